@@ -1,0 +1,399 @@
+"""The CAICT 2025 fusion index (专栏2): symmetric growth, weighted aggregation, chained index.
+
+    V_it = (x_it − x_i,t−1) / ((x_it + x_i,t−1) / 2) × 100       symmetric growth of an indicator
+    C_jt = Σ_i w_i × V_it                                        a parent's growth
+    E_t  = E_t−1 × (200 + V_t) / (200 − V_t),  E_base = 100      every node's chained index
+
+A parent's growth is linear in its leaves' growth, so the whole tree is one matrix
+`A[node, leaf]` (products of weights along each path). The engine fills gaps, computes leaf
+growth for all regions at once as a [region, leaf, year] array, and gets every node with one
+`einsum`; sensitivity and Monte Carlo reuse the same prepared growth with other matrices.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+import numpy as np
+
+from .framework import ROOT, Framework
+from .observations import Observation, ObservationTable, Provenance
+from .problems import InputError, Problem
+
+GAP_POLICIES = ("interpolate", "carry_forward")
+
+# leaf status codes in IndexResult.status
+REPORTED, ESTIMATE, INTERPOLATED, EXCLUDED = 0, 1, 2, 3
+# node flag codes in IndexResult.node_flags
+FLAG_NONE, FLAG_ESTIMATE, FLAG_INTERPOLATED, FLAG_UNDEFINED = 0, 1, 2, 3
+FLAG_NAMES = {FLAG_ESTIMATE: "estimate", FLAG_INTERPOLATED: "interpolated", FLAG_UNDEFINED: "undefined"}
+FLAG_ZH = {FLAG_ESTIMATE: "预估", FLAG_INTERPOLATED: "插值", FLAG_UNDEFINED: "无法计算"}
+UNDEFINED_REASON = "undefined: previous value is 0, growth rate is 200 and the chained index has no finite value"
+UNDEFINED_REASON_ZH = "上一年数值为 0，对称增速为 200，指数无有限值，显示为“—”"
+
+
+@dataclass(frozen=True)
+class IndexOptions:
+    """The recipe choices a user can make. Defaults follow the report."""
+
+    base_year: int | None = None  # None: the earliest year in the data
+    end_year: int | None = None  # None: the latest year in the data
+    gap_policy: str = "interpolate"  # interior gaps: geometric interpolation, or carry the last value forward
+    exclusions: Mapping[str, frozenset[str]] = field(default_factory=dict)  # region → indicator codes left out
+    weights: Mapping[str, float] = field(default_factory=dict)  # node code → weight within its parent
+
+
+@dataclass(frozen=True)
+class PreparedData:
+    """Filled leaf values and their growth, ready for any weighting. Shared by the engine and sensitivity."""
+
+    framework: Framework
+    regions: tuple[str, ...]
+    years: tuple[int, ...]
+    values: np.ndarray  # [R, L, T] filled values (NaN where excluded)
+    status: np.ndarray  # [R, L, T] int8
+    growth: np.ndarray  # [R, L, T] oriented symmetric growth (direction applied), NaN at base year / excluded
+    included: np.ndarray  # [R, L] bool
+    provenance: Mapping[tuple[str, str, int], Provenance]
+    notes: tuple[str, ...]
+
+
+def symmetric_growth(prev: np.ndarray, cur: np.ndarray) -> np.ndarray:
+    """V = (x_t − x_t−1) / ((x_t + x_t−1)/2) × 100; both zero → 0 (spec 01 §1.3)."""
+    total = prev + cur
+    with np.errstate(divide="ignore", invalid="ignore"):
+        v = np.where(total == 0, 0.0, 200.0 * (cur - prev) / np.where(total == 0, 1.0, total))
+    return np.where(np.isnan(prev) | np.isnan(cur), np.nan, v)
+
+
+def chain(growth: np.ndarray) -> np.ndarray:
+    """Chained index along the last axis; growth[..., 0] is ignored (base year = 100).
+
+    Non-finite steps (growth exactly 200, or after an index of 0 meets 200) give NaN: undefined.
+    """
+    g = growth[..., 1:]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        factor = (200.0 + g) / (200.0 - g)
+        factor = np.where(np.isfinite(factor), factor, np.nan)
+    out = np.empty(growth.shape, dtype=float)
+    out[..., 0] = 100.0
+    out[..., 1:] = 100.0 * np.cumprod(factor, axis=-1)
+    out[~np.isfinite(out)] = np.nan
+    return out
+
+
+def aggregation_matrix(framework: Framework, included: np.ndarray | None = None) -> np.ndarray:
+    """A[node, leaf]: a node's growth = Σ_leaf A[node, leaf] × V_leaf.
+
+    `included` [L] marks leaves in use; excluded leaves get weight 0 and their siblings'
+    weights are renormalised, level by level (a parent with nothing left drops out too).
+    """
+    leaves = framework.leaves
+    leaf_pos = {c: i for i, c in enumerate(leaves)}
+    inc = np.ones(len(leaves), bool) if included is None else np.asarray(included, bool)
+    alive: dict[str, bool] = {c: bool(inc[leaf_pos[c]]) for c in leaves}
+    for parent in framework.parents:
+        alive[parent] = any(alive[k] for k in framework.children(parent))
+    rows: dict[str, np.ndarray] = {}
+    for c in leaves:
+        row = np.zeros(len(leaves))
+        row[leaf_pos[c]] = 1.0
+        rows[c] = row
+    for parent in framework.parents:
+        kids = [k for k in framework.children(parent) if alive[k]]
+        total = sum(framework.nodes[k].weight for k in kids)
+        row = np.zeros(len(leaves))
+        if total > 0:
+            for k in kids:
+                row += (framework.nodes[k].weight / total) * rows[k]
+        rows[parent] = row
+    return np.stack([rows[c] for c in framework.codes])
+
+
+def prepare(table: ObservationTable, framework: Framework, options: IndexOptions | None = None) -> PreparedData:
+    """Place observations on a [region, leaf, year] grid, fill gaps, compute leaf growth.
+
+    Raises InputError listing every problem (missing base year, indicator without data …).
+    """
+    options = options or IndexOptions()
+    if options.gap_policy not in GAP_POLICIES:
+        raise InputError([Problem("option_invalid", f"缺口处理方式 {options.gap_policy} 无效，应为 interpolate（插值）或 carry_forward（沿用上年）。")])
+    leaves = framework.leaves
+    leaf_pos = {c: i for i, c in enumerate(leaves)}
+    rows = [o for o in table if o.indicator in leaf_pos]
+    if not rows:
+        raise InputError([Problem("no_data", "数据中没有任何属于当前指标体系的指标值，请检查指标代码是否与指标体系一致。")])
+    data_years = sorted({o.year for o in rows})
+    base = options.base_year if options.base_year is not None else data_years[0]
+    end = options.end_year if options.end_year is not None else data_years[-1]
+    if end <= base:
+        raise InputError([Problem("years_invalid", f"基期 {base} 年必须早于末年 {end} 年，请重新选择基期或补充后续年份数据。", year=base)])
+    years = tuple(range(base, end + 1))
+    regions = tuple(table.regions())
+    regions = tuple(r for r in regions if any(o.region == r for o in rows))
+    R, L, T = len(regions), len(leaves), len(years)
+    reg_pos = {r: i for i, r in enumerate(regions)}
+
+    raw = np.full((R, L, T), np.nan)
+    provenance: dict[tuple[str, str, int], Provenance] = {}
+    for o in rows:
+        if base <= o.year <= end:
+            raw[reg_pos[o.region], leaf_pos[o.indicator], o.year - base] = o.value
+            if o.provenance is not None:
+                provenance[(o.region, o.indicator, o.year)] = o.provenance
+
+    excluded = np.zeros((R, L), bool)
+    problems: list[Problem] = []
+    unknown_excl = []
+    for region, codes in options.exclusions.items():
+        for code in codes:
+            if code not in leaf_pos:
+                unknown_excl.append(Problem("exclusion_unknown", f"要排除的指标 {code} 不是当前指标体系的三级指标。", region=region, indicator=code))
+            elif region in reg_pos:
+                excluded[reg_pos[region], leaf_pos[code]] = True
+    problems.extend(unknown_excl)
+
+    has_any = ~np.all(np.isnan(raw), axis=2)
+    for r, region in enumerate(regions):
+        for i, code in enumerate(leaves):
+            if excluded[r, i]:
+                continue
+            label = framework.label(code)
+            if not has_any[r, i]:
+                problems.append(Problem("indicator_no_data", f"{label} 在 {base}–{end} 年没有任何数据。请补充数据，或在测算设置中为该地区排除此指标（其同级指标权重将重新归一）。", region=region, indicator=code))
+            elif np.isnan(raw[r, i, 0]):
+                problems.append(Problem("base_year_missing", f"{label} 缺少基期 {base} 年的数值。请补充该值，或选择一个有数据的较晚年份作为基期；产品不会用 0 代替。", region=region, indicator=code, year=base))
+    if problems:
+        raise InputError(problems)
+
+    values, status = _fill(raw, options.gap_policy)
+    values[excluded] = np.nan
+    status[excluded] = EXCLUDED
+    growth = np.full((R, L, T), np.nan)
+    growth[:, :, 1:] = symmetric_growth(values[:, :, :-1], values[:, :, 1:])
+    direction = np.array([framework.nodes[c].direction for c in leaves], dtype=float)
+    growth *= direction[None, :, None]
+
+    notes = list(framework.notes)
+    if excluded.any():
+        for r, region in enumerate(regions):
+            codes = [leaves[i] for i in np.flatnonzero(excluded[r])]
+            if codes:
+                notes.append(f"{region} 排除了指标 {'、'.join(codes)}，其同级指标权重已重新归一；与包含这些指标的地区比较时请注意口径差异。")
+    return PreparedData(framework, regions, years, values, status, growth, ~excluded, MappingProxyType(provenance), tuple(notes))
+
+
+def _fill(raw: np.ndarray, policy: str) -> tuple[np.ndarray, np.ndarray]:
+    """Fill interior gaps (interpolate geometrically, or carry forward) and trailing gaps (carry forward).
+
+    Geometric interpolation needs both ends > 0; with a zero end the gap is filled linearly.
+    The base year is known for every included series (checked by the caller).
+    """
+    values = raw.copy()
+    status = np.where(np.isnan(raw), -1, REPORTED).astype(np.int8)
+    R, L, T = raw.shape
+    missing = np.argwhere(np.isnan(raw).any(axis=2))
+    for r, i in missing:
+        series = values[r, i]
+        known = np.flatnonzero(~np.isnan(series))
+        if known.size == 0:
+            continue
+        for t in range(T):
+            if not np.isnan(series[t]):
+                continue
+            before = known[known < t]
+            after = known[known > t]
+            if before.size == 0:
+                continue  # only before the base year; never happens for included series
+            t0 = before[-1]
+            if after.size == 0 or policy == "carry_forward":
+                series[t] = raw[r, i, t0]
+                status[r, i, t] = ESTIMATE
+                continue
+            t1 = after[0]
+            a, b = raw[r, i, t0], raw[r, i, t1]
+            frac = (t - t0) / (t1 - t0)
+            if a > 0 and b > 0:
+                series[t] = math.exp(math.log(a) + frac * (math.log(b) - math.log(a)))
+            else:
+                series[t] = a + frac * (b - a)
+            status[r, i, t] = INTERPOLATED
+    status[status < 0] = EXCLUDED
+    return values, status
+
+
+@dataclass(frozen=True)
+class IndexResult:
+    """Every node's index and growth for every region and year, with the recipe that made it."""
+
+    framework: Framework
+    regions: tuple[str, ...]
+    years: tuple[int, ...]
+    codes: tuple[str, ...]
+    index: np.ndarray  # [R, N, T]; NaN = undefined
+    growth: np.ndarray  # [R, N, T]; NaN at the base year
+    values: np.ndarray  # [R, L, T]
+    status: np.ndarray  # [R, L, T]
+    node_flags: np.ndarray  # [R, N, T]
+    provenance: Mapping[tuple[str, str, int], Provenance]
+    recipe: Mapping[str, object]
+
+    @property
+    def base_year(self) -> int:
+        return self.years[0]
+
+    @property
+    def latest_year(self) -> int:
+        return self.years[-1]
+
+    def region_index(self, region: str) -> int:
+        try:
+            return self.regions.index(region)
+        except ValueError:
+            raise KeyError(f"地区 {region} 不在测算结果中") from None
+
+    def code_index(self, code: str) -> int:
+        return self.codes.index(code)
+
+    def series(self, region: str, code: str) -> dict[int, float | None]:
+        row = self.index[self.region_index(region), self.code_index(code)]
+        return {y: (None if math.isnan(v) else float(v)) for y, v in zip(self.years, row)}
+
+    def growth_series(self, region: str, code: str) -> dict[int, float | None]:
+        row = self.growth[self.region_index(region), self.code_index(code)]
+        return {y: (None if math.isnan(v) else float(v)) for y, v in zip(self.years[1:], row[1:])}
+
+    def value(self, region: str, code: str, year: int) -> float | None:
+        return self.series(region, code).get(year)
+
+    def flag(self, region: str, code: str, year: int) -> str | None:
+        f = int(self.node_flags[self.region_index(region), self.code_index(code), year - self.base_year])
+        return FLAG_NAMES.get(f)
+
+    def leaf_status(self, region: str, code: str, year: int) -> int:
+        return int(self.status[self.region_index(region), self.framework.leaves.index(code), year - self.base_year])
+
+    def to_json(self, ndigits: int = 6) -> dict:
+        """The interchange shape other tools rely on (issue 2); deterministic for identical inputs."""
+
+        def num(v: float) -> float | None:
+            return None if math.isnan(v) else round(float(v), ndigits)
+
+        out_regions: dict[str, dict] = {}
+        for r, region in enumerate(self.regions):
+            index: dict[str, dict] = {}
+            growth: dict[str, dict] = {}
+            flags: dict[str, dict] = {}
+            for n, code in enumerate(self.codes):
+                index[code] = {str(y): num(self.index[r, n, t]) for t, y in enumerate(self.years)}
+                growth[code] = {str(y): num(self.growth[r, n, t]) for t, y in enumerate(self.years) if t > 0}
+                node_flags = {}
+                for t, y in enumerate(self.years):
+                    f = int(self.node_flags[r, n, t])
+                    if f == FLAG_UNDEFINED:
+                        node_flags[str(y)] = UNDEFINED_REASON
+                    elif f:
+                        node_flags[str(y)] = FLAG_NAMES[f]
+                if node_flags:
+                    flags[code] = node_flags
+            out_regions[region] = {"index": index, "growth": growth, "flags": flags}
+        return {
+            "framework": {"id": self.framework.id, "version": self.framework.version},
+            "base_year": self.base_year,
+            "years": list(self.years),
+            "recipe": _jsonable(self.recipe),
+            "regions": out_regions,
+        }
+
+
+def _jsonable(obj):
+    if isinstance(obj, Mapping):
+        return {str(k): _jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple, frozenset, set)):
+        items = [_jsonable(v) for v in obj]
+        return sorted(items) if isinstance(obj, (set, frozenset)) else items
+    if isinstance(obj, float):
+        return round(obj, 12)
+    return obj
+
+
+def aggregate(prepared: PreparedData, framework: Framework | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Growth and index of every node [R, N, T] from prepared leaf growth under `framework`'s weights."""
+    fw = framework or prepared.framework
+    V = np.nan_to_num(prepared.growth, nan=0.0)
+    inc = prepared.included
+    # one matrix per distinct inclusion pattern (usually just one)
+    patterns, inverse = np.unique(inc, axis=0, return_inverse=True)
+    inverse = np.asarray(inverse).reshape(-1)
+    growth = np.empty((V.shape[0], len(fw.codes), V.shape[2]))
+    for p, pattern in enumerate(patterns):
+        A = aggregation_matrix(fw, pattern)
+        sel = inverse == p
+        growth[sel] = np.einsum("nl,rlt->rnt", A, V[sel])
+    leaf_rows = [fw.codes.index(c) for c in fw.leaves]
+    # leaves keep their own growth (NaN where excluded)
+    growth[:, leaf_rows, :] = prepared.growth
+    growth[:, :, 0] = np.nan
+    return growth, chain(np.nan_to_num(growth, nan=0.0))
+
+
+def _node_flags(prepared: PreparedData, fw: Framework, index: np.ndarray) -> np.ndarray:
+    """A node is 预估 in a year if any leaf it uses is, else 插值 if any is; undefined where NaN."""
+    R, L, T = prepared.status.shape
+    flags = np.zeros((R, len(fw.codes), T), dtype=np.int8)
+    leaf_pos = {c: i for i, c in enumerate(fw.leaves)}
+    for n, code in enumerate(fw.codes):
+        cols = [leaf_pos[c] for c in fw.leaves_under(code)]
+        st = prepared.status[:, cols, :]
+        flags[:, n, :] = np.where((st == ESTIMATE).any(axis=1), FLAG_ESTIMATE, np.where((st == INTERPOLATED).any(axis=1), FLAG_INTERPOLATED, FLAG_NONE))
+    flags[np.isnan(index)] = FLAG_UNDEFINED
+    return flags
+
+
+def compute_index(table: ObservationTable, framework: Framework, options: IndexOptions | None = None) -> IndexResult:
+    """The report's index for every region, node and year. See the module docstring for the method."""
+    options = options or IndexOptions()
+    fw = framework.with_weights(options.weights) if options.weights else framework
+    prepared = prepare(table, fw, options)
+    return result_from_prepared(prepared, options)
+
+
+def result_from_prepared(prepared: PreparedData, options: IndexOptions) -> IndexResult:
+    fw = prepared.framework
+    growth, index = aggregate(prepared)
+    leaf_rows = [fw.codes.index(c) for c in fw.leaves]
+    # a leaf's own index: undefined once its growth hit a non-finite step; excluded leaves stay NaN
+    leaf_index = chain(prepared.growth)
+    leaf_index[~prepared.included] = np.nan
+    index[:, leaf_rows, :] = leaf_index
+    flags = _node_flags(prepared, fw, index)
+    recipe = {
+        "method": "CAICT 2025 专栏2: symmetric growth, weighted sum, chained index (base = 100)",
+        "framework_id": fw.id,
+        "framework_version": fw.version,
+        "base_year": prepared.years[0],
+        "end_year": prepared.years[-1],
+        "gap_policy": options.gap_policy,
+        "weights": {c: round(w, 12) for c, w in fw.weights().items()},
+        "exclusions": {r: sorted(c) for r, c in sorted(options.exclusions.items()) if c},
+        "notes": list(prepared.notes),
+        "filled_cells": _filled_cells(prepared),
+    }
+    return IndexResult(fw, prepared.regions, prepared.years, fw.codes, index, growth, prepared.values, prepared.status, flags, prepared.provenance, MappingProxyType(recipe))
+
+
+def _filled_cells(prepared: PreparedData) -> list[dict]:
+    """Every value the engine filled, so a report can list what was estimated."""
+    out = []
+    for r, i, t in np.argwhere((prepared.status == ESTIMATE) | (prepared.status == INTERPOLATED)):
+        out.append({
+            "region": prepared.regions[r],
+            "indicator": prepared.framework.leaves[i],
+            "year": prepared.years[t],
+            "status": "estimate" if prepared.status[r, i, t] == ESTIMATE else "interpolated",
+            "value": round(float(prepared.values[r, i, t]), 9),
+        })
+    return out

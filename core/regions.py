@@ -1,0 +1,103 @@
+"""The 31 provincial-level regions: official names, short forms, macro-regions and neighbours.
+
+Users type 北京, 北京市 or 内蒙古; files from different offices must still land on the same
+region, so every importer maps names through `canonical_region_name`. The list lives in
+`resources/geo/provinces.toml` so it can be corrected without touching code.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .observations import NATION
+from .resources import read_resource_text
+
+PROVINCES_RESOURCE = "geo/provinces.toml"
+MACRO_REGIONS = ("东部", "中部", "西部", "东北")
+NATION_ALIASES = ("全国", "中国", "全国合计", "全国总计", "全国平均")
+
+
+@dataclass(frozen=True)
+class Province:
+    """One provincial-level region. `name` is the canonical (official full) name."""
+
+    code: str
+    name: str
+    short: str
+    macro_region: str
+    adjacent: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def load_provinces() -> tuple[Province, ...]:
+    """The 31 provinces in NBS code order (cached: the file is shipped and immutable)."""
+    data = tomllib.loads(read_resource_text(PROVINCES_RESOURCE))
+    out = []
+    for raw in data["province"]:
+        out.append(Province(
+            code=str(raw["code"]),
+            name=raw["name"],
+            short=raw["short"],
+            macro_region=raw["macro_region"],
+            adjacent=tuple(raw.get("adjacent", ())),
+            aliases=tuple(raw.get("aliases", ())),
+        ))
+    return tuple(out)
+
+
+def province_names() -> tuple[str, ...]:
+    """Official full names in NBS order (the list offered in the templates' drop-down)."""
+    return tuple(p.name for p in load_provinces())
+
+
+def province(name: str) -> Province | None:
+    """The province for a canonical or short name, or None."""
+    canon = canonical_region_name(name)
+    for p in load_provinces():
+        if p.name == canon:
+            return p
+    return None
+
+
+def macro_region_of(name: str) -> str | None:
+    p = province(name)
+    return p.macro_region if p else None
+
+
+def neighbours(name: str) -> tuple[str, ...]:
+    p = province(name)
+    return p.adjacent if p else ()
+
+
+def normalise_region_text(text: str) -> str:
+    """NFKC (全角→半角), strip all whitespace: the form names are compared in."""
+    s = unicodedata.normalize("NFKC", str(text))
+    return "".join(s.split())
+
+
+@lru_cache(maxsize=1)
+def _lookup() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for p in load_provinces():
+        for key in (p.name, p.short, p.code, *p.aliases):
+            table[normalise_region_text(key)] = p.name
+    for key in NATION_ALIASES:
+        table[key] = NATION
+    return table
+
+
+def canonical_region_name(text: object) -> str | None:
+    """The canonical name of a province (北京/北京市/110000 → 北京市), 全国 for the nation, else None.
+
+    Cities and other free text return None; callers decide whether free text is allowed.
+    """
+    if text is None:
+        return None
+    key = normalise_region_text(str(text))
+    if not key:
+        return None
+    return _lookup().get(key)

@@ -1,0 +1,62 @@
+"""Language: Chinese source strings, English from `resources/i18n/fusion_en.qm`.
+
+Source strings in the code are Chinese (the product's first language), so the Chinese UI needs
+no translation file; English comes from a Qt `.ts` (edited, committed) compiled to `.qm`.
+Qt's own strings (file dialogs, message box buttons) come from Qt's `qtbase_*.qm`.
+Regenerate with `python -m desktop.tools.update_translations` (lupdate + lrelease).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+QM_RESOURCE = "i18n/fusion_{lang}.qm"
+_installed: list[QTranslator] = []
+_current = "zh"
+
+
+def current_language() -> str:
+    return _current
+
+
+def _qm_path(lang: str) -> str | None:
+    try:
+        from core.resources import resource
+
+        node = resource(QM_RESOURCE.format(lang=lang))
+        return str(node) if node.is_file() else None
+    except Exception:
+        return None
+
+
+def install(app, lang: str) -> bool:
+    """Install translators for `lang` ("zh" or "en"), removing the previous ones.
+
+    Returns True if the app's own translation was found (always True for Chinese).
+    """
+    global _current
+    for tr in _installed:
+        app.removeTranslator(tr)
+    _installed.clear()
+    ok = True
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if lang == "en":
+        path = _qm_path("en")
+        tr = QTranslator(app)
+        ok = bool(path) and tr.load(path)
+        if ok:
+            app.installTranslator(tr)
+            _installed.append(tr)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+    else:
+        tr = QTranslator(app)
+        if tr.load("qtbase_zh_CN", qt_dir):
+            app.installTranslator(tr)
+            _installed.append(tr)
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Territory.China))
+    _current = lang if lang in ("zh", "en") else "zh"
+    return ok
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)

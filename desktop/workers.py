@@ -1,0 +1,134 @@
+"""Long work off the GUI thread: a function run in a QThreadPool with progress and cancel.
+
+The function receives two keyword arguments, `progress(done, total, message="")` and
+`cancelled() -> bool`, matching core's long-running functions (`monte_carlo(progress=…,
+cancel=…)`, `Workspace.import_files(paths, progress, cancel)`). Results and errors come back
+to the GUI thread through Qt signals; a cancelled task emits `cancelled` and drops its result.
+With `synchronous=True` (screenshots) the function runs inline and signals fire before return.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class Cancelled(Exception):
+    """Raised by `progress` when the user cancelled, to stop functions that only report progress."""
+
+
+class Task(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+    done = Signal()  # after any of finished / failed / cancelled
+
+    def __init__(self, title: str, fn: Callable, *args, **kwargs):
+        super().__init__()
+        self.title = title
+        self._fn, self._args, self._kwargs = fn, args, kwargs
+        self._cancel = threading.Event()
+        self.running = False
+        self.result = None
+        self.error: BaseException | None = None
+
+    # called from the worker thread --------------------------------------------------------
+    def _progress(self, done, total=0, message: str = "") -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+        try:
+            self.progress.emit(int(done), int(total or 0), str(message or ""))
+        except (TypeError, ValueError):
+            pass
+
+    def _run(self) -> None:
+        try:
+            result = self._fn(*self._args, progress=self._progress, cancelled=self._cancel.is_set, **self._kwargs)
+        except Cancelled:
+            self._emit_end(cancelled=True)
+            return
+        except BaseException as exc:  # reported to the UI, which logs unexpected ones
+            self.error = exc
+            if self._cancel.is_set():
+                self._emit_end(cancelled=True)
+            else:
+                self.failed.emit(exc)
+                self._emit_end()
+            return
+        if self._cancel.is_set():
+            self._emit_end(cancelled=True)
+            return
+        self.result = result
+        self.finished.emit(result)
+        self._emit_end()
+
+    def _emit_end(self, cancelled: bool = False) -> None:
+        self.running = False
+        if cancelled:
+            self.cancelled.emit()
+        self.done.emit()
+
+    # GUI thread -----------------------------------------------------------------------------
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: Task):
+        super().__init__()
+        self.task = task
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        self.task._run()
+
+
+class TaskRunner(QObject):
+    """Starts tasks and keeps them alive until they end; `busyChanged` drives the status bar."""
+
+    busyChanged = Signal(bool)
+    taskStarted = Signal(object)
+
+    def __init__(self, parent=None, synchronous: bool = False):
+        super().__init__(parent)
+        self.synchronous = synchronous
+        self._tasks: list[Task] = []
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+
+    def start(self, task: Task) -> Task:
+        self._tasks.append(task)
+        task.running = True
+        task.done.connect(lambda t=task: self._finished(t))
+        self.taskStarted.emit(task)
+        if len(self._tasks) == 1:
+            self.busyChanged.emit(True)
+        if self.synchronous:
+            task._run()
+        else:
+            self._pool.start(_Runnable(task))
+        return task
+
+    def _finished(self, task: Task) -> None:
+        if task in self._tasks:
+            self._tasks.remove(task)
+        if not self._tasks:
+            self.busyChanged.emit(False)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._tasks)
+
+    def cancel_all(self) -> None:
+        for t in list(self._tasks):
+            t.cancel()
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self._pool.waitForDone(msecs)
