@@ -15,6 +15,9 @@ from .problems import InputError
 # One module per sub-command; each has register(subparsers) that sets `func` on its parser.
 COMMAND_MODULES = (
     "core.commands.compute",
+    "core.commands.template",
+    "core.commands.check",
+    "core.commands.assess",
 )
 
 EXIT_INPUT_ERROR = 2

@@ -62,11 +62,12 @@ class PreparedData:
 
 
 def symmetric_growth(prev: np.ndarray, cur: np.ndarray) -> np.ndarray:
-    """V = (x_t − x_t−1) / ((x_t + x_t−1)/2) × 100; both zero → 0 (spec 01 §1.3)."""
+    """V = (x_t − x_t−1) / ((x_t + x_t−1)/2) × 100; both zero → 0 (spec 01 §1.3). NaN stays NaN."""
     total = prev + cur
     with np.errstate(divide="ignore", invalid="ignore"):
-        v = np.where(total == 0, 0.0, 200.0 * (cur - prev) / np.where(total == 0, 1.0, total))
-    return np.where(np.isnan(prev) | np.isnan(cur), np.nan, v)
+        v = 200.0 * (cur - prev) / total
+    v[total == 0] = 0.0
+    return v
 
 
 def chain(growth: np.ndarray) -> np.ndarray:
@@ -113,8 +114,47 @@ def aggregation_matrix(framework: Framework, included: np.ndarray | None = None)
     return np.stack([rows[c] for c in framework.codes])
 
 
+@dataclass(frozen=True)
+class Grid:
+    """Observations placed on a [region, leaf, year] grid (NaN = no value): the engine's input."""
+
+    regions: tuple[str, ...]
+    years: tuple[int, ...]
+    raw: np.ndarray  # [R, L, T]
+    provenance: Mapping[tuple[str, str, int], Provenance]
+
+
+def to_grid(table: ObservationTable, framework: Framework, base_year: int | None = None, end_year: int | None = None) -> Grid:
+    """Place the framework's indicators on a grid from the base year (default: earliest) to the end year."""
+    leaf_pos = {c: i for i, c in enumerate(framework.leaves)}
+    rows = [o for o in table if o.indicator in leaf_pos]
+    if not rows:
+        raise InputError([Problem("no_data", "数据中没有任何属于当前指标体系的指标值，请检查指标代码是否与指标体系一致。")])
+    data_years = sorted({o.year for o in rows})
+    base = base_year if base_year is not None else data_years[0]
+    end = end_year if end_year is not None else data_years[-1]
+    if end <= base:
+        raise InputError([Problem("years_invalid", f"基期 {base} 年必须早于末年 {end} 年，请重新选择基期或补充后续年份数据。", year=base)])
+    regions = tuple(dict.fromkeys(o.region for o in rows))
+    reg_pos = {r: i for i, r in enumerate(regions)}
+    raw = np.full((len(regions), len(leaf_pos), end - base + 1), np.nan)
+    provenance: dict[tuple[str, str, int], Provenance] = {}
+    for o in rows:
+        if base <= o.year <= end:
+            raw[reg_pos[o.region], leaf_pos[o.indicator], o.year - base] = o.value
+            if o.provenance is not None:
+                provenance[(o.region, o.indicator, o.year)] = o.provenance
+    return Grid(regions, tuple(range(base, end + 1)), raw, MappingProxyType(provenance))
+
+
 def prepare(table: ObservationTable, framework: Framework, options: IndexOptions | None = None) -> PreparedData:
-    """Place observations on a [region, leaf, year] grid, fill gaps, compute leaf growth.
+    """Observations → grid → filled values and leaf growth (see prepare_grid)."""
+    options = options or IndexOptions()
+    return prepare_grid(to_grid(table, framework, options.base_year, options.end_year), framework, options)
+
+
+def prepare_grid(grid: Grid, framework: Framework, options: IndexOptions | None = None) -> PreparedData:
+    """Fill gaps and compute leaf growth for every region at once.
 
     Raises InputError listing every problem (missing base year, indicator without data …).
     """
@@ -123,49 +163,25 @@ def prepare(table: ObservationTable, framework: Framework, options: IndexOptions
         raise InputError([Problem("option_invalid", f"缺口处理方式 {options.gap_policy} 无效，应为 interpolate（插值）或 carry_forward（沿用上年）。")])
     leaves = framework.leaves
     leaf_pos = {c: i for i, c in enumerate(leaves)}
-    rows = [o for o in table if o.indicator in leaf_pos]
-    if not rows:
-        raise InputError([Problem("no_data", "数据中没有任何属于当前指标体系的指标值，请检查指标代码是否与指标体系一致。")])
-    data_years = sorted({o.year for o in rows})
-    base = options.base_year if options.base_year is not None else data_years[0]
-    end = options.end_year if options.end_year is not None else data_years[-1]
-    if end <= base:
-        raise InputError([Problem("years_invalid", f"基期 {base} 年必须早于末年 {end} 年，请重新选择基期或补充后续年份数据。", year=base)])
-    years = tuple(range(base, end + 1))
-    regions = tuple(table.regions())
-    regions = tuple(r for r in regions if any(o.region == r for o in rows))
-    R, L, T = len(regions), len(leaves), len(years)
+    regions, years, raw = grid.regions, grid.years, grid.raw
+    R, L, T = raw.shape
+    base, end = years[0], years[-1]
     reg_pos = {r: i for i, r in enumerate(regions)}
-
-    raw = np.full((R, L, T), np.nan)
-    provenance: dict[tuple[str, str, int], Provenance] = {}
-    for o in rows:
-        if base <= o.year <= end:
-            raw[reg_pos[o.region], leaf_pos[o.indicator], o.year - base] = o.value
-            if o.provenance is not None:
-                provenance[(o.region, o.indicator, o.year)] = o.provenance
 
     excluded = np.zeros((R, L), bool)
     problems: list[Problem] = []
-    unknown_excl = []
     for region, codes in options.exclusions.items():
-        for code in codes:
+        for code in sorted(codes):
             if code not in leaf_pos:
-                unknown_excl.append(Problem("exclusion_unknown", f"要排除的指标 {code} 不是当前指标体系的三级指标。", region=region, indicator=code))
+                problems.append(Problem("exclusion_unknown", f"要排除的指标 {code} 不是当前指标体系的三级指标。", region=region, indicator=code))
             elif region in reg_pos:
                 excluded[reg_pos[region], leaf_pos[code]] = True
-    problems.extend(unknown_excl)
 
     has_any = ~np.all(np.isnan(raw), axis=2)
-    for r, region in enumerate(regions):
-        for i, code in enumerate(leaves):
-            if excluded[r, i]:
-                continue
-            label = framework.label(code)
-            if not has_any[r, i]:
-                problems.append(Problem("indicator_no_data", f"{label} 在 {base}–{end} 年没有任何数据。请补充数据，或在测算设置中为该地区排除此指标（其同级指标权重将重新归一）。", region=region, indicator=code))
-            elif np.isnan(raw[r, i, 0]):
-                problems.append(Problem("base_year_missing", f"{label} 缺少基期 {base} 年的数值。请补充该值，或选择一个有数据的较晚年份作为基期；产品不会用 0 代替。", region=region, indicator=code, year=base))
+    for r, i in np.argwhere(~excluded & ~has_any):
+        problems.append(Problem("indicator_no_data", f"{framework.label(leaves[i])} 在 {base}–{end} 年没有任何数据。请补充数据，或在测算设置中为该地区排除此指标（其同级指标权重将重新归一）。", region=regions[r], indicator=leaves[i]))
+    for r, i in np.argwhere(~excluded & has_any & np.isnan(raw[:, :, 0])):
+        problems.append(Problem("base_year_missing", f"{framework.label(leaves[i])} 缺少基期 {base} 年的数值。请补充该值，或选择一个有数据的较晚年份作为基期；产品不会用 0 代替。", region=regions[r], indicator=leaves[i], year=base))
     if problems:
         raise InputError(problems)
 
@@ -183,7 +199,7 @@ def prepare(table: ObservationTable, framework: Framework, options: IndexOptions
             codes = [leaves[i] for i in np.flatnonzero(excluded[r])]
             if codes:
                 notes.append(f"{region} 排除了指标 {'、'.join(codes)}，其同级指标权重已重新归一；与包含这些指标的地区比较时请注意口径差异。")
-    return PreparedData(framework, regions, years, values, status, growth, ~excluded, MappingProxyType(provenance), tuple(notes))
+    return PreparedData(framework, regions, years, values, status, growth, ~excluded, grid.provenance, tuple(notes))
 
 
 def _fill(raw: np.ndarray, policy: str) -> tuple[np.ndarray, np.ndarray]:
@@ -320,24 +336,45 @@ def _jsonable(obj):
     return obj
 
 
-def aggregate(prepared: PreparedData, framework: Framework | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Growth and index of every node [R, N, T] from prepared leaf growth under `framework`'s weights."""
-    fw = framework or prepared.framework
+def aggregate(prepared: PreparedData) -> tuple[np.ndarray, np.ndarray]:
+    """Growth and index of every node [R, N, T]: parents from the aggregation matrix, leaves their own."""
+    fw = prepared.framework
     V = np.nan_to_num(prepared.growth, nan=0.0)
-    inc = prepared.included
-    # one matrix per distinct inclusion pattern (usually just one)
-    patterns, inverse = np.unique(inc, axis=0, return_inverse=True)
-    inverse = np.asarray(inverse).reshape(-1)
-    growth = np.empty((V.shape[0], len(fw.codes), V.shape[2]))
-    for p, pattern in enumerate(patterns):
-        A = aggregation_matrix(fw, pattern)
-        sel = inverse == p
-        growth[sel] = np.einsum("nl,rlt->rnt", A, V[sel])
+    R, L, T = V.shape
+    parent_rows = [fw.codes.index(c) for c in fw.codes if not fw.nodes[c].is_leaf]
     leaf_rows = [fw.codes.index(c) for c in fw.leaves]
-    # leaves keep their own growth (NaN where excluded)
-    growth[:, leaf_rows, :] = prepared.growth
+    # one matrix per distinct inclusion pattern (usually just one)
+    patterns, inverse = np.unique(prepared.included, axis=0, return_inverse=True)
+    inverse = np.asarray(inverse).reshape(-1)
+    parent_growth = np.empty((R, len(parent_rows), T))
+    for p, pattern in enumerate(patterns):
+        sel = inverse == p
+        parent_growth[sel] = np.matmul(aggregation_matrix(fw, pattern)[parent_rows], V[sel])
+    growth = np.empty((R, len(fw.codes), T))
+    index = np.empty((R, len(fw.codes), T))
+    growth[:, parent_rows] = parent_growth
+    growth[:, leaf_rows] = prepared.growth
     growth[:, :, 0] = np.nan
-    return growth, chain(np.nan_to_num(growth, nan=0.0))
+    index[:, parent_rows] = chain(parent_growth)
+    index[:, leaf_rows] = leaf_indices(prepared)
+    return growth, index
+
+
+def leaf_indices(prepared: PreparedData) -> np.ndarray:
+    """Each indicator's own index [R, L, T]: exactly 100 × x_t / x_base (inverted for 逆向).
+
+    The chain gives the same number in exact arithmetic; the direct ratio avoids the rounding
+    the chain accumulates near V = ±200. Where the chain is undefined (a 0 followed by a
+    positive value) the index stays undefined, as the method says.
+    """
+    chained = chain(prepared.growth)
+    x, base = prepared.values, prepared.values[:, :, :1]
+    direction = np.array([prepared.framework.nodes[c].direction for c in prepared.framework.leaves])[None, :, None]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        direct = np.where(direction > 0, 100.0 * x / base, 100.0 * base / x)
+    out = np.where(np.isfinite(chained) & np.isfinite(direct), direct, chained)
+    out[~prepared.included] = np.nan
+    return out
 
 
 def _node_flags(prepared: PreparedData, fw: Framework, index: np.ndarray) -> np.ndarray:
@@ -356,19 +393,19 @@ def _node_flags(prepared: PreparedData, fw: Framework, index: np.ndarray) -> np.
 def compute_index(table: ObservationTable, framework: Framework, options: IndexOptions | None = None) -> IndexResult:
     """The report's index for every region, node and year. See the module docstring for the method."""
     options = options or IndexOptions()
+    return compute_index_grid(to_grid(table, framework, options.base_year, options.end_year), framework, options)
+
+
+def compute_index_grid(grid: Grid, framework: Framework, options: IndexOptions | None = None) -> IndexResult:
+    """The same from values already on a grid (large batches, benchmarks)."""
+    options = options or IndexOptions()
     fw = framework.with_weights(options.weights) if options.weights else framework
-    prepared = prepare(table, fw, options)
-    return result_from_prepared(prepared, options)
+    return result_from_prepared(prepare_grid(grid, fw, options), options)
 
 
 def result_from_prepared(prepared: PreparedData, options: IndexOptions) -> IndexResult:
     fw = prepared.framework
     growth, index = aggregate(prepared)
-    leaf_rows = [fw.codes.index(c) for c in fw.leaves]
-    # a leaf's own index: undefined once its growth hit a non-finite step; excluded leaves stay NaN
-    leaf_index = chain(prepared.growth)
-    leaf_index[~prepared.included] = np.nan
-    index[:, leaf_rows, :] = leaf_index
     flags = _node_flags(prepared, fw, index)
     recipe = {
         "method": "CAICT 2025 专栏2: symmetric growth, weighted sum, chained index (base = 100)",

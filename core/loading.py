@@ -37,6 +37,16 @@ def load_file(path: Path, framework: Framework) -> tuple[ObservationTable, list[
         return ObservationTable(), [Problem("file_type_refused", f"不支持{REFUSED[suffix]}（{suffix}）。请在 Excel 或 WPS 中另存为 .xlsx 后再导入。", file=path.name)]
     if suffix not in SUPPORTED:
         return ObservationTable(), [Problem("file_type_unknown", f"不支持的文件类型 {suffix or '（无扩展名）'}。请使用填报模板（.xlsx）或长表格式（.csv/.xlsx）。", file=path.name)]
+    if suffix == ".xlsx":  # untrusted zip: size, bomb, macro and DTD checks before any parser; templates by marker
+        from .workbook_import import is_template_workbook, read_template_workbook
+        from .xlsx_safety import precheck_xlsx
+
+        if is_template_workbook(path):
+            result = read_template_workbook(path, framework)
+            return result.observations, result.problems
+        safety = precheck_xlsx(path)
+        if not safety.ok:
+            return ObservationTable(), safety.problems
     try:
         return read_long_format(path, framework)
     except Exception as exc:  # a damaged file must become a problem, not a crash

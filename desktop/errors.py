@@ -20,6 +20,13 @@ from . import APP_ID
 
 LOG_NAME = "desktop-errors.log"
 _log_override: Path | None = None  # tests point this at a temp dir
+_interactive = True  # False in --screenshot mode: messages go to stderr, no modal dialog
+shown_messages: list[str] = []  # every message shown (tests and screenshot mode read it)
+
+
+def set_interactive(on: bool) -> None:
+    global _interactive
+    _interactive = on
 
 
 def log_dir() -> Path:
@@ -76,6 +83,11 @@ def show_error(parent, exc: BaseException, context: str = "") -> str:
     from PySide6.QtWidgets import QMessageBox
 
     message, details = describe(exc, context)
+    shown_messages.append(message)
+    if not _interactive:
+        if sys.stderr is not None:
+            print(message, details, sep="\n", file=sys.stderr)
+        return message
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("errors", "出错了"))

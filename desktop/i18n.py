@@ -47,13 +47,13 @@ def install(app, lang: str) -> bool:
         if ok:
             app.installTranslator(tr)
             _installed.append(tr)
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     else:
         tr = QTranslator(app)
         if tr.load("qtbase_zh_CN", qt_dir):
             app.installTranslator(tr)
             _installed.append(tr)
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Territory.China))
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     _current = lang if lang in ("zh", "en") else "zh"
     return ok
 

@@ -1,0 +1,43 @@
+"""`python -m core template`: generate a blank fill-in template (region, multi-region or national)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..framework import load_framework
+from ..problems import InputError, Problem
+from ..templates import KINDS, parse_years, write_template
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("template", help="生成 Excel 填报模板", description="按指标体系生成 Excel 填报模板：region 单个地区，multi 多个地区，national 全国基准（已预填）。")
+    p.add_argument("--framework", type=Path, help="指标体系文件（TOML），默认为中国信通院 2025 年 4-12-27 体系")
+    p.add_argument("--years", default="2019-2024", help="填报年份，如 2019-2024 或 2019,2020,2021（默认 2019-2024）")
+    p.add_argument("--kind", choices=KINDS, default="region", help="模板类型：region（默认）、multi、national")
+    p.add_argument("--regions", help="多地区模板的地区名称，用逗号分隔（默认 31 个省级行政区），如 南京市,无锡市")
+    p.add_argument("--contact", default="", help="填报说明中的联系人及电话")
+    p.add_argument("--out", required=True, type=Path, help="输出文件（.xlsx）")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    framework = load_framework(args.framework)
+    try:
+        years = parse_years(args.years)
+    except ValueError as exc:
+        raise InputError([Problem("option_invalid", f"--years：{exc}")]) from None
+    if args.out.suffix.lower() != ".xlsx":
+        raise InputError([Problem("option_invalid", "--out 的文件扩展名必须是 .xlsx。", file=str(args.out))])
+    regions = None
+    if args.regions:
+        regions = [r.strip() for r in args.regions.replace("，", ",").split(",") if r.strip()]
+        if args.kind != "multi":
+            raise InputError([Problem("option_invalid", "--regions 只用于多地区模板（--kind multi）。")])
+    try:
+        write_template(args.out, framework, years, args.kind, regions=regions, contact=args.contact)
+    except ValueError as exc:
+        raise InputError([Problem("option_invalid", str(exc))]) from None
+    print(f"已生成模板 {args.out}（{args.kind}，{framework.id} {framework.version}，{years[0]}—{years[-1]} 年）", file=sys.stderr)
+    return 0

@@ -1,0 +1,101 @@
+"""Entry point: `python -m desktop [--demo] [--lang zh|en] [--screenshot PATH [--page NAME]]`.
+
+Start-up is kept close to a bare Qt window: only QtWidgets and the window shell are imported
+before the window is shown; data, numpy, the engine and pyqtgraph load afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+PAGE_NAMES = ("import", "check", "index", "assessment", "benchmark", "export")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m desktop", description="两创融合评估（桌面应用）")
+    p.add_argument("--demo", action="store_true", help="打开内置演示工作区")
+    p.add_argument("--lang", choices=("zh", "en"), help="界面语言（默认中文，或上次的设置）")
+    p.add_argument("--workspace", help="打开指定工作区或数据文件/文件夹")
+    p.add_argument("--screenshot", metavar="PATH", help="离屏渲染一个页面到 PNG 后退出")
+    p.add_argument("--page", choices=PAGE_NAMES, default="index", help="--screenshot 渲染的页面")
+    p.add_argument("--size", default="1440x900", help="--screenshot 的窗口大小，如 1440x900")
+    return p.parse_args(argv)
+
+
+def create_app(lang: str | None = None):
+    """The QApplication with fonts, style and translation installed (idempotent)."""
+    from PySide6.QtWidgets import QApplication
+
+    from . import APP_ID, errors, fonts, i18n, style
+    from .settings import Settings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(APP_ID)
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName("两创融合评估")
+    settings = Settings()
+    lang = lang or settings.language
+    fonts.apply(app)
+    style.apply(app)
+    i18n.install(app, lang)
+    errors.install()
+    return app, settings, lang
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app, settings, lang = create_app(args.lang)
+    if args.lang:
+        settings.language = args.lang
+    from .main_window import MainWindow
+
+    if args.screenshot:
+        return screenshot(app, settings, lang, args)
+    win = MainWindow(settings, lang=lang)
+    geom = settings.geometry
+    if geom is not None:
+        win.restoreGeometry(geom)
+    win.show()
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, lambda: win.open_initial(demo=args.demo, workspace=args.workspace))
+    return app.exec()
+
+
+def screenshot(app, settings, lang: str, args) -> int:
+    """Open the workspace synchronously, run every analysis, render one page to PNG."""
+    from . import errors
+    from .main_window import MainWindow
+    from .session import Session
+
+    errors.set_interactive(False)
+    session = Session(settings, synchronous=True)
+    win = MainWindow(settings, session=session, lang=lang)
+    w, _, h = args.size.partition("x")
+    win.resize(int(w), int(h))
+    win.show()
+    win.open_initial(demo=args.demo or not args.workspace, workspace=args.workspace)
+    if session.result is not None:
+        try:
+            session.run_sensitivity()
+            session.run_monte_carlo(draws=500)
+        except Exception:
+            pass
+    regs = session.regions()
+    if len(regs) > 2 and not session.compare:
+        session.set_compare(regs[1:3])
+    win.show_page(args.page)
+    for _ in range(5):
+        app.processEvents()
+    win.grab().save(args.screenshot)
+    ok = os.path.exists(args.screenshot)
+    win.close()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The six workflow pages. Each takes (session, main_window), reads the session, never computes."""

@@ -1,0 +1,249 @@
+"""数据校验: per-region table of indicators × years, problems list, conflicts.
+
+Cells the engine filled are coloured (预估 amber, 插值 blue) and explained in their tooltip,
+reported cells show where they came from. Double-clicking a problem jumps to its cell.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem,
+    QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget, QPushButton,
+)
+
+from .. import style
+from ..widgets import Card
+
+SEVERITY_COLORS = {"error": style.ERROR, "warning": style.WARNING, "info": style.INFO}
+FIXED_COLS = 3  # code, name, unit
+
+
+def _sev(p) -> str:
+    return getattr(p.severity, "value", str(p.severity))
+
+
+class CheckPage(QWidget):
+    uses_region = True
+
+    def __init__(self, session, window):
+        super().__init__()
+        self.session, self.window_ = session, window
+        self._dirty = True
+        v = QVBoxLayout(self)
+        v.setContentsMargins(20, 14, 20, 16)
+        v.setSpacing(10)
+        # summary + legend ----------------------------------------------------------------
+        top = QHBoxLayout()
+        self.summary = QLabel("")
+        self.summary.setObjectName("cardTitle")
+        top.addWidget(self.summary, 1)
+        for color, text in ((style.ESTIMATE_BG, self.tr("预估值（沿用最近年份）")), (style.INTERPOLATED_BG, self.tr("插值（两端已知年份之间几何插值）")), (style.EXCLUDED_BG, self.tr("缺失"))):
+            sw = QLabel("  ")
+            sw.setFixedSize(16, 14)
+            sw.setStyleSheet(f"background: {color}; border: 1px solid #c8cdd3;")
+            top.addWidget(sw)
+            lab = QLabel(text)
+            lab.setObjectName("muted")
+            top.addWidget(lab)
+            top.addSpacing(8)
+        v.addLayout(top)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        data_card = Card(self.tr("指标数据"))
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setMouseTracking(True)
+        data_card.body.addWidget(self.table)
+        split.addWidget(data_card)
+
+        self.tabs = QTabWidget()
+        self.problems = QTreeWidget()
+        self.problems.setHeaderLabels([self.tr("类别"), self.tr("位置"), self.tr("说明")])
+        self.problems.setRootIsDecorated(False)
+        self.problems.setAlternatingRowColors(True)
+        self.problems.setWordWrap(True)
+        self.problems.itemDoubleClicked.connect(self._jump)
+        self.problems.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.tabs.addTab(self.problems, self.tr("问题"))
+        conf = QWidget()
+        cv = QVBoxLayout(conf)
+        self.conflicts = QTreeWidget()
+        self.conflicts.setHeaderLabels([self.tr("地区"), self.tr("指标"), self.tr("年份"), self.tr("文件"), self.tr("说明")])
+        self.conflicts.setRootIsDecorated(False)
+        self.conflicts.itemDoubleClicked.connect(self._jump)
+        cv.addWidget(self.conflicts)
+        row = QHBoxLayout()
+        self.prefer_button = QPushButton(self.tr("以所选冲突中该文件的数值为准"))
+        self.prefer_button.setToolTip(self.tr("把该文件排到其他文件之前重新载入：两个文件的数值不一致时，以排在前面的文件为准。"))
+        self.prefer_button.clicked.connect(self._prefer_selected)
+        row.addWidget(self.prefer_button)
+        row.addStretch(1)
+        cv.addLayout(row)
+        self.tabs.addTab(conf, self.tr("冲突"))
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        v.addWidget(split, 1)
+
+        session.dataChanged.connect(self._mark)
+        session.resultChanged.connect(self._mark)
+        session.regionChanged.connect(self._mark)
+
+    # ------------------------------------------------------------------ refresh
+    def _mark(self, *_):
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def activate(self) -> None:
+        if self._dirty:
+            self.refresh()
+
+    def all_problems(self) -> list:
+        return list(self.session.problems) + list(self.session.compute_problems)
+
+    def refresh(self) -> None:
+        self._dirty = False
+        s = self.session
+        probs = self.all_problems()
+        n_err = sum(1 for p in probs if _sev(p) == "error")
+        n_warn = sum(1 for p in probs if _sev(p) == "warning")
+        n = len(s.table) if s.table is not None else 0
+        self.summary.setText(self.tr("{region}：共 {n} 个数值；{e} 个错误，{w} 个警告").replace("{region}", s.region or "—").replace("{n}", str(n)).replace("{e}", str(n_err)).replace("{w}", str(n_warn)))
+        self._fill_table()
+        self._fill_problems(probs)
+
+    def _fill_table(self) -> None:
+        s = self.session
+        self.table.clear()
+        if s.table is None or not s.region:
+            self.table.setRowCount(0)
+            self.table.setColumnCount(0)
+            return
+        fw = s.framework
+        from core.observations import BASIS_CODES
+
+        lang = self.window_.lang
+        region = s.region
+        res = s.result if (s.result is not None and region in s.result.regions) else None
+        years = sorted(set(s.table.years()) | (set(res.years) if res is not None else set()))
+        lookup = {(o.indicator, o.year): o for o in s.table if o.region == region}
+        codes = list(fw.leaves) + list(BASIS_CODES)
+        self._years, self._codes = years, codes
+        self.table.setColumnCount(FIXED_COLS + len(years))
+        self.table.setRowCount(len(codes))
+        self.table.setHorizontalHeaderLabels([self.tr("代码"), self.tr("指标"), self.tr("单位")] + [str(y) for y in years])
+        status_text = {0: self.tr("填报值"), 1: self.tr("预估值：该年尚无数据，沿用最近一个已知年份的数值"), 2: self.tr("插值：在两端已知年份之间按几何（对数线性）插值"), 3: self.tr("已排除")}
+        bg = {1: QColor(style.ESTIMATE_BG), 2: QColor(style.INTERPOLATED_BG)}
+        for row, code in enumerate(codes):
+            if code in fw.nodes:
+                node = fw.nodes[code]
+                name, unit = node.name(lang), node.unit
+                tip = node.definition_provincial or node.name_zh
+            else:
+                zh, en, unit = BASIS_CODES[code]
+                name, tip = (en if lang == "en" else zh), zh
+            items = [QTableWidgetItem(code), QTableWidgetItem(name), QTableWidgetItem(unit)]
+            items[1].setToolTip(tip)
+            for c, it in enumerate(items):
+                self.table.setItem(row, c, it)
+            leaf_i = fw.leaves.index(code) if (res is not None and code in fw.leaves) else None
+            for col, year in enumerate(years, start=FIXED_COLS):
+                obs = lookup.get((code, year))
+                status, value = 0, None
+                if obs is not None:
+                    value = obs.value
+                if leaf_i is not None and year in res.years:
+                    t = res.years.index(year)
+                    r = res.region_index(region)
+                    st = int(res.status[r, leaf_i, t])
+                    if obs is None and st in (1, 2):
+                        status, value = st, float(res.values[r, leaf_i, t])
+                item = QTableWidgetItem("—" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}")
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setData(Qt.ItemDataRole.UserRole, status)
+                if value is None:
+                    item.setBackground(QBrush(QColor(style.EXCLUDED_BG)))
+                    item.setToolTip(self.tr("缺失：该年没有数值"))
+                else:
+                    lines = [status_text[status]]
+                    if status in bg:
+                        item.setBackground(QBrush(bg[status]))
+                    prov = obs.provenance if obs is not None else None
+                    if prov is not None:
+                        lines.append(self.tr("来源：") + prov.describe())
+                    if obs is not None and obs.source:
+                        lines.append(self.tr("数据来源：") + obs.source)
+                    if obs is not None and obs.note:
+                        lines.append(self.tr("备注：") + obs.note)
+                    item.setToolTip("\n".join(lines))
+                self.table.setItem(row, col, item)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for c in (0, 2):
+            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        for c in range(FIXED_COLS, FIXED_COLS + len(years)):
+            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(c, 92)
+
+    def _fill_problems(self, probs) -> None:
+        self.problems.clear()
+        self.conflicts.clear()
+        label = {"error": self.tr("错误"), "warning": self.tr("警告"), "info": self.tr("说明")}
+        for p in probs:
+            sev = _sev(p)
+            if p.code == "conflict_across_files":
+                it = QTreeWidgetItem([p.region or "", p.indicator or "", str(p.year or ""), p.file or "", p.message])
+                it.setData(0, Qt.ItemDataRole.UserRole, p)
+                it.setToolTip(4, p.message)
+                self.conflicts.addTopLevelItem(it)
+            it = QTreeWidgetItem([label.get(sev, sev), p.location(), p.message])
+            it.setForeground(0, QBrush(QColor(SEVERITY_COLORS.get(sev, style.TEXT))))
+            it.setData(0, Qt.ItemDataRole.UserRole, p)
+            it.setToolTip(2, p.message)
+            it.setToolTip(1, p.location())
+            self.problems.addTopLevelItem(it)
+        self.problems.resizeColumnToContents(0)
+        self.problems.setColumnWidth(1, 380)
+        n_conf = self.conflicts.topLevelItemCount()
+        self.tabs.setTabText(0, self.tr("问题") + f" ({len(probs)})")
+        self.tabs.setTabText(1, self.tr("冲突") + f" ({n_conf})")
+        self.prefer_button.setEnabled(n_conf > 0)
+
+    # ------------------------------------------------------------------ navigation
+    def _jump(self, item, _col=0) -> None:
+        """Select the problem's cell: switch region, then the indicator's row and year's column."""
+        p = item.data(0, Qt.ItemDataRole.UserRole)
+        if p is None:
+            return
+        self.jump_to(p.region, p.indicator, p.year)
+
+    def jump_to(self, region: str | None, indicator: str | None, year: int | None) -> bool:
+        s = self.session
+        if region and region in s.regions() and region != s.region:
+            s.set_region(region)
+        if self._dirty:
+            self.refresh()
+        codes = getattr(self, "_codes", [])
+        years = getattr(self, "_years", [])
+        if indicator not in codes:
+            return False
+        row = codes.index(indicator)
+        col = FIXED_COLS + years.index(year) if year in years else 1
+        self.table.setCurrentCell(row, col)
+        self.table.scrollToItem(self.table.item(row, col))
+        self.table.setFocus()
+        return True
+
+    def _prefer_selected(self) -> None:
+        item = self.conflicts.currentItem() or self.conflicts.topLevelItem(0)
+        if item is None:
+            return
+        p = item.data(0, Qt.ItemDataRole.UserRole)
+        self.session.prefer_file(p.file)

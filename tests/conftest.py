@@ -1,0 +1,30 @@
+"""Shared fixtures: the shipped framework and small observation tables built in code."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.framework import load_framework
+from core.observations import Observation, ObservationTable
+
+
+@pytest.fixture(scope="session")
+def framework():
+    return load_framework()
+
+
+def constant_growth_table(framework, regions=("甲省",), years=range(2019, 2025), rate=1.05, start=100.0) -> ObservationTable:
+    """Every indicator of every region grows by `rate` a year (use through the fixture below)."""
+    rows = []
+    for region in regions:
+        for code in framework.leaves:
+            value = start
+            for year in years:
+                rows.append(Observation(region, code, year, value))
+                value *= rate
+    return ObservationTable(rows)
+
+
+@pytest.fixture
+def constant_table():
+    return constant_growth_table

@@ -1,0 +1,203 @@
+"""The engine against the report's own figures and every open case of spec 01 §1.3."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pytest
+
+from core.benchmarks import compare_with_published, compute_national_index, load_national_observations
+from core.index_engine import IndexOptions, aggregation_matrix, compute_index, symmetric_growth
+from core.observations import NATION, Observation, ObservationTable
+from core.problems import InputError
+
+
+
+def _table(series: dict[str, dict[int, float]], framework, region="甲省", fill=100.0) -> ObservationTable:
+    """All 27 indicators constant at `fill`, except the series given."""
+    years = sorted({y for s in series.values() for y in s}) or list(range(2019, 2025))
+    rows = []
+    for code in framework.leaves:
+        for year, value in series.get(code, {y: fill for y in range(years[0], years[-1] + 1)}).items():
+            rows.append(Observation(region, code, year, value))
+    return ObservationTable(rows)
+
+
+# ---------------------------------------------------------------- the report's figures
+
+def test_single_indicator_identity_patents(framework):
+    """国内有效发明专利 192.6 → 475.6 万件 gives 246.9 (report 一（二）)."""
+    result, _ = compute_national_index(framework)
+    assert result.value(NATION, "1.2.1", 2024) == pytest.approx(246.9, abs=0.05)
+
+
+@pytest.mark.parametrize(
+    "node,year,published",
+    [("2.1", 2023, 133.6), ("2.2", 2023, 121.7), ("4.1", 2023, 111.1), ("4.2", 2024, 108.8), ("3.4", 2023, 177.0), ("4.3", 2024, 157.1)],
+)
+def test_sub_indices_from_the_reports_raw_figures(framework, node, year, published):
+    """End points from the report, years between filled geometrically (flagged 插值)."""
+    result, complete = compute_national_index(framework)
+    assert node in complete
+    assert result.value(NATION, node, year) == pytest.approx(published, abs=0.5)
+
+
+def test_published_figures_are_kept_beside_computed(framework):
+    rows = compare_with_published(framework)
+    total = [r for r in rows if r.node == "total" and r.year == 2023][0]
+    assert total.published == 138.2 and total.computed is None and not total.complete
+    patents = [r for r in rows if r.node == "1.2.1"][0]
+    assert patents.difference == pytest.approx(0.0, abs=0.05)
+
+
+def test_national_years_between_endpoints_are_interpolated_and_2024_estimated(framework):
+    result, _ = compute_national_index(framework)
+    assert result.flag(NATION, "2.2.1", 2021) == "interpolated"
+    assert result.flag(NATION, "2.2.1", 2024) == "estimate"  # the report's 上一年度数值预估
+    assert result.flag(NATION, "2.2", 2024) == "estimate"
+    assert result.flag(NATION, "1.2.1", 2024) is None
+
+
+# ---------------------------------------------------------------- method
+
+def test_symmetric_growth_formula():
+    v = symmetric_growth(np.array([192.6, 0.0, 0.0, 10.0]), np.array([475.6, 0.0, 5.0, 0.0]))
+    assert v[0] == pytest.approx((475.6 - 192.6) / ((475.6 + 192.6) / 2) * 100)
+    assert v[1] == 0.0 and v[2] == 200.0 and v[3] == -200.0
+
+
+def test_parent_growth_is_weighted_sum_of_children(framework):
+    table = _table({"1.1.1": {2019: 100, 2020: 120}, "1.1.2": {2019: 50, 2020: 50}}, framework)
+    result = compute_index(table, framework)
+    g = result.growth_series("甲省", "1.1")[2020]
+    v1 = 200 * 20 / 220
+    assert g == pytest.approx(0.5 * v1 + 0.5 * 0.0)
+    assert result.value("甲省", "1.1", 2020) == pytest.approx(100 * (200 + g) / (200 - g))
+    assert result.growth_series("甲省", "total")[2020] == pytest.approx(g / 2 / 4)
+
+
+def test_aggregation_matrix_rows_sum_to_one(framework):
+    A = aggregation_matrix(framework)
+    assert np.allclose(A.sum(axis=1), 1.0)
+
+
+# ---------------------------------------------------------------- open cases (spec 01 §1.3)
+
+def test_trailing_gap_carried_forward_and_flagged_estimate(framework):
+    table = ObservationTable([o for o in _table({"1.1.1": {y: 100.0 for y in range(2019, 2023)}}, framework) if o.indicator != "2.1.1"])
+    table.extend(Observation("甲省", "2.1.1", y, v) for y, v in {2019: 100.0, 2020: 110.0, 2021: 121.0}.items())
+    result = compute_index(table, framework)
+    assert result.leaf_status("甲省", "2.1.1", 2022) == 1
+    assert result.value("甲省", "2.1.1", 2022) == pytest.approx(121.0)
+    assert result.flag("甲省", "2.1.1", 2022) == "estimate"
+    assert result.flag("甲省", "total", 2022) == "estimate"
+    assert result.flag("甲省", "3", 2022) is None
+
+
+def test_interior_gap_interpolated_geometrically(framework):
+    table = _table({"2.1.1": {2019: 100.0, 2022: 800.0}, "1.1.1": {y: 1.0 for y in range(2019, 2023)}}, framework)
+    result = compute_index(table, framework)
+    r = result.region_index("甲省")
+    i = framework.leaves.index("2.1.1")
+    assert result.values[r, i, 1] == pytest.approx(200.0)
+    assert result.values[r, i, 2] == pytest.approx(400.0)
+    assert result.flag("甲省", "2.1.1", 2020) == "interpolated"
+    assert result.value("甲省", "2.1.1", 2022) == pytest.approx(800.0)
+
+
+def test_carry_forward_policy_switch(framework):
+    table = _table({"2.1.1": {2019: 100.0, 2022: 800.0}, "1.1.1": {y: 1.0 for y in range(2019, 2023)}}, framework)
+    result = compute_index(table, framework, IndexOptions(gap_policy="carry_forward"))
+    i = framework.leaves.index("2.1.1")
+    assert list(result.values[0, i]) == [100.0, 100.0, 100.0, 800.0]
+    assert result.flag("甲省", "2.1.1", 2021) == "estimate"
+
+
+def test_missing_base_year_is_an_error_naming_indicator_and_year(framework):
+    table = _table({"3.2.2": {2020: 5.0, 2021: 6.0}, "1.1.1": {y: 1.0 for y in range(2019, 2022)}}, framework)
+    with pytest.raises(InputError) as err:
+        compute_index(table, framework)
+    [p] = err.value.problems
+    assert p.indicator == "3.2.2" and p.year == 2019 and "基期" in p.message
+
+
+def test_user_chosen_later_base_year(framework):
+    table = _table({"3.2.2": {2020: 5.0, 2021: 6.0}, "1.1.1": {y: 1.0 for y in range(2019, 2022)}}, framework)
+    result = compute_index(table, framework, IndexOptions(base_year=2020))
+    assert result.base_year == 2020
+    assert result.value("甲省", "3.2.2", 2021) == pytest.approx(120.0)
+
+
+def test_indicator_without_data_is_an_error_unless_excluded(framework, constant_table):
+    table = ObservationTable([o for o in constant_table(framework) if o.indicator != "3.2.2"])
+    with pytest.raises(InputError) as err:
+        compute_index(table, framework)
+    assert err.value.problems[0].indicator == "3.2.2" and "排除" in err.value.problems[0].message
+    result = compute_index(table, framework, IndexOptions(exclusions={"甲省": frozenset({"3.2.2"})}))
+    assert result.series("甲省", "3.2.2")[2020] is None
+    assert result.value("甲省", "3.2", 2024) == pytest.approx(100 * 1.05**5)
+    assert result.recipe["exclusions"] == {"甲省": ["3.2.2"]}
+    assert any("3.2.2" in n for n in result.recipe["notes"])
+
+
+def test_exclusion_renormalises_siblings(framework):
+    table = _table({"3.2.1": {2019: 100, 2020: 150}, "3.2.2": {2019: 100, 2020: 100}}, framework)
+    result = compute_index(table, framework, IndexOptions(exclusions={"甲省": frozenset({"3.2.2"})}))
+    assert result.value("甲省", "3.2", 2020) == pytest.approx(150.0)
+
+
+def test_zero_then_positive_leaf_undefined_parent_finite(framework):
+    table = _table({"3.1.1": {2019: 0.0, 2020: 3.0, 2021: 4.0}, "3.1.2": {2019: 10.0, 2020: 10.0, 2021: 10.0}}, framework)
+    result = compute_index(table, framework)
+    assert result.series("甲省", "3.1.1")[2020] is None
+    assert result.flag("甲省", "3.1.1", 2020) == "undefined"
+    assert result.growth_series("甲省", "3.1")[2020] == pytest.approx(100.0)
+    assert result.value("甲省", "3.1", 2020) == pytest.approx(300.0)
+    assert math.isfinite(result.value("甲省", "total", 2021))
+    flags = result.to_json()["regions"]["甲省"]["flags"]["3.1.1"]
+    assert flags["2020"].startswith("undefined")
+
+
+def test_both_zero_is_no_growth(framework):
+    table = _table({"3.1.1": {2019: 0.0, 2020: 0.0}}, framework)
+    result = compute_index(table, framework)
+    assert result.growth_series("甲省", "3.1.1")[2020] == 0.0
+    assert result.value("甲省", "total", 2020) == pytest.approx(100.0)
+
+
+def test_negative_direction_indicator(framework, tmp_path):
+    from core.framework import load_framework
+    from core.resources import read_resource_text
+
+    text = read_resource_text("frameworks/caict-2025.toml").replace('direction = "positive"', 'direction = "negative"', 1)
+    path = tmp_path / "neg.toml"
+    path.write_text(text, encoding="utf-8")
+    fw = load_framework(path)
+    assert fw.nodes["1.1.1"].direction == -1
+    table = _table({"1.1.1": {2019: 100, 2020: 125}}, fw)
+    result = compute_index(table, fw)
+    assert result.value("甲省", "1.1.1", 2020) == pytest.approx(80.0)
+    assert result.growth_series("甲省", "1.1")[2020] < 0
+
+
+def test_custom_weights(framework):
+    table = _table({"1.1.1": {2019: 100, 2020: 200}, "1.1.2": {2019: 100, 2020: 100}}, framework)
+    result = compute_index(table, framework, IndexOptions(weights={"1.1.1": 1.0, "1.1.2": 0.0}))
+    assert result.value("甲省", "1.1", 2020) == pytest.approx(200.0)
+    assert result.recipe["weights"]["1.1.1"] == 1.0
+
+
+def test_json_shape_and_determinism(framework, constant_table):
+    table = constant_table(framework, regions=("甲省", "乙省"))
+    a = compute_index(table, framework).to_json()
+    b = compute_index(ObservationTable(list(reversed(table.rows))), framework).to_json()
+    assert a["base_year"] == 2019 and a["framework"]["id"] == "caict-2025"
+    region = a["regions"]["甲省"]
+    assert set(region) == {"index", "growth", "flags"}
+    assert region["index"]["total"]["2019"] == 100.0
+    assert set(region["index"]) == set(framework.codes)
+    assert "2019" not in region["growth"]["1.1.1"]
+    assert json.dumps(a["regions"]["甲省"], sort_keys=True) == json.dumps(b["regions"]["甲省"], sort_keys=True)
+    assert json.dumps(a, ensure_ascii=False) == json.dumps(compute_index(table, framework).to_json(), ensure_ascii=False)
