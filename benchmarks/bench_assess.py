@@ -8,15 +8,14 @@ several runs, with the engine run alone as the baseline measured in the same run
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_demo_data import synthetic_table  # noqa: E402
+from timing import median_time  # noqa: E402
 
 from core.assessment import assess  # noqa: E402
 from core.assessment.config import load_config  # noqa: E402
@@ -26,23 +25,14 @@ from core.index_engine import compute_index  # noqa: E402
 TARGET_S = 0.5
 
 
-def _median(fn, repeat: int = 7) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
-
-
 def main() -> int:
     fw = load_framework()
     config = load_config(pillars=fw.pillars)
     table = synthetic_table(31)
     assess(table, fw, config=config)  # warm-up (imports, caches)
-    full = _median(lambda: assess(table, fw, config=config))
-    no_pub = _median(lambda: assess(table, fw, config=config, with_published=False))
-    engine = _median(lambda: compute_index(table, fw))
+    full = median_time(lambda: assess(table, fw, config=config))
+    no_pub = median_time(lambda: assess(table, fw, config=config, with_published=False))
+    engine = median_time(lambda: compute_index(table, fw))
     res = assess(table, fw, config=config)
     print(f"assessment of {len(res.regions)} provinces, {len(res.index.years)} years, {len(fw.leaves)} indicators")
     print(f"  full assessment (incl. national recomputation vs published): {full * 1000:7.1f} ms  (target ≤ {TARGET_S * 1000:.0f} ms) {'OK' if full <= TARGET_S else 'SLOW'}")

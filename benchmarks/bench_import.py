@@ -20,7 +20,8 @@ import openpyxl  # noqa: E402
 from broken_corpus import filled_region_workbook  # noqa: E402
 from core.framework import load_framework  # noqa: E402
 from core.regions import province_names  # noqa: E402
-from core.workbook_import import read_files, read_template_workbook  # noqa: E402
+from core.loading import read_files  # noqa: E402
+from core.workbook_import import read_template_workbook  # noqa: E402
 from core.workspace import Workspace  # noqa: E402
 
 

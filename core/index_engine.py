@@ -336,6 +336,14 @@ def _jsonable(obj):
     return obj
 
 
+def inclusion_patterns(included: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct rows of `included` [R, L] and each region's row number: one weight matrix per pattern."""
+    if included.all():
+        return included[:1], np.zeros(included.shape[0], dtype=int)
+    patterns, inverse = np.unique(included, axis=0, return_inverse=True)
+    return patterns, np.asarray(inverse).reshape(-1)
+
+
 def aggregate(prepared: PreparedData) -> tuple[np.ndarray, np.ndarray]:
     """Growth and index of every node [R, N, T]: parents from the aggregation matrix, leaves their own."""
     fw = prepared.framework
@@ -343,9 +351,7 @@ def aggregate(prepared: PreparedData) -> tuple[np.ndarray, np.ndarray]:
     R, L, T = V.shape
     parent_rows = [fw.codes.index(c) for c in fw.codes if not fw.nodes[c].is_leaf]
     leaf_rows = [fw.codes.index(c) for c in fw.leaves]
-    # one matrix per distinct inclusion pattern (usually just one)
-    patterns, inverse = np.unique(prepared.included, axis=0, return_inverse=True)
-    inverse = np.asarray(inverse).reshape(-1)
+    patterns, inverse = inclusion_patterns(prepared.included)
     parent_growth = np.empty((R, len(parent_rows), T))
     for p, pattern in enumerate(patterns):
         sel = inverse == p

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .framework import ROOT, Framework
-from .index_engine import IndexOptions, PreparedData, aggregation_matrix, chain, leaf_indices, prepare
+from .index_engine import IndexOptions, PreparedData, aggregation_matrix, chain, inclusion_patterns, leaf_indices, prepare
 from .observations import ObservationTable
 from .progress import CancelCheck, ProgressCallback, check_cancel
 
@@ -27,11 +27,6 @@ def _prepared(table: ObservationTable, framework: Framework, options: IndexOptio
     options = options or IndexOptions()
     fw = framework.with_weights(options.weights) if options.weights else framework
     return prepare(table, fw, options)
-
-
-def _patterns(prepared: PreparedData) -> tuple[np.ndarray, np.ndarray]:
-    patterns, inverse = np.unique(prepared.included, axis=0, return_inverse=True)
-    return patterns, np.asarray(inverse).reshape(-1)
 
 
 def _total_index(rows: np.ndarray, prepared: PreparedData) -> np.ndarray:
@@ -85,7 +80,7 @@ def one_at_a_time(table: ObservationTable, framework: Framework, options: IndexO
     prepared = _prepared(table, framework, options)
     fw = prepared.framework
     variants = tuple(WeightVariant(c, f) for c in fw.codes if c != ROOT and len(fw.children(fw.nodes[c].parent)) > 1 for f in (1 - delta, 1 + delta))
-    patterns, inverse = _patterns(prepared)
+    patterns, inverse = inclusion_patterns(prepared.included)
     R, L, T = prepared.growth.shape
     rows = np.zeros((len(variants) + 1, R, L))
     frameworks = [fw] + [fw.with_weights({v.node: fw.nodes[v.node].weight * v.factor}) for v in variants]
@@ -195,14 +190,15 @@ def monte_carlo(
     prepared = _prepared(table, framework, options)
     fw = prepared.framework
     rng = np.random.default_rng(seed)
-    M = _path_membership(fw)
-    patterns, inverse = _patterns(prepared)
+    parent_rows = [n for n, c in enumerate(fw.codes) if not fw.nodes[c].is_leaf]
+    leaf_rows = [fw.codes.index(c) for c in fw.leaves]
+    M = _path_membership(fw)[parent_rows]  # [P, L, N]
+    under = M.sum(axis=2) > 0  # [P, L] leaf lies under the parent
+    patterns, inverse = inclusion_patterns(prepared.included)
     V = np.nan_to_num(prepared.growth, nan=0.0)  # [R, L, T]
     R, L, T = V.shape
-    N = len(fw.codes)
-    leaf_rows = [fw.codes.index(c) for c in fw.leaves]
-    index = np.empty((draws, R, N, T))
-    # per pattern: which nodes are alive
+    N, P = len(fw.codes), len(parent_rows)
+    parents = np.empty((draws, R, P, T))
     alive_by_pattern = []
     for pattern in patterns:
         alive = {c: bool(pattern[i]) for i, c in enumerate(fw.leaves)}
@@ -215,32 +211,30 @@ def monte_carlo(
         k = min(chunk, draws - done)
         for p, alive in enumerate(alive_by_pattern):
             w = _draw_weights(fw, rng, k, scheme, spread, alive)  # [k, N]
-            logw = np.log(np.maximum(w, 1e-300))
-            A = np.exp(np.einsum("nlm,dm->dnl", M, logw))  # [k, N, L]
-            A *= (M.sum(axis=2) > 0)[None]  # leaves not under n get 0
-            A[:, leaf_rows, :] = np.eye(L)[None]
+            A = np.exp(np.einsum("plm,dm->dpl", M, np.log(np.maximum(w, 1e-300)))) * under[None]  # [k, P, L]
             sel = np.flatnonzero(inverse == p)
-            G = np.einsum("dnl,rlt->drnt", A, V[sel], optimize=True)
+            G = np.matmul(A[:, None], V[sel][None])  # [k, r, P, T]
             G[..., 0] = 0.0
-            index[done:done + k][:, sel] = chain(G)
+            parents[done:done + k][:, sel] = chain(G)
         done += k
         if progress:
             progress(done, draws)
     leaf_index = leaf_indices(prepared)
-    index[:, :, leaf_rows, :] = leaf_index[None]
-    p05, p50, p95 = np.nanpercentile(index, [5, 50, 95], axis=0) if R else (index[0],) * 3
-    nominal_prep = np.empty((R, N, T))
+    nominal = np.empty((R, N, T))
     for p, pattern in enumerate(patterns):
         sel = inverse == p
-        A0 = aggregation_matrix(fw, pattern)
-        nominal_prep[sel] = chain(np.einsum("nl,rlt->rnt", A0, V[sel]))
-    nominal_prep[:, leaf_rows, :] = leaf_index
-    total = fw.codes.index(ROOT)
-    ranks = _ranks(index[:, :, total, -1])  # [D, R]
-    nominal_rank = _ranks(nominal_prep[None, :, total, -1])[0]
+        nominal[sel] = chain(np.matmul(aggregation_matrix(fw, pattern), V[sel]))
+    nominal[:, leaf_rows] = leaf_index
+    bands = np.percentile(parents, [5, 50, 95], axis=0)  # [3, R, P, T]
+    p05, p50, p95 = (nominal.copy() for _ in range(3))  # leaves do not depend on weights
+    for out, band in zip((p05, p50, p95), bands):
+        out[:, parent_rows] = band
+    total = parent_rows.index(fw.codes.index(ROOT))
+    ranks = _ranks(parents[:, :, total, -1])  # [D, R]
+    nominal_rank = _ranks(nominal[None, :, fw.codes.index(ROOT), -1])[0]
     return MonteCarloResult(
         regions=prepared.regions, years=prepared.years, codes=fw.codes, draws=draws, seed=seed, scheme=scheme, spread=spread,
-        nominal=nominal_prep, p05=p05, p50=p50, p95=p95,
+        nominal=nominal, p05=p05, p50=p50, p95=p95,
         rank_nominal=nominal_rank, rank_median=np.median(ranks, axis=0),
         rank_p05=np.percentile(ranks, 5, axis=0), rank_p95=np.percentile(ranks, 95, axis=0),
         rank_stability=(ranks == nominal_rank[None]).mean(axis=0),

@@ -18,12 +18,11 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 from .framework import Framework
 from .observations import BASIS_CODES, NATION, Observation, ObservationTable, Provenance
 from .problems import Problem, Severity
-from .progress import Cancelled
 from .regions import canonical_region_name, province_names
 from . import templates as T
 from .xlsx_safety import SafetyReport, precheck_xlsx
@@ -35,31 +34,6 @@ EXCEL_ERRORS = {"#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
 _YEAR_HEADER = re.compile(r"(\d{4})\s*年?(度)?")
-
-ProgressCallback = Callable[[int, int, str], None]
-CancelCallback = Callable[[], bool]
-
-
-class ImportCancelled(Cancelled):
-    """Raised when the caller's cancel() returned True; nothing has been written."""
-
-
-def adapt_progress(progress: Callable[..., None] | None) -> ProgressCallback | None:
-    """Accept both `progress(done, total)` (core.progress convention) and `progress(done, total, name)`."""
-    if progress is None:
-        return None
-    import inspect
-
-    try:
-        params = inspect.signature(progress).parameters.values()
-        n = sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params)
-        takes_name = n >= 3 or any(p.kind is p.VAR_POSITIONAL for p in params)
-    except (TypeError, ValueError):
-        takes_name = True
-    if takes_name:
-        return progress
-    return lambda done, total, name: progress(done, total)
-
 
 @dataclass(frozen=True)
 class IndustryEntry:
@@ -121,7 +95,7 @@ class CellReading:
     missing_mark: str | None = None                     # "—" etc., read as missing
 
 
-def _fmt(v: float) -> str:
+def format_number(v: float) -> str:
     return f"{v:.10g}"
 
 
@@ -150,9 +124,9 @@ def read_number(raw: object, unit: str, number_format: str | None = None) -> Cel
             if is_pct:
                 shown = value
                 value = float(f"{value * 100:.12g}")
-                notes.append(f"单元格为百分比格式（显示为 {_fmt(shown * 100)}%，存储值 {_fmt(shown)}），按百分数 {_fmt(value)} 读取")
+                notes.append(f"单元格为百分比格式（显示为 {format_number(shown * 100)}%，存储值 {format_number(shown)}），按百分数 {format_number(value)} 读取")
             else:
-                notes.append(f"单元格为百分比格式，但该指标单位为“{unit}”；按存储值 {_fmt(value)} 读取，请核对")
+                notes.append(f"单元格为百分比格式，但该指标单位为“{unit}”；按存储值 {format_number(value)} 读取，请核对")
         return CellReading(value, notes)
     text = str(raw)
     stripped = text.strip().strip("\u3000\xa0\u200b")
@@ -184,7 +158,7 @@ def read_number(raw: object, unit: str, number_format: str | None = None) -> Cel
     if percent:
         if not is_pct:
             return CellReading(None, error=("value_percent_sign", f"“{text}”带百分号，但该指标单位为“{unit}”，不是百分比。请填写以“{unit}”为单位的数值。"))
-        notes.append(f"已去除百分号，“{stripped}”按百分数 {_fmt(value)} 读取")
+        notes.append(f"已去除百分号，“{stripped}”按百分数 {format_number(value)} 读取")
     notes.append("数字以文本形式存储，已按数值读取（建议将单元格格式改为“数值”）")
     return CellReading(value, notes)
 
@@ -562,23 +536,14 @@ class _Reader:
             where = dict(sheet=ws.title, cell=c.coordinate, row=r, region=region, indicator=code, year=year)
             if not self._formula_check(ws, c.coordinate, raw, **{k: v for k, v in where.items() if k not in ("sheet", "cell")}):
                 continue
-            reading = read_number(raw, unit, c.number_format)
-            if reading.error:
-                self.result.problems.append(Problem(reading.error[0], reading.error[1], Severity.ERROR, file=self.name, **where))
+            v = self._read_value(raw, unit, c.number_format, where)
+            if v is None:
                 continue
-            if reading.missing_mark is not None:
-                self.result.problems.append(Problem("value_missing_mark", "；".join(reading.notes) + "。", Severity.INFO, file=self.name, **where))
-                continue
-            if reading.value is None:
-                continue
-            if reading.notes:
-                self.result.problems.append(Problem("value_converted", f"“{raw}”读作 {_fmt(reading.value)}：" + "；".join(reading.notes) + "。", Severity.INFO, file=self.name, **where))
-            v = reading.value
             if v < 0:
-                self.result.problems.append(Problem("value_negative", f"数值 {_fmt(v)} 为负数，该指标不能为负。请核对原始统计数据（缺失请留空，不要填 -1 等代替）。", Severity.ERROR, file=self.name, **where))
+                self.result.problems.append(Problem("value_negative", f"数值 {format_number(v)} 为负数，该指标不能为负。请核对原始统计数据（缺失请留空，不要填 -1 等代替）。", Severity.ERROR, file=self.name, **where))
                 continue
             if unit.strip() == "%" and v > 100:
-                self.result.problems.append(Problem("value_percent_over_100", f"数值 {_fmt(v)} 超过 100，但该指标为百分比（0—100）。请核对：是否多乘了 100，或填成了其他单位的数值。", Severity.ERROR, file=self.name, **where))
+                self.result.problems.append(Problem("value_percent_over_100", f"数值 {format_number(v)} 超过 100，但该指标为百分比（0—100）。请核对：是否多乘了 100，或填成了其他单位的数值。", Severity.ERROR, file=self.name, **where))
                 continue
             good.append((year, v, c.coordinate))
         flagged: set[int] = set()
@@ -589,7 +554,7 @@ class _Reader:
                     m = statistics.median(others)
                     if m >= 3 and m / 3 <= v * 100 <= m * 3:
                         flagged.add(year)
-                        self.problem("percent_as_fraction", f"疑似把百分比填成了小数：本行其他年份约为 {_fmt(m)}，本格为 {_fmt(v)}。如表示 {_fmt(v * 100)}%，请填 {_fmt(v * 100)}；如确为 {_fmt(v)}%，请在“备注”列说明后重新导入。", sheet=ws.title, cell=coord, row=r, region=region, indicator=code, year=year)
+                        self.problem("percent_as_fraction", f"疑似把百分比填成了小数：本行其他年份约为 {format_number(m)}，本格为 {format_number(v)}。如表示 {format_number(v * 100)}%，请填 {format_number(v * 100)}；如确为 {format_number(v)}%，请在“备注”列说明后重新导入。", sheet=ws.title, cell=coord, row=r, region=region, indicator=code, year=year)
         for year, v, coord in good:
             if year in flagged:
                 continue
@@ -598,8 +563,8 @@ class _Reader:
                 m = statistics.median(others)
                 if m > 0 and (v > OUTLIER_FACTOR * m or (v > 0 and v < m / OUTLIER_FACTOR)):
                     ratio = v / m
-                    how = f"约为本行其他年份中位数 {_fmt(m)} 的 {ratio:.1f} 倍" if ratio > 1 else f"仅为本行其他年份中位数 {_fmt(m)} 的 {ratio:.2f} 倍"
-                    self.problem("value_outlier", f"数值 {_fmt(v)} {how}，请核对单位（如万元与亿元）和数值是否正确。确认无误可忽略此提示。", Severity.WARNING, sheet=ws.title, cell=coord, row=r, region=region, indicator=code, year=year)
+                    how = f"约为本行其他年份中位数 {format_number(m)} 的 {ratio:.1f} 倍" if ratio > 1 else f"仅为本行其他年份中位数 {format_number(m)} 的 {ratio:.2f} 倍"
+                    self.problem("value_outlier", f"数值 {format_number(v)} {how}，请核对单位（如万元与亿元）和数值是否正确。确认无误可忽略此提示。", Severity.WARNING, sheet=ws.title, cell=coord, row=r, region=region, indicator=code, year=year)
             self.result.observations.add(Observation(region, code, year, v, provenance=self.prov(ws.title, coord, r), unit=unit))
 
     def _read_basis(self, ws, info: FileInfo, template_years: tuple[int, ...]) -> None:
@@ -639,21 +604,26 @@ class _Reader:
                 where = dict(sheet=ws.title, cell=cell.coordinate, row=r, region=region, indicator=code, year=year)
                 if not self._formula_check(ws, cell.coordinate, cell.value, row=r, region=region, indicator=code, year=year):
                     continue
-                reading = read_number(cell.value, unit, cell.number_format)
-                if reading.error:
-                    self.result.problems.append(Problem(reading.error[0], reading.error[1], Severity.ERROR, file=self.name, **where))
+                value = self._read_value(cell.value, unit, cell.number_format, where)
+                if value is None:
                     continue
-                if reading.missing_mark is not None:
-                    self.result.problems.append(Problem("value_missing_mark", "；".join(reading.notes) + "。", Severity.INFO, file=self.name, **where))
+                if value <= 0:
+                    self.result.problems.append(Problem("value_negative", f"{BASIS_CODES[code][0]}应大于 0，文件中为 {format_number(value)}。请核对（缺失请留空）。", Severity.ERROR, file=self.name, **where))
                     continue
-                if reading.value is None:
-                    continue
-                if reading.notes:
-                    self.result.problems.append(Problem("value_converted", f"“{cell.value}”读作 {_fmt(reading.value)}：" + "；".join(reading.notes) + "。", Severity.INFO, file=self.name, **where))
-                if reading.value <= 0:
-                    self.result.problems.append(Problem("value_negative", f"{BASIS_CODES[code][0]}应大于 0，文件中为 {_fmt(reading.value)}。请核对（缺失请留空）。", Severity.ERROR, file=self.name, **where))
-                    continue
-                self.result.observations.add(Observation(region, code, year, reading.value, provenance=self.prov(ws.title, cell.coordinate, r), unit=unit))
+                self.result.observations.add(Observation(region, code, year, value, provenance=self.prov(ws.title, cell.coordinate, r), unit=unit))
+
+    def _read_value(self, raw: object, unit: str, number_format: str | None, where: dict) -> float | None:
+        """read_number with every refusal (ERROR) and conversion (INFO) reported at `where`; None = no usable value."""
+        reading = read_number(raw, unit, number_format)
+        if reading.error:
+            self.result.problems.append(Problem(reading.error[0], reading.error[1], Severity.ERROR, file=self.name, **where))
+            return None
+        if reading.missing_mark is not None:
+            self.result.problems.append(Problem("value_missing_mark", "；".join(reading.notes) + "。", Severity.INFO, file=self.name, **where))
+            return None
+        if reading.value is not None and reading.notes:
+            self.result.problems.append(Problem("value_converted", f"“{raw}”读作 {format_number(reading.value)}：" + "；".join(reading.notes) + "。", Severity.INFO, file=self.name, **where))
+        return reading.value
 
     def _read_industry(self, ws, info: FileInfo) -> None:
         found = _find_header(ws, (T.H_INDUSTRY,))
@@ -743,81 +713,3 @@ def read_template_workbook(path: str | Path, framework: Framework, *, display_na
     except Exception as exc:  # last resort: a problem, not a traceback
         reader.problem("file_unreadable", f"读取时出错（{exc.__class__.__name__}: {exc}）。请在 Excel 或 WPS 中另存为 .xlsx 后重试；如仍失败，请将文件发给技术支持。")
         return reader.result
-
-
-# ----------------------------------------------------------------------------- many files
-SUPPORTED_SUFFIXES = (".xlsx", ".csv")
-
-
-def expand_inputs(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders expanded to their .xlsx/.csv files (sorted; Office lock files and hidden files skipped)."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
-                              and not f.name.startswith(("~$", "."))))
-        else:
-            out.append(p)
-    return out
-
-
-def read_any_file(path: Path, framework: Framework, imported_at: str | None = None) -> ImportResult:
-    """Template workbook or long-format file → ImportResult (dispatch by content)."""
-    if path.suffix.lower() == ".xlsx" and is_template_workbook(path):
-        return read_template_workbook(path, framework, imported_at=imported_at)
-    from .loading import load_file
-
-    table, problems = load_file(path, framework)
-    if imported_at:
-        table = ObservationTable([_with_time(o, imported_at) for o in table])
-    return ImportResult(observations=table, problems=list(problems), files=[FileInfo(path.name, "long", framework.id, framework.version)])
-
-
-def _with_time(o: Observation, imported_at: str) -> Observation:
-    from dataclasses import replace
-
-    p = o.provenance or Provenance(file=None)
-    return replace(o, provenance=replace(p, imported_at=imported_at))
-
-
-def find_conflicts(observations: Iterable[Observation]) -> list[Problem]:
-    """Same region/indicator/year with different values (across files or within one) → one ERROR each."""
-    first: dict[tuple[str, str, int], Observation] = {}
-    out: list[Problem] = []
-    for o in observations:
-        key = (o.region, o.indicator, o.year)
-        prev = first.get(key)
-        if prev is None:
-            first[key] = o
-            continue
-        if not math.isclose(prev.value, o.value, rel_tol=1e-12, abs_tol=0.0):
-            pp = prev.provenance.describe() if prev.provenance else "（未知来源）"
-            p = o.provenance or Provenance()
-            out.append(Problem("conflict", f"与 {pp} 的数值不一致（{_fmt(prev.value)} 与 {_fmt(o.value)}）。同一地区、指标、年份只能有一个数值：请确认哪个正确，更正或删除另一个文件中的数值。",
-                               Severity.ERROR, file=p.file, sheet=p.sheet, cell=p.cell, row=p.row, region=o.region, indicator=o.indicator, year=o.year))
-    return out
-
-
-def read_files(paths: Iterable[str | Path], framework: Framework, *, progress: ProgressCallback | None = None,
-               cancel: CancelCallback | None = None, imported_at: str | None = None) -> ImportResult:
-    """Read many files (folders expanded), then report cross-file conflicts.
-
-    `progress(done, total, file name)` is called before each file and once at the end;
-    `cancel()` returning True stops with ImportCancelled (nothing is kept).
-    """
-    files = expand_inputs(paths)
-    result = ImportResult()
-    progress = adapt_progress(progress)
-    for i, f in enumerate(files):
-        if cancel is not None and cancel():
-            raise ImportCancelled()
-        if progress is not None:
-            progress(i, len(files), f.name)
-        if not f.exists():
-            result.problems.append(Problem("file_missing", "找不到文件，请检查路径。", file=str(f)))
-            continue
-        result.merge(read_any_file(f, framework, imported_at))
-    if progress is not None:
-        progress(len(files), len(files), "")
-    result.problems.extend(find_conflicts(result.observations))
-    return result

@@ -24,8 +24,9 @@ from typing import Any, Callable, Iterable
 from .framework import Framework, load_framework, parse_framework, DEFAULT_FRAMEWORK
 from .observations import Observation, ObservationTable, Provenance, Status
 from .problems import InputError, Problem, Severity
-from .workbook_import import (CancelCallback, ImportCancelled, ImportResult, IndustryEntry, expand_inputs,
-                              read_any_file, adapt_progress, _fmt)
+from .loading import FileProgress as ProgressCallback, ImportCancelled, adapt_progress, expand_paths, read_file
+from .progress import CancelCheck
+from .workbook_import import ImportResult, IndustryEntry, format_number
 
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x4C43524A  # "LCRJ" (两创融合): marks the file as ours for `file`/sqlite tools
@@ -117,7 +118,6 @@ class ImportReport:
         return [p for p in self.problems if p.severity is Severity.ERROR]
 
 
-ProgressCallback = Callable[[int, int, str], None]
 
 
 class Workspace:
@@ -314,7 +314,7 @@ class Workspace:
 
     # ------------------------------------------------------------------ writing
     def import_files(self, paths: Iterable[str | Path], progress: ProgressCallback | None = None,
-                     cancel: CancelCallback | None = None, *, skip_files_with_errors: bool = True) -> ImportReport:
+                     cancel: CancelCheck | None = None, *, skip_files_with_errors: bool = True) -> ImportReport:
         """Read files (folders expanded), then write them in one transaction as a new revision.
 
         Files with errors are not imported (listed in `rejected_files`) unless
@@ -325,7 +325,7 @@ class Workspace:
         imported_at = _now()
         progress = adapt_progress(progress)
         fw = self.framework
-        files = expand_inputs(paths)
+        files = expand_paths(paths)
         total = len(files) + 1
         results: list[tuple[Path, ImportResult]] = []
         report = ImportReport(revision=None)
@@ -337,7 +337,7 @@ class Workspace:
             if not f.exists():
                 report.problems.append(Problem("file_missing", "找不到文件，请检查路径。", file=str(f)))
                 continue
-            res = read_any_file(f, fw, imported_at)
+            res = read_file(f, fw, imported_at)
             report.problems.extend(res.problems)
             if res.has_errors() and skip_files_with_errors:
                 report.rejected_files.append(f.name)
@@ -424,7 +424,7 @@ class Workspace:
             self._select(c, rev, key, oid)
             report.corrected += 1
             p = obs.provenance
-            report.problems.append(Problem("value_corrected", f"重新导入同一文件：数值由 {_fmt(cur.value)} 更正为 {_fmt(obs.value)}（旧值保留在工作区历史中，可查看第 {rev - 1} 版及以前）。",
+            report.problems.append(Problem("value_corrected", f"重新导入同一文件：数值由 {format_number(cur.value)} 更正为 {format_number(obs.value)}（旧值保留在工作区历史中，可查看第 {rev - 1} 版及以前）。",
                                            Severity.INFO, file=p.file, sheet=p.sheet, cell=p.cell, row=p.row, region=region, indicator=indicator, year=year))
             return
         self._conflict(c, rev, key, cur_id, cur, oid, obs, report)
@@ -436,7 +436,7 @@ class Workspace:
         report.conflicts += 1
         p = obs.provenance or Provenance()
         where = cur.provenance.describe() if cur is not None and cur.provenance else "工作区"
-        report.problems.append(Problem("conflict", f"与 {where} 的数值不一致（{_fmt(cur.value) if cur else '—'} 与 {_fmt(obs.value)}）。工作区暂时保留原值 {_fmt(cur.value) if cur else ''}；请在冲突列表中选择正确的数值。",
+        report.problems.append(Problem("conflict", f"与 {where} 的数值不一致（{format_number(cur.value) if cur else '—'} 与 {format_number(obs.value)}）。工作区暂时保留原值 {format_number(cur.value) if cur else ''}；请在冲突列表中选择正确的数值。",
                                        Severity.ERROR, file=p.file, sheet=p.sheet, cell=p.cell, row=p.row, region=region, indicator=indicator, year=year))
 
     def resolve_conflict(self, conflict_id: int, choose: str | int | float, note: str = "") -> int:

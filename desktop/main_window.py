@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import errors, i18n, style
-from .session import Session
+from .session import Session, data_dir
 from .widgets import step_icon
 
 # (id, module, class) in workflow order; titles come from MainWindow.page_titles() (translated)
@@ -30,7 +30,7 @@ PAGES = (
     ("export", "desktop.pages.export_page", "ExportPage"),
 )
 PAGE_IDS = tuple(p[0] for p in PAGES)
-WORKSPACE_FILTER = "*.fusion.json"
+WORKSPACE_SUFFIX = ".lcws"
 
 
 class MainWindow(QMainWindow):
@@ -349,31 +349,41 @@ class MainWindow(QMainWindow):
         return self.session.open_demo()
 
     def new_workspace(self) -> None:
-        self.session.new_workspace()
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("新建工作区"), self.tr("我的评估") + WORKSPACE_SUFFIX, self.tr("工作区 (*.lcws)"))
+        if not path:
+            return
+        if not path.endswith(WORKSPACE_SUFFIX):
+            path += WORKSPACE_SUFFIX
+        if Path(path).exists():
+            self._show_message(self.tr("该文件已存在：请换一个文件名，或用“打开工作区”打开它。"))
+            return
+        self.session.new_workspace(path)
         self.show_page("import")
 
     def open_demo(self):
         return self.session.open_demo()
 
     def open_workspace_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开工作区"), "", self.tr("工作区 (*.fusion.json *.json);;数据文件 (*.xlsx *.csv)"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开工作区"), "", self.tr("工作区 (*.lcws);;数据文件 (*.xlsx *.csv)"))
         if path:
             self.session.open_workspace(path)
 
     def save_workspace(self) -> None:
-        if self.session.workspace_path and not self.session.is_demo:
-            self._save_to(self.session.workspace_path)
+        s = self.session
+        if s.workspace_path and not s.is_demo and Path(s.workspace_path).parent != data_dir():
+            self._show_message(self.tr("工作区已自动保存：每次导入和冲突处理都立即写入工作区文件。"))
         else:
             self.save_workspace_as()
 
     def save_workspace_as(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("工作区另存为"), (self.session.workspace_name or "workspace") + ".fusion.json", self.tr("工作区 (*.fusion.json)"))
-        if path:
-            self._save_to(path)
-
-    def _save_to(self, path: str) -> None:
+        name = (self.session.workspace_name or self.tr("我的评估")).split("（")[0]
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("工作区另存为"), name + WORKSPACE_SUFFIX, self.tr("工作区 (*.lcws)"))
+        if not path:
+            return
+        if not path.endswith(WORKSPACE_SUFFIX):
+            path += WORKSPACE_SUFFIX
         try:
-            self.session.save_workspace(path)
+            self.session.save_workspace_as(path)
         except Exception as exc:
             self._show_error(exc, self.tr("保存工作区"))
             return
@@ -404,7 +414,7 @@ class MainWindow(QMainWindow):
             self.import_paths([path])
 
     def import_paths(self, paths: list[str]):
-        ws = [p for p in paths if p.endswith(".fusion.json")]
+        ws = [p for p in paths if p.endswith(WORKSPACE_SUFFIX)]
         if ws:
             return self.session.open_workspace(ws[0])
         self.show_page("check")

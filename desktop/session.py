@@ -34,13 +34,6 @@ class ImportRecord:
     errors: int
 
 
-@dataclass
-class Sources:
-    """What the current data came from (files in load order), so a workspace can be saved/reopened."""
-
-    files: list[str] = field(default_factory=list)
-
-
 class Session(QObject):
     dataChanged = Signal()          # observations / problems / conflicts changed
     resultChanged = Signal()        # index result (or its failure) changed
@@ -57,7 +50,6 @@ class Session(QObject):
         self.settings = settings
         self.runner = TaskRunner(self, synchronous=synchronous)
         self._framework = None
-        self.workspace = None          # core.workspace.Workspace when available
         self.workspace_path: str = ""
         self.workspace_name: str = ""
         self.is_demo = False
@@ -66,12 +58,15 @@ class Session(QObject):
         self.compute_problems: list = []
         self.conflicts: list = []
         self.imports: list[ImportRecord] = []
-        self.sources = Sources()
+        self.revisions: list = []
+        self.workspace_industries: list = []  # core.workbook_import.IndustryEntry from templates
+        self.demo_industries: list = []       # the demo's industry scores (IndustryRow)
         self.result = None             # core.index_engine.IndexResult
         self.sensitivity = None
         self.monte_carlo = None
         self.assessment = None
         self.assessment_error: str = ""
+        self.assessment_config = None
         self.region: str = ""
         self.compare: list[str] = []
 
@@ -120,112 +115,187 @@ class Session(QObject):
         return self.runner.start(task)
 
     # ------------------------------------------------------------------ opening data
-    def demo_paths(self) -> list[str]:
-        """The bundled demo dataset's files (resources/demo/), empty if it is not shipped."""
+    # Every workspace operation opens the SQLite file inside its worker task and closes it
+    # again (sqlite3 connections belong to the thread that made them); the session keeps the
+    # path and the state read back: observations, problems, conflicts, industries.
+    def demo_available(self) -> bool:
         from core.resources import resource
 
-        folder = resource("demo")
-        try:
-            files = sorted(str(p) for p in folder.iterdir() if p.name.lower().endswith((".csv", ".xlsx")) and not p.name.startswith(("~$", "broken")))
-        except (FileNotFoundError, NotADirectoryError, OSError):
-            files = []
-        return files
+        return resource(DEMO_DATA).is_file()
 
     def open_demo(self) -> Task | None:
-        paths = self.demo_paths()
-        if not paths:
+        """A fresh copy of the bundled demo workspace (示意数据) in the user's data folder."""
+        if not self.demo_available():
             self.message.emit(_tr("未找到演示数据（resources/demo/）。"))
             return None
-        return self.open_files(paths, name=_tr("演示工作区"), demo=True)
-
-    def new_workspace(self) -> None:
-        self.table = None
-        self.problems, self.compute_problems, self.conflicts, self.imports = [], [], [], []
-        self.sources = Sources()
-        self.workspace_path, self.workspace_name, self.is_demo = "", _tr("未命名工作区"), False
-        self._clear_results()
-        self.dataChanged.emit()
-        self.resultChanged.emit()
-
-    def open_files(self, paths: list[str], name: str = "", demo: bool = False, replace: bool = True) -> Task:
-        """Load files (workbooks, long-format tables, folders) as the current data, then compute."""
-        paths = [str(p) for p in paths]
-        framework = self.framework
-        previous = list(self.sources.files) if not replace else []
+        target = data_dir() / "demo.lcws"
 
         def work(progress, cancelled):
-            from core.loading import expand_paths, load_data
+            from importlib.resources import as_file
 
-            files = [str(p) for p in expand_paths(previous + paths)]
-            progress(0, 0, _tr("正在读取 {n} 个文件").replace("{n}", str(len(files))))
-            # core.loading.load_data has no progress/cancel hooks yet: indeterminate bar,
-            # cancel drops the result (see the report: workspace.import_files will have them)
-            table, problems = load_data(files, framework)
-            return files, table, problems
+            from core.resources import resource
+            from core.workspace import Workspace
 
-        def done(out):
-            if out is None:
-                return
-            files, table, problems = out
-            new_values = len(table) - (len(self.table) if (self.table is not None and not replace) else 0)
-            self.table, self.problems = table, list(problems)
-            self.sources.files = files
-            self.is_demo = demo
-            if name:
-                self.workspace_name = name
-            elif replace:
-                self.workspace_name = Path(paths[0]).stem if paths else _tr("未命名工作区")
-            errors = sum(1 for p in problems if getattr(p.severity, "value", p.severity) == "error")
-            self.imports.append(ImportRecord(paths, max(0, new_values), len(problems), errors))
-            self._clear_results()
-            self.dataChanged.emit()
-            self.message.emit(_tr("已载入 {n} 个数值，发现 {p} 个问题。").replace("{n}", str(len(table))).replace("{p}", str(len(problems))))
-            self.compute()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.exists():
+                target.unlink()
+            ws = Workspace.create(target)
+            try:
+                with as_file(resource(DEMO_DATA)) as path:
+                    report = ws.import_files([path], progress=progress, cancel=cancelled)
+                state = _read_state(ws)
+            finally:
+                ws.close()
+            state["report"] = report
+            state["industries"] = _demo_industries()
+            return state
+
+        def done(state):
+            self._set_state(str(target), state, name=_tr("演示工作区（示意数据）"), demo=True)
+
+        return self._start(_tr("打开演示工作区"), work, on_done=done, context=_tr("打开演示工作区"))
+
+    def new_workspace(self, path: str | None = None) -> Task | None:
+        """Create an empty workspace at `path` (default: a new file in the user's data folder)."""
+        if path is None:
+            from datetime import datetime
+
+            path = str(data_dir() / f"workspace-{datetime.now():%Y%m%d-%H%M%S}.lcws")
+
+        def work(progress, cancelled):
+            from core.workspace import Workspace
+
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            ws = Workspace.create(path)
+            try:
+                return _read_state(ws)
+            finally:
+                ws.close()
+
+        def done(state):
+            self._set_state(path, state)
+
+        return self._start(_tr("新建工作区"), work, on_done=done, context=_tr("新建工作区"))
+
+    def open_workspace(self, path: str) -> Task | None:
+        p = Path(path)
+        if p.is_dir() or p.suffix.lower() in (".csv", ".xlsx"):
+            return self.import_files([path])
+
+        def work(progress, cancelled):
+            from core.workspace import Workspace
+
+            ws = Workspace.open(p)
+            try:
+                state = _read_state(ws)
+                state["problems"] = ws.problems()
+                return state
+            finally:
+                ws.close()
+
+        def done(state):
+            self._set_state(str(p), state)
+
+        return self._start(_tr("打开工作区"), work, on_done=done, context=_tr("打开工作区"))
+
+    def import_files(self, paths: list[str]) -> Task:
+        """Import workbooks / long-format files / folders into the current workspace (one revision).
+
+        Without an open workspace a new one is created in the user's data folder first.
+        """
+        paths = [str(p) for p in paths]
+        target = self.workspace_path or str(data_dir() / "untitled.lcws")
+        keep_name, keep_demo, keep_ind = self.workspace_name, self.is_demo, list(self.demo_industries)
+
+        def work(progress, cancelled):
+            from core.workspace import Workspace
+
+            if Path(target).exists():
+                ws = Workspace.open(target)
+            else:
+                Path(target).parent.mkdir(parents=True, exist_ok=True)
+                ws = Workspace.create(target)
+            try:
+                report = ws.import_files(paths, progress=progress, cancel=cancelled)
+                state = _read_state(ws)
+            finally:
+                ws.close()
+            state["report"] = report
+            return state
+
+        def done(state):
+            report = state["report"]
+            added = report.added + report.corrected
+            self.imports.append(ImportRecord(paths, added, len(report.problems), len(report.errors)))
+            state["industries"] = keep_ind
+            self._set_state(target, state, name=keep_name, demo=keep_demo, record=False)
+            msg = _tr("导入完成：新增 {a} 个数值，{c} 个冲突待处理，{p} 个问题。").replace("{a}", str(added)).replace("{c}", str(report.conflicts)).replace("{p}", str(len(report.problems)))
+            if report.rejected_files:
+                msg += _tr("未导入有错误的文件：") + "、".join(report.rejected_files)
+            self.message.emit(msg)
 
         return self._start(_tr("导入数据"), work, on_done=done, context=_tr("导入数据"))
 
-    def import_files(self, paths: list[str]) -> Task:
-        """Add files to the current data (conflicting values become problems to resolve)."""
-        return self.open_files(paths, replace=False)
+    def resolve_conflict(self, conflict_id: int, choose) -> Task | None:
+        """Keep the current value, take the incoming one, or a typed value (core records a revision)."""
+        path = self.workspace_path
+        if not path:
+            return None
+        keep = (self.workspace_name, self.is_demo, list(self.demo_industries), list(self.problems))
+
+        def work(progress, cancelled):
+            from core.workspace import Workspace
+
+            ws = Workspace.open(path)
+            try:
+                ws.resolve_conflict(conflict_id, choose)
+                return _read_state(ws)
+            finally:
+                ws.close()
+
+        def done(state):
+            state["industries"] = keep[2]
+            state["problems"] = keep[3]
+            self._set_state(path, state, name=keep[0], demo=keep[1], record=False)
+            self.message.emit(_tr("冲突已处理，已重新测算。"))
+
+        return self._start(_tr("处理冲突"), work, on_done=done, context=_tr("处理冲突"))
+
+    def _set_state(self, path: str, state: dict, name: str = "", demo: bool = False, record: bool = True) -> None:
+        self.workspace_path = path
+        self.workspace_name = name or Path(path).name.removesuffix(".lcws")
+        self.is_demo = demo
+        self.table = state["table"]
+        report = state.get("report")
+        self.problems = list(state.get("problems") or (report.problems if report is not None else []))
+        self.conflicts = list(state.get("conflicts", []))
+        self.revisions = list(state.get("revisions", []))
+        self.workspace_industries = list(state.get("workspace_industries", []))
+        self.demo_industries = list(state.get("industries", []))
+        if record and self.settings and not demo:
+            self.settings.last_workspace = path
+            self.settings.add_recent(path)
+        self._clear_results()
+        self.dataChanged.emit()
+        self.message.emit(_tr("已打开工作区“{name}”：{n} 个数值，{r} 个地区。").replace("{name}", self.workspace_name).replace("{n}", str(len(self.table))).replace("{r}", str(len(self.table.regions()))))
+        self.compute()
 
     # ------------------------------------------------------------------ workspace file
-    def save_workspace(self, path: str) -> None:
-        """Save the list of source files as a small workspace file (JSON) the app can reopen."""
-        import json
+    def save_workspace_as(self, path: str) -> None:
+        """Copy the workspace file (closed between tasks, so a plain copy is consistent)."""
+        from core.atomic import atomic_path
 
-        from core.atomic import atomic_write_text
-
-        data = {"format": "fusion-assessor-workspace", "version": 1, "name": self.workspace_name or Path(path).stem,
-                "files": self.sources.files,
-                "settings": {"base_year": self.settings.base_year if self.settings else None,
-                             "gap_policy": self.settings.gap_policy if self.settings else "interpolate"}}
-        atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        if not self.workspace_path:
+            raise FileNotFoundError(path)
+        with atomic_path(path) as tmp:
+            shutil.copyfile(self.workspace_path, tmp)
         self.workspace_path = path
-        self.workspace_name = data["name"]
+        self.workspace_name = Path(path).name.removesuffix(".lcws")
         self.is_demo = False
         if self.settings:
             self.settings.last_workspace = path
             self.settings.add_recent(path)
-
-    def open_workspace(self, path: str) -> Task | None:
-        import json
-
-        p = Path(path)
-        if p.is_dir() or p.suffix.lower() in (".csv", ".xlsx"):
-            return self.open_files([path])
-        try:
-            data = json.loads(p.read_text(encoding="utf-8"))
-            files = [str(f) for f in data["files"]]
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            from core.problems import InputError, Problem
-
-            self.errorRaised.emit(InputError([Problem("workspace_unreadable", _tr("无法打开工作区文件，文件可能已损坏或不是本软件的工作区。"), file=p.name)]), _tr("打开工作区"))
-            return None
-        self.workspace_path = str(p)
-        if self.settings:
-            self.settings.last_workspace = str(p)
-            self.settings.add_recent(str(p))
-        return self.open_files(files, name=str(data.get("name") or p.stem))
+        self.dataChanged.emit()
 
     # ------------------------------------------------------------------ computing
     def _clear_results(self) -> None:
@@ -323,40 +393,35 @@ class Session(QObject):
 
         return self._start(_tr("蒙特卡洛权重模拟"), work, on_done=done, context=_tr("蒙特卡洛权重模拟"))
 
+    def industries(self) -> list:
+        rows = list(self.demo_industries)
+        if self.workspace_industries:
+            rows += _industry_rows(self.workspace_industries)
+        return rows
+
     def assess(self) -> Task | None:
+        """Potential and positioning for every loaded region (core.assessment.assess)."""
         if self.result is None:
             return None
-        table, framework, result = self.table, self.framework, self.result
+        table, framework, options = self.table, self.framework, self.index_options()
         thresholds = self.settings.thresholds_file if self.settings else ""
+        industries = self.industries()
 
         def work(progress, cancelled):
-            try:
-                from core import assessment
-            except ImportError:
-                return None, _tr("潜力与定位评估模块尚未安装。")
+            from core.assessment import assess, load_config
             from core.problems import InputError
 
             try:
-                return _call_assess(assessment, table, framework, result, thresholds), ""
+                config = load_config(thresholds or None, pillars=framework.pillars)
+                return assess(table, framework, industries=industries or None, config=config, options=options), "", config
             except InputError as exc:
-                return None, "\n".join(p.one_line() for p in exc.problems)
+                return None, "\n".join(p.one_line() for p in exc.problems), None
 
         def done(out):
-            self.assessment, self.assessment_error = out
+            self.assessment, self.assessment_error, self.assessment_config = out
             self.assessmentChanged.emit()
 
         return self._start(_tr("潜力与定位评估"), work, on_done=done, context=_tr("潜力与定位评估"))
-
-    def prefer_file(self, file_name: str) -> Task | None:
-        """Resolve conflicts in favour of `file_name`: reload with that file first (first file wins)."""
-        files = list(self.sources.files)
-        chosen = [f for f in files if Path(f).name == file_name or f == file_name]
-        if not chosen:
-            return None
-        order = chosen + [f for f in files if f not in chosen]
-        keep = (self.workspace_name, self.is_demo)
-        task = self.open_files(order, name=keep[0], demo=keep[1])
-        return task
 
     # ------------------------------------------------------------------ templates
     def save_template(self, kind: str, path: str, region: str | None = None, years: tuple[int, int] = (2019, 2024)) -> Task:
@@ -402,16 +467,49 @@ class Session(QObject):
         atomic_write_text(path, "\ufeff" + buf.getvalue())  # BOM: Excel opens UTF-8 CSV correctly
 
 
-def _call_assess(assessment, table, framework, result, thresholds):
-    """Call core.assessment.assess with whatever of these arguments it accepts."""
-    import inspect
+DEMO_DATA = "demo/demo-provinces.csv"
+DEMO_INDUSTRIES = "demo/demo-industries.csv"
+_data_dir_override: Path | None = None
 
-    fn = assessment.assess
-    params = inspect.signature(fn).parameters
-    kwargs = {}
-    for name, value in (("table", table), ("framework", framework), ("result", result), ("index_result", result)):
-        if name in params:
-            kwargs[name] = value
-    if thresholds and "thresholds" in params:
-        kwargs["thresholds"] = thresholds
-    return fn(**kwargs)
+
+def data_dir() -> Path:
+    """Where the app keeps the demo copy and untitled workspaces (tests override it)."""
+    if _data_dir_override is not None:
+        return _data_dir_override
+    import platformdirs
+
+    from . import APP_ID
+
+    return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+
+
+def set_data_dir(path) -> None:
+    global _data_dir_override
+    _data_dir_override = Path(path) if path else None
+
+
+def _read_state(ws) -> dict:
+    return {"table": ws.observations(), "conflicts": ws.conflicts(), "revisions": ws.revisions(),
+            "workspace_industries": ws.industries()}
+
+
+def _demo_industries() -> list:
+    """The demo's 主导产业 expert scores (read by core)."""
+    try:
+        from core.assessment import load_config
+        from core.assessment.industries import parse_industries_csv
+        from core.resources import resource
+
+        rows, _ = parse_industries_csv(resource(DEMO_INDUSTRIES).read_text(encoding="utf-8-sig"), load_config(), file="demo-industries.csv")
+        return rows
+    except Exception:
+        return []
+
+
+def _industry_rows(entries) -> list:
+    """Workspace 主导产业 entries → the assessment's rows (same fields; see report: core should own this)."""
+    from core.assessment.config import CRITERIA
+    from core.assessment.industries import IndustryRow
+
+    return [IndustryRow(e.region, e.industry, e.strategic, e.location_quotient, dict(zip(CRITERIA, e.scores)), e.expert or "",
+                        e.provenance.row if e.provenance else None) for e in entries]

@@ -27,6 +27,8 @@ class Card(QFrame):
         self.subtitle_label.setWordWrap(True)
         self.subtitle_label.setVisible(bool(subtitle))
         outer.addWidget(self.subtitle_label)
+        for lab in (self.title_label, self.subtitle_label):
+            lab.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.body = QVBoxLayout()
         self.body.setSpacing(6)
         outer.addLayout(self.body, 1)

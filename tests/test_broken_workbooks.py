@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from core.problems import Severity
-from core.workbook_import import read_files, read_template_workbook
+from core.loading import read_files
+from core.workbook_import import read_template_workbook
 
 sys.path.insert(0, str(Path(__file__).parent))
 from broken_corpus import CASE_NAMES, build_corpus  # noqa: E402

@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from core.loading import load_data
+from core.loading import ImportCancelled, load_data, read_files
 from core.observations import BASIS_GDP, BASIS_POPULATION, NATION
 from core.problems import Severity
 from core.templates import build_template, national_benchmark_values
-from core.workbook_import import (ImportCancelled, is_template_workbook, read_files, read_number,
-                                  read_template_workbook)
+from core.workbook_import import is_template_workbook, read_number, read_template_workbook
 
 sys.path.insert(0, str(Path(__file__).parent))
 from broken_corpus import YEARS, basis_value, cell_of, filled_region_workbook, known_value  # noqa: E402

@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 from core.problems import InputError, Severity
-from core.workbook_import import ImportCancelled
+from core.loading import ImportCancelled
 from core.workspace import Workspace
 
 sys.path.insert(0, str(Path(__file__).parent))

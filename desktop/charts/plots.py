@@ -40,11 +40,19 @@ class Band:
     color: str
 
 
+def _BandSample(color: str):
+    """A legend entry for a band (legends cannot sample a FillBetweenItem)."""
+    P = pg()
+    c = QColor(color)
+    c.setAlpha(60)
+    return P.BarGraphItem(x=[0], height=[0], width=0, brush=P.mkBrush(c), pen=P.mkPen(None))
+
+
 class LineChart(ChartFrame):
     """Index over years; estimated segments dashed (图1), optional 5–95 % bands, hover values."""
 
-    def __init__(self, title="", parent=None, y_label=""):
-        super().__init__(title, parent)
+    def __init__(self, title="", parent=None, y_label="", min_height: int = 260):
+        super().__init__(title, parent, min_height)
         self.series: list[Series] = []
         self.bands: list[Band] = []
         self.plot.setLabel("left", y_label, color=style.MUTED)
@@ -67,7 +75,7 @@ class LineChart(ChartFrame):
             self.plot.addItem(lo)
             self.plot.addItem(hi)
             self.plot.addItem(fill)
-            self.legend.addItem(fill, b.name)
+            self.legend.addItem(_BandSample(b.color), b.name) if b.name else None
         for s in self.series:
             xs = np.asarray(s.xs, float)
             ys = np.asarray([_nan(v) for v in s.ys], float)
@@ -127,8 +135,8 @@ class LineChart(ChartFrame):
 class GroupedBarChart(ChartFrame):
     """Categories on x, one bar per group (year) side by side; value labels and hover."""
 
-    def __init__(self, title="", parent=None):
-        super().__init__(title, parent)
+    def __init__(self, title="", parent=None, min_height: int = 260):
+        super().__init__(title, parent, min_height)
         self.legend = add_legend(self.plot, columns=3)
         self.categories: list[str] = []
         self.groups: list[str] = []
@@ -210,8 +218,8 @@ class Point:
 class QuadrantScatter(ChartFrame):
     """Level (x) × momentum (y), split at 100/100, quadrant names in the corners, labelled points."""
 
-    def __init__(self, title="", parent=None):
-        super().__init__(title, parent)
+    def __init__(self, title="", parent=None, min_height: int = 260):
+        super().__init__(title, parent, min_height)
         self.points: list[Point] = []
 
     def set_data(self, points: list[Point], x_label: str, y_label: str, quadrant_names: tuple[str, str, str, str], split=(100.0, 100.0), nation_label: str = "") -> None:
@@ -254,7 +262,7 @@ class QuadrantScatter(ChartFrame):
             t.setPos(p.x, p.y)
             self.plot.addItem(t)
         if nation_label:
-            t = P.TextItem(nation_label, color=style.NATION_COLOR, anchor=(-0.1, -0.1))
+            t = P.TextItem(nation_label, color=style.NATION_COLOR, anchor=(1.15, -0.15))
             t.setFont(lfont)
             t.setPos(sx, sy)
             self.plot.addItem(t)
@@ -283,7 +291,7 @@ class _RadarView(QWidget):
         legend_h = 22
         w, h = self.width(), self.height() - legend_h
         cx, cy = w / 2, legend_h + h / 2
-        radius = max(20.0, min(w, h) / 2 - 46)
+        radius = max(20.0, min(w / 2 - 90, h / 2 - 30))
         font = fonts.ui_font(9)
         p.setFont(font)
 
@@ -298,14 +306,14 @@ class _RadarView(QWidget):
         while v <= self.max_value + 1e-9:
             p.drawPolygon(QPolygonF([pt(i, v) for i in range(n)]))
             p.setPen(QColor(style.MUTED))
-            p.drawText(pt(0, v) + QPointF(4, 12), f"{v:.0f}")
+            p.drawText(pt(0, v) + QPointF(5, -3), f"{v:.0f}")
             p.setPen(QPen(QColor("#dde3ea"), 1))
             v += ring_step
         for i, label in enumerate(self.axes):
             p.setPen(QPen(QColor("#dde3ea"), 1))
             p.drawLine(QPointF(cx, cy), pt(i, self.max_value))
             a = -math.pi / 2 + 2 * math.pi * i / n
-            lx, ly = cx + (radius + 26) * math.cos(a), cy + (radius + 18) * math.sin(a)
+            lx, ly = cx + (radius + 30) * math.cos(a), cy + (radius + 20) * math.sin(a)
             p.setPen(QColor(style.TEXT))
             p.drawText(QRectF(lx - 80, ly - 12, 160, 24), Qt.AlignmentFlag.AlignCenter, label)
         for name, values, color, dashed in self.series:

@@ -74,15 +74,18 @@ class CheckPage(QWidget):
         conf = QWidget()
         cv = QVBoxLayout(conf)
         self.conflicts = QTreeWidget()
-        self.conflicts.setHeaderLabels([self.tr("地区"), self.tr("指标"), self.tr("年份"), self.tr("文件"), self.tr("说明")])
+        self.conflicts.setHeaderLabels([self.tr("地区"), self.tr("指标"), self.tr("年份"), self.tr("当前值"), self.tr("新导入的值")])
         self.conflicts.setRootIsDecorated(False)
         self.conflicts.itemDoubleClicked.connect(self._jump)
         cv.addWidget(self.conflicts)
         row = QHBoxLayout()
-        self.prefer_button = QPushButton(self.tr("以所选冲突中该文件的数值为准"))
-        self.prefer_button.setToolTip(self.tr("把该文件排到其他文件之前重新载入：两个文件的数值不一致时，以排在前面的文件为准。"))
-        self.prefer_button.clicked.connect(self._prefer_selected)
-        row.addWidget(self.prefer_button)
+        self.keep_button = QPushButton(self.tr("保留当前值"))
+        self.keep_button.clicked.connect(lambda: self._resolve("current"))
+        self.take_button = QPushButton(self.tr("采用新导入的值"))
+        self.take_button.clicked.connect(lambda: self._resolve("incoming"))
+        for b in (self.keep_button, self.take_button):
+            b.setToolTip(self.tr("处理结果作为一次修订写入工作区，原有数值仍保留在历史中。"))
+            row.addWidget(b)
         row.addStretch(1)
         cv.addLayout(row)
         self.tabs.addTab(conf, self.tr("冲突"))
@@ -196,13 +199,20 @@ class CheckPage(QWidget):
         self.problems.clear()
         self.conflicts.clear()
         label = {"error": self.tr("错误"), "warning": self.tr("警告"), "info": self.tr("说明")}
+        def describe(o):
+            if o is None:
+                return "—"
+            prov = o.provenance.describe() if o.provenance is not None else ""
+            return f"{o.value:g}" + (f"（{prov}）" if prov else "")
+
+        for c in self.session.conflicts:
+            it = QTreeWidgetItem([c.region, c.indicator, str(c.year), describe(c.current), describe(c.incoming)])
+            it.setData(0, Qt.ItemDataRole.UserRole, c)
+            for col in (3, 4):
+                it.setToolTip(col, it.text(col))
+            self.conflicts.addTopLevelItem(it)
         for p in probs:
             sev = _sev(p)
-            if p.code == "conflict_across_files":
-                it = QTreeWidgetItem([p.region or "", p.indicator or "", str(p.year or ""), p.file or "", p.message])
-                it.setData(0, Qt.ItemDataRole.UserRole, p)
-                it.setToolTip(4, p.message)
-                self.conflicts.addTopLevelItem(it)
             it = QTreeWidgetItem([label.get(sev, sev), p.location(), p.message])
             it.setForeground(0, QBrush(QColor(SEVERITY_COLORS.get(sev, style.TEXT))))
             it.setData(0, Qt.ItemDataRole.UserRole, p)
@@ -214,7 +224,8 @@ class CheckPage(QWidget):
         n_conf = self.conflicts.topLevelItemCount()
         self.tabs.setTabText(0, self.tr("问题") + f" ({len(probs)})")
         self.tabs.setTabText(1, self.tr("冲突") + f" ({n_conf})")
-        self.prefer_button.setEnabled(n_conf > 0)
+        self.keep_button.setEnabled(n_conf > 0)
+        self.take_button.setEnabled(n_conf > 0)
 
     # ------------------------------------------------------------------ navigation
     def _jump(self, item, _col=0) -> None:
@@ -241,9 +252,9 @@ class CheckPage(QWidget):
         self.table.setFocus()
         return True
 
-    def _prefer_selected(self) -> None:
+    def _resolve(self, choose: str) -> None:
         item = self.conflicts.currentItem() or self.conflicts.topLevelItem(0)
         if item is None:
             return
-        p = item.data(0, Qt.ItemDataRole.UserRole)
-        self.session.prefer_file(p.file)
+        c = item.data(0, Qt.ItemDataRole.UserRole)
+        self.session.resolve_conflict(c.id, choose)

@@ -22,7 +22,7 @@ class DropZone(QFrame):
         super().__init__(parent)
         self.setObjectName("dropZone")
         self.setAcceptDrops(True)
-        self.setMinimumHeight(170)
+        self.setMinimumHeight(140)
         v = QVBoxLayout(self)
         v.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.icon = QLabel("⇪")
@@ -42,6 +42,7 @@ class DropZone(QFrame):
         self.folder_button = QPushButton(self.tr("选择文件夹…"))
         row.addWidget(self.files_button)
         row.addWidget(self.folder_button)
+        self.icon.hide()
         for w in (self.icon, self.text, self.hint):
             v.addWidget(w)
         v.addSpacing(6)
@@ -109,10 +110,11 @@ class ImportPage(QWidget):
         self.template_button = QPushButton(self.tr("保存空白模板…"))
         self.template_button.clicked.connect(self.save_template)
         tpl.body.addWidget(self.template_button, 0, Qt.AlignmentFlag.AlignLeft)
+        tpl.body.addStretch(1)
         grid.addWidget(tpl, 1, 0)
 
         # workspace ------------------------------------------------------------------------
-        ws = Card(self.tr("当前工作区"))
+        ws = Card(self.tr("当前工作区"), subtitle=self.tr("工作区文件（.lcws）保存每次导入的全部数值、来源和修订记录。"))
         self.ws_name = QLabel("")
         self.ws_name.setObjectName("verdict")
         self.ws_info = QLabel("")
@@ -164,16 +166,16 @@ class ImportPage(QWidget):
         s = self.session
         self.ws_name.setText(s.workspace_name or self.tr("未打开工作区"))
         n = len(s.table) if s.table is not None else 0
-        info = self.tr("{n} 个数值，{r} 个地区，{f} 个文件").replace("{n}", str(n)).replace("{r}", str(len(s.regions()))).replace("{f}", str(len(s.sources.files)))
+        info = self.tr("{n} 个数值，{r} 个地区，{v} 次修订").replace("{n}", str(n)).replace("{r}", str(len(s.regions()))).replace("{v}", str(len(s.revisions)))
         if s.workspace_path:
             info += "\n" + s.workspace_path
         elif s.is_demo:
-            info += "\n" + self.tr("演示数据（只读）：另存为工作区后即可继续导入自己的数据。")
+            info += "\n" + self.tr("演示工作区为示意数据，非官方统计。新建工作区后导入本地区数据，开始正式评估。")
         self.ws_info.setText(info)
         self.files.clear()
-        for f in s.sources.files:
-            self.files.addItem(Path(f).name)
-            self.files.item(self.files.count() - 1).setToolTip(f)
+        for rev in reversed(s.revisions):
+            files = "、".join(getattr(rev, "files", ()) or ())
+            self.files.addItem(f"#{rev.id}  {rev.created_at[:16].replace('T', ' ')}  {rev.description}" + (f"（{files}）" if files and files not in rev.description else ""))
         self.history.clear()
         for rec in s.imports:
             names = "、".join(Path(p).name for p in rec.paths)
