@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import csv
 import io
-import math
-import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from .framework import Framework
 from .observations import BASIS_CODES, Observation, ObservationTable, Provenance, Status
 from .problems import Problem, Severity
+from .regions import canonical_region_name
+from .workbook_import import format_number, read_number
 
 COLUMNS = {
     "region": ("region", "地区", "地区名称"),
@@ -31,34 +31,9 @@ COLUMNS = {
 }
 REQUIRED = ("region", "indicator", "year", "value")
 MAX_ROWS = 2_000_000
-MISSING_MARKS = {"", "—", "-", "－", "–", "无", "NA", "N/A", "n/a", "null", "/"}
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．－，％", "0123456789.-,%")
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _STATUS_IN = {"reported": Status.REPORTED, "estimate": Status.ESTIMATE, "interpolated": Status.INTERPOLATED,
               "填报值": Status.REPORTED, "预估": Status.ESTIMATE, "预估值": Status.ESTIMATE, "插值": Status.INTERPOLATED}
-
-
-def parse_number(text: str) -> tuple[float | None, str | None]:
-    """A cell's text → (number or None, the conversion made, if any). Raises ValueError for text.
-
-    Accepts full-width digits, thousands separators and a trailing %, and says so; never guesses more.
-    """
-    raw = text.strip()
-    if raw in MISSING_MARKS:
-        return None, None
-    converted = raw.translate(_FULLWIDTH)
-    notes = []
-    if converted != raw:
-        notes.append("全角字符已转为半角")
-    if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?%?", converted):
-        converted = converted.replace(",", "")
-        notes.append("已去除千分位逗号")
-    if converted.endswith("%"):
-        converted = converted[:-1].strip()
-        notes.append("已去除百分号（按百分数的数值读取）")
-    value = float(converted)  # ValueError for text
-    if not math.isfinite(value):
-        raise ValueError(text)
-    return value, ("；".join(notes) if notes else None)
 
 
 def _rows_from_csv(path: Path) -> Iterator[list[str]]:
@@ -74,14 +49,16 @@ def _rows_from_csv(path: Path) -> Iterator[list[str]]:
     yield from csv.reader(io.StringIO(text, newline=""))
 
 
-def _rows_from_xlsx(path: Path) -> Iterator[list[str]]:
+def _rows_from_xlsx(path: Path) -> Iterator[list[object]]:
+    """The first sheet's rows as raw cell values (numbers stay numbers)."""
     from openpyxl import load_workbook  # deferred: openpyxl is slow to import
 
     wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
     try:
         ws = wb.worksheets[0]
+        ws.reset_dimensions()  # WPS-saved files report wrong dimensions in read-only mode
         for row in ws.iter_rows(values_only=True):
-            yield ["" if v is None else (repr(v) if isinstance(v, float) else str(v)) for v in row]
+            yield ["" if v is None else v for v in row]
     finally:
         wb.close()
 
@@ -101,7 +78,8 @@ def read_long_format(path: str | Path, framework: Framework) -> tuple[Observatio
     name = path.name
     problems: list[Problem] = []
     table = ObservationTable()
-    rows: Iterable[list[str]] = _rows_from_xlsx(path) if path.suffix.lower() == ".xlsx" else _rows_from_csv(path)
+    is_csv = path.suffix.lower() != ".xlsx"
+    rows: Iterable[list[object]] = _rows_from_csv(path) if is_csv else _rows_from_xlsx(path)
     iterator = iter(rows)
     header = next(iterator, None)
     if header is None:
@@ -126,9 +104,13 @@ def read_long_format(path: str | Path, framework: Framework) -> tuple[Observatio
         if not any(str(c).strip() for c in row):
             continue
 
-        def cell(field: str) -> str:
+        def raw(field: str) -> object:
             i = cols.get(field)
-            return str(row[i]).strip() if i is not None and i < len(row) else ""
+            return row[i] if i is not None and i < len(row) else ""
+
+        def cell(field: str) -> str:
+            v = raw(field)
+            return format_number(v) if isinstance(v, float) else str(v).strip()
 
         def col(field: str) -> str:
             return f"{_column_letter(cols[field])}（{field}）"
@@ -137,34 +119,40 @@ def read_long_format(path: str | Path, framework: Framework) -> tuple[Observatio
         if not region:
             problems.append(Problem("region_missing", "地区为空，请填写地区名称。", file=name, row=rownum, column=col("region")))
             continue
+        canonical = canonical_region_name(region)
+        if canonical and canonical != region:
+            problems.append(Problem("region_converted", f"地区“{region}”按“{canonical}”读取。", severity=Severity.INFO, file=name, row=rownum, column=col("region"), region=canonical))
+            region = canonical
         if code not in known:
             problems.append(Problem("unknown_indicator", f"指标代码“{code}”不在指标体系 {framework.id} 中。请使用模板中的指标代码（如 1.1.1），基础数据用 _gdp、_population。", file=name, row=rownum, column=col("indicator"), region=region))
             continue
         try:
-            year_f = float(year_text.translate(_FULLWIDTH))
+            year_f = float(year_text.translate(_FULLWIDTH_DIGITS))
             if not year_f.is_integer() or not 1900 <= year_f <= 2200:
                 raise ValueError
             year = int(year_f)
         except ValueError:
             problems.append(Problem("year_invalid", f"年份“{year_text}”不是有效的四位年份，请填写如 2023。", file=name, row=rownum, column=col("year"), region=region, indicator=code))
             continue
-        try:
-            value, conversion = parse_number(value_text)
-        except ValueError:
-            problems.append(Problem("value_not_number", f"数值“{value_text}”不是数字。请填写数字；缺失请留空或填“—”。", file=name, row=rownum, column=col("value"), region=region, indicator=code, year=year))
+        where = dict(file=name, row=rownum, column=col("value"), region=region, indicator=code, year=year)
+        unit = framework.nodes[code].unit if code in framework.nodes else BASIS_CODES[code][2]
+        reading = read_number(raw("value"), unit, text_file=is_csv)
+        if reading.error:
+            problems.append(Problem(reading.error[0], reading.error[1], **where))
             continue
-        if value is None:
-            problems.append(Problem("value_missing", f"数值为空（“{value_text}”），按缺失处理。", severity=Severity.INFO, file=name, row=rownum, column=col("value"), region=region, indicator=code, year=year))
+        if reading.value is None:
+            problems.append(Problem("value_missing", f"数值为空（“{value_text}”），按缺失处理。", severity=Severity.INFO, **where))
             continue
-        if conversion:
-            problems.append(Problem("value_converted", f"“{value_text}”读作 {value:g}：{conversion}。", severity=Severity.INFO, file=name, row=rownum, column=col("value"), region=region, indicator=code, year=year))
+        value = reading.value
+        if reading.notes:
+            problems.append(Problem("value_converted", f"“{value_text}”读作 {format_number(value)}：{'；'.join(reading.notes)}。", severity=Severity.INFO, **where))
         if value < 0:
-            problems.append(Problem("value_negative", f"数值 {value:g} 为负数，该指标不能为负。请核对原始统计数据。", file=name, row=rownum, column=col("value"), region=region, indicator=code, year=year))
+            problems.append(Problem("value_negative", f"数值 {format_number(value)} 为负数，该指标不能为负。请核对原始统计数据。", **where))
             continue
         key = (region, code, year)
         if key in seen:
             first_row, first_value = seen[key]
-            same = "相同" if first_value == value else f"不同（{first_value:g} 与 {value:g}）"
+            same = "相同" if first_value == value else f"不同（{format_number(first_value)} 与 {format_number(value)}）"
             problems.append(Problem("duplicate_row", f"与第 {first_row} 行重复：同一地区、指标、年份出现两次，数值{same}。请删除其中一行。", file=name, row=rownum, column=col("indicator"), region=region, indicator=code, year=year))
             continue
         seen[key] = (rownum, value)

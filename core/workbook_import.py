@@ -106,8 +106,12 @@ def _is_percent_format(number_format: str | None) -> bool:
     return "%" in stripped
 
 
-def read_number(raw: object, unit: str, number_format: str | None = None) -> CellReading:
-    """One cell → number or missing, with every conversion listed; never guesses beyond those rules."""
+def read_number(raw: object, unit: str, number_format: str | None = None, *, text_file: bool = False) -> CellReading:
+    """One cell → number or missing, with every conversion listed; never guesses beyond those rules.
+
+    `text_file`: the value comes from a text format (CSV) where every number is text, so
+    "number stored as text" is not worth a note there.
+    """
     is_pct = unit.strip() == "%"
     if raw is None:
         return CellReading(None)
@@ -159,7 +163,8 @@ def read_number(raw: object, unit: str, number_format: str | None = None) -> Cel
         if not is_pct:
             return CellReading(None, error=("value_percent_sign", f"“{text}”带百分号，但该指标单位为“{unit}”，不是百分比。请填写以“{unit}”为单位的数值。"))
         notes.append(f"已去除百分号，“{stripped}”按百分数 {format_number(value)} 读取")
-    notes.append("数字以文本形式存储，已按数值读取（建议将单元格格式改为“数值”）")
+    if not text_file:
+        notes.append("数字以文本形式存储，已按数值读取（建议将单元格格式改为“数值”）")
     return CellReading(value, notes)
 
 

@@ -61,17 +61,16 @@ def log_exception(exc: BaseException, context: str = "") -> Path | None:
 
 def describe(exc: BaseException, context: str = "") -> tuple[str, str]:
     """(short message, details) for any exception, in the current language."""
-    tr = lambda s: QCoreApplication.translate("errors", s)  # noqa: E731
     problems = getattr(exc, "problems", None)
     if problems is not None:
         lines = [p.one_line() if hasattr(p, "one_line") else str(p) for p in problems]
-        head = tr("输入有问题，请按以下说明修改后重试：")
+        head = QCoreApplication.translate("errors", "输入有问题，请按以下说明修改后重试：")
         return (f"{context}：{head}" if context else head), "\n".join(lines[:200])
     if isinstance(exc, (FileNotFoundError, PermissionError, IsADirectoryError)):
-        return (tr("无法访问文件：") + str(getattr(exc, "filename", "") or exc)), ""
+        return (QCoreApplication.translate("errors", "无法访问文件：") + str(getattr(exc, "filename", "") or exc)), ""
     path = log_exception(exc, context)
-    where = str(path) if path else tr("（日志文件无法写入）")
-    msg = tr("发生了意外错误（{kind}）。详细信息已记录到日志文件：{path}。请将该文件发给技术支持。")
+    where = str(path) if path else QCoreApplication.translate("errors", "（日志文件无法写入）")
+    msg = QCoreApplication.translate("errors", "发生了意外错误（{kind}）。详细信息已记录到日志文件：{path}。请将该文件发给技术支持。")
     msg = msg.replace("{kind}", type(exc).__name__).replace("{path}", where)
     if context:
         msg = f"{context}：{msg}"

@@ -21,6 +21,7 @@ from .workers import Task, TaskRunner
 
 
 def _tr(text: str) -> str:
+    """Translate a string already marked with QCoreApplication.translate("Session", …)."""
     return QCoreApplication.translate("Session", text)
 
 
@@ -111,7 +112,7 @@ class Session(QObject):
         if on_done is not None:
             task.finished.connect(on_done)
         task.failed.connect(lambda exc: self.errorRaised.emit(exc, context or title))
-        task.cancelled.connect(lambda: self.message.emit(_tr("已取消：") + title))
+        task.cancelled.connect(lambda: self.message.emit(QCoreApplication.translate("Session", "已取消：") + title))
         return self.runner.start(task)
 
     # ------------------------------------------------------------------ opening data
@@ -126,7 +127,7 @@ class Session(QObject):
     def open_demo(self) -> Task | None:
         """A fresh copy of the bundled demo workspace (示意数据) in the user's data folder."""
         if not self.demo_available():
-            self.message.emit(_tr("未找到演示数据（resources/demo/）。"))
+            self.message.emit(QCoreApplication.translate("Session", "未找到演示数据（resources/demo/）。"))
             return None
         target = data_dir() / "demo.lcws"
 
@@ -151,9 +152,9 @@ class Session(QObject):
             return state
 
         def done(state):
-            self._set_state(str(target), state, name=_tr("演示工作区（示意数据）"), demo=True)
+            self._set_state(str(target), state, name=QCoreApplication.translate("Session", "演示工作区（示意数据）"), demo=True)
 
-        return self._start(_tr("打开演示工作区"), work, on_done=done, context=_tr("打开演示工作区"))
+        return self._start(QCoreApplication.translate("Session", "打开演示工作区"), work, on_done=done, context=QCoreApplication.translate("Session", "打开演示工作区"))
 
     def new_workspace(self, path: str | None = None) -> Task | None:
         """Create an empty workspace at `path` (default: a new file in the user's data folder)."""
@@ -175,7 +176,7 @@ class Session(QObject):
         def done(state):
             self._set_state(path, state)
 
-        return self._start(_tr("新建工作区"), work, on_done=done, context=_tr("新建工作区"))
+        return self._start(QCoreApplication.translate("Session", "新建工作区"), work, on_done=done, context=QCoreApplication.translate("Session", "新建工作区"))
 
     def open_workspace(self, path: str) -> Task | None:
         p = Path(path)
@@ -196,7 +197,7 @@ class Session(QObject):
         def done(state):
             self._set_state(str(p), state)
 
-        return self._start(_tr("打开工作区"), work, on_done=done, context=_tr("打开工作区"))
+        return self._start(QCoreApplication.translate("Session", "打开工作区"), work, on_done=done, context=QCoreApplication.translate("Session", "打开工作区"))
 
     def import_files(self, paths: list[str]) -> Task:
         """Import workbooks / long-format files / folders into the current workspace (one revision).
@@ -229,12 +230,12 @@ class Session(QObject):
             self.imports.append(ImportRecord(paths, added, len(report.problems), len(report.errors)))
             state["industries"] = keep_ind
             self._set_state(target, state, name=keep_name, demo=keep_demo, record=False)
-            msg = _tr("导入完成：新增 {a} 个数值，{c} 个冲突待处理，{p} 个问题。").replace("{a}", str(added)).replace("{c}", str(report.conflicts)).replace("{p}", str(len(report.problems)))
+            msg = QCoreApplication.translate("Session", "导入完成：新增 {a} 个数值，{c} 个冲突待处理，{p} 个问题。").replace("{a}", str(added)).replace("{c}", str(report.conflicts)).replace("{p}", str(len(report.problems)))
             if report.rejected_files:
-                msg += _tr("未导入有错误的文件：") + "、".join(report.rejected_files)
+                msg += QCoreApplication.translate("Session", "未导入有错误的文件：") + "、".join(report.rejected_files)
             self.message.emit(msg)
 
-        return self._start(_tr("导入数据"), work, on_done=done, context=_tr("导入数据"))
+        return self._start(QCoreApplication.translate("Session", "导入数据"), work, on_done=done, context=QCoreApplication.translate("Session", "导入数据"))
 
     def resolve_conflict(self, conflict_id: int, choose) -> Task | None:
         """Keep the current value, take the incoming one, or a typed value (core records a revision)."""
@@ -257,9 +258,9 @@ class Session(QObject):
             state["industries"] = keep[2]
             state["problems"] = keep[3]
             self._set_state(path, state, name=keep[0], demo=keep[1], record=False)
-            self.message.emit(_tr("冲突已处理，已重新测算。"))
+            self.message.emit(QCoreApplication.translate("Session", "冲突已处理，已重新测算。"))
 
-        return self._start(_tr("处理冲突"), work, on_done=done, context=_tr("处理冲突"))
+        return self._start(QCoreApplication.translate("Session", "处理冲突"), work, on_done=done, context=QCoreApplication.translate("Session", "处理冲突"))
 
     def _set_state(self, path: str, state: dict, name: str = "", demo: bool = False, record: bool = True) -> None:
         self.workspace_path = path
@@ -277,7 +278,7 @@ class Session(QObject):
             self.settings.add_recent(path)
         self._clear_results()
         self.dataChanged.emit()
-        self.message.emit(_tr("已打开工作区“{name}”：{n} 个数值，{r} 个地区。").replace("{name}", self.workspace_name).replace("{n}", str(len(self.table))).replace("{r}", str(len(self.table.regions()))))
+        self.message.emit(QCoreApplication.translate("Session", "已打开工作区“{name}”：{n} 个数值，{r} 个地区。").replace("{name}", self.workspace_name).replace("{n}", str(len(self.table))).replace("{r}", str(len(self.table.regions()))))
         self.compute()
 
     # ------------------------------------------------------------------ workspace file
@@ -340,13 +341,13 @@ class Session(QObject):
             self.monteCarloChanged.emit()
             self.regionChanged.emit(self.region)
             if result is not None:
-                self.message.emit(_tr("指数测算完成：{r} 个地区，{y0}–{y1} 年。").replace("{r}", str(len(result.regions))).replace("{y0}", str(result.base_year)).replace("{y1}", str(result.latest_year)))
+                self.message.emit(QCoreApplication.translate("Session", "指数测算完成：{r} 个地区，{y0}–{y1} 年。").replace("{r}", str(len(result.regions))).replace("{y0}", str(result.base_year)).replace("{y1}", str(result.latest_year)))
                 self.assess()
             else:
                 self.dataChanged.emit()
-                self.message.emit(_tr("数据还不能测算指数：请在“数据校验”中查看 {n} 个问题。").replace("{n}", str(len(problems))))
+                self.message.emit(QCoreApplication.translate("Session", "数据还不能测算指数：请在“数据校验”中查看 {n} 个问题。").replace("{n}", str(len(problems))))
 
-        return self._start(_tr("指数测算"), work, on_done=done, context=_tr("指数测算"))
+        return self._start(QCoreApplication.translate("Session", "指数测算"), work, on_done=done, context=QCoreApplication.translate("Session", "指数测算"))
 
     def set_region(self, region: str) -> None:
         if region and region != self.region:
@@ -370,9 +371,9 @@ class Session(QObject):
         def done(out):
             self.sensitivity = out
             self.sensitivityChanged.emit()
-            self.message.emit(_tr("权重敏感性分析（±20%）完成。"))
+            self.message.emit(QCoreApplication.translate("Session", "权重敏感性分析（±20%）完成。"))
 
-        return self._start(_tr("权重敏感性分析"), work, on_done=done, context=_tr("权重敏感性分析"))
+        return self._start(QCoreApplication.translate("Session", "权重敏感性分析"), work, on_done=done, context=QCoreApplication.translate("Session", "权重敏感性分析"))
 
     def run_monte_carlo(self, draws: int | None = None, seed: int = 20250101) -> Task | None:
         if self.table is None or self.result is None:
@@ -384,14 +385,14 @@ class Session(QObject):
             from core import sensitivity
 
             return sensitivity.monte_carlo(table, framework, options, draws=draws, seed=seed,
-                                           progress=lambda d, t=draws, *a: progress(d, t, _tr("蒙特卡洛抽样")), cancel=cancelled)
+                                           progress=lambda d, t=draws, *a: progress(d, t, QCoreApplication.translate("Session", "蒙特卡洛抽样")), cancel=cancelled)
 
         def done(out):
             self.monte_carlo = out
             self.monteCarloChanged.emit()
-            self.message.emit(_tr("蒙特卡洛权重模拟完成（{n} 次抽样）。").replace("{n}", str(draws)))
+            self.message.emit(QCoreApplication.translate("Session", "蒙特卡洛权重模拟完成（{n} 次抽样）。").replace("{n}", str(draws)))
 
-        return self._start(_tr("蒙特卡洛权重模拟"), work, on_done=done, context=_tr("蒙特卡洛权重模拟"))
+        return self._start(QCoreApplication.translate("Session", "蒙特卡洛权重模拟"), work, on_done=done, context=QCoreApplication.translate("Session", "蒙特卡洛权重模拟"))
 
     def industries(self) -> list:
         rows = list(self.demo_industries)
@@ -421,7 +422,20 @@ class Session(QObject):
             self.assessment, self.assessment_error, self.assessment_config = out
             self.assessmentChanged.emit()
 
-        return self._start(_tr("潜力与定位评估"), work, on_done=done, context=_tr("潜力与定位评估"))
+        return self._start(QCoreApplication.translate("Session", "潜力与定位评估"), work, on_done=done, context=QCoreApplication.translate("Session", "潜力与定位评估"))
+
+    def comparison(self, code: str, region: str | None = None) -> dict | None:
+        """Region vs comparable nation, published figures and macro-region for one node (core)."""
+        a = self.assessment
+        region = region or self.region
+        if a is None or region not in a.levels:
+            return None
+        from core.assessment.comparison import compare_node
+        from core.regions import macro_region_of
+
+        ranking = [r for r in a.levels]
+        return compare_node(a.index, region, code, macro_region=macro_region_of(region), ranking_regions=ranking,
+                            levels={r: lv.nodes for r, lv in a.levels.items()})
 
     # ------------------------------------------------------------------ templates
     def save_template(self, kind: str, path: str, region: str | None = None, years: tuple[int, int] = (2019, 2024)) -> Task:
@@ -434,9 +448,9 @@ class Session(QObject):
             return write_template(path, framework, years=range(years[0], years[1] + 1), kind=kind, regions=regions)
 
         def done(out):
-            self.message.emit(_tr("空白模板已保存：") + str(out))
+            self.message.emit(QCoreApplication.translate("Session", "空白模板已保存：") + str(out))
 
-        return self._start(_tr("生成空白模板"), work, on_done=done, context=_tr("生成空白模板"))
+        return self._start(QCoreApplication.translate("Session", "生成空白模板"), work, on_done=done, context=QCoreApplication.translate("Session", "生成空白模板"))
 
     # ------------------------------------------------------------------ exporting
     def export_json(self, path: str) -> None:
@@ -445,6 +459,24 @@ class Session(QObject):
         from core.atomic import atomic_write_text
 
         atomic_write_text(path, json.dumps(self.result.to_json(), ensure_ascii=False, indent=2) + "\n")
+
+    def _write_json(self, path: str, data) -> None:
+        import json
+
+        from core.atomic import atomic_write_text
+
+        atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+    def export_assessment_json(self, path: str) -> None:
+        self._write_json(path, self.assessment.to_dict())
+
+    def export_sensitivity_json(self, path: str) -> None:
+        data = {}
+        if self.sensitivity is not None:
+            data["one_at_a_time"] = self.sensitivity.to_dict()
+        if self.monte_carlo is not None:
+            data["monte_carlo"] = self.monte_carlo.to_dict()
+        self._write_json(path, data)
 
     def export_csv(self, path: str) -> None:
         """The index of every region, node and year as a long CSV (core's export when available)."""

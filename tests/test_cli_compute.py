@@ -59,21 +59,26 @@ def test_compute_json_to_file_and_stdout_agree(tmp_path):
 
 def test_chinese_headers_and_conversions_are_listed(tmp_path):
     rows = good_rows()
-    rows[0][3] = "１０"
-    rows[1][3] = "11.5%"
+    rows[0][3] = "１０"  # 1.1.1 2019, full-width digits
+    rows[5][3] = "11.5%"  # 1.1.2 2019, a % indicator
+    rows[1][3] = "3%"  # 1.1.1 2020 is in 亿元: a percent sign there is refused
+    rows[2][0] = "北京"  # short province name → 北京市
     path = write_long(tmp_path / "zh.csv", rows, header=("地区", "指标", "年份", "数值"))
     table, problems = read_long_format(path, FW)
-    assert table.value("甲省", FW.leaves[0], 2019) == 10.0
-    assert table.value("甲省", FW.leaves[0], 2020) == 11.5
-    infos = [p for p in problems if p.code == "value_converted"]
-    assert len(infos) == 2 and infos[0].row == 2 and "全角" in infos[0].message
+    assert table.value("甲省", "1.1.1", 2019) == 10.0
+    assert table.value("甲省", "1.1.2", 2019) == 11.5
+    assert table.value("北京市", "1.1.1", 2021) is not None
+    infos = {p.row: p for p in problems if p.severity.value == "info"}
+    assert "全角" in infos[2].message and "百分号" in infos[7].message and "北京市" in infos[4].message
+    [error] = [p for p in problems if p.severity.value == "error"]
+    assert error.row == 3 and error.indicator == "1.1.1" and "不是百分比" in error.message
 
 
 @pytest.mark.parametrize(
     "mutate,expected,row,column",
     [
         (lambda rows: rows[3].__setitem__(1, "9.9.9"), "指标代码“9.9.9”不在指标体系", 5, "B（indicator）"),
-        (lambda rows: rows[4].__setitem__(3, "约12"), "数值“约12”不是数字", 6, "D（value）"),
+        (lambda rows: rows[4].__setitem__(3, "约12"), "“约12”不是数字", 6, "D（value）"),
         (lambda rows: rows.append(list(rows[0])), "重复", None, "B（indicator）"),
         (lambda rows: rows[2].__setitem__(3, "-3"), "为负数", 4, "D（value）"),
         (lambda rows: rows[5].__setitem__(2, "二〇二〇"), "不是有效的四位年份", 7, "C（year）"),

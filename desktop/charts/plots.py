@@ -82,10 +82,11 @@ class LineChart(ChartFrame):
             est = np.asarray(s.estimated or [False] * len(xs), bool)
             seg_est = np.append(est[1:], False)  # segment i→i+1 estimated if point i+1 is
             pen_style = Qt.PenStyle.DashLine if s.dashed else Qt.PenStyle.SolidLine
-            solid = P.PlotDataItem(xs, ys, pen=P.mkPen(s.color, width=s.width, style=pen_style), connect=~seg_est if len(xs) > 1 else "all",
-                                   symbol=s.symbol, symbolSize=6, symbolBrush=P.mkBrush(s.color), symbolPen=P.mkPen("w"), name=s.name)
+            pen = P.mkPen(s.color, width=s.width, style=pen_style) if s.width > 0 else None
+            solid = P.PlotDataItem(xs, ys, pen=pen, connect=~seg_est if len(xs) > 1 else "all",
+                                   symbol=s.symbol, symbolSize=6 if s.width > 0 else 10, symbolBrush=P.mkBrush(s.color), symbolPen=P.mkPen("w"), name=s.name)
             self.plot.addItem(solid)
-            if seg_est.any():
+            if seg_est.any() and s.width > 0:
                 dashed = P.PlotDataItem(xs, ys, pen=P.mkPen(s.color, width=s.width, style=Qt.PenStyle.DashLine), connect=seg_est)
                 self.plot.addItem(dashed)
         if x_ticks:

@@ -114,7 +114,7 @@ class AssessmentPage(QWidget):
         self.v_quadrant = Verdict(self.tr("定位象限"))
         self.v_role = Verdict(self.tr("功能定位"))
         for i, w in enumerate((self.v_level, self.v_momentum, self.v_quadrant, self.v_role)):
-            g.addWidget(w, 0, i)
+            g.addWidget(w, 0, i, Qt.AlignmentFlag.AlignTop)
             g.setColumnStretch(i, 1)
         g.setRowStretch(1, 1)
         self.tabs.addTab(_scroll(t1), self.tr("定位"))

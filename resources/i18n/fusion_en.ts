@@ -1,0 +1,1807 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US" sourcelanguage="zh_CN">
+<context>
+    <name>AssessmentPage</name>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="67" />
+        <location filename="../../desktop/pages/assessment_page.py" line="226" />
+        <source>还没有评估结果。评估需要地区数据和全国基准（可用内置的全国数据）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="99" />
+        <source>节点</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="104" />
+        <source>定位象限：融合水平 × 融合势能（全国 = 100）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="109" />
+        <source>一级指标融合水平（全国 = 100）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="112" />
+        <source>融合水平</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="113" />
+        <location filename="../../desktop/pages/assessment_page.py" line="327" />
+        <source>融合势能</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="114" />
+        <source>定位象限</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="115" />
+        <source>功能定位</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="120" />
+        <source>定位</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="126" />
+        <source>双螺旋耦合协调度</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="130" />
+        <source>量</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="130" />
+        <location filename="../../desktop/pages/assessment_page.py" line="140" />
+        <source>数值</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="137" />
+        <source>融合潜力</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="138" />
+        <source>潜力等级</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="140" />
+        <source>组成部分</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="140" />
+        <location filename="../../desktop/pages/assessment_page.py" line="171" />
+        <source>说明</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="145" />
+        <source>耦合与潜力</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="150" />
+        <source>优势指标（得分最高）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="151" />
+        <location filename="../../desktop/pages/assessment_page.py" line="154" />
+        <source>指标</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="151" />
+        <location filename="../../desktop/pages/assessment_page.py" line="154" />
+        <source>得分</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="151" />
+        <source>对总水平的贡献</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="153" />
+        <source>短板指标（得分最低）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="154" />
+        <source>拉低总水平（点）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="161" />
+        <source>优势与短板</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="167" />
+        <source>主导产业融合潜力象限（区位熵 × 潜力）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="170" />
+        <source>主导产业排序</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="171" />
+        <source>排名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="171" />
+        <source>产业</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="171" />
+        <source>潜力</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="171" />
+        <source>区位熵</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="171" />
+        <source>象限</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="171" />
+        <source>专家数</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="174" />
+        <source>主导产业</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="179" />
+        <source>协同伙伴（和谁融合）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="183" />
+        <source>短板一级指标</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="183" />
+        <source>伙伴地区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="183" />
+        <source>伙伴水平</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="183" />
+        <source>毗邻</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="183" />
+        <location filename="../../desktop/pages/assessment_page.py" line="187" />
+        <source>理由</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="186" />
+        <source>同质化（定位趋同）预警</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="187" />
+        <source>地区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="187" />
+        <source>相似度</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="187" />
+        <source>预警</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="190" />
+        <source>路径建议（怎么融合）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="191" />
+        <source>针对短板</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="191" />
+        <source>建议</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="191" />
+        <source>融合类型</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="191" />
+        <source>内容与依据</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="196" />
+        <source>伙伴与路径</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="225" />
+        <source>“{r}”没有评估结果（全国本身不参与定位评估，请选择一个地区）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="249" />
+        <source>说明：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="267" />
+        <source>融合水平 {l}　融合势能 {m}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="274" />
+        <source>融合水平（全国 = 100）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="274" />
+        <source>融合势能（全国 = 100）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="274" />
+        <source>全国</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="275" />
+        <source>定位象限：{n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="285" />
+        <source>全国 = 100</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="294" />
+        <source>年均增速差 {g} 个百分点</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="312" />
+        <source>科技创新侧</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="312" />
+        <source>产业创新侧</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="313" />
+        <source>耦合度</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="313" />
+        <source>综合协调指数</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="313" />
+        <source>耦合协调度</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="321" />
+        <source>趋势外推：{y} 年融合水平</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="322" />
+        <source>当前 {l}（{g0}）→ {g1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="323" />
+        <source>补短板空间：总水平可提高</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="324" />
+        <source>各一级指标均不低于自身均值</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="325" />
+        <source>协调提升空间：耦合协调度可提高</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="326" />
+        <source>滞后一侧：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="330" />
+        <source>主导产业潜力</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="355" />
+        <source>区位熵（全国 = 1）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="355" />
+        <source>融合潜力（0–100）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="359" />
+        <source>{r} 没有主导产业评分（可在填报模板的“主导产业”工作表中填写）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="369" />
+        <source>是</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="373" />
+        <source>定位趋同</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BenchmarkPage</name>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="29" />
+        <source>还没有可对标的结果。对标需要地区数据和全国基准。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="42" />
+        <source>对标指标</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="51" />
+        <source>与全国差距（点）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="52" />
+        <source>年均增速差（百分点）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="53" />
+        <source>指数排名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="54" />
+        <source>融合水平排名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="61" />
+        <source>地区与全国对比</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="64" />
+        <source>逐年对比</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="65" />
+        <source>年份</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="65" />
+        <source>本地区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="65" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="132" />
+        <source>全国可比序列</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="65" />
+        <source>全国公布值</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="65" />
+        <source>差距（点）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="68" />
+        <source>已载入地区排名（最新年份）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="69" />
+        <source>排名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="69" />
+        <source>地区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="69" />
+        <source>指数</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="69" />
+        <source>融合水平</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="113" />
+        <source>“{r}”没有对标结果：请选择一个地区（全国本身不参与对标）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="135" />
+        <source>全国公布值（中国信通院）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="144" />
+        <source>{node}：{r} 与全国</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="145" />
+        <source>指数（{y} 年 = 100）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="149" />
+        <source>{y} 年</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="153" />
+        <source>本地区年均增速 {a}，全国 {b}。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="155" />
+        <source>{y} 年指数在已载入地区中的位次（增长快慢）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="156" />
+        <source>融合水平（全国 = 100）在已载入地区中的位次（发展高低）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="174" />
+        <source>报告未给出{m}该指标的数值，无法与板块对比。</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ChartFrame</name>
+    <message>
+        <location filename="../../desktop/charts/base.py" line="52" />
+        <source>导出 ▾</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/charts/base.py" line="53" />
+        <source>复制或导出图表</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/charts/base.py" line="56" />
+        <source>复制图片</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/charts/base.py" line="57" />
+        <source>导出 PNG…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/charts/base.py" line="58" />
+        <source>导出 SVG…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/charts/base.py" line="127" />
+        <source>PNG 图片 (*.png)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/charts/base.py" line="127" />
+        <source>SVG 矢量图 (*.svg)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/charts/base.py" line="128" />
+        <location filename="../../desktop/charts/base.py" line="138" />
+        <source>导出图表</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="44" />
+        <source>预估值（沿用最近年份）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="44" />
+        <source>插值（两端已知年份之间几何插值）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="44" />
+        <source>缺失</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="56" />
+        <source>指标数据</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="67" />
+        <source>类别</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="67" />
+        <source>位置</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="67" />
+        <location filename="../../desktop/pages/data_check.py" line="201" />
+        <source>说明</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="73" />
+        <location filename="../../desktop/pages/data_check.py" line="225" />
+        <source>问题</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="77" />
+        <source>地区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="77" />
+        <location filename="../../desktop/pages/data_check.py" line="144" />
+        <source>指标</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="77" />
+        <source>年份</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="77" />
+        <source>当前值</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="77" />
+        <source>新导入的值</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="82" />
+        <source>保留当前值</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="84" />
+        <source>采用新导入的值</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="87" />
+        <source>处理结果作为一次修订写入工作区，原有数值仍保留在历史中。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="91" />
+        <location filename="../../desktop/pages/data_check.py" line="226" />
+        <source>冲突</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="121" />
+        <source>{region}：共 {n} 个数值；{e} 个错误，{w} 个警告</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="144" />
+        <source>代码</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="144" />
+        <source>单位</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="145" />
+        <source>填报值</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="145" />
+        <source>预估值：该年尚无数据，沿用最近一个已知年份的数值</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="145" />
+        <source>插值：在两端已知年份之间按几何（对数线性）插值</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="145" />
+        <source>已排除</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="176" />
+        <source>缺失：该年没有数值</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="183" />
+        <source>来源：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="185" />
+        <source>数据来源：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="187" />
+        <source>备注：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="201" />
+        <source>错误</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="201" />
+        <source>警告</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DropZone</name>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="31" />
+        <source>把填报模板（.xlsx）、长表文件（.csv/.xlsx）或整个文件夹拖放到这里</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="34" />
+        <source>每个数值都会记录来源文件、工作表和单元格；发现的问题在“数据校验”中逐条列出。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="40" />
+        <source>选择文件…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="42" />
+        <source>选择文件夹…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ExportPage</name>
+    <message>
+        <location filename="../../desktop/pages/export_page.py" line="23" />
+        <source>Word 和 PDF 格式的评估报告将在后续版本提供。当前版本可导出测算结果（JSON、CSV）；每张图表右上角的“导出”菜单可复制图片或保存为 PNG、SVG，用于编写报告。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/export_page.py" line="28" />
+        <source>指数测算结果（JSON）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/export_page.py" line="28" />
+        <source>全部地区、全部节点、各年份的指数与增速，含测算口径（基期、缺口处理、权重、预估与插值单元格），相同输入得到相同文件。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/export_page.py" line="28" />
+        <location filename="../../desktop/pages/export_page.py" line="30" />
+        <location filename="../../desktop/pages/export_page.py" line="31" />
+        <source>导出 JSON…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/export_page.py" line="29" />
+        <source>指数测算结果（CSV）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/export_page.py" line="29" />
+        <source>长表：地区、指标代码、名称、年份、指数、增速、标记；可直接用 Excel/WPS 打开。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/export_page.py" line="29" />
+        <source>导出 CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/export_page.py" line="30" />
+        <source>潜力与定位评估（JSON）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/export_page.py" line="30" />
+        <source>每个地区的融合水平、势能、象限、功能定位、耦合协调度、潜力、伙伴、同质化预警和路径建议，每项结论附一句理由。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/export_page.py" line="31" />
+        <source>权重敏感性（JSON）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/export_page.py" line="31" />
+        <source>±20% 逐一权重变动与蒙特卡洛区间（需先在“指数测算”页运行）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/export_page.py" line="72" />
+        <source>导出</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/export_page.py" line="74" />
+        <location filename="../../desktop/pages/export_page.py" line="75" />
+        <source>已导出：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/export_page.py" line="78" />
+        <location filename="../../desktop/pages/export_page.py" line="82" />
+        <source>导出指数测算结果</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/export_page.py" line="78" />
+        <location filename="../../desktop/pages/export_page.py" line="86" />
+        <location filename="../../desktop/pages/export_page.py" line="90" />
+        <source>JSON 文件 (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/export_page.py" line="82" />
+        <source>CSV 文件 (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/export_page.py" line="86" />
+        <source>导出潜力与定位评估</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/export_page.py" line="90" />
+        <source>导出权重敏感性</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="93" />
+        <source>下载空白填报模板</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="93" />
+        <source>生成带校验和填报说明的空白工作簿，发给各地统计人员填写后再导入。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="96" />
+        <source>单地区模板（一个地区，逐年填报）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="97" />
+        <source>多地区模板（多个地区同表填报）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="98" />
+        <source>全国基准模板（全国数值）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="100" />
+        <source>地区名称，如 湖北省（可留空）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="102" />
+        <source>填报年份范围，如 2019-2024</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="103" />
+        <source>模板类型</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="105" />
+        <location filename="../../desktop/pages/data_import.py" line="205" />
+        <source>地区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="107" />
+        <source>年份</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="110" />
+        <source>保存空白模板…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="117" />
+        <source>当前工作区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="117" />
+        <source>工作区文件（.lcws）保存每次导入的全部数值、来源和修订记录。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="129" />
+        <source>新建</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="129" />
+        <source>打开…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="130" />
+        <source>保存</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="130" />
+        <source>演示数据</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="139" />
+        <source>本次导入记录</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="141" />
+        <source>文件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="141" />
+        <source>数值</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="141" />
+        <source>问题</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="141" />
+        <source>错误</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="146" />
+        <source>最近打开</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="167" />
+        <source>未打开工作区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="169" />
+        <source>{n} 个数值，{r} 个地区，{v} 次修订</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="173" />
+        <source>演示工作区为示意数据，非官方统计。新建工作区后导入本地区数据，开始正式评估。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="202" />
+        <source>年份范围无效，请填写如 2019-2024。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="205" />
+        <source>填报模板</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="205" />
+        <source>多地区填报模板</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="205" />
+        <source>全国基准填报模板</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="206" />
+        <source>保存空白模板</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="206" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>IndexPage</name>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="34" />
+        <source>还没有测算结果。请先在“数据导入”中导入数据；若数据有错误，请在“数据校验”中查看。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="53" />
+        <source>图1  两创融合发展总指数与一级指标指数</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="59" />
+        <source>一级指标</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="63" />
+        <source>二级指标指数</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="74" />
+        <source>显示</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="76" />
+        <source>指数（基期 = 100）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="77" />
+        <source>对称增速（%）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="81" />
+        <source>* 含预估值　~ 含插值　— 无法计算（悬停查看原因）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="89" />
+        <source>指数明细</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="94" />
+        <source>运行 ±20% 权重敏感性分析</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="97" />
+        <source>运行蒙特卡洛权重模拟</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="106" />
+        <source>年份</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="106" />
+        <source>总指数最大相对变动</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="106" />
+        <source>引起最大变动的权重</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="107" />
+        <source>地区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="107" />
+        <source>名义排名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="107" />
+        <source>中位排名</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="107" />
+        <source>排名 5–95% 区间</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="107" />
+        <source>保持名义排名的比例</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="109" />
+        <source>逐一权重 ±20%（兄弟权重重新归一）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="114" />
+        <source>蒙特卡洛：地区排名稳定性（最新年份总指数）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="121" />
+        <source>权重敏感性</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="128" />
+        <source>测算口径</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="187" />
+        <source>预估</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="187" />
+        <source>插值</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="187" />
+        <source>无法计算</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="196" />
+        <source>{name} 5–95% 区间</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="204" />
+        <source>指数（{y} 年 = 100）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="218" />
+        <source>{region}，基期 {y} 年 = 100。虚线为含预估值的年份。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="220" />
+        <source>阴影为蒙特卡洛权重模拟的 5–95% 区间（{n} 次抽样）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="240" />
+        <source>（含预估）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="241" />
+        <source>二级指标指数：{p}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="243" />
+        <source>与报告图2–图5 相同：基期与最近两年的二级指标指数。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="256" />
+        <source>{y} 年增速</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="257" />
+        <source>指标</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="260" />
+        <source>含预估值（沿用最近已知年份）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="260" />
+        <source>含插值（两端已知年份之间几何插值）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="261" />
+        <source>上一年数值为 0，对称增速为 200，指数无有限值</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="320" />
+        <source>小于 1%，与报告结论一致：结果对权重不敏感。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="320" />
+        <source>超过 1%：结果对权重较敏感，解读时请说明。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="321" />
+        <source>{region}：各权重 ±20% 时总指数最大变动 {m}，</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="333" />
+        <source>蒙特卡洛：{n} 次抽样，权重在默认值 ±20% 内均匀扰动后重新归一（种子 {seed}）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="334" />
+        <source>尚未运行。点击按钮开始（在后台运行，可随时取消）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="339" />
+        <source>几何插值</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="339" />
+        <source>沿用上年</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="341" />
+        <source>方法：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="342" />
+        <source>指标体系：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="343" />
+        <source>基期：{b} 年；末年：{e} 年</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="344" />
+        <source>年份缺口：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="345" />
+        <source>由引擎填补的数值：{n} 个（详见“数据校验”中的彩色单元格）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_page.py" line="349" />
+        <source>排除的指标：</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LineChart</name>
+    <message>
+        <location filename="../../desktop/charts/plots.py" line="113" />
+        <source>{y} 年</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="60" />
+        <source>数据导入</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="60" />
+        <source>导入填报模板或长表数据，下载空白模板，管理工作区。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="61" />
+        <source>数据校验</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="61" />
+        <source>逐地区查看指标数据、预估值和插值、数据来源，以及导入发现的问题。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="62" />
+        <source>指数测算</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="62" />
+        <source>总指数与四个一级指标的历年走势、二级指标对比、全部节点的指数与增速、权重敏感性。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="63" />
+        <source>潜力与定位</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="63" />
+        <source>融合水平与势能、定位象限、功能定位、耦合协调度、融合潜力、协同伙伴与路径建议。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="64" />
+        <source>对标分析</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="64" />
+        <source>任一指标与全国、所在板块对比：差距、增速差与地区排名。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="65" />
+        <source>报告导出</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="65" />
+        <source>导出测算结果（JSON、CSV）和图表。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="69" />
+        <source>两创融合评估 — 科技创新和产业创新融合发展指数</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="105" />
+        <source>两创融合评估</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="107" />
+        <source>科技创新 × 产业创新</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="146" />
+        <source>地区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="149" />
+        <source>当前查看的地区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="152" />
+        <source>叠加对比</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="153" />
+        <source>在图表中叠加其他地区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="165" />
+        <source>文件(&amp;F)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="166" />
+        <location filename="../../desktop/main_window.py" line="352" />
+        <source>新建工作区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="167" />
+        <source>打开工作区…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="168" />
+        <source>最近打开</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="171" />
+        <source>打开演示工作区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="173" />
+        <location filename="../../desktop/main_window.py" line="388" />
+        <source>保存工作区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="174" />
+        <source>工作区另存为…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="176" />
+        <source>导入工作簿…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="177" />
+        <source>导入文件夹…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="178" />
+        <source>下载空白模板…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="180" />
+        <source>退出</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="182" />
+        <source>分析(&amp;A)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="183" />
+        <source>重新测算指数</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="184" />
+        <source>权重敏感性分析（±20%）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="185" />
+        <source>蒙特卡洛权重模拟</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="187" />
+        <source>视图(&amp;V)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="191" />
+        <source>语言 / Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="200" />
+        <source>工具(&amp;T)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="201" />
+        <source>设置…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="202" />
+        <source>帮助(&amp;H)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="203" />
+        <source>打开日志文件夹</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="204" />
+        <location filename="../../desktop/main_window.py" line="464" />
+        <source>关于</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="218" />
+        <source>就绪</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="224" />
+        <source>取消</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="290" />
+        <source>未打开工作区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="292" />
+        <source>工作区：{name}
+{n} 个数值，{r} 个地区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="334" />
+        <source>正在取消…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="352" />
+        <location filename="../../desktop/main_window.py" line="379" />
+        <source>我的评估</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="352" />
+        <location filename="../../desktop/main_window.py" line="380" />
+        <source>工作区 (*.lcws)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="358" />
+        <source>该文件已存在：请换一个文件名，或用“打开工作区”打开它。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="367" />
+        <source>打开工作区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="367" />
+        <source>工作区 (*.lcws);;数据文件 (*.xlsx *.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="374" />
+        <source>工作区已自动保存：每次导入和冲突处理都立即写入工作区文件。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="380" />
+        <source>工作区另存为</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="391" />
+        <source>工作区已保存：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="400" />
+        <source>（无）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="404" />
+        <source>清除列表</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="407" />
+        <source>导入工作簿</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="407" />
+        <source>填报模板或长表 (*.xlsx *.csv);;所有文件 (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="412" />
+        <source>导入文件夹</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="465" />
+        <source>两创融合评估 0.1
+
+按中国信通院 2025 年 4-12-27 指标体系测算两创融合发展指数，并评估地区融合潜力与功能定位。
+
+日志文件：</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../../desktop/session.py" line="115" />
+        <source>已取消：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/session.py" line="130" />
+        <source>未找到演示数据（resources/demo/）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/session.py" line="155" />
+        <source>演示工作区（示意数据）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/session.py" line="157" />
+        <source>打开演示工作区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/session.py" line="179" />
+        <source>新建工作区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/session.py" line="200" />
+        <source>打开工作区</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/session.py" line="233" />
+        <source>导入完成：新增 {a} 个数值，{c} 个冲突待处理，{p} 个问题。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/session.py" line="235" />
+        <source>未导入有错误的文件：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/session.py" line="238" />
+        <source>导入数据</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/session.py" line="261" />
+        <source>冲突已处理，已重新测算。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/session.py" line="263" />
+        <source>处理冲突</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/session.py" line="281" />
+        <source>已打开工作区“{name}”：{n} 个数值，{r} 个地区。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/session.py" line="344" />
+        <source>指数测算完成：{r} 个地区，{y0}–{y1} 年。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/session.py" line="348" />
+        <source>数据还不能测算指数：请在“数据校验”中查看 {n} 个问题。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/session.py" line="350" />
+        <source>指数测算</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/session.py" line="374" />
+        <source>权重敏感性分析（±20%）完成。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/session.py" line="376" />
+        <source>权重敏感性分析</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/session.py" line="388" />
+        <source>蒙特卡洛抽样</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/session.py" line="393" />
+        <source>蒙特卡洛权重模拟完成（{n} 次抽样）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/session.py" line="395" />
+        <source>蒙特卡洛权重模拟</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/session.py" line="425" />
+        <source>潜力与定位评估</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/session.py" line="451" />
+        <source>空白模板已保存：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/session.py" line="453" />
+        <source>生成空白模板</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="15" />
+        <source>设置</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="22" />
+        <source>界面语言</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="25" />
+        <source>自动（数据中最早的年份）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="27" />
+        <source>默认基期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="29" />
+        <source>几何插值（默认）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="30" />
+        <source>沿用上年值</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="32" />
+        <source>年份缺口处理</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="37" />
+        <source>使用内置阈值</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="38" />
+        <source>浏览…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="42" />
+        <source>评估阈值文件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="47" />
+        <source>蒙特卡洛抽样次数</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="56" />
+        <source>选择阈值文件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="56" />
+        <source>TOML 文件 (*.toml)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../desktop/errors.py" line="67" />
+        <source>输入有问题，请按以下说明修改后重试：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="70" />
+        <source>无法访问文件：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="72" />
+        <source>（日志文件无法写入）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="73" />
+        <source>发生了意外错误（{kind}）。详细信息已记录到日志文件：{path}。请将该文件发给技术支持。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="92" />
+        <source>出错了</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>
