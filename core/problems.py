@@ -6,7 +6,7 @@ the command line and the reports show the same Chinese message with the same loc
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, asdict
 from enum import Enum
 
 
@@ -63,36 +63,6 @@ class Problem:
         d = asdict(self)
         d["severity"] = self.severity.value
         return {k: v for k, v in d.items() if v is not None}
-
-
-@dataclass
-class ProblemList:
-    """An ordered collection of problems with the queries every caller needs."""
-
-    items: list[Problem] = field(default_factory=list)
-
-    def add(self, problem: Problem) -> None:
-        self.items.append(problem)
-
-    def extend(self, problems) -> None:
-        self.items.extend(problems)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.items if p.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.items if p.severity is Severity.WARNING]
-
-    def has_errors(self) -> bool:
-        return any(p.severity is Severity.ERROR for p in self.items)
-
-    def __iter__(self):
-        return iter(self.items)
-
-    def __len__(self) -> int:
-        return len(self.items)
 
 
 class InputError(Exception):

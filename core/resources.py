@@ -20,7 +20,3 @@ def resource(relative: str) -> Traversable:
 
 def read_resource_text(relative: str) -> str:
     return resource(relative).read_text(encoding="utf-8")
-
-
-def read_resource_bytes(relative: str) -> bytes:
-    return resource(relative).read_bytes()

@@ -41,6 +41,9 @@ def create_app(lang: str | None = None):
     style.apply(app)
     i18n.install(app, lang)
     errors.install()
+    from .workers import install_gc
+
+    install_gc(app)
     return app, settings, lang
 
 

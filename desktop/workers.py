@@ -132,3 +132,45 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         return self._pool.waitForDone(msecs)
+
+
+class MainThreadGC(QObject):
+    """Run Python's cyclic garbage collector only in the GUI thread.
+
+    With worker threads, automatic collection may start in a worker and finalise Qt objects
+    (widgets, tasks) there, which crashes Qt. Automatic GC is disabled and a timer collects in
+    the GUI thread instead (the same remedy as pyqtgraph's GarbageCollector).
+    """
+
+    def __init__(self, parent=None, interval_ms: int = 1000):
+        import gc
+
+        from PySide6.QtCore import QTimer
+
+        super().__init__(parent)
+        self.threshold = gc.get_threshold()
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.check)
+        self.timer.start(interval_ms)
+
+    def check(self) -> None:
+        import gc
+
+        l0, l1, l2 = gc.get_count()
+        if l0 > self.threshold[0]:
+            gc.collect(0)
+            if l1 > self.threshold[1]:
+                gc.collect(1)
+                if l2 > self.threshold[2]:
+                    gc.collect(2)
+
+
+_gc: MainThreadGC | None = None
+
+
+def install_gc(app) -> MainThreadGC:
+    global _gc
+    if _gc is None:
+        _gc = MainThreadGC(app)
+    return _gc

@@ -315,14 +315,3 @@ def _levers(data: Mapping, label: str, problems: list[Problem]) -> tuple[tuple[L
     if not out:
         bad("路径建议库中没有任何 [[lever]]。")
     return tuple(out), fusions, seeds
-
-
-_DEFAULT: AssessmentConfig | None = None
-
-
-def default_config() -> AssessmentConfig:
-    """The shipped configuration (cached: the files are immutable)."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = load_config()
-    return _DEFAULT

@@ -93,20 +93,28 @@ class ChartFrame(QWidget):
         img.fill(Qt.GlobalColor.white)
         p = QPainter(img)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.render(p)
+        self._render(p)
         p.end()
         return img
+
+    def _render(self, painter) -> None:
+        from PySide6.QtWidgets import QGraphicsView
+
+        if isinstance(self.view, QGraphicsView):
+            self.view.render(painter)
+        else:
+            self.view.render(painter, QPoint(0, 0))
 
     def export_png(self, path: str) -> bool:
         return self.image().save(path, "PNG")
 
     def export_svg(self, path: str) -> bool:
-        if hasattr(self, "plot") and isinstance(self.view, pg().PlotWidget):
-            from pyqtgraph.exporters import SVGExporter
-
-            SVGExporter(self.plot).export(path)
-            return True
+        """Vector SVG of the chart via QSvgGenerator (pyqtgraph's SVGExporter fails on some
+        Qt 6 path strings, so the view is rendered directly)."""
         from PySide6.QtSvg import QSvgGenerator
+
+        if self.view.width() < 10 or self.view.height() < 10:
+            self.view.resize(QSize(800, 450))
 
         gen = QSvgGenerator()
         gen.setFileName(path)
@@ -115,7 +123,7 @@ class ChartFrame(QWidget):
         gen.setViewBox(QRectF(0, 0, size.width(), size.height()))
         gen.setTitle(self.title.text())
         p = QPainter(gen)
-        self.view.render(p)
+        self._render(p)
         p.end()
         return True
 

@@ -147,6 +147,11 @@ class GroupedBarChart(ChartFrame):
 
     @staticmethod
     def wrap(label: str, width: int = 6) -> str:
+        """Chinese: every `width` characters; other text: by words, ~16 characters a line."""
+        if label.isascii():
+            import textwrap
+
+            return "\n".join(textwrap.wrap(label, 16)) or label
         return "\n".join(label[i:i + width] for i in range(0, len(label), width))
 
     def set_data(self, categories: list[str], groups: list[str], values: list[list[float | None]], colors: list[str], baseline: float | None = 100.0) -> None:
@@ -161,7 +166,7 @@ class GroupedBarChart(ChartFrame):
         for g, (name, vals) in enumerate(zip(groups, values)):
             xs = [i - 0.4 + width * (g + 0.5) for i in range(len(categories))]
             hs = [0.0 if v is None or v != v else float(v) for v in vals]
-            bar = P.BarGraphItem(x=xs, height=hs, width=width * 0.92, brush=P.mkBrush(colors[g % len(colors)]), pen=P.mkPen(None), name=name)
+            bar = P.BarGraphItem(x=xs, height=hs, width=width * 0.92, brush=P.mkBrush(colors[g % len(colors)]), pen=P.mkPen(None))
             self.plot.addItem(bar)
             self.legend.addItem(bar, name)
             self.bars.append(bar)
@@ -175,12 +180,14 @@ class GroupedBarChart(ChartFrame):
                     self.plot.addItem(t)
         if baseline is not None:
             self.plot.addItem(P.InfiniteLine(pos=baseline, angle=0, pen=P.mkPen("#9aa5b1", style=Qt.PenStyle.DashLine)))
-        self.plot.getAxis("bottom").setTicks([[(i, self.wrap(c)) for i, c in enumerate(categories)]])
-        self.plot.getAxis("bottom").setHeight(44)
+        labels = [self.wrap(c) for c in categories]
+        lines = max((l.count("\n") + 1 for l in labels), default=1)
+        self.plot.getAxis("bottom").setTicks([[(i, l) for i, l in enumerate(labels)]])
+        self.plot.getAxis("bottom").setHeight(16 * lines + 14)
         self.plot.setXRange(-0.6, len(categories) - 0.4, padding=0)
         finite = [v for vals in values for v in vals if v is not None and v == v]
         top = max(finite + [baseline or 0]) if finite else 100
-        self.plot.setYRange(0, top * 1.18, padding=0)
+        self.plot.setYRange(0, top * 1.32, padding=0)
 
     def hover_text(self, x: float, y: float) -> str:
         if not self.categories:

@@ -217,7 +217,7 @@ class IndexPage(QWidget):
                     self.line.plot.addItem(it)
         note = self.tr("{region}，基期 {y} 年 = 100。虚线为含预估值的年份。").replace("{region}", region).replace("{y}", str(res.base_year))
         if mc is not None:
-            note += self.tr("阴影为蒙特卡洛权重模拟的 5–95% 区间（{n} 次抽样）。").replace("{n}", str(mc.draws))
+            note += " " + self.tr("阴影为蒙特卡洛权重模拟的 5–95% 区间（{n} 次抽样）。").replace("{n}", str(mc.draws))
         self.line.set_caption(note)
 
     def _draw_bars(self, *_):

@@ -6,383 +6,383 @@
         <location filename="../../desktop/pages/assessment_page.py" line="67" />
         <location filename="../../desktop/pages/assessment_page.py" line="226" />
         <source>还没有评估结果。评估需要地区数据和全国基准（可用内置的全国数据）。</source>
-        <translation type="unfinished" />
+        <translation>No assessment yet. It needs regional data and the national benchmark (the built-in national data will do).</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="99" />
         <source>节点</source>
-        <translation type="unfinished" />
+        <translation>Node</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="104" />
         <source>定位象限：融合水平 × 融合势能（全国 = 100）</source>
-        <translation type="unfinished" />
+        <translation>Positioning quadrant: level × momentum (nation = 100)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="109" />
         <source>一级指标融合水平（全国 = 100）</source>
-        <translation type="unfinished" />
+        <translation>Pillar fusion levels (nation = 100)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="112" />
         <source>融合水平</source>
-        <translation type="unfinished" />
+        <translation>Fusion level</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="113" />
         <location filename="../../desktop/pages/assessment_page.py" line="327" />
         <source>融合势能</source>
-        <translation type="unfinished" />
+        <translation>Momentum</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="114" />
         <source>定位象限</source>
-        <translation type="unfinished" />
+        <translation>Positioning quadrant</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="115" />
         <source>功能定位</source>
-        <translation type="unfinished" />
+        <translation>Functional role</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="120" />
         <source>定位</source>
-        <translation type="unfinished" />
+        <translation>Positioning</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="126" />
         <source>双螺旋耦合协调度</source>
-        <translation type="unfinished" />
+        <translation>Double-helix coupling coordination</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="130" />
         <source>量</source>
-        <translation type="unfinished" />
+        <translation>Quantity</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="130" />
         <location filename="../../desktop/pages/assessment_page.py" line="140" />
         <source>数值</source>
-        <translation type="unfinished" />
+        <translation>Value</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="137" />
         <source>融合潜力</source>
-        <translation type="unfinished" />
+        <translation>Fusion potential</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="138" />
         <source>潜力等级</source>
-        <translation type="unfinished" />
+        <translation>Potential grade</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="140" />
         <source>组成部分</source>
-        <translation type="unfinished" />
+        <translation>Part</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="140" />
         <location filename="../../desktop/pages/assessment_page.py" line="171" />
         <source>说明</source>
-        <translation type="unfinished" />
+        <translation>Info</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="145" />
         <source>耦合与潜力</source>
-        <translation type="unfinished" />
+        <translation>Coupling &amp; potential</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="150" />
         <source>优势指标（得分最高）</source>
-        <translation type="unfinished" />
+        <translation>Strengths (highest scores)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="151" />
         <location filename="../../desktop/pages/assessment_page.py" line="154" />
         <source>指标</source>
-        <translation type="unfinished" />
+        <translation>Indicator</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="151" />
         <location filename="../../desktop/pages/assessment_page.py" line="154" />
         <source>得分</source>
-        <translation type="unfinished" />
+        <translation>Score</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="151" />
         <source>对总水平的贡献</source>
-        <translation type="unfinished" />
+        <translation>Contribution to the level</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="153" />
         <source>短板指标（得分最低）</source>
-        <translation type="unfinished" />
+        <translation>Short boards (lowest scores)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="154" />
         <source>拉低总水平（点）</source>
-        <translation type="unfinished" />
+        <translation>Pulls the level down by (points)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="161" />
         <source>优势与短板</source>
-        <translation type="unfinished" />
+        <translation>Strengths &amp; short boards</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="167" />
         <source>主导产业融合潜力象限（区位熵 × 潜力）</source>
-        <translation type="unfinished" />
+        <translation>Leading-industry quadrant (location quotient × potential)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="170" />
         <source>主导产业排序</source>
-        <translation type="unfinished" />
+        <translation>Leading industries, ranked</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="171" />
         <source>排名</source>
-        <translation type="unfinished" />
+        <translation>Rank</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="171" />
         <source>产业</source>
-        <translation type="unfinished" />
+        <translation>Industry</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="171" />
         <source>潜力</source>
-        <translation type="unfinished" />
+        <translation>Potential</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="171" />
         <source>区位熵</source>
-        <translation type="unfinished" />
+        <translation>Location quotient</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="171" />
         <source>象限</source>
-        <translation type="unfinished" />
+        <translation>Quadrant</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="171" />
         <source>专家数</source>
-        <translation type="unfinished" />
+        <translation>Experts</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="174" />
         <source>主导产业</source>
-        <translation type="unfinished" />
+        <translation>Leading industries</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="179" />
         <source>协同伙伴（和谁融合）</source>
-        <translation type="unfinished" />
+        <translation>Partner regions (fuse with whom)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="183" />
         <source>短板一级指标</source>
-        <translation type="unfinished" />
+        <translation>Weak pillar</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="183" />
         <source>伙伴地区</source>
-        <translation type="unfinished" />
+        <translation>Partner</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="183" />
         <source>伙伴水平</source>
-        <translation type="unfinished" />
+        <translation>Partner level</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="183" />
         <source>毗邻</source>
-        <translation type="unfinished" />
+        <translation>Adjacent</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="183" />
         <location filename="../../desktop/pages/assessment_page.py" line="187" />
         <source>理由</source>
-        <translation type="unfinished" />
+        <translation>Reason</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="186" />
         <source>同质化（定位趋同）预警</source>
-        <translation type="unfinished" />
+        <translation>Sameness warnings</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="187" />
         <source>地区</source>
-        <translation type="unfinished" />
+        <translation>Region</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="187" />
         <source>相似度</source>
-        <translation type="unfinished" />
+        <translation>Similarity</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="187" />
         <source>预警</source>
-        <translation type="unfinished" />
+        <translation>Warning</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="190" />
         <source>路径建议（怎么融合）</source>
-        <translation type="unfinished" />
+        <translation>Levers (how to fuse)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="191" />
         <source>针对短板</source>
-        <translation type="unfinished" />
+        <translation>Short board</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="191" />
         <source>建议</source>
-        <translation type="unfinished" />
+        <translation>Lever</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="191" />
         <source>融合类型</source>
-        <translation type="unfinished" />
+        <translation>Fusion</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="191" />
         <source>内容与依据</source>
-        <translation type="unfinished" />
+        <translation>What and why</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="196" />
         <source>伙伴与路径</source>
-        <translation type="unfinished" />
+        <translation>Partners &amp; levers</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="225" />
         <source>“{r}”没有评估结果（全国本身不参与定位评估，请选择一个地区）。</source>
-        <translation type="unfinished" />
+        <translation>No assessment for “{r}” (the nation itself is not positioned; choose a region).</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="249" />
         <source>说明：</source>
-        <translation type="unfinished" />
+        <translation>Notes: </translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="267" />
         <source>融合水平 {l}　融合势能 {m}</source>
-        <translation type="unfinished" />
+        <translation>Level {l}   Momentum {m}</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="274" />
         <source>融合水平（全国 = 100）</source>
-        <translation type="unfinished" />
+        <translation>Fusion level (nation = 100)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="274" />
         <source>融合势能（全国 = 100）</source>
-        <translation type="unfinished" />
+        <translation>Momentum (nation = 100)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="274" />
         <source>全国</source>
-        <translation type="unfinished" />
+        <translation>Nation</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="275" />
         <source>定位象限：{n}</source>
-        <translation type="unfinished" />
+        <translation>Positioning quadrant: {n}</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="285" />
         <source>全国 = 100</source>
-        <translation type="unfinished" />
+        <translation>Nation = 100</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="294" />
         <source>年均增速差 {g} 个百分点</source>
-        <translation type="unfinished" />
+        <translation>Annual growth gap {g} pp</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="312" />
         <source>科技创新侧</source>
-        <translation type="unfinished" />
+        <translation>Science side</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="312" />
         <source>产业创新侧</source>
-        <translation type="unfinished" />
+        <translation>Industry side</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="313" />
         <source>耦合度</source>
-        <translation type="unfinished" />
+        <translation>Coupling</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="313" />
         <source>综合协调指数</source>
-        <translation type="unfinished" />
+        <translation>Coordination index</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="313" />
         <source>耦合协调度</source>
-        <translation type="unfinished" />
+        <translation>Coupling coordination</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="321" />
         <source>趋势外推：{y} 年融合水平</source>
-        <translation type="unfinished" />
+        <translation>Trend: level in {y}</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="322" />
         <source>当前 {l}（{g0}）→ {g1}</source>
-        <translation type="unfinished" />
+        <translation>now {l} ({g0}) → {g1}</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="323" />
         <source>补短板空间：总水平可提高</source>
-        <translation type="unfinished" />
+        <translation>Short-board headroom: rise in the level</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="324" />
         <source>各一级指标均不低于自身均值</source>
-        <translation type="unfinished" />
+        <translation>No pillar is below the region's own mean</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="325" />
         <source>协调提升空间：耦合协调度可提高</source>
-        <translation type="unfinished" />
+        <translation>Coordination headroom: rise in D</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="326" />
         <source>滞后一侧：</source>
-        <translation type="unfinished" />
+        <translation>Lagging side: </translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="330" />
         <source>主导产业潜力</source>
-        <translation type="unfinished" />
+        <translation>Leading-industry potential</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="355" />
         <source>区位熵（全国 = 1）</source>
-        <translation type="unfinished" />
+        <translation>Location quotient (nation = 1)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="355" />
         <source>融合潜力（0–100）</source>
-        <translation type="unfinished" />
+        <translation>Fusion potential (0–100)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="359" />
         <source>{r} 没有主导产业评分（可在填报模板的“主导产业”工作表中填写）。</source>
-        <translation type="unfinished" />
+        <translation>{r} has no leading-industry scores (fill them in the template's 主导产业 sheet).</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="369" />
         <source>是</source>
-        <translation type="unfinished" />
+        <translation>yes</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="373" />
         <source>定位趋同</source>
-        <translation type="unfinished" />
+        <translation>Sameness</translation>
     </message>
 </context>
 <context>
@@ -390,138 +390,138 @@
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="29" />
         <source>还没有可对标的结果。对标需要地区数据和全国基准。</source>
-        <translation type="unfinished" />
+        <translation>Nothing to benchmark yet. Benchmarking needs regional data and the national benchmark.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="42" />
         <source>对标指标</source>
-        <translation type="unfinished" />
+        <translation>Node</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="51" />
         <source>与全国差距（点）</source>
-        <translation type="unfinished" />
+        <translation>Gap to the nation (points)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="52" />
         <source>年均增速差（百分点）</source>
-        <translation type="unfinished" />
+        <translation>Annual growth gap (pp)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="53" />
         <source>指数排名</source>
-        <translation type="unfinished" />
+        <translation>Index rank</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="54" />
         <source>融合水平排名</source>
-        <translation type="unfinished" />
+        <translation>Level rank</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="61" />
         <source>地区与全国对比</source>
-        <translation type="unfinished" />
+        <translation>Region vs nation</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="64" />
         <source>逐年对比</source>
-        <translation type="unfinished" />
+        <translation>Year by year</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="65" />
         <source>年份</source>
-        <translation type="unfinished" />
+        <translation>Year</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="65" />
         <source>本地区</source>
-        <translation type="unfinished" />
+        <translation>Region</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="65" />
         <location filename="../../desktop/pages/benchmark_page.py" line="132" />
         <source>全国可比序列</source>
-        <translation type="unfinished" />
+        <translation>Comparable national series</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="65" />
         <source>全国公布值</source>
-        <translation type="unfinished" />
+        <translation>Published (nation)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="65" />
         <source>差距（点）</source>
-        <translation type="unfinished" />
+        <translation>Gap (points)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="68" />
         <source>已载入地区排名（最新年份）</source>
-        <translation type="unfinished" />
+        <translation>Rank among loaded regions (latest year)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="69" />
         <source>排名</source>
-        <translation type="unfinished" />
+        <translation>Rank</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="69" />
         <source>地区</source>
-        <translation type="unfinished" />
+        <translation>Region</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="69" />
         <source>指数</source>
-        <translation type="unfinished" />
+        <translation>Index</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="69" />
         <source>融合水平</source>
-        <translation type="unfinished" />
+        <translation>Fusion level</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="113" />
         <source>“{r}”没有对标结果：请选择一个地区（全国本身不参与对标）。</source>
-        <translation type="unfinished" />
+        <translation>No benchmark for “{r}”: choose a region (the nation is not benchmarked against itself).</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="135" />
         <source>全国公布值（中国信通院）</source>
-        <translation type="unfinished" />
+        <translation>Published national index (CAICT)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="144" />
         <source>{node}：{r} 与全国</source>
-        <translation type="unfinished" />
+        <translation>{node}: {r} vs the nation</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="145" />
         <source>指数（{y} 年 = 100）</source>
-        <translation type="unfinished" />
+        <translation>Index ({y} = 100)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="149" />
         <source>{y} 年</source>
-        <translation type="unfinished" />
+        <translation>{y}</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="153" />
         <source>本地区年均增速 {a}，全国 {b}。</source>
-        <translation type="unfinished" />
+        <translation>Annual growth: region {a}, nation {b}.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="155" />
         <source>{y} 年指数在已载入地区中的位次（增长快慢）。</source>
-        <translation type="unfinished" />
+        <translation>Rank of the {y} index among the loaded regions (how fast it grew).</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="156" />
         <source>融合水平（全国 = 100）在已载入地区中的位次（发展高低）。</source>
-        <translation type="unfinished" />
+        <translation>Rank of the fusion level (nation = 100) among the loaded regions (how developed).</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="174" />
         <source>报告未给出{m}该指标的数值，无法与板块对比。</source>
-        <translation type="unfinished" />
+        <translation>The report gives no {m} figure for this node, so there is no macro-region comparison.</translation>
     </message>
 </context>
 <context>
@@ -529,43 +529,43 @@
     <message>
         <location filename="../../desktop/charts/base.py" line="52" />
         <source>导出 ▾</source>
-        <translation type="unfinished" />
+        <translation>Export ▾</translation>
     </message>
     <message>
         <location filename="../../desktop/charts/base.py" line="53" />
         <source>复制或导出图表</source>
-        <translation type="unfinished" />
+        <translation>Copy or export the chart</translation>
     </message>
     <message>
         <location filename="../../desktop/charts/base.py" line="56" />
         <source>复制图片</source>
-        <translation type="unfinished" />
+        <translation>Copy image</translation>
     </message>
     <message>
         <location filename="../../desktop/charts/base.py" line="57" />
         <source>导出 PNG…</source>
-        <translation type="unfinished" />
+        <translation>Export PNG…</translation>
     </message>
     <message>
         <location filename="../../desktop/charts/base.py" line="58" />
         <source>导出 SVG…</source>
-        <translation type="unfinished" />
+        <translation>Export SVG…</translation>
     </message>
     <message>
         <location filename="../../desktop/charts/base.py" line="127" />
         <source>PNG 图片 (*.png)</source>
-        <translation type="unfinished" />
+        <translation>PNG images (*.png)</translation>
     </message>
     <message>
         <location filename="../../desktop/charts/base.py" line="127" />
         <source>SVG 矢量图 (*.svg)</source>
-        <translation type="unfinished" />
+        <translation>SVG vector images (*.svg)</translation>
     </message>
     <message>
         <location filename="../../desktop/charts/base.py" line="128" />
         <location filename="../../desktop/charts/base.py" line="138" />
         <source>导出图表</source>
-        <translation type="unfinished" />
+        <translation>Export chart</translation>
     </message>
 </context>
 <context>
@@ -573,156 +573,156 @@
     <message>
         <location filename="../../desktop/pages/data_check.py" line="44" />
         <source>预估值（沿用最近年份）</source>
-        <translation type="unfinished" />
+        <translation>Estimate (last known value carried forward)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="44" />
         <source>插值（两端已知年份之间几何插值）</source>
-        <translation type="unfinished" />
+        <translation>Interpolated (geometric, between known years)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="44" />
         <source>缺失</source>
-        <translation type="unfinished" />
+        <translation>Missing</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="56" />
         <source>指标数据</source>
-        <translation type="unfinished" />
+        <translation>Indicator data</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="67" />
         <source>类别</source>
-        <translation type="unfinished" />
+        <translation>Severity</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="67" />
         <source>位置</source>
-        <translation type="unfinished" />
+        <translation>Location</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="67" />
         <location filename="../../desktop/pages/data_check.py" line="201" />
         <source>说明</source>
-        <translation type="unfinished" />
+        <translation>Info</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="73" />
         <location filename="../../desktop/pages/data_check.py" line="225" />
         <source>问题</source>
-        <translation type="unfinished" />
+        <translation>Problems</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="77" />
         <source>地区</source>
-        <translation type="unfinished" />
+        <translation>Region</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="77" />
         <location filename="../../desktop/pages/data_check.py" line="144" />
         <source>指标</source>
-        <translation type="unfinished" />
+        <translation>Indicator</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="77" />
         <source>年份</source>
-        <translation type="unfinished" />
+        <translation>Year</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="77" />
         <source>当前值</source>
-        <translation type="unfinished" />
+        <translation>Current value</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="77" />
         <source>新导入的值</source>
-        <translation type="unfinished" />
+        <translation>Newly imported value</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="82" />
         <source>保留当前值</source>
-        <translation type="unfinished" />
+        <translation>Keep current value</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="84" />
         <source>采用新导入的值</source>
-        <translation type="unfinished" />
+        <translation>Use the imported value</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="87" />
         <source>处理结果作为一次修订写入工作区，原有数值仍保留在历史中。</source>
-        <translation type="unfinished" />
+        <translation>The choice is recorded as a revision in the workspace; the other value stays in the history.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="91" />
         <location filename="../../desktop/pages/data_check.py" line="226" />
         <source>冲突</source>
-        <translation type="unfinished" />
+        <translation>Conflicts</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="121" />
         <source>{region}：共 {n} 个数值；{e} 个错误，{w} 个警告</source>
-        <translation type="unfinished" />
+        <translation>{region}: {n} values in total; {e} errors, {w} warnings</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="144" />
         <source>代码</source>
-        <translation type="unfinished" />
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="144" />
         <source>单位</source>
-        <translation type="unfinished" />
+        <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="145" />
         <source>填报值</source>
-        <translation type="unfinished" />
+        <translation>Reported value</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="145" />
         <source>预估值：该年尚无数据，沿用最近一个已知年份的数值</source>
-        <translation type="unfinished" />
+        <translation>Estimate: no value for this year yet; the last known value is carried forward</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="145" />
         <source>插值：在两端已知年份之间按几何（对数线性）插值</source>
-        <translation type="unfinished" />
+        <translation>Interpolated: geometric (log-linear) interpolation between two known years</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="145" />
         <source>已排除</source>
-        <translation type="unfinished" />
+        <translation>Excluded</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="176" />
         <source>缺失：该年没有数值</source>
-        <translation type="unfinished" />
+        <translation>Missing: no value for this year</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="183" />
         <source>来源：</source>
-        <translation type="unfinished" />
+        <translation>Source: </translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="185" />
         <source>数据来源：</source>
-        <translation type="unfinished" />
+        <translation>Data source: </translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="187" />
         <source>备注：</source>
-        <translation type="unfinished" />
+        <translation>Note: </translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="201" />
         <source>错误</source>
-        <translation type="unfinished" />
+        <translation>Error</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="201" />
         <source>警告</source>
-        <translation type="unfinished" />
+        <translation>Warning</translation>
     </message>
 </context>
 <context>
@@ -730,22 +730,22 @@
     <message>
         <location filename="../../desktop/pages/data_import.py" line="31" />
         <source>把填报模板（.xlsx）、长表文件（.csv/.xlsx）或整个文件夹拖放到这里</source>
-        <translation type="unfinished" />
+        <translation>Drop fill-in templates (.xlsx), long tables (.csv/.xlsx) or whole folders here</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="34" />
         <source>每个数值都会记录来源文件、工作表和单元格；发现的问题在“数据校验”中逐条列出。</source>
-        <translation type="unfinished" />
+        <translation>Every value keeps its file, sheet and cell; problems are listed one by one on the Check page.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="40" />
         <source>选择文件…</source>
-        <translation type="unfinished" />
+        <translation>Choose files…</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="42" />
         <source>选择文件夹…</source>
-        <translation type="unfinished" />
+        <translation>Choose a folder…</translation>
     </message>
 </context>
 <context>
@@ -753,98 +753,98 @@
     <message>
         <location filename="../../desktop/pages/export_page.py" line="23" />
         <source>Word 和 PDF 格式的评估报告将在后续版本提供。当前版本可导出测算结果（JSON、CSV）；每张图表右上角的“导出”菜单可复制图片或保存为 PNG、SVG，用于编写报告。</source>
-        <translation type="unfinished" />
+        <translation>Word and PDF reports will come in a later version. This version exports the computed results (JSON, CSV); the “Export” menu at the top right of every chart copies it or saves it as PNG or SVG for your report.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/export_page.py" line="28" />
         <source>指数测算结果（JSON）</source>
-        <translation type="unfinished" />
+        <translation>Index results (JSON)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/export_page.py" line="28" />
         <source>全部地区、全部节点、各年份的指数与增速，含测算口径（基期、缺口处理、权重、预估与插值单元格），相同输入得到相同文件。</source>
-        <translation type="unfinished" />
+        <translation>Index and growth for every region, node and year, with the recipe (base year, gap policy, weights, estimated and interpolated cells); identical inputs give identical files.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/export_page.py" line="28" />
         <location filename="../../desktop/pages/export_page.py" line="30" />
         <location filename="../../desktop/pages/export_page.py" line="31" />
         <source>导出 JSON…</source>
-        <translation type="unfinished" />
+        <translation>Export JSON…</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/export_page.py" line="29" />
         <source>指数测算结果（CSV）</source>
-        <translation type="unfinished" />
+        <translation>Index results (CSV)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/export_page.py" line="29" />
         <source>长表：地区、指标代码、名称、年份、指数、增速、标记；可直接用 Excel/WPS 打开。</source>
-        <translation type="unfinished" />
+        <translation>Long table: region, code, name, year, index, growth, flag; opens in Excel/WPS.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/export_page.py" line="29" />
         <source>导出 CSV…</source>
-        <translation type="unfinished" />
+        <translation>Export CSV…</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/export_page.py" line="30" />
         <source>潜力与定位评估（JSON）</source>
-        <translation type="unfinished" />
+        <translation>Potential and positioning (JSON)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/export_page.py" line="30" />
         <source>每个地区的融合水平、势能、象限、功能定位、耦合协调度、潜力、伙伴、同质化预警和路径建议，每项结论附一句理由。</source>
-        <translation type="unfinished" />
+        <translation>Each region's level, momentum, quadrant, functional role, coupling, potential, partners, sameness warnings and levers, each verdict with its one-sentence reason.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/export_page.py" line="31" />
         <source>权重敏感性（JSON）</source>
-        <translation type="unfinished" />
+        <translation>Weight sensitivity (JSON)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/export_page.py" line="31" />
         <source>±20% 逐一权重变动与蒙特卡洛区间（需先在“指数测算”页运行）。</source>
-        <translation type="unfinished" />
+        <translation>One-at-a-time ±20 % weight changes and Monte Carlo bands (run them on the Index page first).</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/export_page.py" line="72" />
         <source>导出</source>
-        <translation type="unfinished" />
+        <translation>Export</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/export_page.py" line="74" />
         <location filename="../../desktop/pages/export_page.py" line="75" />
         <source>已导出：</source>
-        <translation type="unfinished" />
+        <translation>Exported: </translation>
     </message>
     <message>
         <location filename="../../desktop/pages/export_page.py" line="78" />
         <location filename="../../desktop/pages/export_page.py" line="82" />
         <source>导出指数测算结果</source>
-        <translation type="unfinished" />
+        <translation>Export index results</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/export_page.py" line="78" />
         <location filename="../../desktop/pages/export_page.py" line="86" />
         <location filename="../../desktop/pages/export_page.py" line="90" />
         <source>JSON 文件 (*.json)</source>
-        <translation type="unfinished" />
+        <translation>JSON files (*.json)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/export_page.py" line="82" />
         <source>CSV 文件 (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV files (*.csv)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/export_page.py" line="86" />
         <source>导出潜力与定位评估</source>
-        <translation type="unfinished" />
+        <translation>Export the assessment</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/export_page.py" line="90" />
         <source>导出权重敏感性</source>
-        <translation type="unfinished" />
+        <translation>Export weight sensitivity</translation>
     </message>
 </context>
 <context>
@@ -852,163 +852,163 @@
     <message>
         <location filename="../../desktop/pages/data_import.py" line="93" />
         <source>下载空白填报模板</source>
-        <translation type="unfinished" />
+        <translation>Download a blank fill-in template</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="93" />
         <source>生成带校验和填报说明的空白工作簿，发给各地统计人员填写后再导入。</source>
-        <translation type="unfinished" />
+        <translation>Creates a blank workbook with validation and instructions to send to statisticians; import it when it comes back.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="96" />
         <source>单地区模板（一个地区，逐年填报）</source>
-        <translation type="unfinished" />
+        <translation>Region template (one region, by year)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="97" />
         <source>多地区模板（多个地区同表填报）</source>
-        <translation type="unfinished" />
+        <translation>Multi-region template (several regions in one sheet)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="98" />
         <source>全国基准模板（全国数值）</source>
-        <translation type="unfinished" />
+        <translation>National benchmark template (national values)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="100" />
         <source>地区名称，如 湖北省（可留空）</source>
-        <translation type="unfinished" />
+        <translation>Region name, e.g. 湖北省 (optional)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="102" />
         <source>填报年份范围，如 2019-2024</source>
-        <translation type="unfinished" />
+        <translation>Years to fill, e.g. 2019-2024</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="103" />
         <source>模板类型</source>
-        <translation type="unfinished" />
+        <translation>Template kind</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="105" />
         <location filename="../../desktop/pages/data_import.py" line="205" />
         <source>地区</source>
-        <translation type="unfinished" />
+        <translation>Region</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="107" />
         <source>年份</source>
-        <translation type="unfinished" />
+        <translation>Year</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="110" />
         <source>保存空白模板…</source>
-        <translation type="unfinished" />
+        <translation>Save blank template…</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="117" />
         <source>当前工作区</source>
-        <translation type="unfinished" />
+        <translation>Current workspace</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="117" />
         <source>工作区文件（.lcws）保存每次导入的全部数值、来源和修订记录。</source>
-        <translation type="unfinished" />
+        <translation>The workspace file (.lcws) keeps every imported value, its source and the revision history.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="129" />
         <source>新建</source>
-        <translation type="unfinished" />
+        <translation>New</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="129" />
         <source>打开…</source>
-        <translation type="unfinished" />
+        <translation>Open…</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="130" />
         <source>保存</source>
-        <translation type="unfinished" />
+        <translation>Save</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="130" />
         <source>演示数据</source>
-        <translation type="unfinished" />
+        <translation>Demo data</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="139" />
         <source>本次导入记录</source>
-        <translation type="unfinished" />
+        <translation>Imports in this session</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="141" />
         <source>文件</source>
-        <translation type="unfinished" />
+        <translation>File</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="141" />
         <source>数值</source>
-        <translation type="unfinished" />
+        <translation>Value</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="141" />
         <source>问题</source>
-        <translation type="unfinished" />
+        <translation>Problems</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="141" />
         <source>错误</source>
-        <translation type="unfinished" />
+        <translation>Error</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="146" />
         <source>最近打开</source>
-        <translation type="unfinished" />
+        <translation>Recent</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="167" />
         <source>未打开工作区</source>
-        <translation type="unfinished" />
+        <translation>No workspace open</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="169" />
         <source>{n} 个数值，{r} 个地区，{v} 次修订</source>
-        <translation type="unfinished" />
+        <translation>{n} values, {r} regions, {v} revisions</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="173" />
         <source>演示工作区为示意数据，非官方统计。新建工作区后导入本地区数据，开始正式评估。</source>
-        <translation type="unfinished" />
+        <translation>The demo workspace holds illustrative data, not official statistics. Create a new workspace and import your region's data to start a real assessment.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="202" />
         <source>年份范围无效，请填写如 2019-2024。</source>
-        <translation type="unfinished" />
+        <translation>Invalid year range; enter e.g. 2019-2024.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="205" />
         <source>填报模板</source>
-        <translation type="unfinished" />
+        <translation> template</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="205" />
         <source>多地区填报模板</source>
-        <translation type="unfinished" />
+        <translation>Multi-region template</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="205" />
         <source>全国基准填报模板</source>
-        <translation type="unfinished" />
+        <translation>National benchmark template</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="206" />
         <source>保存空白模板</source>
-        <translation type="unfinished" />
+        <translation>Save blank template</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="206" />
         <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>Excel workbooks (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -1016,257 +1016,257 @@
     <message>
         <location filename="../../desktop/pages/index_page.py" line="34" />
         <source>还没有测算结果。请先在“数据导入”中导入数据；若数据有错误，请在“数据校验”中查看。</source>
-        <translation type="unfinished" />
+        <translation>No results yet. Import data on the Import page; if the data has errors, see the Check page.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="53" />
         <source>图1  两创融合发展总指数与一级指标指数</source>
-        <translation type="unfinished" />
+        <translation>Figure 1  Fusion index and pillar indices</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="59" />
         <source>一级指标</source>
-        <translation type="unfinished" />
+        <translation>Pillar</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="63" />
         <source>二级指标指数</source>
-        <translation type="unfinished" />
+        <translation>Sub-indicator indices</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="74" />
         <source>显示</source>
-        <translation type="unfinished" />
+        <translation>Show</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="76" />
         <source>指数（基期 = 100）</source>
-        <translation type="unfinished" />
+        <translation>Index (base year = 100)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="77" />
         <source>对称增速（%）</source>
-        <translation type="unfinished" />
+        <translation>Symmetric growth (%)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="81" />
         <source>* 含预估值　~ 含插值　— 无法计算（悬停查看原因）</source>
-        <translation type="unfinished" />
+        <translation>* includes estimates   ~ includes interpolated values   — undefined (hover for the reason)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="89" />
         <source>指数明细</source>
-        <translation type="unfinished" />
+        <translation>All nodes</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="94" />
         <source>运行 ±20% 权重敏感性分析</source>
-        <translation type="unfinished" />
+        <translation>Run ±20 % weight sensitivity</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="97" />
         <source>运行蒙特卡洛权重模拟</source>
-        <translation type="unfinished" />
+        <translation>Run Monte Carlo weights</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="106" />
         <source>年份</source>
-        <translation type="unfinished" />
+        <translation>Year</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="106" />
         <source>总指数最大相对变动</source>
-        <translation type="unfinished" />
+        <translation>Largest change of the total index</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="106" />
         <source>引起最大变动的权重</source>
-        <translation type="unfinished" />
+        <translation>Weight causing it</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="107" />
         <source>地区</source>
-        <translation type="unfinished" />
+        <translation>Region</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="107" />
         <source>名义排名</source>
-        <translation type="unfinished" />
+        <translation>Nominal rank</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="107" />
         <source>中位排名</source>
-        <translation type="unfinished" />
+        <translation>Median rank</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="107" />
         <source>排名 5–95% 区间</source>
-        <translation type="unfinished" />
+        <translation>Rank 5–95 % interval</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="107" />
         <source>保持名义排名的比例</source>
-        <translation type="unfinished" />
+        <translation>Share of draws keeping the nominal rank</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="109" />
         <source>逐一权重 ±20%（兄弟权重重新归一）</source>
-        <translation type="unfinished" />
+        <translation>One weight at a time ±20 % (siblings renormalised)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="114" />
         <source>蒙特卡洛：地区排名稳定性（最新年份总指数）</source>
-        <translation type="unfinished" />
+        <translation>Monte Carlo: rank stability (total index, latest year)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="121" />
         <source>权重敏感性</source>
-        <translation type="unfinished" />
+        <translation>Weight sensitivity</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="128" />
         <source>测算口径</source>
-        <translation type="unfinished" />
+        <translation>Recipe</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="187" />
         <source>预估</source>
-        <translation type="unfinished" />
+        <translation>estimate</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="187" />
         <source>插值</source>
-        <translation type="unfinished" />
+        <translation>interpolated</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="187" />
         <source>无法计算</source>
-        <translation type="unfinished" />
+        <translation>undefined</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="196" />
         <source>{name} 5–95% 区间</source>
-        <translation type="unfinished" />
+        <translation>{name} 5–95% band</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="204" />
         <source>指数（{y} 年 = 100）</source>
-        <translation type="unfinished" />
+        <translation>Index ({y} = 100)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="218" />
         <source>{region}，基期 {y} 年 = 100。虚线为含预估值的年份。</source>
-        <translation type="unfinished" />
+        <translation>{region}, base year {y} = 100. Dashed segments include estimated values.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="220" />
         <source>阴影为蒙特卡洛权重模拟的 5–95% 区间（{n} 次抽样）。</source>
-        <translation type="unfinished" />
+        <translation>Shaded: 5–95 % band of the Monte Carlo weights ({n} draws).</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="240" />
         <source>（含预估）</source>
-        <translation type="unfinished" />
+        <translation> (incl. estimates)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="241" />
         <source>二级指标指数：{p}</source>
-        <translation type="unfinished" />
+        <translation>Sub-indicator indices: {p}</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="243" />
         <source>与报告图2–图5 相同：基期与最近两年的二级指标指数。</source>
-        <translation type="unfinished" />
+        <translation>As in the report's Figures 2–5: sub-indicator indices at the base year and the latest two years.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="256" />
         <source>{y} 年增速</source>
-        <translation type="unfinished" />
+        <translation>Growth {y}</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="257" />
         <source>指标</source>
-        <translation type="unfinished" />
+        <translation>Indicator</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="260" />
         <source>含预估值（沿用最近已知年份）</source>
-        <translation type="unfinished" />
+        <translation>Includes estimates (last known value carried forward)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="260" />
         <source>含插值（两端已知年份之间几何插值）</source>
-        <translation type="unfinished" />
+        <translation>Includes interpolated values (geometric, between two known years)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="261" />
         <source>上一年数值为 0，对称增速为 200，指数无有限值</source>
-        <translation type="unfinished" />
+        <translation>The previous value is 0: symmetric growth is 200 and the chained index has no finite value</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="320" />
         <source>小于 1%，与报告结论一致：结果对权重不敏感。</source>
-        <translation type="unfinished" />
+        <translation>below 1 %, as in the report: the result is not sensitive to the weights.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="320" />
         <source>超过 1%：结果对权重较敏感，解读时请说明。</source>
-        <translation type="unfinished" />
+        <translation>above 1 %: the result depends on the weights; say so when presenting it.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="321" />
         <source>{region}：各权重 ±20% 时总指数最大变动 {m}，</source>
-        <translation type="unfinished" />
+        <translation>{region}: with each weight ±20 %, the total index changes by at most {m}; </translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="333" />
         <source>蒙特卡洛：{n} 次抽样，权重在默认值 ±20% 内均匀扰动后重新归一（种子 {seed}）。</source>
-        <translation type="unfinished" />
+        <translation>Monte Carlo: {n} draws, weights drawn uniformly within ±20 % of the defaults and renormalised (seed {seed}).</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="334" />
         <source>尚未运行。点击按钮开始（在后台运行，可随时取消）。</source>
-        <translation type="unfinished" />
+        <translation>Not run yet. Click a button to start (runs in the background, can be cancelled).</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="339" />
         <source>几何插值</source>
-        <translation type="unfinished" />
+        <translation>geometric interpolation</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="339" />
         <source>沿用上年</source>
-        <translation type="unfinished" />
+        <translation>carry forward</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="341" />
         <source>方法：</source>
-        <translation type="unfinished" />
+        <translation>Method: </translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="342" />
         <source>指标体系：</source>
-        <translation type="unfinished" />
+        <translation>Framework: </translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="343" />
         <source>基期：{b} 年；末年：{e} 年</source>
-        <translation type="unfinished" />
+        <translation>Base year: {b}; end year: {e}</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="344" />
         <source>年份缺口：</source>
-        <translation type="unfinished" />
+        <translation>Gaps between years: </translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="345" />
         <source>由引擎填补的数值：{n} 个（详见“数据校验”中的彩色单元格）</source>
-        <translation type="unfinished" />
+        <translation>Values filled by the engine: {n} (see the coloured cells on the Check page)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="349" />
         <source>排除的指标：</source>
-        <translation type="unfinished" />
+        <translation>Excluded indicators: </translation>
     </message>
 </context>
 <context>
@@ -1274,7 +1274,7 @@
     <message>
         <location filename="../../desktop/charts/plots.py" line="113" />
         <source>{y} 年</source>
-        <translation type="unfinished" />
+        <translation>{y}</translation>
     </message>
 </context>
 <context>
@@ -1282,303 +1282,304 @@
     <message>
         <location filename="../../desktop/main_window.py" line="60" />
         <source>数据导入</source>
-        <translation type="unfinished" />
+        <translation>Import</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="60" />
         <source>导入填报模板或长表数据，下载空白模板，管理工作区。</source>
-        <translation type="unfinished" />
+        <translation>Import templates or long tables, download blank templates, manage the workspace.</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="61" />
         <source>数据校验</source>
-        <translation type="unfinished" />
+        <translation>Check</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="61" />
         <source>逐地区查看指标数据、预估值和插值、数据来源，以及导入发现的问题。</source>
-        <translation type="unfinished" />
+        <translation>Indicator data per region, estimates and interpolations, sources, and the problems found on import.</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="62" />
         <source>指数测算</source>
-        <translation type="unfinished" />
+        <translation>Index</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="62" />
         <source>总指数与四个一级指标的历年走势、二级指标对比、全部节点的指数与增速、权重敏感性。</source>
-        <translation type="unfinished" />
+        <translation>Total index and four pillars over the years, sub-indicators, every node's index and growth, weight sensitivity.</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="63" />
         <source>潜力与定位</source>
-        <translation type="unfinished" />
+        <translation>Potential &amp; role</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="63" />
         <source>融合水平与势能、定位象限、功能定位、耦合协调度、融合潜力、协同伙伴与路径建议。</source>
-        <translation type="unfinished" />
+        <translation>Level and momentum, quadrant, functional role, coupling, potential, partners and levers.</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="64" />
         <source>对标分析</source>
-        <translation type="unfinished" />
+        <translation>Benchmark</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="64" />
         <source>任一指标与全国、所在板块对比：差距、增速差与地区排名。</source>
-        <translation type="unfinished" />
+        <translation>Any node against the nation and the macro-region: gap, growth gap and rank.</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="65" />
         <source>报告导出</source>
-        <translation type="unfinished" />
+        <translation>Export</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="65" />
         <source>导出测算结果（JSON、CSV）和图表。</source>
-        <translation type="unfinished" />
+        <translation>Export results (JSON, CSV) and charts.</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="69" />
         <source>两创融合评估 — 科技创新和产业创新融合发展指数</source>
-        <translation type="unfinished" />
+        <translation>Fusion Assessor — science–industry innovation fusion index</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="105" />
         <source>两创融合评估</source>
-        <translation type="unfinished" />
+        <translation>Fusion Assessor</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="107" />
         <source>科技创新 × 产业创新</source>
-        <translation type="unfinished" />
+        <translation>Science × industry innovation</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="146" />
         <source>地区</source>
-        <translation type="unfinished" />
+        <translation>Region</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="149" />
         <source>当前查看的地区</source>
-        <translation type="unfinished" />
+        <translation>The region shown</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="152" />
         <source>叠加对比</source>
-        <translation type="unfinished" />
+        <translation>Overlay regions</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="153" />
         <source>在图表中叠加其他地区</source>
-        <translation type="unfinished" />
+        <translation>Overlay other regions on the charts</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="165" />
         <source>文件(&amp;F)</source>
-        <translation type="unfinished" />
+        <translation>&amp;File</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="166" />
         <location filename="../../desktop/main_window.py" line="352" />
         <source>新建工作区</source>
-        <translation type="unfinished" />
+        <translation>New workspace</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="167" />
         <source>打开工作区…</source>
-        <translation type="unfinished" />
+        <translation>Open workspace…</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="168" />
         <source>最近打开</source>
-        <translation type="unfinished" />
+        <translation>Recent</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="171" />
         <source>打开演示工作区</source>
-        <translation type="unfinished" />
+        <translation>Open demo workspace</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="173" />
         <location filename="../../desktop/main_window.py" line="388" />
         <source>保存工作区</source>
-        <translation type="unfinished" />
+        <translation>Save workspace</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="174" />
         <source>工作区另存为…</source>
-        <translation type="unfinished" />
+        <translation>Save workspace as…</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="176" />
         <source>导入工作簿…</source>
-        <translation type="unfinished" />
+        <translation>Import workbooks…</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="177" />
         <source>导入文件夹…</source>
-        <translation type="unfinished" />
+        <translation>Import a folder…</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="178" />
         <source>下载空白模板…</source>
-        <translation type="unfinished" />
+        <translation>Download blank template…</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="180" />
         <source>退出</source>
-        <translation type="unfinished" />
+        <translation>Quit</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="182" />
         <source>分析(&amp;A)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Analysis</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="183" />
         <source>重新测算指数</source>
-        <translation type="unfinished" />
+        <translation>Recompute the index</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="184" />
         <source>权重敏感性分析（±20%）</source>
-        <translation type="unfinished" />
+        <translation>Weight sensitivity (±20 %)</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="185" />
         <source>蒙特卡洛权重模拟</source>
-        <translation type="unfinished" />
+        <translation>Monte Carlo weights</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="187" />
         <source>视图(&amp;V)</source>
-        <translation type="unfinished" />
+        <translation>&amp;View</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="191" />
         <source>语言 / Language</source>
-        <translation type="unfinished" />
+        <translation>语言 / Language</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="200" />
         <source>工具(&amp;T)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Tools</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="201" />
         <source>设置…</source>
-        <translation type="unfinished" />
+        <translation>Settings…</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="202" />
         <source>帮助(&amp;H)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="203" />
         <source>打开日志文件夹</source>
-        <translation type="unfinished" />
+        <translation>Open log folder</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="204" />
         <location filename="../../desktop/main_window.py" line="464" />
         <source>关于</source>
-        <translation type="unfinished" />
+        <translation>About</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="218" />
         <source>就绪</source>
-        <translation type="unfinished" />
+        <translation>Ready</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="224" />
         <source>取消</source>
-        <translation type="unfinished" />
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="290" />
         <source>未打开工作区</source>
-        <translation type="unfinished" />
+        <translation>No workspace open</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="292" />
         <source>工作区：{name}
 {n} 个数值，{r} 个地区</source>
-        <translation type="unfinished" />
+        <translation>Workspace: {name}
+{n} values, {r} regions</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="334" />
         <source>正在取消…</source>
-        <translation type="unfinished" />
+        <translation>Cancelling…</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="352" />
         <location filename="../../desktop/main_window.py" line="379" />
         <source>我的评估</source>
-        <translation type="unfinished" />
+        <translation>My assessment</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="352" />
         <location filename="../../desktop/main_window.py" line="380" />
         <source>工作区 (*.lcws)</source>
-        <translation type="unfinished" />
+        <translation>Workspaces (*.lcws)</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="358" />
         <source>该文件已存在：请换一个文件名，或用“打开工作区”打开它。</source>
-        <translation type="unfinished" />
+        <translation>That file exists: choose another name, or open it with “Open workspace”.</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="367" />
         <source>打开工作区</source>
-        <translation type="unfinished" />
+        <translation>Open workspace</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="367" />
         <source>工作区 (*.lcws);;数据文件 (*.xlsx *.csv)</source>
-        <translation type="unfinished" />
+        <translation>Workspaces (*.lcws);;Data files (*.xlsx *.csv)</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="374" />
         <source>工作区已自动保存：每次导入和冲突处理都立即写入工作区文件。</source>
-        <translation type="unfinished" />
+        <translation>The workspace saves itself: every import and conflict resolution is written to the file at once.</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="380" />
         <source>工作区另存为</source>
-        <translation type="unfinished" />
+        <translation>Save workspace as</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="391" />
         <source>工作区已保存：</source>
-        <translation type="unfinished" />
+        <translation>Workspace saved: </translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="400" />
         <source>（无）</source>
-        <translation type="unfinished" />
+        <translation>(none)</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="404" />
         <source>清除列表</source>
-        <translation type="unfinished" />
+        <translation>Clear list</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="407" />
         <source>导入工作簿</source>
-        <translation type="unfinished" />
+        <translation>Import workbooks</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="407" />
         <source>填报模板或长表 (*.xlsx *.csv);;所有文件 (*)</source>
-        <translation type="unfinished" />
+        <translation>Templates or long tables (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="412" />
         <source>导入文件夹</source>
-        <translation type="unfinished" />
+        <translation>Import a folder</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="465" />
@@ -1587,7 +1588,11 @@
 按中国信通院 2025 年 4-12-27 指标体系测算两创融合发展指数，并评估地区融合潜力与功能定位。
 
 日志文件：</source>
-        <translation type="unfinished" />
+        <translation>Fusion Assessor 0.1
+
+Computes the science–industry innovation fusion index with the CAICT 2025 4-12-27 framework and assesses a region's fusion potential and functional role.
+
+Log file: </translation>
     </message>
 </context>
 <context>
@@ -1595,117 +1600,117 @@
     <message>
         <location filename="../../desktop/session.py" line="115" />
         <source>已取消：</source>
-        <translation type="unfinished" />
+        <translation>Cancelled: </translation>
     </message>
     <message>
         <location filename="../../desktop/session.py" line="130" />
         <source>未找到演示数据（resources/demo/）。</source>
-        <translation type="unfinished" />
+        <translation>Demo data not found (resources/demo/).</translation>
     </message>
     <message>
         <location filename="../../desktop/session.py" line="155" />
         <source>演示工作区（示意数据）</source>
-        <translation type="unfinished" />
+        <translation>Demo workspace (illustrative data)</translation>
     </message>
     <message>
         <location filename="../../desktop/session.py" line="157" />
         <source>打开演示工作区</source>
-        <translation type="unfinished" />
+        <translation>Open demo workspace</translation>
     </message>
     <message>
         <location filename="../../desktop/session.py" line="179" />
         <source>新建工作区</source>
-        <translation type="unfinished" />
+        <translation>New workspace</translation>
     </message>
     <message>
         <location filename="../../desktop/session.py" line="200" />
         <source>打开工作区</source>
-        <translation type="unfinished" />
+        <translation>Open workspace</translation>
     </message>
     <message>
         <location filename="../../desktop/session.py" line="233" />
         <source>导入完成：新增 {a} 个数值，{c} 个冲突待处理，{p} 个问题。</source>
-        <translation type="unfinished" />
+        <translation>Import finished: {a} new values, {c} conflicts to resolve, {p} problems.</translation>
     </message>
     <message>
         <location filename="../../desktop/session.py" line="235" />
         <source>未导入有错误的文件：</source>
-        <translation type="unfinished" />
+        <translation> Files with errors were not imported: </translation>
     </message>
     <message>
         <location filename="../../desktop/session.py" line="238" />
         <source>导入数据</source>
-        <translation type="unfinished" />
+        <translation>Import data</translation>
     </message>
     <message>
         <location filename="../../desktop/session.py" line="261" />
         <source>冲突已处理，已重新测算。</source>
-        <translation type="unfinished" />
+        <translation>Conflict resolved; results recomputed.</translation>
     </message>
     <message>
         <location filename="../../desktop/session.py" line="263" />
         <source>处理冲突</source>
-        <translation type="unfinished" />
+        <translation>Resolve conflict</translation>
     </message>
     <message>
         <location filename="../../desktop/session.py" line="281" />
         <source>已打开工作区“{name}”：{n} 个数值，{r} 个地区。</source>
-        <translation type="unfinished" />
+        <translation>Opened workspace “{name}”: {n} values, {r} regions.</translation>
     </message>
     <message>
         <location filename="../../desktop/session.py" line="344" />
         <source>指数测算完成：{r} 个地区，{y0}–{y1} 年。</source>
-        <translation type="unfinished" />
+        <translation>Index computed: {r} regions, {y0}–{y1}.</translation>
     </message>
     <message>
         <location filename="../../desktop/session.py" line="348" />
         <source>数据还不能测算指数：请在“数据校验”中查看 {n} 个问题。</source>
-        <translation type="unfinished" />
+        <translation>The index cannot be computed yet: see the {n} problems on the Check page.</translation>
     </message>
     <message>
         <location filename="../../desktop/session.py" line="350" />
         <source>指数测算</source>
-        <translation type="unfinished" />
+        <translation>Index</translation>
     </message>
     <message>
         <location filename="../../desktop/session.py" line="374" />
         <source>权重敏感性分析（±20%）完成。</source>
-        <translation type="unfinished" />
+        <translation>Weight sensitivity (±20 %) finished.</translation>
     </message>
     <message>
         <location filename="../../desktop/session.py" line="376" />
         <source>权重敏感性分析</source>
-        <translation type="unfinished" />
+        <translation>Weight sensitivity</translation>
     </message>
     <message>
         <location filename="../../desktop/session.py" line="388" />
         <source>蒙特卡洛抽样</source>
-        <translation type="unfinished" />
+        <translation>Monte Carlo draws</translation>
     </message>
     <message>
         <location filename="../../desktop/session.py" line="393" />
         <source>蒙特卡洛权重模拟完成（{n} 次抽样）。</source>
-        <translation type="unfinished" />
+        <translation>Monte Carlo weights finished ({n} draws).</translation>
     </message>
     <message>
         <location filename="../../desktop/session.py" line="395" />
         <source>蒙特卡洛权重模拟</source>
-        <translation type="unfinished" />
+        <translation>Monte Carlo weights</translation>
     </message>
     <message>
         <location filename="../../desktop/session.py" line="425" />
         <source>潜力与定位评估</source>
-        <translation type="unfinished" />
+        <translation>Potential and positioning</translation>
     </message>
     <message>
         <location filename="../../desktop/session.py" line="451" />
         <source>空白模板已保存：</source>
-        <translation type="unfinished" />
+        <translation>Blank template saved: </translation>
     </message>
     <message>
         <location filename="../../desktop/session.py" line="453" />
         <source>生成空白模板</source>
-        <translation type="unfinished" />
+        <translation>Create blank template</translation>
     </message>
 </context>
 <context>
@@ -1713,67 +1718,67 @@
     <message>
         <location filename="../../desktop/settings_dialog.py" line="15" />
         <source>设置</source>
-        <translation type="unfinished" />
+        <translation>Settings</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_dialog.py" line="22" />
         <source>界面语言</source>
-        <translation type="unfinished" />
+        <translation>Language</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_dialog.py" line="25" />
         <source>自动（数据中最早的年份）</source>
-        <translation type="unfinished" />
+        <translation>Automatic (earliest year in the data)</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_dialog.py" line="27" />
         <source>默认基期</source>
-        <translation type="unfinished" />
+        <translation>Default base year</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_dialog.py" line="29" />
         <source>几何插值（默认）</source>
-        <translation type="unfinished" />
+        <translation>Geometric interpolation (default)</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_dialog.py" line="30" />
         <source>沿用上年值</source>
-        <translation type="unfinished" />
+        <translation>Carry the last value forward</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_dialog.py" line="32" />
         <source>年份缺口处理</source>
-        <translation type="unfinished" />
+        <translation>Gaps between years</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_dialog.py" line="37" />
         <source>使用内置阈值</source>
-        <translation type="unfinished" />
+        <translation>Use the built-in thresholds</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_dialog.py" line="38" />
         <source>浏览…</source>
-        <translation type="unfinished" />
+        <translation>Browse…</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_dialog.py" line="42" />
         <source>评估阈值文件</source>
-        <translation type="unfinished" />
+        <translation>Thresholds file</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_dialog.py" line="47" />
         <source>蒙特卡洛抽样次数</source>
-        <translation type="unfinished" />
+        <translation>Monte Carlo draws</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_dialog.py" line="56" />
         <source>选择阈值文件</source>
-        <translation type="unfinished" />
+        <translation>Choose a thresholds file</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_dialog.py" line="56" />
         <source>TOML 文件 (*.toml)</source>
-        <translation type="unfinished" />
+        <translation>TOML files (*.toml)</translation>
     </message>
 </context>
 <context>
@@ -1781,27 +1786,27 @@
     <message>
         <location filename="../../desktop/errors.py" line="67" />
         <source>输入有问题，请按以下说明修改后重试：</source>
-        <translation type="unfinished" />
+        <translation>There are problems with the input; fix them as described and try again:</translation>
     </message>
     <message>
         <location filename="../../desktop/errors.py" line="70" />
         <source>无法访问文件：</source>
-        <translation type="unfinished" />
+        <translation>Cannot access the file: </translation>
     </message>
     <message>
         <location filename="../../desktop/errors.py" line="72" />
         <source>（日志文件无法写入）</source>
-        <translation type="unfinished" />
+        <translation>(the log file cannot be written)</translation>
     </message>
     <message>
         <location filename="../../desktop/errors.py" line="73" />
         <source>发生了意外错误（{kind}）。详细信息已记录到日志文件：{path}。请将该文件发给技术支持。</source>
-        <translation type="unfinished" />
+        <translation>An unexpected error occurred ({kind}). The details were written to the log file {path}. Please send that file to technical support.</translation>
     </message>
     <message>
         <location filename="../../desktop/errors.py" line="92" />
         <source>出错了</source>
-        <translation type="unfinished" />
+        <translation>Something went wrong</translation>
     </message>
 </context>
 </TS>
