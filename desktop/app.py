@@ -10,6 +10,11 @@ import argparse
 import os
 import sys
 
+# PySide6's lazy loading of classes and enums everywhere (6.8+; 3 = also for star/namespace
+# imports): the Qt namespace alone would otherwise build ~100 enum types at start-up (~40 ms).
+# Must be set before PySide6 is imported; an explicit user setting wins.
+os.environ.setdefault("PYSIDE6_OPTION_LAZY", "3")
+
 PAGE_NAMES = ("import", "check", "index", "assessment", "benchmark", "export")
 
 
@@ -20,6 +25,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--workspace", help="打开指定工作区或数据文件/文件夹")
     p.add_argument("--screenshot", metavar="PATH", help="离屏渲染一个页面到 PNG 后退出")
     p.add_argument("--page", choices=PAGE_NAMES, default="index", help="--screenshot 渲染的页面")
+    p.add_argument("--tab", type=int, default=0, help="--screenshot 时页面内选项卡的序号（0 起）")
+    p.add_argument("--region", help="--screenshot 时选择的地区")
     p.add_argument("--size", default="1440x900", help="--screenshot 的窗口大小，如 1440x900")
     return p.parse_args(argv)
 
@@ -52,21 +59,34 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app, settings, lang = create_app(args.lang)
-    if args.lang:
+    if args.lang and not args.screenshot:
         settings.language = args.lang
     from .main_window import MainWindow
 
     if args.screenshot:
         return screenshot(app, settings, lang, args)
-    win = MainWindow(settings, lang=lang)
+    win = MainWindow(settings, lang=lang, defer=True)
     geom = settings.geometry
     if geom is not None:
         win.restoreGeometry(geom)
     win.show()
+    if os.environ.get("FUSION_ASSESSOR_EXIT_AFTER_SHOW"):  # benchmarks/bench_startup.py
+        app.processEvents()
+        _say("shown")
+        while not win.ready:  # menus and the first page, built on the next event-loop turn
+            app.processEvents()
+        _say("ready")
+        return 0
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(0, lambda: win.open_initial(demo=args.demo, workspace=args.workspace))
     return app.exec()
+
+
+def _say(text: str) -> None:
+    if sys.stdout is not None:  # windowed builds have no stdout
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
 
 
 def screenshot(app, settings, lang: str, args) -> int:
@@ -89,9 +109,14 @@ def screenshot(app, settings, lang: str, args) -> int:
         except Exception:
             pass
     regs = session.regions()
-    if len(regs) > 2 and not session.compare:
-        session.set_compare(regs[1:3])
-    win.show_page(args.page)
+    if args.region and args.region in regs:
+        session.set_region(args.region)
+    if len(regs) > 2 and not session.compare and args.page == "index":
+        session.set_compare([r for r in regs if r != session.region][:2])
+    page = win.show_page(args.page)
+    tabs = getattr(page, "tabs", None)
+    if args.tab and tabs is not None and 0 <= args.tab < tabs.count():
+        tabs.setCurrentIndex(args.tab)
     for _ in range(5):
         app.processEvents()
     win.grab().save(args.screenshot)

@@ -9,9 +9,6 @@
 from __future__ import annotations
 
 import sys
-import threading
-import traceback
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -48,6 +45,9 @@ def set_log_dir(path: str | Path | None) -> None:
 
 def log_exception(exc: BaseException, context: str = "") -> Path | None:
     """Append the traceback to the log file; returns the file (None if it cannot be written)."""
+    import traceback
+    from datetime import datetime
+
     path = log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -113,6 +113,8 @@ def _excepthook(exc_type, exc, tb) -> None:
 
 def install() -> None:
     """Route uncaught exceptions (main and worker threads) to the log file + a dialog."""
+    import threading
+
     sys.excepthook = _excepthook
 
     def thread_hook(args):  # worker threads: log only; the worker reports to the UI itself

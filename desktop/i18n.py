@@ -21,9 +21,11 @@ def current_language() -> str:
 
 def _qm_path(lang: str) -> str | None:
     try:
-        from core.resources import resource
+        from importlib.resources import files
 
-        node = resource(QM_RESOURCE.format(lang=lang))
+        node = files("resources")  # not via core: importing core loads numpy (start-up time)
+        for part in QM_RESOURCE.format(lang=lang).split("/"):
+            node = node.joinpath(part)
         return str(node) if node.is_file() else None
     except Exception:
         return None

@@ -93,7 +93,14 @@ def note_label(text: str) -> QLabel:
 
 
 def step_icon(number: int, color: str = style.PRIMARY, size: int = 26) -> QIcon:
-    """A numbered circle for the workflow sidebar (drawn, so no image files are needed)."""
+    """A numbered circle for the workflow sidebar (drawn, so no image files are needed);
+    white with a blue number when the step is selected (the row is blue then)."""
+    icon = QIcon(_step_pixmap(number, color, "white", size))
+    icon.addPixmap(_step_pixmap(number, "white", color, size), QIcon.Mode.Selected)
+    return icon
+
+
+def _step_pixmap(number: int, color: str, text: str, size: int) -> QPixmap:
     pm = QPixmap(size * 2, size * 2)
     pm.setDevicePixelRatio(2.0)
     pm.fill(Qt.GlobalColor.transparent)
@@ -102,14 +109,14 @@ def step_icon(number: int, color: str = style.PRIMARY, size: int = 26) -> QIcon:
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(QColor(color))
     p.drawEllipse(QRectF(1, 1, size - 2, size - 2))
-    p.setPen(QColor("white"))
+    p.setPen(QColor(text))
     f = QFont()
     f.setBold(True)
     f.setPixelSize(int(size * 0.5))
     p.setFont(f)
     p.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, str(number))
     p.end()
-    return QIcon(pm)
+    return pm
 
 
 def hline() -> QFrame:

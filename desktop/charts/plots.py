@@ -187,7 +187,7 @@ class GroupedBarChart(ChartFrame):
         self.plot.setXRange(-0.6, len(categories) - 0.4, padding=0)
         finite = [v for vals in values for v in vals if v is not None and v == v]
         top = max(finite + [baseline or 0]) if finite else 100
-        self.plot.setYRange(0, top * 1.32, padding=0)
+        self.plot.setYRange(0, top * 1.45, padding=0)
 
     def hover_text(self, x: float, y: float) -> str:
         if not self.categories:
@@ -230,7 +230,7 @@ class QuadrantScatter(ChartFrame):
         super().__init__(title, parent, min_height)
         self.points: list[Point] = []
 
-    def set_data(self, points: list[Point], x_label: str, y_label: str, quadrant_names: tuple[str, str, str, str], split=(100.0, 100.0), nation_label: str = "") -> None:
+    def set_data(self, points: list[Point], x_label: str, y_label: str, quadrant_names: tuple[str, str, str, str], split=(100.0, 100.0), nation_label: str = "", symmetric: bool = True) -> None:
         """quadrant_names: (top-right, bottom-right, top-left, bottom-left)."""
         P = pg()
         self.plot.clear()
@@ -241,6 +241,14 @@ class QuadrantScatter(ChartFrame):
         dx = max(abs(v - sx) for v in xs) * 1.25 + 5
         dy = max(abs(v - sy) for v in ys) * 1.25 + 5
         x0, x1, y0, y1 = sx - dx, sx + dx, sy - dy, sy + dy
+        if not symmetric:  # data range (split included) with a margin, split need not be central
+            px = (max(xs) - min(xs)) * 0.2 or 1.0
+            py = (max(ys) - min(ys)) * 0.2 or 1.0
+            x0, x1, y0, y1 = min(xs) - px, max(xs) + px * 1.5, min(ys) - py, max(ys) + py
+        if min(xs) >= 0:  # levels, quotients and scores are never negative: no negative axis
+            x0 = max(x0, 0.0)
+        if min(ys) >= 0:
+            y0 = max(y0, 0.0)
         # quadrant tints
         for (qx0, qx1, qy0, qy1, color) in ((sx, x1, sy, y1, "#e8f5e9"), (sx, x1, y0, sy, "#fff8e1"), (x0, sx, sy, y1, "#e3f2fd"), (x0, sx, y0, sy, "#f5f5f5")):
             rect = P.QtWidgets.QGraphicsRectItem(qx0, qy0, qx1 - qx0, qy1 - qy0)
@@ -260,7 +268,8 @@ class QuadrantScatter(ChartFrame):
         for p in points:
             spots.append({"pos": (p.x, p.y), "size": 14 if p.highlight else 9, "brush": P.mkBrush(style.ACCENT if p.highlight else p.color),
                           "pen": P.mkPen("w", width=1.5), "data": p.tip or p.name, "symbol": "o"})
-        spots.append({"pos": (sx, sy), "size": 12, "brush": P.mkBrush(style.NATION_COLOR), "pen": P.mkPen("w"), "data": nation_label, "symbol": "s"})
+        if nation_label:
+            spots.append({"pos": (sx, sy), "size": 12, "brush": P.mkBrush(style.NATION_COLOR), "pen": P.mkPen("w"), "data": nation_label, "symbol": "s"})
         self.scatter = P.ScatterPlotItem(spots=spots, hoverable=True, tip=lambda x, y, data: data, hoverSize=16)
         self.plot.addItem(self.scatter)
         lfont = fonts.ui_font(8.5)

@@ -86,6 +86,7 @@ class AssessmentPage(QWidget):
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         v.addWidget(self.headline)
         self.tabs = QTabWidget()
+        self.tabs.currentChanged.connect(self._fit_rows)
         v.addWidget(self.tabs, 1)
 
         # tab 1: positioning -------------------------------------------------------------------
@@ -128,7 +129,8 @@ class AssessmentPage(QWidget):
         self.gauge.tools.hide()
         c_gauge.body.addWidget(self.gauge)
         self.coupling_table = _table([self.tr("量"), self.tr("数值")])
-        self.coupling_table.setMaximumHeight(190)
+        self.coupling_table.setMinimumHeight(200)
+        self.coupling_table.setMaximumHeight(210)
         c_gauge.body.addWidget(self.coupling_table)
         self.coupling_reason = QLabel("")
         self.coupling_reason.setWordWrap(True)
@@ -247,6 +249,18 @@ class AssessmentPage(QWidget):
         self._fill_partners(ra)
         notes = list(ra.notes)
         self.notes.setText(self.tr("说明：") + "；".join(notes[:4]) if notes else "")
+        self._fit_rows()
+
+    def _fit_rows(self, *_):
+        """Row heights follow the wrapped text once the tab has its real width."""
+        page = self.tabs.currentWidget() if self._built else None
+        if page is not None:
+            for t in page.findChildren(QTableWidget):
+                t.resizeRowsToContents()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_rows()
 
     def _draw_scatter(self, *_):
         from ..charts.plots import Point
@@ -316,24 +330,32 @@ class AssessmentPage(QWidget):
 
     def _fill_potential(self, ra) -> None:
         p = ra.potential
+        fw = self.session.framework
+        lang = self.window_.lang
         self.v_potential.set(p.grade or "—", "", p.reason)
         rows = [
             [self.tr("趋势外推：{y} 年融合水平").replace("{y}", str(p.horizon_year)), fmt(p.level_horizon),
              self.tr("当前 {l}（{g0}）→ {g1}").replace("{l}", fmt(p.level)).replace("{g0}", p.group_now or "—").replace("{g1}", p.group_horizon or "—")],
             [self.tr("补短板空间：总水平可提高"), fmt(p.short_board_rise),
-             "；".join(f"{k} {fmt(a)}→{fmt(b)}" for k, (a, b) in p.raised_pillars.items()) or self.tr("各一级指标均不低于自身均值")],
+             "；".join(f"{fw.nodes[k].name(lang)} {fmt(a)}→{fmt(b)}" for k, (a, b) in p.raised_pillars.items()) or self.tr("各一级指标均不低于自身均值")],
             [self.tr("协调提升空间：耦合协调度可提高"), fmt(p.coordination_rise, 3),
-             self.tr("滞后一侧：") + (p.lagging_side or "—")],
+             self.tr("滞后一侧：") + (str(fw.coupling.get(f"{p.lagging_side}_{lang}", p.lagging_side)) if p.lagging_side else "—")],
             [self.tr("融合势能"), fmt(p.momentum), ""],
         ]
-        if p.industries:
-            rows.append([self.tr("主导产业潜力"), str(p.industries.get("count", "")) if isinstance(p.industries, dict) else "", str(p.industries.get("sentence", "")) if isinstance(p.industries, dict) else ""])
+        ind = dict(p.industries or {})
+        if ind.get("count"):
+            quads = "、".join(f"{k} {v}" for k, v in (ind.get("by_quadrant") or {}).items())
+            top = "、".join(ind.get("top") or [])
+            rows.append([self.tr("主导产业潜力（均值）"), fmt(ind.get("mean_potential")),
+                         self.tr("{n} 个产业；{q}；潜力最高：{t}").replace("{n}", str(ind["count"])).replace("{q}", quads).replace("{t}", top)])
         _fill(self.potential_table, rows)
 
     def _fill_boards(self, ra) -> None:
         b = ra.boards
-        _fill(self.strengths, [[f"{s.code} {s.name}", fmt(s.score), fmt(-s.gap_contribution, 2)] for s in b.strengths])
-        _fill(self.weaknesses, [[f"{s.code} {s.name}", fmt(s.score), fmt(s.gap_contribution, 2)] for s in b.weaknesses],
+        fw, lang = self.session.framework, self.window_.lang
+        label = lambda s: fw.label(s.code, lang) if s.code in fw.nodes else f"{s.code} {s.name}"  # noqa: E731
+        _fill(self.strengths, [[label(s), fmt(s.score), fmt(-s.gap_contribution, 2)] for s in b.strengths])
+        _fill(self.weaknesses, [[label(s), fmt(s.score), fmt(s.gap_contribution, 2)] for s in b.weaknesses],
               highlight=set(range(len(b.weaknesses))))
         self.boards_reason.setText(b.reason)
 
@@ -352,7 +374,7 @@ class AssessmentPage(QWidget):
             names = (iq.get((True, True), ""), iq.get((False, True), ""), iq.get((True, False), ""), iq.get((False, False), ""))
             split = (cfg.lq_split, cfg.potential_split)
         if pts:
-            self.industry_scatter.set_data(pts, self.tr("区位熵（全国 = 1）"), self.tr("融合潜力（0–100）"), names, split)
+            self.industry_scatter.set_data(pts, self.tr("区位熵（全国 = 1）"), self.tr("融合潜力（0–100）"), names, split, symmetric=False)
             self.industry_scatter.set_caption("")
         else:
             self.industry_scatter.plot.clear()

@@ -40,6 +40,8 @@ class CheckPage(QWidget):
         top = QHBoxLayout()
         self.summary = QLabel("")
         self.summary.setObjectName("cardTitle")
+        self.summary.setWordWrap(True)
+        self.summary.setMinimumWidth(200)
         top.addWidget(self.summary, 1)
         for color, text in ((style.ESTIMATE_BG, self.tr("预估值（沿用最近年份）")), (style.INTERPOLATED_BG, self.tr("插值（两端已知年份之间几何插值）")), (style.EXCLUDED_BG, self.tr("缺失"))):
             sw = QLabel("  ")
@@ -92,6 +94,7 @@ class CheckPage(QWidget):
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([500, 230])
         v.addWidget(split, 1)
 
         session.dataChanged.connect(self._mark)
@@ -117,8 +120,8 @@ class CheckPage(QWidget):
         probs = self.all_problems()
         n_err = sum(1 for p in probs if _sev(p) == "error")
         n_warn = sum(1 for p in probs if _sev(p) == "warning")
-        n = len(s.table) if s.table is not None else 0
-        self.summary.setText(self.tr("{region}：共 {n} 个数值；{e} 个错误，{w} 个警告").replace("{region}", s.region or "—").replace("{n}", str(n)).replace("{e}", str(n_err)).replace("{w}", str(n_warn)))
+        n = sum(1 for o in s.table if o.region == s.region) if s.table is not None else 0
+        self.summary.setText(self.tr("{region}：{n} 个数值　　导入与测算问题（全部文件）：{e} 个错误，{w} 个警告").replace("{region}", s.region or "—").replace("{n}", str(n)).replace("{e}", str(n_err)).replace("{w}", str(n_warn)))
         self._fill_table()
         self._fill_problems(probs)
 

@@ -104,7 +104,7 @@ class IndexPage(QWidget):
         sv.addLayout(brow)
         tables = QHBoxLayout()
         self.oat_table = self._table([self.tr("年份"), self.tr("总指数最大相对变动"), self.tr("引起最大变动的权重")])
-        self.rank_table = self._table([self.tr("地区"), self.tr("名义排名"), self.tr("中位排名"), self.tr("排名 5–95% 区间"), self.tr("保持名义排名的比例")])
+        self.rank_table = self._table([self.tr("地区"), self.tr("名义排名"), self.tr("中位排名"), self.tr("排名 5–95% 区间"), self.tr("名义排名保持率")])
         ol = QVBoxLayout()
         self.oat_title = QLabel(self.tr("逐一权重 ±20%（兄弟权重重新归一）"))
         self.oat_title.setObjectName("cardTitle")
@@ -129,6 +129,7 @@ class IndexPage(QWidget):
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 4)
+        split.setSizes([420, 330])
         v.addWidget(split)
         self._built = True
 

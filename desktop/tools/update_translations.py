@@ -4,8 +4,8 @@
 
 1. `pyside6-lupdate` scans desktop/**/*.py for tr()/translate() strings and updates
    resources/i18n/fusion_en.ts (existing translations are kept).
-2. Messages still unfinished get their English text from `desktop/tools/en_glossary.py`
-   (source → English); the rest stay "unfinished" and are listed, so nothing is silently missing.
+2. Every message found in `desktop/tools/en_glossary.py` (source → English) gets that text;
+   others keep the translation the .ts has (e.g. from Qt Linguist); untranslated ones are listed.
 3. `pyside6-lrelease` compiles the .ts into resources/i18n/fusion_en.qm (both are committed).
 """
 
@@ -42,14 +42,13 @@ def fill(ts_path: Path, glossary: dict[str, str]) -> list[str]:
         tr = msg.find("translation")
         if tr is None:
             tr = ET.SubElement(msg, "translation")
-        if tr.get("type") in ("unfinished", None) and not (tr.text or "").strip() or tr.get("type") == "unfinished":
-            if src in glossary:
-                tr.text = glossary[src]
-                tr.attrib.pop("type", None)
-            else:
-                missing.append(src)
-        if tr.get("type") == "vanished" or tr.get("type") == "obsolete":
+        if tr.get("type") in ("vanished", "obsolete"):
             continue
+        if src in glossary:  # the glossary is the source of truth for the English text
+            tr.text = glossary[src]
+            tr.attrib.pop("type", None)
+        elif tr.get("type") == "unfinished" or not (tr.text or "").strip():
+            missing.append(src)
     tree.write(ts_path, encoding="utf-8", xml_declaration=True)
     return sorted(set(missing))
 

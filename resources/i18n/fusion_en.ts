@@ -4,383 +4,388 @@
     <name>AssessmentPage</name>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="67" />
-        <location filename="../../desktop/pages/assessment_page.py" line="226" />
+        <location filename="../../desktop/pages/assessment_page.py" line="228" />
         <source>还没有评估结果。评估需要地区数据和全国基准（可用内置的全国数据）。</source>
         <translation>No assessment yet. It needs regional data and the national benchmark (the built-in national data will do).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="99" />
+        <location filename="../../desktop/pages/assessment_page.py" line="100" />
         <source>节点</source>
         <translation>Node</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="104" />
+        <location filename="../../desktop/pages/assessment_page.py" line="105" />
         <source>定位象限：融合水平 × 融合势能（全国 = 100）</source>
         <translation>Positioning quadrant: level × momentum (nation = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="109" />
+        <location filename="../../desktop/pages/assessment_page.py" line="110" />
         <source>一级指标融合水平（全国 = 100）</source>
         <translation>Pillar fusion levels (nation = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="112" />
+        <location filename="../../desktop/pages/assessment_page.py" line="113" />
         <source>融合水平</source>
         <translation>Fusion level</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="113" />
-        <location filename="../../desktop/pages/assessment_page.py" line="327" />
+        <location filename="../../desktop/pages/assessment_page.py" line="114" />
+        <location filename="../../desktop/pages/assessment_page.py" line="343" />
         <source>融合势能</source>
         <translation>Momentum</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="114" />
+        <location filename="../../desktop/pages/assessment_page.py" line="115" />
         <source>定位象限</source>
         <translation>Positioning quadrant</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="115" />
+        <location filename="../../desktop/pages/assessment_page.py" line="116" />
         <source>功能定位</source>
         <translation>Functional role</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="120" />
+        <location filename="../../desktop/pages/assessment_page.py" line="121" />
         <source>定位</source>
         <translation>Positioning</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="126" />
+        <location filename="../../desktop/pages/assessment_page.py" line="127" />
         <source>双螺旋耦合协调度</source>
         <translation>Double-helix coupling coordination</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="130" />
+        <location filename="../../desktop/pages/assessment_page.py" line="131" />
         <source>量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="130" />
-        <location filename="../../desktop/pages/assessment_page.py" line="140" />
+        <location filename="../../desktop/pages/assessment_page.py" line="131" />
+        <location filename="../../desktop/pages/assessment_page.py" line="142" />
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="137" />
+        <location filename="../../desktop/pages/assessment_page.py" line="139" />
         <source>融合潜力</source>
         <translation>Fusion potential</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="138" />
+        <location filename="../../desktop/pages/assessment_page.py" line="140" />
         <source>潜力等级</source>
         <translation>Potential grade</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="140" />
+        <location filename="../../desktop/pages/assessment_page.py" line="142" />
         <source>组成部分</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="140" />
-        <location filename="../../desktop/pages/assessment_page.py" line="171" />
+        <location filename="../../desktop/pages/assessment_page.py" line="142" />
+        <location filename="../../desktop/pages/assessment_page.py" line="173" />
         <source>说明</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="145" />
+        <location filename="../../desktop/pages/assessment_page.py" line="147" />
         <source>耦合与潜力</source>
-        <translation>Coupling &amp; potential</translation>
+        <translation>Coupling and potential</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="150" />
+        <location filename="../../desktop/pages/assessment_page.py" line="152" />
         <source>优势指标（得分最高）</source>
         <translation>Strengths (highest scores)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="151" />
-        <location filename="../../desktop/pages/assessment_page.py" line="154" />
+        <location filename="../../desktop/pages/assessment_page.py" line="153" />
+        <location filename="../../desktop/pages/assessment_page.py" line="156" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="151" />
-        <location filename="../../desktop/pages/assessment_page.py" line="154" />
+        <location filename="../../desktop/pages/assessment_page.py" line="153" />
+        <location filename="../../desktop/pages/assessment_page.py" line="156" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="151" />
+        <location filename="../../desktop/pages/assessment_page.py" line="153" />
         <source>对总水平的贡献</source>
         <translation>Contribution to the level</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="153" />
+        <location filename="../../desktop/pages/assessment_page.py" line="155" />
         <source>短板指标（得分最低）</source>
         <translation>Short boards (lowest scores)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="154" />
+        <location filename="../../desktop/pages/assessment_page.py" line="156" />
         <source>拉低总水平（点）</source>
-        <translation>Pulls the level down by (points)</translation>
+        <translation>Gap contribution</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="161" />
+        <location filename="../../desktop/pages/assessment_page.py" line="163" />
         <source>优势与短板</source>
-        <translation>Strengths &amp; short boards</translation>
+        <translation>Strengths and short boards</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="167" />
+        <location filename="../../desktop/pages/assessment_page.py" line="169" />
         <source>主导产业融合潜力象限（区位熵 × 潜力）</source>
         <translation>Leading-industry quadrant (location quotient × potential)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="170" />
+        <location filename="../../desktop/pages/assessment_page.py" line="172" />
         <source>主导产业排序</source>
         <translation>Leading industries, ranked</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="171" />
+        <location filename="../../desktop/pages/assessment_page.py" line="173" />
         <source>排名</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="171" />
+        <location filename="../../desktop/pages/assessment_page.py" line="173" />
         <source>产业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="171" />
+        <location filename="../../desktop/pages/assessment_page.py" line="173" />
         <source>潜力</source>
         <translation>Potential</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="171" />
+        <location filename="../../desktop/pages/assessment_page.py" line="173" />
         <source>区位熵</source>
         <translation>Location quotient</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="171" />
+        <location filename="../../desktop/pages/assessment_page.py" line="173" />
         <source>象限</source>
         <translation>Quadrant</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="171" />
+        <location filename="../../desktop/pages/assessment_page.py" line="173" />
         <source>专家数</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="174" />
+        <location filename="../../desktop/pages/assessment_page.py" line="176" />
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="179" />
+        <location filename="../../desktop/pages/assessment_page.py" line="181" />
         <source>协同伙伴（和谁融合）</source>
         <translation>Partner regions (fuse with whom)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="183" />
+        <location filename="../../desktop/pages/assessment_page.py" line="185" />
         <source>短板一级指标</source>
         <translation>Weak pillar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="183" />
+        <location filename="../../desktop/pages/assessment_page.py" line="185" />
         <source>伙伴地区</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="183" />
+        <location filename="../../desktop/pages/assessment_page.py" line="185" />
         <source>伙伴水平</source>
         <translation>Partner level</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="183" />
+        <location filename="../../desktop/pages/assessment_page.py" line="185" />
         <source>毗邻</source>
         <translation>Adjacent</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="183" />
-        <location filename="../../desktop/pages/assessment_page.py" line="187" />
+        <location filename="../../desktop/pages/assessment_page.py" line="185" />
+        <location filename="../../desktop/pages/assessment_page.py" line="189" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="186" />
+        <location filename="../../desktop/pages/assessment_page.py" line="188" />
         <source>同质化（定位趋同）预警</source>
         <translation>Sameness warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="187" />
+        <location filename="../../desktop/pages/assessment_page.py" line="189" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="187" />
+        <location filename="../../desktop/pages/assessment_page.py" line="189" />
         <source>相似度</source>
         <translation>Similarity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="187" />
+        <location filename="../../desktop/pages/assessment_page.py" line="189" />
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="190" />
+        <location filename="../../desktop/pages/assessment_page.py" line="192" />
         <source>路径建议（怎么融合）</source>
         <translation>Levers (how to fuse)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="191" />
+        <location filename="../../desktop/pages/assessment_page.py" line="193" />
         <source>针对短板</source>
         <translation>Short board</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="191" />
+        <location filename="../../desktop/pages/assessment_page.py" line="193" />
         <source>建议</source>
         <translation>Lever</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="191" />
+        <location filename="../../desktop/pages/assessment_page.py" line="193" />
         <source>融合类型</source>
         <translation>Fusion</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="191" />
+        <location filename="../../desktop/pages/assessment_page.py" line="193" />
         <source>内容与依据</source>
         <translation>What and why</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="196" />
+        <location filename="../../desktop/pages/assessment_page.py" line="198" />
         <source>伙伴与路径</source>
-        <translation>Partners &amp; levers</translation>
+        <translation>Partners and levers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="225" />
+        <location filename="../../desktop/pages/assessment_page.py" line="227" />
         <source>“{r}”没有评估结果（全国本身不参与定位评估，请选择一个地区）。</source>
         <translation>No assessment for “{r}” (the nation itself is not positioned; choose a region).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="249" />
+        <location filename="../../desktop/pages/assessment_page.py" line="251" />
         <source>说明：</source>
         <translation>Notes: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="267" />
+        <location filename="../../desktop/pages/assessment_page.py" line="281" />
         <source>融合水平 {l}　融合势能 {m}</source>
         <translation>Level {l}   Momentum {m}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="274" />
+        <location filename="../../desktop/pages/assessment_page.py" line="288" />
         <source>融合水平（全国 = 100）</source>
         <translation>Fusion level (nation = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="274" />
+        <location filename="../../desktop/pages/assessment_page.py" line="288" />
         <source>融合势能（全国 = 100）</source>
         <translation>Momentum (nation = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="274" />
+        <location filename="../../desktop/pages/assessment_page.py" line="288" />
         <source>全国</source>
         <translation>Nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="275" />
+        <location filename="../../desktop/pages/assessment_page.py" line="289" />
         <source>定位象限：{n}</source>
         <translation>Positioning quadrant: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="285" />
+        <location filename="../../desktop/pages/assessment_page.py" line="299" />
         <source>全国 = 100</source>
         <translation>Nation = 100</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="294" />
+        <location filename="../../desktop/pages/assessment_page.py" line="308" />
         <source>年均增速差 {g} 个百分点</source>
         <translation>Annual growth gap {g} pp</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="312" />
+        <location filename="../../desktop/pages/assessment_page.py" line="326" />
         <source>科技创新侧</source>
         <translation>Science side</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="312" />
+        <location filename="../../desktop/pages/assessment_page.py" line="326" />
         <source>产业创新侧</source>
         <translation>Industry side</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="313" />
+        <location filename="../../desktop/pages/assessment_page.py" line="327" />
         <source>耦合度</source>
         <translation>Coupling</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="313" />
+        <location filename="../../desktop/pages/assessment_page.py" line="327" />
         <source>综合协调指数</source>
         <translation>Coordination index</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="313" />
+        <location filename="../../desktop/pages/assessment_page.py" line="327" />
         <source>耦合协调度</source>
         <translation>Coupling coordination</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="321" />
+        <location filename="../../desktop/pages/assessment_page.py" line="337" />
         <source>趋势外推：{y} 年融合水平</source>
         <translation>Trend: level in {y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="322" />
+        <location filename="../../desktop/pages/assessment_page.py" line="338" />
         <source>当前 {l}（{g0}）→ {g1}</source>
         <translation>now {l} ({g0}) → {g1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="323" />
+        <location filename="../../desktop/pages/assessment_page.py" line="339" />
         <source>补短板空间：总水平可提高</source>
         <translation>Short-board headroom: rise in the level</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="324" />
+        <location filename="../../desktop/pages/assessment_page.py" line="340" />
         <source>各一级指标均不低于自身均值</source>
         <translation>No pillar is below the region's own mean</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="325" />
+        <location filename="../../desktop/pages/assessment_page.py" line="341" />
         <source>协调提升空间：耦合协调度可提高</source>
         <translation>Coordination headroom: rise in D</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="326" />
+        <location filename="../../desktop/pages/assessment_page.py" line="342" />
         <source>滞后一侧：</source>
         <translation>Lagging side: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="330" />
-        <source>主导产业潜力</source>
-        <translation>Leading-industry potential</translation>
+        <location filename="../../desktop/pages/assessment_page.py" line="349" />
+        <source>主导产业潜力（均值）</source>
+        <translation>Leading-industry potential (mean)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="355" />
+        <location filename="../../desktop/pages/assessment_page.py" line="350" />
+        <source>{n} 个产业；{q}；潜力最高：{t}</source>
+        <translation>{n} industries; {q}; highest potential: {t}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="377" />
         <source>区位熵（全国 = 1）</source>
         <translation>Location quotient (nation = 1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="355" />
+        <location filename="../../desktop/pages/assessment_page.py" line="377" />
         <source>融合潜力（0–100）</source>
         <translation>Fusion potential (0–100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="359" />
+        <location filename="../../desktop/pages/assessment_page.py" line="381" />
         <source>{r} 没有主导产业评分（可在填报模板的“主导产业”工作表中填写）。</source>
         <translation>{r} has no leading-industry scores (fill them in the template's 主导产业 sheet).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="369" />
+        <location filename="../../desktop/pages/assessment_page.py" line="391" />
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="373" />
+        <location filename="../../desktop/pages/assessment_page.py" line="395" />
         <source>定位趋同</source>
         <translation>Sameness</translation>
     </message>
@@ -438,88 +443,97 @@
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="65" />
-        <location filename="../../desktop/pages/benchmark_page.py" line="132" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="133" />
         <source>全国可比序列</source>
         <translation>Comparable national series</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="65" />
-        <source>全国公布值</source>
-        <translation>Published (nation)</translation>
+        <source>差距（点）</source>
+        <translation>Gap</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="65" />
-        <source>差距（点）</source>
-        <translation>Gap (points)</translation>
+        <source>全国（可比）</source>
+        <translation>Nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="68" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="65" />
+        <source>全国（公布）</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="66" />
+        <source>全国（可比）：按省级口径计算的全国可比序列；全国（公布）：中国信通院公布的全国指数。</source>
+        <translation>Nation: the comparable national series under the provincial definitions; Published: the national index published by CAICT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/benchmark_page.py" line="69" />
         <source>已载入地区排名（最新年份）</source>
         <translation>Rank among loaded regions (latest year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="69" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="70" />
         <source>排名</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="69" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="70" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="69" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="70" />
         <source>指数</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="69" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="70" />
         <source>融合水平</source>
         <translation>Fusion level</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="113" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="114" />
         <source>“{r}”没有对标结果：请选择一个地区（全国本身不参与对标）。</source>
         <translation>No benchmark for “{r}”: choose a region (the nation is not benchmarked against itself).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="135" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="136" />
         <source>全国公布值（中国信通院）</source>
         <translation>Published national index (CAICT)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="144" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="145" />
         <source>{node}：{r} 与全国</source>
         <translation>{node}: {r} vs the nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="145" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="146" />
         <source>指数（{y} 年 = 100）</source>
         <translation>Index ({y} = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="149" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="150" />
         <source>{y} 年</source>
         <translation>{y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="153" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="154" />
         <source>本地区年均增速 {a}，全国 {b}。</source>
         <translation>Annual growth: region {a}, nation {b}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="155" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="156" />
         <source>{y} 年指数在已载入地区中的位次（增长快慢）。</source>
         <translation>Rank of the {y} index among the loaded regions (how fast it grew).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="156" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="157" />
         <source>融合水平（全国 = 100）在已载入地区中的位次（发展高低）。</source>
         <translation>Rank of the fusion level (nation = 100) among the loaded regions (how developed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="174" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="175" />
         <source>报告未给出{m}该指标的数值，无法与板块对比。</source>
         <translation>The report gives no {m} figure for this node, so there is no macro-region comparison.</translation>
     </message>
@@ -552,18 +566,18 @@
         <translation>Export SVG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="127" />
+        <location filename="../../desktop/charts/base.py" line="135" />
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="127" />
+        <location filename="../../desktop/charts/base.py" line="135" />
         <source>SVG 矢量图 (*.svg)</source>
         <translation>SVG vector images (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="128" />
-        <location filename="../../desktop/charts/base.py" line="138" />
+        <location filename="../../desktop/charts/base.py" line="136" />
+        <location filename="../../desktop/charts/base.py" line="146" />
         <source>导出图表</source>
         <translation>Export chart</translation>
     </message>
@@ -571,156 +585,156 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="44" />
+        <location filename="../../desktop/pages/data_check.py" line="46" />
         <source>预估值（沿用最近年份）</source>
-        <translation>Estimate (last known value carried forward)</translation>
+        <translation>Estimate (carried forward)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="44" />
+        <location filename="../../desktop/pages/data_check.py" line="46" />
         <source>插值（两端已知年份之间几何插值）</source>
-        <translation>Interpolated (geometric, between known years)</translation>
+        <translation>Interpolated (geometric)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="44" />
+        <location filename="../../desktop/pages/data_check.py" line="46" />
         <source>缺失</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="56" />
+        <location filename="../../desktop/pages/data_check.py" line="58" />
         <source>指标数据</source>
         <translation>Indicator data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="67" />
+        <location filename="../../desktop/pages/data_check.py" line="69" />
         <source>类别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="67" />
+        <location filename="../../desktop/pages/data_check.py" line="69" />
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="67" />
-        <location filename="../../desktop/pages/data_check.py" line="201" />
+        <location filename="../../desktop/pages/data_check.py" line="69" />
+        <location filename="../../desktop/pages/data_check.py" line="204" />
         <source>说明</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="73" />
-        <location filename="../../desktop/pages/data_check.py" line="225" />
+        <location filename="../../desktop/pages/data_check.py" line="75" />
+        <location filename="../../desktop/pages/data_check.py" line="228" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="77" />
+        <location filename="../../desktop/pages/data_check.py" line="79" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="77" />
-        <location filename="../../desktop/pages/data_check.py" line="144" />
+        <location filename="../../desktop/pages/data_check.py" line="79" />
+        <location filename="../../desktop/pages/data_check.py" line="147" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="77" />
+        <location filename="../../desktop/pages/data_check.py" line="79" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="77" />
+        <location filename="../../desktop/pages/data_check.py" line="79" />
         <source>当前值</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="77" />
+        <location filename="../../desktop/pages/data_check.py" line="79" />
         <source>新导入的值</source>
         <translation>Newly imported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="82" />
+        <location filename="../../desktop/pages/data_check.py" line="84" />
         <source>保留当前值</source>
         <translation>Keep current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="84" />
+        <location filename="../../desktop/pages/data_check.py" line="86" />
         <source>采用新导入的值</source>
         <translation>Use the imported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="87" />
+        <location filename="../../desktop/pages/data_check.py" line="89" />
         <source>处理结果作为一次修订写入工作区，原有数值仍保留在历史中。</source>
         <translation>The choice is recorded as a revision in the workspace; the other value stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="91" />
-        <location filename="../../desktop/pages/data_check.py" line="226" />
+        <location filename="../../desktop/pages/data_check.py" line="93" />
+        <location filename="../../desktop/pages/data_check.py" line="229" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="121" />
-        <source>{region}：共 {n} 个数值；{e} 个错误，{w} 个警告</source>
-        <translation>{region}: {n} values in total; {e} errors, {w} warnings</translation>
+        <location filename="../../desktop/pages/data_check.py" line="124" />
+        <source>{region}：{n} 个数值　　导入与测算问题（全部文件）：{e} 个错误，{w} 个警告</source>
+        <translation>{region}: {n} values   Problems (all files): {e} errors, {w} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="144" />
+        <location filename="../../desktop/pages/data_check.py" line="147" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="144" />
+        <location filename="../../desktop/pages/data_check.py" line="147" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="145" />
+        <location filename="../../desktop/pages/data_check.py" line="148" />
         <source>填报值</source>
         <translation>Reported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="145" />
+        <location filename="../../desktop/pages/data_check.py" line="148" />
         <source>预估值：该年尚无数据，沿用最近一个已知年份的数值</source>
         <translation>Estimate: no value for this year yet; the last known value is carried forward</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="145" />
+        <location filename="../../desktop/pages/data_check.py" line="148" />
         <source>插值：在两端已知年份之间按几何（对数线性）插值</source>
         <translation>Interpolated: geometric (log-linear) interpolation between two known years</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="145" />
+        <location filename="../../desktop/pages/data_check.py" line="148" />
         <source>已排除</source>
         <translation>Excluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="176" />
+        <location filename="../../desktop/pages/data_check.py" line="179" />
         <source>缺失：该年没有数值</source>
         <translation>Missing: no value for this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="183" />
+        <location filename="../../desktop/pages/data_check.py" line="186" />
         <source>来源：</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="185" />
+        <location filename="../../desktop/pages/data_check.py" line="188" />
         <source>数据来源：</source>
         <translation>Data source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="187" />
+        <location filename="../../desktop/pages/data_check.py" line="190" />
         <source>备注：</source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="201" />
+        <location filename="../../desktop/pages/data_check.py" line="204" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="201" />
+        <location filename="../../desktop/pages/data_check.py" line="204" />
         <source>警告</source>
         <translation>Warning</translation>
     </message>
@@ -1076,7 +1090,7 @@
     <message>
         <location filename="../../desktop/pages/index_page.py" line="106" />
         <source>总指数最大相对变动</source>
-        <translation>Largest change of the total index</translation>
+        <translation>Max change of total</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="106" />
@@ -1101,12 +1115,12 @@
     <message>
         <location filename="../../desktop/pages/index_page.py" line="107" />
         <source>排名 5–95% 区间</source>
-        <translation>Rank 5–95 % interval</translation>
+        <translation>Rank 5–95 %</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="107" />
-        <source>保持名义排名的比例</source>
-        <translation>Share of draws keeping the nominal rank</translation>
+        <source>名义排名保持率</source>
+        <translation>Rank kept</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/index_page.py" line="109" />
@@ -1129,142 +1143,142 @@
         <translation>Recipe</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="187" />
+        <location filename="../../desktop/pages/index_page.py" line="188" />
         <source>预估</source>
         <translation>estimate</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="187" />
+        <location filename="../../desktop/pages/index_page.py" line="188" />
         <source>插值</source>
         <translation>interpolated</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="187" />
+        <location filename="../../desktop/pages/index_page.py" line="188" />
         <source>无法计算</source>
         <translation>undefined</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="196" />
+        <location filename="../../desktop/pages/index_page.py" line="197" />
         <source>{name} 5–95% 区间</source>
         <translation>{name} 5–95% band</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="204" />
+        <location filename="../../desktop/pages/index_page.py" line="205" />
         <source>指数（{y} 年 = 100）</source>
         <translation>Index ({y} = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="218" />
+        <location filename="../../desktop/pages/index_page.py" line="219" />
         <source>{region}，基期 {y} 年 = 100。虚线为含预估值的年份。</source>
         <translation>{region}, base year {y} = 100. Dashed segments include estimated values.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="220" />
+        <location filename="../../desktop/pages/index_page.py" line="221" />
         <source>阴影为蒙特卡洛权重模拟的 5–95% 区间（{n} 次抽样）。</source>
         <translation>Shaded: 5–95 % band of the Monte Carlo weights ({n} draws).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="240" />
+        <location filename="../../desktop/pages/index_page.py" line="241" />
         <source>（含预估）</source>
         <translation> (incl. estimates)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="241" />
+        <location filename="../../desktop/pages/index_page.py" line="242" />
         <source>二级指标指数：{p}</source>
         <translation>Sub-indicator indices: {p}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="243" />
+        <location filename="../../desktop/pages/index_page.py" line="244" />
         <source>与报告图2–图5 相同：基期与最近两年的二级指标指数。</source>
         <translation>As in the report's Figures 2–5: sub-indicator indices at the base year and the latest two years.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="256" />
+        <location filename="../../desktop/pages/index_page.py" line="257" />
         <source>{y} 年增速</source>
         <translation>Growth {y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="257" />
+        <location filename="../../desktop/pages/index_page.py" line="258" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="260" />
+        <location filename="../../desktop/pages/index_page.py" line="261" />
         <source>含预估值（沿用最近已知年份）</source>
         <translation>Includes estimates (last known value carried forward)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="260" />
+        <location filename="../../desktop/pages/index_page.py" line="261" />
         <source>含插值（两端已知年份之间几何插值）</source>
         <translation>Includes interpolated values (geometric, between two known years)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="261" />
+        <location filename="../../desktop/pages/index_page.py" line="262" />
         <source>上一年数值为 0，对称增速为 200，指数无有限值</source>
         <translation>The previous value is 0: symmetric growth is 200 and the chained index has no finite value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="320" />
+        <location filename="../../desktop/pages/index_page.py" line="321" />
         <source>小于 1%，与报告结论一致：结果对权重不敏感。</source>
         <translation>below 1 %, as in the report: the result is not sensitive to the weights.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="320" />
+        <location filename="../../desktop/pages/index_page.py" line="321" />
         <source>超过 1%：结果对权重较敏感，解读时请说明。</source>
         <translation>above 1 %: the result depends on the weights; say so when presenting it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="321" />
+        <location filename="../../desktop/pages/index_page.py" line="322" />
         <source>{region}：各权重 ±20% 时总指数最大变动 {m}，</source>
         <translation>{region}: with each weight ±20 %, the total index changes by at most {m}; </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="333" />
+        <location filename="../../desktop/pages/index_page.py" line="334" />
         <source>蒙特卡洛：{n} 次抽样，权重在默认值 ±20% 内均匀扰动后重新归一（种子 {seed}）。</source>
         <translation>Monte Carlo: {n} draws, weights drawn uniformly within ±20 % of the defaults and renormalised (seed {seed}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="334" />
+        <location filename="../../desktop/pages/index_page.py" line="335" />
         <source>尚未运行。点击按钮开始（在后台运行，可随时取消）。</source>
         <translation>Not run yet. Click a button to start (runs in the background, can be cancelled).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="339" />
+        <location filename="../../desktop/pages/index_page.py" line="340" />
         <source>几何插值</source>
         <translation>geometric interpolation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="339" />
+        <location filename="../../desktop/pages/index_page.py" line="340" />
         <source>沿用上年</source>
         <translation>carry forward</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="341" />
+        <location filename="../../desktop/pages/index_page.py" line="342" />
         <source>方法：</source>
         <translation>Method: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="342" />
+        <location filename="../../desktop/pages/index_page.py" line="343" />
         <source>指标体系：</source>
         <translation>Framework: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="343" />
+        <location filename="../../desktop/pages/index_page.py" line="344" />
         <source>基期：{b} 年；末年：{e} 年</source>
         <translation>Base year: {b}; end year: {e}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="344" />
+        <location filename="../../desktop/pages/index_page.py" line="345" />
         <source>年份缺口：</source>
         <translation>Gaps between years: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="345" />
+        <location filename="../../desktop/pages/index_page.py" line="346" />
         <source>由引擎填补的数值：{n} 个（详见“数据校验”中的彩色单元格）</source>
         <translation>Values filled by the engine: {n} (see the coloured cells on the Check page)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="349" />
+        <location filename="../../desktop/pages/index_page.py" line="350" />
         <source>排除的指标：</source>
         <translation>Excluded indicators: </translation>
     </message>
@@ -1280,309 +1294,309 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="60" />
+        <location filename="../../desktop/main_window.py" line="64" />
         <source>数据导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="60" />
+        <location filename="../../desktop/main_window.py" line="64" />
         <source>导入填报模板或长表数据，下载空白模板，管理工作区。</source>
         <translation>Import templates or long tables, download blank templates, manage the workspace.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="61" />
+        <location filename="../../desktop/main_window.py" line="65" />
         <source>数据校验</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="61" />
+        <location filename="../../desktop/main_window.py" line="65" />
         <source>逐地区查看指标数据、预估值和插值、数据来源，以及导入发现的问题。</source>
         <translation>Indicator data per region, estimates and interpolations, sources, and the problems found on import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="62" />
+        <location filename="../../desktop/main_window.py" line="66" />
         <source>指数测算</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="62" />
+        <location filename="../../desktop/main_window.py" line="66" />
         <source>总指数与四个一级指标的历年走势、二级指标对比、全部节点的指数与增速、权重敏感性。</source>
         <translation>Total index and four pillars over the years, sub-indicators, every node's index and growth, weight sensitivity.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="63" />
+        <location filename="../../desktop/main_window.py" line="67" />
         <source>潜力与定位</source>
         <translation>Potential &amp; role</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="63" />
+        <location filename="../../desktop/main_window.py" line="67" />
         <source>融合水平与势能、定位象限、功能定位、耦合协调度、融合潜力、协同伙伴与路径建议。</source>
         <translation>Level and momentum, quadrant, functional role, coupling, potential, partners and levers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="64" />
+        <location filename="../../desktop/main_window.py" line="68" />
         <source>对标分析</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="64" />
+        <location filename="../../desktop/main_window.py" line="68" />
         <source>任一指标与全国、所在板块对比：差距、增速差与地区排名。</source>
         <translation>Any node against the nation and the macro-region: gap, growth gap and rank.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="65" />
+        <location filename="../../desktop/main_window.py" line="69" />
         <source>报告导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="65" />
+        <location filename="../../desktop/main_window.py" line="69" />
         <source>导出测算结果（JSON、CSV）和图表。</source>
         <translation>Export results (JSON, CSV) and charts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="69" />
+        <location filename="../../desktop/main_window.py" line="73" />
         <source>两创融合评估 — 科技创新和产业创新融合发展指数</source>
         <translation>Fusion Assessor — science–industry innovation fusion index</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="105" />
+        <location filename="../../desktop/main_window.py" line="117" />
         <source>两创融合评估</source>
         <translation>Fusion Assessor</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="107" />
+        <location filename="../../desktop/main_window.py" line="119" />
         <source>科技创新 × 产业创新</source>
         <translation>Science × industry innovation</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="146" />
+        <location filename="../../desktop/main_window.py" line="158" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="149" />
+        <location filename="../../desktop/main_window.py" line="161" />
         <source>当前查看的地区</source>
         <translation>The region shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="152" />
+        <location filename="../../desktop/main_window.py" line="164" />
         <source>叠加对比</source>
         <translation>Overlay regions</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="153" />
+        <location filename="../../desktop/main_window.py" line="165" />
         <source>在图表中叠加其他地区</source>
         <translation>Overlay other regions on the charts</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="165" />
+        <location filename="../../desktop/main_window.py" line="178" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166" />
-        <location filename="../../desktop/main_window.py" line="352" />
+        <location filename="../../desktop/main_window.py" line="179" />
+        <location filename="../../desktop/main_window.py" line="365" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167" />
+        <location filename="../../desktop/main_window.py" line="180" />
         <source>打开工作区…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168" />
+        <location filename="../../desktop/main_window.py" line="181" />
         <source>最近打开</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="171" />
+        <location filename="../../desktop/main_window.py" line="184" />
         <source>打开演示工作区</source>
         <translation>Open demo workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="173" />
-        <location filename="../../desktop/main_window.py" line="388" />
+        <location filename="../../desktop/main_window.py" line="186" />
+        <location filename="../../desktop/main_window.py" line="401" />
         <source>保存工作区</source>
         <translation>Save workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="174" />
+        <location filename="../../desktop/main_window.py" line="187" />
         <source>工作区另存为…</source>
         <translation>Save workspace as…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="176" />
+        <location filename="../../desktop/main_window.py" line="189" />
         <source>导入工作簿…</source>
         <translation>Import workbooks…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="177" />
+        <location filename="../../desktop/main_window.py" line="190" />
         <source>导入文件夹…</source>
         <translation>Import a folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="178" />
+        <location filename="../../desktop/main_window.py" line="191" />
         <source>下载空白模板…</source>
         <translation>Download blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180" />
+        <location filename="../../desktop/main_window.py" line="193" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="182" />
+        <location filename="../../desktop/main_window.py" line="195" />
         <source>分析(&amp;A)</source>
         <translation>&amp;Analysis</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183" />
+        <location filename="../../desktop/main_window.py" line="196" />
         <source>重新测算指数</source>
         <translation>Recompute the index</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184" />
+        <location filename="../../desktop/main_window.py" line="197" />
         <source>权重敏感性分析（±20%）</source>
         <translation>Weight sensitivity (±20 %)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="185" />
+        <location filename="../../desktop/main_window.py" line="198" />
         <source>蒙特卡洛权重模拟</source>
         <translation>Monte Carlo weights</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="187" />
+        <location filename="../../desktop/main_window.py" line="200" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="191" />
+        <location filename="../../desktop/main_window.py" line="204" />
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="200" />
+        <location filename="../../desktop/main_window.py" line="213" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="201" />
+        <location filename="../../desktop/main_window.py" line="214" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="202" />
+        <location filename="../../desktop/main_window.py" line="215" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="203" />
+        <location filename="../../desktop/main_window.py" line="216" />
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204" />
-        <location filename="../../desktop/main_window.py" line="464" />
+        <location filename="../../desktop/main_window.py" line="217" />
+        <location filename="../../desktop/main_window.py" line="481" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218" />
+        <location filename="../../desktop/main_window.py" line="231" />
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="224" />
+        <location filename="../../desktop/main_window.py" line="237" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="290" />
+        <location filename="../../desktop/main_window.py" line="303" />
         <source>未打开工作区</source>
         <translation>No workspace open</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="292" />
+        <location filename="../../desktop/main_window.py" line="305" />
         <source>工作区：{name}
 {n} 个数值，{r} 个地区</source>
         <translation>Workspace: {name}
 {n} values, {r} regions</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="334" />
+        <location filename="../../desktop/main_window.py" line="347" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="352" />
-        <location filename="../../desktop/main_window.py" line="379" />
+        <location filename="../../desktop/main_window.py" line="365" />
+        <location filename="../../desktop/main_window.py" line="392" />
         <source>我的评估</source>
         <translation>My assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="352" />
-        <location filename="../../desktop/main_window.py" line="380" />
+        <location filename="../../desktop/main_window.py" line="365" />
+        <location filename="../../desktop/main_window.py" line="393" />
         <source>工作区 (*.lcws)</source>
         <translation>Workspaces (*.lcws)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="358" />
+        <location filename="../../desktop/main_window.py" line="371" />
         <source>该文件已存在：请换一个文件名，或用“打开工作区”打开它。</source>
         <translation>That file exists: choose another name, or open it with “Open workspace”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="367" />
+        <location filename="../../desktop/main_window.py" line="380" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="367" />
+        <location filename="../../desktop/main_window.py" line="380" />
         <source>工作区 (*.lcws);;数据文件 (*.xlsx *.csv)</source>
         <translation>Workspaces (*.lcws);;Data files (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="374" />
+        <location filename="../../desktop/main_window.py" line="387" />
         <source>工作区已自动保存：每次导入和冲突处理都立即写入工作区文件。</source>
         <translation>The workspace saves itself: every import and conflict resolution is written to the file at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="380" />
+        <location filename="../../desktop/main_window.py" line="393" />
         <source>工作区另存为</source>
         <translation>Save workspace as</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="391" />
+        <location filename="../../desktop/main_window.py" line="404" />
         <source>工作区已保存：</source>
         <translation>Workspace saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="400" />
+        <location filename="../../desktop/main_window.py" line="413" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="404" />
+        <location filename="../../desktop/main_window.py" line="417" />
         <source>清除列表</source>
         <translation>Clear list</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="407" />
+        <location filename="../../desktop/main_window.py" line="420" />
         <source>导入工作簿</source>
         <translation>Import workbooks</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="407" />
+        <location filename="../../desktop/main_window.py" line="420" />
         <source>填报模板或长表 (*.xlsx *.csv);;所有文件 (*)</source>
         <translation>Templates or long tables (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="412" />
+        <location filename="../../desktop/main_window.py" line="425" />
         <source>导入文件夹</source>
         <translation>Import a folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="465" />
+        <location filename="../../desktop/main_window.py" line="482" />
         <source>两创融合评估 0.1
 
 按中国信通院 2025 年 4-12-27 指标体系测算两创融合发展指数，并评估地区融合潜力与功能定位。

@@ -321,3 +321,25 @@ def test_screenshot_option_renders_a_page(app_setup, tmp_path, lang):
     assert main(["--screenshot", str(out), "--page", "check", "--demo", "--lang", lang]) == 0
     img = QImage(str(out))
     assert (img.width(), img.height()) == (1440, 900)
+
+
+def test_start_up_path_imports_no_heavy_module():
+    """numpy, pyqtgraph and core (which loads numpy) stay out of the window's start-up path."""
+    import subprocess
+    import sys
+
+    code = ("import sys, desktop.app, desktop.main_window, desktop.pages.data_import\n"
+            "print(sorted(m for m in ('numpy', 'pyqtgraph', 'core') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=str(__import__("pathlib").Path(__file__).parents[2]))
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_settings_dialog_changes_policy_and_recomputes(window, qtbot, monkeypatch):
+    from desktop.settings_dialog import SettingsDialog
+
+    s = window.session
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: (self.gap_policy.setCurrentIndex(1), self.draws.setValue(600), True)[-1])
+    window.open_settings()
+    wait_idle(qtbot, s)
+    assert window.settings.gap_policy == "carry_forward" and window.settings.mc_draws == 600
+    assert s.result is not None and s.result.recipe["gap_policy"] == "carry_forward"

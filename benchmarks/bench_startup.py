@@ -1,0 +1,77 @@
+"""Start-up: process start → main window shown, against a bare PySide6 window (spec 05).
+
+Each run is a fresh subprocess; the parent measures from `Popen` to the child's "shown" line
+(written right after `show()` + one `processEvents()`). Runs alternate between the two
+commands so machine noise hits both alike; medians are reported and their ratio
+(target ≤ 1.3). Usage: `python benchmarks/bench_startup.py [--runs 9]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+BARE = (
+    "import sys\n"
+    "from PySide6.QtWidgets import QApplication, QWidget\n"
+    "app = QApplication(sys.argv[:1])\n"
+    "w = QWidget(); w.resize(1360, 860); w.setWindowTitle('bare'); w.show()\n"
+    "app.processEvents()\n"
+    "sys.stdout.write('shown\\n'); sys.stdout.flush()\n"
+)
+APP = "import sys; from desktop.app import main; sys.exit(main([]))\n"
+
+
+def run_once(code: str, env: dict) -> tuple[float, float]:
+    """(seconds to "shown", seconds to "ready"); the bare window is ready when shown."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    line = proc.stdout.readline()
+    shown = time.perf_counter() - t0
+    ready = shown
+    nxt = proc.stdout.readline()
+    if nxt.strip() == "ready":
+        ready = time.perf_counter() - t0
+    proc.wait(timeout=60)
+    if line.strip() != "shown":
+        raise RuntimeError("the child did not report a shown window")
+    return shown, ready
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=9)
+    args = ap.parse_args()
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["FUSION_ASSESSOR_EXIT_AFTER_SHOW"] = "1"
+    import tempfile
+
+    tmp = tempfile.mkdtemp(prefix="bench-startup-")
+    env["XDG_CONFIG_HOME"] = tmp  # fresh settings: the first-start path (demo loads after show)
+    run_once(BARE, env), run_once(APP, env)  # warm the file cache and .pyc files
+    bare, app, ready = [], [], []
+    for _ in range(args.runs):
+        bare.append(run_once(BARE, env)[0])
+        shown, done = run_once(APP, env)
+        app.append(shown)
+        ready.append(done)
+    mb, ma, mr = statistics.median(bare), statistics.median(app), statistics.median(ready)
+    fmt = lambda xs: ", ".join(f"{x * 1000:.0f}" for x in xs)  # noqa: E731
+    print(f"bare PySide6 window          : median {mb * 1000:.0f} ms  (runs: {fmt(bare)})")
+    print(f"fusion-assessor window shown : median {ma * 1000:.0f} ms  (runs: {fmt(app)})")
+    print(f"  … menus + first page built : median {mr * 1000:.0f} ms  (runs: {fmt(ready)})")
+    print(f"ratio shown / bare           : {ma / mb:.2f}  (target ≤ 1.30)")
+    print(f"ratio ready / bare           : {mr / mb:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
