@@ -80,7 +80,11 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(0, lambda: win.open_initial(demo=args.demo, workspace=args.workspace))
-    return app.exec()
+    code = app.exec()
+    from .workers import shutdown
+
+    shutdown(app)
+    return code
 
 
 def _say(text: str) -> None:
@@ -121,7 +125,9 @@ def screenshot(app, settings, lang: str, args) -> int:
         app.processEvents()
     win.grab().save(args.screenshot)
     ok = os.path.exists(args.screenshot)
-    win.close()
+    from .workers import shutdown
+
+    shutdown(app)
     return 0 if ok else 1
 
 

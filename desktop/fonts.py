@@ -29,10 +29,10 @@ def _bundled_families() -> list[str]:
     """Families of fonts shipped in resources/fonts/ (SC first), registered with Qt."""
     from PySide6.QtGui import QFontDatabase
 
-    try:
-        from importlib.resources import files
+    from core.resources import resource
 
-        folder = files("resources").joinpath("fonts")  # not via core: importing core loads numpy
+    try:
+        folder = resource("fonts")
         if not folder.is_dir():
             return []
         out: list[str] = []

@@ -20,15 +20,10 @@ def current_language() -> str:
 
 
 def _qm_path(lang: str) -> str | None:
-    try:
-        from importlib.resources import files
+    from core.resources import resource
 
-        node = files("resources")  # not via core: importing core loads numpy (start-up time)
-        for part in QM_RESOURCE.format(lang=lang).split("/"):
-            node = node.joinpath(part)
-        return str(node) if node.is_file() else None
-    except Exception:
-        return None
+    node = resource(QM_RESOURCE.format(lang=lang))
+    return str(node) if node.is_file() else None
 
 
 def install(app, lang: str) -> bool:

@@ -174,3 +174,30 @@ def install_gc(app) -> MainThreadGC:
     if _gc is None:
         _gc = MainThreadGC(app)
     return _gc
+
+
+def shutdown(app) -> None:
+    """Tear Qt objects down in order while the QApplication still exists.
+
+    Left to interpreter exit, Python may collect widgets and tasks in a worker or after Qt is
+    gone. Close windows, let running tasks finish, and collect cycles in the GUI thread first.
+    (Python-owned widgets are not deleteLater()'d here: Python deletes them, once.)
+    """
+    import gc
+
+    from PySide6.QtCore import QThreadPool
+
+    for widget in app.topLevelWidgets():
+        widget.close()
+    for runner in app.findChildren(TaskRunner) + [w for top in app.topLevelWidgets() for w in top.findChildren(TaskRunner)]:
+        runner.cancel_all()
+        runner.wait()
+    QThreadPool.globalInstance().waitForDone(30000)
+    app.processEvents()
+    global _gc
+    if _gc is not None:  # from here on nothing runs in workers: ordinary collection is safe again
+        _gc.timer.stop()
+        gc.set_threshold(*_gc.threshold)
+        _gc = None
+    gc.enable()
+    gc.collect()

@@ -20,6 +20,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/broken_cor
 pytestmark = pytest.mark.gui
 
 
+@pytest.fixture(scope="session", autouse=True)
+def orderly_qt_shutdown(qapp):
+    """Tear Qt objects down before interpreter exit (else an occasional segfault while finalizing)."""
+    yield
+    from desktop.workers import shutdown
+
+    shutdown(qapp)
+
+
 @pytest.fixture(autouse=True)
 def isolated(tmp_path, monkeypatch, qapp):
     from PySide6.QtCore import QSettings
