@@ -25,6 +25,11 @@ from core.framework import load_framework  # noqa: E402
 from core.observations import NATION, Observation, ObservationTable  # noqa: E402
 
 YEARS = list(range(2019, 2025))
+# 表1 marks the indicators updated to 2024; the others were published only to 2023, so their
+# 2024 value is missing here too and the engine carries 2023 forward (预估, drawn dashed), as
+# the report does. One interior gap shows an interpolated value (插值).
+LATEST_2023 = {"1.1.1", "2.1.2", "2.1.3", "2.2.1", "2.2.2", "3.2.1", "3.4.2", "4.1.1", "4.1.2"}
+INTERIOR_GAPS = {("陕西省", "3.2.1", 2021)}
 NATION_VALUES = {
     "1.1.1": [380, 395, 410, 420, 430, 440],
     "1.1.2": [0.9, 1.2, 1.5, 1.8, 2.1, 2.3],
@@ -158,7 +163,16 @@ def demo_rows() -> tuple[list[list], list[list]]:
         for k, y in enumerate(YEARS):
             city_rows.append([name, "_gdp", y, gdp[k], "亿元", LABEL, ""])
             city_rows.append([name, "_population", y, pop[k], "万人", LABEL, ""])
-    return rows, city_rows
+    return _unpublished_removed(rows), _unpublished_removed(city_rows)
+
+
+def _unpublished_removed(rows: list[list]) -> list[list]:
+    def published(r: list) -> bool:
+        if r[2] == 2024 and r[1] in LATEST_2023:
+            return False
+        return (r[0], r[1], r[2]) not in INTERIOR_GAPS
+
+    return [rows[0]] + [r for r in rows[1:] if published(r)]
 
 
 INDUSTRIES = [
