@@ -28,7 +28,14 @@ def style_plot(plot, x_label: str = "", y_label: str = "") -> None:
     plot.hideButtons()
 
 
-def add_legend(plot, columns: int = 1):
+def add_legend(plot, columns: int = 1, below: bool = False):
+    """A legend inside the plot's top-left corner, or (`below`) in a row under the x-axis,
+    where it can never cover data (line charts whose lines fan out from the base year)."""
+    if below:
+        legend = pg().LegendItem(labelTextSize="9pt", colCount=columns)
+        plot.layout.addItem(legend, 4, 1)
+        plot.legend = legend  # items added with a name register here, as with addLegend
+        return legend
     legend = plot.addLegend(offset=(8, 8), labelTextSize="9pt", colCount=columns)
     legend.setBrush(pg().mkBrush(255, 255, 255, 215))
     legend.setPen(pg().mkPen("#dde3ea"))

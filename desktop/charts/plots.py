@@ -56,7 +56,7 @@ class LineChart(ChartFrame):
         self.series: list[Series] = []
         self.bands: list[Band] = []
         self.plot.setLabel("left", y_label, color=style.MUTED)
-        self.legend = add_legend(self.plot, columns=1)
+        self.legend = add_legend(self.plot, columns=3, below=True)
         self._proxy = pg().SignalProxy(self.plot.scene().sigMouseMoved, rateLimit=30, slot=self._hover)
 
     def set_data(self, series: list[Series], bands: list[Band] | None = None, x_ticks: list[int] | None = None, y_label: str | None = None) -> None:
@@ -138,7 +138,7 @@ class GroupedBarChart(ChartFrame):
 
     def __init__(self, title="", parent=None, min_height: int = 260):
         super().__init__(title, parent, min_height)
-        self.legend = add_legend(self.plot, columns=3)
+        self.legend = add_legend(self.plot, columns=3, below=True)
         self.categories: list[str] = []
         self.groups: list[str] = []
         self.values: list[list[float | None]] = []
@@ -147,11 +147,11 @@ class GroupedBarChart(ChartFrame):
 
     @staticmethod
     def wrap(label: str, width: int = 6) -> str:
-        """Chinese: every `width` characters; other text: by words, ~16 characters a line."""
+        """Chinese: every `width` characters; other text: by words, ~18 characters a line."""
         if label.isascii():
             import textwrap
 
-            return "\n".join(textwrap.wrap(label, 16)) or label
+            return "\n".join(textwrap.wrap(label, 18, break_on_hyphens=False)) or label
         return "\n".join(label[i:i + width] for i in range(0, len(label), width))
 
     def set_data(self, categories: list[str], groups: list[str], values: list[list[float | None]], colors: list[str], baseline: float | None = 100.0) -> None:
@@ -187,7 +187,7 @@ class GroupedBarChart(ChartFrame):
         self.plot.setXRange(-0.6, len(categories) - 0.4, padding=0)
         finite = [v for vals in values for v in vals if v is not None and v == v]
         top = max(finite + [baseline or 0]) if finite else 100
-        self.plot.setYRange(0, top * 1.45, padding=0)
+        self.plot.setYRange(0, top * 1.15, padding=0)  # headroom for the value labels; the legend is below
 
     def hover_text(self, x: float, y: float) -> str:
         if not self.categories:
