@@ -137,10 +137,12 @@ def compute_level(
             weight=eff.get(code, 0.0),
             note=note,
         ))
-        if score is not None and statuses.get(code) in ("estimate", "interpolated"):
-            notes.append(f"{framework.label(code)}：{region} {year} 年的值为{STATUS_ZH[statuses[code]]}。")
-        if score is not None and reference_statuses.get(code) in ("estimate", "interpolated"):
-            notes.append(f"{framework.label(code)}：{reference_name} {year} 年的值为{STATUS_ZH[reference_statuses[code]]}。")
+    # one sentence per region and status; each indicator's own status stays in `indicators`
+    for who, sts in ((region, statuses), (reference_name, reference_statuses)):
+        for status in ("estimate", "interpolated"):
+            codes = [i.code for i in indicators if i.included and sts.get(i.code) == status]
+            if codes:
+                notes.append(f"{who} {year} 年以下指标为{STATUS_ZH[status]}：{'、'.join(codes)}。")
     nodes = {c: level.get(c) for c in framework.codes}
     return LevelResult(region, reference_name, year, nodes, tuple(indicators), tuple(notes))
 

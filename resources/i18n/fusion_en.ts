@@ -30,7 +30,7 @@
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="114" />
-        <location filename="../../desktop/pages/assessment_page.py" line="343" />
+        <location filename="../../desktop/pages/assessment_page.py" line="344" />
         <source>融合势能</source>
         <translation>Momentum</translation>
     </message>
@@ -259,133 +259,140 @@
         <source>“{r}”没有评估结果（全国本身不参与定位评估，请选择一个地区）。</source>
         <translation>No assessment for “{r}” (the nation itself is not positioned; choose a region).</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/pages/assessment_page.py" line="251" />
+        <source>（另有 %n 条说明，见导出的 JSON）</source>
+        <translation> (%n more note(s) in the exported JSON)<numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="252" />
         <source>说明：</source>
         <translation>Notes: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="281" />
+        <location filename="../../desktop/pages/assessment_page.py" line="282" />
         <source>融合水平 {l}　融合势能 {m}</source>
         <translation>Level {l}   Momentum {m}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="288" />
+        <location filename="../../desktop/pages/assessment_page.py" line="289" />
         <source>融合水平（全国 = 100）</source>
         <translation>Fusion level (nation = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="288" />
+        <location filename="../../desktop/pages/assessment_page.py" line="289" />
         <source>融合势能（全国 = 100）</source>
         <translation>Momentum (nation = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="288" />
+        <location filename="../../desktop/pages/assessment_page.py" line="289" />
         <source>全国</source>
         <translation>Nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="289" />
+        <location filename="../../desktop/pages/assessment_page.py" line="290" />
         <source>定位象限：{n}</source>
         <translation>Positioning quadrant: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="299" />
+        <location filename="../../desktop/pages/assessment_page.py" line="300" />
         <source>全国 = 100</source>
         <translation>Nation = 100</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="308" />
+        <location filename="../../desktop/pages/assessment_page.py" line="309" />
         <source>年均增速差 {g} 个百分点</source>
         <translation>Annual growth gap {g} pp</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="326" />
+        <location filename="../../desktop/pages/assessment_page.py" line="327" />
         <source>科技创新侧</source>
         <translation>Science side</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="326" />
+        <location filename="../../desktop/pages/assessment_page.py" line="327" />
         <source>产业创新侧</source>
         <translation>Industry side</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="327" />
+        <location filename="../../desktop/pages/assessment_page.py" line="328" />
         <source>耦合度</source>
         <translation>Coupling</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="327" />
+        <location filename="../../desktop/pages/assessment_page.py" line="328" />
         <source>综合协调指数</source>
         <translation>Coordination index</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="327" />
+        <location filename="../../desktop/pages/assessment_page.py" line="328" />
         <source>耦合协调度</source>
         <translation>Coupling coordination</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="337" />
+        <location filename="../../desktop/pages/assessment_page.py" line="338" />
         <source>趋势外推：{y} 年融合水平</source>
         <translation>Trend: level in {y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="338" />
+        <location filename="../../desktop/pages/assessment_page.py" line="339" />
         <source>当前 {l}（{g0}）→ {g1}</source>
         <translation>now {l} ({g0}) → {g1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="339" />
+        <location filename="../../desktop/pages/assessment_page.py" line="340" />
         <source>补短板空间：总水平可提高</source>
         <translation>Short-board headroom: rise in the level</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="340" />
+        <location filename="../../desktop/pages/assessment_page.py" line="341" />
         <source>各一级指标均不低于自身均值</source>
         <translation>No pillar is below the region's own mean</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="341" />
+        <location filename="../../desktop/pages/assessment_page.py" line="342" />
         <source>协调提升空间：耦合协调度可提高</source>
         <translation>Coordination headroom: rise in D</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="342" />
+        <location filename="../../desktop/pages/assessment_page.py" line="343" />
         <source>滞后一侧：</source>
         <translation>Lagging side: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="349" />
+        <location filename="../../desktop/pages/assessment_page.py" line="350" />
         <source>主导产业潜力（均值）</source>
         <translation>Leading-industry potential (mean)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="350" />
+        <location filename="../../desktop/pages/assessment_page.py" line="351" />
         <source>{n} 个产业；{q}；潜力最高：{t}</source>
         <translation>{n} industries; {q}; highest potential: {t}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="377" />
+        <location filename="../../desktop/pages/assessment_page.py" line="378" />
         <source>区位熵（全国 = 1）</source>
         <translation>Location quotient (nation = 1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="377" />
+        <location filename="../../desktop/pages/assessment_page.py" line="378" />
         <source>融合潜力（0–100）</source>
         <translation>Fusion potential (0–100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="381" />
+        <location filename="../../desktop/pages/assessment_page.py" line="382" />
         <source>{r} 没有主导产业评分（可在填报模板的“主导产业”工作表中填写）。</source>
         <translation>{r} has no leading-industry scores (fill them in the template's 主导产业 sheet).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="391" />
+        <location filename="../../desktop/pages/assessment_page.py" line="392" />
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="395" />
+        <location filename="../../desktop/pages/assessment_page.py" line="396" />
         <source>定位趋同</source>
         <translation>Sameness</translation>
     </message>
@@ -541,43 +548,43 @@
 <context>
     <name>ChartFrame</name>
     <message>
-        <location filename="../../desktop/charts/base.py" line="52" />
+        <location filename="../../desktop/charts/base.py" line="59" />
         <source>导出 ▾</source>
         <translation>Export ▾</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="53" />
+        <location filename="../../desktop/charts/base.py" line="60" />
         <source>复制或导出图表</source>
         <translation>Copy or export the chart</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="56" />
+        <location filename="../../desktop/charts/base.py" line="63" />
         <source>复制图片</source>
         <translation>Copy image</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="57" />
+        <location filename="../../desktop/charts/base.py" line="64" />
         <source>导出 PNG…</source>
         <translation>Export PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="58" />
+        <location filename="../../desktop/charts/base.py" line="65" />
         <source>导出 SVG…</source>
         <translation>Export SVG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="135" />
+        <location filename="../../desktop/charts/base.py" line="142" />
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="135" />
+        <location filename="../../desktop/charts/base.py" line="142" />
         <source>SVG 矢量图 (*.svg)</source>
         <translation>SVG vector images (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="136" />
-        <location filename="../../desktop/charts/base.py" line="146" />
+        <location filename="../../desktop/charts/base.py" line="143" />
+        <location filename="../../desktop/charts/base.py" line="153" />
         <source>导出图表</source>
         <translation>Export chart</translation>
     </message>
