@@ -248,7 +248,7 @@ class AssessmentPage(QWidget):
         self._fill_industries(ra)
         self._fill_partners(ra)
         notes = [n if n.endswith("。") else n + "。" for n in ra.notes]
-        more = self.tr("（另有 %n 条说明，见导出的 JSON）", "", len(notes) - 4) if len(notes) > 4 else ""
+        more = self.tr("（另有 {0} 条说明，见导出的 JSON）").format(len(notes) - 4) if len(notes) > 4 else ""
         self.notes.setText(self.tr("说明：") + "".join(notes[:4]) + more if notes else "")
         self._fit_rows()
 

@@ -299,7 +299,7 @@ EN = {
     "语言 / Language": "语言 / Language",
     "说明": "Info",
     "说明：": "Notes: ",
-    "（另有 %n 条说明，见导出的 JSON）": " (%n more note(s) in the exported JSON)",
+    "（另有 {0} 条说明，见导出的 JSON）": " ({0} more notes in the exported JSON)",
     "象限": "Quadrant",
     "超过 1%：结果对权重较敏感，解读时请说明。": "above 1 %: the result depends on the weights; say so when presenting it.",
     "趋势外推：{y} 年融合水平": "Trend: level in {y}",

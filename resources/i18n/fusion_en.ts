@@ -259,12 +259,10 @@
         <source>“{r}”没有评估结果（全国本身不参与定位评估，请选择一个地区）。</source>
         <translation>No assessment for “{r}” (the nation itself is not positioned; choose a region).</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../desktop/pages/assessment_page.py" line="251" />
-        <source>（另有 %n 条说明，见导出的 JSON）</source>
-        <translation> (%n more note(s) in the exported JSON)<numerusform />
-            <numerusform />
-        </translation>
+        <source>（另有 {0} 条说明，见导出的 JSON）</source>
+        <translation> ({0} more notes in the exported JSON)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="252" />
