@@ -129,7 +129,9 @@ class BenchmarkPage(QWidget):
         nat = {int(y): v for y, v in cmp.get("nation_comparable", {}).items()}
         pub = {int(y): v for y, v in cmp.get("nation_published", {}).items()}
         gaps = {int(y): v for y, v in cmp.get("gap_points", {}).items()}
-        series = [Series(s.region, years, [reg.get(y) for y in years], style.ACCENT, width=3),
+        res = s.result
+        flags = [res.flag(s.region, code, y) if res is not None and s.region in res.regions and y in res.years else None for y in years]
+        series = [Series(s.region, years, [reg.get(y) for y in years], style.ACCENT, width=3, estimated=[f == "estimate" for f in flags]),
                   Series(self.tr("全国可比序列"), years, [nat.get(y) for y in years], style.NATION_COLOR, dashed=True, symbol="s")]
         pub_years = [y for y in sorted(pub) if years and years[0] <= y <= years[-1]]
         if pub_years:
