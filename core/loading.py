@@ -126,9 +126,9 @@ def read_files(paths: Iterable[str | Path], framework: Framework, *, progress: C
     return result
 
 
-def load_data(paths: Iterable[str | Path], framework: Framework, *, progress: Callable[..., None] | None = None,
-              cancel: CancelCheck | None = None) -> tuple[ObservationTable, list[Problem]]:
-    """Every file's observations (first value kept where two conflict) and all problems."""
+def load_result(paths: Iterable[str | Path], framework: Framework, *, progress: Callable[..., None] | None = None,
+                cancel: CancelCheck | None = None) -> ImportResult:
+    """read_files, keeping the first value where two conflict (the conflict stays in the problems)."""
     result = read_files(paths, framework, progress=progress, cancel=cancel)
     seen: set[tuple[str, str, int]] = set()
     table = ObservationTable()
@@ -137,12 +137,21 @@ def load_data(paths: Iterable[str | Path], framework: Framework, *, progress: Ca
         if key not in seen:
             seen.add(key)
             table.add(o)
-    return table, result.problems
+    result.observations = table
+    return result
 
 
-def load_data_strict(paths: Iterable[str | Path], framework: Framework) -> tuple[ObservationTable, list[Problem]]:
-    """Like load_data, but raise InputError when any problem is an error (for computing)."""
-    table, problems = load_data(paths, framework)
-    if any(p.severity is Severity.ERROR for p in problems):
-        raise InputError([p for p in problems if p.severity is Severity.ERROR])
-    return table, problems
+def load_data(paths: Iterable[str | Path], framework: Framework, *, progress: Callable[..., None] | None = None,
+              cancel: CancelCheck | None = None) -> tuple[ObservationTable, list[Problem]]:
+    """Every file's observations (first value kept where two conflict) and all problems."""
+    result = load_result(paths, framework, progress=progress, cancel=cancel)
+    return result.observations, result.problems
+
+
+def load_data_strict(paths: Iterable[str | Path], framework: Framework) -> ImportResult:
+    """load_result, raising InputError when any problem is an error (for computing)."""
+    result = load_result(paths, framework)
+    errors = [p for p in result.problems if p.severity is Severity.ERROR]
+    if errors:
+        raise InputError(errors)
+    return result

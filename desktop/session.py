@@ -67,7 +67,6 @@ class Session(QObject):
         self.monte_carlo = None
         self.assessment = None
         self.assessment_error: str = ""
-        self.assessment_config = None
         self.region: str = ""
         self.compare: list[str] = []
 
@@ -397,7 +396,9 @@ class Session(QObject):
     def industries(self) -> list:
         rows = list(self.demo_industries)
         if self.workspace_industries:
-            rows += _industry_rows(self.workspace_industries)
+            from core.assessment.industries import rows_from_entries
+
+            rows += rows_from_entries(self.workspace_industries)
         return rows
 
     def assess(self) -> Task | None:
@@ -414,12 +415,12 @@ class Session(QObject):
 
             try:
                 config = load_config(thresholds or None, pillars=framework.pillars)
-                return assess(table, framework, industries=industries or None, config=config, options=options), "", config
+                return assess(table, framework, industries=industries or None, config=config, options=options), ""
             except InputError as exc:
-                return None, "\n".join(p.one_line() for p in exc.problems), None
+                return None, "\n".join(p.one_line() for p in exc.problems)
 
         def done(out):
-            self.assessment, self.assessment_error, self.assessment_config = out
+            self.assessment, self.assessment_error = out
             self.assessmentChanged.emit()
 
         return self._start(QCoreApplication.translate("Session", "潜力与定位评估"), work, on_done=done, context=QCoreApplication.translate("Session", "潜力与定位评估"))
@@ -536,12 +537,3 @@ def _demo_industries() -> list:
         return rows
     except Exception:
         return []
-
-
-def _industry_rows(entries) -> list:
-    """Workspace 主导产业 entries → the assessment's rows (same fields; see report: core should own this)."""
-    from core.assessment.config import CRITERIA
-    from core.assessment.industries import IndustryRow
-
-    return [IndustryRow(e.region, e.industry, e.strategic, e.location_quotient, dict(zip(CRITERIA, e.scores)), e.expert or "",
-                        e.provenance.row if e.provenance else None) for e in entries]

@@ -270,3 +270,23 @@ def test_assess_by_hand_on_a_tiny_dataset(framework, config):
     leaf = res.index.series("甲省", "2.1.1")[2023] / res.index.series(NATION, "2.1.1")[2023]
     assert leaf == pytest.approx((1.10 / 1.05) ** 4)  # 100 × x_T / x_base per indicator
     assert ra.potential.group_shift >= 0
+
+
+def test_assess_cli_reads_industries_from_the_template_sheet(tmp_path, framework):
+    """A filled region template's 主导产业 sheet reaches the assessment (spec 02 §2.7) with no CSV."""
+    import json
+    import subprocess
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from broken_corpus import filled_region_workbook
+
+    path = tmp_path / "江苏.xlsx"
+    filled_region_workbook(framework, "江苏省").save(path)
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.run([sys.executable, "-m", "core", "assess", str(path), "--region", "江苏省", "--json", "-"],
+                          cwd=root, capture_output=True, text=True, encoding="utf-8")
+    assert proc.returncode == 0, proc.stderr
+    industries = json.loads(proc.stdout)["regions"]["江苏省"]["industries"]
+    [ic] = [i for i in industries if i["industry"] == "集成电路"]
+    assert ic["potential"] == pytest.approx(20 * (5 + 4 + 4 + 5) / 4)

@@ -56,7 +56,7 @@ class Assessment:
     nation_excluded: tuple[str, ...]
     benchmark: Mapping[str, object]
     parent: str | None = None
-    config_source: str = ""
+    config: AssessmentConfig | None = None  # thresholds, names and grade bands the verdicts used
     notes: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
     levels: Mapping[str, LevelResult] = field(default_factory=dict)  # every loaded region vs the nation
@@ -66,7 +66,7 @@ class Assessment:
         return {
             "method": "spec 02 潜力与定位评估（中国科学院建议；指数为中国信通院 2025 方法）",
             "framework": {"id": self.index.framework.id, "version": self.index.framework.version},
-            "config": self.config_source,
+            "config": self.config.source if self.config else "",
             "year": self.year,
             "base_year": self.base_year,
             "reference": NATION,
@@ -295,5 +295,5 @@ def assess(
                                     if NATION in result.regions else {}),
         "published_vs_computed": national_vs_published(fw) if with_published else [],
     }
-    return Assessment(T, result.base_year, out, result, sources, nation_excluded, benchmark, parent, cfg.source,
+    return Assessment(T, result.base_year, out, result, sources, nation_excluded, benchmark, parent, cfg,
                       tuple(notes) + tuple(result.recipe.get("notes", ())), tuple(ind_problems), levels, momenta)

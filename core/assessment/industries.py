@@ -22,10 +22,14 @@ import io
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
 
 from ..problems import InputError, Problem, Severity
 from .config import CRITERIA, CRITERIA_ZH, EPS, AssessmentConfig
 from .model import IndustryPotential, fmt
+
+if TYPE_CHECKING:
+    from ..workbook_import import IndustryEntry
 
 COLUMNS = ("region", "industry", "strategic", "location_quotient", *CRITERIA, "expert")
 COLUMNS_ZH = {"地区": "region", "产业": "industry", "产业名称": "industry", "是否国家战略性新兴或未来产业": "strategic",
@@ -44,6 +48,15 @@ class IndustryRow:
     scores: dict  # criterion → score
     expert: str = ""
     row: int | None = None
+
+
+def rows_from_entries(entries: Iterable["IndustryEntry"]) -> list[IndustryRow]:
+    """The templates' 主导产业 rows (core.workbook_import.IndustryEntry) as assessment rows.
+
+    Both list the four CAS criteria in the same order (templates.INDUSTRY_CRITERIA ↔ CRITERIA).
+    """
+    return [IndustryRow(e.region, e.industry, e.strategic, e.location_quotient, dict(zip(CRITERIA, e.scores)), e.expert or "",
+                        e.provenance.row if e.provenance else None) for e in entries]
 
 
 def read_industries_csv(path: str | Path, config: AssessmentConfig) -> tuple[list[IndustryRow], list[Problem]]:

@@ -40,23 +40,25 @@ def _names(text: str | None) -> list[str] | None:
 def run(args: argparse.Namespace) -> int:
     from ..assessment import assess
     from ..assessment.config import load_config
-    from ..assessment.industries import read_industries_csv
+    from ..assessment.industries import read_industries_csv, rows_from_entries
     from ..assessment.partners import read_adjacency
     from ..assessment.summary import summary_zh
 
     framework = load_framework(args.framework)
     config = load_config(args.config, pillars=framework.pillars)
-    table, problems = load_data_strict(args.data, framework)
-    for p in problems:
+    loaded = load_data_strict(args.data, framework)
+    table = loaded.observations
+    for p in loaded.problems:
         if p.severity is Severity.WARNING:
             print(p.one_line(), file=sys.stderr)
-    industries = None
+    industries = rows_from_entries(loaded.industries) or None  # 主导产业 sheets of the templates
     if args.industries:
-        industries, ind_problems = read_industries_csv(args.industries, config)
+        csv_rows, ind_problems = read_industries_csv(args.industries, config)
+        industries = (industries or []) + csv_rows
         errors = [p for p in ind_problems if p.severity is Severity.ERROR]
         for p in ind_problems:
             print(p.one_line(), file=sys.stderr)
-        if errors and not industries:
+        if errors and not csv_rows:
             raise InputError(errors)
     adjacency = read_adjacency(args.adjacency) if args.adjacency else None
     result = assess(table, framework, regions=_names(args.region), peers=_names(args.peers), parent=args.parent,

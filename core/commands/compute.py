@@ -42,8 +42,9 @@ def parse_exclusions(items: list[str]) -> dict[str, frozenset[str]]:
 
 def run(args: argparse.Namespace) -> int:
     framework = load_framework(args.framework)
-    table, problems = load_data_strict(args.data, framework)
-    for p in problems:
+    loaded = load_data_strict(args.data, framework)
+    table = loaded.observations
+    for p in loaded.problems:
         if p.severity is Severity.WARNING:
             print(p.one_line(), file=sys.stderr)
     options = IndexOptions(base_year=args.base_year, end_year=args.end_year, gap_policy=args.gap_policy, exclusions=parse_exclusions(args.exclude))

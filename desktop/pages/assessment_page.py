@@ -271,7 +271,7 @@ class AssessmentPage(QWidget):
             return
         node = self.node_combo.currentData() or "total"
         fw = s.framework
-        cfg = s.assessment_config
+        cfg = s.assessment.config
         points = []
         for r, lv in a.levels.items():
             L, M = lv.nodes.get(node), a.momenta.get(r, {}).get(node)
@@ -316,7 +316,7 @@ class AssessmentPage(QWidget):
 
     def _fill_coupling(self, ra) -> None:
         c = ra.coupling
-        cfg = self.session.assessment_config
+        cfg = self.session.assessment.config
         bands = []
         if cfg is not None:
             grades = list(cfg.coupling_grades)
@@ -364,7 +364,7 @@ class AssessmentPage(QWidget):
         from ..charts.plots import Point
 
         inds = list(ra.industries)
-        cfg = self.session.assessment_config
+        cfg = self.session.assessment.config
         _fill(self.industry_table, [[str(i.rank), i.industry, fmt(i.potential), fmt(i.location_quotient, 2), i.quadrant or "—", str(i.experts), i.reason] for i in inds],
               tips=[i.reason for i in inds])
         pts = [Point(i.industry, float(i.location_quotient), float(i.potential), i.reason) for i in inds if i.location_quotient is not None]
