@@ -19,8 +19,8 @@ from typing import Mapping
 
 import numpy as np
 
-from .framework import ROOT, Framework
-from .observations import Observation, ObservationTable, Provenance
+from .framework import Framework
+from .observations import ObservationTable, Provenance
 from .problems import InputError, Problem
 
 GAP_POLICIES = ("interpolate", "carry_forward")

@@ -18,12 +18,11 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Iterable
 
 from .framework import Framework
 from .observations import BASIS_CODES, NATION, Observation, ObservationTable, Provenance
 from .problems import Problem, Severity
-from .regions import canonical_region_name, province_names
+from .regions import canonical_region_name
 from . import templates as T
 from .xlsx_safety import SafetyReport, precheck_xlsx
 
@@ -466,8 +465,6 @@ class _Reader:
         self._merged_in(ws, header_row + 1, 1, max(years) if years else code_col, code_col)
         year_cols = sorted(years)
         last_col = min(max(ws.max_column, max(year_cols)), max(year_cols) + 20)  # moved values sit nearby
-        note_col = names.get(_norm(T.H_NOTE))
-        src_col = names.get(_norm(T.H_SOURCE))
         # columns with no header that hold numbers: moved cells
         unlabeled = [c for c in range(first_year_col, last_col + 1) if c not in years and c not in raw]
         expected_order = list(self.fw.leaves)
@@ -580,7 +577,6 @@ class _Reader:
         header_row, names, raw = found
         code_col = names[_norm(T.H_CODE)]
         region_col = names.get(_norm(T.H_REGION))
-        known = {c for c in names.values()}
         first = max(c for c in (code_col, names.get(_norm(T.H_UNIT)), names.get(_norm(T.H_ITEM))) if c) + 1
         known_cols = {names[k] for k in names if _year_of(raw[names[k]]) is None}
         years = self._year_columns(ws, header_row, raw, first, template_years, known_cols)

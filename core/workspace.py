@@ -19,7 +19,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 from .framework import Framework, load_framework, parse_framework, DEFAULT_FRAMEWORK
 from .observations import Observation, ObservationTable, Provenance, Status

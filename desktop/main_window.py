@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow, QMenu, QProgressBar, QStackedWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
-from . import errors, i18n, style
+from . import errors, i18n
 from .session import Session, data_dir
 from .widgets import step_icon
 

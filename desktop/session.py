@@ -11,7 +11,7 @@ Core modules are imported inside methods, so importing this module (at start-up)
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 

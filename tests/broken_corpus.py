@@ -8,7 +8,6 @@ write the corpus to a folder for manual inspection: `python tests/broken_corpus.
 
 from __future__ import annotations
 
-import io
 import shutil
 import sys
 import zipfile

@@ -67,7 +67,6 @@ def test_json_carries_every_part_for_every_region(result, framework):
 
 def test_every_verdict_is_traceable_to_numbers_in_the_output(result, config, framework):
     d = result.to_dict()
-    groups = {b.name: b for b in config.groups}
     for name, r in d["regions"].items():
         lv = r["level"]["nodes"]
         # group ← level and the band bounds printed beside it

@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from core.benchmarks import compare_with_published, compute_national_index, load_national_observations
+from core.benchmarks import compare_with_published, compute_national_index
 from core.index_engine import IndexOptions, aggregation_matrix, compute_index, symmetric_growth
 from core.observations import NATION, Observation, ObservationTable
 from core.problems import InputError

@@ -11,7 +11,7 @@ from core.cli import main
 from core.observations import BASIS_GDP, NATION
 from core.regions import province_names
 from core.templates import (MARKER, SHEET_BASIS, SHEET_DATA, SHEET_GUIDE, SHEET_INDUSTRY, SHEET_META, build_template,
-                            national_benchmark_values, parse_years, write_template)
+                            national_benchmark_values, parse_years)
 
 YEARS = tuple(range(2019, 2025))
 

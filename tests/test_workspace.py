@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from core.problems import InputError, Severity
+from core.problems import InputError
 from core.loading import ImportCancelled
 from core.workspace import Workspace
 

@@ -22,7 +22,7 @@ from typing import Mapping
 
 from ..framework import ROOT, Framework
 from ..observations import NATION
-from .model import IndicatorScore, LevelResult, fmt
+from .model import GroupVerdict, IndicatorScore, LevelResult, fmt
 
 BASIS_ZH = {"gdp": "地区生产总值", "population": "常住人口"}
 STATUS_NAMES = {0: "reported", 1: "estimate", 2: "interpolated", 3: "excluded"}
@@ -147,7 +147,7 @@ def compute_level(
     return LevelResult(region, reference_name, year, nodes, tuple(indicators), tuple(notes))
 
 
-def performance_group(level: float | None, config, node: str = ROOT, label: str = "总指数") -> "GroupVerdict":
+def performance_group(level: float | None, config, node: str = ROOT, label: str = "总指数") -> GroupVerdict:
     """Performance group of a level (领先型 ≥ 125 …), with the band it falls in (spec 02 §2.1)."""
     from .config import band_of, band_upper
     from .model import GroupVerdict

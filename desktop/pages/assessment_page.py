@@ -8,11 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QFrame,
-    QStackedWidget, QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from .. import style
-from ..widgets import Card, Verdict, empty_label, fmt, note_label
+from .base import ResultPage
+from ..widgets import Card, Verdict, fmt
 
 
 def _table(headers: list[str], stretch_last: bool = True) -> QTableWidget:
@@ -52,24 +53,10 @@ def _scroll(widget: QWidget) -> QScrollArea:
     return sa
 
 
-class AssessmentPage(QWidget):
-    uses_region = True
-
+class AssessmentPage(ResultPage):
     def __init__(self, session, window):
-        super().__init__()
-        self.session, self.window_ = session, window
-        self._dirty = True
-        self._built = False
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(20, 14, 20, 16)
-        self.stack = QStackedWidget()
-        outer.addWidget(self.stack)
-        self.empty = empty_label(self.tr("还没有评估结果。评估需要地区数据和全国基准（可用内置的全国数据）。"))
-        self.stack.addWidget(self.empty)
-        self.content = QWidget()
-        self.stack.addWidget(self.content)
-        for sig in (session.assessmentChanged, session.regionChanged):
-            sig.connect(self._mark)
+        super().__init__(session, window, (session.assessmentChanged, session.regionChanged))
+        self.empty.setText(self.tr("还没有评估结果。评估需要地区数据和全国基准（可用内置的全国数据）。"))
 
     # ------------------------------------------------------------------ build
     def _build(self) -> None:
@@ -204,15 +191,6 @@ class AssessmentPage(QWidget):
         self._built = True
 
     # ------------------------------------------------------------------ refresh
-    def _mark(self, *_):
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def activate(self) -> None:
-        if self._dirty:
-            self.refresh()
-
     def region_assessment(self):
         a = self.session.assessment
         if a is None:
@@ -225,12 +203,9 @@ class AssessmentPage(QWidget):
         ra = self.region_assessment()
         if ra is None:
             msg = s.assessment_error or (self.tr("“{r}”没有评估结果（全国本身不参与定位评估，请选择一个地区）。").replace("{r}", s.region) if s.assessment is not None else "")
-            self.empty.setText(msg or self.tr("还没有评估结果。评估需要地区数据和全国基准（可用内置的全国数据）。"))
-            self.stack.setCurrentWidget(self.empty)
+            self.show_empty(msg or self.tr("还没有评估结果。评估需要地区数据和全国基准（可用内置的全国数据）。"))
             return
-        if not self._built:
-            self._build()
-        self.stack.setCurrentWidget(self.content)
+        self.show_content()
         fw = s.framework
         lang = self.window_.lang
         if self.node_combo.count() == 0:
@@ -298,7 +273,6 @@ class AssessmentPage(QWidget):
         axes = [fw.nodes[p].name(lang) for p in fw.pillars]
         vals = [ra.level.nodes.get(p) for p in fw.pillars]
         series = [(self.tr("全国 = 100"), [100.0] * len(axes), style.NATION_COLOR, True), (ra.region, vals, style.ACCENT, False)]
-        macro = None
         self.radar.set_data(axes, series)
         self.radar.set_caption(ra.level.sentence_zh())
 

@@ -4,34 +4,20 @@ national index and the macro-region figures; gap in points and growth, rank amon
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox, QGridLayout, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget,
+    QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout,
 )
 
 from .. import style
-from ..widgets import Card, Verdict, empty_label, fmt
+from .base import ResultPage
+from ..widgets import Card, Verdict, fmt
 from .assessment_page import _fill, _table
 
 
-class BenchmarkPage(QWidget):
-    uses_region = True
-
+class BenchmarkPage(ResultPage):
     def __init__(self, session, window):
-        super().__init__()
-        self.session, self.window_ = session, window
-        self._dirty = True
-        self._built = False
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(20, 14, 20, 16)
-        self.stack = QStackedWidget()
-        outer.addWidget(self.stack)
-        self.empty = empty_label(self.tr("还没有可对标的结果。对标需要地区数据和全国基准。"))
-        self.stack.addWidget(self.empty)
-        self.content = QWidget()
-        self.stack.addWidget(self.content)
-        for sig in (session.assessmentChanged, session.regionChanged):
-            sig.connect(self._mark)
+        super().__init__(session, window, (session.assessmentChanged, session.regionChanged))
+        self.empty.setText(self.tr("还没有可对标的结果。对标需要地区数据和全国基准。"))
 
     def _build(self) -> None:
         from ..charts.plots import LineChart
@@ -83,17 +69,8 @@ class BenchmarkPage(QWidget):
         v.addWidget(self.sentences)
         self._built = True
 
-    def _mark(self, *_):
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
     def _mark_node(self, *_):
         if self._built:
-            self.refresh()
-
-    def activate(self) -> None:
-        if self._dirty:
             self.refresh()
 
     def refresh(self) -> None:
@@ -111,10 +88,9 @@ class BenchmarkPage(QWidget):
                 self.node_combo.blockSignals(False)
             cmp = s.comparison(self.node_combo.currentData() or "total")
         if cmp is None:
-            self.empty.setText(s.assessment_error or self.tr("“{r}”没有对标结果：请选择一个地区（全国本身不参与对标）。").replace("{r}", s.region or "—"))
-            self.stack.setCurrentWidget(self.empty)
+            self.show_empty(s.assessment_error or self.tr("“{r}”没有对标结果：请选择一个地区（全国本身不参与对标）。").replace("{r}", s.region or "—"))
             return
-        self.stack.setCurrentWidget(self.content)
+        self.show_content()
         self.show_comparison(cmp)
 
     def show_comparison(self, cmp: dict) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QPushButton, QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ..widgets import Card, note_label
+from ..widgets import Card
 
 
 class DropZone(QFrame):

@@ -8,35 +8,24 @@ import math
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QStackedWidget, QTabWidget,
+    QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTabWidget,
     QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget, QAbstractItemView,
 )
 
 from .. import style
-from ..widgets import Card, empty_label, fmt, note_label
+from .base import ResultPage
+from ..widgets import Card
 
 FLAG_MARK = {"estimate": "*", "interpolated": "~", "undefined": ""}
 
 
-class IndexPage(QWidget):
-    uses_region = True
+class IndexPage(ResultPage):
     uses_compare = True
 
     def __init__(self, session, window):
-        super().__init__()
-        self.session, self.window_ = session, window
-        self._dirty = True
-        self._built = False
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(20, 14, 20, 16)
-        self.pages = QStackedWidget()
-        outer.addWidget(self.pages)
-        self.empty = empty_label(self.tr("还没有测算结果。请先在“数据导入”中导入数据；若数据有错误，请在“数据校验”中查看。"))
-        self.pages.addWidget(self.empty)
-        self.content = QWidget()
-        self.pages.addWidget(self.content)
-        for sig in (session.resultChanged, session.regionChanged, session.compareChanged, session.sensitivityChanged, session.monteCarloChanged):
-            sig.connect(self._mark)
+        super().__init__(session, window, (session.resultChanged, session.regionChanged, session.compareChanged,
+                                           session.sensitivityChanged, session.monteCarloChanged))
+        self.empty.setText(self.tr("还没有测算结果。请先在“数据导入”中导入数据；若数据有错误，请在“数据校验”中查看。"))
 
     # built on first display with a result, so pyqtgraph loads only when needed
     def _build(self) -> None:
@@ -142,24 +131,13 @@ class IndexPage(QWidget):
         return t
 
     # ------------------------------------------------------------------ refresh
-    def _mark(self, *_):
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def activate(self) -> None:
-        if self._dirty:
-            self.refresh()
-
     def refresh(self) -> None:
         self._dirty = False
         s = self.session
         if s.result is None or s.region not in s.result.regions:
-            self.pages.setCurrentWidget(self.empty)
+            self.stack.setCurrentWidget(self.empty)
             return
-        if not self._built:
-            self._build()
-        self.pages.setCurrentWidget(self.content)
+        self.show_content()
         fw = s.framework
         lang = self.window_.lang
         if self.pillar_combo.count() != len(fw.pillars):
