@@ -150,7 +150,6 @@ def compute_level(
 def performance_group(level: float | None, config, node: str = ROOT, label: str = "总指数") -> GroupVerdict:
     """Performance group of a level (领先型 ≥ 125 …), with the band it falls in (spec 02 §2.1)."""
     from .config import band_of, band_upper
-    from .model import GroupVerdict
 
     if level is None:
         return GroupVerdict(node, label, None, None, None, None, f"{label}没有可计算的融合水平，无法分组。")
