@@ -45,13 +45,17 @@ class Node:
     basis: str = "gdp"
     comparable_national: str = "same"
     source: str = ""
+    region_name_zh: str = ""  # what a region calls the indicator (its provincial definition)
 
     @property
     def is_leaf(self) -> bool:
         return not self.children
 
-    def name(self, lang: str = "zh") -> str:
-        return self.name_en if lang == "en" else self.name_zh
+    def name(self, lang: str = "zh", regional: bool = False) -> str:
+        """The display name; `regional` gives a region's own wording (本地区有效发明专利数量, not 国内…)."""
+        if lang == "en":
+            return self.name_en
+        return (self.region_name_zh or self.name_zh) if regional else self.name_zh
 
 
 @dataclass(frozen=True)
@@ -114,9 +118,9 @@ class Framework:
         chain = (code,) + self.ancestors(code)
         return chain[-2] if len(chain) >= 2 else None
 
-    def label(self, code: str, lang: str = "zh") -> str:
-        """`1.1 产业导向科研`; the root is just its name."""
-        name = self.nodes[code].name(lang)
+    def label(self, code: str, lang: str = "zh", regional: bool = False) -> str:
+        """`1.1 产业导向科研`; the root is just its name. `regional`: a region's wording of indicators."""
+        name = self.nodes[code].name(lang, regional)
         return name if code == ROOT else f"{code} {name}"
 
     def with_weights(self, weights: Mapping[str, float]) -> "Framework":
@@ -138,6 +142,15 @@ class Framework:
 
     def weights(self) -> dict[str, float]:
         return {c: n.weight for c, n in self.nodes.items() if c != ROOT}
+
+
+def _region_name(raw: Mapping) -> str:
+    """`region_name_zh` if given, else the provincial definition without its leading 本地区."""
+    explicit = str(raw.get("region_name_zh", "")).strip()
+    if explicit:
+        return explicit
+    definition = str(raw.get("definition_provincial", "")).strip()
+    return definition.removeprefix("本地区").strip() or str(raw.get("name_zh", ""))
 
 
 def load_framework(path: str | Path | None = None) -> Framework:
@@ -287,6 +300,7 @@ def parse_framework(data: Mapping, label: str = "<framework>") -> Framework:
             basis=str(raw.get("basis", "gdp")),
             comparable_national=str(raw.get("comparable_national", "same")),
             source=str(raw.get("source", "")),
+            region_name_zh=_region_name(raw) if not kids else "",
         )
 
     ordered: list[str] = []

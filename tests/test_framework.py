@@ -100,3 +100,11 @@ def test_with_weights_renormalises_siblings(framework):
     assert fw.nodes["1"].weight == pytest.approx(0.4 / 1.15)
     assert sum(fw.nodes[c].weight for c in fw.pillars) == pytest.approx(1.0)
     assert fw.nodes[ROOT].weight == 1.0
+
+
+def test_regions_see_the_provincial_wording(framework, tmp_path):
+    assert framework.label("1.2.2") == "1.2.2 我国PCT专利申请量占全球比重"  # the nation's indicator (表1)
+    assert framework.label("1.2.2", regional=True) == "1.2.2 PCT专利申请量占全国比重"  # what a province fills
+    assert framework.label("1.2", regional=True) == framework.label("1.2")  # only indicators differ
+    path = _copy_with(tmp_path, 'name_zh = "算力规模"', 'name_zh = "算力规模"\nregion_name_zh = "本市算力"')
+    assert load_framework(path).nodes["3.2.2"].name("zh", regional=True) == "本市算力"

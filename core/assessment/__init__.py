@@ -150,9 +150,9 @@ def assess(
     nation_excluded = tuple(c for c in fw.leaves if nat_table.series(NATION, c).get(base) is None)
     for c in nation_excluded:
         if sources[c] == "missing":
-            notes.append(f"{fw.label(c)}：没有全国可比值，不参与融合水平；全国可比指数序列也不含该指标。")
+            notes.append(f"{fw.label(c, regional=True)}：没有全国可比值，不参与融合水平；全国可比指数序列也不含该指标。")
         else:
-            notes.append(f"{fw.label(c)}：全国可比值缺少基期 {base} 年数值，全国可比指数序列不含该指标（势能比较口径因此不同）；水平计算仍使用 {end} 年的全国值（如有）。")
+            notes.append(f"{fw.label(c, regional=True)}：全国可比值缺少基期 {base} 年数值，全国可比指数序列不含该指标（势能比较口径因此不同）；水平计算仍使用 {end} 年的全国值（如有）。")
     exclusions = {r: frozenset(c) for r, c in options.exclusions.items()}
     if nation_excluded:
         exclusions[NATION] = frozenset(nation_excluded) | exclusions.get(NATION, frozenset())

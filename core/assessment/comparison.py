@@ -108,7 +108,7 @@ def comparable_national_observations(framework: Framework, data: ObservationTabl
             sources[code] = "nation_is_100"
             given = [o for o in user if o.indicator == code and abs(o.value - 100.0) > 1e-9]
             if given:
-                notes.append(f"{framework.label(code)}：数据文件中的全国值（如 {given[0].year} 年 {given[0].value:g}）为国家口径；按省级口径全国可比值取 100%，增速为 0。")
+                notes.append(f"{framework.label(code, regional=True)}：数据文件中的全国值（如 {given[0].year} 年 {given[0].value:g}）为国家口径；按省级口径全国可比值取 100%，增速为 0。")
             rows.extend(Observation(NATION, code, y, 100.0, Status.REPORTED, Provenance(file="可比口径：全国 = 100%"), "%", "全国为地区占比之和", None) for y in years)
         elif code in user_codes:
             sources[code] = "data"
@@ -171,7 +171,7 @@ def compare_node(result, region: str, code: str, *, nation: str = NATION, macro_
     g_r, g_n = _cagr(reg, base, year), _cagr(nat, base, year)
     out: dict = {
         "node": code,
-        "label": fw.label(code),
+        "label": fw.label(code, regional=True),
         "base_year": base,
         "year": year,
         "region": {str(y): rnd(v) for y, v in reg.items()},
@@ -229,7 +229,7 @@ def compare_node(result, region: str, code: str, *, nation: str = NATION, macro_
 
 def _index_name(fw: Framework, code: str) -> str:
     """总指数 / “融合基础”指数 — the node's index named the way the report names it."""
-    return "总指数" if code == ROOT else f"“{fw.nodes[code].name_zh}”指数"
+    return "总指数" if code == ROOT else f"“{fw.nodes[code].name('zh', regional=True)}”指数"
 
 
 def macro_share_figures(result, region: str, macro_region: str | None, nation: str = NATION) -> list[dict]:

@@ -76,9 +76,9 @@ def compute_level(
         ratio = score = None
         capped = False
         if st == "excluded" or not _ok(x):
-            note = f"{framework.label(code)}：{region}没有该指标的数值（已排除或缺失），不参与水平计算，同级指标权重重新归一。"
+            note = f"{framework.label(code, regional=True)}：{region}没有该指标的数值（已排除或缺失），不参与水平计算，同级指标权重重新归一。"
         elif not _ok(ref) or reference_statuses.get(code) == "excluded":
-            note = f"{framework.label(code)}：{reference_name}没有可比值，该指标不参与水平计算（不按 0 计），同级指标权重重新归一。"
+            note = f"{framework.label(code, regional=True)}：{reference_name}没有可比值，该指标不参与水平计算（不按 0 计），同级指标权重重新归一。"
         else:
             try:
                 ratio = indicator_ratio(node.kind, float(x), float(ref), basis_region.get(basis) if basis else None, basis_reference.get(basis) if basis else None, node.direction)
@@ -86,14 +86,14 @@ def compute_level(
                 why = str(exc)
                 if basis and "基础数据" in why:
                     why = f"缺少{region}或{reference_name}的{BASIS_ZH[basis]}"
-                note = f"{framework.label(code)}：{why}，该指标不参与水平计算，同级指标权重重新归一。"
+                note = f"{framework.label(code, regional=True)}：{why}，该指标不参与水平计算，同级指标权重重新归一。"
             else:
                 capped = ratio > cap
                 score = 100.0 * min(ratio, cap)
                 if math.isinf(ratio):
                     ratio = None
                 if capped:
-                    note = f"{framework.label(code)}：比值 {fmt(ratio, 2)} 超过上限 {cap:g}，按 {cap:g} 计分（{fmt(score)}）。"
+                    note = f"{framework.label(code, regional=True)}：比值 {fmt(ratio, 2)} 超过上限 {cap:g}，按 {cap:g} 计分（{fmt(score)}）。"
         ratios[code] = (ratio, score, capped, note)
         if note and score is None:
             notes.append(note)
@@ -121,7 +121,7 @@ def compute_level(
         x, ref = values.get(code), reference.get(code)
         indicators.append(IndicatorScore(
             code=code,
-            name=node.name_zh,
+            name=node.name("zh", regional=True),
             kind=node.kind,
             basis=basis,
             value=float(x) if _ok(x) else None,

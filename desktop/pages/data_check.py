@@ -133,7 +133,7 @@ class CheckPage(QWidget):
             self.table.setColumnCount(0)
             return
         fw = s.framework
-        from core.observations import BASIS_CODES
+        from core.observations import BASIS_CODES, NATION
 
         lang = self.window_.lang
         region = s.region
@@ -150,8 +150,8 @@ class CheckPage(QWidget):
         for row, code in enumerate(codes):
             if code in fw.nodes:
                 node = fw.nodes[code]
-                name, unit = node.name(lang), node.unit
-                tip = node.definition_provincial or node.name_zh
+                name, unit = node.name(lang, regional=region != NATION), node.unit
+                tip = node.definition_provincial if region != NATION else node.definition_national
             else:
                 zh, en, unit = BASIS_CODES[code]
                 name, tip = (en if lang == "en" else zh), zh

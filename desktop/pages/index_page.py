@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget, QAbstractItemView,
 )
 
+from core.observations import NATION
+
 from .. import style
 from .base import ResultPage
 from ..widgets import Card
@@ -241,7 +243,7 @@ class IndexPage(ResultPage):
         for code in res.codes:
             node = fw.nodes[code]
             n = res.code_index(code)
-            cells = [fw.label(code, lang)]
+            cells = [fw.label(code, lang, regional=s.region != NATION)]
             marks = []
             for t, y in enumerate(years):
                 v = float(arr[r, n, t])
@@ -255,7 +257,7 @@ class IndexPage(ResultPage):
             cells.append("—" if math.isnan(g) else f"{g:+.2f}")
             item = QTreeWidgetItem(cells)
             item.setData(0, Qt.ItemDataRole.UserRole, code)
-            item.setToolTip(0, node.definition_provincial if node.is_leaf else fw.label(code, lang))
+            item.setToolTip(0, (node.definition_provincial if s.region != NATION else node.definition_national) if node.is_leaf else fw.label(code, lang))
             for t, f in enumerate(marks, start=1):
                 item.setTextAlignment(t, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if f in tips:
