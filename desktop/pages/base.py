@@ -1,5 +1,6 @@
-"""The shape every result page shares: a placeholder until there is something to show, widgets
-built on first use, and refreshes only while visible (a hidden page just marks itself dirty)."""
+"""What the workflow pages share: they refresh only while visible (a hidden page just marks
+itself dirty), and result pages show a placeholder until there is something to show and build
+their widgets on first use."""
 
 from __future__ import annotations
 
@@ -8,28 +9,15 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from ..widgets import empty_label
 
 
-class ResultPage(QWidget):
+class LazyPage(QWidget):
     uses_region = True
 
     def __init__(self, session, window, signals):
         super().__init__()
         self.session, self.window_ = session, window
         self._dirty = True
-        self._built = False
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(20, 14, 20, 16)
-        self.stack = QStackedWidget()
-        outer.addWidget(self.stack)
-        self.empty = empty_label("")
-        self.stack.addWidget(self.empty)
-        self.content = QWidget()
-        self.stack.addWidget(self.content)
         for sig in signals:
             sig.connect(self._mark)
-
-    def _build(self) -> None:
-        """Create the content widgets (called once, on first show with a result)."""
-        raise NotImplementedError
 
     def refresh(self) -> None:
         raise NotImplementedError
@@ -42,6 +30,24 @@ class ResultPage(QWidget):
     def activate(self) -> None:
         if self._dirty:
             self.refresh()
+
+
+class ResultPage(LazyPage):
+    def __init__(self, session, window, signals):
+        super().__init__(session, window, signals)
+        self._built = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 14, 20, 16)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack)
+        self.empty = empty_label("")
+        self.stack.addWidget(self.empty)
+        self.content = QWidget()
+        self.stack.addWidget(self.content)
+
+    def _build(self) -> None:
+        """Create the content widgets (called once, on first show with a result)."""
+        raise NotImplementedError
 
     def show_empty(self, text: str) -> None:
         self.empty.setText(text)

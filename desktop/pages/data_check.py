@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import style
+from .base import LazyPage
 from ..widgets import Card
 
 SEVERITY_COLORS = {"error": style.ERROR, "warning": style.WARNING, "info": style.INFO}
@@ -26,13 +27,9 @@ def _sev(p) -> str:
     return getattr(p.severity, "value", str(p.severity))
 
 
-class CheckPage(QWidget):
-    uses_region = True
-
+class CheckPage(LazyPage):
     def __init__(self, session, window):
-        super().__init__()
-        self.session, self.window_ = session, window
-        self._dirty = True
+        super().__init__(session, window, (session.dataChanged, session.resultChanged, session.regionChanged))
         v = QVBoxLayout(self)
         v.setContentsMargins(20, 14, 20, 16)
         v.setSpacing(10)
@@ -97,20 +94,8 @@ class CheckPage(QWidget):
         split.setSizes([500, 230])
         v.addWidget(split, 1)
 
-        session.dataChanged.connect(self._mark)
-        session.resultChanged.connect(self._mark)
-        session.regionChanged.connect(self._mark)
 
     # ------------------------------------------------------------------ refresh
-    def _mark(self, *_):
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def activate(self) -> None:
-        if self._dirty:
-            self.refresh()
-
     def all_problems(self) -> list:
         return list(self.session.problems) + list(self.session.compute_problems)
 
