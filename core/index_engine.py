@@ -345,23 +345,23 @@ def inclusion_patterns(included: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def aggregate(prepared: PreparedData) -> tuple[np.ndarray, np.ndarray]:
-    """Growth and index of every node [R, N, T]: parents from the aggregation matrix, leaves their own."""
+    """Growth and index of every node [R, N, T]: one matrix product for all nodes (a leaf's row
+    of the matrix is its own unit vector), then the leaves' own values written over theirs."""
     fw = prepared.framework
     V = np.nan_to_num(prepared.growth, nan=0.0)
     R, L, T = V.shape
-    parent_rows = [fw.codes.index(c) for c in fw.codes if not fw.nodes[c].is_leaf]
     leaf_rows = [fw.codes.index(c) for c in fw.leaves]
     patterns, inverse = inclusion_patterns(prepared.included)
-    parent_growth = np.empty((R, len(parent_rows), T))
-    for p, pattern in enumerate(patterns):
-        sel = inverse == p
-        parent_growth[sel] = np.matmul(aggregation_matrix(fw, pattern)[parent_rows], V[sel])
-    growth = np.empty((R, len(fw.codes), T))
-    index = np.empty((R, len(fw.codes), T))
-    growth[:, parent_rows] = parent_growth
-    growth[:, leaf_rows] = prepared.growth
+    if len(patterns) == 1:
+        growth = np.matmul(aggregation_matrix(fw, patterns[0]), V)
+    else:
+        growth = np.empty((R, len(fw.codes), T))
+        for p, pattern in enumerate(patterns):
+            sel = inverse == p
+            growth[sel] = np.matmul(aggregation_matrix(fw, pattern), V[sel])
+    index = chain(growth)
+    growth[:, leaf_rows] = prepared.growth  # NaN where excluded
     growth[:, :, 0] = np.nan
-    index[:, parent_rows] = chain(parent_growth)
     index[:, leaf_rows] = leaf_indices(prepared)
     return growth, index
 
@@ -373,25 +373,25 @@ def leaf_indices(prepared: PreparedData) -> np.ndarray:
     the chain accumulates near V = ±200. Where the chain is undefined (a 0 followed by a
     positive value) the index stays undefined, as the method says.
     """
-    chained = chain(prepared.growth)
     x, base = prepared.values, prepared.values[:, :, :1]
     direction = np.array([prepared.framework.nodes[c].direction for c in prepared.framework.leaves])[None, :, None]
     with np.errstate(divide="ignore", invalid="ignore"):
-        direct = np.where(direction > 0, 100.0 * x / base, 100.0 * base / x)
-    out = np.where(np.isfinite(chained) & np.isfinite(direct), direct, chained)
+        out = np.where(direction > 0, 100.0 * x / base, 100.0 * base / x)
+    if (x == 0).any():  # only a zero can make the chain undefined where the ratio is not
+        chained = chain(prepared.growth)
+        out = np.where(np.isfinite(chained) & np.isfinite(out), out, chained)
     out[~prepared.included] = np.nan
     return out
 
 
 def _node_flags(prepared: PreparedData, fw: Framework, index: np.ndarray) -> np.ndarray:
     """A node is 预估 in a year if any leaf it uses is, else 插值 if any is; undefined where NaN."""
-    R, L, T = prepared.status.shape
-    flags = np.zeros((R, len(fw.codes), T), dtype=np.int8)
-    leaf_pos = {c: i for i, c in enumerate(fw.leaves)}
-    for n, code in enumerate(fw.codes):
-        cols = [leaf_pos[c] for c in fw.leaves_under(code)]
-        st = prepared.status[:, cols, :]
-        flags[:, n, :] = np.where((st == ESTIMATE).any(axis=1), FLAG_ESTIMATE, np.where((st == INTERPOLATED).any(axis=1), FLAG_INTERPOLATED, FLAG_NONE))
+    flags = np.zeros(index.shape, dtype=np.int8)
+    under = (aggregation_matrix(fw) > 0).astype(float)  # [N, L]: leaf l lies under node n
+    for code, status in ((FLAG_INTERPOLATED, INTERPOLATED), (FLAG_ESTIMATE, ESTIMATE)):  # 预估 wins over 插值
+        mask = prepared.status == status
+        if mask.any():
+            flags[np.matmul(under, mask.astype(float)) > 0] = code
     flags[np.isnan(index)] = FLAG_UNDEFINED
     return flags
 
