@@ -123,8 +123,12 @@ def screenshot(app, settings, lang: str, args) -> int:
         tabs.setCurrentIndex(args.tab)
     for _ in range(5):
         app.processEvents()
-    win.grab().save(args.screenshot)
-    ok = os.path.exists(args.screenshot)
+    from core.atomic import atomic_path
+
+    with atomic_path(args.screenshot) as tmp:
+        ok = win.grab().save(str(tmp), "PNG")
+        if not ok:
+            raise OSError(f"无法写入截图：{args.screenshot}")
     from .workers import shutdown
 
     shutdown(app)

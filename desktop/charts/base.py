@@ -113,7 +113,12 @@ class ChartFrame(QWidget):
             self.view.render(painter, QPoint(0, 0))
 
     def export_png(self, path: str) -> bool:
-        return self.image().save(path, "PNG")
+        from core.atomic import atomic_path
+
+        with atomic_path(path) as tmp:  # a crash never leaves half a PNG under the user's name
+            if not self.image().save(str(tmp), "PNG"):
+                raise OSError(f"无法写入图片：{path}")
+        return True
 
     def export_svg(self, path: str) -> bool:
         """Vector SVG of the chart via QSvgGenerator (pyqtgraph's SVGExporter fails on some
@@ -123,15 +128,18 @@ class ChartFrame(QWidget):
         if self.view.width() < 10 or self.view.height() < 10:
             self.view.resize(QSize(800, 450))
 
-        gen = QSvgGenerator()
-        gen.setFileName(path)
-        size = self.view.size()
-        gen.setSize(size)
-        gen.setViewBox(QRectF(0, 0, size.width(), size.height()))
-        gen.setTitle(self.title.text())
-        p = QPainter(gen)
-        self._render(p)
-        p.end()
+        from core.atomic import atomic_path
+
+        with atomic_path(path) as tmp:
+            gen = QSvgGenerator()
+            gen.setFileName(str(tmp))
+            size = self.view.size()
+            gen.setSize(size)
+            gen.setViewBox(QRectF(0, 0, size.width(), size.height()))
+            gen.setTitle(self.title.text())
+            p = QPainter(gen)
+            self._render(p)
+            p.end()
         return True
 
     def copy_to_clipboard(self) -> None:
