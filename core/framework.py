@@ -8,14 +8,13 @@ reports every problem at once, in Chinese, naming the node code.
 from __future__ import annotations
 
 import math
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
 from .problems import InputError, Problem
-from .resources import read_resource_text
+from .resources import load_toml
 
 ROOT = "total"
 DEFAULT_FRAMEWORK = "frameworks/caict-2025.toml"
@@ -155,21 +154,7 @@ def _region_name(raw: Mapping) -> str:
 
 def load_framework(path: str | Path | None = None) -> Framework:
     """Load and validate a framework TOML; `None` loads the shipped CAICT 2025 framework."""
-    if path is None:
-        text, label = read_resource_text(DEFAULT_FRAMEWORK), DEFAULT_FRAMEWORK
-    else:
-        p = Path(path)
-        label = p.name
-        try:
-            text = p.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise InputError([Problem("framework_missing", "找不到指标体系文件，请检查路径。", file=str(p))]) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError([Problem("framework_unreadable", f"无法读取指标体系文件（{exc.__class__.__name__}），请确认是 UTF-8 编码的 TOML 文本文件。", file=str(p))]) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError([Problem("framework_syntax", f"指标体系文件格式错误：{exc}。请按 TOML 语法修改。", file=label)]) from None
+    data, label = load_toml(path, DEFAULT_FRAMEWORK, "指标体系文件", "framework")
     return parse_framework(data, label)
 
 

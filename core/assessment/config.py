@@ -8,13 +8,12 @@ an office may copy and edit. Loading validates everything and reports every prob
 from __future__ import annotations
 
 import math
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
 from ..problems import InputError, Problem
-from ..resources import read_resource_text
+from ..resources import load_toml
 
 THRESHOLDS_RESOURCE = "assessment/thresholds.toml"
 LEVERS_RESOURCE = "assessment/levers.toml"
@@ -110,29 +109,13 @@ class AssessmentConfig:
     source: str = THRESHOLDS_RESOURCE
 
 
-def _read(path: str | Path | None, resource: str) -> tuple[dict, str]:
-    if path is None:
-        text, label = read_resource_text(resource), resource
-    else:
-        p = Path(path)
-        label = p.name
-        try:
-            text = p.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError([Problem("assessment_config_unreadable", f"无法读取评估配置文件（{exc.__class__.__name__}），请确认路径正确且为 UTF-8 编码的 TOML 文件。", file=str(p))]) from None
-    try:
-        return tomllib.loads(text), label
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError([Problem("assessment_config_syntax", f"评估配置文件格式错误：{exc}。请按 TOML 语法修改。", file=label)]) from None
-
-
 def load_config(path: str | Path | None = None, levers_path: str | Path | None = None, pillars: tuple[str, ...] | None = None) -> AssessmentConfig:
     """Load and validate thresholds (and the levers library); `None` loads the shipped files.
 
     `pillars`, when given, are the framework's pillar codes: every pillar needs a role name.
     """
-    data, label = _read(path, THRESHOLDS_RESOURCE)
-    ldata, llabel = _read(levers_path, LEVERS_RESOURCE)
+    data, label = load_toml(path, THRESHOLDS_RESOURCE, "评估配置文件", "assessment_config")
+    ldata, llabel = load_toml(levers_path, LEVERS_RESOURCE, "路径建议库文件", "assessment_levers")
     problems: list[Problem] = []
 
     def bad(message: str, file: str = label) -> None:
