@@ -14,13 +14,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_demo_data import synthetic_table  # noqa: E402
-from timing import median_time  # noqa: E402
+from make_demo_data import synthetic_table
+from timing import median_time
 
-from core.assessment import assess  # noqa: E402
-from core.assessment.config import load_config  # noqa: E402
-from core.framework import load_framework  # noqa: E402
-from core.index_engine import compute_index  # noqa: E402
+from core.assessment import assess
+from core.assessment.config import load_config
+from core.index.engine import compute_index
+from core.model.framework import load_framework
 
 TARGET_S = 0.5
 
@@ -35,9 +35,13 @@ def main() -> int:
     engine = median_time(lambda: compute_index(table, fw))
     res = assess(table, fw, config=config)
     print(f"assessment of {len(res.regions)} provinces, {len(res.index.years)} years, {len(fw.leaves)} indicators")
-    print(f"  full assessment (incl. national recomputation vs published): {full * 1000:7.1f} ms  (target ≤ {TARGET_S * 1000:.0f} ms) {'OK' if full <= TARGET_S else 'SLOW'}")
+    print(
+        f"  full assessment (incl. national recomputation vs published): {full * 1000:7.1f} ms  (target ≤ {TARGET_S * 1000:.0f} ms) {'OK' if full <= TARGET_S else 'SLOW'}"
+    )
     print(f"  without the national recomputation:                          {no_pub * 1000:7.1f} ms")
-    print(f"  baseline: index engine alone:                                {engine * 1000:7.1f} ms  (assessment = {full / engine:.1f}× engine)")
+    print(
+        f"  baseline: index engine alone:                                {engine * 1000:7.1f} ms  (assessment = {full / engine:.1f}× engine)"
+    )
     return 0 if full <= TARGET_S else 1
 
 

@@ -15,14 +15,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-import openpyxl  # noqa: E402
+import openpyxl
+from broken_corpus import filled_region_workbook
 
-from broken_corpus import filled_region_workbook  # noqa: E402
-from core.framework import load_framework  # noqa: E402
-from core.regions import province_names  # noqa: E402
-from core.loading import read_files  # noqa: E402
-from core.workbook_import import read_template_workbook  # noqa: E402
-from core.workspace import Workspace  # noqa: E402
+from core.io.loading import read_files
+from core.io.template_reader import read_template_workbook
+from core.model.framework import load_framework
+from core.model.regions import province_names
+from core.store.workspace import Workspace
 
 
 def best_of(fn, n: int = 15) -> float:
@@ -58,8 +58,10 @@ def main() -> int:
         t = time.perf_counter()
         res = read_files([folder], fw, progress=lambda d, n, f: ticks.append(d))
         read_s = time.perf_counter() - t
-        print(f"folder of 100 workbooks: read {read_s:.2f} s, {len(res.observations)} values, "
-              f"{len(res.errors)} errors, {len(ticks)} progress calls   target <= 10 s")
+        print(
+            f"folder of 100 workbooks: read {read_s:.2f} s, {len(res.observations)} values, "
+            f"{len(res.errors)} errors, {len(ticks)} progress calls   target <= 10 s"
+        )
         with Workspace.create(tmp / "w.lcws") as ws:
             t = time.perf_counter()
             rep = ws.import_files([folder])

@@ -32,7 +32,9 @@ APP = "import sys; from desktop.app import main; sys.exit(main([]))\n"
 def run_once(code: str, env: dict) -> tuple[float, float]:
     """(seconds to "shown", seconds to "ready"); the bare window is ready when shown."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
     line = proc.stdout.readline()
     shown = time.perf_counter() - t0
     ready = shown

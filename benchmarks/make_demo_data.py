@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT_DIR))
 
-from core.framework import load_framework  # noqa: E402
-from core.observations import NATION, Observation, ObservationTable  # noqa: E402
+from core.model.framework import load_framework  # noqa: E402
+from core.model.observations import NATION, Observation, ObservationTable  # noqa: E402
 
 YEARS = list(range(2019, 2025))
 # 表1 marks the indicators updated to 2024; the others were published only to 2023, so their
@@ -83,7 +83,12 @@ CITIES = {
     "徐州市": (0.066, (0.6, 0.7, 0.7, 0.75), (1.03, 1.02, 1.02, 1.02)),
 }
 CITY_POP_SHARE = {"南京市": 0.112, "苏州市": 0.152, "无锡市": 0.088, "徐州市": 0.106}
-CITY_ADJACENCY = {"南京市": ["镇江市", "扬州市", "常州市"], "苏州市": ["无锡市"], "无锡市": ["苏州市", "常州市"], "徐州市": ["宿迁市"]}
+CITY_ADJACENCY = {
+    "南京市": ["镇江市", "扬州市", "常州市"],
+    "苏州市": ["无锡市"],
+    "无锡市": ["苏州市", "常州市"],
+    "徐州市": ["宿迁市"],
+}
 LABEL = "示意数据，非官方统计"
 
 
@@ -102,7 +107,9 @@ def _round(code: str, unit: str, v: float) -> float:
     return round(v, 2)
 
 
-def _profile_values(fw, rng: random.Random, ref: dict[str, list[float]], share_gdp: list[float], share_pop: list[float], mult, drift) -> dict[str, list[float]]:
+def _profile_values(
+    fw, rng: random.Random, ref: dict[str, list[float]], share_gdp: list[float], share_pop: list[float], mult, drift
+) -> dict[str, list[float]]:
     """Values of one region from a reference's values, its basis shares and a pillar profile."""
     out: dict[str, list[float]] = {}
     for code in fw.leaves:
@@ -133,7 +140,11 @@ def demo_rows() -> tuple[list[list], list[list]]:
     rows = [["region", "indicator", "year", "value", "unit", "source", "note"]]
     for code in fw.leaves:
         for k, y in enumerate(YEARS):
-            note = "全国 = 100%（可比口径）" if fw.nodes[code].comparable_national == "nation_is_100" else "全国可比值（示意，参照报告所述全国数值）"
+            note = (
+                "全国 = 100%（可比口径）"
+                if fw.nodes[code].comparable_national == "nation_is_100"
+                else "全国可比值（示意，参照报告所述全国数值）"
+            )
             rows.append([NATION, code, y, NATION_VALUES[code][k], fw.nodes[code].unit, LABEL, note])
     for k, y in enumerate(YEARS):
         rows.append([NATION, "_gdp", y, NATION_GDP[k], "亿元", "国家统计局", ""])
@@ -142,7 +153,15 @@ def demo_rows() -> tuple[list[list], list[list]]:
     for name, (g0, g1, p0, p1, mult, drift) in PROVINCES.items():
         gdp = [round(_geom(g0, g1, k, dip=0.04)) for k in range(6)]
         pop = [round(_geom(p0, p1, k)) for k in range(6)]
-        vals = _profile_values(fw, rng, NATION_VALUES, [g / n for g, n in zip(gdp, NATION_GDP)], [p / n for p, n in zip(pop, NATION_POP)], mult, drift)
+        vals = _profile_values(
+            fw,
+            rng,
+            NATION_VALUES,
+            [g / n for g, n in zip(gdp, NATION_GDP, strict=False)],
+            [p / n for p, n in zip(pop, NATION_POP, strict=False)],
+            mult,
+            drift,
+        )
         province_values[name] = (vals, gdp, pop)
         for code in fw.leaves:
             for k, y in enumerate(YEARS):
@@ -196,7 +215,19 @@ INDUSTRIES = [
 
 
 def industry_rows() -> list[list]:
-    rows = [["region", "industry", "strategic", "location_quotient", "diffusibility", "scenario_fit", "chain_embedding", "strategic_fit", "expert"]]
+    rows = [
+        [
+            "region",
+            "industry",
+            "strategic",
+            "location_quotient",
+            "diffusibility",
+            "scenario_fit",
+            "chain_embedding",
+            "strategic_fit",
+            "expert",
+        ]
+    ]
     for region, industry, strategic, lq, experts in INDUSTRIES:
         for i, s in enumerate(experts, start=1):
             rows.append([region, industry, strategic, lq, *s, f"专家{i}（示意）"])
@@ -205,7 +236,7 @@ def industry_rows() -> list[list]:
 
 def synthetic_table(n_regions: int = 31, seed: int = 7) -> ObservationTable:
     """`n_regions` synthetic regions plus the comparable nation, 2019–2024, for benchmarks."""
-    from core.regions import province_names
+    from core.model.regions import province_names
 
     fw = load_framework()
     rng = random.Random(seed)
@@ -243,7 +274,8 @@ def main() -> None:
     _write_csv(out / "demo-jiangsu-cities.csv", city_rows)
     _write_csv(out / "demo-industries.csv", industry_rows())
     adj = "# 示意：江苏省部分城市的毗邻关系（用户可自行提供城市毗邻文件）\n[adjacency]\n" + "".join(
-        f'"{k}" = [{", ".join(chr(34) + n + chr(34) for n in v)}]\n' for k, v in CITY_ADJACENCY.items())
+        f'"{k}" = [{", ".join(chr(34) + n + chr(34) for n in v)}]\n' for k, v in CITY_ADJACENCY.items()
+    )
     (out / "demo-jiangsu-adjacency.toml").write_text(adj, encoding="utf-8")
     print(f"written to {out}")
 

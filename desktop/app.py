@@ -123,7 +123,7 @@ def screenshot(app, settings, lang: str, args) -> int:
         tabs.setCurrentIndex(args.tab)
     for _ in range(5):
         app.processEvents()
-    from core.atomic import atomic_path
+    from core.kernel import atomic_path
 
     with atomic_path(args.screenshot) as tmp:
         ok = win.grab().save(str(tmp), "PNG")

@@ -70,7 +70,9 @@ def describe(exc: BaseException, context: str = "") -> tuple[str, str]:
         return (QCoreApplication.translate("errors", "无法访问文件：") + str(getattr(exc, "filename", "") or exc)), ""
     path = log_exception(exc, context)
     where = str(path) if path else QCoreApplication.translate("errors", "（日志文件无法写入）")
-    msg = QCoreApplication.translate("errors", "发生了意外错误（{kind}）。详细信息已记录到日志文件：{path}。请将该文件发给技术支持。")
+    msg = QCoreApplication.translate(
+        "errors", "发生了意外错误（{kind}）。详细信息已记录到日志文件：{path}。请将该文件发给技术支持。"
+    )
     msg = msg.replace("{kind}", type(exc).__name__).replace("{path}", where)
     if context:
         msg = f"{context}：{msg}"

@@ -29,7 +29,7 @@ def _bundled_families() -> list[str]:
     """Families of fonts shipped in resources/fonts/ (SC first), registered with Qt."""
     from PySide6.QtGui import QFontDatabase
 
-    from core.resources import resource
+    from core.kernel import resource
 
     try:
         folder = resource("fonts")
@@ -69,9 +69,9 @@ def choose_family() -> str | None:
 
 
 def _has_bundled_fonts() -> bool:
-    import resources  # the package of shipped files (tiny __init__), not core
-
     from pathlib import Path
+
+    import resources  # the package of shipped files (tiny __init__), not core
 
     folder = Path(resources.__file__).parent / "fonts"
     return folder.is_dir() and any(folder.iterdir())

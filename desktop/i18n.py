@@ -20,7 +20,7 @@ def current_language() -> str:
 
 
 def _qm_path(lang: str) -> str | None:
-    from core.resources import resource
+    from core.kernel import resource
 
     node = resource(QM_RESOURCE.format(lang=lang))
     return str(node) if node.is_file() else None

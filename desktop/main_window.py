@@ -6,14 +6,27 @@ rebuilt on a language change (the session, i.e. the data and results, is kept).
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-    QMainWindow, QMenu, QProgressBar, QStackedWidget, QToolButton, QVBoxLayout, QWidget,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from . import errors, i18n
@@ -63,8 +76,14 @@ class MainWindow(QMainWindow):
         return {
             "import": (self.tr("数据导入"), self.tr("导入填报模板或长表数据，下载空白模板，管理工作区。")),
             "check": (self.tr("数据校验"), self.tr("逐地区查看指标数据、预估值和插值、数据来源，以及导入发现的问题。")),
-            "index": (self.tr("指数测算"), self.tr("总指数与四个一级指标的历年走势、二级指标对比、全部节点的指数与增速、权重敏感性。")),
-            "assessment": (self.tr("潜力与定位"), self.tr("融合水平与势能、定位象限、功能定位、耦合协调度、融合潜力、协同伙伴与路径建议。")),
+            "index": (
+                self.tr("指数测算"),
+                self.tr("总指数与四个一级指标的历年走势、二级指标对比、全部节点的指数与增速、权重敏感性。"),
+            ),
+            "assessment": (
+                self.tr("潜力与定位"),
+                self.tr("融合水平与势能、定位象限、功能定位、耦合协调度、融合潜力、协同伙伴与路径建议。"),
+            ),
             "benchmark": (self.tr("对标分析"), self.tr("任一指标与全国、所在板块对比：差距、增速差与地区排名。")),
             "export": (self.tr("报告导出"), self.tr("导出测算结果（JSON、CSV）和图表。")),
         }
@@ -177,7 +196,9 @@ class MainWindow(QMainWindow):
         mb.clear()
         f = mb.addMenu(self.tr("文件(&F)"))
         self.act_new = self._action(f, self.tr("新建工作区"), self.new_workspace, QKeySequence.StandardKey.New)
-        self.act_open = self._action(f, self.tr("打开工作区…"), self.open_workspace_dialog, QKeySequence.StandardKey.Open)
+        self.act_open = self._action(
+            f, self.tr("打开工作区…"), self.open_workspace_dialog, QKeySequence.StandardKey.Open
+        )
         self.recent_menu = f.addMenu(self.tr("最近打开"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._fill_recent()
@@ -302,7 +323,12 @@ class MainWindow(QMainWindow):
         s = self.session
         name = s.workspace_name or self.tr("未打开工作区")
         n = len(s.table) if s.table is not None else 0
-        self.workspace_label.setText(self.tr("工作区：{name}\n{n} 个数值，{r} 个地区").replace("{name}", name).replace("{n}", str(n)).replace("{r}", str(len(regs))))
+        self.workspace_label.setText(
+            self.tr("工作区：{name}\n{n} 个数值，{r} 个地区")
+            .replace("{name}", name)
+            .replace("{n}", str(n))
+            .replace("{r}", str(len(regs)))
+        )
 
     def _region_selected(self, text: str) -> None:
         if text:
@@ -362,7 +388,9 @@ class MainWindow(QMainWindow):
         return self.session.open_demo()
 
     def new_workspace(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("新建工作区"), self.tr("我的评估") + WORKSPACE_SUFFIX, self.tr("工作区 (*.lcws)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("新建工作区"), self.tr("我的评估") + WORKSPACE_SUFFIX, self.tr("工作区 (*.lcws)")
+        )
         if not path:
             return
         if not path.endswith(WORKSPACE_SUFFIX):
@@ -377,7 +405,9 @@ class MainWindow(QMainWindow):
         return self.session.open_demo()
 
     def open_workspace_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开工作区"), "", self.tr("工作区 (*.lcws);;数据文件 (*.xlsx *.csv)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("打开工作区"), "", self.tr("工作区 (*.lcws);;数据文件 (*.xlsx *.csv)")
+        )
         if path:
             self.session.open_workspace(path)
 
@@ -390,7 +420,9 @@ class MainWindow(QMainWindow):
 
     def save_workspace_as(self) -> None:
         name = (self.session.workspace_name or self.tr("我的评估")).split("（")[0]
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("工作区另存为"), name + WORKSPACE_SUFFIX, self.tr("工作区 (*.lcws)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("工作区另存为"), name + WORKSPACE_SUFFIX, self.tr("工作区 (*.lcws)")
+        )
         if not path:
             return
         if not path.endswith(WORKSPACE_SUFFIX):
@@ -417,7 +449,9 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(self.tr("清除列表")).triggered.connect(lambda: self.settings.clear_recent())
 
     def import_files_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("导入工作簿"), "", self.tr("填报模板或长表 (*.xlsx *.csv);;所有文件 (*)"))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("导入工作簿"), "", self.tr("填报模板或长表 (*.xlsx *.csv);;所有文件 (*)")
+        )
         if paths:
             self.import_paths(paths)
 
@@ -478,15 +512,19 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.about(self, self.tr("关于"), self.tr(
-            "两创融合评估 0.1\n\n按中国信通院 2025 年 4-12-27 指标体系测算两创融合发展指数，"
-            "并评估地区融合潜力与功能定位。\n\n日志文件：") + str(errors.log_path()))
+        QMessageBox.about(
+            self,
+            self.tr("关于"),
+            self.tr(
+                "两创融合评估 0.1\n\n按中国信通院 2025 年 4-12-27 指标体系测算两创融合发展指数，"
+                "并评估地区融合潜力与功能定位。\n\n日志文件："
+            )
+            + str(errors.log_path()),
+        )
 
     def closeEvent(self, event) -> None:
         self.session.runner.cancel_all()
         self.session.runner.wait(3000)
-        try:
+        with contextlib.suppress(Exception):
             self.settings.geometry = self.saveGeometry()
-        except Exception:
-            pass
         super().closeEvent(event)

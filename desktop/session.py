@@ -11,9 +11,10 @@ Core modules are imported inside methods, so importing this module (at start-up)
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -36,14 +37,14 @@ class ImportRecord:
 
 
 class Session(QObject):
-    dataChanged = Signal()          # observations / problems / conflicts changed
-    resultChanged = Signal()        # index result (or its failure) changed
-    sensitivityChanged = Signal()   # one-at-a-time ±20 % results
-    monteCarloChanged = Signal()    # Monte Carlo bands
+    dataChanged = Signal()  # observations / problems / conflicts changed
+    resultChanged = Signal()  # index result (or its failure) changed
+    sensitivityChanged = Signal()  # one-at-a-time ±20 % results
+    monteCarloChanged = Signal()  # Monte Carlo bands
     assessmentChanged = Signal()
     regionChanged = Signal(str)
     compareChanged = Signal(list)
-    message = Signal(str)           # one line for the status bar
+    message = Signal(str)  # one line for the status bar
     errorRaised = Signal(object, str)  # (exception, context) → main window shows a dialog
 
     def __init__(self, settings=None, parent=None, synchronous: bool = False):
@@ -54,15 +55,15 @@ class Session(QObject):
         self.workspace_path: str = ""
         self.workspace_name: str = ""
         self.is_demo = False
-        self.table = None              # core.observations.ObservationTable
-        self.problems: list = []       # core.problems.Problem, from import + checks
+        self.table = None  # core.model.observations.ObservationTable
+        self.problems: list = []  # core.kernel.problems.Problem, from import + checks
         self.compute_problems: list = []
         self.conflicts: list = []
         self.imports: list[ImportRecord] = []
         self.revisions: list = []
-        self.workspace_industries: list = []  # core.workbook_import.IndustryEntry from templates
-        self.demo_industries: list = []       # the demo's industry scores (IndustryRow)
-        self.result = None             # core.index_engine.IndexResult
+        self.workspace_industries: list = []  # core.io.template_reader.IndustryEntry from templates
+        self.demo_industries: list = []  # the demo's industry scores (IndustryRow)
+        self.result = None  # core.index.engine.IndexResult
         self.sensitivity = None
         self.monte_carlo = None
         self.assessment = None
@@ -74,14 +75,14 @@ class Session(QObject):
     @property
     def framework(self):
         if self._framework is None:
-            from core.framework import load_framework
+            from core.model import load_framework
 
             self._framework = load_framework()
         return self._framework
 
     @property
     def nation(self) -> str:
-        from core.observations import NATION
+        from core.model import NATION
 
         return NATION
 
@@ -97,7 +98,7 @@ class Session(QObject):
         return [r for r in regs if r != nation] + ([nation] if nation in regs else [])
 
     def index_options(self):
-        from core.index_engine import IndexOptions
+        from core.index import IndexOptions
 
         base = self.settings.base_year if self.settings else None
         policy = self.settings.gap_policy if self.settings else "interpolate"
@@ -106,7 +107,9 @@ class Session(QObject):
         return IndexOptions(base_year=base, gap_policy=policy)
 
     # ------------------------------------------------------------------ tasks
-    def _start(self, title: str, fn: Callable, *args, on_done: Callable[[Any], None] | None = None, context: str = "", **kwargs) -> Task:
+    def _start(
+        self, title: str, fn: Callable, *args, on_done: Callable[[Any], None] | None = None, context: str = "", **kwargs
+    ) -> Task:
         task = Task(title, fn, *args, **kwargs)
         if on_done is not None:
             task.finished.connect(on_done)
@@ -119,7 +122,7 @@ class Session(QObject):
     # again (sqlite3 connections belong to the thread that made them); the session keeps the
     # path and the state read back: observations, problems, conflicts, industries.
     def demo_available(self) -> bool:
-        from core.resources import resource
+        from core.kernel import resource
 
         return resource(DEMO_DATA).is_file()
 
@@ -133,8 +136,8 @@ class Session(QObject):
         def work(progress, cancelled):
             from importlib.resources import as_file
 
-            from core.resources import resource
-            from core.workspace import Workspace
+            from core.kernel import resource
+            from core.store import Workspace
 
             target.parent.mkdir(parents=True, exist_ok=True)
             if target.exists():
@@ -151,9 +154,16 @@ class Session(QObject):
             return state
 
         def done(state):
-            self._set_state(str(target), state, name=QCoreApplication.translate("Session", "演示工作区（示意数据）"), demo=True)
+            self._set_state(
+                str(target), state, name=QCoreApplication.translate("Session", "演示工作区（示意数据）"), demo=True
+            )
 
-        return self._start(QCoreApplication.translate("Session", "打开演示工作区"), work, on_done=done, context=QCoreApplication.translate("Session", "打开演示工作区"))
+        return self._start(
+            QCoreApplication.translate("Session", "打开演示工作区"),
+            work,
+            on_done=done,
+            context=QCoreApplication.translate("Session", "打开演示工作区"),
+        )
 
     def new_workspace(self, path: str | None = None) -> Task | None:
         """Create an empty workspace at `path` (default: a new file in the user's data folder)."""
@@ -163,7 +173,7 @@ class Session(QObject):
             path = str(data_dir() / f"workspace-{datetime.now():%Y%m%d-%H%M%S}.lcws")
 
         def work(progress, cancelled):
-            from core.workspace import Workspace
+            from core.store import Workspace
 
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             ws = Workspace.create(path)
@@ -175,7 +185,12 @@ class Session(QObject):
         def done(state):
             self._set_state(path, state)
 
-        return self._start(QCoreApplication.translate("Session", "新建工作区"), work, on_done=done, context=QCoreApplication.translate("Session", "新建工作区"))
+        return self._start(
+            QCoreApplication.translate("Session", "新建工作区"),
+            work,
+            on_done=done,
+            context=QCoreApplication.translate("Session", "新建工作区"),
+        )
 
     def open_workspace(self, path: str) -> Task | None:
         p = Path(path)
@@ -183,7 +198,7 @@ class Session(QObject):
             return self.import_files([path])
 
         def work(progress, cancelled):
-            from core.workspace import Workspace
+            from core.store import Workspace
 
             ws = Workspace.open(p)
             try:
@@ -196,7 +211,12 @@ class Session(QObject):
         def done(state):
             self._set_state(str(p), state)
 
-        return self._start(QCoreApplication.translate("Session", "打开工作区"), work, on_done=done, context=QCoreApplication.translate("Session", "打开工作区"))
+        return self._start(
+            QCoreApplication.translate("Session", "打开工作区"),
+            work,
+            on_done=done,
+            context=QCoreApplication.translate("Session", "打开工作区"),
+        )
 
     def import_files(self, paths: list[str]) -> Task:
         """Import workbooks / long-format files / folders into the current workspace (one revision).
@@ -208,7 +228,7 @@ class Session(QObject):
         keep_name, keep_demo, keep_ind = self.workspace_name, self.is_demo, list(self.demo_industries)
 
         def work(progress, cancelled):
-            from core.workspace import Workspace
+            from core.store import Workspace
 
             if Path(target).exists():
                 ws = Workspace.open(target)
@@ -229,12 +249,22 @@ class Session(QObject):
             self.imports.append(ImportRecord(paths, added, len(report.problems), len(report.errors)))
             state["industries"] = keep_ind
             self._set_state(target, state, name=keep_name, demo=keep_demo, record=False)
-            msg = QCoreApplication.translate("Session", "导入完成：新增 {a} 个数值，{c} 个冲突待处理，{p} 个问题。").replace("{a}", str(added)).replace("{c}", str(report.conflicts)).replace("{p}", str(len(report.problems)))
+            msg = (
+                QCoreApplication.translate("Session", "导入完成：新增 {a} 个数值，{c} 个冲突待处理，{p} 个问题。")
+                .replace("{a}", str(added))
+                .replace("{c}", str(report.conflicts))
+                .replace("{p}", str(len(report.problems)))
+            )
             if report.rejected_files:
                 msg += QCoreApplication.translate("Session", "未导入有错误的文件：") + "、".join(report.rejected_files)
             self.message.emit(msg)
 
-        return self._start(QCoreApplication.translate("Session", "导入数据"), work, on_done=done, context=QCoreApplication.translate("Session", "导入数据"))
+        return self._start(
+            QCoreApplication.translate("Session", "导入数据"),
+            work,
+            on_done=done,
+            context=QCoreApplication.translate("Session", "导入数据"),
+        )
 
     def resolve_conflict(self, conflict_id: int, choose) -> Task | None:
         """Keep the current value, take the incoming one, or a typed value (core records a revision)."""
@@ -244,7 +274,7 @@ class Session(QObject):
         keep = (self.workspace_name, self.is_demo, list(self.demo_industries), list(self.problems))
 
         def work(progress, cancelled):
-            from core.workspace import Workspace
+            from core.store import Workspace
 
             ws = Workspace.open(path)
             try:
@@ -259,7 +289,12 @@ class Session(QObject):
             self._set_state(path, state, name=keep[0], demo=keep[1], record=False)
             self.message.emit(QCoreApplication.translate("Session", "冲突已处理，已重新测算。"))
 
-        return self._start(QCoreApplication.translate("Session", "处理冲突"), work, on_done=done, context=QCoreApplication.translate("Session", "处理冲突"))
+        return self._start(
+            QCoreApplication.translate("Session", "处理冲突"),
+            work,
+            on_done=done,
+            context=QCoreApplication.translate("Session", "处理冲突"),
+        )
 
     def _set_state(self, path: str, state: dict, name: str = "", demo: bool = False, record: bool = True) -> None:
         self.workspace_path = path
@@ -277,13 +312,18 @@ class Session(QObject):
             self.settings.add_recent(path)
         self._clear_results()
         self.dataChanged.emit()
-        self.message.emit(QCoreApplication.translate("Session", "已打开工作区“{name}”：{n} 个数值，{r} 个地区。").replace("{name}", self.workspace_name).replace("{n}", str(len(self.table))).replace("{r}", str(len(self.table.regions()))))
+        self.message.emit(
+            QCoreApplication.translate("Session", "已打开工作区“{name}”：{n} 个数值，{r} 个地区。")
+            .replace("{name}", self.workspace_name)
+            .replace("{n}", str(len(self.table)))
+            .replace("{r}", str(len(self.table.regions())))
+        )
         self.compute()
 
     # ------------------------------------------------------------------ workspace file
     def save_workspace_as(self, path: str) -> None:
         """Copy the workspace file (closed between tasks, so a plain copy is consistent)."""
-        from core.atomic import atomic_path
+        from core.kernel import atomic_path
 
         if not self.workspace_path:
             raise FileNotFoundError(path)
@@ -318,8 +358,8 @@ class Session(QObject):
         table, framework, options = self.table, self.framework, self.index_options()
 
         def work(progress, cancelled):
-            from core.index_engine import compute_index
-            from core.problems import InputError
+            from core.index import compute_index
+            from core.kernel import InputError
 
             try:
                 return compute_index(table, framework, options), []
@@ -340,13 +380,27 @@ class Session(QObject):
             self.monteCarloChanged.emit()
             self.regionChanged.emit(self.region)
             if result is not None:
-                self.message.emit(QCoreApplication.translate("Session", "指数测算完成：{r} 个地区，{y0}–{y1} 年。").replace("{r}", str(len(result.regions))).replace("{y0}", str(result.base_year)).replace("{y1}", str(result.latest_year)))
+                self.message.emit(
+                    QCoreApplication.translate("Session", "指数测算完成：{r} 个地区，{y0}–{y1} 年。")
+                    .replace("{r}", str(len(result.regions)))
+                    .replace("{y0}", str(result.base_year))
+                    .replace("{y1}", str(result.latest_year))
+                )
                 self.assess()
             else:
                 self.dataChanged.emit()
-                self.message.emit(QCoreApplication.translate("Session", "数据还不能测算指数：请在“数据校验”中查看 {n} 个问题。").replace("{n}", str(len(problems))))
+                self.message.emit(
+                    QCoreApplication.translate(
+                        "Session", "数据还不能测算指数：请在“数据校验”中查看 {n} 个问题。"
+                    ).replace("{n}", str(len(problems)))
+                )
 
-        return self._start(QCoreApplication.translate("Session", "指数测算"), work, on_done=done, context=QCoreApplication.translate("Session", "指数测算"))
+        return self._start(
+            QCoreApplication.translate("Session", "指数测算"),
+            work,
+            on_done=done,
+            context=QCoreApplication.translate("Session", "指数测算"),
+        )
 
     def set_region(self, region: str) -> None:
         if region and region != self.region:
@@ -363,7 +417,7 @@ class Session(QObject):
         table, framework, options = self.table, self.framework, self.index_options()
 
         def work(progress, cancelled):
-            from core import sensitivity
+            from core import index as sensitivity
 
             return sensitivity.one_at_a_time(table, framework, options, delta=delta)
 
@@ -372,7 +426,12 @@ class Session(QObject):
             self.sensitivityChanged.emit()
             self.message.emit(QCoreApplication.translate("Session", "权重敏感性分析（±20%）完成。"))
 
-        return self._start(QCoreApplication.translate("Session", "权重敏感性分析"), work, on_done=done, context=QCoreApplication.translate("Session", "权重敏感性分析"))
+        return self._start(
+            QCoreApplication.translate("Session", "权重敏感性分析"),
+            work,
+            on_done=done,
+            context=QCoreApplication.translate("Session", "权重敏感性分析"),
+        )
 
     def run_monte_carlo(self, draws: int | None = None, seed: int = 20250101) -> Task | None:
         if self.table is None or self.result is None:
@@ -381,22 +440,36 @@ class Session(QObject):
         table, framework, options = self.table, self.framework, self.index_options()
 
         def work(progress, cancelled):
-            from core import sensitivity
+            from core import index as sensitivity
 
-            return sensitivity.monte_carlo(table, framework, options, draws=draws, seed=seed,
-                                           progress=lambda d, t=draws, *a: progress(d, t, QCoreApplication.translate("Session", "蒙特卡洛抽样")), cancel=cancelled)
+            return sensitivity.monte_carlo(
+                table,
+                framework,
+                options,
+                draws=draws,
+                seed=seed,
+                progress=lambda d, t=draws, *a: progress(d, t, QCoreApplication.translate("Session", "蒙特卡洛抽样")),
+                cancel=cancelled,
+            )
 
         def done(out):
             self.monte_carlo = out
             self.monteCarloChanged.emit()
-            self.message.emit(QCoreApplication.translate("Session", "蒙特卡洛权重模拟完成（{n} 次抽样）。").replace("{n}", str(draws)))
+            self.message.emit(
+                QCoreApplication.translate("Session", "蒙特卡洛权重模拟完成（{n} 次抽样）。").replace("{n}", str(draws))
+            )
 
-        return self._start(QCoreApplication.translate("Session", "蒙特卡洛权重模拟"), work, on_done=done, context=QCoreApplication.translate("Session", "蒙特卡洛权重模拟"))
+        return self._start(
+            QCoreApplication.translate("Session", "蒙特卡洛权重模拟"),
+            work,
+            on_done=done,
+            context=QCoreApplication.translate("Session", "蒙特卡洛权重模拟"),
+        )
 
     def industries(self) -> list:
         rows = list(self.demo_industries)
         if self.workspace_industries:
-            from core.assessment.industries import rows_from_entries
+            from core.assessment import rows_from_entries
 
             rows += rows_from_entries(self.workspace_industries)
         return rows
@@ -411,7 +484,7 @@ class Session(QObject):
 
         def work(progress, cancelled):
             from core.assessment import assess, load_config
-            from core.problems import InputError
+            from core.kernel import InputError
 
             try:
                 config = load_config(thresholds or None, pillars=framework.pillars)
@@ -423,7 +496,12 @@ class Session(QObject):
             self.assessment, self.assessment_error = out
             self.assessmentChanged.emit()
 
-        return self._start(QCoreApplication.translate("Session", "潜力与定位评估"), work, on_done=done, context=QCoreApplication.translate("Session", "潜力与定位评估"))
+        return self._start(
+            QCoreApplication.translate("Session", "潜力与定位评估"),
+            work,
+            on_done=done,
+            context=QCoreApplication.translate("Session", "潜力与定位评估"),
+        )
 
     def comparison(self, code: str, region: str | None = None) -> dict | None:
         """Region vs comparable nation, published figures and macro-region for one node (core)."""
@@ -431,19 +509,27 @@ class Session(QObject):
         region = region or self.region
         if a is None or region not in a.levels:
             return None
-        from core.assessment.comparison import compare_node
-        from core.regions import macro_region_of
+        from core.assessment import compare_node
+        from core.model import macro_region_of
 
-        ranking = [r for r in a.levels]
-        return compare_node(a.index, region, code, macro_region=macro_region_of(region), ranking_regions=ranking,
-                            levels={r: lv.nodes for r, lv in a.levels.items()})
+        ranking = list(a.levels)
+        return compare_node(
+            a.index,
+            region,
+            code,
+            macro_region=macro_region_of(region),
+            ranking_regions=ranking,
+            levels={r: lv.nodes for r, lv in a.levels.items()},
+        )
 
     # ------------------------------------------------------------------ templates
-    def save_template(self, kind: str, path: str, region: str | None = None, years: tuple[int, int] = (2019, 2024)) -> Task:
+    def save_template(
+        self, kind: str, path: str, region: str | None = None, years: tuple[int, int] = (2019, 2024)
+    ) -> Task:
         framework = self.framework
 
         def work(progress, cancelled):
-            from core.templates import write_template
+            from core.io import write_template
 
             regions = [region] if (kind == "multi" and region) else None
             return write_template(path, framework, years=range(years[0], years[1] + 1), kind=kind, regions=regions)
@@ -451,20 +537,25 @@ class Session(QObject):
         def done(out):
             self.message.emit(QCoreApplication.translate("Session", "空白模板已保存：") + str(out))
 
-        return self._start(QCoreApplication.translate("Session", "生成空白模板"), work, on_done=done, context=QCoreApplication.translate("Session", "生成空白模板"))
+        return self._start(
+            QCoreApplication.translate("Session", "生成空白模板"),
+            work,
+            on_done=done,
+            context=QCoreApplication.translate("Session", "生成空白模板"),
+        )
 
     # ------------------------------------------------------------------ exporting
     def export_json(self, path: str) -> None:
         import json
 
-        from core.atomic import atomic_write_text
+        from core.kernel import atomic_write_text
 
         atomic_write_text(path, json.dumps(self.result.to_json(), ensure_ascii=False, indent=2) + "\n")
 
     def _write_json(self, path: str, data) -> None:
         import json
 
-        from core.atomic import atomic_write_text
+        from core.kernel import atomic_write_text
 
         atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
@@ -481,10 +572,11 @@ class Session(QObject):
 
     def export_csv(self, path: str) -> None:
         """The index of every region, node and year as a long CSV (core's export when available)."""
-        from core.atomic import atomic_write_text
         import csv
         import io
         import math
+
+        from core.kernel import atomic_write_text
 
         res, fw = self.result, self.framework
         buf = io.StringIO()
@@ -494,9 +586,17 @@ class Session(QObject):
             for n, code in enumerate(res.codes):
                 for t, year in enumerate(res.years):
                     idx, g = float(res.index[r, n, t]), float(res.growth[r, n, t])
-                    w.writerow([region, code, fw.nodes[code].name_zh, year,
-                                "" if math.isnan(idx) else f"{idx:.4f}", "" if math.isnan(g) else f"{g:.4f}",
-                                res.flag(region, code, year) or ""])
+                    w.writerow(
+                        [
+                            region,
+                            code,
+                            fw.nodes[code].name_zh,
+                            year,
+                            "" if math.isnan(idx) else f"{idx:.4f}",
+                            "" if math.isnan(g) else f"{g:.4f}",
+                            (f.key if (f := res.flag(region, code, year)) else ""),
+                        ]
+                    )
         atomic_write_text(path, "\ufeff" + buf.getvalue())  # BOM: Excel opens UTF-8 CSV correctly
 
 
@@ -522,18 +622,23 @@ def set_data_dir(path) -> None:
 
 
 def _read_state(ws) -> dict:
-    return {"table": ws.observations(), "conflicts": ws.conflicts(), "revisions": ws.revisions(),
-            "workspace_industries": ws.industries()}
+    return {
+        "table": ws.observations(),
+        "conflicts": ws.conflicts(),
+        "revisions": ws.revisions(),
+        "workspace_industries": ws.industries(),
+    }
 
 
 def _demo_industries() -> list:
     """The demo's 主导产业 expert scores (read by core)."""
     try:
-        from core.assessment import load_config
-        from core.assessment.industries import parse_industries_csv
-        from core.resources import resource
+        from core.assessment import load_config, parse_industries_csv
+        from core.kernel import resource
 
-        rows, _ = parse_industries_csv(resource(DEMO_INDUSTRIES).read_text(encoding="utf-8-sig"), load_config(), file="demo-industries.csv")
+        rows, _ = parse_industries_csv(
+            resource(DEMO_INDUSTRIES).read_text(encoding="utf-8-sig"), load_config(), file="demo-industries.csv"
+        )
         return rows
     except Exception:
         return []

@@ -6,7 +6,7 @@ TEXT = "#1f2d3d"
 MUTED = "#6b7a8c"
 BORDER = "#dde3ea"
 BG = "#f4f6f9"
-ESTIMATE_BG = "#fff1d6"      # 预估 cells
+ESTIMATE_BG = "#fff1d6"  # 预估 cells
 INTERPOLATED_BG = "#e3f0ff"  # 插值 cells
 EXCLUDED_BG = "#eeeeee"
 ERROR = "#c0392b"
@@ -16,9 +16,31 @@ INFO = "#2e86c1"
 # total + four pillars (图1), then a palette for regions / years
 TOTAL_COLOR = "#c0392b"
 PILLAR_COLORS = ("#2f6fb5", "#e07b39", "#3fa34d", "#8e5bb5")
-SERIES_COLORS = ("#2f6fb5", "#e07b39", "#3fa34d", "#8e5bb5", "#c0392b", "#17a2b8", "#7f8c8d", "#b8860b", "#d35400", "#1abc9c")
+SERIES_COLORS = (
+    "#2f6fb5",
+    "#e07b39",
+    "#3fa34d",
+    "#8e5bb5",
+    "#c0392b",
+    "#17a2b8",
+    "#7f8c8d",
+    "#b8860b",
+    "#d35400",
+    "#1abc9c",
+)
 NATION_COLOR = "#555555"
-GRADE_COLORS = ("#c0392b", "#d35400", "#e67e22", "#f1c40f", "#c9d33c", "#8bc34a", "#4caf50", "#2e9e5b", "#1e8449", "#145a32")
+GRADE_COLORS = (
+    "#c0392b",
+    "#d35400",
+    "#e67e22",
+    "#f1c40f",
+    "#c9d33c",
+    "#8bc34a",
+    "#4caf50",
+    "#2e9e5b",
+    "#1e8449",
+    "#145a32",
+)
 
 STYLE_SHEET = f"""
 QMainWindow, QWidget#content {{ background: {BG}; }}

@@ -9,14 +9,13 @@ With `synchronous=True` (screenshots) the function runs inline and signals fire 
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-
-class Cancelled(Exception):
-    """Raised by `progress` when the user cancelled, to stop functions that only report progress."""
+from core.kernel import Cancelled
 
 
 class Task(QObject):
@@ -39,10 +38,8 @@ class Task(QObject):
     def _progress(self, done, total=0, message: str = "") -> None:
         if self._cancel.is_set():
             raise Cancelled()
-        try:
+        with contextlib.suppress(TypeError, ValueError):
             self.progress.emit(int(done), int(total or 0), str(message or ""))
-        except (TypeError, ValueError):
-            pass
 
     def _run(self) -> None:
         try:
@@ -189,7 +186,9 @@ def shutdown(app) -> None:
 
     for widget in app.topLevelWidgets():
         widget.close()
-    for runner in app.findChildren(TaskRunner) + [w for top in app.topLevelWidgets() for w in top.findChildren(TaskRunner)]:
+    for runner in app.findChildren(TaskRunner) + [
+        w for top in app.topLevelWidgets() for w in top.findChildren(TaskRunner)
+    ]:
         runner.cancel_all()
         runner.wait()
     QThreadPool.globalInstance().waitForDone(30000)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.framework import load_framework
-from core.observations import Observation, ObservationTable
+from core.model.framework import load_framework
+from core.model.observations import Observation, ObservationTable
 
 
 @pytest.fixture(scope="session")
@@ -13,7 +13,9 @@ def framework():
     return load_framework()
 
 
-def constant_growth_table(framework, regions=("甲省",), years=range(2019, 2025), rate=1.05, start=100.0) -> ObservationTable:
+def constant_growth_table(
+    framework, regions=("甲省",), years=range(2019, 2025), rate=1.05, start=100.0
+) -> ObservationTable:
     """Every indicator of every region grows by `rate` a year (use through the fixture below)."""
     rows = []
     for region in regions:

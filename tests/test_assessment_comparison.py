@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from core.assessment.comparison import (basis_at, comparable_national_observations, compare_node, load_macro_regions,
-                                        load_national_basis, national_vs_published)
-from core.index_engine import IndexOptions, compute_index
-from core.observations import NATION, Observation, ObservationTable
+from core.assessment.comparison import (
+    basis_at,
+    comparable_national_observations,
+    compare_node,
+    load_macro_regions,
+    load_national_basis,
+    national_vs_published,
+)
+from core.index.engine import IndexOptions, compute_index
+from core.model.observations import NATION, Observation, ObservationTable
 
 
 def test_national_basis_file():
@@ -21,7 +27,7 @@ def test_comparable_series_sets_shares_to_100_and_prefers_user_rows(framework):
     table, sources, notes = comparable_national_observations(framework, user, range(2019, 2025))
     for code in ("1.2.2", "2.3.1", "2.3.2"):
         assert sources[code] == "nation_is_100"
-        assert table.series(NATION, code) == {y: 100.0 for y in range(2019, 2025)}
+        assert table.series(NATION, code) == dict.fromkeys(range(2019, 2025), 100.0)
     assert sources["2.1.1"] == "data" and table.series(NATION, "2.1.1") == {2019: 1.0}
     assert sources["1.2.1"] == "benchmark" and table.series(NATION, "1.2.1")[2024] == 4756000
     assert sources["1.1.1"] == "missing"
@@ -50,9 +56,9 @@ def _two_regions(framework):
     rows = []
     for code in framework.leaves:
         for k, y in enumerate(range(2019, 2024)):
-            rows.append(Observation("甲省", code, y, 100.0 * 1.10 ** k))
-            rows.append(Observation("乙省", code, y, 100.0 * 1.02 ** k))
-            rows.append(Observation(NATION, code, y, 100.0 * 1.05 ** k))
+            rows.append(Observation("甲省", code, y, 100.0 * 1.10**k))
+            rows.append(Observation("乙省", code, y, 100.0 * 1.02**k))
+            rows.append(Observation(NATION, code, y, 100.0 * 1.05**k))
     return compute_index(ObservationTable(rows), framework, IndexOptions())
 
 
@@ -60,8 +66,8 @@ def test_compare_node_gaps_growth_and_ranks(framework):
     res = _two_regions(framework)
     cmp = compare_node(res, "乙省", "total", macro_region="西部")
     # single-rate growth: every node's index is 100 × rate^k
-    assert cmp["region"]["2023"] == pytest.approx(100 * 1.02 ** 4, abs=1e-3)
-    assert cmp["gap_points"]["2023"] == pytest.approx(100 * (1.02 ** 4 - 1.05 ** 4), abs=1e-3)
+    assert cmp["region"]["2023"] == pytest.approx(100 * 1.02**4, abs=1e-3)
+    assert cmp["gap_points"]["2023"] == pytest.approx(100 * (1.02**4 - 1.05**4), abs=1e-3)
     assert cmp["g_region"] == pytest.approx(0.02, abs=1e-6) and cmp["g_nation"] == pytest.approx(0.05, abs=1e-6)
     assert cmp["growth_gap_pp"] == pytest.approx(-3.0, abs=1e-3)
     assert cmp["rank_index"] == {"rank": 2, "of": 2, "year": 2023}
@@ -72,8 +78,8 @@ def test_compare_node_gaps_growth_and_ranks(framework):
     # 西部 has no total figure; its 融合基础 figure (≈200 in 2023) is compared on node 1
     cmp1 = compare_node(res, "乙省", "1", macro_region="西部")
     fig = cmp1["macro_region"]["figures"][0]
-    assert fig["value"] == 200 and fig["region_value"] == pytest.approx(100 * 1.02 ** 4, abs=1e-3)
-    assert fig["difference"] == pytest.approx(100 * 1.02 ** 4 - 200, abs=1e-3)
+    assert fig["value"] == 200 and fig["region_value"] == pytest.approx(100 * 1.02**4, abs=1e-3)
+    assert fig["difference"] == pytest.approx(100 * 1.02**4 - 200, abs=1e-3)
 
 
 def test_national_recomputation_beside_published(framework):

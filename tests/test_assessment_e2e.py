@@ -12,13 +12,26 @@ from core.assessment import assess
 from core.assessment.config import band_of, load_config
 from core.assessment.industries import read_industries_csv
 from core.assessment.partners import read_adjacency
-from core.cli import main
-from core.loading import load_data
-from core.observations import NATION, Observation, ObservationTable
+from core.commands.cli import main
+from core.io.loading import load_data
+from core.model.observations import NATION, Observation, ObservationTable
 
 DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo"
-KEYS = ("level", "group", "momentum", "quadrant", "role", "strengths", "weaknesses", "coupling", "potential",
-        "industries", "partners", "sameness", "levers")
+KEYS = (
+    "level",
+    "group",
+    "momentum",
+    "quadrant",
+    "role",
+    "strengths",
+    "weaknesses",
+    "coupling",
+    "potential",
+    "industries",
+    "partners",
+    "sameness",
+    "levers",
+)
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +80,7 @@ def test_json_carries_every_part_for_every_region(result, framework):
 
 def test_every_verdict_is_traceable_to_numbers_in_the_output(result, config, framework):
     d = result.to_dict()
-    for name, r in d["regions"].items():
+    for _name, r in d["regions"].items():
         lv = r["level"]["nodes"]
         # group ← level and the band bounds printed beside it
         for node, g in r["group"].items():
@@ -75,11 +88,13 @@ def test_every_verdict_is_traceable_to_numbers_in_the_output(result, config, fra
             assert g["lower"] <= g["level"] + 1e-9 and (g["upper"] is None or g["level"] < g["upper"])
             assert band_of(g["level"], config.groups)[1].name == g["group"]
         # momentum ← the two indices printed beside it
-        for node, m in r["momentum"].items():
+        for m in r["momentum"].values():
             assert m["M"] == pytest.approx(100 * m["E_region"] / m["E_reference"], rel=1e-3)
         # quadrant ← the L and M it prints, which are the level and momentum of the same output
         for node, q in r["quadrant"].items():
-            assert q["L"] == pytest.approx(lv[node], abs=1e-3) and q["M"] == pytest.approx(r["momentum"][node]["M"], abs=1e-3)
+            assert q["L"] == pytest.approx(lv[node], abs=1e-3) and q["M"] == pytest.approx(
+                r["momentum"][node]["M"], abs=1e-3
+            )
             hi_l, hi_m = q["L"] >= q["split_L"], q["M"] >= q["split_M"]
             assert q["name"] == config.quadrant_names[(hi_l, hi_m)]
         # role ← pillar levels and spread
@@ -102,7 +117,9 @@ def test_every_verdict_is_traceable_to_numbers_in_the_output(result, config, fra
         assert band_of(c["D"], config.coupling_grades)[1].name == c["grade"]
         # potential ← trend numbers in the same output
         t = r["potential"]["trend"]
-        assert t["L_horizon"] == pytest.approx(t["L_T"] * ((1 + t["g_region"]) / (1 + t["g_reference"])) ** (t["horizon_year"] - t["year"]), rel=1e-4)
+        assert t["L_horizon"] == pytest.approx(
+            t["L_T"] * ((1 + t["g_region"]) / (1 + t["g_reference"])) ** (t["horizon_year"] - t["year"]), rel=1e-4
+        )
         assert t["g_region"] == pytest.approx(r["momentum"]["total"]["g_region"], abs=1e-6)
         # the headline quotes the same numbers
         assert f"{lv['total']:.1f}" in r["headline"]
@@ -125,7 +142,7 @@ def test_industries_and_levers_in_the_demo(result):
     ln = result.regions["辽宁省"]
     assert [i.industry for i in ln.industries][:1] in (["机器人"], ["高端装备"])
     assert {i.quadrant for i in ln.industries} >= {"优先融合", "巩固提升"}
-    assert ln.levers and all(l.source for l in ln.levers)
+    assert ln.levers and all(lv.source for lv in ln.levers)
     assert result.regions["北京市"].industries == ()
 
 
@@ -179,7 +196,9 @@ def test_province_with_cities(framework, config):
     xz = res.regions["徐州市"]
     assert xz.parent == "江苏省" and xz.level_vs_parent is not None and xz.level_vs_parent.reference == "江苏省"
     assert xz.level.reference == NATION
-    assert xz.momentum_vs_parent.momentum == pytest.approx(100 * xz.momentum["total"].e_region / res.index.series("江苏省", "total")[2024], rel=1e-9)
+    assert xz.momentum_vs_parent.momentum == pytest.approx(
+        100 * xz.momentum["total"].e_region / res.index.series("江苏省", "total")[2024], rel=1e-9
+    )
     d = xz.to_dict()
     assert d["parent"]["level"]["reference"] == "江苏省"
     assert xz.partners["reference"] == "江苏省"
@@ -204,17 +223,31 @@ def test_city_identical_to_its_province_scores_100_against_it(framework, config)
 
 
 def test_cli_human_and_json(tmp_path, capsys):
-    rc = main(["assess", str(DEMO / "demo-provinces.csv"), "--region", "辽宁", "--industries", str(DEMO / "demo-industries.csv")])
+    rc = main(
+        [
+            "assess",
+            str(DEMO / "demo-provinces.csv"),
+            "--region",
+            "辽宁",
+            "--industries",
+            str(DEMO / "demo-industries.csv"),
+        ]
+    )
     out = capsys.readouterr().out
     assert rc == 0
     assert "【辽宁省】" in out and "融合水平为全国的" in out and "路径建议" in out and "主导产业" in out
-    rc = main(["assess", str(DEMO / "demo-provinces.csv"), "--region", "北京市,上海市", "--peers", "all", "--json", "-"])
+    rc = main(
+        ["assess", str(DEMO / "demo-provinces.csv"), "--region", "北京市,上海市", "--peers", "all", "--json", "-"]
+    )
     d = json.loads(capsys.readouterr().out)
     assert rc == 0 and list(d["regions"]) == ["北京市", "上海市"]
     assert d["scatter"]["nation"] == {"L": 100.0, "M": 100.0}
     assert len(d["scatter"]["points"]["total"]) == 10 and set(d["scatter"]["points"]) == {"total", "1", "2", "3", "4"}
     bj = next(p for p in d["scatter"]["points"]["1"] if p["region"] == "北京市")
-    assert bj["L"] == d["regions"]["北京市"]["quadrant"]["1"]["L"] and bj["M"] == d["regions"]["北京市"]["quadrant"]["1"]["M"]
+    assert (
+        bj["L"] == d["regions"]["北京市"]["quadrant"]["1"]["L"]
+        and bj["M"] == d["regions"]["北京市"]["quadrant"]["1"]["M"]
+    )
     path = tmp_path / "a.json"
     assert main(["assess", str(DEMO / "demo-provinces.csv"), "--region", "四川省", "--json", str(path)]) == 0
     assert json.loads(path.read_text(encoding="utf-8"))["regions"]["四川省"]["role"]["name"]
@@ -241,19 +274,23 @@ def test_assess_by_hand_on_a_tiny_dataset(framework, config):
     """甲省 = the nation's intensity on every indicator, growing 10 %/year against the nation's 5 %."""
     rows = []
     for k, y in enumerate(range(2019, 2024)):
-        rows += [Observation(NATION, "_gdp", y, 1000.0), Observation(NATION, "_population", y, 500.0),
-                 Observation("甲省", "_gdp", y, 100.0), Observation("甲省", "_population", y, 50.0)]
+        rows += [
+            Observation(NATION, "_gdp", y, 1000.0),
+            Observation(NATION, "_population", y, 500.0),
+            Observation("甲省", "_gdp", y, 100.0),
+            Observation("甲省", "_population", y, 50.0),
+        ]
         for c in framework.leaves:
             node = framework.nodes[c]
-            nat = 100.0 * 1.05 ** k
-            reg_scale = 1.10 ** k
+            nat = 100.0 * 1.05**k
+            reg_scale = 1.10**k
             if node.comparable_national == "nation_is_100":
                 rows.append(Observation("甲省", c, y, 10.0))  # 10 % of the nation with 10 % of its GDP (no growth)
                 continue
             rows.append(Observation(NATION, c, y, nat))
             share = 1.0 if node.kind == "ratio" else 0.1
             # in the last year the region equals the nation's intensity exactly
-            rows.append(Observation("甲省", c, y, 100.0 * 1.05 ** 4 * share * reg_scale / 1.10 ** 4))
+            rows.append(Observation("甲省", c, y, 100.0 * 1.05**4 * share * reg_scale / 1.10**4))
     res = assess(ObservationTable(rows), framework, config=config, with_published=False)
     ra = res.regions["甲省"]
     assert ra.level.total == pytest.approx(100.0)
@@ -283,8 +320,13 @@ def test_assess_cli_reads_industries_from_the_template_sheet(tmp_path, framework
     path = tmp_path / "江苏.xlsx"
     filled_region_workbook(framework, "江苏省").save(path)
     root = Path(__file__).resolve().parents[1]
-    proc = subprocess.run([sys.executable, "-m", "core", "assess", str(path), "--region", "江苏省", "--json", "-"],
-                          cwd=root, capture_output=True, text=True, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "core", "assess", str(path), "--region", "江苏省", "--json", "-"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert proc.returncode == 0, proc.stderr
     industries = json.loads(proc.stdout)["regions"]["江苏省"]["industries"]
     [ic] = [i for i in industries if i["industry"] == "集成电路"]

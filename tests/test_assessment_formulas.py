@@ -20,6 +20,7 @@ def config(framework):
 
 # ---------------------------------------------------------------- momentum §2.2
 
+
 def test_momentum_by_hand():
     reg = {2019: 100.0, 2020: 110.0, 2021: 121.0}
     nat = {2019: 100.0, 2020: 105.0, 2021: 110.0}
@@ -64,14 +65,18 @@ def test_momentum_undefined_in_base_year():
 
 # ---------------------------------------------------------------- quadrant §2.3
 
-@pytest.mark.parametrize("L,M,name", [
-    (100.0, 100.0, "领跑巩固型"),  # on both splits: counts as high
-    (100.0 + 1e-12, 100.0 - 1e-12, "领跑巩固型"),  # float noise around the split
-    (100.0, 99.99, "优势承压型"),
-    (99.99, 100.0, "加速追赶型"),
-    (99.99, 99.99, "蓄势培育型"),
-    (180.0, 60.0, "优势承压型"),
-])
+
+@pytest.mark.parametrize(
+    "L,M,name",
+    [
+        (100.0, 100.0, "领跑巩固型"),  # on both splits: counts as high
+        (100.0 + 1e-12, 100.0 - 1e-12, "领跑巩固型"),  # float noise around the split
+        (100.0, 99.99, "优势承压型"),
+        (99.99, 100.0, "加速追赶型"),
+        (99.99, 99.99, "蓄势培育型"),
+        (180.0, 60.0, "优势承压型"),
+    ],
+)
 def test_quadrant_boundaries(config, L, M, name):
     q = quadrant(L, M, config)
     assert q.name == name
@@ -85,6 +90,7 @@ def test_quadrant_without_momentum(config):
 
 # ---------------------------------------------------------------- role §2.4
 
+
 def test_role_balanced_below_spread(config, framework):
     # spread = (110 − 96) / 102.5 = 0.1366 < 0.15
     r = functional_role({"1": 110.0, "2": 104.0, "3": 100.0, "4": 96.0}, config, framework)
@@ -92,12 +98,15 @@ def test_role_balanced_below_spread(config, framework):
     assert r.name == "均衡协同型" and r.strongest is None
 
 
-@pytest.mark.parametrize("levels,role", [
-    ({"1": 160.0, "2": 100.0, "3": 100.0, "4": 100.0}, "科技策源型"),
-    ({"1": 90.0, "2": 140.0, "3": 100.0, "4": 80.0}, "企业主体型"),
-    ({"1": 90.0, "2": 100.0, "3": 130.0, "4": 80.0}, "转化枢纽型"),
-    ({"1": 60.0, "2": 70.0, "3": 65.0, "4": 90.0}, "产业承载型"),
-])
+@pytest.mark.parametrize(
+    "levels,role",
+    [
+        ({"1": 160.0, "2": 100.0, "3": 100.0, "4": 100.0}, "科技策源型"),
+        ({"1": 90.0, "2": 140.0, "3": 100.0, "4": 80.0}, "企业主体型"),
+        ({"1": 90.0, "2": 100.0, "3": 130.0, "4": 80.0}, "转化枢纽型"),
+        ({"1": 60.0, "2": 70.0, "3": 65.0, "4": 90.0}, "产业承载型"),
+    ],
+)
 def test_role_by_strongest_pillar(config, framework, levels, role):
     r = functional_role(levels, config, framework)
     assert r.name == role
@@ -113,6 +122,7 @@ def test_role_spread_exactly_at_threshold_is_not_balanced(config, framework):
 
 
 # ---------------------------------------------------------------- coupling §2.5
+
 
 def test_coupling_of_the_nation_is_sqrt_half(config):
     c = coupling_degree(100.0, 100.0, config)
@@ -140,7 +150,17 @@ def test_coupling_type_threshold(config):
     assert coupling_degree(120.0, 100.0, config).type == "同步型"
 
 
-@pytest.mark.parametrize("d,grade", [(0.0, "极度失调"), (0.1, "严重失调"), (0.4999, "濒临失调"), (0.5, "勉强协调"), (0.9, "优质协调"), (1.0, "优质协调")])
+@pytest.mark.parametrize(
+    "d,grade",
+    [
+        (0.0, "极度失调"),
+        (0.1, "严重失调"),
+        (0.4999, "濒临失调"),
+        (0.5, "勉强协调"),
+        (0.9, "优质协调"),
+        (1.0, "优质协调"),
+    ],
+)
 def test_coupling_grade_bands(config, d, grade):
     from core.assessment.config import band_of
 
@@ -148,7 +168,10 @@ def test_coupling_grade_bands(config, d, grade):
 
 
 def test_side_levels_use_the_framework(framework):
-    assert side_levels({"1": 120.0, "2": 100.0, "3": 90.0, "4": 70.0}, framework) == (pytest.approx(110.0), pytest.approx(80.0))
+    assert side_levels({"1": 120.0, "2": 100.0, "3": 90.0, "4": 70.0}, framework) == (
+        pytest.approx(110.0),
+        pytest.approx(80.0),
+    )
 
 
 def test_balanced_d_is_sqrt_of_leading_u():
@@ -157,6 +180,7 @@ def test_balanced_d_is_sqrt_of_leading_u():
 
 # ---------------------------------------------------------------- potential §2.6
 
+
 def test_trend_projection_by_hand():
     # 90 × (1.06 / 1.04)^6 = 90 × 1.019231^6 = 90 × 1.121076 = 100.897
     assert trend_projection(90.0, 0.06, 0.04, 2024, 2030) == pytest.approx(90.0 * (1.06 / 1.04) ** 6)
@@ -164,7 +188,9 @@ def test_trend_projection_by_hand():
 
 
 def test_short_board_headroom_by_hand():
-    mean, raised, after, rise = short_board_headroom({"1": 120.0, "2": 80.0, "3": 100.0, "4": 60.0}, {p: 0.25 for p in "1234"})
+    mean, raised, after, rise = short_board_headroom(
+        {"1": 120.0, "2": 80.0, "3": 100.0, "4": 60.0}, dict.fromkeys("1234", 0.25)
+    )
     assert mean == pytest.approx(90.0)
     assert raised == {"2": (80.0, 90.0), "4": (60.0, 90.0)}
     assert after == pytest.approx(100.0) and rise == pytest.approx(10.0)
@@ -172,7 +198,9 @@ def test_short_board_headroom_by_hand():
 
 def test_potential_high_when_group_rises(config, framework):
     coup = coupling_degree(100.0, 80.0, config)
-    pot = assess_potential(90.0, {"1": 120.0, "2": 80.0, "3": 100.0, "4": 60.0}, framework, coup, 103.0, 0.06, 0.04, 2024, config)
+    pot = assess_potential(
+        90.0, {"1": 120.0, "2": 80.0, "3": 100.0, "4": 60.0}, framework, coup, 103.0, 0.06, 0.04, 2024, config
+    )
     assert pot.level_horizon == pytest.approx(100.897, abs=0.001)
     assert (pot.group_now, pot.group_horizon, pot.group_shift) == ("中等型", "较强型", 1)
     assert pot.grade == "高潜力"
@@ -184,20 +212,20 @@ def test_potential_high_when_group_rises(config, framework):
 
 def test_potential_high_by_momentum_alone(config, framework):
     coup = coupling_degree(100.0, 100.0, config)
-    pot = assess_potential(110.0, {p: 110.0 for p in "1234"}, framework, coup, 110.0, 0.05, 0.05, 2024, config)
+    pot = assess_potential(110.0, dict.fromkeys("1234", 110.0), framework, coup, 110.0, 0.05, 0.05, 2024, config)
     assert pot.group_shift == 0 and pot.grade == "高潜力"
 
 
 def test_potential_low(config, framework):
     coup = coupling_degree(70.0, 75.0, config)
     # 72 × (1.01 / 1.05)^6 = 57.1 → 追赶型 (lower than 中等型), M = 90 < 95
-    pot = assess_potential(72.0, {p: 72.0 for p in "1234"}, framework, coup, 90.0, 0.01, 0.05, 2024, config)
+    pot = assess_potential(72.0, dict.fromkeys("1234", 72.0), framework, coup, 90.0, 0.01, 0.05, 2024, config)
     assert pot.level_horizon == pytest.approx(72.0 * (1.01 / 1.05) ** 6)
     assert pot.group_shift == -1 and pot.grade == "低潜力"
 
 
 def test_potential_medium_when_momentum_low_but_group_holds(config, framework):
     coup = coupling_degree(100.0, 100.0, config)
-    pot = assess_potential(90.0, {p: 90.0 for p in "1234"}, framework, coup, 94.0, 0.04, 0.05, 2024, config)
+    pot = assess_potential(90.0, dict.fromkeys("1234", 90.0), framework, coup, 94.0, 0.04, 0.05, 2024, config)
     # 90 × (1.04/1.05)^6 = 85.0 → still 中等型
     assert pot.group_shift == 0 and pot.grade == "中潜力"

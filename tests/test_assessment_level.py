@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from core.assessment.config import load_config
 from core.assessment.level import compute_level, indicator_ratio, performance_group
 from core.assessment.positioning import short_boards
-from core.framework import parse_framework
+from core.model.framework import parse_framework
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +17,7 @@ def config(framework):
 
 def _nation(framework):
     """A nation where every indicator is 100 (shares 100 %), GDP 100 000 and population 140 000."""
-    return {c: 100.0 for c in framework.leaves}, {"gdp": 100000.0, "population": 140000.0}
+    return dict.fromkeys(framework.leaves, 100.0), {"gdp": 100000.0, "population": 140000.0}
 
 
 def _equal_region(framework, gdp_share=0.05, pop_share=0.02):
@@ -106,7 +105,12 @@ def test_missing_gdp_leaves_size_indicators_out(framework):
     reg_basis["gdp"] = None
     lv = compute_level(framework, reg, nat, reg_basis, nat_basis, region="甲省")
     left_out = {s.code for s in lv.indicators if not s.included}
-    expected = {c for c in framework.leaves if framework.nodes[c].kind == "share_of_nation" or (framework.nodes[c].kind == "size" and framework.nodes[c].basis == "gdp")}
+    expected = {
+        c
+        for c in framework.leaves
+        if framework.nodes[c].kind == "share_of_nation"
+        or (framework.nodes[c].kind == "size" and framework.nodes[c].basis == "gdp")
+    }
     assert left_out == expected
     assert lv.total == pytest.approx(100.0)  # everything left is at the national level
 
@@ -128,7 +132,19 @@ def test_gap_contributions_sum_to_the_gap(framework, config):
     assert boards.pillar_breakdown[0]["gap_contribution"] == pytest.approx(2.5)
 
 
-@pytest.mark.parametrize("level,group", [(125.0, "领先型"), (124.999, "较强型"), (100.0, "较强型"), (99.99, "中等型"), (70.0, "中等型"), (69.9, "追赶型"), (0.0, "追赶型"), (300.0, "领先型")])
+@pytest.mark.parametrize(
+    "level,group",
+    [
+        (125.0, "领先型"),
+        (124.999, "较强型"),
+        (100.0, "较强型"),
+        (99.99, "中等型"),
+        (70.0, "中等型"),
+        (69.9, "追赶型"),
+        (0.0, "追赶型"),
+        (300.0, "领先型"),
+    ],
+)
 def test_group_boundaries(config, level, group):
     verdict = performance_group(level, config)
     assert verdict.group == group
@@ -140,19 +156,34 @@ def test_group_of_missing_level(config):
 
 
 def test_generic_tree_and_negative_indicator():
-    fw = parse_framework({
-        "framework": {"id": "t", "version": "1", "name_zh": "测试"},
-        "node": [
-            {"code": "A", "name_zh": "甲", "weight": 1}, {"code": "B", "name_zh": "乙", "weight": 3},
-            {"code": "A.1", "parent": "A", "name_zh": "甲一"},
-            {"code": "A.1.1", "parent": "A.1", "name_zh": "x", "unit": "%", "kind": "ratio"},
-            {"code": "A.1.2", "parent": "A.1", "name_zh": "y", "unit": "%", "kind": "ratio", "direction": "negative"},
-            {"code": "B.1", "parent": "B", "name_zh": "乙一"},
-            {"code": "B.1.1", "parent": "B.1", "name_zh": "z", "unit": "人", "kind": "size", "basis": "population"},
-        ],
-    })
-    lv = compute_level(fw, {"A.1.1": 12.0, "A.1.2": 5.0, "B.1.1": 40.0}, {"A.1.1": 10.0, "A.1.2": 10.0, "B.1.1": 400.0},
-                       {"population": 200.0}, {"population": 1000.0})
+    fw = parse_framework(
+        {
+            "framework": {"id": "t", "version": "1", "name_zh": "测试"},
+            "node": [
+                {"code": "A", "name_zh": "甲", "weight": 1},
+                {"code": "B", "name_zh": "乙", "weight": 3},
+                {"code": "A.1", "parent": "A", "name_zh": "甲一"},
+                {"code": "A.1.1", "parent": "A.1", "name_zh": "x", "unit": "%", "kind": "ratio"},
+                {
+                    "code": "A.1.2",
+                    "parent": "A.1",
+                    "name_zh": "y",
+                    "unit": "%",
+                    "kind": "ratio",
+                    "direction": "negative",
+                },
+                {"code": "B.1", "parent": "B", "name_zh": "乙一"},
+                {"code": "B.1.1", "parent": "B.1", "name_zh": "z", "unit": "人", "kind": "size", "basis": "population"},
+            ],
+        }
+    )
+    lv = compute_level(
+        fw,
+        {"A.1.1": 12.0, "A.1.2": 5.0, "B.1.1": 40.0},
+        {"A.1.1": 10.0, "A.1.2": 10.0, "B.1.1": 400.0},
+        {"population": 200.0},
+        {"population": 1000.0},
+    )
     # A.1.1: 1.2 → 120; A.1.2 (逆向): 10/5 = 2 → 200; A = 160. B.1.1: (40/400)/(200/1000) = 0.5 → 50.
     assert lv.nodes["A"] == pytest.approx(160.0)
     assert lv.nodes["B"] == pytest.approx(50.0)

@@ -12,8 +12,15 @@ from core.assessment.industries import assess_industries, parse_industries_csv
 from core.assessment.level import compute_level
 from core.assessment.levers import select_levers
 from core.assessment.model import SamenessItem
-from core.assessment.partners import complementarity, find_partners, profile_cosine, province_adjacency, read_adjacency, sameness
-from core.problems import InputError
+from core.assessment.partners import (
+    complementarity,
+    find_partners,
+    profile_cosine,
+    province_adjacency,
+    read_adjacency,
+    sameness,
+)
+from core.kernel.problems import InputError
 
 HEADER = "region,industry,strategic,location_quotient,diffusibility,scenario_fit,chain_embedding,strategic_fit,expert\n"
 
@@ -25,12 +32,15 @@ def config(framework):
 
 # ---------------------------------------------------------------- industries
 
+
 def test_industry_potential_by_hand(config):
-    text = HEADER + ("甲省,新能源汽车,是,1.6,5,5,4,5,专家1\n"
-                     "甲省,新能源汽车,是,1.6,4,5,4,5,专家2\n"
-                     "甲省,家电,否,2.2,2,3,3,2,专家1\n"
-                     "甲省,量子信息,是,,3,3,2,5,专家1\n"
-                     "甲省,集成电路,是,0.8,4,4,3,5,专家1\n")
+    text = HEADER + (
+        "甲省,新能源汽车,是,1.6,5,5,4,5,专家1\n"
+        "甲省,新能源汽车,是,1.6,4,5,4,5,专家2\n"
+        "甲省,家电,否,2.2,2,3,3,2,专家1\n"
+        "甲省,量子信息,是,,3,3,2,5,专家1\n"
+        "甲省,集成电路,是,0.8,4,4,3,5,专家1\n"
+    )
     rows, problems = parse_industries_csv(text, config)
     assert problems == []
     inds, probs = assess_industries(rows, "甲省", config)
@@ -57,7 +67,9 @@ def test_industry_low_low_and_split_boundaries(config):
 
 
 def test_industry_bad_rows_are_reported_and_skipped(config):
-    text = HEADER + "甲省,甲,是,1.2,6,3,3,3,\n甲省,乙,也许,1.2,3,3,3,x,\n甲省,丙,否,-1,3,3,3,3,\n甲省,丁,否,1,3,3,3,3,\n"
+    text = (
+        HEADER + "甲省,甲,是,1.2,6,3,3,3,\n甲省,乙,也许,1.2,3,3,3,x,\n甲省,丙,否,-1,3,3,3,3,\n甲省,丁,否,1,3,3,3,3,\n"
+    )
     rows, problems = parse_industries_csv(text, config, file="产业.csv")
     assert [r.industry for r in rows] == ["丁"]
     msgs = [p.one_line() for p in problems]
@@ -75,7 +87,7 @@ def test_industry_missing_columns(config):
 def test_industry_chinese_headers(config):
     text = "地区,产业,是否国家战略性新兴或未来产业,区位熵,技术可扩散性,应用场景适配性,产业链嵌入深度,与国家战略产业契合度,专家\n甲省,甲,是,1.5,4,4,4,4,A\n"
     rows, problems = parse_industries_csv(text, config)
-    assert problems == [] and rows[0].scores == {c: 4.0 for c in CRITERIA}
+    assert problems == [] and rows[0].scores == dict.fromkeys(CRITERIA, 4.0)
 
 
 def test_too_many_industries_warns(config):
@@ -87,10 +99,11 @@ def test_too_many_industries_warns(config):
 
 # ---------------------------------------------------------------- partners and sameness
 
+
 def test_complementarity_by_hand(config):
     a = {"1": 80.0, "2": 120.0, "3": 90.0, "4": 100.0}
     b = {"1": 100.0, "2": 100.0, "3": 120.0, "4": 80.0}
-    w = {p: 0.25 for p in "1234"}
+    w = dict.fromkeys("1234", 0.25)
     # weak pillars of a: 1 (80) and 3 (90); 4 at exactly 100 is not weak
     score, gains = complementarity(a, b, w, False, config)
     assert gains == {"1": pytest.approx(5.0), "3": pytest.approx(7.5)} and score == pytest.approx(12.5)
@@ -101,9 +114,9 @@ def test_complementarity_by_hand(config):
 def test_find_partners_prefers_neighbours_and_explains(framework, config):
     levels = {
         "甲": {"1": 80.0, "2": 120.0, "3": 90.0, "4": 100.0},
-        "乙": {"1": 100.0, "2": 100.0, "3": 120.0, "4": 80.0},   # 12.5, adjacent → 15
+        "乙": {"1": 100.0, "2": 100.0, "3": 120.0, "4": 80.0},  # 12.5, adjacent → 15
         "丙": {"1": 110.0, "2": 100.0, "3": 100.0, "4": 100.0},  # 7.5 + 2.5 = 10
-        "丁": {"1": 70.0, "2": 130.0, "3": 80.0, "4": 130.0},    # nothing to offer
+        "丁": {"1": 70.0, "2": 130.0, "3": 80.0, "4": 130.0},  # nothing to offer
     }
     res = find_partners("甲", levels, framework, {"甲": {"乙"}, "乙": {"甲"}}, config)
     assert res["weak_pillars"] == ["1", "3"]
@@ -115,7 +128,7 @@ def test_find_partners_prefers_neighbours_and_explains(framework, config):
 
 
 def test_no_weak_pillar_no_partners(framework, config):
-    levels = {"甲": {p: 120.0 for p in "1234"}, "乙": {p: 200.0 for p in "1234"}}
+    levels = {"甲": dict.fromkeys("1234", 120.0), "乙": dict.fromkeys("1234", 200.0)}
     res = find_partners("甲", levels, framework, {}, config)
     assert res["top"] == [] and "均不低于全国" in res["sentence"]
 
@@ -125,7 +138,7 @@ def test_profile_cosine_by_hand():
     a = {"1": 120.0, "2": 80.0, "3": 100.0, "4": 100.0}
     b = {"1": 110.0, "2": 90.0, "3": 105.0, "4": 95.0}
     assert profile_cosine(a, b) == pytest.approx(400.0 / (math.sqrt(800.0) * math.sqrt(250.0)))
-    assert profile_cosine(a, {p: 100.0 for p in "1234"}) is None  # a flat profile has no direction
+    assert profile_cosine(a, dict.fromkeys("1234", 100.0)) is None  # a flat profile has no direction
     assert profile_cosine(a, {"1": 240.0, "2": 160.0, "3": 200.0, "4": 200.0}) == pytest.approx(1.0)
 
 
@@ -164,12 +177,13 @@ def test_read_adjacency_is_symmetric(tmp_path: Path):
 
 # ---------------------------------------------------------------- levers
 
+
 def _level_with_subs(framework, subs: dict[str, float]):
     """A level where every indicator of the listed sub-indicators scores the given level, all others 100.
 
     Region and nation have the same basis (GDP, population), so every r_i = x / 100.
     """
-    nat = {c: 100.0 for c in framework.leaves}
+    nat = dict.fromkeys(framework.leaves, 100.0)
     reg = {c: subs.get(c.rsplit(".", 1)[0], 100.0) for c in framework.leaves}
     basis = {"gdp": 1.0, "population": 1.0}
     return compute_level(framework, reg, nat, basis, basis)
@@ -178,24 +192,26 @@ def _level_with_subs(framework, subs: dict[str, float]):
 def test_levers_for_weak_sub_indicators_with_sources(framework, config):
     lv = _level_with_subs(framework, {"2.2": 60.0, "3.2": 80.0})
     levers = select_levers(lv, framework, config)
-    targets = [l.target for l in levers]
+    targets = [lv.target for lv in levers]
     # 2.2 pulls the total down (100 − 60) × 1/12 = 3.33, 3.2 (100 − 80) × 1/16 = 1.25 → 2.2 first
     assert targets[0] == "2.2" and set(targets) == {"2.2", "3.2"}
-    ids = {l.id for l in levers}
+    ids = {lv.id for lv in levers}
     assert "innovation_consortium" in ids or "jiebang_guashuai" in ids
     assert "tech_finance" in ids
-    assert len([l for l in levers if l.target == "2.2"]) <= config.lever_max_per_weak
-    for l in levers:
-        assert l.source and ("004" not in l.source)  # the seed id is replaced by the document's title
-        assert "水平" in l.reason and l.fusion in config.fusions
+    assert len([lv for lv in levers if lv.target == "2.2"]) <= config.lever_max_per_weak
+    for lv in levers:
+        assert lv.source and ("004" not in lv.source)  # the seed id is replaced by the document's title
+        assert "水平" in lv.reason and lv.fusion in config.fusions
 
 
 def test_levers_relative_short_boards_when_all_above_nation(framework, config):
-    lv = _level_with_subs(framework, {s: 150.0 for s in ("1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "3.4", "4.1", "4.2")})
+    lv = _level_with_subs(
+        framework, dict.fromkeys(("1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "3.4", "4.1", "4.2"), 150.0)
+    )
     levers = select_levers(lv, framework, config)
-    assert levers and all("相对短板" in l.reason for l in levers)
+    assert levers and all("相对短板" in lv.reason for lv in levers)
     # 4.3 (100) is the weakest, then the ten at 150 tie: the first of them in framework order
-    assert {l.target for l in levers} == {"4.3", "1.1"}
+    assert {lv.target for lv in levers} == {"4.3", "1.1"}
 
 
 def test_regional_lever_added_on_sameness_warning(framework, config):
@@ -214,9 +230,14 @@ def test_every_shipped_lever_target_exists(framework, config):
 
 # ---------------------------------------------------------------- config validation
 
+
 def test_invalid_config_reports_every_problem(tmp_path: Path, framework):
     text = Path("resources/assessment/thresholds.toml").read_text(encoding="utf-8")
-    text = text.replace("score_cap = 3.0", "score_cap = \"三\"").replace("alpha = 0.5", "alpha = 0.7").replace('name = "较强型"', 'name = "领先型"')
+    text = (
+        text.replace("score_cap = 3.0", 'score_cap = "三"')
+        .replace("alpha = 0.5", "alpha = 0.7")
+        .replace('name = "较强型"', 'name = "领先型"')
+    )
     p = tmp_path / "t.toml"
     p.write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as exc:
@@ -227,7 +248,10 @@ def test_invalid_config_reports_every_problem(tmp_path: Path, framework):
 
 def test_levers_without_source_are_refused(tmp_path: Path, framework):
     p = tmp_path / "l.toml"
-    p.write_text('fusions = ["源头融合"]\n[[lever]]\nid = "x"\nname_zh = "甲"\ntext_zh = "乙"\nfusion = "源头融合"\ntargets = ["1.1"]\n', encoding="utf-8")
+    p.write_text(
+        'fusions = ["源头融合"]\n[[lever]]\nid = "x"\nname_zh = "甲"\ntext_zh = "乙"\nfusion = "源头融合"\ntargets = ["1.1"]\n',
+        encoding="utf-8",
+    )
     with pytest.raises(InputError) as exc:
         load_config(levers_path=p, pillars=framework.pillars)
     assert any("出处" in x.message for x in exc.value.problems)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.assessment.config import load_config
 from core.assessment.coupling import coupling_degree
 from core.assessment.level import compute_level
-from core.framework import load_framework
+from core.model.framework import load_framework
 
 FW = load_framework()
 CFG = load_config(pillars=FW.pillars)
@@ -20,9 +21,11 @@ positive = st.floats(min_value=0.01, max_value=1e6, allow_nan=False, allow_infin
 @settings(max_examples=60, deadline=None)
 @given(values=st.lists(positive, min_size=27, max_size=27), missing=st.sets(st.integers(0, 26), max_size=10))
 def test_level_is_the_weighted_sum_of_scores_and_bounded(values, missing):
-    reg = dict(zip(FW.leaves, values))
+    reg = dict(zip(FW.leaves, values, strict=False))
     nat = {c: (None if i in missing else 100.0) for i, c in enumerate(FW.leaves)}
-    lv = compute_level(FW, reg, nat, {"gdp": 3.0, "population": 2.0}, {"gdp": 100.0, "population": 140.0}, cap=CFG.score_cap)
+    lv = compute_level(
+        FW, reg, nat, {"gdp": 3.0, "population": 2.0}, {"gdp": 100.0, "population": 140.0}, cap=CFG.score_cap
+    )
     inc = [s for s in lv.indicators if s.included]
     assert len(inc) == 27 - len(missing)
     assert sum(s.weight for s in inc) == pytest.approx(1.0)

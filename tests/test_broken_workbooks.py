@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from core.problems import Severity
-from core.loading import read_files
-from core.workbook_import import read_template_workbook
+from core.io.loading import read_files
+from core.io.template_reader import read_template_workbook
+from core.kernel.problems import Severity
 
 sys.path.insert(0, str(Path(__file__).parent))
-from broken_corpus import CASE_NAMES, build_corpus  # noqa: E402
+from broken_corpus import CASE_NAMES, build_corpus
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -52,9 +52,16 @@ def test_broken_workbook_reports_expected_problem(corpus, framework, name):
     before = _digest(case.files)
     res = read_files(case.files, framework)  # must not raise
     assert _digest(case.files) == before, "input file was modified"
-    matches = [p for p in res.problems if p.code == case.code and p.severity.value == case.severity
-               and (case.cell is None or p.cell == case.cell) and (case.sheet is None or p.sheet == case.sheet)
-               and (case.indicator is None or p.indicator == case.indicator) and (case.year is None or p.year == case.year)]
+    matches = [
+        p
+        for p in res.problems
+        if p.code == case.code
+        and p.severity.value == case.severity
+        and (case.cell is None or p.cell == case.cell)
+        and (case.sheet is None or p.sheet == case.sheet)
+        and (case.indicator is None or p.indicator == case.indicator)
+        and (case.year is None or p.year == case.year)
+    ]
     assert matches, [p.one_line() for p in res.problems]
     p = matches[0]
     assert p.file in {f.name for f in case.files}
@@ -97,8 +104,14 @@ def test_defusedxml_guards_openpyxl_even_without_the_precheck(corpus):
 def test_check_command_on_whole_corpus_prints_problems_without_traceback(corpus):
     out, cases = corpus
     files = sorted({str(f) for c in cases.values() for f in c.files})
-    proc = subprocess.run([sys.executable, "-m", "core", "check", "--quiet", *files], capture_output=True, text=True,
-                          encoding="utf-8", timeout=120, cwd=Path(__file__).parent.parent)
+    proc = subprocess.run(
+        [sys.executable, "-m", "core", "check", "--quiet", *files],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        cwd=Path(__file__).parent.parent,
+    )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr + proc.stdout
     assert "错误：文件 negative_value.xlsx，工作表 指标数据，单元格 I6" in proc.stdout

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from core.framework import load_framework
-from core.longformat import read_long_format
+from core.io.longformat import read_long_format
+from core.model.framework import load_framework
 
 ROOT = Path(__file__).resolve().parents[1]
 FW = load_framework()
@@ -35,7 +35,9 @@ def good_rows(region="甲省", years=range(2019, 2024)) -> list[list]:
 
 
 def run_cli(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "core", *map(str, args)], cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "core", *map(str, args)], cwd=ROOT, capture_output=True, text=True, encoding="utf-8"
+    )
 
 
 def test_compute_prints_a_table(tmp_path):
@@ -92,7 +94,7 @@ def test_bad_input_one_chinese_line_per_problem(tmp_path, mutate, expected, row,
     proc = run_cli("compute", data)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
-    lines = [l for l in proc.stderr.splitlines() if l.startswith("错误")]
+    lines = [line for line in proc.stderr.splitlines() if line.startswith("错误")]
     assert len(lines) == 1 and expected in lines[0], proc.stderr
     if row is None:
         row = len(rows) + 1
@@ -117,7 +119,7 @@ def test_several_problems_all_reported(tmp_path):
     data = write_long(tmp_path / "two.csv", rows)
     proc = run_cli("compute", data)
     assert proc.returncode == 2
-    assert len([l for l in proc.stderr.splitlines() if l.startswith("错误")]) == 2
+    assert len([line for line in proc.stderr.splitlines() if line.startswith("错误")]) == 2
 
 
 def test_missing_columns_and_refused_types(tmp_path):

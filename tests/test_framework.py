@@ -7,13 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from core.framework import ROOT, load_framework
-from core.problems import InputError
-from core.resources import read_resource_text
+from core.kernel.problems import InputError
+from core.kernel.resources import read_resource_text
+from core.model.framework import ROOT, load_framework
 
 
 def test_shipped_tree_is_4_12_27(framework):
-    depth = lambda d: [c for c in framework.codes if framework.nodes[c].depth == d]
+    def depth(d):
+        return [c for c in framework.codes if framework.nodes[c].depth == d]
+
     assert framework.pillars == ("1", "2", "3", "4")
     assert len(depth(2)) == 12
     assert len(framework.leaves) == 27
@@ -53,7 +55,12 @@ def test_user_copy_swaps_an_indicator(tmp_path):
 
 def test_custom_weights_are_normalised_with_a_note(tmp_path):
     path = _copy_with(tmp_path, 'code = "1.1"\nparent = "1"', 'code = "1.1"\nweight = 3\nparent = "1"')
-    path.write_text(path.read_text(encoding="utf-8").replace('code = "1.2"\nparent = "1"', 'code = "1.2"\nweight = 1\nparent = "1"', 1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            'code = "1.2"\nparent = "1"', 'code = "1.2"\nweight = 1\nparent = "1"', 1
+        ),
+        encoding="utf-8",
+    )
     fw = load_framework(path)
     assert fw.nodes["1.1"].weight == pytest.approx(0.75)
     assert any("归一化" in n for n in fw.notes)
@@ -78,9 +85,12 @@ def test_invalid_framework_names_the_code(tmp_path, old, new, expected):
 
 
 def test_leaf_directly_under_root_is_rejected():
-    from core.framework import parse_framework
+    from core.model.framework import parse_framework
 
-    data = {"framework": {"id": "x", "version": "1", "name_zh": "测试"}, "node": [{"code": "A", "name_zh": "甲", "unit": "%"}]}
+    data = {
+        "framework": {"id": "x", "version": "1", "name_zh": "测试"},
+        "node": [{"code": "A", "name_zh": "甲", "unit": "%"}],
+    }
     with pytest.raises(InputError) as err:
         parse_framework(data)
     assert any("二级指标之下" in p.message for p in err.value.problems)

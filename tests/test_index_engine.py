@@ -8,11 +8,11 @@ import math
 import numpy as np
 import pytest
 
-from core.benchmarks import compare_with_published, compute_national_index
-from core.index_engine import IndexOptions, aggregation_matrix, compute_index, symmetric_growth
-from core.observations import NATION, Observation, ObservationTable
-from core.problems import InputError
-
+from core.index.benchmarks import compare_with_published, compute_national_index
+from core.index.engine import IndexOptions, aggregation_matrix, compute_index, symmetric_growth
+from core.kernel import CellStatus
+from core.kernel.problems import InputError
+from core.model.observations import NATION, Observation, ObservationTable
 
 
 def _table(series: dict[str, dict[int, float]], framework, region="甲省", fill=100.0) -> ObservationTable:
@@ -20,12 +20,13 @@ def _table(series: dict[str, dict[int, float]], framework, region="甲省", fill
     years = sorted({y for s in series.values() for y in s}) or list(range(2019, 2025))
     rows = []
     for code in framework.leaves:
-        for year, value in series.get(code, {y: fill for y in range(years[0], years[-1] + 1)}).items():
+        for year, value in series.get(code, dict.fromkeys(range(years[0], years[-1] + 1), fill)).items():
             rows.append(Observation(region, code, year, value))
     return ObservationTable(rows)
 
 
 # ---------------------------------------------------------------- the report's figures
+
 
 def test_single_indicator_identity_patents(framework):
     """国内有效发明专利 192.6 → 475.6 万件 gives 246.9 (report 一（二）)."""
@@ -35,7 +36,14 @@ def test_single_indicator_identity_patents(framework):
 
 @pytest.mark.parametrize(
     "node,year,published",
-    [("2.1", 2023, 133.6), ("2.2", 2023, 121.7), ("4.1", 2023, 111.1), ("4.2", 2024, 108.8), ("3.4", 2023, 177.0), ("4.3", 2024, 157.1)],
+    [
+        ("2.1", 2023, 133.6),
+        ("2.2", 2023, 121.7),
+        ("4.1", 2023, 111.1),
+        ("4.2", 2024, 108.8),
+        ("3.4", 2023, 177.0),
+        ("4.3", 2024, 157.1),
+    ],
 )
 def test_sub_indices_from_the_reports_raw_figures(framework, node, year, published):
     """End points from the report, years between filled geometrically (flagged 插值)."""
@@ -54,13 +62,14 @@ def test_published_figures_are_kept_beside_computed(framework):
 
 def test_national_years_between_endpoints_are_interpolated_and_2024_estimated(framework):
     result, _ = compute_national_index(framework)
-    assert result.flag(NATION, "2.2.1", 2021) == "interpolated"
-    assert result.flag(NATION, "2.2.1", 2024) == "estimate"  # the report's 上一年度数值预估
-    assert result.flag(NATION, "2.2", 2024) == "estimate"
+    assert result.flag(NATION, "2.2.1", 2021) is CellStatus.INTERPOLATED
+    assert result.flag(NATION, "2.2.1", 2024) is CellStatus.ESTIMATE  # the report's 上一年度数值预估
+    assert result.flag(NATION, "2.2", 2024) is CellStatus.ESTIMATE
     assert result.flag(NATION, "1.2.1", 2024) is None
 
 
 # ---------------------------------------------------------------- method
+
 
 def test_symmetric_growth_formula():
     v = symmetric_growth(np.array([192.6, 0.0, 0.0, 10.0]), np.array([475.6, 0.0, 5.0, 0.0]))
@@ -85,38 +94,41 @@ def test_aggregation_matrix_rows_sum_to_one(framework):
 
 # ---------------------------------------------------------------- open cases (spec 01 §1.3)
 
+
 def test_trailing_gap_carried_forward_and_flagged_estimate(framework):
-    table = ObservationTable([o for o in _table({"1.1.1": {y: 100.0 for y in range(2019, 2023)}}, framework) if o.indicator != "2.1.1"])
+    table = ObservationTable(
+        [o for o in _table({"1.1.1": dict.fromkeys(range(2019, 2023), 100.0)}, framework) if o.indicator != "2.1.1"]
+    )
     table.extend(Observation("甲省", "2.1.1", y, v) for y, v in {2019: 100.0, 2020: 110.0, 2021: 121.0}.items())
     result = compute_index(table, framework)
-    assert result.leaf_status("甲省", "2.1.1", 2022) == 1
+    assert result.leaf_status("甲省", "2.1.1", 2022) is CellStatus.ESTIMATE
     assert result.value("甲省", "2.1.1", 2022) == pytest.approx(121.0)
-    assert result.flag("甲省", "2.1.1", 2022) == "estimate"
-    assert result.flag("甲省", "total", 2022) == "estimate"
+    assert result.flag("甲省", "2.1.1", 2022) is CellStatus.ESTIMATE
+    assert result.flag("甲省", "total", 2022) is CellStatus.ESTIMATE
     assert result.flag("甲省", "3", 2022) is None
 
 
 def test_interior_gap_interpolated_geometrically(framework):
-    table = _table({"2.1.1": {2019: 100.0, 2022: 800.0}, "1.1.1": {y: 1.0 for y in range(2019, 2023)}}, framework)
+    table = _table({"2.1.1": {2019: 100.0, 2022: 800.0}, "1.1.1": dict.fromkeys(range(2019, 2023), 1.0)}, framework)
     result = compute_index(table, framework)
     r = result.region_index("甲省")
     i = framework.leaves.index("2.1.1")
     assert result.values[r, i, 1] == pytest.approx(200.0)
     assert result.values[r, i, 2] == pytest.approx(400.0)
-    assert result.flag("甲省", "2.1.1", 2020) == "interpolated"
+    assert result.flag("甲省", "2.1.1", 2020) is CellStatus.INTERPOLATED
     assert result.value("甲省", "2.1.1", 2022) == pytest.approx(800.0)
 
 
 def test_carry_forward_policy_switch(framework):
-    table = _table({"2.1.1": {2019: 100.0, 2022: 800.0}, "1.1.1": {y: 1.0 for y in range(2019, 2023)}}, framework)
+    table = _table({"2.1.1": {2019: 100.0, 2022: 800.0}, "1.1.1": dict.fromkeys(range(2019, 2023), 1.0)}, framework)
     result = compute_index(table, framework, IndexOptions(gap_policy="carry_forward"))
     i = framework.leaves.index("2.1.1")
     assert list(result.values[0, i]) == [100.0, 100.0, 100.0, 800.0]
-    assert result.flag("甲省", "2.1.1", 2021) == "estimate"
+    assert result.flag("甲省", "2.1.1", 2021) is CellStatus.ESTIMATE
 
 
 def test_missing_base_year_is_an_error_naming_indicator_and_year(framework):
-    table = _table({"3.2.2": {2020: 5.0, 2021: 6.0}, "1.1.1": {y: 1.0 for y in range(2019, 2022)}}, framework)
+    table = _table({"3.2.2": {2020: 5.0, 2021: 6.0}, "1.1.1": dict.fromkeys(range(2019, 2022), 1.0)}, framework)
     with pytest.raises(InputError) as err:
         compute_index(table, framework)
     [p] = err.value.problems
@@ -124,7 +136,7 @@ def test_missing_base_year_is_an_error_naming_indicator_and_year(framework):
 
 
 def test_user_chosen_later_base_year(framework):
-    table = _table({"3.2.2": {2020: 5.0, 2021: 6.0}, "1.1.1": {y: 1.0 for y in range(2019, 2022)}}, framework)
+    table = _table({"3.2.2": {2020: 5.0, 2021: 6.0}, "1.1.1": dict.fromkeys(range(2019, 2022), 1.0)}, framework)
     result = compute_index(table, framework, IndexOptions(base_year=2020))
     assert result.base_year == 2020
     assert result.value("甲省", "3.2.2", 2021) == pytest.approx(120.0)
@@ -149,10 +161,12 @@ def test_exclusion_renormalises_siblings(framework):
 
 
 def test_zero_then_positive_leaf_undefined_parent_finite(framework):
-    table = _table({"3.1.1": {2019: 0.0, 2020: 3.0, 2021: 4.0}, "3.1.2": {2019: 10.0, 2020: 10.0, 2021: 10.0}}, framework)
+    table = _table(
+        {"3.1.1": {2019: 0.0, 2020: 3.0, 2021: 4.0}, "3.1.2": {2019: 10.0, 2020: 10.0, 2021: 10.0}}, framework
+    )
     result = compute_index(table, framework)
     assert result.series("甲省", "3.1.1")[2020] is None
-    assert result.flag("甲省", "3.1.1", 2020) == "undefined"
+    assert result.flag("甲省", "3.1.1", 2020) is CellStatus.UNDEFINED
     assert result.growth_series("甲省", "3.1")[2020] == pytest.approx(100.0)
     assert result.value("甲省", "3.1", 2020) == pytest.approx(300.0)
     assert math.isfinite(result.value("甲省", "total", 2021))
@@ -168,10 +182,12 @@ def test_both_zero_is_no_growth(framework):
 
 
 def test_negative_direction_indicator(framework, tmp_path):
-    from core.framework import load_framework
-    from core.resources import read_resource_text
+    from core.kernel.resources import read_resource_text
+    from core.model.framework import load_framework
 
-    text = read_resource_text("frameworks/caict-2025.toml").replace('direction = "positive"', 'direction = "negative"', 1)
+    text = read_resource_text("frameworks/caict-2025.toml").replace(
+        'direction = "positive"', 'direction = "negative"', 1
+    )
     path = tmp_path / "neg.toml"
     path.write_text(text, encoding="utf-8")
     fw = load_framework(path)
@@ -200,4 +216,6 @@ def test_json_shape_and_determinism(framework, constant_table):
     assert set(region["index"]) == set(framework.codes)
     assert "2019" not in region["growth"]["1.1.1"]
     assert json.dumps(a["regions"]["甲省"], sort_keys=True) == json.dumps(b["regions"]["甲省"], sort_keys=True)
-    assert json.dumps(a, ensure_ascii=False) == json.dumps(compute_index(table, framework).to_json(), ensure_ascii=False)
+    assert json.dumps(a, ensure_ascii=False) == json.dumps(
+        compute_index(table, framework).to_json(), ensure_ascii=False
+    )

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.index_engine import IndexOptions, compute_index
-from core.observations import Observation, ObservationTable
-from core.progress import Cancelled
-from core.sensitivity import monte_carlo, one_at_a_time
+from core.index.engine import IndexOptions, compute_index
+from core.index.sensitivity import monte_carlo, one_at_a_time
+from core.kernel.progress import Cancelled
+from core.model.observations import Observation, ObservationTable
 
 
 def _varied_table(framework, regions=3, seed=7):
@@ -34,12 +34,16 @@ def test_one_at_a_time_matches_a_direct_recomputation(framework):
     region, year = "地区1", 2024
     cause = result.cause_of(region, year)
     base = compute_index(table, framework).value(region, "total", year)
-    varied = compute_index(table, framework, IndexOptions(weights={cause.node: framework.nodes[cause.node].weight * cause.factor})).value(region, "total", year)
+    varied = compute_index(
+        table, framework, IndexOptions(weights={cause.node: framework.nodes[cause.node].weight * cause.factor})
+    ).value(region, "total", year)
     r, t = result.regions.index(region), result.years.index(year)
     assert result.max_change[r, t] == pytest.approx(abs(100 * (varied / base - 1)), rel=1e-9)
     # and it is the largest of all variants
     for v in result.variants[:6]:
-        other = compute_index(table, framework, IndexOptions(weights={v.node: framework.nodes[v.node].weight * v.factor})).value(region, "total", year)
+        other = compute_index(
+            table, framework, IndexOptions(weights={v.node: framework.nodes[v.node].weight * v.factor})
+        ).value(region, "total", year)
         assert abs(100 * (other / base - 1)) <= result.max_change[r, t] + 1e-9
     assert set(result.to_dict()["regions"][region]) == {str(y) for y in range(2020, 2025)}
 

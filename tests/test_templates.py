@@ -7,11 +7,20 @@ import io
 import openpyxl
 import pytest
 
-from core.cli import main
-from core.observations import BASIS_GDP, NATION
-from core.regions import province_names
-from core.templates import (MARKER, SHEET_BASIS, SHEET_DATA, SHEET_GUIDE, SHEET_INDUSTRY, SHEET_META, build_template,
-                            national_benchmark_values, parse_years)
+from core.commands.cli import main
+from core.io.template_writer import (
+    MARKER,
+    SHEET_BASIS,
+    SHEET_DATA,
+    SHEET_GUIDE,
+    SHEET_INDUSTRY,
+    SHEET_META,
+    build_template,
+    national_benchmark_values,
+    parse_years,
+)
+from core.model.observations import BASIS_GDP, NATION
+from core.model.regions import province_names
 
 YEARS = tuple(range(2019, 2025))
 
@@ -58,15 +67,21 @@ def test_protection_value_cells_unlocked_rest_locked(region_wb):
     ws = region_wb[SHEET_DATA]
     assert ws.protection.sheet and not ws.protection.password
     assert ws["G6"].protection.locked is False and ws["L32"].protection.locked is False
-    assert ws["A6"].protection.locked is True and ws["F6"].protection.locked is True and ws["E20"].protection.locked is True
+    assert (
+        ws["A6"].protection.locked is True
+        and ws["F6"].protection.locked is True
+        and ws["E20"].protection.locked is True
+    )
     assert ws["C3"].protection.locked is False  # 填报地区
 
 
 def test_data_validation_on_value_cells(region_wb, framework):
     ws = region_wb[SHEET_DATA]
     dvs = ws.data_validations.dataValidation
+
     def dv_for(cell):
         return next(dv for dv in dvs if cell in dv.sqref)
+
     pct_row = 6 + framework.leaves.index("1.1.2")
     dv = dv_for(f"H{pct_row}")
     assert dv.type == "decimal" and dv.formula1 == "0" and dv.formula2 == "100" and dv.errorStyle == "stop"
@@ -123,7 +138,7 @@ def test_national_template_prefilled_from_benchmark(framework):
 
 
 def test_user_text_starting_with_equals_is_not_a_formula(framework):
-    wb = _roundtrip(build_template(framework, YEARS, "region", contact="=HYPERLINK(\"x\")"))
+    wb = _roundtrip(build_template(framework, YEARS, "region", contact='=HYPERLINK("x")'))
     cell = wb[SHEET_GUIDE]["B11"]
     assert cell.value == '=HYPERLINK("x")' and cell.data_type == "s"
 
@@ -155,4 +170,8 @@ def test_committed_templates_are_current(framework):
     for kind in ("region", "multi", "national"):
         wb = openpyxl.load_workbook(root / f"{kind}.xlsx")
         meta = {r[0]: r[1] for r in wb[SHEET_META].iter_rows(values_only=True)}
-        assert (meta["kind"], meta["framework_version"], meta["years"]) == (kind, framework.version, "2019,2020,2021,2022,2023,2024")
+        assert (meta["kind"], meta["framework_version"], meta["years"]) == (
+            kind,
+            framework.version,
+            "2019,2020,2021,2022,2023,2024",
+        )

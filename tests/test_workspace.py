@@ -13,12 +13,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from core.problems import InputError
-from core.loading import ImportCancelled
-from core.workspace import Workspace
+from core.kernel.problems import InputError
+from core.kernel.progress import Cancelled
+from core.store.workspace import Workspace
 
 sys.path.insert(0, str(Path(__file__).parent))
-from broken_corpus import cell_of, col_of, filled_region_workbook, known_value, row_of  # noqa: E402
+from broken_corpus import cell_of, col_of, filled_region_workbook, known_value, row_of
 
 ROOT = Path(__file__).parent.parent
 
@@ -64,7 +64,11 @@ def test_import_keeps_provenance_and_file_untouched(tmp_path, filled, framework)
         assert rep.revision == 1 and rep.added == 27 * 6 + 24 and rep.conflicts == 0 and not rep.rejected_files
         o = next(o for o in ws.observations() if o.indicator == "2.1.1" and o.year == 2022)
         assert o.value == known_value(framework, "2.1.1", 2022)
-        assert (o.provenance.file, o.provenance.sheet, o.provenance.cell) == ("江苏.xlsx", "指标数据", cell_of(framework, "2.1.1", 2022))
+        assert (o.provenance.file, o.provenance.sheet, o.provenance.cell) == (
+            "江苏.xlsx",
+            "指标数据",
+            cell_of(framework, "2.1.1", 2022),
+        )
         assert o.provenance.imported_at
         assert [i.industry for i in ws.industries()] == ["集成电路"]
         assert [p.code for p in rep.problems] == ["value_converted"]
@@ -82,7 +86,10 @@ def test_reimport_of_corrected_file_is_a_new_revision_old_value_retrievable(tmp_
         assert [p.code for p in rep.problems if p.code == "value_corrected"] == ["value_corrected"]
         assert ws.observations().value("江苏省", "1.1.1", 2020) == 123.0
         assert ws.observations(revision=1).value("江苏省", "1.1.1", 2020) == known_value(framework, "1.1.1", 2020)
-        assert [v.value for _, v in ws.history("江苏省", "1.1.1", 2020)] == [known_value(framework, "1.1.1", 2020), 123.0]
+        assert [v.value for _, v in ws.history("江苏省", "1.1.1", 2020)] == [
+            known_value(framework, "1.1.1", 2020),
+            123.0,
+        ]
         assert len(ws.observations()) == len(ws.observations(revision=1))
 
 
@@ -124,10 +131,12 @@ def test_cancel_leaves_workspace_unchanged(tmp_path, filled):
         n = len(ws.observations())
         _edit(filled, ws.framework, "1.1.1", 2020, 5.0)
         calls = []
+
         def cancel():
             calls.append(1)
             return len(calls) > 2  # cancel while writing
-        with pytest.raises(ImportCancelled):
+
+        with pytest.raises(Cancelled):
             ws.import_files([filled] * 4, cancel=cancel)
         assert len(ws.revisions()) == 1 and len(ws.observations()) == n and ws.integrity_ok()
 
@@ -135,7 +144,7 @@ def test_cancel_leaves_workspace_unchanged(tmp_path, filled):
 CHILD = textwrap.dedent("""
     import sys, time
     sys.path.insert(0, {root!r})
-    from core.workspace import Workspace
+    from core.store.workspace import Workspace
     ws = Workspace.open(sys.argv[1])
     seen = []
     def progress(done, total, name):

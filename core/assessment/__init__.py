@@ -19,18 +19,25 @@ interpolated are flagged in the notes.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
 
-from ..framework import ROOT, Framework, load_framework
-from ..index_engine import IndexOptions, IndexResult, compute_index
-from ..observations import BASIS_CODES, BASIS_GDP, BASIS_POPULATION, NATION, ObservationTable
-from ..problems import InputError, Problem
-from .comparison import (SOURCE_ZH, basis_at, comparable_national_observations, compare_node,
-                         load_macro_regions, macro_share_figures, national_vs_published)
+from ..index.engine import IndexOptions, IndexResult, compute_index
+from ..kernel.problems import InputError, Problem
+from ..model.framework import ROOT, Framework, load_framework
+from ..model.observations import BASIS_CODES, BASIS_GDP, BASIS_POPULATION, NATION, ObservationTable
+from .comparison import (
+    SOURCE_ZH,
+    basis_at,
+    comparable_national_observations,
+    compare_node,
+    load_macro_regions,
+    macro_share_figures,
+    national_vs_published,
+)
 from .config import AssessmentConfig, load_config
 from .coupling import coupling_degree, side_levels
-from .industries import IndustryRow, assess_industries
+from .industries import IndustryRow, assess_industries, parse_industries_csv, rows_from_entries
 from .level import STATUS_NAMES, compute_level, performance_group
 from .levers import select_levers
 from .model import LevelResult, RegionAssessment, rnd
@@ -39,7 +46,17 @@ from .partners import find_partners, province_adjacency, sameness
 from .positioning import functional_role, quadrant, short_boards
 from .potential import assess_potential
 
-__all__ = ["Assessment", "assess", "load_config", "AssessmentConfig", "RegionAssessment"]
+__all__ = [
+    "Assessment",
+    "AssessmentConfig",
+    "IndustryRow",
+    "RegionAssessment",
+    "assess",
+    "compare_node",
+    "load_config",
+    "parse_industries_csv",
+    "rows_from_entries",
+]
 
 BASIS_KEYS = {BASIS_GDP: "gdp", BASIS_POPULATION: "population"}
 
@@ -60,7 +77,9 @@ class Assessment:
     notes: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
     levels: Mapping[str, LevelResult] = field(default_factory=dict)  # every loaded region vs the nation
-    momenta: Mapping[str, Mapping[str, float | None]] = field(default_factory=dict)  # every loaded region's M per node (scatter)
+    momenta: Mapping[str, Mapping[str, float | None]] = field(
+        default_factory=dict
+    )  # every loaded region's M per node (scatter)
 
     def to_dict(self) -> dict:
         return {
@@ -75,9 +94,13 @@ class Assessment:
             "regions": {r: a.to_dict() for r, a in self.regions.items()},
             "scatter": {
                 "nation": {"L": 100.0, "M": 100.0},
-                "points": {node: [{"region": r, "L": rnd(lv.nodes.get(node)), "M": rnd(self.momenta.get(r, {}).get(node))}
-                                  for r, lv in self.levels.items()]
-                           for node in (ROOT, *self.index.framework.pillars)},
+                "points": {
+                    node: [
+                        {"region": r, "L": rnd(lv.nodes.get(node)), "M": rnd(self.momenta.get(r, {}).get(node))}
+                        for r, lv in self.levels.items()
+                    ]
+                    for node in (ROOT, *self.index.framework.pillars)
+                },
             },
             "notes": list(self.notes),
             "problems": [p.to_dict() for p in self.problems],
@@ -85,7 +108,7 @@ class Assessment:
 
 
 def _resolve(names: Iterable[str], loaded: list[str], what: str) -> list[str]:
-    from ..regions import canonical_region_name
+    from ..model.regions import canonical_region_name
 
     canon = {canonical_region_name(r) or r: r for r in loaded}
     out, bad = [], []
@@ -100,13 +123,22 @@ def _resolve(names: Iterable[str], loaded: list[str], what: str) -> list[str]:
         else:
             bad.append(n)
     if bad:
-        raise InputError([Problem("region_unknown", f"{what}“{b}”不在已载入的数据中；已载入：{'、'.join(loaded) or '（无）'}。", region=b) for b in bad])
+        raise InputError(
+            [
+                Problem(
+                    "region_unknown",
+                    f"{what}“{b}”不在已载入的数据中；已载入：{'、'.join(loaded) or '（无）'}。",
+                    region=b,
+                )
+                for b in bad
+            ]
+        )
     return list(dict.fromkeys(out))
 
 
 def _detect_parent(loaded: list[str]) -> str | None:
     """A province loaded together with regions that are not provinces (its cities)."""
-    from ..regions import canonical_region_name
+    from ..model.regions import canonical_region_name
 
     provinces = [r for r in loaded if canonical_region_name(r) not in (None, NATION)]
     others = [r for r in loaded if canonical_region_name(r) is None]
@@ -144,25 +176,49 @@ def assess(
     base = options.base_year if options.base_year is not None else years[0]
     end = options.end_year if options.end_year is not None else years[-1]
     if end <= base:
-        raise InputError([Problem("years_invalid", f"评估需要至少两个年份的数据（基期 {base} 年，末年 {end} 年）；势能和增速无法计算。", year=base)])
+        raise InputError(
+            [
+                Problem(
+                    "years_invalid",
+                    f"评估需要至少两个年份的数据（基期 {base} 年，末年 {end} 年）；势能和增速无法计算。",
+                    year=base,
+                )
+            ]
+        )
 
     nat_table, sources, notes = comparable_national_observations(fw, table, range(base, end + 1))
     nation_excluded = tuple(c for c in fw.leaves if nat_table.series(NATION, c).get(base) is None)
     for c in nation_excluded:
         if sources[c] == "missing":
-            notes.append(f"{fw.label(c, regional=True)}：没有全国可比值，不参与融合水平；全国可比指数序列也不含该指标。")
+            notes.append(
+                f"{fw.label(c, regional=True)}：没有全国可比值，不参与融合水平；全国可比指数序列也不含该指标。"
+            )
         else:
-            notes.append(f"{fw.label(c, regional=True)}：全国可比值缺少基期 {base} 年数值，全国可比指数序列不含该指标（势能比较口径因此不同）；水平计算仍使用 {end} 年的全国值（如有）。")
+            notes.append(
+                f"{fw.label(c, regional=True)}：全国可比值缺少基期 {base} 年数值，全国可比指数序列不含该指标（势能比较口径因此不同）；水平计算仍使用 {end} 年的全国值（如有）。"
+            )
     exclusions = {r: frozenset(c) for r, c in options.exclusions.items()}
     if nation_excluded:
         exclusions[NATION] = frozenset(nation_excluded) | exclusions.get(NATION, frozenset())
-    combined = ObservationTable([o for o in region_rows if o.indicator in leafset] + [o for o in nat_table if o.indicator in leafset and o.indicator not in nation_excluded])
-    result = compute_index(combined, fw, IndexOptions(base_year=base, end_year=end, gap_policy=options.gap_policy, exclusions=exclusions, weights=options.weights))
+    combined = ObservationTable(
+        [o for o in region_rows if o.indicator in leafset]
+        + [o for o in nat_table if o.indicator in leafset and o.indicator not in nation_excluded]
+    )
+    result = compute_index(
+        combined,
+        fw,
+        IndexOptions(
+            base_year=base, end_year=end, gap_policy=options.gap_policy, exclusions=exclusions, weights=options.weights
+        ),
+    )
     fw = result.framework
     T = result.years[-1]
     t = T - result.base_year
 
-    basis_table = ObservationTable([o for o in table if o.indicator in BASIS_CODES and o.region != NATION] + [o for o in nat_table if o.indicator in BASIS_CODES])
+    basis_table = ObservationTable(
+        [o for o in table if o.indicator in BASIS_CODES and o.region != NATION]
+        + [o for o in nat_table if o.indicator in BASIS_CODES]
+    )
     nat_series = {c: nat_table.series(NATION, c) for c in fw.leaves}
 
     def leaf_values(region: str) -> tuple[dict, dict]:
@@ -205,17 +261,28 @@ def assess(
         vals, sts = leaf_values(reg)
         b, bnotes = basis(reg)
         region_basis[reg], region_vals[reg] = b, (vals, sts)
-        levels[reg] = compute_level(fw, vals, nat_vals, b, nat_basis, region=reg, reference_name=NATION, year=T, cap=cfg.score_cap,
-                                    statuses=sts, reference_statuses=nat_sts, basis_notes=tuple(bnotes))
+        levels[reg] = compute_level(
+            fw,
+            vals,
+            nat_vals,
+            b,
+            nat_basis,
+            region=reg,
+            reference_name=NATION,
+            year=T,
+            cap=cfg.score_cap,
+            statuses=sts,
+            reference_statuses=nat_sts,
+            basis_notes=tuple(bnotes),
+        )
     pillar_levels = {r: {p: lv.nodes.get(p) for p in fw.pillars} for r, lv in levels.items()}
     roles = {r: functional_role(pillar_levels[r], cfg, fw) for r in loaded}
     nat_idx = {c: (result.series(NATION, c) if NATION in result.regions else {}) for c in (ROOT, *fw.pillars)}
-    momenta = {r: {c: node_momentum(result.series(r, c), nat_idx[c], T).momentum for c in (ROOT, *fw.pillars)} for r in loaded}
+    momenta = {
+        r: {c: node_momentum(result.series(r, c), nat_idx[c], T).momentum for c in (ROOT, *fw.pillars)} for r in loaded
+    }
 
-    if parent is not None:
-        parent = _resolve([parent], loaded, "上级地区")[0]
-    else:
-        parent = _detect_parent(loaded)
+    parent = _resolve([parent], loaded, "上级地区")[0] if parent is not None else _detect_parent(loaded)
     targets = _resolve(regions, loaded, "评估地区") if regions is not None else list(loaded)
     if peers is None or peers == "all":
         peer_pool = list(loaded)
@@ -234,30 +301,72 @@ def assess(
         for reg in loaded:
             if reg != parent:
                 cv, cst = region_vals[reg]
-                parent_levels[reg] = compute_level(fw, cv, pv, region_basis[reg], region_basis[parent], region=reg, reference_name=parent,
-                                                   year=T, cap=cfg.score_cap, statuses=cst, reference_statuses=pst)
-    peer_levels = {r: {p: (parent_levels[r] if r in parent_levels else levels[r]).nodes.get(p) for p in fw.pillars} for r in loaded}
-    peer_roles = {r: functional_role(peer_levels[r], cfg, fw).name if r in parent_levels else roles[r].name for r in loaded}
+                parent_levels[reg] = compute_level(
+                    fw,
+                    cv,
+                    pv,
+                    region_basis[reg],
+                    region_basis[parent],
+                    region=reg,
+                    reference_name=parent,
+                    year=T,
+                    cap=cfg.score_cap,
+                    statuses=cst,
+                    reference_statuses=pst,
+                )
+    peer_levels = {
+        r: {p: (parent_levels[r] if r in parent_levels else levels[r]).nodes.get(p) for p in fw.pillars} for r in loaded
+    }
+    peer_roles = {
+        r: functional_role(peer_levels[r], cfg, fw).name if r in parent_levels else roles[r].name for r in loaded
+    }
 
     ind_problems: list[Problem] = []
     out: dict[str, RegionAssessment] = {}
-    from ..regions import macro_region_of
+    from ..model.regions import macro_region_of
 
     for reg in targets:
         lv = levels[reg]
         labels = {ROOT: "总指数", **{p: fw.nodes[p].name_zh for p in fw.pillars}}
         groups = {c: performance_group(lv.nodes.get(c), cfg, c, labels[c]) for c in (ROOT, *fw.pillars)}
-        mom = {c: node_momentum(result.series(reg, c), result.series(NATION, c) if NATION in result.regions else {}, T, node=c, label=labels[c])
-               for c in (ROOT, *fw.pillars)}
-        quads = {c: quadrant(lv.nodes.get(c), mom[c].momentum, cfg, node=c, label=labels[c]) for c in (ROOT, *fw.pillars)}
+        mom = {
+            c: node_momentum(
+                result.series(reg, c),
+                result.series(NATION, c) if NATION in result.regions else {},
+                T,
+                node=c,
+                label=labels[c],
+            )
+            for c in (ROOT, *fw.pillars)
+        }
+        quads = {
+            c: quadrant(lv.nodes.get(c), mom[c].momentum, cfg, node=c, label=labels[c]) for c in (ROOT, *fw.pillars)
+        }
         boards = short_boards(lv, fw, cfg)
         ls, li = side_levels(pillar_levels[reg], fw)
-        coup = coupling_degree(ls, li, cfg, science_zh=str(fw.coupling.get("science_zh", "科技创新侧")), industry_zh=str(fw.coupling.get("industry_zh", "产业创新侧")))
+        coup = coupling_degree(
+            ls,
+            li,
+            cfg,
+            science_zh=str(fw.coupling.get("science_zh", "科技创新侧")),
+            industry_zh=str(fw.coupling.get("industry_zh", "产业创新侧")),
+        )
         inds: tuple = ()
         if industries:
             inds, probs = assess_industries(industries, reg, cfg)
             ind_problems.extend(probs)
-        pot = assess_potential(lv.total, pillar_levels[reg], fw, coup, mom[ROOT].momentum, mom[ROOT].g_region, mom[ROOT].g_reference, T, cfg, inds)
+        pot = assess_potential(
+            lv.total,
+            pillar_levels[reg],
+            fw,
+            coup,
+            mom[ROOT].momentum,
+            mom[ROOT].g_region,
+            mom[ROOT].g_reference,
+            T,
+            cfg,
+            inds,
+        )
         is_city = parent is not None and reg != parent
         if parent is not None and reg == parent:
             pool: list[str] = []  # a province loaded with its cities has no peers among them
@@ -268,32 +377,81 @@ def assess(
         levers = select_levers(lv, fw, cfg, same)
         macro = macro_region_of(reg)
         ranking = [r for r in loaded if (r != parent) == (reg != parent)] if parent else loaded
-        macro_nodes = [f.node for f in load_macro_regions() if f.macro_region == macro and f.measure == "index" and f.node in fw.nodes]
+        macro_nodes = [
+            f.node
+            for f in load_macro_regions()
+            if f.macro_region == macro and f.measure == "index" and f.node in fw.nodes
+        ]
         cmp_nodes = list(dict.fromkeys([ROOT, *fw.pillars, *macro_nodes]))
         comparison = {
-            "nodes": {c: compare_node(result, reg, c, macro_region=macro, ranking_regions=ranking, levels={r: levels[r].nodes for r in loaded})
-                      for c in cmp_nodes},
+            "nodes": {
+                c: compare_node(
+                    result,
+                    reg,
+                    c,
+                    macro_region=macro,
+                    ranking_regions=ranking,
+                    levels={r: levels[r].nodes for r in loaded},
+                )
+                for c in cmp_nodes
+            },
             "macro_shares": macro_share_figures(result, reg, macro),
         }
         lv_parent = mom_parent = None
         if is_city:
             lv_parent = parent_levels[reg]
-            mom_parent = node_momentum(result.series(reg, ROOT), result.series(parent, ROOT), T, label="总指数", reference_name=parent)
+            mom_parent = node_momentum(
+                result.series(reg, ROOT), result.series(parent, ROOT), T, label="总指数", reference_name=parent
+            )
         rnotes = list(lv.notes)
         out[reg] = RegionAssessment(
-            region=reg, year=T, base_year=result.base_year, macro_region=macro, level=lv, groups=groups, momentum=mom,
-            quadrants=quads, role=roles[reg], boards=boards, coupling=coup, potential=pot, industries=inds,
-            partners=partners, sameness=same, levers=levers, comparison=comparison,
-            parent=parent if is_city else None, level_vs_parent=lv_parent, momentum_vs_parent=mom_parent, notes=tuple(rnotes))
+            region=reg,
+            year=T,
+            base_year=result.base_year,
+            macro_region=macro,
+            level=lv,
+            groups=groups,
+            momentum=mom,
+            quadrants=quads,
+            role=roles[reg],
+            boards=boards,
+            coupling=coup,
+            potential=pot,
+            industries=inds,
+            partners=partners,
+            sameness=same,
+            levers=levers,
+            comparison=comparison,
+            parent=parent if is_city else None,
+            level_vs_parent=lv_parent,
+            momentum_vs_parent=mom_parent,
+            notes=tuple(rnotes),
+        )
 
     benchmark = {
         "nation_sources": {c: {"source": s, "source_zh": SOURCE_ZH[s]} for c, s in sources.items()},
         "nation_excluded_from_index": list(nation_excluded),
         "nation_values": {c: {"value": rnd(nat_vals.get(c), 6), "status": nat_sts.get(c)} for c in fw.leaves},
         "nation_basis": {k: rnd(v, 6) for k, v in nat_basis.items()},
-        "nation_comparable_index": ({c: {str(y): rnd(v) for y, v in result.series(NATION, c).items()} for c in (ROOT, *fw.pillars)}
-                                    if NATION in result.regions else {}),
+        "nation_comparable_index": (
+            {c: {str(y): rnd(v) for y, v in result.series(NATION, c).items()} for c in (ROOT, *fw.pillars)}
+            if NATION in result.regions
+            else {}
+        ),
         "published_vs_computed": national_vs_published(fw) if with_published else [],
     }
-    return Assessment(T, result.base_year, out, result, sources, nation_excluded, benchmark, parent, cfg,
-                      tuple(notes) + tuple(result.recipe.get("notes", ())), tuple(ind_problems), levels, momenta)
+    return Assessment(
+        T,
+        result.base_year,
+        out,
+        result,
+        sources,
+        nation_excluded,
+        benchmark,
+        parent,
+        cfg,
+        tuple(notes) + tuple(result.recipe.get("notes", ())),
+        tuple(ind_problems),
+        levels,
+        momenta,
+    )

@@ -20,13 +20,14 @@ from __future__ import annotations
 import csv
 import io
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Mapping
 
-from ..framework import ROOT, Framework
-from ..observations import BASIS_CODES, NATION, Observation, ObservationTable, Provenance, Status
-from ..resources import read_resource_text
+from ..kernel.resources import read_resource_text
+from ..kernel.vocabulary import CellStatus
+from ..model.framework import ROOT, Framework
+from ..model.observations import BASIS_CODES, NATION, Observation, ObservationTable, Provenance
 from .model import fmt, rnd
 
 NATIONAL_BASIS_FILE = "benchmarks/national_basis.csv"
@@ -52,9 +53,17 @@ class MacroFigure:
     note: str
 
     def to_dict(self) -> dict:
-        return {"macro_region": self.macro_region, "node": self.node, "year": self.year, "value": self.value,
-                "measure": self.measure, "base_year": self.base_year, "approx": self.approx,
-                "section": self.section, "note": self.note}
+        return {
+            "macro_region": self.macro_region,
+            "node": self.node,
+            "year": self.year,
+            "value": self.value,
+            "measure": self.measure,
+            "base_year": self.base_year,
+            "approx": self.approx,
+            "section": self.section,
+            "note": self.note,
+        }
 
 
 def _csv(relative: str) -> list[dict[str, str]]:
@@ -65,8 +74,19 @@ def load_national_basis() -> ObservationTable:
     """National GDP (亿元) and year-end population (万人), 2019–2024, from NBS publications."""
     table = ObservationTable()
     for i, row in enumerate(_csv(NATIONAL_BASIS_FILE), start=2):
-        table.add(Observation(NATION, row["indicator"], int(row["year"]), float(row["value"]), Status.REPORTED,
-                              Provenance(file=NATIONAL_BASIS_FILE, row=i), row.get("unit") or None, row.get("source") or None, row.get("note") or None))
+        table.add(
+            Observation(
+                NATION,
+                row["indicator"],
+                int(row["year"]),
+                float(row["value"]),
+                CellStatus.REPORTED,
+                Provenance(file=NATIONAL_BASIS_FILE, row=i),
+                row.get("unit") or None,
+                row.get("source") or None,
+                row.get("note") or None,
+            )
+        )
     return table
 
 
@@ -74,21 +94,33 @@ def load_national_basis() -> ObservationTable:
 def load_macro_regions() -> tuple[MacroFigure, ...]:
     out = []
     for r in _csv(MACRO_FILE):
-        out.append(MacroFigure(
-            r["macro_region"], r["node"], int(r["year"]) if r["year"] else None, float(r["value"]) if r["value"] else None,
-            r["measure"], int(r["base_year"]) if r["base_year"] else None, r.get("approx") == "是", r["section"], r["note"]))
+        out.append(
+            MacroFigure(
+                r["macro_region"],
+                r["node"],
+                int(r["year"]) if r["year"] else None,
+                float(r["value"]) if r["value"] else None,
+                r["measure"],
+                int(r["base_year"]) if r["base_year"] else None,
+                r.get("approx") == "是",
+                r["section"],
+                r["note"],
+            )
+        )
     return tuple(out)
 
 
 def _benchmark_national() -> ObservationTable:
     try:
-        from ..benchmarks import load_national_observations
+        from ..index.benchmarks import load_national_observations
     except ImportError:  # the benchmark module is optional for the assessment
         return ObservationTable()
     return load_national_observations()
 
 
-def comparable_national_observations(framework: Framework, data: ObservationTable, years: Iterable[int]) -> tuple[ObservationTable, dict[str, str], list[str]]:
+def comparable_national_observations(
+    framework: Framework, data: ObservationTable, years: Iterable[int]
+) -> tuple[ObservationTable, dict[str, str], list[str]]:
     """The nation under provincial definitions: (observations, source per indicator, notes).
 
     `data` is the user's table (its 全国 rows take precedence per indicator); `years` the
@@ -108,8 +140,23 @@ def comparable_national_observations(framework: Framework, data: ObservationTabl
             sources[code] = "nation_is_100"
             given = [o for o in user if o.indicator == code and abs(o.value - 100.0) > 1e-9]
             if given:
-                notes.append(f"{framework.label(code, regional=True)}：数据文件中的全国值（如 {given[0].year} 年 {given[0].value:g}）为国家口径；按省级口径全国可比值取 100%，增速为 0。")
-            rows.extend(Observation(NATION, code, y, 100.0, Status.REPORTED, Provenance(file="可比口径：全国 = 100%"), "%", "全国为地区占比之和", None) for y in years)
+                notes.append(
+                    f"{framework.label(code, regional=True)}：数据文件中的全国值（如 {given[0].year} 年 {given[0].value:g}）为国家口径；按省级口径全国可比值取 100%，增速为 0。"
+                )
+            rows.extend(
+                Observation(
+                    NATION,
+                    code,
+                    y,
+                    100.0,
+                    CellStatus.REPORTED,
+                    Provenance(file="可比口径：全国 = 100%"),
+                    "%",
+                    "全国为地区占比之和",
+                    None,
+                )
+                for y in years
+            )
         elif code in user_codes:
             sources[code] = "data"
             rows.extend(o for o in user if o.indicator == code)
@@ -155,8 +202,16 @@ def _cagr(series: Mapping[int, float | None], base: int, year: int) -> float | N
     return (e / b) ** (1.0 / (year - base)) - 1.0
 
 
-def compare_node(result, region: str, code: str, *, nation: str = NATION, macro_region: str | None = None,
-                 ranking_regions: Iterable[str] | None = None, levels: Mapping[str, Mapping[str, float | None]] | None = None) -> dict:
+def compare_node(
+    result,
+    region: str,
+    code: str,
+    *,
+    nation: str = NATION,
+    macro_region: str | None = None,
+    ranking_regions: Iterable[str] | None = None,
+    levels: Mapping[str, Mapping[str, float | None]] | None = None,
+) -> dict:
     """Region vs the comparable nation, the published national figures and its macro-region, for one node.
 
     Gap in points per year, annual growth of both and the gap in percentage points, the rank
@@ -187,8 +242,10 @@ def compare_node(result, region: str, code: str, *, nation: str = NATION, macro_
         common = [y for y in sorted(pub) if nat.get(y) is not None and y != base]
         if common and base == 2019:
             y = common[-1]
-            out["published_note"] = (f"全国可比序列按省级口径计算（地区占全国比重类指标取全国 = 100%、增速为 0），与中国信通院公布的全国指数口径不同："
-                                     f"{y} 年可比序列 {fmt(nat[y])}，公布值 {fmt(pub[y])}，相差 {fmt(nat[y] - pub[y])}。")
+            out["published_note"] = (
+                f"全国可比序列按省级口径计算（地区占全国比重类指标取全国 = 100%、增速为 0），与中国信通院公布的全国指数口径不同："
+                f"{y} 年可比序列 {fmt(nat[y])}，公布值 {fmt(pub[y])}，相差 {fmt(nat[y] - pub[y])}。"
+            )
         else:
             out["published_note"] = "公布的全国指数以 2019 年为基期，与本次测算年份或基期不重合，仅列示不作差。"
     # ranks among the loaded regions
@@ -214,16 +271,20 @@ def compare_node(result, region: str, code: str, *, nation: str = NATION, macro_
                 v = rr.get(f.year) if (base == f.base_year or reg.get(f.base_year)) else None
                 item["region_value"] = rnd(v)
                 item["difference"] = rnd(None if v is None else v - f.value)
-                item["sentence"] = (f"{f.year} 年{region}{_index_name(fw, code)} {fmt(v)}，{macro_region}为 {fmt(f.value)}"
-                                    f"{'（约数）' if f.approx else ''}，相差 {fmt(None if v is None else v - f.value)}。")
+                item["sentence"] = (
+                    f"{f.year} 年{region}{_index_name(fw, code)} {fmt(v)}，{macro_region}为 {fmt(f.value)}"
+                    f"{'（约数）' if f.approx else ''}，相差 {fmt(None if v is None else v - f.value)}。"
+                )
             elif f.measure == "qualitative":
                 item["sentence"] = f"{f.note}（{f.section}）。"
             mac.append(item)
         out["macro_region"] = {"name": macro_region, "figures": mac}
     side = "高于" if gaps.get(year) is not None and gaps[year] >= 0 else "低于"
     if gaps.get(year) is not None:
-        out["sentence"] = (f"{year} 年{region}{_index_name(fw, code)} {fmt(reg.get(year))}，{side}全国可比序列 {fmt(nat.get(year))} "
-                           f"{fmt(abs(gaps[year]))} 点；年均增速相差 {fmt(out['growth_gap_pp'], 2)} 个百分点。")
+        out["sentence"] = (
+            f"{year} 年{region}{_index_name(fw, code)} {fmt(reg.get(year))}，{side}全国可比序列 {fmt(nat.get(year))} "
+            f"{fmt(abs(gaps[year]))} 点；年均增速相差 {fmt(out['growth_gap_pp'], 2)} 个百分点。"
+        )
     return out
 
 
@@ -262,7 +323,7 @@ def macro_share_figures(result, region: str, macro_region: str | None, nation: s
 
 def _published(code: str) -> dict[int, float]:
     try:
-        from ..benchmarks import published_series
+        from ..index.benchmarks import published_series
     except ImportError:
         return {}
     return published_series(code)
@@ -271,7 +332,7 @@ def _published(code: str) -> dict[int, float]:
 def national_vs_published(framework: Framework) -> list[dict]:
     """The national index recomputed from the report's raw values beside the published figures."""
     try:
-        from ..benchmarks import compare_with_published
+        from ..index.benchmarks import compare_with_published
     except ImportError:
         return []
     out = []
@@ -281,6 +342,15 @@ def national_vs_published(framework: Framework) -> list[dict]:
             sentence = f"{framework.label(row.node)} {row.year} 年公布值 {fmt(row.published)}；报告未给出该节点全部指标的原始数据，无法复算。"
         else:
             sentence = f"{framework.label(row.node)} {row.year} 年公布值 {fmt(row.published)}，按原始数据复算 {fmt(row.computed)}，差 {fmt(d)}。"
-        out.append({"node": row.node, "year": row.year, "published": row.published, "computed": rnd(row.computed),
-                    "difference": rnd(d), "complete": row.complete, "sentence": sentence})
+        out.append(
+            {
+                "node": row.node,
+                "year": row.year,
+                "published": row.published,
+                "computed": rnd(row.computed),
+                "difference": rnd(d),
+                "complete": row.complete,
+                "sentence": sentence,
+            }
+        )
     return out

@@ -8,12 +8,12 @@ an office may copy and edit. Loading validates everything and reports every prob
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
 
-from ..problems import InputError, Problem
-from ..resources import load_toml
+from ..kernel.problems import InputError, Problem
+from ..kernel.resources import load_toml
 
 THRESHOLDS_RESOURCE = "assessment/thresholds.toml"
 LEVERS_RESOURCE = "assessment/levers.toml"
@@ -109,7 +109,9 @@ class AssessmentConfig:
     source: str = THRESHOLDS_RESOURCE
 
 
-def load_config(path: str | Path | None = None, levers_path: str | Path | None = None, pillars: tuple[str, ...] | None = None) -> AssessmentConfig:
+def load_config(
+    path: str | Path | None = None, levers_path: str | Path | None = None, pillars: tuple[str, ...] | None = None
+) -> AssessmentConfig:
     """Load and validate thresholds (and the levers library); `None` loads the shipped files.
 
     `pillars`, when given, are the framework's pillar codes: every pillar needs a role name.
@@ -121,7 +123,14 @@ def load_config(path: str | Path | None = None, levers_path: str | Path | None =
     def bad(message: str, file: str = label) -> None:
         problems.append(Problem("assessment_config_invalid", message, file=file))
 
-    def num(section: Mapping, key: str, where: str, lo: float | None = None, hi: float | None = None, default: float | None = None) -> float:
+    def num(
+        section: Mapping,
+        key: str,
+        where: str,
+        lo: float | None = None,
+        hi: float | None = None,
+        default: float | None = None,
+    ) -> float:
         v = section.get(key, default)
         if not isinstance(v, (int, float)) or isinstance(v, bool) or not math.isfinite(v):
             bad(f"[{where}] {key} 必须是数值（当前为 {v!r}）。")
@@ -226,11 +235,19 @@ def load_config(path: str | Path | None = None, levers_path: str | Path | None =
         beta=beta,
         coupling_grades=grades,
         type_threshold=num(c, "type_threshold", "coupling", 0.0, 1.0, 0.05),
-        type_names={"industry_lags": text(c, "type_industry_lags", "coupling"), "science_lags": text(c, "type_science_lags", "coupling"), "in_step": text(c, "type_in_step", "coupling")},
+        type_names={
+            "industry_lags": text(c, "type_industry_lags", "coupling"),
+            "science_lags": text(c, "type_science_lags", "coupling"),
+            "in_step": text(c, "type_in_step", "coupling"),
+        },
         horizon_year=int(num(p, "horizon_year", "potential", 2000, 2100, 2030)),
         high_momentum=high_m,
         low_momentum=low_m,
-        potential_names={"high": text(p, "high_name", "potential"), "medium": text(p, "medium_name", "potential"), "low": text(p, "low_name", "potential")},
+        potential_names={
+            "high": text(p, "high_name", "potential"),
+            "medium": text(p, "medium_name", "potential"),
+            "low": text(p, "low_name", "potential"),
+        },
         industry_max_rows=int(num(ind, "max_rows", "industries", 1, 10000, 30)),
         score_min=score_min,
         score_max=score_max,
@@ -259,7 +276,9 @@ def load_config(path: str | Path | None = None, levers_path: str | Path | None =
     )
 
 
-def _levers(data: Mapping, label: str, problems: list[Problem]) -> tuple[tuple[Lever, ...], tuple[str, ...], dict[str, str]]:
+def _levers(
+    data: Mapping, label: str, problems: list[Problem]
+) -> tuple[tuple[Lever, ...], tuple[str, ...], dict[str, str]]:
     def bad(message: str) -> None:
         problems.append(Problem("levers_invalid", message, file=label))
 
@@ -294,7 +313,17 @@ def _levers(data: Mapping, label: str, problems: list[Problem]) -> tuple[tuple[L
             sources.append((seed, section))
         if not sources:
             bad(f"路径 {lid} 没有来源（sources），每条建议都必须注明出处。")
-        out.append(Lever(lid, str(raw.get("name_zh", "")), str(raw.get("text_zh", "")), fusion, targets, tuple(sources), str(raw.get("practice_zh", ""))))
+        out.append(
+            Lever(
+                lid,
+                str(raw.get("name_zh", "")),
+                str(raw.get("text_zh", "")),
+                fusion,
+                targets,
+                tuple(sources),
+                str(raw.get("practice_zh", "")),
+            )
+        )
     if not out:
         bad("路径建议库中没有任何 [[lever]]。")
     return tuple(out), fusions, seeds

@@ -13,9 +13,9 @@ so a region equal to the nation has D = √0.5 ≈ 0.707.
 from __future__ import annotations
 
 import math
-from typing import Mapping
+from collections.abc import Mapping
 
-from ..framework import Framework
+from ..model.framework import Framework
 from .config import AssessmentConfig, band_of
 from .model import Coupling, fmt
 
@@ -30,11 +30,31 @@ def side_levels(pillar_levels: Mapping[str, float | None], framework: Framework)
     return out[0], out[1]
 
 
-def coupling_degree(l_science: float | None, l_industry: float | None, config: AssessmentConfig, *, science_zh: str = "科技创新侧", industry_zh: str = "产业创新侧") -> Coupling:
+def coupling_degree(
+    l_science: float | None,
+    l_industry: float | None,
+    config: AssessmentConfig,
+    *,
+    science_zh: str = "科技创新侧",
+    industry_zh: str = "产业创新侧",
+) -> Coupling:
     """U1, U2, C, T, D, grade and type from the two sides' levels."""
     a, b = config.alpha, config.beta
     if l_science is None or l_industry is None or l_science < 0 or l_industry < 0:
-        return Coupling(l_science, l_industry, None, None, None, None, None, None, None, a, b, "科技创新侧或产业创新侧缺少融合水平，无法计算耦合协调度。")
+        return Coupling(
+            l_science,
+            l_industry,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            a,
+            b,
+            "科技创新侧或产业创新侧缺少融合水平，无法计算耦合协调度。",
+        )
     u1, u2 = l_science / (l_science + 100.0), l_industry / (l_industry + 100.0)
     c = 2.0 * math.sqrt(u1) * math.sqrt(u2) / (u1 + u2) if u1 + u2 > 0 else 0.0  # √u1·√u2: no underflow
     t = a * u1 + b * u2
@@ -47,9 +67,11 @@ def coupling_degree(l_science: float | None, l_industry: float | None, config: A
         typ = config.type_names["science_lags"]
     else:
         typ = config.type_names["in_step"]
-    reason = (f"{science_zh}水平 {fmt(l_science)}、{industry_zh}水平 {fmt(l_industry)}，U1 = {fmt(u1, 3)}、U2 = {fmt(u2, 3)}，"
-              f"耦合度 C = {fmt(c, 3)}，综合协调指数 T = {fmt(t, 3)}，耦合协调度 D = √(C·T) = {fmt(d, 3)}，属{band.name}；"
-              f"U1 − U2 = {fmt(diff, 3)}，为{typ}。")
+    reason = (
+        f"{science_zh}水平 {fmt(l_science)}、{industry_zh}水平 {fmt(l_industry)}，U1 = {fmt(u1, 3)}、U2 = {fmt(u2, 3)}，"
+        f"耦合度 C = {fmt(c, 3)}，综合协调指数 T = {fmt(t, 3)}，耦合协调度 D = √(C·T) = {fmt(d, 3)}，属{band.name}；"
+        f"U1 − U2 = {fmt(diff, 3)}，为{typ}。"
+    )
     return Coupling(l_science, l_industry, u1, u2, c, t, d, band.name, typ, a, b, reason)
 
 

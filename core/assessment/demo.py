@@ -5,11 +5,11 @@ Read through `importlib.resources`, so it works from a checkout, an install or a
 
 from __future__ import annotations
 
-from ..framework import Framework
-from ..longformat import read_long_format
-from ..observations import ObservationTable
-from ..problems import InputError, Severity
-from ..resources import resource
+from ..io.longformat import read_long_format
+from ..kernel.problems import InputError, Severity
+from ..kernel.resources import resource
+from ..model.framework import Framework
+from ..model.observations import ObservationTable
 from .config import AssessmentConfig
 from .industries import IndustryRow, parse_industries_csv
 
@@ -20,7 +20,9 @@ DEMO_CITY_ADJACENCY = "demo/demo-jiangsu-adjacency.toml"
 DEMO_INDUSTRIES = "demo/demo-industries.csv"
 
 
-def load_demo(framework: Framework, config: AssessmentConfig, cities: bool = False) -> tuple[ObservationTable, list[IndustryRow]]:
+def load_demo(
+    framework: Framework, config: AssessmentConfig, cities: bool = False
+) -> tuple[ObservationTable, list[IndustryRow]]:
     """The demo provinces (or 江苏省 with four cities) and the demo industry scores."""
     from importlib.resources import as_file
 
@@ -29,5 +31,7 @@ def load_demo(framework: Framework, config: AssessmentConfig, cities: bool = Fal
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
         raise InputError(errors)
-    rows, _ = parse_industries_csv(resource(DEMO_INDUSTRIES).read_text(encoding="utf-8-sig"), config, file="demo-industries.csv")
+    rows, _ = parse_industries_csv(
+        resource(DEMO_INDUSTRIES).read_text(encoding="utf-8-sig"), config, file="demo-industries.csv"
+    )
     return table, rows

@@ -18,22 +18,35 @@ city it can also be its province.
 from __future__ import annotations
 
 import math
-from typing import Mapping
+from collections.abc import Mapping
 
-from ..framework import ROOT, Framework
-from ..observations import NATION
+from ..model.framework import ROOT, Framework
+from ..model.observations import NATION
 from .model import GroupVerdict, IndicatorScore, LevelResult, fmt
 
 BASIS_ZH = {"gdp": "地区生产总值", "population": "常住人口"}
 STATUS_NAMES = {0: "reported", 1: "estimate", 2: "interpolated", 3: "excluded"}
-STATUS_ZH = {"estimate": "预估值", "interpolated": "插值", "reported": "填报值", "excluded": "已排除", "missing": "缺失"}
+STATUS_ZH = {
+    "estimate": "预估值",
+    "interpolated": "插值",
+    "reported": "填报值",
+    "excluded": "已排除",
+    "missing": "缺失",
+}
 
 
 def _ok(x: float | None) -> bool:
     return x is not None and isinstance(x, (int, float)) and math.isfinite(x)
 
 
-def indicator_ratio(kind: str, value: float, reference: float, basis_region: float | None = None, basis_reference: float | None = None, direction: int = 1) -> float:
+def indicator_ratio(
+    kind: str,
+    value: float,
+    reference: float,
+    basis_region: float | None = None,
+    basis_reference: float | None = None,
+    direction: int = 1,
+) -> float:
     """r_i of spec 02 §2.1 (no cap). Raises ValueError with a Chinese reason when undefined."""
     if reference == 0:
         raise ValueError("参照值为 0，无法计算比值")
@@ -81,7 +94,14 @@ def compute_level(
             note = f"{framework.label(code, regional=True)}：{reference_name}没有可比值，该指标不参与水平计算（不按 0 计），同级指标权重重新归一。"
         else:
             try:
-                ratio = indicator_ratio(node.kind, float(x), float(ref), basis_region.get(basis) if basis else None, basis_reference.get(basis) if basis else None, node.direction)
+                ratio = indicator_ratio(
+                    node.kind,
+                    float(x),
+                    float(ref),
+                    basis_region.get(basis) if basis else None,
+                    basis_reference.get(basis) if basis else None,
+                    node.direction,
+                )
             except ValueError as exc:
                 why = str(exc)
                 if basis and "基础数据" in why:
@@ -103,7 +123,9 @@ def compute_level(
     for parent in framework.parents:
         kids = [k for k in framework.children(parent) if level.get(k) is not None]
         total_w = sum(framework.nodes[k].weight for k in kids)
-        level[parent] = sum(framework.nodes[k].weight * level[k] for k in kids) / total_w if kids and total_w > 0 else None
+        level[parent] = (
+            sum(framework.nodes[k].weight * level[k] for k in kids) / total_w if kids and total_w > 0 else None
+        )
     # effective overall weights, top-down, over the nodes that have a level
     eff: dict[str, float] = {ROOT: 1.0 if level.get(ROOT) is not None else 0.0}
     for code in framework.codes:
@@ -119,24 +141,26 @@ def compute_level(
         ratio, score, capped, note = ratios[code]
         basis = "gdp" if node.kind == "share_of_nation" else (node.basis if node.kind == "size" else None)
         x, ref = values.get(code), reference.get(code)
-        indicators.append(IndicatorScore(
-            code=code,
-            name=node.name("zh", regional=True),
-            kind=node.kind,
-            basis=basis,
-            value=float(x) if _ok(x) else None,
-            reference_value=float(ref) if _ok(ref) else None,
-            basis_region=basis_region.get(basis) if basis else None,
-            basis_reference=basis_reference.get(basis) if basis else None,
-            ratio=ratio,
-            score=score,
-            capped=capped,
-            status=statuses.get(code, "reported" if _ok(x) else "missing"),
-            reference_status=reference_statuses.get(code, "reported" if _ok(ref) else "missing"),
-            included=score is not None,
-            weight=eff.get(code, 0.0),
-            note=note,
-        ))
+        indicators.append(
+            IndicatorScore(
+                code=code,
+                name=node.name("zh", regional=True),
+                kind=node.kind,
+                basis=basis,
+                value=float(x) if _ok(x) else None,
+                reference_value=float(ref) if _ok(ref) else None,
+                basis_region=basis_region.get(basis) if basis else None,
+                basis_reference=basis_reference.get(basis) if basis else None,
+                ratio=ratio,
+                score=score,
+                capped=capped,
+                status=statuses.get(code, "reported" if _ok(x) else "missing"),
+                reference_status=reference_statuses.get(code, "reported" if _ok(ref) else "missing"),
+                included=score is not None,
+                weight=eff.get(code, 0.0),
+                note=note,
+            )
+        )
     # one sentence per region and status; each indicator's own status stays in `indicators`
     for who, sts in ((region, statuses), (reference_name, reference_statuses)):
         for status in ("estimate", "interpolated"):
@@ -156,4 +180,12 @@ def performance_group(level: float | None, config, node: str = ROOT, label: str 
     pos, band = band_of(level, config.groups)
     upper = band_upper(pos, config.groups)
     rng = f"≥ {band.lower:g}" if upper is None else (f"< {upper:g}" if pos == 0 else f"{band.lower:g}–{upper:g}")
-    return GroupVerdict(node, label, level, band.name, band.lower, upper, f"{label}融合水平 {fmt(level)}（全国 = 100），落在 {rng} 区间，属{band.name}。")
+    return GroupVerdict(
+        node,
+        label,
+        level,
+        band.name,
+        band.lower,
+        upper,
+        f"{label}融合水平 {fmt(level)}（全国 = 100），落在 {rng} 区间，属{band.name}。",
+    )

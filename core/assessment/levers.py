@@ -9,12 +9,14 @@ pillar); the regional-fusion levers are added when a sameness warning exists.
 
 from __future__ import annotations
 
-from ..framework import Framework
+from ..model.framework import Framework
 from .config import EPS, AssessmentConfig
 from .model import LevelResult, LeverAdvice, SamenessItem, fmt
 
 
-def select_levers(level: LevelResult, framework: Framework, config: AssessmentConfig, sameness: tuple[SamenessItem, ...] = ()) -> tuple[LeverAdvice, ...]:
+def select_levers(
+    level: LevelResult, framework: Framework, config: AssessmentConfig, sameness: tuple[SamenessItem, ...] = ()
+) -> tuple[LeverAdvice, ...]:
     subs = [c for c in framework.codes if framework.nodes[c].depth == 2 and level.nodes.get(c) is not None]
     total_gap = {c: (100.0 - level.nodes[c]) * framework.overall_weight(c) for c in subs}
     weak = [c for c in subs if level.nodes[c] < config.lever_weak_below - EPS]
@@ -26,20 +28,48 @@ def select_levers(level: LevelResult, framework: Framework, config: AssessmentCo
     used: set[str] = set()
     for sub in weak:
         pillar = framework.pillar_of(sub)
-        matches = [lv for lv in config.levers if sub in lv.targets] or [lv for lv in config.levers if pillar in lv.targets]
+        matches = [lv for lv in config.levers if sub in lv.targets] or [
+            lv for lv in config.levers if pillar in lv.targets
+        ]
         matches = [lv for lv in matches if lv.id not in used][: config.lever_max_per_weak]
         for lv in matches:
             used.add(lv.id)
             kind = "相对短板" if relative else "短板"
-            reason = (f"{framework.label(sub)}水平 {fmt(level.nodes[sub])}（全国 = 100），是{kind}"
-                      + (f"，拉低总水平 {fmt(total_gap[sub], 2)} 点" if total_gap[sub] > 0 else "") + f"；对应{lv.fusion}。")
-            out.append(LeverAdvice(lv.id, lv.name_zh, lv.text_zh, lv.fusion, sub, framework.label(sub), lv.source_zh(config.seeds), lv.practice_zh, reason))
+            reason = (
+                f"{framework.label(sub)}水平 {fmt(level.nodes[sub])}（全国 = 100），是{kind}"
+                + (f"，拉低总水平 {fmt(total_gap[sub], 2)} 点" if total_gap[sub] > 0 else "")
+                + f"；对应{lv.fusion}。"
+            )
+            out.append(
+                LeverAdvice(
+                    lv.id,
+                    lv.name_zh,
+                    lv.text_zh,
+                    lv.fusion,
+                    sub,
+                    framework.label(sub),
+                    lv.source_zh(config.seeds),
+                    lv.practice_zh,
+                    reason,
+                )
+            )
     warned = [s for s in sameness if s.warning]
     if warned:
         for lv in config.levers:
             if "region" in lv.targets and lv.id not in used:
                 used.add(lv.id)
                 peers = "、".join(s.peer for s in warned)
-                out.append(LeverAdvice(lv.id, lv.name_zh, lv.text_zh, lv.fusion, "region", "区域协同", lv.source_zh(config.seeds), lv.practice_zh,
-                                       f"与毗邻的{peers}定位趋同，需错位发展、协同分工；对应{lv.fusion}。"))
+                out.append(
+                    LeverAdvice(
+                        lv.id,
+                        lv.name_zh,
+                        lv.text_zh,
+                        lv.fusion,
+                        "region",
+                        "区域协同",
+                        lv.source_zh(config.seeds),
+                        lv.practice_zh,
+                        f"与毗邻的{peers}定位趋同，需错位发展、协同分工；对应{lv.fusion}。",
+                    )
+                )
     return tuple(out)

@@ -8,8 +8,8 @@ numbers, so a GUI tooltip, a report paragraph and the JSON say the same thing.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 NDIGITS = 4
 
@@ -128,8 +128,15 @@ class GroupVerdict:
     reason: str
 
     def to_dict(self) -> dict:
-        return {"node": self.node, "label": self.label, "level": rnd(self.level), "group": self.group,
-                "lower": rnd(self.lower), "upper": rnd(self.upper), "reason": self.reason}
+        return {
+            "node": self.node,
+            "label": self.label,
+            "level": rnd(self.level),
+            "group": self.group,
+            "lower": rnd(self.lower),
+            "upper": rnd(self.upper),
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True)
@@ -150,10 +157,20 @@ class NodeMomentum:
     reason: str
 
     def to_dict(self) -> dict:
-        return {"node": self.node, "label": self.label, "base_year": self.base_year, "year": self.year,
-                "E_region": rnd(self.e_region), "E_reference": rnd(self.e_reference), "M": rnd(self.momentum),
-                "g_region": rnd(self.g_region, 6), "g_reference": rnd(self.g_reference, 6), "gap_pp": rnd(self.gap_pp),
-                "rebased": self.rebased, "reason": self.reason}
+        return {
+            "node": self.node,
+            "label": self.label,
+            "base_year": self.base_year,
+            "year": self.year,
+            "E_region": rnd(self.e_region),
+            "E_reference": rnd(self.e_reference),
+            "M": rnd(self.momentum),
+            "g_region": rnd(self.g_region, 6),
+            "g_reference": rnd(self.g_reference, 6),
+            "gap_pp": rnd(self.gap_pp),
+            "rebased": self.rebased,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True)
@@ -168,8 +185,16 @@ class Quadrant:
     reason: str
 
     def to_dict(self) -> dict:
-        return {"node": self.node, "label": self.label, "L": rnd(self.level), "M": rnd(self.momentum),
-                "split_L": rnd(self.split_level), "split_M": rnd(self.split_momentum), "name": self.name, "reason": self.reason}
+        return {
+            "node": self.node,
+            "label": self.label,
+            "L": rnd(self.level),
+            "M": rnd(self.momentum),
+            "split_L": rnd(self.split_level),
+            "split_M": rnd(self.split_momentum),
+            "name": self.name,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True)
@@ -183,9 +208,15 @@ class Role:
     reason: str
 
     def to_dict(self) -> dict:
-        return {"pillar_levels": {k: rnd(v) for k, v in self.pillar_levels.items()}, "spread": rnd(self.spread),
-                "threshold": rnd(self.threshold), "strongest": self.strongest, "name": self.name,
-                "description": self.description, "reason": self.reason}
+        return {
+            "pillar_levels": {k: rnd(v) for k, v in self.pillar_levels.items()},
+            "spread": rnd(self.spread),
+            "threshold": rnd(self.threshold),
+            "strongest": self.strongest,
+            "name": self.name,
+            "description": self.description,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True)
@@ -196,7 +227,12 @@ class RankedIndicator:
     gap_contribution: float  # (100 − s_i) × effective overall weight, points of L_total
 
     def to_dict(self) -> dict:
-        return {"code": self.code, "name": self.name, "score": rnd(self.score), "gap_contribution": rnd(self.gap_contribution)}
+        return {
+            "code": self.code,
+            "name": self.name,
+            "score": rnd(self.score),
+            "gap_contribution": rnd(self.gap_contribution),
+        }
 
 
 @dataclass(frozen=True)
@@ -211,12 +247,21 @@ class ShortBoards:
     reason: str
 
     def strengths_dict(self) -> dict:
-        return {"top": [s.to_dict() for s in self.strengths],
-                "sentence": "优势指标：" + "、".join(f"{s.code} {s.name}（{fmt(s.score)}）" for s in self.strengths) + "。" if self.strengths else ""}
+        return {
+            "top": [s.to_dict() for s in self.strengths],
+            "sentence": "优势指标：" + "、".join(f"{s.code} {s.name}（{fmt(s.score)}）" for s in self.strengths) + "。"
+            if self.strengths
+            else "",
+        }
 
     def weaknesses_dict(self) -> dict:
-        return {"bottom": [s.to_dict() for s in self.weaknesses], "weakest_pillar": self.weakest_pillar,
-                "weakest_pillar_level": rnd(self.weakest_pillar_level), "breakdown": list(self.pillar_breakdown), "reason": self.reason}
+        return {
+            "bottom": [s.to_dict() for s in self.weaknesses],
+            "weakest_pillar": self.weakest_pillar,
+            "weakest_pillar_level": rnd(self.weakest_pillar_level),
+            "breakdown": list(self.pillar_breakdown),
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True)
@@ -237,9 +282,20 @@ class Coupling:
     reason: str
 
     def to_dict(self) -> dict:
-        return {"L_science": rnd(self.science_level), "L_industry": rnd(self.industry_level), "U1": rnd(self.u1, 6),
-                "U2": rnd(self.u2, 6), "C": rnd(self.c, 6), "T": rnd(self.t, 6), "D": rnd(self.d, 6), "grade": self.grade,
-                "type": self.type, "alpha": self.alpha, "beta": self.beta, "reason": self.reason}
+        return {
+            "L_science": rnd(self.science_level),
+            "L_industry": rnd(self.industry_level),
+            "U1": rnd(self.u1, 6),
+            "U2": rnd(self.u2, 6),
+            "C": rnd(self.c, 6),
+            "T": rnd(self.t, 6),
+            "D": rnd(self.d, 6),
+            "grade": self.grade,
+            "type": self.type,
+            "alpha": self.alpha,
+            "beta": self.beta,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True)
@@ -259,10 +315,18 @@ class IndustryPotential:
     reason: str = ""
 
     def to_dict(self) -> dict:
-        return {"rank": self.rank, "industry": self.industry, "strategic": self.strategic,
-                "location_quotient": rnd(self.location_quotient), "criteria": {k: rnd(v) for k, v in self.criteria.items()},
-                "experts": self.experts, "spread": rnd(self.spread), "potential": rnd(self.potential),
-                "quadrant": self.quadrant, "reason": self.reason}
+        return {
+            "rank": self.rank,
+            "industry": self.industry,
+            "strategic": self.strategic,
+            "location_quotient": rnd(self.location_quotient),
+            "criteria": {k: rnd(v) for k, v in self.criteria.items()},
+            "experts": self.experts,
+            "spread": rnd(self.spread),
+            "potential": rnd(self.potential),
+            "quadrant": self.quadrant,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True)
@@ -293,15 +357,29 @@ class Potential:
 
     def to_dict(self) -> dict:
         return {
-            "trend": {"L_T": rnd(self.level), "year": self.year, "horizon_year": self.horizon_year,
-                      "g_region": rnd(self.g_region, 6), "g_reference": rnd(self.g_reference, 6),
-                      "L_horizon": rnd(self.level_horizon), "group_now": self.group_now,
-                      "group_horizon": self.group_horizon, "group_shift": self.group_shift},
-            "short_board": {"pillar_mean": rnd(self.pillar_mean),
-                            "raised": {k: {"from": rnd(a), "to": rnd(b)} for k, (a, b) in self.raised_pillars.items()},
-                            "L_after": rnd(self.short_board_level), "rise": rnd(self.short_board_rise)},
-            "coordination": {"D": rnd(self.coupling_d, 6), "D_balanced": rnd(self.coupling_d_balanced, 6),
-                             "rise": rnd(self.coordination_rise, 6), "lagging_side": self.lagging_side},
+            "trend": {
+                "L_T": rnd(self.level),
+                "year": self.year,
+                "horizon_year": self.horizon_year,
+                "g_region": rnd(self.g_region, 6),
+                "g_reference": rnd(self.g_reference, 6),
+                "L_horizon": rnd(self.level_horizon),
+                "group_now": self.group_now,
+                "group_horizon": self.group_horizon,
+                "group_shift": self.group_shift,
+            },
+            "short_board": {
+                "pillar_mean": rnd(self.pillar_mean),
+                "raised": {k: {"from": rnd(a), "to": rnd(b)} for k, (a, b) in self.raised_pillars.items()},
+                "L_after": rnd(self.short_board_level),
+                "rise": rnd(self.short_board_rise),
+            },
+            "coordination": {
+                "D": rnd(self.coupling_d, 6),
+                "D_balanced": rnd(self.coupling_d_balanced, 6),
+                "rise": rnd(self.coordination_rise, 6),
+                "lagging_side": self.lagging_side,
+            },
             "industries": dict(self.industries),
             "M": rnd(self.momentum),
             "grade": self.grade,
@@ -318,8 +396,13 @@ class Partner:
     reason: str
 
     def to_dict(self) -> dict:
-        return {"peer": self.peer, "score": rnd(self.score), "adjacent": self.adjacent,
-                "gains": {k: rnd(v) for k, v in self.gains.items()}, "reason": self.reason}
+        return {
+            "peer": self.peer,
+            "score": rnd(self.score),
+            "adjacent": self.adjacent,
+            "gains": {k: rnd(v) for k, v in self.gains.items()},
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True)
@@ -333,8 +416,15 @@ class PillarPartner:
     reason: str
 
     def to_dict(self) -> dict:
-        return {"pillar": self.pillar, "peer": self.peer, "own_level": rnd(self.own_level), "peer_level": rnd(self.peer_level),
-                "gain": rnd(self.gain), "adjacent": self.adjacent, "reason": self.reason}
+        return {
+            "pillar": self.pillar,
+            "peer": self.peer,
+            "own_level": rnd(self.own_level),
+            "peer_level": rnd(self.peer_level),
+            "gain": rnd(self.gain),
+            "adjacent": self.adjacent,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True)
@@ -347,8 +437,14 @@ class SamenessItem:
     reason: str
 
     def to_dict(self) -> dict:
-        return {"peer": self.peer, "cosine": rnd(self.cosine, 6), "adjacent": self.adjacent,
-                "same_role": self.same_role, "warning": self.warning, "reason": self.reason}
+        return {
+            "peer": self.peer,
+            "cosine": rnd(self.cosine, 6),
+            "adjacent": self.adjacent,
+            "same_role": self.same_role,
+            "warning": self.warning,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True)
@@ -364,8 +460,17 @@ class LeverAdvice:
     reason: str
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "name": self.name, "text": self.text, "fusion": self.fusion, "target": self.target,
-                "target_label": self.target_label, "source": self.source, "practice": self.practice, "reason": self.reason}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "text": self.text,
+            "fusion": self.fusion,
+            "target": self.target,
+            "target_label": self.target_label,
+            "source": self.source,
+            "practice": self.practice,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True)
@@ -399,9 +504,11 @@ class RegionAssessment:
         g = self.groups.get("total")
         q = self.quadrants.get("total")
         m = self.momentum.get("total")
-        return (f"{self.region}{self.year} 年融合水平为全国的 {fmt(self.level.total)}%（{g.group if g else '—'}），"
-                f"融合势能 {fmt(m.momentum if m else None)}，属{q.name or '—'}；功能定位为{self.role.name or '—'}，"
-                f"耦合协调度 {fmt(self.coupling.d, 3)}（{self.coupling.grade or '—'}），{self.potential.grade or '—'}。")
+        return (
+            f"{self.region}{self.year} 年融合水平为全国的 {fmt(self.level.total)}%（{g.group if g else '—'}），"
+            f"融合势能 {fmt(m.momentum if m else None)}，属{q.name or '—'}；功能定位为{self.role.name or '—'}，"
+            f"耦合协调度 {fmt(self.coupling.d, 3)}（{self.coupling.grade or '—'}），{self.potential.grade or '—'}。"
+        )
 
     def to_dict(self) -> dict:
         d = {

@@ -4,7 +4,7 @@
     sameness(a, b) = cosine of (L_a,p − mean_a) and (L_b,p − mean_b) over the pillars;
                      above 0.9 with a neighbour of the same role → 定位趋同 warning
 
-Adjacency of the 31 provinces comes from `resources/geo/provinces.toml` (core.regions); for
+Adjacency of the 31 provinces comes from `resources/geo/provinces.toml` (core.model.regions); for
 cities the user supplies it (a TOML file `[adjacency] "城市" = ["邻市", …]`, names quoted, made symmetric).
 """
 
@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import math
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
-from ..framework import Framework
-from ..problems import InputError, Problem
+from ..kernel.problems import InputError, Problem
+from ..model.framework import Framework
 from .config import EPS, AssessmentConfig
 from .model import Partner, PillarPartner, SamenessItem, fmt
 
@@ -25,7 +25,7 @@ Levels = Mapping[str, Mapping[str, float | None]]  # region → pillar → L
 
 def province_adjacency(regions: list[str] | tuple[str, ...]) -> dict[str, set[str]]:
     """Neighbours among `regions` from the shipped province table (names matched canonically)."""
-    from ..regions import canonical_region_name, neighbours
+    from ..model.regions import canonical_region_name, neighbours
 
     canon = {r: canonical_region_name(r) for r in regions}
     back: dict[str, str] = {c: r for r, c in canon.items() if c}
@@ -42,7 +42,15 @@ def read_adjacency(path: str | Path) -> dict[str, set[str]]:
     try:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise InputError([Problem("adjacency_unreadable", f"无法读取毗邻关系文件（{exc.__class__.__name__}）：应为 UTF-8 编码的 TOML，形如 [adjacency] \"南京市\" = [\"镇江市\", \"扬州市\"]（中文名称须加引号）。", file=p.name)]) from None
+        raise InputError(
+            [
+                Problem(
+                    "adjacency_unreadable",
+                    f'无法读取毗邻关系文件（{exc.__class__.__name__}）：应为 UTF-8 编码的 TOML，形如 [adjacency] "南京市" = ["镇江市", "扬州市"]（中文名称须加引号）。',
+                    file=p.name,
+                )
+            ]
+        ) from None
     table = data.get("adjacency")
     if not isinstance(table, dict):
         raise InputError([Problem("adjacency_invalid", "毗邻关系文件缺少 [adjacency] 表。", file=p.name)])
@@ -56,7 +64,13 @@ def read_adjacency(path: str | Path) -> dict[str, set[str]]:
     return out
 
 
-def complementarity(target: Mapping[str, float | None], peer: Mapping[str, float | None], weights: Mapping[str, float], adjacent: bool, config: AssessmentConfig) -> tuple[float, dict[str, float]]:
+def complementarity(
+    target: Mapping[str, float | None],
+    peer: Mapping[str, float | None],
+    weights: Mapping[str, float],
+    adjacent: bool,
+    config: AssessmentConfig,
+) -> tuple[float, dict[str, float]]:
     """(score with the adjacency factor, per weak pillar gain before the factor)."""
     gains: dict[str, float] = {}
     for p, la in target.items():
@@ -68,7 +82,15 @@ def complementarity(target: Mapping[str, float | None], peer: Mapping[str, float
     return total, gains
 
 
-def find_partners(region: str, levels: Levels, framework: Framework, adjacency: Mapping[str, set[str]], config: AssessmentConfig, peers: list[str] | None = None, reference_name: str = "全国") -> dict:
+def find_partners(
+    region: str,
+    levels: Levels,
+    framework: Framework,
+    adjacency: Mapping[str, set[str]],
+    config: AssessmentConfig,
+    peers: list[str] | None = None,
+    reference_name: str = "全国",
+) -> dict:
     """Top partners overall and the top N per weak pillar, each with its one-sentence reason."""
     weights = {p: framework.nodes[p].weight for p in framework.pillars}
     own = levels[region]
@@ -82,8 +104,10 @@ def find_partners(region: str, levels: Levels, framework: Framework, adjacency: 
         if score <= 0:
             continue
         best = max(gains, key=lambda p: gains[p])
-        reason = (f"{b}的{framework.nodes[best].name_zh}水平 {fmt(levels[b][best])}，高出{region}（{fmt(own[best])}）"
-                  f"{fmt(levels[b][best] - own[best])} 点；互补度 {fmt(score, 2)}{'（毗邻 ×' + format(config.adjacency_factor, 'g') + '）' if adj else ''}。")
+        reason = (
+            f"{b}的{framework.nodes[best].name_zh}水平 {fmt(levels[b][best])}，高出{region}（{fmt(own[best])}）"
+            f"{fmt(levels[b][best] - own[best])} 点；互补度 {fmt(score, 2)}{'（毗邻 ×' + format(config.adjacency_factor, 'g') + '）' if adj else ''}。"
+        )
         overall.append(Partner(b, score, adj, gains, reason))
     overall.sort(key=lambda x: (-x.score, x.peer))
     by_pillar: dict[str, list[dict]] = {}
@@ -95,17 +119,25 @@ def find_partners(region: str, levels: Levels, framework: Framework, adjacency: 
                 continue
             adj = b in neigh
             gain = weights[p] * (lb - own[p]) * (config.adjacency_factor if adj else 1.0)
-            reason = (f"{region}{framework.nodes[p].name_zh}水平 {fmt(own[p])} 低于{reference_name}，{b}为 {fmt(lb)}，"
-                      f"高出 {fmt(lb - own[p])} 点{'，且两地毗邻' if adj else ''}，适合在该环节合作。")
+            reason = (
+                f"{region}{framework.nodes[p].name_zh}水平 {fmt(own[p])} 低于{reference_name}，{b}为 {fmt(lb)}，"
+                f"高出 {fmt(lb - own[p])} 点{'，且两地毗邻' if adj else ''}，适合在该环节合作。"
+            )
             items.append(PillarPartner(p, b, own[p], lb, gain, adj, reason))
         items.sort(key=lambda x: (-x.gain, x.peer))
         by_pillar[p] = [i.to_dict() for i in items[: config.partner_top_n]]
     if not weak:
-        sentence = f"{region}各一级指标均不低于{reference_name}水平（{config.partner_weak_below:g}），无需按短板寻找互补伙伴。"
+        sentence = (
+            f"{region}各一级指标均不低于{reference_name}水平（{config.partner_weak_below:g}），无需按短板寻找互补伙伴。"
+        )
     elif not overall:
         sentence = f"已载入的地区中没有在{region}短板环节更强的地区。"
     else:
-        sentence = "互补度最高的伙伴：" + "、".join(f"{x.peer}（{fmt(x.score, 2)}）" for x in overall[: config.partner_top_n]) + "。"
+        sentence = (
+            "互补度最高的伙伴："
+            + "、".join(f"{x.peer}（{fmt(x.score, 2)}）" for x in overall[: config.partner_top_n])
+            + "。"
+        )
     return {
         "weak_pillars": weak,
         "top": [x.to_dict() for x in overall[: config.partner_top_n]],
@@ -128,10 +160,17 @@ def profile_cosine(a: Mapping[str, float | None], b: Mapping[str, float | None])
     na, nb = math.sqrt(sum(x * x for x in va)), math.sqrt(sum(x * x for x in vb))
     if na < 1e-12 or nb < 1e-12:
         return None
-    return sum(x * y for x, y in zip(va, vb)) / (na * nb)
+    return sum(x * y for x, y in zip(va, vb, strict=False)) / (na * nb)
 
 
-def sameness(region: str, levels: Levels, roles: Mapping[str, str | None], adjacency: Mapping[str, set[str]], config: AssessmentConfig, peers: list[str] | None = None) -> tuple[SamenessItem, ...]:
+def sameness(
+    region: str,
+    levels: Levels,
+    roles: Mapping[str, str | None],
+    adjacency: Mapping[str, set[str]],
+    config: AssessmentConfig,
+    peers: list[str] | None = None,
+) -> tuple[SamenessItem, ...]:
     """Warnings (neighbour, same role, cosine above the threshold) first, then the most similar peers."""
     candidates = [r for r in (peers if peers is not None else list(levels)) if r != region and r in levels]
     neigh = adjacency.get(region, set())
@@ -144,8 +183,10 @@ def sameness(region: str, levels: Levels, roles: Mapping[str, str | None], adjac
         same_role = roles.get(region) is not None and roles.get(region) == roles.get(b)
         warn = adj and same_role and cos > config.cosine_threshold
         if warn:
-            reason = (f"{region}与毗邻的{b}一级指标剖面余弦相似度 {fmt(cos, 3)} > {config.cosine_threshold:g}，且同为{roles[region]}，"
-                      f"提示{config.sameness_name}：宜错位布局、分工协作。")
+            reason = (
+                f"{region}与毗邻的{b}一级指标剖面余弦相似度 {fmt(cos, 3)} > {config.cosine_threshold:g}，且同为{roles[region]}，"
+                f"提示{config.sameness_name}：宜错位布局、分工协作。"
+            )
         else:
             why = []
             if cos <= config.cosine_threshold:

@@ -10,14 +10,16 @@ indicators sum exactly to 100 − L_total.
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
-from ..framework import ROOT, Framework
+from ..model.framework import ROOT, Framework
 from .config import EPS, AssessmentConfig
 from .model import LevelResult, Quadrant, RankedIndicator, Role, ShortBoards, fmt
 
 
-def quadrant(level: float | None, momentum: float | None, config: AssessmentConfig, *, node: str = ROOT, label: str = "总指数") -> Quadrant:
+def quadrant(
+    level: float | None, momentum: float | None, config: AssessmentConfig, *, node: str = ROOT, label: str = "总指数"
+) -> Quadrant:
     """The positioning quadrant of one node."""
     sl, sm = config.split_level, config.split_momentum
     if level is None or momentum is None:
@@ -25,8 +27,10 @@ def quadrant(level: float | None, momentum: float | None, config: AssessmentConf
         return Quadrant(node, label, level, momentum, sl, sm, None, f"{label}缺少{missing}，无法确定定位象限。")
     hi_l, hi_m = level >= sl - EPS, momentum >= sm - EPS
     name = config.quadrant_names[(hi_l, hi_m)]
-    reason = (f"{label}融合水平 {fmt(level)} {'≥' if hi_l else '<'} {sl:g}，融合势能 {fmt(momentum)} {'≥' if hi_m else '<'} {sm:g}，"
-              f"位于{name}象限。")
+    reason = (
+        f"{label}融合水平 {fmt(level)} {'≥' if hi_l else '<'} {sl:g}，融合势能 {fmt(momentum)} {'≥' if hi_m else '<'} {sm:g}，"
+        f"位于{name}象限。"
+    )
     return Quadrant(node, label, level, momentum, sl, sm, name, reason)
 
 
@@ -34,21 +38,49 @@ def functional_role(pillar_levels: Mapping[str, float | None], config: Assessmen
     """均衡协同型 when the pillars are close, else the role of the strongest pillar."""
     known = {p: v for p, v in pillar_levels.items() if v is not None}
     if len(known) < 2:
-        return Role(dict(pillar_levels), None, config.balanced_spread, None, None, "", "可计算的一级指标不足两个，无法判断功能定位。")
+        return Role(
+            dict(pillar_levels),
+            None,
+            config.balanced_spread,
+            None,
+            None,
+            "",
+            "可计算的一级指标不足两个，无法判断功能定位。",
+        )
     hi, lo = max(known.values()), min(known.values())
     mean = sum(known.values()) / len(known)
     spread = (hi - lo) / mean if mean > 0 else None
     levels_txt = "、".join(f"{framework.nodes[p].name_zh} {fmt(v)}" for p, v in known.items())
     if spread is None:
-        return Role(dict(pillar_levels), None, config.balanced_spread, None, None, "", f"一级指标水平均值为 0（{levels_txt}），无法判断功能定位。")
+        return Role(
+            dict(pillar_levels),
+            None,
+            config.balanced_spread,
+            None,
+            None,
+            "",
+            f"一级指标水平均值为 0（{levels_txt}），无法判断功能定位。",
+        )
     if spread < config.balanced_spread - EPS:
-        reason = (f"四个一级指标水平为 {levels_txt}，离散度 (最高 − 最低) / 均值 = ({fmt(hi)} − {fmt(lo)}) / {fmt(mean)} = "
-                  f"{fmt(spread, 3)}，低于 {config.balanced_spread:g}，定位为{config.balanced_name}。")
-        return Role(dict(pillar_levels), spread, config.balanced_spread, None, config.balanced_name, config.balanced_description, reason)
+        reason = (
+            f"四个一级指标水平为 {levels_txt}，离散度 (最高 − 最低) / 均值 = ({fmt(hi)} − {fmt(lo)}) / {fmt(mean)} = "
+            f"{fmt(spread, 3)}，低于 {config.balanced_spread:g}，定位为{config.balanced_name}。"
+        )
+        return Role(
+            dict(pillar_levels),
+            spread,
+            config.balanced_spread,
+            None,
+            config.balanced_name,
+            config.balanced_description,
+            reason,
+        )
     strongest = next(p for p, v in known.items() if v == hi)  # first in framework order on ties
     name, desc = config.roles.get(strongest, (framework.nodes[strongest].name_zh, ""))
-    reason = (f"四个一级指标水平为 {levels_txt}，离散度 {fmt(spread, 3)} ≥ {config.balanced_spread:g}，"
-              f"最强的是{framework.nodes[strongest].name_zh}（{fmt(hi)}），定位为{name}：{desc}。")
+    reason = (
+        f"四个一级指标水平为 {levels_txt}，离散度 {fmt(spread, 3)} ≥ {config.balanced_spread:g}，"
+        f"最强的是{framework.nodes[strongest].name_zh}（{fmt(hi)}），定位为{name}：{desc}。"
+    )
     return Role(dict(pillar_levels), spread, config.balanced_spread, strongest, name, desc, reason)
 
 
@@ -68,13 +100,15 @@ def short_boards(level: LevelResult, framework: Framework, config: AssessmentCon
     breakdown = []
     for sub in framework.children(weakest):
         inds = [contrib[c] for c in framework.leaves_under(sub) if c in contrib]
-        breakdown.append({
-            "code": sub,
-            "name": framework.nodes[sub].name_zh,
-            "level": None if level.nodes.get(sub) is None else round(level.nodes[sub], 4),
-            "gap_contribution": round(sum(r.gap_contribution for r in inds), 4),
-            "indicators": [r.to_dict() for r in inds],
-        })
+        breakdown.append(
+            {
+                "code": sub,
+                "name": framework.nodes[sub].name_zh,
+                "level": None if level.nodes.get(sub) is None else round(level.nodes[sub], 4),
+                "gap_contribution": round(sum(r.gap_contribution for r in inds), 4),
+                "indicators": [r.to_dict() for r in inds],
+            }
+        )
     breakdown.sort(key=lambda b: -b["gap_contribution"])
     worst = breakdown[0] if breakdown else None
     reason = f"最弱的一级指标是{framework.nodes[weakest].name_zh}（{fmt(pillars[weakest])}）"

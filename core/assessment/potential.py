@@ -13,9 +13,9 @@ a lower group than today; otherwise medium (thresholds from the config).
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
-from ..framework import Framework
+from ..model.framework import Framework
 from .config import AssessmentConfig, band_of
 from .coupling import balanced_d
 from .model import Coupling, IndustryPotential, Potential, fmt
@@ -26,7 +26,9 @@ def trend_projection(level: float, g_region: float, g_reference: float, year: in
     return level * ((1.0 + g_region) / (1.0 + g_reference)) ** (horizon - year)
 
 
-def short_board_headroom(pillar_levels: Mapping[str, float | None], pillar_weights: Mapping[str, float]) -> tuple[float | None, dict[str, tuple[float, float]], float | None, float | None]:
+def short_board_headroom(
+    pillar_levels: Mapping[str, float | None], pillar_weights: Mapping[str, float]
+) -> tuple[float | None, dict[str, tuple[float, float]], float | None, float | None]:
     """(pillar mean, raised pillars {p: (from, to)}, L after, rise) — weights renormalised over known pillars."""
     known = {p: v for p, v in pillar_levels.items() if v is not None}
     if not known:
@@ -90,10 +92,17 @@ def assess_potential(
         high = (shift is not None and shift >= 1) or (momentum is not None and momentum >= config.high_momentum)
         low = momentum is not None and momentum < config.low_momentum and shift is not None and shift < 0
         grade = names["high"] if high else (names["low"] if low else names["medium"])
-        trend_txt = (f"若保持当前势能，{horizon} 年融合水平将达 {fmt(level_h)}（{group_h}，当前 {fmt(level)}，{group_now}）"
-                     if level_h is not None else "无法做趋势外推")
+        trend_txt = (
+            f"若保持当前势能，{horizon} 年融合水平将达 {fmt(level_h)}（{group_h}，当前 {fmt(level)}，{group_now}）"
+            if level_h is not None
+            else "无法做趋势外推"
+        )
         if high:
-            cond = "分组至少上升一级" if shift is not None and shift >= 1 else f"融合势能 {fmt(momentum)} ≥ {config.high_momentum:g}"
+            cond = (
+                "分组至少上升一级"
+                if shift is not None and shift >= 1
+                else f"融合势能 {fmt(momentum)} ≥ {config.high_momentum:g}"
+            )
         elif low:
             cond = f"融合势能 {fmt(momentum)} < {config.low_momentum:g} 且分组下降"
         else:
@@ -103,5 +112,26 @@ def assess_potential(
             why += f"补齐低于自身均值的一级指标可使总水平提高 {fmt(rise)} 点；"
         if coord_rise is not None and coord_rise > 0:
             why += f"滞后一侧追上领先一侧可使耦合协调度提高 {fmt(coord_rise, 3)}。"
-    return Potential(level, year, horizon, g_region, g_reference, level_h, group_now, group_h, shift, momentum,
-                     mean, raised, after, rise, coupling.d, d_bal, coord_rise, lagging, ind_summary, grade, why)
+    return Potential(
+        level,
+        year,
+        horizon,
+        g_region,
+        g_reference,
+        level_h,
+        group_now,
+        group_h,
+        shift,
+        momentum,
+        mean,
+        raised,
+        after,
+        rise,
+        coupling.d,
+        d_bal,
+        coord_rise,
+        lagging,
+        ind_summary,
+        grade,
+        why,
+    )

@@ -6,7 +6,7 @@ can never disagree.
 
 from __future__ import annotations
 
-from ..framework import ROOT
+from ..model.framework import ROOT
 from . import Assessment
 from .model import RegionAssessment, fmt
 
@@ -23,8 +23,10 @@ def region_summary_zh(a: Assessment, ra: RegionAssessment) -> str:
         g = ra.groups[c]
         L.append(f"  {g.label}：{fmt(g.level)}（{g.group or '—'}）")
     if ra.level_vs_parent is not None:
-        L.append(f"  对{ra.parent}：{fmt(ra.level_vs_parent.total)}（{ra.parent} = 100）；"
-                 + (ra.momentum_vs_parent.reason if ra.momentum_vs_parent else ""))
+        L.append(
+            f"  对{ra.parent}：{fmt(ra.level_vs_parent.total)}（{ra.parent} = 100）；"
+            + (ra.momentum_vs_parent.reason if ra.momentum_vs_parent else "")
+        )
     L.append("二、融合势能与定位象限")
     L.append("  " + ra.momentum[ROOT].reason)
     for c in (ROOT, *fw.pillars):
@@ -39,10 +41,15 @@ def region_summary_zh(a: Assessment, ra: RegionAssessment) -> str:
     L.append("五、融合潜力")
     L.append("  " + ra.potential.reason)
     if ra.industries:
-        L.append("  主导产业：" + "；".join(f"{i.rank}. {i.industry} {fmt(i.potential)} 分（{i.quadrant or '未分象限'}）" for i in ra.industries))
+        L.append(
+            "  主导产业："
+            + "；".join(
+                f"{i.rank}. {i.industry} {fmt(i.potential)} 分（{i.quadrant or '未分象限'}）" for i in ra.industries
+            )
+        )
     L.append("六、和谁融合")
     L.append("  " + str(ra.partners.get("sentence", "")))
-    for p, items in ra.partners.get("by_pillar", {}).items():
+    for _p, items in ra.partners.get("by_pillar", {}).items():
         for it in items:
             L.append("  - " + it["reason"])
     warned = [s for s in ra.sameness if s.warning]
@@ -55,7 +62,7 @@ def region_summary_zh(a: Assessment, ra: RegionAssessment) -> str:
     for lv in ra.levers:
         L.append(f"  · {lv.name}：{lv.text}（{lv.reason} 出处：{lv.source}）")
     L.append("八、与全国及板块比较")
-    for c, cmp in ra.comparison.get("nodes", {}).items():
+    for _c, cmp in ra.comparison.get("nodes", {}).items():
         if cmp.get("sentence"):
             L.append("  " + cmp["sentence"])
         for f in cmp.get("macro_region", {}).get("figures", []):

@@ -7,23 +7,41 @@ import json
 import sys
 from pathlib import Path
 
-from ..atomic import atomic_write_bytes
-from ..framework import load_framework
-from ..index_engine import IndexOptions
-from ..loading import load_data_strict
-from ..problems import InputError, Severity
+from ..index.engine import IndexOptions
+from ..io.loading import load_data_strict
+from ..kernel.atomic import atomic_write_bytes
+from ..kernel.problems import InputError, Severity
+from ..model.framework import load_framework
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("assess", help="潜力与定位评估（对全国的融合水平、势能、象限、定位、耦合、潜力、伙伴、路径）",
-                       description="评估地区两创融合水平（全国 = 100）、势能、定位象限、功能定位、耦合协调度、融合潜力、协同伙伴与路径建议。")
-    p.add_argument("data", nargs="+", type=Path, help="数据文件或文件夹（长表 .csv/.xlsx 或填报模板）；基础数据用保留代码 _gdp、_population")
+    p = sub.add_parser(
+        "assess",
+        help="潜力与定位评估（对全国的融合水平、势能、象限、定位、耦合、潜力、伙伴、路径）",
+        description="评估地区两创融合水平（全国 = 100）、势能、定位象限、功能定位、耦合协调度、融合潜力、协同伙伴与路径建议。",
+    )
+    p.add_argument(
+        "data",
+        nargs="+",
+        type=Path,
+        help="数据文件或文件夹（长表 .csv/.xlsx 或填报模板）；基础数据用保留代码 _gdp、_population",
+    )
     p.add_argument("--region", default="all", help="要评估的地区名称，逗号分隔；all（默认）评估全部已载入地区")
     p.add_argument("--peers", default="all", help="比较（伙伴、同质化、排名）的地区：all（默认）或逗号分隔的名称")
     p.add_argument("--parent", help="城市数据的上级省份（默认自动识别：仅载入一个省份且其余为非省级地区时）")
-    p.add_argument("--industries", type=Path, help="主导产业评分 CSV（列：region, industry, strategic, location_quotient, diffusibility, scenario_fit, chain_embedding, strategic_fit, expert）")
-    p.add_argument("--adjacency", type=Path, help="城市毗邻关系 TOML（[adjacency] \"城市\" = [\"邻市\", …]，中文名称加引号）；省级毗邻关系已内置")
-    p.add_argument("--config", type=Path, help="评估阈值与名称文件（TOML），默认为内置 resources/assessment/thresholds.toml")
+    p.add_argument(
+        "--industries",
+        type=Path,
+        help="主导产业评分 CSV（列：region, industry, strategic, location_quotient, diffusibility, scenario_fit, chain_embedding, strategic_fit, expert）",
+    )
+    p.add_argument(
+        "--adjacency",
+        type=Path,
+        help='城市毗邻关系 TOML（[adjacency] "城市" = ["邻市", …]，中文名称加引号）；省级毗邻关系已内置',
+    )
+    p.add_argument(
+        "--config", type=Path, help="评估阈值与名称文件（TOML），默认为内置 resources/assessment/thresholds.toml"
+    )
     p.add_argument("--framework", type=Path, help="指标体系文件（TOML），默认为中国信通院 2025 年 4-12-27 体系")
     p.add_argument("--base-year", type=int, help="基期年份（默认：数据中最早的年份）")
     p.add_argument("--end-year", type=int, help="评估年（默认：地区数据中最晚的年份）")
@@ -61,9 +79,17 @@ def run(args: argparse.Namespace) -> int:
         if errors and not csv_rows:
             raise InputError(errors)
     adjacency = read_adjacency(args.adjacency) if args.adjacency else None
-    result = assess(table, framework, regions=_names(args.region), peers=_names(args.peers), parent=args.parent,
-                    industries=industries, adjacency=adjacency, config=config,
-                    options=IndexOptions(base_year=args.base_year, end_year=args.end_year))
+    result = assess(
+        table,
+        framework,
+        regions=_names(args.region),
+        peers=_names(args.peers),
+        parent=args.parent,
+        industries=industries,
+        adjacency=adjacency,
+        config=config,
+        options=IndexOptions(base_year=args.base_year, end_year=args.end_year),
+    )
     for p in result.problems:
         print(p.one_line(), file=sys.stderr)
     if args.json:

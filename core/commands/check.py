@@ -7,13 +7,17 @@ import json
 import sys
 from pathlib import Path
 
-from ..framework import load_framework
-from ..loading import load_data
-from ..problems import Severity
+from ..io.loading import load_data
+from ..kernel.problems import Severity
+from ..model.framework import load_framework
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check", help="检查填报文件中的问题", description="检查填报模板或长表文件：列出每个错误、警告和转换说明（文件、工作表、单元格、指标、年份）。文件不会被修改。")
+    p = sub.add_parser(
+        "check",
+        help="检查填报文件中的问题",
+        description="检查填报模板或长表文件：列出每个错误、警告和转换说明（文件、工作表、单元格、指标、年份）。文件不会被修改。",
+    )
     p.add_argument("files", nargs="+", type=Path, help="填报模板 .xlsx、长表 .csv/.xlsx，或包含它们的文件夹")
     p.add_argument("--framework", type=Path, help="指标体系文件（TOML），默认为中国信通院 2025 年 4-12-27 体系")
     p.add_argument("--quiet", action="store_true", help="不列出转换说明（只列错误和警告）")
@@ -33,5 +37,9 @@ def run(args: argparse.Namespace) -> int:
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = sum(p.severity is Severity.WARNING for p in problems)
     infos = sum(p.severity is Severity.INFO for p in problems)
-    print(f"共读取 {len(table)} 个数值；错误 {errors} 个，警告 {warnings} 个，说明 {infos} 条。" + ("有错误，请修正后再测算。" if errors else ""), file=sys.stderr)
+    print(
+        f"共读取 {len(table)} 个数值；错误 {errors} 个，警告 {warnings} 个，说明 {infos} 条。"
+        + ("有错误，请修正后再测算。" if errors else ""),
+        file=sys.stderr,
+    )
     return 2 if errors else 0

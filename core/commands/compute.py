@@ -8,23 +8,31 @@ import math
 import sys
 from pathlib import Path
 
-from ..atomic import atomic_write_bytes
-from ..framework import ROOT, load_framework
-from ..index_engine import FLAG_ESTIMATE, FLAG_INTERPOLATED, FLAG_UNDEFINED, IndexOptions, IndexResult, compute_index
-from ..loading import load_data_strict
-from ..problems import InputError, Problem, Severity
-
-FLAG_MARK = {FLAG_ESTIMATE: "*", FLAG_INTERPOLATED: "~", FLAG_UNDEFINED: ""}
+from ..index.engine import IndexOptions, IndexResult, compute_index
+from ..io.loading import load_data_strict
+from ..kernel.atomic import atomic_write_bytes
+from ..kernel.problems import InputError, Problem, Severity
+from ..kernel.vocabulary import GAP_POLICIES, CellStatus
+from ..model.framework import ROOT, load_framework
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("compute", help="测算两创融合发展指数", description="测算总指数、一级、二级和三级指标指数（基期 = 100）。")
+    p = sub.add_parser(
+        "compute", help="测算两创融合发展指数", description="测算总指数、一级、二级和三级指标指数（基期 = 100）。"
+    )
     p.add_argument("data", nargs="+", type=Path, help="数据文件或文件夹：长表格式 .csv/.xlsx，或填报模板 .xlsx")
     p.add_argument("--framework", type=Path, help="指标体系文件（TOML），默认为中国信通院 2025 年 4-12-27 体系")
     p.add_argument("--base-year", type=int, help="基期年份（默认：数据中最早的年份）")
     p.add_argument("--end-year", type=int, help="末年（默认：数据中最晚的年份）")
-    p.add_argument("--gap-policy", choices=("interpolate", "carry_forward"), default="interpolate", help="年份缺口：几何插值（默认）或沿用上年")
-    p.add_argument("--exclude", action="append", default=[], metavar="地区:代码[,代码]", help="为某地区排除无法填报的指标，可重复")
+    p.add_argument(
+        "--gap-policy",
+        choices=GAP_POLICIES,
+        default=GAP_POLICIES[0],
+        help="年份缺口：几何插值（默认）或沿用上年",
+    )
+    p.add_argument(
+        "--exclude", action="append", default=[], metavar="地区:代码[,代码]", help="为某地区排除无法填报的指标，可重复"
+    )
     p.add_argument("--depth", type=int, default=2, help="表格显示到第几级：1 一级指标，2 二级（默认），3 三级")
     p.add_argument("--json", metavar="PATH|-", help="以 JSON 输出结果（- 表示标准输出）")
     p.set_defaults(func=run)
@@ -35,7 +43,9 @@ def parse_exclusions(items: list[str]) -> dict[str, frozenset[str]]:
     for item in items:
         region, sep, codes = item.partition(":")
         if not sep or not region.strip() or not codes.strip():
-            raise InputError([Problem("option_invalid", f"--exclude 参数“{item}”格式应为 地区:代码[,代码]，例如 某市:3.2.2。")])
+            raise InputError(
+                [Problem("option_invalid", f"--exclude 参数“{item}”格式应为 地区:代码[,代码]，例如 某市:3.2.2。")]
+            )
         out.setdefault(region.strip(), set()).update(c.strip() for c in codes.split(",") if c.strip())
     return {r: frozenset(c) for r, c in out.items()}
 
@@ -47,7 +57,12 @@ def run(args: argparse.Namespace) -> int:
     for p in loaded.problems:
         if p.severity is Severity.WARNING:
             print(p.one_line(), file=sys.stderr)
-    options = IndexOptions(base_year=args.base_year, end_year=args.end_year, gap_policy=args.gap_policy, exclusions=parse_exclusions(args.exclude))
+    options = IndexOptions(
+        base_year=args.base_year,
+        end_year=args.end_year,
+        gap_policy=args.gap_policy,
+        exclusions=parse_exclusions(args.exclude),
+    )
     result = compute_index(table, framework, options)
     if args.json:
         text = json.dumps(result.to_json(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
@@ -76,18 +91,21 @@ def format_table(result: IndexResult, depth: int = 2) -> str:
     fw = result.framework
     codes = [c for c in result.codes if c == ROOT or fw.nodes[c].depth <= depth]
     labels = [("  " * fw.nodes[c].depth) + fw.label(c) for c in codes]
-    name_w = max(_width(l) for l in labels) + 2
-    lines = [f"{fw.name_zh}（{fw.id} {fw.version}），基期 {result.base_year} 年 = 100；* 预估值  ~ 插值  — 无法计算", ""]
+    name_w = max(_width(label) for label in labels) + 2
+    lines = [
+        f"{fw.name_zh}（{fw.id} {fw.version}），基期 {result.base_year} 年 = 100；* 预估值  ~ 插值  — 无法计算",
+        "",
+    ]
     for r, region in enumerate(result.regions):
         lines.append(f"【{region}】")
         lines.append(_pad("指标", name_w) + "".join(_pad(str(y), 10, right=True) for y in result.years))
-        for code, label in zip(codes, labels):
+        for code, label in zip(codes, labels, strict=False):
             n = result.code_index(code)
             cells = []
             for t in range(len(result.years)):
                 v = result.index[r, n, t]
                 flag = int(result.node_flags[r, n, t])
-                text = "—" if math.isnan(v) else f"{v:.1f}{FLAG_MARK.get(flag, '')}"
+                text = "—" if math.isnan(v) else f"{v:.1f}{CellStatus(flag).mark}"
                 cells.append(_pad(text, 10, right=True))
             lines.append(_pad(label, name_w) + "".join(cells))
         lines.append("")

@@ -6,13 +6,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..framework import load_framework
-from ..problems import InputError, Problem
-from ..templates import KINDS, parse_years, write_template
+from ..io.template_writer import KINDS, parse_years, write_template
+from ..kernel.problems import InputError, Problem
+from ..model.framework import load_framework
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("template", help="生成 Excel 填报模板", description="按指标体系生成 Excel 填报模板：region 单个地区，multi 多个地区，national 全国基准（已预填）。")
+    p = sub.add_parser(
+        "template",
+        help="生成 Excel 填报模板",
+        description="按指标体系生成 Excel 填报模板：region 单个地区，multi 多个地区，national 全国基准（已预填）。",
+    )
     p.add_argument("--framework", type=Path, help="指标体系文件（TOML），默认为中国信通院 2025 年 4-12-27 体系")
     p.add_argument("--years", default="2019-2024", help="填报年份，如 2019-2024 或 2019,2020,2021（默认 2019-2024）")
     p.add_argument("--kind", choices=KINDS, default="region", help="模板类型：region（默认）、multi、national")
@@ -39,5 +43,8 @@ def run(args: argparse.Namespace) -> int:
         write_template(args.out, framework, years, args.kind, regions=regions, contact=args.contact)
     except ValueError as exc:
         raise InputError([Problem("option_invalid", str(exc))]) from None
-    print(f"已生成模板 {args.out}（{args.kind}，{framework.id} {framework.version}，{years[0]}—{years[-1]} 年）", file=sys.stderr)
+    print(
+        f"已生成模板 {args.out}（{args.kind}，{framework.id} {framework.version}，{years[0]}—{years[-1]} 年）",
+        file=sys.stderr,
+    )
     return 0

@@ -113,7 +113,7 @@ class ChartFrame(QWidget):
             self.view.render(painter, QPoint(0, 0))
 
     def export_png(self, path: str) -> bool:
-        from core.atomic import atomic_path
+        from core.kernel import atomic_path
 
         with atomic_path(path) as tmp:  # a crash never leaves half a PNG under the user's name
             if not self.image().save(str(tmp), "PNG"):
@@ -128,7 +128,7 @@ class ChartFrame(QWidget):
         if self.view.width() < 10 or self.view.height() < 10:
             self.view.resize(QSize(800, 450))
 
-        from core.atomic import atomic_path
+        from core.kernel import atomic_path
 
         with atomic_path(path) as tmp:
             gen = QSvgGenerator()

@@ -59,7 +59,13 @@ class LineChart(ChartFrame):
         self.legend = add_legend(self.plot, columns=3, below=True)
         self._proxy = pg().SignalProxy(self.plot.scene().sigMouseMoved, rateLimit=30, slot=self._hover)
 
-    def set_data(self, series: list[Series], bands: list[Band] | None = None, x_ticks: list[int] | None = None, y_label: str | None = None) -> None:
+    def set_data(
+        self,
+        series: list[Series],
+        bands: list[Band] | None = None,
+        x_ticks: list[int] | None = None,
+        y_label: str | None = None,
+    ) -> None:
         P = pg()
         import numpy as np
 
@@ -83,11 +89,22 @@ class LineChart(ChartFrame):
             seg_est = np.append(est[1:], False)  # segment i→i+1 estimated if point i+1 is
             pen_style = Qt.PenStyle.DashLine if s.dashed else Qt.PenStyle.SolidLine
             pen = P.mkPen(s.color, width=s.width, style=pen_style) if s.width > 0 else None
-            solid = P.PlotDataItem(xs, ys, pen=pen, connect=~seg_est if len(xs) > 1 else "all",
-                                   symbol=s.symbol, symbolSize=6 if s.width > 0 else 10, symbolBrush=P.mkBrush(s.color), symbolPen=P.mkPen("w"), name=s.name)
+            solid = P.PlotDataItem(
+                xs,
+                ys,
+                pen=pen,
+                connect=~seg_est if len(xs) > 1 else "all",
+                symbol=s.symbol,
+                symbolSize=6 if s.width > 0 else 10,
+                symbolBrush=P.mkBrush(s.color),
+                symbolPen=P.mkPen("w"),
+                name=s.name,
+            )
             self.plot.addItem(solid)
             if seg_est.any() and s.width > 0:
-                dashed = P.PlotDataItem(xs, ys, pen=P.mkPen(s.color, width=s.width, style=Qt.PenStyle.DashLine), connect=seg_est)
+                dashed = P.PlotDataItem(
+                    xs, ys, pen=P.mkPen(s.color, width=s.width, style=Qt.PenStyle.DashLine), connect=seg_est
+                )
                 self.plot.addItem(dashed)
         if x_ticks:
             self.plot.getAxis("bottom").setTicks([[(x, str(x)) for x in x_ticks]])
@@ -98,7 +115,7 @@ class LineChart(ChartFrame):
         self.plot.enableAutoRange(axis="y")
 
     def item_count(self) -> int:
-        return len([i for i in self.plot.listDataItems()])
+        return len(list(self.plot.listDataItems()))
 
     def hover_text(self, x: float) -> str:
         """The tooltip for the year nearest to x: every series' value there."""
@@ -152,9 +169,16 @@ class GroupedBarChart(ChartFrame):
             import textwrap
 
             return "\n".join(textwrap.wrap(label, 18, break_on_hyphens=False)) or label
-        return "\n".join(label[i:i + width] for i in range(0, len(label), width))
+        return "\n".join(label[i : i + width] for i in range(0, len(label), width))
 
-    def set_data(self, categories: list[str], groups: list[str], values: list[list[float | None]], colors: list[str], baseline: float | None = 100.0) -> None:
+    def set_data(
+        self,
+        categories: list[str],
+        groups: list[str],
+        values: list[list[float | None]],
+        colors: list[str],
+        baseline: float | None = 100.0,
+    ) -> None:
         P = pg()
         self.plot.clear()
         self.legend.clear()
@@ -163,15 +187,17 @@ class GroupedBarChart(ChartFrame):
         width = 0.8 / n
         self.bars = []
         font = fonts.ui_font(7.5)
-        for g, (name, vals) in enumerate(zip(groups, values)):
+        for g, (name, vals) in enumerate(zip(groups, values, strict=False)):
             xs = [i - 0.4 + width * (g + 0.5) for i in range(len(categories))]
             hs = [0.0 if v is None or v != v else float(v) for v in vals]
-            bar = P.BarGraphItem(x=xs, height=hs, width=width * 0.92, brush=P.mkBrush(colors[g % len(colors)]), pen=P.mkPen(None))
+            bar = P.BarGraphItem(
+                x=xs, height=hs, width=width * 0.92, brush=P.mkBrush(colors[g % len(colors)]), pen=P.mkPen(None)
+            )
             self.plot.addItem(bar)
             self.legend.addItem(bar, name)
             self.bars.append(bar)
             if len(categories) * n <= 24:
-                for x, v in zip(xs, vals):
+                for x, v in zip(xs, vals, strict=False):
                     if v is None or v != v:
                         continue
                     t = P.TextItem(f"{v:.0f}", color=style.MUTED, anchor=(0.5, 1.0))
@@ -181,8 +207,8 @@ class GroupedBarChart(ChartFrame):
         if baseline is not None:
             self.plot.addItem(P.InfiniteLine(pos=baseline, angle=0, pen=P.mkPen("#9aa5b1", style=Qt.PenStyle.DashLine)))
         labels = [self.wrap(c) for c in categories]
-        lines = max((l.count("\n") + 1 for l in labels), default=1)
-        self.plot.getAxis("bottom").setTicks([[(i, l) for i, l in enumerate(labels)]])
+        lines = max((label.count("\n") + 1 for label in labels), default=1)
+        self.plot.getAxis("bottom").setTicks([[(i, label) for i, label in enumerate(labels)]])
         self.plot.getAxis("bottom").setHeight(16 * lines + 14)
         self.plot.setXRange(-0.6, len(categories) - 0.4, padding=0)
         finite = [v for vals in values for v in vals if v is not None and v == v]
@@ -230,7 +256,16 @@ class QuadrantScatter(ChartFrame):
         super().__init__(title, parent, min_height)
         self.points: list[Point] = []
 
-    def set_data(self, points: list[Point], x_label: str, y_label: str, quadrant_names: tuple[str, str, str, str], split=(100.0, 100.0), nation_label: str = "", symmetric: bool = True) -> None:
+    def set_data(
+        self,
+        points: list[Point],
+        x_label: str,
+        y_label: str,
+        quadrant_names: tuple[str, str, str, str],
+        split=(100.0, 100.0),
+        nation_label: str = "",
+        symmetric: bool = True,
+    ) -> None:
         """quadrant_names: (top-right, bottom-right, top-left, bottom-left)."""
         P = pg()
         self.plot.clear()
@@ -250,26 +285,52 @@ class QuadrantScatter(ChartFrame):
         if min(ys) >= 0:
             y0 = max(y0, 0.0)
         # quadrant tints
-        for (qx0, qx1, qy0, qy1, color) in ((sx, x1, sy, y1, "#e8f5e9"), (sx, x1, y0, sy, "#fff8e1"), (x0, sx, sy, y1, "#e3f2fd"), (x0, sx, y0, sy, "#f5f5f5")):
+        for qx0, qx1, qy0, qy1, color in (
+            (sx, x1, sy, y1, "#e8f5e9"),
+            (sx, x1, y0, sy, "#fff8e1"),
+            (x0, sx, sy, y1, "#e3f2fd"),
+            (x0, sx, y0, sy, "#f5f5f5"),
+        ):
             rect = P.QtWidgets.QGraphicsRectItem(qx0, qy0, qx1 - qx0, qy1 - qy0)
             rect.setBrush(QBrush(QColor(color)))
             rect.setPen(QPen(Qt.PenStyle.NoPen))
             rect.setZValue(-20)
             self.plot.addItem(rect)
         for pos, angle in ((sx, 90), (sy, 0)):
-            self.plot.addItem(P.InfiniteLine(pos=pos, angle=angle, pen=P.mkPen("#7f8c8d", width=1, style=Qt.PenStyle.DashLine)))
+            self.plot.addItem(
+                P.InfiniteLine(pos=pos, angle=angle, pen=P.mkPen("#7f8c8d", width=1, style=Qt.PenStyle.DashLine))
+            )
         qfont = fonts.ui_font(10, bold=True)
-        for name, (x, y, anchor) in zip(quadrant_names, ((x1, y1, (1, 0)), (x1, y0, (1, 1)), (x0, y1, (0, 0)), (x0, y0, (0, 1)))):
+        for name, (x, y, anchor) in zip(
+            quadrant_names, ((x1, y1, (1, 0)), (x1, y0, (1, 1)), (x0, y1, (0, 0)), (x0, y0, (0, 1))), strict=False
+        ):
             t = P.TextItem(name, color="#8a96a3", anchor=anchor)
             t.setFont(qfont)
             t.setPos(x, y)
             self.plot.addItem(t)
         spots = []
         for p in points:
-            spots.append({"pos": (p.x, p.y), "size": 14 if p.highlight else 9, "brush": P.mkBrush(style.ACCENT if p.highlight else p.color),
-                          "pen": P.mkPen("w", width=1.5), "data": p.tip or p.name, "symbol": "o"})
+            spots.append(
+                {
+                    "pos": (p.x, p.y),
+                    "size": 14 if p.highlight else 9,
+                    "brush": P.mkBrush(style.ACCENT if p.highlight else p.color),
+                    "pen": P.mkPen("w", width=1.5),
+                    "data": p.tip or p.name,
+                    "symbol": "o",
+                }
+            )
         if nation_label:
-            spots.append({"pos": (sx, sy), "size": 12, "brush": P.mkBrush(style.NATION_COLOR), "pen": P.mkPen("w"), "data": nation_label, "symbol": "s"})
+            spots.append(
+                {
+                    "pos": (sx, sy),
+                    "size": 12,
+                    "brush": P.mkBrush(style.NATION_COLOR),
+                    "pen": P.mkPen("w"),
+                    "data": nation_label,
+                    "symbol": "s",
+                }
+            )
         self.scatter = P.ScatterPlotItem(spots=spots, hoverable=True, tip=lambda x, y, data: data, hoverSize=16)
         self.plot.addItem(self.scatter)
         lfont = fonts.ui_font(8.5)
@@ -333,7 +394,7 @@ class _RadarView(QWidget):
             lx, ly = cx + (radius + 30) * math.cos(a), cy + (radius + 20) * math.sin(a)
             p.setPen(QColor(style.TEXT))
             p.drawText(QRectF(lx - 80, ly - 12, 160, 24), Qt.AlignmentFlag.AlignCenter, label)
-        for name, values, color, dashed in self.series:
+        for _name, values, color, dashed in self.series:
             poly = QPolygonF([pt(i, 0 if v is None else v) for i, v in enumerate(values)])
             c = QColor(color)
             pen = QPen(c, 2, Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
@@ -399,7 +460,11 @@ class _GaugeView(QWidget):
         for v in (0.0, 0.5, 1.0):
             a = math.pi * (1 - v)
             r = radius + 10
-            p.drawText(QRectF(cx + r * math.cos(a) - 20, cy - r * math.sin(a) - 10, 40, 20), Qt.AlignmentFlag.AlignCenter, f"{v:.1f}")
+            p.drawText(
+                QRectF(cx + r * math.cos(a) - 20, cy - r * math.sin(a) - 10, 40, 20),
+                Qt.AlignmentFlag.AlignCenter,
+                f"{v:.1f}",
+            )
         if self.value is not None:
             v = max(0.0, min(1.0, self.value))
             a = math.pi * (1 - v)

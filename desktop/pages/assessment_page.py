@@ -7,13 +7,24 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QFrame,
-    QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from .. import style
-from .base import ResultPage
 from ..widgets import Card, Verdict, fmt
+from .base import ResultPage
 
 
 def _table(headers: list[str], stretch_last: bool = True) -> QTableWidget:
@@ -30,7 +41,9 @@ def _table(headers: list[str], stretch_last: bool = True) -> QTableWidget:
     return t
 
 
-def _fill(table: QTableWidget, rows: list[list[str]], tips: list[str] | None = None, highlight: set[int] | None = None) -> None:
+def _fill(
+    table: QTableWidget, rows: list[list[str]], tips: list[str] | None = None, highlight: set[int] | None = None
+) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
@@ -157,7 +170,17 @@ class AssessmentPage(ResultPage):
         c_iq.body.addWidget(self.industry_scatter)
         h4.addWidget(c_iq, 1)
         c_it = Card(self.tr("主导产业排序"))
-        self.industry_table = _table([self.tr("排名"), self.tr("产业"), self.tr("潜力"), self.tr("区位熵"), self.tr("象限"), self.tr("专家数"), self.tr("说明")])
+        self.industry_table = _table(
+            [
+                self.tr("排名"),
+                self.tr("产业"),
+                self.tr("潜力"),
+                self.tr("区位熵"),
+                self.tr("象限"),
+                self.tr("专家数"),
+                self.tr("说明"),
+            ]
+        )
         c_it.body.addWidget(self.industry_table)
         h4.addWidget(c_it, 1)
         self.tabs.addTab(t4, self.tr("主导产业"))
@@ -169,7 +192,9 @@ class AssessmentPage(ResultPage):
         self.partner_sentence = QLabel("")
         self.partner_sentence.setWordWrap(True)
         c_p.body.addWidget(self.partner_sentence)
-        self.partners = _table([self.tr("短板一级指标"), self.tr("伙伴地区"), self.tr("伙伴水平"), self.tr("毗邻"), self.tr("理由")])
+        self.partners = _table(
+            [self.tr("短板一级指标"), self.tr("伙伴地区"), self.tr("伙伴水平"), self.tr("毗邻"), self.tr("理由")]
+        )
         c_p.body.addWidget(self.partners)
         g5.addWidget(c_p, 0, 0)
         c_s2 = Card(self.tr("同质化（定位趋同）预警"))
@@ -202,7 +227,11 @@ class AssessmentPage(ResultPage):
         s = self.session
         ra = self.region_assessment()
         if ra is None:
-            msg = s.assessment_error or (self.tr("“{r}”没有评估结果（全国本身不参与定位评估，请选择一个地区）。").replace("{r}", s.region) if s.assessment is not None else "")
+            msg = s.assessment_error or (
+                self.tr("“{r}”没有评估结果（全国本身不参与定位评估，请选择一个地区）。").replace("{r}", s.region)
+                if s.assessment is not None
+                else ""
+            )
             self.show_empty(msg or self.tr("还没有评估结果。评估需要地区数据和全国基准（可用内置的全国数据）。"))
             return
         self.show_content()
@@ -254,14 +283,30 @@ class AssessmentPage(ResultPage):
                 continue
             ra = a.regions.get(r)
             q = ra.quadrants.get(node) if ra else None
-            tip = f"{r}\n" + self.tr("融合水平 {l}　融合势能 {m}").replace("{l}", fmt(L)).replace("{m}", fmt(M)) + (f"\n{q.name}" if q and q.name else "")
+            tip = (
+                f"{r}\n"
+                + self.tr("融合水平 {l}　融合势能 {m}").replace("{l}", fmt(L)).replace("{m}", fmt(M))
+                + (f"\n{q.name}" if q and q.name else "")
+            )
             points.append(Point(r, float(L), float(M), tip, highlight=(r == s.region)))
         names = ("", "", "", "")
         if cfg is not None:
             qn = cfg.quadrant_names
-            names = (qn.get((True, True), ""), qn.get((True, False), ""), qn.get((False, True), ""), qn.get((False, False), ""))
+            names = (
+                qn.get((True, True), ""),
+                qn.get((True, False), ""),
+                qn.get((False, True), ""),
+                qn.get((False, False), ""),
+            )
         split = (cfg.split_level, cfg.split_momentum) if cfg is not None else (100.0, 100.0)
-        self.scatter.set_data(points, self.tr("融合水平（全国 = 100）"), self.tr("融合势能（全国 = 100）"), names, split, nation_label=self.tr("全国"))
+        self.scatter.set_data(
+            points,
+            self.tr("融合水平（全国 = 100）"),
+            self.tr("融合势能（全国 = 100）"),
+            names,
+            split,
+            nation_label=self.tr("全国"),
+        )
         self.scatter.title.setText(self.tr("定位象限：{n}").replace("{n}", fw.label(node, self.window_.lang)))
         ra = self.region_assessment()
         q = ra.quadrants.get(node) if ra else None
@@ -272,7 +317,10 @@ class AssessmentPage(ResultPage):
         lang = self.window_.lang
         axes = [fw.nodes[p].name(lang) for p in fw.pillars]
         vals = [ra.level.nodes.get(p) for p in fw.pillars]
-        series = [(self.tr("全国 = 100"), [100.0] * len(axes), style.NATION_COLOR, True), (ra.region, vals, style.ACCENT, False)]
+        series = [
+            (self.tr("全国 = 100"), [100.0] * len(axes), style.NATION_COLOR, True),
+            (ra.region, vals, style.ACCENT, False),
+        ]
         self.radar.set_data(axes, series)
         self.radar.set_caption(ra.level.sentence_zh())
 
@@ -280,7 +328,11 @@ class AssessmentPage(ResultPage):
         g = ra.groups.get("total")
         self.v_level.set(fmt(ra.level.total), g.group if g else "", g.reason if g else ra.level.sentence_zh())
         m = ra.momentum.get("total")
-        gap = "" if m is None or m.gap_pp is None else self.tr("年均增速差 {g} 个百分点").replace("{g}", f"{m.gap_pp:+.2f}")
+        gap = (
+            ""
+            if m is None or m.gap_pp is None
+            else self.tr("年均增速差 {g} 个百分点").replace("{g}", f"{m.gap_pp:+.2f}")
+        )
         self.v_momentum.set(fmt(m.momentum if m else None), gap, m.reason if m else "")
         q = ra.quadrants.get("total")
         self.v_quadrant.set(q.name or "—" if q else "—", "", q.reason if q else "")
@@ -298,8 +350,13 @@ class AssessmentPage(ResultPage):
                 hi = grades[i + 1].lower if i + 1 < len(grades) else 1.0
                 bands.append((b.lower, hi, b.name))
         self.gauge.set_data(c.d, f"{c.grade or '—'} · {c.type or '—'}", bands)
-        rows = [["U1 " + self.tr("科技创新侧"), fmt(c.u1, 3)], ["U2 " + self.tr("产业创新侧"), fmt(c.u2, 3)],
-                ["C " + self.tr("耦合度"), fmt(c.c, 3)], ["T " + self.tr("综合协调指数"), fmt(c.t, 3)], ["D " + self.tr("耦合协调度"), fmt(c.d, 3)]]
+        rows = [
+            ["U1 " + self.tr("科技创新侧"), fmt(c.u1, 3)],
+            ["U2 " + self.tr("产业创新侧"), fmt(c.u2, 3)],
+            ["C " + self.tr("耦合度"), fmt(c.c, 3)],
+            ["T " + self.tr("综合协调指数"), fmt(c.t, 3)],
+            ["D " + self.tr("耦合协调度"), fmt(c.d, 3)],
+        ]
         _fill(self.coupling_table, rows)
         self.coupling_reason.setText(c.reason)
 
@@ -309,20 +366,42 @@ class AssessmentPage(ResultPage):
         lang = self.window_.lang
         self.v_potential.set(p.grade or "—", "", p.reason)
         rows = [
-            [self.tr("趋势外推：{y} 年融合水平").replace("{y}", str(p.horizon_year)), fmt(p.level_horizon),
-             self.tr("当前 {l}（{g0}）→ {g1}").replace("{l}", fmt(p.level)).replace("{g0}", p.group_now or "—").replace("{g1}", p.group_horizon or "—")],
-            [self.tr("补短板空间：总水平可提高"), fmt(p.short_board_rise),
-             "；".join(f"{fw.nodes[k].name(lang)} {fmt(a)}→{fmt(b)}" for k, (a, b) in p.raised_pillars.items()) or self.tr("各一级指标均不低于自身均值")],
-            [self.tr("协调提升空间：耦合协调度可提高"), fmt(p.coordination_rise, 3),
-             self.tr("滞后一侧：") + (str(fw.coupling.get(f"{p.lagging_side}_{lang}", p.lagging_side)) if p.lagging_side else "—")],
+            [
+                self.tr("趋势外推：{y} 年融合水平").replace("{y}", str(p.horizon_year)),
+                fmt(p.level_horizon),
+                self.tr("当前 {l}（{g0}）→ {g1}")
+                .replace("{l}", fmt(p.level))
+                .replace("{g0}", p.group_now or "—")
+                .replace("{g1}", p.group_horizon or "—"),
+            ],
+            [
+                self.tr("补短板空间：总水平可提高"),
+                fmt(p.short_board_rise),
+                "；".join(f"{fw.nodes[k].name(lang)} {fmt(a)}→{fmt(b)}" for k, (a, b) in p.raised_pillars.items())
+                or self.tr("各一级指标均不低于自身均值"),
+            ],
+            [
+                self.tr("协调提升空间：耦合协调度可提高"),
+                fmt(p.coordination_rise, 3),
+                self.tr("滞后一侧：")
+                + (str(fw.coupling.get(f"{p.lagging_side}_{lang}", p.lagging_side)) if p.lagging_side else "—"),
+            ],
             [self.tr("融合势能"), fmt(p.momentum), ""],
         ]
         ind = dict(p.industries or {})
         if ind.get("count"):
             quads = "、".join(f"{k} {v}" for k, v in (ind.get("by_quadrant") or {}).items())
             top = "、".join(ind.get("top") or [])
-            rows.append([self.tr("主导产业潜力（均值）"), fmt(ind.get("mean_potential")),
-                         self.tr("{n} 个产业；{q}；潜力最高：{t}").replace("{n}", str(ind["count"])).replace("{q}", quads).replace("{t}", top)])
+            rows.append(
+                [
+                    self.tr("主导产业潜力（均值）"),
+                    fmt(ind.get("mean_potential")),
+                    self.tr("{n} 个产业；{q}；潜力最高：{t}")
+                    .replace("{n}", str(ind["count"]))
+                    .replace("{q}", quads)
+                    .replace("{t}", top),
+                ]
+            )
         _fill(self.potential_table, rows)
 
     def _fill_boards(self, ra) -> None:
@@ -330,8 +409,11 @@ class AssessmentPage(ResultPage):
         fw, lang = self.session.framework, self.window_.lang
         label = lambda s: fw.label(s.code, lang) if s.code in fw.nodes else f"{s.code} {s.name}"  # noqa: E731
         _fill(self.strengths, [[label(s), fmt(s.score), fmt(-s.gap_contribution, 2)] for s in b.strengths])
-        _fill(self.weaknesses, [[label(s), fmt(s.score), fmt(s.gap_contribution, 2)] for s in b.weaknesses],
-              highlight=set(range(len(b.weaknesses))))
+        _fill(
+            self.weaknesses,
+            [[label(s), fmt(s.score), fmt(s.gap_contribution, 2)] for s in b.weaknesses],
+            highlight=set(range(len(b.weaknesses))),
+        )
         self.boards_reason.setText(b.reason)
 
     def _fill_industries(self, ra) -> None:
@@ -339,21 +421,48 @@ class AssessmentPage(ResultPage):
 
         inds = list(ra.industries)
         cfg = self.session.assessment.config
-        _fill(self.industry_table, [[str(i.rank), i.industry, fmt(i.potential), fmt(i.location_quotient, 2), i.quadrant or "—", str(i.experts), i.reason] for i in inds],
-              tips=[i.reason for i in inds])
-        pts = [Point(i.industry, float(i.location_quotient), float(i.potential), i.reason) for i in inds if i.location_quotient is not None]
+        _fill(
+            self.industry_table,
+            [
+                [
+                    str(i.rank),
+                    i.industry,
+                    fmt(i.potential),
+                    fmt(i.location_quotient, 2),
+                    i.quadrant or "—",
+                    str(i.experts),
+                    i.reason,
+                ]
+                for i in inds
+            ],
+            tips=[i.reason for i in inds],
+        )
+        pts = [
+            Point(i.industry, float(i.location_quotient), float(i.potential), i.reason)
+            for i in inds
+            if i.location_quotient is not None
+        ]
         names = ("", "", "", "")
         split = (1.0, 60.0)
         if cfg is not None:
             iq = cfg.industry_quadrants
-            names = (iq.get((True, True), ""), iq.get((False, True), ""), iq.get((True, False), ""), iq.get((False, False), ""))
+            names = (
+                iq.get((True, True), ""),
+                iq.get((False, True), ""),
+                iq.get((True, False), ""),
+                iq.get((False, False), ""),
+            )
             split = (cfg.lq_split, cfg.potential_split)
         if pts:
-            self.industry_scatter.set_data(pts, self.tr("区位熵（全国 = 1）"), self.tr("融合潜力（0–100）"), names, split, symmetric=False)
+            self.industry_scatter.set_data(
+                pts, self.tr("区位熵（全国 = 1）"), self.tr("融合潜力（0–100）"), names, split, symmetric=False
+            )
             self.industry_scatter.set_caption("")
         else:
             self.industry_scatter.plot.clear()
-            self.industry_scatter.set_caption(self.tr("{r} 没有主导产业评分（可在填报模板的“主导产业”工作表中填写）。").replace("{r}", ra.region))
+            self.industry_scatter.set_caption(
+                self.tr("{r} 没有主导产业评分（可在填报模板的“主导产业”工作表中填写）。").replace("{r}", ra.region)
+            )
 
     def _fill_partners(self, ra) -> None:
         fw = self.session.framework
@@ -363,11 +472,29 @@ class AssessmentPage(ResultPage):
         by = p.get("by_pillar", {}) if isinstance(p, dict) else {}
         for pillar, items in by.items():
             for it in items:
-                rows.append([fw.label(pillar, self.window_.lang), it["peer"], fmt(it["peer_level"]), self.tr("是") if it["adjacent"] else "", it["reason"]])
+                rows.append(
+                    [
+                        fw.label(pillar, self.window_.lang),
+                        it["peer"],
+                        fmt(it["peer_level"]),
+                        self.tr("是") if it["adjacent"] else "",
+                        it["reason"],
+                    ]
+                )
                 tips.append(it["reason"])
         _fill(self.partners, rows, tips)
         same = list(ra.sameness)
-        _fill(self.sameness, [[x.peer, fmt(x.cosine, 3), self.tr("定位趋同") if x.warning else "", x.reason] for x in same],
-              tips=[x.reason for x in same], highlight={i for i, x in enumerate(same) if x.warning})
-        _fill(self.levers, [[lv.target_label, lv.name, lv.fusion, f"{lv.text}\n{self.tr('依据：')}{lv.source}\n{lv.reason}"] for lv in ra.levers],
-              tips=[lv.reason for lv in ra.levers])
+        _fill(
+            self.sameness,
+            [[x.peer, fmt(x.cosine, 3), self.tr("定位趋同") if x.warning else "", x.reason] for x in same],
+            tips=[x.reason for x in same],
+            highlight={i for i, x in enumerate(same) if x.warning},
+        )
+        _fill(
+            self.levers,
+            [
+                [lv.target_label, lv.name, lv.fusion, f"{lv.text}\n{self.tr('依据：')}{lv.source}\n{lv.reason}"]
+                for lv in ra.levers
+            ],
+            tips=[lv.reason for lv in ra.levers],
+        )

@@ -5,13 +5,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
 )
 
+from core.kernel import CellStatus
+
 from .. import style
-from .base import ResultPage
 from ..widgets import Card, Verdict, fmt
 from .assessment_page import _fill, _table
+from .base import ResultPage
 
 
 class BenchmarkPage(ResultPage):
@@ -48,12 +54,25 @@ class BenchmarkPage(ResultPage):
         c_chart.body.addWidget(self.chart)
         grid.addWidget(c_chart, 0, 0, 2, 1)
         c_tab = Card(self.tr("逐年对比"))
-        self.year_table = _table([self.tr("年份"), self.tr("本地区"), self.tr("全国（可比）"), self.tr("全国（公布）"), self.tr("差距（点）")], stretch_last=False)
-        self.year_table.setToolTip(self.tr("全国（可比）：按省级口径计算的全国可比序列；全国（公布）：中国信通院公布的全国指数。"))
+        self.year_table = _table(
+            [
+                self.tr("年份"),
+                self.tr("本地区"),
+                self.tr("全国（可比）"),
+                self.tr("全国（公布）"),
+                self.tr("差距（点）"),
+            ],
+            stretch_last=False,
+        )
+        self.year_table.setToolTip(
+            self.tr("全国（可比）：按省级口径计算的全国可比序列；全国（公布）：中国信通院公布的全国指数。")
+        )
         c_tab.body.addWidget(self.year_table)
         grid.addWidget(c_tab, 0, 1)
         c_rank = Card(self.tr("已载入地区排名（最新年份）"))
-        self.rank_table = _table([self.tr("排名"), self.tr("地区"), self.tr("指数"), self.tr("融合水平")], stretch_last=False)
+        self.rank_table = _table(
+            [self.tr("排名"), self.tr("地区"), self.tr("指数"), self.tr("融合水平")], stretch_last=False
+        )
         c_rank.body.addWidget(self.rank_table)
         from PySide6.QtWidgets import QHeaderView
 
@@ -88,7 +107,10 @@ class BenchmarkPage(ResultPage):
                 self.node_combo.blockSignals(False)
             cmp = s.comparison(self.node_combo.currentData() or "total")
         if cmp is None:
-            self.show_empty(s.assessment_error or self.tr("“{r}”没有对标结果：请选择一个地区（全国本身不参与对标）。").replace("{r}", s.region or "—"))
+            self.show_empty(
+                s.assessment_error
+                or self.tr("“{r}”没有对标结果：请选择一个地区（全国本身不参与对标）。").replace("{r}", s.region or "—")
+            )
             return
         self.show_content()
         self.show_comparison(cmp)
@@ -106,34 +128,105 @@ class BenchmarkPage(ResultPage):
         pub = {int(y): v for y, v in cmp.get("nation_published", {}).items()}
         gaps = {int(y): v for y, v in cmp.get("gap_points", {}).items()}
         res = s.result
-        flags = [res.flag(s.region, code, y) if res is not None and s.region in res.regions and y in res.years else None for y in years]
-        series = [Series(s.region, years, [reg.get(y) for y in years], style.ACCENT, width=3, estimated=[f == "estimate" for f in flags]),
-                  Series(self.tr("全国可比序列"), years, [nat.get(y) for y in years], style.NATION_COLOR, dashed=True, symbol="s")]
+        flags = [
+            res.flag(s.region, code, y) if res is not None and s.region in res.regions and y in res.years else None
+            for y in years
+        ]
+        series = [
+            Series(
+                s.region,
+                years,
+                [reg.get(y) for y in years],
+                style.ACCENT,
+                width=3,
+                estimated=[f is CellStatus.ESTIMATE for f in flags],
+            ),
+            Series(
+                self.tr("全国可比序列"), years, [nat.get(y) for y in years], style.NATION_COLOR, dashed=True, symbol="s"
+            ),
+        ]
         pub_years = [y for y in sorted(pub) if years and years[0] <= y <= years[-1]]
         if pub_years:
-            series.append(Series(self.tr("全国公布值（中国信通院）"), pub_years, [pub[y] for y in pub_years], "#2e86c1", width=0, symbol="d"))
+            series.append(
+                Series(
+                    self.tr("全国公布值（中国信通院）"),
+                    pub_years,
+                    [pub[y] for y in pub_years],
+                    "#2e86c1",
+                    width=0,
+                    symbol="d",
+                )
+            )
         for k, other in enumerate(r for r in s.compare if r != s.region):
             oc = s.comparison(code, other)
             if oc:
-                series.append(Series(other, years, [oc["region"].get(str(y)) for y in years], style.SERIES_COLORS[(k + 1) % len(style.SERIES_COLORS)], width=1.5, symbol="t"))
-        macro = (cmp.get("macro_region") or {})
+                series.append(
+                    Series(
+                        other,
+                        years,
+                        [oc["region"].get(str(y)) for y in years],
+                        style.SERIES_COLORS[(k + 1) % len(style.SERIES_COLORS)],
+                        width=1.5,
+                        symbol="t",
+                    )
+                )
+        macro = cmp.get("macro_region") or {}
         for f in macro.get("figures", []):
             if f.get("measure") == "index" and f.get("year") and f.get("value") is not None:
-                series.append(Series(f"{macro.get('name')}（{f.get('section', '')}）", [int(f["year"])], [float(f["value"])], "#8e5bb5", width=0, symbol="star"))
+                series.append(
+                    Series(
+                        f"{macro.get('name')}（{f.get('section', '')}）",
+                        [int(f["year"])],
+                        [float(f["value"])],
+                        "#8e5bb5",
+                        width=0,
+                        symbol="star",
+                    )
+                )
         self.chart.title.setText(self.tr("{node}：{r} 与全国").replace("{node}", name).replace("{r}", s.region))
-        self.chart.set_data(series, x_ticks=years, y_label=self.tr("指数（{y} 年 = 100）").replace("{y}", str(years[0]) if years else ""))
+        self.chart.set_data(
+            series,
+            x_ticks=years,
+            y_label=self.tr("指数（{y} 年 = 100）").replace("{y}", str(years[0]) if years else ""),
+        )
         self.chart.set_caption(cmp.get("published_note", ""))
         last = years[-1] if years else None
         gap = gaps.get(last)
-        self.v_gap.set(fmt(gap) if gap is None else f"{gap:+.1f}", self.tr("{y} 年").replace("{y}", str(last)), cmp.get("sentence", ""))
+        self.v_gap.set(
+            fmt(gap) if gap is None else f"{gap:+.1f}",
+            self.tr("{y} 年").replace("{y}", str(last)),
+            cmp.get("sentence", ""),
+        )
         gp = cmp.get("growth_gap_pp")
         g_r, g_n = cmp.get("g_region"), cmp.get("g_nation")
-        self.v_growth.set("—" if gp is None else f"{gp:+.2f}", "",
-                          self.tr("本地区年均增速 {a}，全国 {b}。").replace("{a}", "—" if g_r is None else f"{100 * g_r:.2f}%").replace("{b}", "—" if g_n is None else f"{100 * g_n:.2f}%"))
+        self.v_growth.set(
+            "—" if gp is None else f"{gp:+.2f}",
+            "",
+            self.tr("本地区年均增速 {a}，全国 {b}。")
+            .replace("{a}", "—" if g_r is None else f"{100 * g_r:.2f}%")
+            .replace("{b}", "—" if g_n is None else f"{100 * g_n:.2f}%"),
+        )
         ri, rl = cmp.get("rank_index"), cmp.get("rank_level")
-        self.v_rank.set(f"{ri['rank']} / {ri['of']}" if ri else "—", "", self.tr("{y} 年指数在已载入地区中的位次（增长快慢）。").replace("{y}", str(ri["year"]) if ri else ""))
-        self.v_level_rank.set(f"{rl['rank']} / {rl['of']}" if rl else "—", "", self.tr("融合水平（全国 = 100）在已载入地区中的位次（发展高低）。"))
-        rows = [[str(y), fmt(reg.get(y)), fmt(nat.get(y)), fmt(pub.get(y)), "—" if gaps.get(y) is None else f"{gaps[y]:+.1f}"] for y in years]
+        self.v_rank.set(
+            f"{ri['rank']} / {ri['of']}" if ri else "—",
+            "",
+            self.tr("{y} 年指数在已载入地区中的位次（增长快慢）。").replace("{y}", str(ri["year"]) if ri else ""),
+        )
+        self.v_level_rank.set(
+            f"{rl['rank']} / {rl['of']}" if rl else "—",
+            "",
+            self.tr("融合水平（全国 = 100）在已载入地区中的位次（发展高低）。"),
+        )
+        rows = [
+            [
+                str(y),
+                fmt(reg.get(y)),
+                fmt(nat.get(y)),
+                fmt(pub.get(y)),
+                "—" if gaps.get(y) is None else f"{gaps[y]:+.1f}",
+            ]
+            for y in years
+        ]
         _fill(self.year_table, rows)
         # ranks: each loaded region's own comparison (ranks are core's)
         a = s.assessment
@@ -143,8 +236,11 @@ class BenchmarkPage(ResultPage):
             if oc and oc.get("rank_index"):
                 ranked.append((oc["rank_index"]["rank"], r, oc["region"].get(str(last)), a.levels[r].nodes.get(code)))
         ranked.sort()
-        _fill(self.rank_table, [[str(k), r, fmt(v), fmt(l)] for k, r, v, l in ranked],
-              highlight={i for i, row in enumerate(ranked) if row[1] == s.region})
+        _fill(
+            self.rank_table,
+            [[str(k), r, fmt(v), fmt(lv)] for k, r, v, lv in ranked],
+            highlight={i for i, row in enumerate(ranked) if row[1] == s.region},
+        )
         texts = [t for t in [cmp.get("sentence", "")] + [f.get("sentence", "") for f in macro.get("figures", [])] if t]
         for m in cmp.get("macro_shares", []) if isinstance(cmp.get("macro_shares"), list) else []:
             if isinstance(m, dict) and m.get("sentence"):

@@ -11,13 +11,24 @@ import math
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem,
-    QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget, QPushButton,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from .. import style
-from .base import LazyPage
 from ..widgets import Card
+from .base import LazyPage
 
 SEVERITY_COLORS = {"error": style.ERROR, "warning": style.WARNING, "info": style.INFO}
 FIXED_COLS = 3  # code, name, unit
@@ -40,7 +51,11 @@ class CheckPage(LazyPage):
         self.summary.setWordWrap(True)
         self.summary.setMinimumWidth(200)
         top.addWidget(self.summary, 1)
-        for color, text in ((style.ESTIMATE_BG, self.tr("预估值（沿用最近年份）")), (style.INTERPOLATED_BG, self.tr("插值（两端已知年份之间几何插值）")), (style.EXCLUDED_BG, self.tr("缺失"))):
+        for color, text in (
+            (style.ESTIMATE_BG, self.tr("预估值（沿用最近年份）")),
+            (style.INTERPOLATED_BG, self.tr("插值（两端已知年份之间几何插值）")),
+            (style.EXCLUDED_BG, self.tr("缺失")),
+        ):
             sw = QLabel("  ")
             sw.setFixedSize(16, 14)
             sw.setStyleSheet(f"background: {color}; border: 1px solid #c8cdd3;")
@@ -73,7 +88,9 @@ class CheckPage(LazyPage):
         conf = QWidget()
         cv = QVBoxLayout(conf)
         self.conflicts = QTreeWidget()
-        self.conflicts.setHeaderLabels([self.tr("地区"), self.tr("指标"), self.tr("年份"), self.tr("当前值"), self.tr("新导入的值")])
+        self.conflicts.setHeaderLabels(
+            [self.tr("地区"), self.tr("指标"), self.tr("年份"), self.tr("当前值"), self.tr("新导入的值")]
+        )
         self.conflicts.setRootIsDecorated(False)
         self.conflicts.itemDoubleClicked.connect(self._jump)
         cv.addWidget(self.conflicts)
@@ -94,7 +111,6 @@ class CheckPage(LazyPage):
         split.setSizes([500, 230])
         v.addWidget(split, 1)
 
-
     # ------------------------------------------------------------------ refresh
     def all_problems(self) -> list:
         return list(self.session.problems) + list(self.session.compute_problems)
@@ -106,7 +122,13 @@ class CheckPage(LazyPage):
         n_err = sum(1 for p in probs if _sev(p) == "error")
         n_warn = sum(1 for p in probs if _sev(p) == "warning")
         n = sum(1 for o in s.table if o.region == s.region) if s.table is not None else 0
-        self.summary.setText(self.tr("{region}：{n} 个数值　　导入与测算问题（全部文件）：{e} 个错误，{w} 个警告").replace("{region}", s.region or "—").replace("{n}", str(n)).replace("{e}", str(n_err)).replace("{w}", str(n_warn)))
+        self.summary.setText(
+            self.tr("{region}：{n} 个数值　　导入与测算问题（全部文件）：{e} 个错误，{w} 个警告")
+            .replace("{region}", s.region or "—")
+            .replace("{n}", str(n))
+            .replace("{e}", str(n_err))
+            .replace("{w}", str(n_warn))
+        )
         self._fill_table()
         self._fill_problems(probs)
 
@@ -118,7 +140,7 @@ class CheckPage(LazyPage):
             self.table.setColumnCount(0)
             return
         fw = s.framework
-        from core.observations import BASIS_CODES, NATION
+        from core.model import BASIS_CODES, NATION
 
         lang = self.window_.lang
         region = s.region
@@ -129,8 +151,15 @@ class CheckPage(LazyPage):
         self._years, self._codes = years, codes
         self.table.setColumnCount(FIXED_COLS + len(years))
         self.table.setRowCount(len(codes))
-        self.table.setHorizontalHeaderLabels([self.tr("代码"), self.tr("指标"), self.tr("单位")] + [str(y) for y in years])
-        status_text = {0: self.tr("填报值"), 1: self.tr("预估值：该年尚无数据，沿用最近一个已知年份的数值"), 2: self.tr("插值：在两端已知年份之间按几何（对数线性）插值"), 3: self.tr("已排除")}
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("代码"), self.tr("指标"), self.tr("单位")] + [str(y) for y in years]
+        )
+        status_text = {
+            0: self.tr("填报值"),
+            1: self.tr("预估值：该年尚无数据，沿用最近一个已知年份的数值"),
+            2: self.tr("插值：在两端已知年份之间按几何（对数线性）插值"),
+            3: self.tr("已排除"),
+        }
         bg = {1: QColor(style.ESTIMATE_BG), 2: QColor(style.INTERPOLATED_BG)}
         for row, code in enumerate(codes):
             if code in fw.nodes:
@@ -156,7 +185,13 @@ class CheckPage(LazyPage):
                     st = int(res.status[r, leaf_i, t])
                     if obs is None and st in (1, 2):
                         status, value = st, float(res.values[r, leaf_i, t])
-                item = QTableWidgetItem("—" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}")
+                item = QTableWidgetItem(
+                    "—"
+                    if value is None or (isinstance(value, float) and math.isnan(value))
+                    else f"{value:,.4g}"
+                    if abs(value) < 1e4
+                    else f"{value:,.0f}"
+                )
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 item.setData(Qt.ItemDataRole.UserRole, status)
                 if value is None:
@@ -187,6 +222,7 @@ class CheckPage(LazyPage):
         self.problems.clear()
         self.conflicts.clear()
         label = {"error": self.tr("错误"), "warning": self.tr("警告"), "info": self.tr("说明")}
+
         def describe(o):
             if o is None:
                 return "—"

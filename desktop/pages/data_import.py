@@ -6,8 +6,20 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QPushButton, QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..widgets import Card
@@ -90,7 +102,10 @@ class ImportPage(QWidget):
         grid.addWidget(self.drop, 0, 0, 1, 2)
 
         # blank templates ----------------------------------------------------------------
-        tpl = Card(self.tr("下载空白填报模板"), subtitle=self.tr("生成带校验和填报说明的空白工作簿，发给各地统计人员填写后再导入。"))
+        tpl = Card(
+            self.tr("下载空白填报模板"),
+            subtitle=self.tr("生成带校验和填报说明的空白工作簿，发给各地统计人员填写后再导入。"),
+        )
         form = QGridLayout()
         self.template_kind = QComboBox()
         self.template_kind.addItem(self.tr("单地区模板（一个地区，逐年填报）"), "region")
@@ -114,7 +129,9 @@ class ImportPage(QWidget):
         grid.addWidget(tpl, 1, 0)
 
         # workspace ------------------------------------------------------------------------
-        ws = Card(self.tr("当前工作区"), subtitle=self.tr("工作区文件（.lcws）保存每次导入的全部数值、来源和修订记录。"))
+        ws = Card(
+            self.tr("当前工作区"), subtitle=self.tr("工作区文件（.lcws）保存每次导入的全部数值、来源和修订记录。")
+        )
         self.ws_name = QLabel("")
         self.ws_name.setObjectName("verdict")
         self.ws_info = QLabel("")
@@ -126,8 +143,12 @@ class ImportPage(QWidget):
         self.files.setMinimumHeight(90)
         ws.body.addWidget(self.files)
         row = QHBoxLayout()
-        for text, slot in ((self.tr("新建"), window.new_workspace), (self.tr("打开…"), window.open_workspace_dialog),
-                           (self.tr("保存"), window.save_workspace), (self.tr("演示数据"), window.open_demo)):
+        for text, slot in (
+            (self.tr("新建"), window.new_workspace),
+            (self.tr("打开…"), window.open_workspace_dialog),
+            (self.tr("保存"), window.save_workspace),
+            (self.tr("演示数据"), window.open_demo),
+        ):
             b = QPushButton(text)
             b.clicked.connect(lambda _=False, s=slot: s())
             row.addWidget(b)
@@ -166,7 +187,12 @@ class ImportPage(QWidget):
         s = self.session
         self.ws_name.setText(s.workspace_name or self.tr("未打开工作区"))
         n = len(s.table) if s.table is not None else 0
-        info = self.tr("{n} 个数值，{r} 个地区，{v} 次修订").replace("{n}", str(n)).replace("{r}", str(len(s.regions()))).replace("{v}", str(len(s.revisions)))
+        info = (
+            self.tr("{n} 个数值，{r} 个地区，{v} 次修订")
+            .replace("{n}", str(n))
+            .replace("{r}", str(len(s.regions())))
+            .replace("{v}", str(len(s.revisions)))
+        )
         if s.workspace_path:
             info += "\n" + s.workspace_path
         elif s.is_demo:
@@ -175,7 +201,10 @@ class ImportPage(QWidget):
         self.files.clear()
         for rev in reversed(s.revisions):
             files = "、".join(getattr(rev, "files", ()) or ())
-            self.files.addItem(f"#{rev.id}  {rev.created_at[:16].replace('T', ' ')}  {rev.description}" + (f"（{files}）" if files and files not in rev.description else ""))
+            self.files.addItem(
+                f"#{rev.id}  {rev.created_at[:16].replace('T', ' ')}  {rev.description}"
+                + (f"（{files}）" if files and files not in rev.description else "")
+            )
         self.history.clear()
         for rec in s.imports:
             names = "、".join(Path(p).name for p in rec.paths)
@@ -202,8 +231,14 @@ class ImportPage(QWidget):
             self.window_._show_message(self.tr("年份范围无效，请填写如 2019-2024。"))
             return
         region = self.template_region.text().strip()
-        default = {"region": (region or self.tr("地区")) + self.tr("填报模板"), "multi": self.tr("多地区填报模板"), "national": self.tr("全国基准填报模板")}[kind]
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存空白模板"), default + ".xlsx", self.tr("Excel 工作簿 (*.xlsx)"))
+        default = {
+            "region": (region or self.tr("地区")) + self.tr("填报模板"),
+            "multi": self.tr("多地区填报模板"),
+            "national": self.tr("全国基准填报模板"),
+        }[kind]
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("保存空白模板"), default + ".xlsx", self.tr("Excel 工作簿 (*.xlsx)")
+        )
         if not path:
             return
         if not path.lower().endswith(".xlsx"):

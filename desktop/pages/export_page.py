@@ -3,7 +3,6 @@ Word and PDF reports come in a later version (the report issue)."""
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -19,15 +18,49 @@ class ExportPage(QWidget):
         v = QVBoxLayout(self)
         v.setContentsMargins(20, 14, 20, 16)
         v.setSpacing(12)
-        v.addWidget(note_label(self.tr("Word 和 PDF 格式的评估报告将在后续版本提供。当前版本可导出测算结果（JSON、CSV）；"
-                                       "每张图表右上角的“导出”菜单可复制图片或保存为 PNG、SVG，用于编写报告。")))
+        v.addWidget(
+            note_label(
+                self.tr(
+                    "Word 和 PDF 格式的评估报告将在后续版本提供。当前版本可导出测算结果（JSON、CSV）；"
+                    "每张图表右上角的“导出”菜单可复制图片或保存为 PNG、SVG，用于编写报告。"
+                )
+            )
+        )
         grid = QGridLayout()
         grid.setSpacing(12)
         items = [
-            ("index_json", self.tr("指数测算结果（JSON）"), self.tr("全部地区、全部节点、各年份的指数与增速，含测算口径（基期、缺口处理、权重、预估与插值单元格），相同输入得到相同文件。"), self.tr("导出 JSON…"), self.export_index_json),
-            ("index_csv", self.tr("指数测算结果（CSV）"), self.tr("长表：地区、指标代码、名称、年份、指数、增速、标记；可直接用 Excel/WPS 打开。"), self.tr("导出 CSV…"), self.export_index_csv),
-            ("assessment_json", self.tr("潜力与定位评估（JSON）"), self.tr("每个地区的融合水平、势能、象限、功能定位、耦合协调度、潜力、伙伴、同质化预警和路径建议，每项结论附一句理由。"), self.tr("导出 JSON…"), self.export_assessment_json),
-            ("sensitivity_json", self.tr("权重敏感性（JSON）"), self.tr("±20% 逐一权重变动与蒙特卡洛区间（需先在“指数测算”页运行）。"), self.tr("导出 JSON…"), self.export_sensitivity_json),
+            (
+                "index_json",
+                self.tr("指数测算结果（JSON）"),
+                self.tr(
+                    "全部地区、全部节点、各年份的指数与增速，含测算口径（基期、缺口处理、权重、预估与插值单元格），相同输入得到相同文件。"
+                ),
+                self.tr("导出 JSON…"),
+                self.export_index_json,
+            ),
+            (
+                "index_csv",
+                self.tr("指数测算结果（CSV）"),
+                self.tr("长表：地区、指标代码、名称、年份、指数、增速、标记；可直接用 Excel/WPS 打开。"),
+                self.tr("导出 CSV…"),
+                self.export_index_csv,
+            ),
+            (
+                "assessment_json",
+                self.tr("潜力与定位评估（JSON）"),
+                self.tr(
+                    "每个地区的融合水平、势能、象限、功能定位、耦合协调度、潜力、伙伴、同质化预警和路径建议，每项结论附一句理由。"
+                ),
+                self.tr("导出 JSON…"),
+                self.export_assessment_json,
+            ),
+            (
+                "sensitivity_json",
+                self.tr("权重敏感性（JSON）"),
+                self.tr("±20% 逐一权重变动与蒙特卡洛区间（需先在“指数测算”页运行）。"),
+                self.tr("导出 JSON…"),
+                self.export_sensitivity_json,
+            ),
         ]
         self.buttons: dict[str, QPushButton] = {}
         for i, (key, title, text, button, slot) in enumerate(items):
@@ -44,7 +77,12 @@ class ExportPage(QWidget):
         self.last.setWordWrap(True)
         v.addWidget(self.last)
         v.addStretch(1)
-        for sig in (session.resultChanged, session.assessmentChanged, session.sensitivityChanged, session.monteCarloChanged):
+        for sig in (
+            session.resultChanged,
+            session.assessmentChanged,
+            session.sensitivityChanged,
+            session.monteCarloChanged,
+        ):
             sig.connect(self.refresh)
         self.refresh()
 

@@ -8,25 +8,45 @@ import math
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTabWidget,
-    QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget, QAbstractItemView,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
-from core.observations import NATION
+from core.kernel import CellStatus
+from core.model import NATION
 
 from .. import style
-from .base import ResultPage
 from ..widgets import Card
-
-FLAG_MARK = {"estimate": "*", "interpolated": "~", "undefined": ""}
+from .base import ResultPage
 
 
 class IndexPage(ResultPage):
     uses_compare = True
 
     def __init__(self, session, window):
-        super().__init__(session, window, (session.resultChanged, session.regionChanged, session.compareChanged,
-                                           session.sensitivityChanged, session.monteCarloChanged))
+        super().__init__(
+            session,
+            window,
+            (
+                session.resultChanged,
+                session.regionChanged,
+                session.compareChanged,
+                session.sensitivityChanged,
+                session.monteCarloChanged,
+            ),
+        )
         self.empty.setText(self.tr("还没有测算结果。请先在“数据导入”中导入数据；若数据有错误，请在“数据校验”中查看。"))
 
     # built on first display with a result, so pyqtgraph loads only when needed
@@ -95,7 +115,15 @@ class IndexPage(ResultPage):
         sv.addLayout(brow)
         tables = QHBoxLayout()
         self.oat_table = self._table([self.tr("年份"), self.tr("总指数最大相对变动"), self.tr("引起最大变动的权重")])
-        self.rank_table = self._table([self.tr("地区"), self.tr("名义排名"), self.tr("中位排名"), self.tr("排名 5–95% 区间"), self.tr("名义排名保持率")])
+        self.rank_table = self._table(
+            [
+                self.tr("地区"),
+                self.tr("名义排名"),
+                self.tr("中位排名"),
+                self.tr("排名 5–95% 区间"),
+                self.tr("名义排名保持率"),
+            ]
+        )
         ol = QVBoxLayout()
         self.oat_title = QLabel(self.tr("逐一权重 ±20%（兄弟权重重新归一）"))
         self.oat_title.setObjectName("cardTitle")
@@ -165,24 +193,59 @@ class IndexPage(ResultPage):
         series, bands = [], []
         codes = ["total", *fw.pillars]
         colors = [style.TOTAL_COLOR, *style.PILLAR_COLORS]
-        flag_zh = {"estimate": self.tr("预估"), "interpolated": self.tr("插值"), "undefined": self.tr("无法计算")}
-        for code, color in zip(codes, colors):
+        flag_zh = {
+            CellStatus.ESTIMATE: self.tr("预估"),
+            CellStatus.INTERPOLATED: self.tr("插值"),
+            CellStatus.UNDEFINED: self.tr("无法计算"),
+        }
+        for code, color in zip(codes, colors, strict=False):
             ser = res.series(region, code)
             flags = [res.flag(region, code, y) for y in years]
             name = fw.nodes[code].name(lang)
-            series.append(Series(name, years, [ser[y] for y in years], color, width=3.0 if code == "total" else 2.0,
-                                 estimated=[f == "estimate" for f in flags], notes=[flag_zh.get(f, "") for f in flags]))
+            series.append(
+                Series(
+                    name,
+                    years,
+                    [ser[y] for y in years],
+                    color,
+                    width=3.0 if code == "total" else 2.0,
+                    estimated=[f is CellStatus.ESTIMATE for f in flags],
+                    notes=[flag_zh.get(f, "") for f in flags],
+                )
+            )
             if mc is not None:
                 band = mc.band(region, code)
-                bands.append(Band(self.tr("{name} 5–95% 区间").replace("{name}", name) if code == "total" else "", years,
-                                  [band[y][0] for y in years], [band[y][2] for y in years], color))
+                bands.append(
+                    Band(
+                        self.tr("{name} 5–95% 区间").replace("{name}", name) if code == "total" else "",
+                        years,
+                        [band[y][0] for y in years],
+                        [band[y][2] for y in years],
+                        color,
+                    )
+                )
         bands = [b for b in bands if b.name] + [b for b in bands if not b.name]
         for k, other in enumerate(c for c in s.compare if c != region and c in res.regions):
             ser = res.series(other, "total")
             flags = [res.flag(other, "total", y) for y in years]
-            series.append(Series(f"{other} {fw.nodes['total'].name(lang)}", years, [ser[y] for y in years], style.SERIES_COLORS[(k + 5) % len(style.SERIES_COLORS)],
-                                 width=1.6, estimated=[f == "estimate" for f in flags], symbol="t", notes=[flag_zh.get(f, "") for f in flags]))
-        self.line.set_data(series, [b for b in bands if b.name] if len(bands) else [], x_ticks=years, y_label=self.tr("指数（{y} 年 = 100）").replace("{y}", str(res.base_year)))
+            series.append(
+                Series(
+                    f"{other} {fw.nodes['total'].name(lang)}",
+                    years,
+                    [ser[y] for y in years],
+                    style.SERIES_COLORS[(k + 5) % len(style.SERIES_COLORS)],
+                    width=1.6,
+                    estimated=[f is CellStatus.ESTIMATE for f in flags],
+                    symbol="t",
+                    notes=[flag_zh.get(f, "") for f in flags],
+                )
+            )
+        self.line.set_data(
+            series,
+            [b for b in bands if b.name] if len(bands) else [],
+            x_ticks=years,
+            y_label=self.tr("指数（{y} 年 = 100）").replace("{y}", str(res.base_year)),
+        )
         # pillars' bands too (unnamed ones are not in the legend)
         if mc is not None:
             from ..charts import pg
@@ -196,7 +259,11 @@ class IndexPage(ResultPage):
                 lo, hi = P.PlotCurveItem(b.xs, b.lo, pen=P.mkPen(None)), P.PlotCurveItem(b.xs, b.hi, pen=P.mkPen(None))
                 for it in (lo, hi, P.FillBetweenItem(lo, hi, brush=P.mkBrush(c))):
                     self.line.plot.addItem(it)
-        note = self.tr("{region}，基期 {y} 年 = 100。虚线为含预估值的年份。").replace("{region}", region).replace("{y}", str(res.base_year))
+        note = (
+            self.tr("{region}，基期 {y} 年 = 100。虚线为含预估值的年份。")
+            .replace("{region}", region)
+            .replace("{y}", str(res.base_year))
+        )
         if mc is not None:
             note += " " + self.tr("阴影为蒙特卡洛权重模拟的 5–95% 区间（{n} 次抽样）。").replace("{n}", str(mc.draws))
         self.line.set_caption(note)
@@ -217,10 +284,15 @@ class IndexPage(ResultPage):
         colors = ["#b0bec5", "#5b8fd1", style.PRIMARY]
         labels = []
         for y in shown:
-            flagged = any(res.flag(s.region, c, y) == "estimate" for c in subs)
+            flagged = any(res.flag(s.region, c, y) is CellStatus.ESTIMATE for c in subs)
             labels.append(f"{y}" + (self.tr("（含预估）") if flagged else ""))
         self.bars.title.setText(self.tr("二级指标指数：{p}").replace("{p}", fw.nodes[pillar].name(lang)))
-        self.bars.set_data([fw.nodes[c].name(lang) for c in subs], labels, values, colors[-len(shown):] if len(shown) <= 3 else style.SERIES_COLORS)
+        self.bars.set_data(
+            [fw.nodes[c].name(lang) for c in subs],
+            labels,
+            values,
+            colors[-len(shown) :] if len(shown) <= 3 else style.SERIES_COLORS,
+        )
         self.bars.set_caption(self.tr("与报告图2–图5 相同：基期与最近两年的二级指标指数。"))
 
     def _fill_tree(self, *_):
@@ -238,8 +310,11 @@ class IndexPage(ResultPage):
         self.tree.setHeaderLabels([self.tr("指标")] + [str(y) for y in years] + [last_growth])
         arr = res.index if measure == "index" else res.growth
         items: dict[str, QTreeWidgetItem] = {}
-        tips = {"estimate": self.tr("含预估值（沿用最近已知年份）"), "interpolated": self.tr("含插值（两端已知年份之间几何插值）"),
-                "undefined": self.tr("上一年数值为 0，对称增速为 200，指数无有限值")}
+        tips = {
+            "estimate": self.tr("含预估值（沿用最近已知年份）"),
+            "interpolated": self.tr("含插值（两端已知年份之间几何插值）"),
+            "undefined": self.tr("上一年数值为 0，对称增速为 200，指数无有限值"),
+        }
         for code in res.codes:
             node = fw.nodes[code]
             n = res.code_index(code)
@@ -251,13 +326,18 @@ class IndexPage(ResultPage):
                 if measure == "growth" and t == 0:
                     cells.append("")
                 else:
-                    cells.append(("—" if math.isnan(v) else f"{v:.1f}") + FLAG_MARK.get(f or "", ""))
+                    cells.append(("—" if math.isnan(v) else f"{v:.1f}") + (f.mark if f else ""))
                 marks.append(f)
             g = float(res.growth[r, n, -1])
             cells.append("—" if math.isnan(g) else f"{g:+.2f}")
             item = QTreeWidgetItem(cells)
             item.setData(0, Qt.ItemDataRole.UserRole, code)
-            item.setToolTip(0, (node.definition_provincial if s.region != NATION else node.definition_national) if node.is_leaf else fw.label(code, lang))
+            item.setToolTip(
+                0,
+                (node.definition_provincial if s.region != NATION else node.definition_national)
+                if node.is_leaf
+                else fw.label(code, lang),
+            )
             for t, f in enumerate(marks, start=1):
                 item.setTextAlignment(t, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if f in tips:
@@ -298,32 +378,59 @@ class IndexPage(ResultPage):
                 for c, text in enumerate(vals):
                     self.oat_table.setItem(i, c, QTableWidgetItem(text))
             mx = float(oat.max_change[r].max()) if oat.max_change[r].size else 0.0
-            verdict = self.tr("小于 1%，与报告结论一致：结果对权重不敏感。") if mx < 1 else self.tr("超过 1%：结果对权重较敏感，解读时请说明。")
-            parts.append(self.tr("{region}：各权重 ±20% 时总指数最大变动 {m}，").replace("{region}", s.region).replace("{m}", f"{mx:.2f}%") + verdict)
+            verdict = (
+                self.tr("小于 1%，与报告结论一致：结果对权重不敏感。")
+                if mx < 1
+                else self.tr("超过 1%：结果对权重较敏感，解读时请说明。")
+            )
+            parts.append(
+                self.tr("{region}：各权重 ±20% 时总指数最大变动 {m}，")
+                .replace("{region}", s.region)
+                .replace("{m}", f"{mx:.2f}%")
+                + verdict
+            )
         self.rank_table.setRowCount(0)
         if mc is not None:
             self.rank_table.setRowCount(len(mc.regions))
             order = sorted(range(len(mc.regions)), key=lambda i: int(mc.rank_nominal[i]))
             for row, i in enumerate(order):
-                vals = [mc.regions[i], str(int(mc.rank_nominal[i])), f"{float(mc.rank_median[i]):.0f}", f"{float(mc.rank_p05[i]):.0f}–{float(mc.rank_p95[i]):.0f}", f"{100 * float(mc.rank_stability[i]):.0f}%"]
+                vals = [
+                    mc.regions[i],
+                    str(int(mc.rank_nominal[i])),
+                    f"{float(mc.rank_median[i]):.0f}",
+                    f"{float(mc.rank_p05[i]):.0f}–{float(mc.rank_p95[i]):.0f}",
+                    f"{100 * float(mc.rank_stability[i]):.0f}%",
+                ]
                 for c, text in enumerate(vals):
                     it = QTableWidgetItem(text)
                     if mc.regions[i] == s.region:
                         it.setBackground(QBrush(QColor("#e3f0ff")))
                     self.rank_table.setItem(row, c, it)
-            parts.append(self.tr("蒙特卡洛：{n} 次抽样，权重在默认值 ±20% 内均匀扰动后重新归一（种子 {seed}）。").replace("{n}", str(mc.draws)).replace("{seed}", str(mc.seed)))
-        self.sens_summary.setText("\n".join(parts) if parts else self.tr("尚未运行。点击按钮开始（在后台运行，可随时取消）。"))
+            parts.append(
+                self.tr("蒙特卡洛：{n} 次抽样，权重在默认值 ±20% 内均匀扰动后重新归一（种子 {seed}）。")
+                .replace("{n}", str(mc.draws))
+                .replace("{seed}", str(mc.seed))
+            )
+        self.sens_summary.setText(
+            "\n".join(parts) if parts else self.tr("尚未运行。点击按钮开始（在后台运行，可随时取消）。")
+        )
 
     def _fill_recipe(self) -> None:
         res = self.session.result
         rec = dict(res.recipe)
-        policy = {"interpolate": self.tr("几何插值"), "carry_forward": self.tr("沿用上年")}.get(str(rec.get("gap_policy")), str(rec.get("gap_policy")))
+        policy = {"interpolate": self.tr("几何插值"), "carry_forward": self.tr("沿用上年")}.get(
+            str(rec.get("gap_policy")), str(rec.get("gap_policy"))
+        )
         lines = [
             self.tr("方法：") + str(rec.get("method", "")),
             self.tr("指标体系：") + f"{rec.get('framework_id')} {rec.get('framework_version')}",
-            self.tr("基期：{b} 年；末年：{e} 年").replace("{b}", str(rec.get("base_year"))).replace("{e}", str(rec.get("end_year"))),
+            self.tr("基期：{b} 年；末年：{e} 年")
+            .replace("{b}", str(rec.get("base_year")))
+            .replace("{e}", str(rec.get("end_year"))),
             self.tr("年份缺口：") + policy,
-            self.tr("由引擎填补的数值：{n} 个（详见“数据校验”中的彩色单元格）").replace("{n}", str(len(rec.get("filled_cells", [])))),
+            self.tr("由引擎填补的数值：{n} 个（详见“数据校验”中的彩色单元格）").replace(
+                "{n}", str(len(rec.get("filled_cells", [])))
+            ),
         ]
         excl = rec.get("exclusions") or {}
         if excl:

@@ -12,8 +12,7 @@ EN = {
     "PNG 图片 (*.png)": "PNG images (*.png)",
     "SVG 矢量图 (*.svg)": "SVG vector images (*.svg)",
     "TOML 文件 (*.toml)": "TOML files (*.toml)",
-    "Word 和 PDF 格式的评估报告将在后续版本提供。当前版本可导出测算结果（JSON、CSV）；每张图表右上角的“导出”菜单可复制图片或保存为 PNG、SVG，用于编写报告。":
-        "Word and PDF reports will come in a later version. This version exports the computed results (JSON, CSV); the “Export” menu at the top right of every chart copies it or saves it as PNG or SVG for your report.",
+    "Word 和 PDF 格式的评估报告将在后续版本提供。当前版本可导出测算结果（JSON、CSV）；每张图表右上角的“导出”菜单可复制图片或保存为 PNG、SVG，用于编写报告。": "Word and PDF reports will come in a later version. This version exports the computed results (JSON, CSV); the “Export” menu at the top right of every chart copies it or saves it as PNG or SVG for your report.",
     "{name} 5–95% 区间": "{name} 5–95% band",
     "{node}：{r} 与全国": "{node}: {r} vs the nation",
     "{n} 个数值，{r} 个地区，{v} 次修订": "{n} values, {r} regions, {v} revisions",
@@ -36,8 +35,7 @@ EN = {
     "与报告图2–图5 相同：基期与最近两年的二级指标指数。": "As in the report's Figures 2–5: sub-indicator indices at the base year and the latest two years.",
     "专家数": "Experts",
     "两创融合评估": "Fusion Assessor",
-    "两创融合评估 0.1\n\n按中国信通院 2025 年 4-12-27 指标体系测算两创融合发展指数，并评估地区融合潜力与功能定位。\n\n日志文件：":
-        "Fusion Assessor 0.1\n\nComputes the science–industry innovation fusion index with the CAICT 2025 4-12-27 framework and assesses a region's fusion potential and functional role.\n\nLog file: ",
+    "两创融合评估 0.1\n\n按中国信通院 2025 年 4-12-27 指标体系测算两创融合发展指数，并评估地区融合潜力与功能定位。\n\n日志文件：": "Fusion Assessor 0.1\n\nComputes the science–industry innovation fusion index with the CAICT 2025 4-12-27 framework and assesses a region's fusion potential and functional role.\n\nLog file: ",
     "两创融合评估 — 科技创新和产业创新融合发展指数": "Fusion Assessor — science–industry innovation fusion index",
     "中位排名": "Median rank",
     "主导产业": "Leading industries",
@@ -70,8 +68,7 @@ EN = {
     "全国可比序列": "Comparable national series",
     "全国基准填报模板": "National benchmark template",
     "全国基准模板（全国数值）": "National benchmark template (national values)",
-    "全部地区、全部节点、各年份的指数与增速，含测算口径（基期、缺口处理、权重、预估与插值单元格），相同输入得到相同文件。":
-        "Index and growth for every region, node and year, with the recipe (base year, gap policy, weights, estimated and interpolated cells); identical inputs give identical files.",
+    "全部地区、全部节点、各年份的指数与增速，含测算口径（基期、缺口处理、权重、预估与插值单元格），相同输入得到相同文件。": "Index and growth for every region, node and year, with the recipe (base year, gap policy, weights, estimated and interpolated cells); identical inputs give identical files.",
     "关于": "About",
     "内容与依据": "What and why",
     "冲突": "Conflicts",
@@ -88,8 +85,7 @@ EN = {
     "单位": "Unit",
     "单地区模板（一个地区，逐年填报）": "Region template (one region, by year)",
     "双螺旋耦合协调度": "Double-helix coupling coordination",
-    "发生了意外错误（{kind}）。详细信息已记录到日志文件：{path}。请将该文件发给技术支持。":
-        "An unexpected error occurred ({kind}). The details were written to the log file {path}. Please send that file to technical support.",
+    "发生了意外错误（{kind}）。详细信息已记录到日志文件：{path}。请将该文件发给技术支持。": "An unexpected error occurred ({kind}). The details were written to the log file {path}. Please send that file to technical support.",
     "取消": "Cancel",
     "叠加对比": "Overlay regions",
     "各一级指标均不低于自身均值": "No pillar is below the region's own mean",
@@ -233,8 +229,7 @@ EN = {
     "来源：": "Source: ",
     "模板类型": "Template kind",
     "正在取消…": "Cancelling…",
-    "每个地区的融合水平、势能、象限、功能定位、耦合协调度、潜力、伙伴、同质化预警和路径建议，每项结论附一句理由。":
-        "Each region's level, momentum, quadrant, functional role, coupling, potential, partners, sameness warnings and levers, each verdict with its one-sentence reason.",
+    "每个地区的融合水平、势能、象限、功能定位、耦合协调度、潜力、伙伴、同质化预警和路径建议，每项结论附一句理由。": "Each region's level, momentum, quadrant, functional role, coupling, potential, partners, sameness warnings and levers, each verdict with its one-sentence reason.",
     "每个数值都会记录来源文件、工作表和单元格；发现的问题在“数据校验”中逐条列出。": "Every value keeps its file, sheet and cell; problems are listed one by one on the Check page.",
     "毗邻": "Adjacent",
     "沿用上年": "carry forward",

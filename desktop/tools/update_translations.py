@@ -58,7 +58,12 @@ def main() -> int:
 
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop").rglob("*.py") if "tools" not in p.parts)
     TS.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run(_tool("lupdate") + ["-no-obsolete", "-source-language", "zh_CN", "-target-language", "en_US", *sources, "-ts", str(TS)], cwd=ROOT, check=True)
+    subprocess.run(
+        _tool("lupdate")
+        + ["-no-obsolete", "-source-language", "zh_CN", "-target-language", "en_US", *sources, "-ts", str(TS)],
+        cwd=ROOT,
+        check=True,
+    )
     missing = fill(TS, EN)
     subprocess.run(_tool("lrelease") + [str(TS), "-qm", str(QM)], cwd=ROOT, check=True)
     if missing:

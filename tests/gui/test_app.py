@@ -7,11 +7,11 @@ import json
 import math
 
 import pytest
+from conftest import wait_idle
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
-from conftest import wait_idle
 from desktop import errors
 from desktop.main_window import PAGE_IDS
 
@@ -41,12 +41,15 @@ def test_check_page_table_matches_the_data_with_provenance(window, qtbot):
     text = page.table.item(row, col).text().replace(",", "")
     assert math.isclose(float(text), expected, rel_tol=1e-3)
     assert "demo-provinces.csv" in page.table.item(row, col).toolTip()
-    assert page.table.item(row, 1).text() == fw.nodes["1.2.1"].name("zh", regional=True) == "有效发明专利数量"  # a province sees its own wording
+    assert (
+        page.table.item(row, 1).text() == fw.nodes["1.2.1"].name("zh", regional=True) == "有效发明专利数量"
+    )  # a province sees its own wording
 
 
 def _filled_template(tmp_path, region, bump=1.0, name=None):
     from broken_corpus import filled_region_workbook
-    from core.framework import load_framework
+
+    from core.model.framework import load_framework
 
     fw = load_framework()
     wb = filled_region_workbook(fw, region=region)
@@ -88,7 +91,7 @@ def test_import_filled_and_broken_templates_and_jump_to_a_problem(window, qtbot,
     assert bad[0].text(0) == "错误" and "broken.xlsx" in bad[0].text(1)
     assert "山西省" not in s.regions()  # a file with errors is not imported
     # double-click a problem that names a loaded region's cell → the table selects it
-    from core.problems import Problem
+    from core.kernel.problems import Problem
 
     p = Problem("x", "测试", region=REGION, indicator="2.1.1", year=2021)
     assert page.jump_to(p.region, p.indicator, p.year)
@@ -125,7 +128,9 @@ def test_index_page_charts_tree_and_region_switch(window, qtbot):
     total = page.tree.topLevelItem(0)
     years = s.result.years
     assert total.text(0) == "两创融合发展总指数"
-    assert math.isclose(float(total.text(len(years)).rstrip("*~")), s.result.series(REGION, "total")[years[-1]], abs_tol=0.06)
+    assert math.isclose(
+        float(total.text(len(years)).rstrip("*~")), s.result.series(REGION, "total")[years[-1]], abs_tol=0.06
+    )
     assert total.childCount() == 4
     assert len(page.bars.bars) == 3 and page.bars.categories == ["产业导向科研", "技术专利供给"]
     page.pillar_combo.setCurrentIndex(1)
@@ -136,7 +141,11 @@ def test_index_page_charts_tree_and_region_switch(window, qtbot):
     # switching region through the header combo redraws everything
     window.region_combo.setCurrentText("广东省")
     assert s.region == "广东省"
-    assert math.isclose(float(page.tree.topLevelItem(0).text(len(years)).rstrip("*~")), s.result.series("广东省", "total")[years[-1]], abs_tol=0.06)
+    assert math.isclose(
+        float(page.tree.topLevelItem(0).text(len(years)).rstrip("*~")),
+        s.result.series("广东省", "total")[years[-1]],
+        abs_tol=0.06,
+    )
     # overlay two regions
     s.set_compare(["北京市", "江苏省"])
     assert len(page.line.series) == 7
@@ -252,7 +261,13 @@ def test_drop_a_workbook_on_the_window_imports_it(window, qtbot, tmp_path):
     path = _filled_template(tmp_path, "河南省")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    ev = QDropEvent(QPoint(10, 10).toPointF(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    ev = QDropEvent(
+        QPoint(10, 10).toPointF(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(ev)
     wait_idle(qtbot, window.session)
     assert "河南省" in window.session.regions()
@@ -291,7 +306,7 @@ def test_unexpected_error_is_logged_not_shown_as_traceback(window, tmp_path):
 
 
 def test_input_error_shows_the_chinese_problems(app_setup):
-    from core.problems import InputError, Problem
+    from core.kernel.problems import InputError, Problem
 
     msg, details = errors.describe(InputError([Problem("x", "数值不是数字。", file="a.xlsx", cell="D7")]))
     assert "输入有问题" in msg and "单元格 D7" in details
@@ -324,13 +339,21 @@ def test_screenshot_option_renders_a_page(app_setup, tmp_path, lang):
 
 
 def test_start_up_path_imports_no_heavy_module():
-    """numpy, pyqtgraph and core (which loads numpy) stay out of the window's start-up path."""
+    """numpy, pyqtgraph, openpyxl and core beyond its light kernel stay out of the window's start-up path."""
     import subprocess
     import sys
 
-    code = ("import sys, desktop.app, desktop.main_window, desktop.pages.data_import\n"
-            "print(sorted(m for m in ('numpy', 'pyqtgraph', 'core') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=str(__import__("pathlib").Path(__file__).parents[2]))
+    code = (
+        "import sys, desktop.app, desktop.main_window, desktop.pages.data_import\n"
+        "heavy = ('numpy', 'pyqtgraph', 'openpyxl')\n"
+        "print(sorted(m for m in sys.modules if m in heavy or (m.startswith('core.') and not m.startswith('core.kernel'))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=str(__import__("pathlib").Path(__file__).parents[2]),
+    )
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
 
 
@@ -338,7 +361,9 @@ def test_settings_dialog_changes_policy_and_recomputes(window, qtbot, monkeypatc
     from desktop.settings_dialog import SettingsDialog
 
     s = window.session
-    monkeypatch.setattr(SettingsDialog, "exec", lambda self: (self.gap_policy.setCurrentIndex(1), self.draws.setValue(600), True)[-1])
+    monkeypatch.setattr(
+        SettingsDialog, "exec", lambda self: (self.gap_policy.setCurrentIndex(1), self.draws.setValue(600), True)[-1]
+    )
     window.open_settings()
     wait_idle(qtbot, s)
     assert window.settings.gap_policy == "carry_forward" and window.settings.mc_draws == 600

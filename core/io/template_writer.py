@@ -1,7 +1,7 @@
 """Excel fill-in templates (填报模板) generated from the framework file.
 
 A fresh workbook is built each time with openpyxl (never load-and-save of a designed file,
-which drops validations). The layout is read back by `core.workbook_import` through header
+which drops validations). The layout is read back by `core.io.template_reader` through header
 text, defined names and a very-hidden `_meta` sheet that records the framework id and version,
 so an old or foreign template is recognised instead of being read wrongly.
 """
@@ -11,15 +11,16 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Literal, Sequence
+from typing import Literal
 
-from .atomic import atomic_path
-from .framework import Framework
-from .observations import BASIS_CODES, BASIS_GDP, BASIS_POPULATION, NATION
-from .regions import province_names
+from ..kernel.atomic import atomic_path
+from ..model.framework import Framework
+from ..model.observations import BASIS_CODES, BASIS_GDP, BASIS_POPULATION, NATION
+from ..model.regions import province_names
 
 TemplateKind = Literal["region", "multi", "national"]
 KINDS: tuple[str, ...] = ("region", "multi", "national")
@@ -100,7 +101,7 @@ def parse_years(text: str) -> tuple[int, ...]:
 
 def national_benchmark_values() -> dict[tuple[str, int], float]:
     """(indicator, year) → value for region 全国 from the shipped benchmark CSV (empty if absent)."""
-    from .resources import resource
+    from ..kernel.resources import resource
 
     out: dict[tuple[str, int], float] = {}
     for name in ("benchmarks/national.csv", "benchmarks/national_basis.csv"):
@@ -238,21 +239,39 @@ def _guide_sheet(wb, framework: Framework, kind: str, years: Sequence[int], cont
     }[kind]
     rows = [
         ("用途", f"本表用于采集“{framework.name_zh}”测算所需的基础数据。本模板：{what}。"),
-        ("指标体系", f"{framework.id}，版本 {framework.version}（{framework.source_zh}）。请勿使用其他版本的模板填报。"),
+        (
+            "指标体系",
+            f"{framework.id}，版本 {framework.version}（{framework.source_zh}）。请勿使用其他版本的模板填报。",
+        ),
         ("填报年份", f"{years[0]}—{years[-1]} 年，共 {len(years)} 个年份；每个年份一列。"),
-        ("填报步骤", "1. 在“指标数据”表顶部填写填报地区、填报人、联系电话和填报日期（地区请从下拉列表选择省级行政区，地市可直接输入名称）。\n"
-                    "2. 在“指标数据”表白色单元格中逐年填写各指标数值，选中单元格可看到该指标的口径、单位和来源。\n"
-                    "3. 在“基础数据”表填写地区生产总值和年末常住人口（用于融合水平评估）。\n"
-                    + ("4. 如需评估主导产业融合潜力，填写“主导产业”表（可选）。\n" if kind != "national" else "")
-                    + f"{5 if kind != 'national' else 4}. 保存为 .xlsx 格式后报送（不要另存为 .xls、.et 或含宏的 .xlsm）。"),
-        ("单位与格式", "按“单位”列填写纯数字：不要输入单位、文字或千分位逗号；百分比指标填百分数本身（33.3 表示 33.3%，不要填 0.333）；"
-                      "金额单位为亿元时请换算为亿元。请勿使用公式引用其他文件。"),
-        ("缺失数据", "确实无法获得的数据请留空，并在“备注”列说明原因；不要填 0（0 表示真实为零）。"
-                    "填“—”“-”“无”等也按缺失处理，但系统会逐一列出提示。"),
-        ("注意事项", "灰色单元格（代码、名称、口径、单位等）已保护，请勿修改、插入或删除行列，也不要改动工作表名称。"
-                    "工作表保护未设密码，仅为防止误改。"),
+        (
+            "填报步骤",
+            "1. 在“指标数据”表顶部填写填报地区、填报人、联系电话和填报日期（地区请从下拉列表选择省级行政区，地市可直接输入名称）。\n"
+            "2. 在“指标数据”表白色单元格中逐年填写各指标数值，选中单元格可看到该指标的口径、单位和来源。\n"
+            "3. 在“基础数据”表填写地区生产总值和年末常住人口（用于融合水平评估）。\n"
+            + ("4. 如需评估主导产业融合潜力，填写“主导产业”表（可选）。\n" if kind != "national" else "")
+            + f"{5 if kind != 'national' else 4}. 保存为 .xlsx 格式后报送（不要另存为 .xls、.et 或含宏的 .xlsm）。",
+        ),
+        (
+            "单位与格式",
+            "按“单位”列填写纯数字：不要输入单位、文字或千分位逗号；百分比指标填百分数本身（33.3 表示 33.3%，不要填 0.333）；"
+            "金额单位为亿元时请换算为亿元。请勿使用公式引用其他文件。",
+        ),
+        (
+            "缺失数据",
+            "确实无法获得的数据请留空，并在“备注”列说明原因；不要填 0（0 表示真实为零）。"
+            "填“—”“-”“无”等也按缺失处理，但系统会逐一列出提示。",
+        ),
+        (
+            "注意事项",
+            "灰色单元格（代码、名称、口径、单位等）已保护，请勿修改、插入或删除行列，也不要改动工作表名称。"
+            "工作表保护未设密码，仅为防止误改。",
+        ),
         ("联系人", contact or "（请填写数据汇总单位的联系人及电话）"),
-        ("模板标识", f"{MARKER} v{MARKER_VERSION}；{kind}；{framework.id} {framework.version}；生成日期 {date.today().isoformat()}"),
+        (
+            "模板标识",
+            f"{MARKER} v{MARKER_VERSION}；{kind}；{framework.id} {framework.version}；生成日期 {date.today().isoformat()}",
+        ),
     ]
     _title(ws, "填报说明", framework.name_zh, 2, st)
     for i, (k, v) in enumerate(rows, start=4):
@@ -271,12 +290,17 @@ def _guide_sheet(wb, framework: Framework, kind: str, years: Sequence[int], cont
 
 def _info_block(ws, wb, row: int, kind: str, st, lists_ref: str | None, ncols: int) -> None:
     """填报信息: region (list of provinces or free text), filled by, phone, date."""
+    from openpyxl.utils import get_column_letter, quote_sheetname
     from openpyxl.workbook.defined_name import DefinedName
     from openpyxl.worksheet.datavalidation import DataValidation
-    from openpyxl.utils import get_column_letter, quote_sheetname
 
     # label col, input col pairs laid over the first columns
-    fields = [("填报地区", NAME_REGION, 3), ("填报人", NAME_FILLED_BY, 6), ("联系电话", NAME_PHONE, 8), ("填报日期", NAME_DATE, 10)]
+    fields = [
+        ("填报地区", NAME_REGION, 3),
+        ("填报人", NAME_FILLED_BY, 6),
+        ("联系电话", NAME_PHONE, 8),
+        ("填报日期", NAME_DATE, 10),
+    ]
     if kind == "multi":
         fields = [f for f in fields if f[1] != NAME_REGION]
         fields = [("填报单位", NAME_REGION, 3)] + fields
@@ -317,13 +341,20 @@ def _info_block(ws, wb, row: int, kind: str, st, lists_ref: str | None, ncols: i
         dv.add(ws.cell(row=row, column=3))
 
 
-def _data_sheet(wb, framework: Framework, kind: str, years: Sequence[int], regions: Sequence[str],
-                prefill: dict[tuple[str, int], float], st, lists_ref: str | None) -> tuple[int, int]:
+def _data_sheet(
+    wb,
+    framework: Framework,
+    kind: str,
+    years: Sequence[int],
+    regions: Sequence[str],
+    prefill: dict[tuple[str, int], float],
+    st,
+    lists_ref: str | None,
+) -> tuple[int, int]:
     """指标数据. Returns (header row, first data row)."""
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter, quote_sheetname
     from openpyxl.workbook.defined_name import DefinedName
     from openpyxl.worksheet.datavalidation import DataValidation
-    from openpyxl.utils import quote_sheetname
 
     ws = wb.create_sheet(SHEET_DATA)
     multi = kind == "multi"
@@ -333,8 +364,11 @@ def _data_sheet(wb, framework: Framework, kind: str, years: Sequence[int], regio
     widths = ([12] if multi else []) + [7, 9, 13, 24, 30, 7] + [11] * len(years) + [26, 16]
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
-    title = {"region": "两创融合发展指数 指标数据填报表", "multi": "两创融合发展指数 指标数据填报表（多地区）",
-             "national": "两创融合发展指数 全国基准数据表"}[kind]
+    title = {
+        "region": "两创融合发展指数 指标数据填报表",
+        "multi": "两创融合发展指数 指标数据填报表（多地区）",
+        "national": "两创融合发展指数 全国基准数据表",
+    }[kind]
     _title(ws, title, f"指标体系：{framework.id}（版本 {framework.version}）　填报年份：{years[0]}—{years[-1]}", n, st)
     _info_block(ws, wb, 3, kind, st, lists_ref, n)
     header_row = 5
@@ -358,7 +392,14 @@ def _data_sheet(wb, framework: Framework, kind: str, years: Sequence[int], regio
             node = framework.nodes[code]
             pillar = framework.nodes[framework.pillar_of(code)].name_zh
             sub = framework.nodes[node.parent].name_zh if node.parent else ""
-            fixed = ([region] if multi else []) + [code, pillar, sub, node.name_zh, node.definition_provincial, node.unit]
+            fixed = ([region] if multi else []) + [
+                code,
+                pillar,
+                sub,
+                node.name_zh,
+                node.definition_provincial,
+                node.unit,
+            ]
             for i, v in enumerate(fixed, start=1):
                 c = ws.cell(row=row, column=i)
                 _text(c, v or "")
@@ -383,15 +424,28 @@ def _data_sheet(wb, framework: Framework, kind: str, years: Sequence[int], regio
             _text(src, node.source)
             src.font, src.border, src.alignment, src.fill = st["small"], st["border"], st["left"], st["locked_fill"]
             note = ws.cell(row=row, column=year_col0 + len(years) + 1)
-            note.protection, note.font, note.border, note.alignment = st["unlocked"], st["body"], st["border"], st["left"]
+            note.protection, note.font, note.border, note.alignment = (
+                st["unlocked"],
+                st["body"],
+                st["border"],
+                st["left"],
+            )
             # wrapped lines at 10 pt in the name (24 wide ≈ 11 CJK), definition (30 ≈ 14) and source (26 at 9 pt ≈ 14) columns
-            lines = max(-(-len(node.name_zh) // 11), -(-len(node.definition_provincial) // 14), -(-len(node.source) // 14), 1)
+            lines = max(
+                -(-len(node.name_zh) // 11), -(-len(node.definition_provincial) // 14), -(-len(node.source) // 14), 1
+            )
             ws.row_dimensions[row].height = 13.5 * min(lines, 4) + 4
             if multi and code == framework.leaves[0] and row > first:
                 from openpyxl.styles import Border, Side
+
                 for col in range(1, n + 1):  # a heavier rule where the next region's block starts
                     c = ws.cell(row=row, column=col)
-                    c.border = Border(left=c.border.left, right=c.border.right, bottom=c.border.bottom, top=Side(style="medium", color="404040"))
+                    c.border = Border(
+                        left=c.border.left,
+                        right=c.border.right,
+                        bottom=c.border.bottom,
+                        top=Side(style="medium", color="404040"),
+                    )
             row += 1
     last = row - 1
     for dv in dvs.values():
@@ -400,7 +454,10 @@ def _data_sheet(wb, framework: Framework, kind: str, years: Sequence[int], regio
         ws.add_data_validation(region_dv)
     foot = last + 2
     ws.merge_cells(start_row=foot, start_column=1, end_row=foot, end_column=n)
-    _text(ws.cell(row=foot, column=1), "注：白色单元格为填报区。百分比指标填百分数（如 33.3），缺失留空并在备注说明；灰色单元格已保护（无密码），请勿修改。")
+    _text(
+        ws.cell(row=foot, column=1),
+        "注：白色单元格为填报区。百分比指标填百分数（如 33.3），缺失留空并在备注说明；灰色单元格已保护（无密码），请勿修改。",
+    )
     ws.cell(row=foot, column=1).font = st["small"]
     ws.cell(row=foot, column=1).alignment = st["left"]
     ref = f"{quote_sheetname(ws.title)}!${get_column_letter(year_col0)}${first}:${get_column_letter(year_col0 + len(years) - 1)}${last}"
@@ -414,8 +471,9 @@ def _data_sheet(wb, framework: Framework, kind: str, years: Sequence[int], regio
     return header_row, first
 
 
-def _basis_sheet(wb, kind: str, years: Sequence[int], regions: Sequence[str],
-                 prefill: dict[tuple[str, int], float], st) -> None:
+def _basis_sheet(
+    wb, kind: str, years: Sequence[int], regions: Sequence[str], prefill: dict[tuple[str, int], float], st
+) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -424,10 +482,19 @@ def _basis_sheet(wb, kind: str, years: Sequence[int], regions: Sequence[str],
     n = len(headers)
     for i, w in enumerate([14, 12, 22, 8] + [12] * len(years) + [30], start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
-    _title(ws, "基础数据（地区生产总值与常住人口）", "用于融合水平评估：规模类指标按地区生产总值或人口折算后与全国比较。", n, st)
+    _title(
+        ws,
+        "基础数据（地区生产总值与常住人口）",
+        "用于融合水平评估：规模类指标按地区生产总值或人口折算后与全国比较。",
+        n,
+        st,
+    )
     _header_row(ws, 4, headers, st)
     who = {"region": [LOCAL_REGION, NATION], "multi": list(regions) + [NATION], "national": [NATION]}[kind]
-    sources = {BASIS_GDP: "国家统计局/本地区统计年鉴、统计公报", BASIS_POPULATION: "国家统计局/本地区统计年鉴、统计公报"}
+    sources = {
+        BASIS_GDP: "国家统计局/本地区统计年鉴、统计公报",
+        BASIS_POPULATION: "国家统计局/本地区统计年鉴、统计公报",
+    }
     dv = DataValidation(type="decimal", operator="greaterThan", formula1="0", allow_blank=True)
     dv.errorTitle, dv.error = "输入无效", "请输入大于 0 的数值：地区生产总值单位亿元，常住人口单位万人。缺失请留空。"
     dv.promptTitle, dv.prompt = "基础数据", "地区生产总值（亿元，当年价）；年末常住人口（万人）。"
@@ -465,12 +532,23 @@ def _industry_sheet(wb, kind: str, st) -> None:
 
     ws = wb.create_sheet(SHEET_INDUSTRY)
     multi = kind == "multi"
-    headers = ([H_REGION] if multi else []) + ["序号", H_INDUSTRY, H_STRATEGIC, H_LQ] + [f"{c}（1-5分）" for c in INDUSTRY_CRITERIA] + [H_EXPERT, H_NOTE]
+    headers = (
+        ([H_REGION] if multi else [])
+        + ["序号", H_INDUSTRY, H_STRATEGIC, H_LQ]
+        + [f"{c}（1-5分）" for c in INDUSTRY_CRITERIA]
+        + [H_EXPERT, H_NOTE]
+    )
     widths = ([12] if multi else []) + [6, 24, 16, 9, 13, 13, 13, 15, 12, 20]
     n = len(headers)
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
-    _title(ws, "主导产业融合潜力评分表（选填）", "每行一个产业、一位专家；同一产业可由多位专家分行评分。区位熵 = 本地区产业产值占比 ÷ 全国同产业产值占比（可不填）。", n, st)
+    _title(
+        ws,
+        "主导产业融合潜力评分表（选填）",
+        "每行一个产业、一位专家；同一产业可由多位专家分行评分。区位熵 = 本地区产业产值占比 ÷ 全国同产业产值占比（可不填）。",
+        n,
+        st,
+    )
     _header_row(ws, 4, headers, st, height=42)
     off = 1 if multi else 0
     yn = DataValidation(type="list", formula1='"是,否"', allow_blank=True)
@@ -514,10 +592,16 @@ def _lists_sheet(wb) -> str:
 
 def _meta_sheet(wb, meta: TemplateMeta, framework: Framework) -> None:
     ws = wb.create_sheet(SHEET_META)
-    rows = [("marker", MARKER), ("marker_version", meta.marker_version), ("kind", meta.kind),
-            ("framework_id", meta.framework_id), ("framework_version", meta.framework_version),
-            ("years", ",".join(str(y) for y in meta.years)), ("indicators", ",".join(framework.leaves)),
-            ("created", date.today().isoformat())]
+    rows = [
+        ("marker", MARKER),
+        ("marker_version", meta.marker_version),
+        ("kind", meta.kind),
+        ("framework_id", meta.framework_id),
+        ("framework_version", meta.framework_version),
+        ("years", ",".join(str(y) for y in meta.years)),
+        ("indicators", ",".join(framework.leaves)),
+        ("created", date.today().isoformat()),
+    ]
     for i, (k, v) in enumerate(rows, start=1):
         ws.cell(row=i, column=1, value=k)
         ws.cell(row=i, column=2, value=v)
@@ -526,9 +610,14 @@ def _meta_sheet(wb, meta: TemplateMeta, framework: Framework) -> None:
 
 
 # ----------------------------------------------------------------------------- public API
-def build_template(framework: Framework, years: Iterable[int] = DEFAULT_YEARS, kind: str = "region",
-                   regions: Sequence[str] | None = None, contact: str = "",
-                   prefill: dict[tuple[str, int], float] | None = None):
+def build_template(
+    framework: Framework,
+    years: Iterable[int] = DEFAULT_YEARS,
+    kind: str = "region",
+    regions: Sequence[str] | None = None,
+    contact: str = "",
+    prefill: dict[tuple[str, int], float] | None = None,
+):
     """A new openpyxl Workbook for `kind` ('region', 'multi', 'national').
 
     `regions` (multi only) defaults to the 31 provinces; `prefill` (national only) defaults to
@@ -538,7 +627,7 @@ def build_template(framework: Framework, years: Iterable[int] = DEFAULT_YEARS, k
 
     if kind not in KINDS:
         raise ValueError(f"模板类型应为 {'/'.join(KINDS)}")
-    years = tuple(sorted(set(int(y) for y in years)))
+    years = tuple(sorted({int(y) for y in years}))
     if not years:
         raise ValueError("至少需要一个年份")
     if kind == "multi":
@@ -574,8 +663,14 @@ def build_template(framework: Framework, years: Iterable[int] = DEFAULT_YEARS, k
     return wb
 
 
-def write_template(path: str | Path, framework: Framework, years: Iterable[int] = DEFAULT_YEARS, kind: str = "region",
-                   regions: Sequence[str] | None = None, contact: str = "") -> Path:
+def write_template(
+    path: str | Path,
+    framework: Framework,
+    years: Iterable[int] = DEFAULT_YEARS,
+    kind: str = "region",
+    regions: Sequence[str] | None = None,
+    contact: str = "",
+) -> Path:
     """Generate a template and save it atomically to `path` (.xlsx)."""
     wb = build_template(framework, years, kind, regions=regions, contact=contact)
     target = Path(path)

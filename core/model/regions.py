@@ -12,8 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..kernel.resources import read_resource_text
 from .observations import NATION
-from .resources import read_resource_text
 
 PROVINCES_RESOURCE = "geo/provinces.toml"
 MACRO_REGIONS = ("东部", "中部", "西部", "东北")
@@ -38,14 +38,16 @@ def load_provinces() -> tuple[Province, ...]:
     data = tomllib.loads(read_resource_text(PROVINCES_RESOURCE))
     out = []
     for raw in data["province"]:
-        out.append(Province(
-            code=str(raw["code"]),
-            name=raw["name"],
-            short=raw["short"],
-            macro_region=raw["macro_region"],
-            adjacent=tuple(raw.get("adjacent", ())),
-            aliases=tuple(raw.get("aliases", ())),
-        ))
+        out.append(
+            Province(
+                code=str(raw["code"]),
+                name=raw["name"],
+                short=raw["short"],
+                macro_region=raw["macro_region"],
+                adjacent=tuple(raw.get("adjacent", ())),
+                aliases=tuple(raw.get("aliases", ())),
+            )
+        )
     return tuple(out)
 
 

@@ -15,18 +15,20 @@ import json
 import math
 import sqlite3
 import tomllib
+from collections.abc import Iterable
 from contextlib import closing
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
-from .framework import Framework, load_framework, parse_framework, DEFAULT_FRAMEWORK
-from .observations import Observation, ObservationTable, Provenance, Status
-from .problems import InputError, Problem, Severity
-from .loading import FileProgress as ProgressCallback, ImportCancelled, adapt_progress, expand_paths, read_file
-from .progress import CancelCheck
-from .workbook_import import ImportResult, IndustryEntry, format_number
+from ..io.loading import expand_paths, read_file
+from ..io.template_reader import ImportResult, IndustryEntry, format_number
+from ..kernel.problems import InputError, Problem, Severity
+from ..kernel.progress import CancelCheck, Cancelled, ProgressCallback
+from ..kernel.vocabulary import CellStatus
+from ..model.framework import DEFAULT_FRAMEWORK, Framework, load_framework, parse_framework
+from ..model.observations import Observation, ObservationTable, Provenance
 
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x4C43524A  # "LCRJ" (两创融合): marks the file as ours for `file`/sqlite tools
@@ -71,7 +73,7 @@ CREATE TABLE industries (revision INTEGER NOT NULL REFERENCES revisions(id), reg
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)
@@ -106,18 +108,16 @@ class ImportReport:
 
     revision: int | None
     files: list[str] = field(default_factory=list)
-    rejected_files: list[str] = field(default_factory=list)   # files with errors, not imported
-    added: int = 0          # keys that had no value before
-    unchanged: int = 0      # same value again
-    corrected: int = 0      # same file re-imported with a new value
-    conflicts: int = 0      # new conflicts left for the user
+    rejected_files: list[str] = field(default_factory=list)  # files with errors, not imported
+    added: int = 0  # keys that had no value before
+    unchanged: int = 0  # same value again
+    corrected: int = 0  # same file re-imported with a new value
+    conflicts: int = 0  # new conflicts left for the user
     problems: list[Problem] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.ERROR]
-
-
 
 
 class Workspace:
@@ -130,38 +130,46 @@ class Workspace:
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
-    def create(cls, path: str | Path, framework_path: str | Path | None = None) -> "Workspace":
+    def create(cls, path: str | Path, framework_path: str | Path | None = None) -> Workspace:
         """Create a new workspace storing the framework (default: the shipped CAICT 2025 file).
 
         The file is built under a temporary name and renamed into place, so a crash never leaves
         a half-initialised workspace under the final name. Refuses to overwrite an existing file.
         """
-        from .atomic import atomic_path
-        from .resources import read_resource_text
+        from ..kernel.atomic import atomic_path
+        from ..kernel.resources import read_resource_text
 
         path = Path(path)
         if path.exists():
-            raise InputError([Problem("workspace_exists", "工作区文件已存在，请选择其他文件名或直接打开它。", file=str(path))])
+            raise InputError(
+                [Problem("workspace_exists", "工作区文件已存在，请选择其他文件名或直接打开它。", file=str(path))]
+            )
         if framework_path is None:
             text = read_resource_text(DEFAULT_FRAMEWORK)
         else:
             load_framework(framework_path)  # validates, raises InputError with every problem
             text = Path(framework_path).read_text(encoding="utf-8")
         fw = parse_framework(tomllib.loads(text))
-        with atomic_path(path) as tmp:
-            with closing(sqlite3.connect(tmp)) as conn:
-                conn.execute("PRAGMA journal_mode=DELETE")
-                conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-                conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-                conn.executescript(_SCHEMA)
-                conn.executemany("INSERT INTO meta VALUES (?, ?)", [
-                    ("schema_version", str(SCHEMA_VERSION)), ("created_at", _now()),
-                    ("framework_id", fw.id), ("framework_version", fw.version), ("framework_toml", text)])
-                conn.commit()
+        with atomic_path(path) as tmp, closing(sqlite3.connect(tmp)) as conn:
+            conn.execute("PRAGMA journal_mode=DELETE")
+            conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            conn.executescript(_SCHEMA)
+            conn.executemany(
+                "INSERT INTO meta VALUES (?, ?)",
+                [
+                    ("schema_version", str(SCHEMA_VERSION)),
+                    ("created_at", _now()),
+                    ("framework_id", fw.id),
+                    ("framework_version", fw.version),
+                    ("framework_toml", text),
+                ],
+            )
+            conn.commit()
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: str | Path) -> "Workspace":
+    def open(cls, path: str | Path) -> Workspace:
         path = Path(path)
         if not path.exists():
             raise InputError([Problem("workspace_missing", "找不到工作区文件，请检查路径。", file=str(path))])
@@ -171,19 +179,37 @@ class Workspace:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError:
-            raise InputError([Problem("workspace_invalid", "该文件不是工作区文件或已损坏。请选择扩展名为 .lcws 的工作区文件，或新建工作区。", file=str(path))]) from None
+            raise InputError(
+                [
+                    Problem(
+                        "workspace_invalid",
+                        "该文件不是工作区文件或已损坏。请选择扩展名为 .lcws 的工作区文件，或新建工作区。",
+                        file=str(path),
+                    )
+                ]
+            ) from None
         if app_id != APPLICATION_ID:
             conn.close()
-            raise InputError([Problem("workspace_invalid", "该文件不是本程序的工作区文件。请选择本程序创建的工作区，或新建工作区。", file=str(path))])
+            raise InputError(
+                [
+                    Problem(
+                        "workspace_invalid",
+                        "该文件不是本程序的工作区文件。请选择本程序创建的工作区，或新建工作区。",
+                        file=str(path),
+                    )
+                ]
+            )
         if version > SCHEMA_VERSION:
             conn.close()
-            raise InputError([Problem("workspace_too_new", "该工作区由更新版本的程序创建，请升级程序后再打开。", file=str(path))])
+            raise InputError(
+                [Problem("workspace_too_new", "该工作区由更新版本的程序创建，请升级程序后再打开。", file=str(path))]
+            )
         return cls(path, conn)
 
     def close(self) -> None:
         self._conn.close()
 
-    def __enter__(self) -> "Workspace":
+    def __enter__(self) -> Workspace:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -228,16 +254,20 @@ class Workspace:
 
     def set_setting(self, key: str, value: Any) -> None:
         with self._tx() as c:
-            c.execute("INSERT INTO settings VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
-                      (key, json.dumps(value, ensure_ascii=False)))
+            c.execute(
+                "INSERT INTO settings VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                (key, json.dumps(value, ensure_ascii=False)),
+            )
 
     def settings(self) -> dict[str, Any]:
         return {k: json.loads(v) for k, v in self._conn.execute("SELECT key, value FROM settings")}
 
     # ------------------------------------------------------------------ reading
     def revisions(self) -> list[Revision]:
-        return [Revision(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])))
-                for r in self._conn.execute("SELECT id, created_at, kind, description, files FROM revisions ORDER BY id")]
+        return [
+            Revision(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])))
+            for r in self._conn.execute("SELECT id, created_at, kind, description, files FROM revisions ORDER BY id")
+        ]
 
     def current_revision(self) -> int:
         return self._conn.execute("SELECT COALESCE(MAX(id), 0) FROM revisions").fetchone()[0]
@@ -246,9 +276,17 @@ class Workspace:
 
     @staticmethod
     def _obs(row) -> Observation:
-        return Observation(row[1], row[2], row[3], row[4], Status(row[5]),
-                           Provenance(file=row[9], sheet=row[10], cell=row[11], row=row[12], imported_at=row[13]),
-                           unit=row[6], source=row[7], note=row[8])
+        return Observation(
+            row[1],
+            row[2],
+            row[3],
+            row[4],
+            CellStatus.from_key(row[5]),
+            Provenance(file=row[9], sheet=row[10], cell=row[11], row=row[12], imported_at=row[13]),
+            unit=row[6],
+            source=row[7],
+            note=row[8],
+        )
 
     def observations(self, revision: int | None = None) -> ObservationTable:
         """The current data (or the data as of `revision`): one observation per key."""
@@ -279,8 +317,21 @@ class Workspace:
             sql += " WHERE resolved_revision IS NULL"
         out = []
         for r in self._conn.execute(sql + " ORDER BY id").fetchall():
-            out.append(Conflict(r[0], r[1], r[2], r[3], r[4], self._observation(r[5]), self._observation(r[6]),  # type: ignore[arg-type]
-                                r[5], r[6], r[7] is not None, r[8]))
+            out.append(
+                Conflict(
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    r[4],
+                    self._observation(r[5]),
+                    self._observation(r[6]),  # type: ignore[arg-type]
+                    r[5],
+                    r[6],
+                    r[7] is not None,
+                    r[8],
+                )
+            )
         return out
 
     def problems(self, revision: int | None = None) -> list[Problem]:
@@ -292,16 +343,16 @@ class Workspace:
                 return []
         out = []
         for (data,) in self._conn.execute("SELECT data FROM problems WHERE revision=?", (revision,)):
-            d = json.loads(data)
-            d["severity"] = Severity(d["severity"])
-            out.append(Problem(**d))
+            out.append(Problem.from_dict(json.loads(data)))
         return out
 
     def industries(self, revision: int | None = None) -> list[IndustryEntry]:
         """The latest 主导产业 rows per region (a re-import of a region replaces its rows)."""
         rev = self.current_revision() if revision is None else revision
         latest: dict[str, int] = {}
-        for region, r in self._conn.execute("SELECT region, MAX(revision) FROM industries WHERE revision<=? GROUP BY region", (rev,)):
+        for region, r in self._conn.execute(
+            "SELECT region, MAX(revision) FROM industries WHERE revision<=? GROUP BY region", (rev,)
+        ):
             latest[region] = r
         out = []
         for region, r in latest.items():
@@ -313,17 +364,22 @@ class Workspace:
         return out
 
     # ------------------------------------------------------------------ writing
-    def import_files(self, paths: Iterable[str | Path], progress: ProgressCallback | None = None,
-                     cancel: CancelCheck | None = None, *, skip_files_with_errors: bool = True) -> ImportReport:
+    def import_files(
+        self,
+        paths: Iterable[str | Path],
+        progress: ProgressCallback | None = None,
+        cancel: CancelCheck | None = None,
+        *,
+        skip_files_with_errors: bool = True,
+    ) -> ImportReport:
         """Read files (folders expanded), then write them in one transaction as a new revision.
 
         Files with errors are not imported (listed in `rejected_files`) unless
         `skip_files_with_errors=False`, in which case their readable cells are imported.
-        `progress(done, total, name)` reports reading and writing; `cancel()` → ImportCancelled,
+        `progress(done, total, name)` reports reading and writing; `cancel()` → Cancelled,
         nothing written. Conflicts with values from other files are stored for the user to resolve.
         """
         imported_at = _now()
-        progress = adapt_progress(progress)
         fw = self.framework
         files = expand_paths(paths)
         total = len(files) + 1
@@ -331,7 +387,7 @@ class Workspace:
         report = ImportReport(revision=None)
         for i, f in enumerate(files):
             if cancel is not None and cancel():
-                raise ImportCancelled()
+                raise Cancelled()
             if progress is not None:
                 progress(i, total, f.name)
             if not f.exists():
@@ -344,7 +400,7 @@ class Workspace:
                 continue
             results.append((f, res))
         if cancel is not None and cancel():
-            raise ImportCancelled()
+            raise Cancelled()
         if progress is not None:
             progress(len(files), total, "写入工作区")
         if not results:
@@ -357,8 +413,10 @@ class Workspace:
     def _write_import(self, results, imported_at, report: ImportReport, progress, cancel, total) -> None:
         names = [f.name for f, _ in results]
         with self._tx() as c:
-            cur = c.execute("INSERT INTO revisions (created_at, kind, description, files) VALUES (?, 'import', ?, ?)",
-                            (imported_at, f"导入 {len(names)} 个文件", json.dumps(names, ensure_ascii=False)))
+            cur = c.execute(
+                "INSERT INTO revisions (created_at, kind, description, files) VALUES (?, 'import', ?, ?)",
+                (imported_at, f"导入 {len(names)} 个文件", json.dumps(names, ensure_ascii=False)),
+            )
             rev = cur.lastrowid
             batch: dict[tuple[str, str, int], tuple[int, Observation]] = {}
             n = 0
@@ -368,36 +426,76 @@ class Workspace:
                     if n % 500 == 0 and progress is not None:
                         progress(total - 1, total, "写入工作区")
                         if cancel is not None and cancel():
-                            raise ImportCancelled()
+                            raise Cancelled()
                     p = o.provenance or Provenance(file=f.name)
                     oid = c.execute(
                         "INSERT INTO observations (revision, region, indicator, year, value, status, unit, source, note, file, sheet, cell, row, imported_at) "
                         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                        (rev, o.region, o.indicator, o.year, o.value, o.status.value, o.unit, o.source, o.note,
-                         p.file or f.name, p.sheet, p.cell, p.row, imported_at)).lastrowid
+                        (
+                            rev,
+                            o.region,
+                            o.indicator,
+                            o.year,
+                            o.value,
+                            o.status.key,
+                            o.unit,
+                            o.source,
+                            o.note,
+                            p.file or f.name,
+                            p.sheet,
+                            p.cell,
+                            p.row,
+                            imported_at,
+                        ),
+                    ).lastrowid
                     key = (o.region, o.indicator, o.year)
-                    stored = Observation(o.region, o.indicator, o.year, o.value, o.status,
-                                         Provenance(p.file or f.name, p.sheet, p.cell, p.row, imported_at), o.unit, o.source, o.note)
+                    stored = Observation(
+                        o.region,
+                        o.indicator,
+                        o.year,
+                        o.value,
+                        o.status,
+                        Provenance(p.file or f.name, p.sheet, p.cell, p.row, imported_at),
+                        o.unit,
+                        o.source,
+                        o.note,
+                    )
                     self._apply(c, rev, key, oid, stored, batch, report)
                 for ind in res.industries:
-                    d = {"region": ind.region, "industry": ind.industry, "strategic": ind.strategic,
-                         "location_quotient": ind.location_quotient, "scores": list(ind.scores), "expert": ind.expert,
-                         "note": ind.note, "provenance": {**ind.provenance.__dict__, "imported_at": imported_at}}
-                    c.execute("INSERT INTO industries VALUES (?, ?, ?)", (rev, ind.region, json.dumps(d, ensure_ascii=False)))
-            c.executemany("INSERT INTO problems VALUES (?, ?)",
-                          [(rev, json.dumps(p.to_dict(), ensure_ascii=False)) for p in report.problems])
+                    d = {
+                        "region": ind.region,
+                        "industry": ind.industry,
+                        "strategic": ind.strategic,
+                        "location_quotient": ind.location_quotient,
+                        "scores": list(ind.scores),
+                        "expert": ind.expert,
+                        "note": ind.note,
+                        "provenance": {**ind.provenance.__dict__, "imported_at": imported_at},
+                    }
+                    c.execute(
+                        "INSERT INTO industries VALUES (?, ?, ?)", (rev, ind.region, json.dumps(d, ensure_ascii=False))
+                    )
+            c.executemany(
+                "INSERT INTO problems VALUES (?, ?)",
+                [(rev, json.dumps(p.to_dict(), ensure_ascii=False)) for p in report.problems],
+            )
         report.revision = rev
         report.files = names
 
     def _current(self, c, key) -> tuple[int | None, Observation | None]:
-        row = c.execute("SELECT observation_id FROM selection WHERE region=? AND indicator=? AND year=? ORDER BY revision DESC LIMIT 1", key).fetchone()
+        row = c.execute(
+            "SELECT observation_id FROM selection WHERE region=? AND indicator=? AND year=? ORDER BY revision DESC LIMIT 1",
+            key,
+        ).fetchone()
         if row is None or row[0] is None:
             return None, None
         return row[0], self._observation(row[0])
 
     def _select(self, c, rev: int, key, oid: int | None) -> None:
-        c.execute("INSERT INTO selection VALUES (?, ?, ?, ?, ?) ON CONFLICT(region, indicator, year, revision) DO UPDATE SET observation_id=excluded.observation_id",
-                  (rev, *key, oid))
+        c.execute(
+            "INSERT INTO selection VALUES (?, ?, ?, ?, ?) ON CONFLICT(region, indicator, year, revision) DO UPDATE SET observation_id=excluded.observation_id",
+            (rev, *key, oid),
+        )
 
     def _apply(self, c, rev, key, oid, obs: Observation, batch, report: ImportReport) -> None:
         """Decide what a new observation does: add, same value, correction (same file) or conflict."""
@@ -419,38 +517,81 @@ class Workspace:
             self._select(c, rev, key, oid)  # same value, newer provenance
             report.unchanged += 1
             return
-        same_file = cur.provenance is not None and obs.provenance is not None and cur.provenance.file == obs.provenance.file
+        same_file = (
+            cur.provenance is not None and obs.provenance is not None and cur.provenance.file == obs.provenance.file
+        )
         if same_file:
             self._select(c, rev, key, oid)
             report.corrected += 1
             p = obs.provenance
-            report.problems.append(Problem("value_corrected", f"重新导入同一文件：数值由 {format_number(cur.value)} 更正为 {format_number(obs.value)}（旧值保留在工作区历史中，可查看第 {rev - 1} 版及以前）。",
-                                           Severity.INFO, file=p.file, sheet=p.sheet, cell=p.cell, row=p.row, region=region, indicator=indicator, year=year))
+            report.problems.append(
+                Problem(
+                    "value_corrected",
+                    f"重新导入同一文件：数值由 {format_number(cur.value)} 更正为 {format_number(obs.value)}（旧值保留在工作区历史中，可查看第 {rev - 1} 版及以前）。",
+                    Severity.INFO,
+                    file=p.file,
+                    sheet=p.sheet,
+                    cell=p.cell,
+                    row=p.row,
+                    region=region,
+                    indicator=indicator,
+                    year=year,
+                )
+            )
             return
         self._conflict(c, rev, key, cur_id, cur, oid, obs, report)
 
     def _conflict(self, c, rev, key, cur_id, cur, oid, obs, report: ImportReport) -> None:
         region, indicator, year = key
-        c.execute("INSERT INTO conflicts (revision, region, indicator, year, current_id, incoming_id) VALUES (?,?,?,?,?,?)",
-                  (rev, region, indicator, year, cur_id, oid))
+        c.execute(
+            "INSERT INTO conflicts (revision, region, indicator, year, current_id, incoming_id) VALUES (?,?,?,?,?,?)",
+            (rev, region, indicator, year, cur_id, oid),
+        )
         report.conflicts += 1
         p = obs.provenance or Provenance()
         where = cur.provenance.describe() if cur is not None and cur.provenance else "工作区"
-        report.problems.append(Problem("conflict", f"与 {where} 的数值不一致（{format_number(cur.value) if cur else '—'} 与 {format_number(obs.value)}）。工作区暂时保留原值 {format_number(cur.value) if cur else ''}；请在冲突列表中选择正确的数值。",
-                                       Severity.ERROR, file=p.file, sheet=p.sheet, cell=p.cell, row=p.row, region=region, indicator=indicator, year=year))
+        report.problems.append(
+            Problem(
+                "conflict",
+                f"与 {where} 的数值不一致（{format_number(cur.value) if cur else '—'} 与 {format_number(obs.value)}）。工作区暂时保留原值 {format_number(cur.value) if cur else ''}；请在冲突列表中选择正确的数值。",
+                Severity.ERROR,
+                file=p.file,
+                sheet=p.sheet,
+                cell=p.cell,
+                row=p.row,
+                region=region,
+                indicator=indicator,
+                year=year,
+            )
+        )
 
     def resolve_conflict(self, conflict_id: int, choose: str | int | float, note: str = "") -> int:
         """Resolve a conflict: choose 'current', 'incoming', or a value typed by the user. Returns the new revision."""
-        row = self._conn.execute("SELECT region, indicator, year, current_id, incoming_id, resolved_revision FROM conflicts WHERE id=?", (conflict_id,)).fetchone()
+        row = self._conn.execute(
+            "SELECT region, indicator, year, current_id, incoming_id, resolved_revision FROM conflicts WHERE id=?",
+            (conflict_id,),
+        ).fetchone()
         if row is None:
             raise InputError([Problem("conflict_unknown", f"冲突 {conflict_id} 不存在。请刷新冲突列表后重试。")])
         region, indicator, year, cur_id, inc_id, resolved = row
         if resolved is not None:
-            raise InputError([Problem("conflict_resolved", f"冲突 {conflict_id} 已处理过。如需更改，请重新导入正确的文件。", region=region, indicator=indicator, year=year)])
+            raise InputError(
+                [
+                    Problem(
+                        "conflict_resolved",
+                        f"冲突 {conflict_id} 已处理过。如需更改，请重新导入正确的文件。",
+                        region=region,
+                        indicator=indicator,
+                        year=year,
+                    )
+                ]
+            )
         now = _now()
         with self._tx() as c:
-            rev = c.execute("INSERT INTO revisions (created_at, kind, description, files) VALUES (?, 'resolve', ?, '[]')",
-                            (now, f"处理冲突：{region} {indicator} {year} 年" + (f"（{note}）" if note else ""))).lastrowid
+            rev = c.execute(
+                "INSERT INTO revisions (created_at, kind, description, files) VALUES (?, 'resolve', ?, '[]')",
+                (now, f"处理冲突：{region} {indicator} {year} 年" + (f"（{note}）" if note else "")),
+            ).lastrowid
             if choose == "current":
                 chosen = cur_id
             elif choose == "incoming":
@@ -458,19 +599,49 @@ class Workspace:
             else:
                 value = float(choose)
                 if not math.isfinite(value) or value < 0:
-                    raise InputError([Problem("value_invalid", "输入的数值无效，请输入不小于 0 的数。", region=region, indicator=indicator, year=year)])
+                    raise InputError(
+                        [
+                            Problem(
+                                "value_invalid",
+                                "输入的数值无效，请输入不小于 0 的数。",
+                                region=region,
+                                indicator=indicator,
+                                year=year,
+                            )
+                        ]
+                    )
                 base = self._observation(inc_id)
                 chosen = c.execute(
                     "INSERT INTO observations (revision, region, indicator, year, value, status, unit, source, note, file, sheet, cell, row, imported_at) "
                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (rev, region, indicator, year, value, Status.REPORTED.value, base.unit if base else None, None,
-                     note or "用户处理冲突时输入", "（用户输入）", None, None, None, now)).lastrowid
+                    (
+                        rev,
+                        region,
+                        indicator,
+                        year,
+                        value,
+                        CellStatus.REPORTED.key,
+                        base.unit if base else None,
+                        None,
+                        note or "用户处理冲突时输入",
+                        "（用户输入）",
+                        None,
+                        None,
+                        None,
+                        now,
+                    ),
+                ).lastrowid
             self._select(c, rev, (region, indicator, year), chosen)
-            c.execute("UPDATE conflicts SET resolved_revision=?, chosen_id=?, note=? WHERE id=?", (rev, chosen, note or None, conflict_id))
+            c.execute(
+                "UPDATE conflicts SET resolved_revision=?, chosen_id=?, note=? WHERE id=?",
+                (rev, chosen, note or None, conflict_id),
+            )
         return rev
 
     def has_unresolved_conflicts(self) -> bool:
-        return self._conn.execute("SELECT 1 FROM conflicts WHERE resolved_revision IS NULL LIMIT 1").fetchone() is not None
+        return (
+            self._conn.execute("SELECT 1 FROM conflicts WHERE resolved_revision IS NULL LIMIT 1").fetchone() is not None
+        )
 
     def integrity_ok(self) -> bool:
         return self._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

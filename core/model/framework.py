@@ -8,13 +8,13 @@ reports every problem at once, in Chinese, naming the node code.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
-from .problems import InputError, Problem
-from .resources import load_toml
+from ..kernel.problems import InputError, Problem
+from ..kernel.resources import load_toml
 
 ROOT = "total"
 DEFAULT_FRAMEWORK = "frameworks/caict-2025.toml"
@@ -122,19 +122,30 @@ class Framework:
         name = self.nodes[code].name(lang, regional)
         return name if code == ROOT else f"{code} {name}"
 
-    def with_weights(self, weights: Mapping[str, float]) -> "Framework":
+    def with_weights(self, weights: Mapping[str, float]) -> Framework:
         """A copy with some nodes' weights replaced; each parent's children renormalised to sum 1."""
         raw = {c: n.weight for c, n in self.nodes.items()}
         raw.update(weights)
         bad = [c for c in weights if c not in self.nodes or c == ROOT]
         if bad:
-            raise InputError([Problem("weight_unknown_code", f"权重中的指标代码 {c} 不在指标体系中，请检查代码。", indicator=c) for c in bad])
+            raise InputError(
+                [
+                    Problem("weight_unknown_code", f"权重中的指标代码 {c} 不在指标体系中，请检查代码。", indicator=c)
+                    for c in bad
+                ]
+            )
         nodes = dict(self.nodes)
         for parent in self.parents:
             kids = nodes[parent].children
             total = sum(raw[k] for k in kids)
             if total <= 0 or any(raw[k] < 0 for k in kids):
-                raise InputError([Problem("weight_invalid", f"{self.label(parent)} 的下级权重必须非负且不全为 0。", indicator=parent)])
+                raise InputError(
+                    [
+                        Problem(
+                            "weight_invalid", f"{self.label(parent)} 的下级权重必须非负且不全为 0。", indicator=parent
+                        )
+                    ]
+                )
             for k in kids:
                 nodes[k] = replace(nodes[k], weight=raw[k] / total)
         return replace(self, nodes=MappingProxyType(nodes))
@@ -268,7 +279,15 @@ def parse_framework(data: Mapping, label: str = "<framework>") -> Framework:
         raw = seen.get(code, {})
         kids = tuple(children.get(code, ()))
         if code == ROOT:
-            return Node(ROOT, str(meta.get("root_name_zh", "总指数")), str(meta.get("root_name_en", "Total index")), None, 1.0, kids, 0)
+            return Node(
+                ROOT,
+                str(meta.get("root_name_zh", "总指数")),
+                str(meta.get("root_name_en", "Total index")),
+                None,
+                1.0,
+                kids,
+                0,
+            )
         return Node(
             code=code,
             name_zh=str(raw.get("name_zh", code)),
@@ -301,7 +320,14 @@ def parse_framework(data: Mapping, label: str = "<framework>") -> Framework:
     for side in ("science", "industry"):
         for c in coupling.get(side, []):
             if c not in nodes:
-                problems.append(Problem("framework_invalid", f"[coupling] {side} 中的 {c} 不是指标体系中的节点。", file=label, indicator=c))
+                problems.append(
+                    Problem(
+                        "framework_invalid",
+                        f"[coupling] {side} 中的 {c} 不是指标体系中的节点。",
+                        file=label,
+                        indicator=c,
+                    )
+                )
     if problems:
         raise InputError(problems)
     return Framework(

@@ -7,10 +7,11 @@ Bad input ends with one Chinese line per problem and a non-zero exit, never a tr
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 
-from .problems import InputError
+from ..kernel.problems import InputError
 
 # One module per sub-command; each has register(subparsers) that sets `func` on its parser.
 COMMAND_MODULES = (
@@ -25,7 +26,9 @@ EXIT_INTERNAL_ERROR = 3
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m core", description="两创融合评估：指数测算、模板、导入校验、潜力与定位评估。")
+    parser = argparse.ArgumentParser(
+        prog="python -m core", description="两创融合评估：指数测算、模板、导入校验、潜力与定位评估。"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -36,10 +39,8 @@ def _ensure_utf8_output() -> None:
     """Chinese messages must print on any console (Windows code pages included)."""
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):
-            try:
+            with contextlib.suppress(ValueError, OSError):
                 stream.reconfigure(encoding="utf-8", errors="replace")
-            except (ValueError, OSError):
-                pass
 
 
 def main(argv: list[str] | None = None) -> int:

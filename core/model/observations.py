@@ -8,29 +8,21 @@ number in a meeting.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, asdict
-from enum import Enum
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+
+from ..kernel.vocabulary import CellStatus
 
 NATION = "全国"
 
 # Reserved indicator codes for the assessment's basic data (spec 02 §2.1). They may appear in
 # long-format files and in the templates' 基础数据 sheet; frameworks may not use codes starting with "_".
-BASIS_GDP = "_gdp"            # 地区生产总值, 亿元
+BASIS_GDP = "_gdp"  # 地区生产总值, 亿元
 BASIS_POPULATION = "_population"  # 年末常住人口, 万人
 BASIS_CODES = {
     BASIS_GDP: ("地区生产总值（GDP）", "GDP", "亿元"),
     BASIS_POPULATION: ("年末常住人口", "Population (year end)", "万人"),
 }
-
-
-class Status(str, Enum):
-    REPORTED = "reported"
-    ESTIMATE = "estimate"          # 预估: carried forward from the last known year
-    INTERPOLATED = "interpolated"  # 插值: filled between two known years
-
-
-STATUS_ZH = {Status.REPORTED: "填报值", Status.ESTIMATE: "预估值", Status.INTERPOLATED: "插值"}
 
 
 @dataclass(frozen=True)
@@ -56,7 +48,7 @@ class Observation:
     indicator: str
     year: int
     value: float
-    status: Status = Status.REPORTED
+    status: CellStatus = CellStatus.REPORTED
     provenance: Provenance | None = None
     unit: str | None = None
     source: str | None = None
@@ -64,7 +56,7 @@ class Observation:
 
     def to_dict(self) -> dict:
         d = asdict(self)
-        d["status"] = self.status.value
+        d["status"] = self.status.key
         return d
 
 
@@ -75,7 +67,7 @@ class ObservationTable:
     rows: list[Observation] = field(default_factory=list)
 
     @classmethod
-    def of(cls, rows: Iterable[Observation]) -> "ObservationTable":
+    def of(cls, rows: Iterable[Observation]) -> ObservationTable:
         return cls(list(rows))
 
     def __iter__(self) -> Iterator[Observation]:
@@ -100,10 +92,10 @@ class ObservationTable:
     def indicators(self) -> list[str]:
         return list(dict.fromkeys(o.indicator for o in self.rows))
 
-    def for_region(self, region: str) -> "ObservationTable":
+    def for_region(self, region: str) -> ObservationTable:
         return ObservationTable([o for o in self.rows if o.region == region])
 
-    def without_region(self, region: str) -> "ObservationTable":
+    def without_region(self, region: str) -> ObservationTable:
         return ObservationTable([o for o in self.rows if o.region != region])
 
     def lookup(self) -> dict[tuple[str, str, int], Observation]:

@@ -13,10 +13,11 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .framework import Framework
-from .index_engine import IndexOptions, IndexResult, compute_index
-from .observations import NATION, Observation, ObservationTable, Provenance, Status
-from .resources import read_resource_text
+from ..kernel.resources import read_resource_text
+from ..kernel.vocabulary import CellStatus
+from ..model.framework import Framework
+from ..model.observations import NATION, Observation, ObservationTable, Provenance
+from .engine import IndexOptions, IndexResult, compute_index
 
 NATIONAL_FILE = "benchmarks/national.csv"
 PUBLISHED_FILE = "benchmarks/published.csv"
@@ -56,17 +57,22 @@ def load_national_observations() -> ObservationTable:
     """Raw national values stated in the report (framework units, national definitions)."""
     table = ObservationTable()
     for i, row in enumerate(_csv_rows(NATIONAL_FILE), start=2):
-        table.add(Observation(
-            region=row["region"] or NATION,
-            indicator=row["indicator"],
-            year=int(row["year"]),
-            value=float(row["value"]),
-            status=Status(row.get("status") or "reported"),
-            provenance=Provenance(file=NATIONAL_FILE, row=i),
-            unit=row.get("unit") or None,
-            source=row.get("source") or None,
-            note="；".join(x for x in (f"报告章节 {row['section']}" if row.get("section") else "", row.get("note", "")) if x) or None,
-        ))
+        table.add(
+            Observation(
+                region=row["region"] or NATION,
+                indicator=row["indicator"],
+                year=int(row["year"]),
+                value=float(row["value"]),
+                status=CellStatus.from_key(row.get("status") or "reported"),
+                provenance=Provenance(file=NATIONAL_FILE, row=i),
+                unit=row.get("unit") or None,
+                source=row.get("source") or None,
+                note="；".join(
+                    x for x in (f"报告章节 {row['section']}" if row.get("section") else "", row.get("note", "")) if x
+                )
+                or None,
+            )
+        )
     return table
 
 
@@ -83,7 +89,9 @@ def published_series(node: str) -> dict[int, float]:
     return {f.year: f.value for f in load_published_index() if f.node == node}
 
 
-def national_coverage(framework: Framework, table: ObservationTable | None = None) -> tuple[frozenset[str], frozenset[str]]:
+def national_coverage(
+    framework: Framework, table: ObservationTable | None = None
+) -> tuple[frozenset[str], frozenset[str]]:
     """(indicators usable from the base year, nodes whose every indicator is usable)."""
     table = table or load_national_observations()
     usable = frozenset(c for c in framework.leaves if table.series(NATION, c).get(BASE_YEAR) is not None)
@@ -91,7 +99,9 @@ def national_coverage(framework: Framework, table: ObservationTable | None = Non
     return usable, complete
 
 
-def compute_national_index(framework: Framework, table: ObservationTable | None = None) -> tuple[IndexResult, frozenset[str]]:
+def compute_national_index(
+    framework: Framework, table: ObservationTable | None = None
+) -> tuple[IndexResult, frozenset[str]]:
     """The national index recomputed from raw values; returns the result and the complete nodes.
 
     Indicators without a base-year value are excluded (siblings renormalised); only complete
@@ -101,7 +111,9 @@ def compute_national_index(framework: Framework, table: ObservationTable | None 
     usable, complete = national_coverage(framework, table)
     excluded = frozenset(framework.leaves) - usable
     rows = ObservationTable([o for o in table if o.region == NATION and o.indicator in usable])
-    result = compute_index(rows, framework, IndexOptions(base_year=BASE_YEAR, exclusions={NATION: excluded} if excluded else {}))
+    result = compute_index(
+        rows, framework, IndexOptions(base_year=BASE_YEAR, exclusions={NATION: excluded} if excluded else {})
+    )
     return result, complete
 
 

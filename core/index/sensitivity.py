@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .framework import ROOT, Framework
-from .index_engine import IndexOptions, PreparedData, aggregation_matrix, chain, inclusion_patterns, leaf_indices, prepare
-from .observations import ObservationTable
-from .progress import CancelCheck, ProgressCallback, check_cancel
+from ..kernel.progress import CancelCheck, ProgressCallback, check_cancel
+from ..model.framework import ROOT, Framework
+from ..model.observations import ObservationTable
+from .engine import IndexOptions, PreparedData, aggregation_matrix, chain, inclusion_patterns, leaf_indices, prepare
 
 SCHEMES = ("uniform", "dirichlet")
 
@@ -70,16 +70,24 @@ class OneAtATimeResult:
                     "weight": self.variants[int(self.cause[r, t])].node,
                     "factor": self.variants[int(self.cause[r, t])].factor,
                 }
-                for t, y in enumerate(self.years) if t > 0
+                for t, y in enumerate(self.years)
+                if t > 0
             }
         return out
 
 
-def one_at_a_time(table: ObservationTable, framework: Framework, options: IndexOptions | None = None, delta: float = 0.2) -> OneAtATimeResult:
+def one_at_a_time(
+    table: ObservationTable, framework: Framework, options: IndexOptions | None = None, delta: float = 0.2
+) -> OneAtATimeResult:
     """Scale each weight by (1 − delta) and (1 + delta) in turn; siblings renormalised (spec 01 §1.4)."""
     prepared = _prepared(table, framework, options)
     fw = prepared.framework
-    variants = tuple(WeightVariant(c, f) for c in fw.codes if c != ROOT and len(fw.children(fw.nodes[c].parent)) > 1 for f in (1 - delta, 1 + delta))
+    variants = tuple(
+        WeightVariant(c, f)
+        for c in fw.codes
+        if c != ROOT and len(fw.children(fw.nodes[c].parent)) > 1
+        for f in (1 - delta, 1 + delta)
+    )
     patterns, inverse = inclusion_patterns(prepared.included)
     R, L, T = prepared.growth.shape
     rows = np.zeros((len(variants) + 1, R, L))
@@ -121,17 +129,38 @@ class MonteCarloResult:
 
     def band(self, region: str, code: str) -> dict[int, tuple[float, float, float]]:
         r, n = self.regions.index(region), self.codes.index(code)
-        return {y: (float(self.p05[r, n, t]), float(self.p50[r, n, t]), float(self.p95[r, n, t])) for t, y in enumerate(self.years)}
+        return {
+            y: (float(self.p05[r, n, t]), float(self.p50[r, n, t]), float(self.p95[r, n, t]))
+            for t, y in enumerate(self.years)
+        }
 
     def to_dict(self) -> dict:
         def num(v) -> float | None:
             return None if math.isnan(v) else round(float(v), 6)
 
-        out: dict = {"draws": self.draws, "seed": self.seed, "scheme": self.scheme, "spread": self.spread, "regions": {}}
+        out: dict = {
+            "draws": self.draws,
+            "seed": self.seed,
+            "scheme": self.scheme,
+            "spread": self.spread,
+            "regions": {},
+        }
         for r, region in enumerate(self.regions):
             out["regions"][region] = {
-                "bands": {code: {str(y): [num(self.p05[r, n, t]), num(self.p50[r, n, t]), num(self.p95[r, n, t])] for t, y in enumerate(self.years)} for n, code in enumerate(self.codes)},
-                "rank": {"nominal": int(self.rank_nominal[r]), "median": float(self.rank_median[r]), "p05": float(self.rank_p05[r]), "p95": float(self.rank_p95[r]), "stability": round(float(self.rank_stability[r]), 6)},
+                "bands": {
+                    code: {
+                        str(y): [num(self.p05[r, n, t]), num(self.p50[r, n, t]), num(self.p95[r, n, t])]
+                        for t, y in enumerate(self.years)
+                    }
+                    for n, code in enumerate(self.codes)
+                },
+                "rank": {
+                    "nominal": int(self.rank_nominal[r]),
+                    "median": float(self.rank_median[r]),
+                    "p05": float(self.rank_p05[r]),
+                    "p95": float(self.rank_p95[r]),
+                    "stability": round(float(self.rank_stability[r]), 6),
+                },
             }
         return out
 
@@ -141,17 +170,19 @@ def _path_membership(fw: Framework) -> np.ndarray:
     codes = fw.codes
     pos = {c: i for i, c in enumerate(codes)}
     M = np.zeros((len(codes), len(fw.leaves), len(codes)))
-    for l, leaf in enumerate(fw.leaves):
+    for li, leaf in enumerate(fw.leaves):
         chain_up = (leaf,) + fw.ancestors(leaf)  # leaf, parent, ..., root
         for k in range(1, len(chain_up)):
             n = pos[chain_up[k]]
             for m in chain_up[:k]:
-                M[n, l, pos[m]] = 1.0
-        M[pos[leaf], l, :] = 0.0
+                M[n, li, pos[m]] = 1.0
+        M[pos[leaf], li, :] = 0.0
     return M
 
 
-def _draw_weights(fw: Framework, rng: np.random.Generator, draws: int, scheme: str, spread: float, alive: np.ndarray) -> np.ndarray:
+def _draw_weights(
+    fw: Framework, rng: np.random.Generator, draws: int, scheme: str, spread: float, alive: np.ndarray
+) -> np.ndarray:
     """[D, N] weights within each parent, renormalised over living siblings. Root weight is 1."""
     codes = fw.codes
     base = np.array([1.0 if c == ROOT else fw.nodes[c].weight for c in codes])
@@ -215,7 +246,7 @@ def monte_carlo(
             sel = np.flatnonzero(inverse == p)
             G = np.matmul(A[:, None], V[sel][None])  # [k, r, P, T]
             G[..., 0] = 0.0
-            parents[done:done + k][:, sel] = chain(G)
+            parents[done : done + k][:, sel] = chain(G)
         done += k
         if progress:
             progress(done, draws)
@@ -227,16 +258,27 @@ def monte_carlo(
     nominal[:, leaf_rows] = leaf_index
     bands = np.percentile(parents, [5, 50, 95], axis=0)  # [3, R, P, T]
     p05, p50, p95 = (nominal.copy() for _ in range(3))  # leaves do not depend on weights
-    for out, band in zip((p05, p50, p95), bands):
+    for out, band in zip((p05, p50, p95), bands, strict=False):
         out[:, parent_rows] = band
     total = parent_rows.index(fw.codes.index(ROOT))
     ranks = _ranks(parents[:, :, total, -1])  # [D, R]
     nominal_rank = _ranks(nominal[None, :, fw.codes.index(ROOT), -1])[0]
     return MonteCarloResult(
-        regions=prepared.regions, years=prepared.years, codes=fw.codes, draws=draws, seed=seed, scheme=scheme, spread=spread,
-        nominal=nominal, p05=p05, p50=p50, p95=p95,
-        rank_nominal=nominal_rank, rank_median=np.median(ranks, axis=0),
-        rank_p05=np.percentile(ranks, 5, axis=0), rank_p95=np.percentile(ranks, 95, axis=0),
+        regions=prepared.regions,
+        years=prepared.years,
+        codes=fw.codes,
+        draws=draws,
+        seed=seed,
+        scheme=scheme,
+        spread=spread,
+        nominal=nominal,
+        p05=p05,
+        p50=p50,
+        p95=p95,
+        rank_nominal=nominal_rank,
+        rank_median=np.median(ranks, axis=0),
+        rank_p05=np.percentile(ranks, 5, axis=0),
+        rank_p95=np.percentile(ranks, 95, axis=0),
         rank_stability=(ranks == nominal_rank[None]).mean(axis=0),
     )
 

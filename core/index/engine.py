@@ -13,26 +13,29 @@ growth for all regions at once as a [region, leaf, year] array, and gets every n
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 import numpy as np
 
-from .framework import Framework
-from .observations import ObservationTable, Provenance
-from .problems import InputError, Problem
+from ..kernel.problems import InputError, Problem
+from ..kernel.vocabulary import GAP_POLICIES, CellStatus
+from ..model.framework import Framework
+from ..model.observations import ObservationTable, Provenance
 
-GAP_POLICIES = ("interpolate", "carry_forward")
-
-# leaf status codes in IndexResult.status
-REPORTED, ESTIMATE, INTERPOLATED, EXCLUDED = 0, 1, 2, 3
-# node flag codes in IndexResult.node_flags
-FLAG_NONE, FLAG_ESTIMATE, FLAG_INTERPOLATED, FLAG_UNDEFINED = 0, 1, 2, 3
-FLAG_NAMES = {FLAG_ESTIMATE: "estimate", FLAG_INTERPOLATED: "interpolated", FLAG_UNDEFINED: "undefined"}
-FLAG_ZH = {FLAG_ESTIMATE: "预估", FLAG_INTERPOLATED: "插值", FLAG_UNDEFINED: "无法计算"}
+# Leaf statuses (IndexResult.status) and node flags (IndexResult.node_flags) are CellStatus
+# values stored as int8: a node is REPORTED (no flag), ESTIMATE, INTERPOLATED or UNDEFINED.
+REPORTED, ESTIMATE, INTERPOLATED, EXCLUDED, UNDEFINED = (
+    CellStatus.REPORTED,
+    CellStatus.ESTIMATE,
+    CellStatus.INTERPOLATED,
+    CellStatus.EXCLUDED,
+    CellStatus.UNDEFINED,
+)
+# The JSON flag of an undefined value (the README's interchange shape; the reason in words is
+# the catalogue's `status.undefined_reason`).
 UNDEFINED_REASON = "undefined: previous value is 0, growth rate is 200 and the chained index has no finite value"
-UNDEFINED_REASON_ZH = "上一年数值为 0，对称增速为 200，指数无有限值，显示为“—”"
 
 
 @dataclass(frozen=True)
@@ -124,17 +127,29 @@ class Grid:
     provenance: Mapping[tuple[str, str, int], Provenance]
 
 
-def to_grid(table: ObservationTable, framework: Framework, base_year: int | None = None, end_year: int | None = None) -> Grid:
+def to_grid(
+    table: ObservationTable, framework: Framework, base_year: int | None = None, end_year: int | None = None
+) -> Grid:
     """Place the framework's indicators on a grid from the base year (default: earliest) to the end year."""
     leaf_pos = {c: i for i, c in enumerate(framework.leaves)}
     rows = [o for o in table if o.indicator in leaf_pos]
     if not rows:
-        raise InputError([Problem("no_data", "数据中没有任何属于当前指标体系的指标值，请检查指标代码是否与指标体系一致。")])
+        raise InputError(
+            [Problem("no_data", "数据中没有任何属于当前指标体系的指标值，请检查指标代码是否与指标体系一致。")]
+        )
     data_years = sorted({o.year for o in rows})
     base = base_year if base_year is not None else data_years[0]
     end = end_year if end_year is not None else data_years[-1]
     if end <= base:
-        raise InputError([Problem("years_invalid", f"基期 {base} 年必须早于末年 {end} 年，请重新选择基期或补充后续年份数据。", year=base)])
+        raise InputError(
+            [
+                Problem(
+                    "years_invalid",
+                    f"基期 {base} 年必须早于末年 {end} 年，请重新选择基期或补充后续年份数据。",
+                    year=base,
+                )
+            ]
+        )
     regions = tuple(dict.fromkeys(o.region for o in rows))
     reg_pos = {r: i for i, r in enumerate(regions)}
     raw = np.full((len(regions), len(leaf_pos), end - base + 1), np.nan)
@@ -160,7 +175,14 @@ def prepare_grid(grid: Grid, framework: Framework, options: IndexOptions | None 
     """
     options = options or IndexOptions()
     if options.gap_policy not in GAP_POLICIES:
-        raise InputError([Problem("option_invalid", f"缺口处理方式 {options.gap_policy} 无效，应为 interpolate（插值）或 carry_forward（沿用上年）。")])
+        raise InputError(
+            [
+                Problem(
+                    "option_invalid",
+                    f"缺口处理方式 {options.gap_policy} 无效，应为 interpolate（插值）或 carry_forward（沿用上年）。",
+                )
+            ]
+        )
     leaves = framework.leaves
     leaf_pos = {c: i for i, c in enumerate(leaves)}
     regions, years, raw = grid.regions, grid.years, grid.raw
@@ -173,15 +195,37 @@ def prepare_grid(grid: Grid, framework: Framework, options: IndexOptions | None 
     for region, codes in options.exclusions.items():
         for code in sorted(codes):
             if code not in leaf_pos:
-                problems.append(Problem("exclusion_unknown", f"要排除的指标 {code} 不是当前指标体系的三级指标。", region=region, indicator=code))
+                problems.append(
+                    Problem(
+                        "exclusion_unknown",
+                        f"要排除的指标 {code} 不是当前指标体系的三级指标。",
+                        region=region,
+                        indicator=code,
+                    )
+                )
             elif region in reg_pos:
                 excluded[reg_pos[region], leaf_pos[code]] = True
 
     has_any = ~np.all(np.isnan(raw), axis=2)
     for r, i in np.argwhere(~excluded & ~has_any):
-        problems.append(Problem("indicator_no_data", f"{framework.label(leaves[i])} 在 {base}–{end} 年没有任何数据。请补充数据，或在测算设置中为该地区排除此指标（其同级指标权重将重新归一）。", region=regions[r], indicator=leaves[i]))
+        problems.append(
+            Problem(
+                "indicator_no_data",
+                f"{framework.label(leaves[i])} 在 {base}–{end} 年没有任何数据。请补充数据，或在测算设置中为该地区排除此指标（其同级指标权重将重新归一）。",
+                region=regions[r],
+                indicator=leaves[i],
+            )
+        )
     for r, i in np.argwhere(~excluded & has_any & np.isnan(raw[:, :, 0])):
-        problems.append(Problem("base_year_missing", f"{framework.label(leaves[i])} 缺少基期 {base} 年的数值。请补充该值，或选择一个有数据的较晚年份作为基期；产品不会用 0 代替。", region=regions[r], indicator=leaves[i], year=base))
+        problems.append(
+            Problem(
+                "base_year_missing",
+                f"{framework.label(leaves[i])} 缺少基期 {base} 年的数值。请补充该值，或选择一个有数据的较晚年份作为基期；产品不会用 0 代替。",
+                region=regions[r],
+                indicator=leaves[i],
+                year=base,
+            )
+        )
     if problems:
         raise InputError(problems)
 
@@ -198,7 +242,9 @@ def prepare_grid(grid: Grid, framework: Framework, options: IndexOptions | None 
         for r, region in enumerate(regions):
             codes = [leaves[i] for i in np.flatnonzero(excluded[r])]
             if codes:
-                notes.append(f"{region} 排除了指标 {'、'.join(codes)}，其同级指标权重已重新归一；与包含这些指标的地区比较时请注意口径差异。")
+                notes.append(
+                    f"{region} 排除了指标 {'、'.join(codes)}，其同级指标权重已重新归一；与包含这些指标的地区比较时请注意口径差异。"
+                )
     return PreparedData(framework, regions, years, values, status, growth, ~excluded, grid.provenance, tuple(notes))
 
 
@@ -276,21 +322,23 @@ class IndexResult:
 
     def series(self, region: str, code: str) -> dict[int, float | None]:
         row = self.index[self.region_index(region), self.code_index(code)]
-        return {y: (None if math.isnan(v) else float(v)) for y, v in zip(self.years, row)}
+        return {y: (None if math.isnan(v) else float(v)) for y, v in zip(self.years, row, strict=False)}
 
     def growth_series(self, region: str, code: str) -> dict[int, float | None]:
         row = self.growth[self.region_index(region), self.code_index(code)]
-        return {y: (None if math.isnan(v) else float(v)) for y, v in zip(self.years[1:], row[1:])}
+        return {y: (None if math.isnan(v) else float(v)) for y, v in zip(self.years[1:], row[1:], strict=False)}
 
     def value(self, region: str, code: str, year: int) -> float | None:
         return self.series(region, code).get(year)
 
-    def flag(self, region: str, code: str, year: int) -> str | None:
-        f = int(self.node_flags[self.region_index(region), self.code_index(code), year - self.base_year])
-        return FLAG_NAMES.get(f)
+    def flag(self, region: str, code: str, year: int) -> CellStatus | None:
+        """The node's flag in a year (ESTIMATE, INTERPOLATED, UNDEFINED), None when it has none."""
+        f = CellStatus(int(self.node_flags[self.region_index(region), self.code_index(code), year - self.base_year]))
+        return None if f is REPORTED else f
 
-    def leaf_status(self, region: str, code: str, year: int) -> int:
-        return int(self.status[self.region_index(region), self.framework.leaves.index(code), year - self.base_year])
+    def leaf_status(self, region: str, code: str, year: int) -> CellStatus:
+        leaf = self.framework.leaves.index(code)
+        return CellStatus(int(self.status[self.region_index(region), leaf, year - self.base_year]))
 
     def to_json(self, ndigits: int = 6) -> dict:
         """The interchange shape other tools rely on (issue 2); deterministic for identical inputs."""
@@ -308,11 +356,11 @@ class IndexResult:
                 growth[code] = {str(y): num(self.growth[r, n, t]) for t, y in enumerate(self.years) if t > 0}
                 node_flags = {}
                 for t, y in enumerate(self.years):
-                    f = int(self.node_flags[r, n, t])
-                    if f == FLAG_UNDEFINED:
+                    f = CellStatus(int(self.node_flags[r, n, t]))
+                    if f is UNDEFINED:
                         node_flags[str(y)] = UNDEFINED_REASON
-                    elif f:
-                        node_flags[str(y)] = FLAG_NAMES[f]
+                    elif f is not REPORTED:
+                        node_flags[str(y)] = f.key
                 if node_flags:
                     flags[code] = node_flags
             out_regions[region] = {"index": index, "growth": growth, "flags": flags}
@@ -388,11 +436,11 @@ def _node_flags(prepared: PreparedData, fw: Framework, index: np.ndarray) -> np.
     """A node is 预估 in a year if any leaf it uses is, else 插值 if any is; undefined where NaN."""
     flags = np.zeros(index.shape, dtype=np.int8)
     under = (aggregation_matrix(fw) > 0).astype(float)  # [N, L]: leaf l lies under node n
-    for code, status in ((FLAG_INTERPOLATED, INTERPOLATED), (FLAG_ESTIMATE, ESTIMATE)):  # 预估 wins over 插值
+    for status in (INTERPOLATED, ESTIMATE):  # 预估 wins over 插值
         mask = prepared.status == status
         if mask.any():
-            flags[np.matmul(under, mask.astype(float)) > 0] = code
-    flags[np.isnan(index)] = FLAG_UNDEFINED
+            flags[np.matmul(under, mask.astype(float)) > 0] = status
+    flags[np.isnan(index)] = UNDEFINED
     return flags
 
 
@@ -425,18 +473,32 @@ def result_from_prepared(prepared: PreparedData, options: IndexOptions) -> Index
         "notes": list(prepared.notes),
         "filled_cells": _filled_cells(prepared),
     }
-    return IndexResult(fw, prepared.regions, prepared.years, fw.codes, index, growth, prepared.values, prepared.status, flags, prepared.provenance, MappingProxyType(recipe))
+    return IndexResult(
+        fw,
+        prepared.regions,
+        prepared.years,
+        fw.codes,
+        index,
+        growth,
+        prepared.values,
+        prepared.status,
+        flags,
+        prepared.provenance,
+        MappingProxyType(recipe),
+    )
 
 
 def _filled_cells(prepared: PreparedData) -> list[dict]:
     """Every value the engine filled, so a report can list what was estimated."""
     out = []
     for r, i, t in np.argwhere((prepared.status == ESTIMATE) | (prepared.status == INTERPOLATED)):
-        out.append({
-            "region": prepared.regions[r],
-            "indicator": prepared.framework.leaves[i],
-            "year": prepared.years[t],
-            "status": "estimate" if prepared.status[r, i, t] == ESTIMATE else "interpolated",
-            "value": round(float(prepared.values[r, i, t]), 9),
-        })
+        out.append(
+            {
+                "region": prepared.regions[r],
+                "indicator": prepared.framework.leaves[i],
+                "year": prepared.years[t],
+                "status": CellStatus(int(prepared.status[r, i, t])).key,
+                "value": round(float(prepared.values[r, i, t]), 9),
+            }
+        )
     return out

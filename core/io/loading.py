@@ -8,43 +8,26 @@ same region/indicator/year with two different values is reported with both locat
 
 from __future__ import annotations
 
-import inspect
 import math
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Iterable
 
-from .framework import Framework
+from ..kernel.problems import InputError, Problem, Severity
+from ..kernel.progress import CancelCheck, ProgressCallback, check_cancel, report
+from ..model.framework import Framework
+from ..model.observations import Observation, ObservationTable, Provenance
 from .longformat import read_long_format
-from .observations import Observation, ObservationTable, Provenance
-from .problems import InputError, Problem, Severity
-from .progress import CancelCheck, Cancelled
-from .workbook_import import FileInfo, ImportResult, format_number, is_template_workbook, read_template_workbook
+from .template_reader import FileInfo, ImportResult, format_number, is_template_workbook, read_template_workbook
 from .xlsx_safety import precheck_xlsx
 
 SUPPORTED = (".csv", ".xlsx")
-REFUSED = {".xls": "旧版 Excel 97-2003 格式", ".xlsm": "含宏的工作簿", ".et": "WPS 表格专有格式", ".xlsb": "二进制工作簿"}
-
-FileProgress = Callable[[int, int, str], None]
-
-
-class ImportCancelled(Cancelled):
-    """The caller's cancel() returned True; nothing has been written."""
-
-
-def adapt_progress(progress: Callable[..., None] | None) -> FileProgress | None:
-    """Accept both `progress(done, total)` (core.progress convention) and `progress(done, total, name)`."""
-    if progress is None:
-        return None
-    try:
-        params = inspect.signature(progress).parameters.values()
-        n = sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params)
-        takes_name = n >= 3 or any(p.kind is p.VAR_POSITIONAL for p in params)
-    except (TypeError, ValueError):
-        takes_name = True
-    if takes_name:
-        return progress
-    return lambda done, total, name: progress(done, total)
+REFUSED = {
+    ".xls": "旧版 Excel 97-2003 格式",
+    ".xlsm": "含宏的工作簿",
+    ".et": "WPS 表格专有格式",
+    ".xlsb": "二进制工作簿",
+}
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -52,7 +35,13 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in SUPPORTED and not f.name.startswith(("~$", "."))))
+            out.extend(
+                sorted(
+                    f
+                    for f in p.iterdir()
+                    if f.is_file() and f.suffix.lower() in SUPPORTED and not f.name.startswith(("~$", "."))
+                )
+            )
         else:
             out.append(p)
     return out
@@ -64,9 +53,25 @@ def read_file(path: Path, framework: Framework, imported_at: str | None = None) 
     if not path.exists():
         return ImportResult(problems=[Problem("file_missing", "找不到文件，请检查路径。", file=str(path))])
     if suffix in REFUSED:
-        return ImportResult(problems=[Problem("file_type_refused", f"不支持{REFUSED[suffix]}（{suffix}）。请在 Excel 或 WPS 中另存为 .xlsx 后再导入。", file=path.name)])
+        return ImportResult(
+            problems=[
+                Problem(
+                    "file_type_refused",
+                    f"不支持{REFUSED[suffix]}（{suffix}）。请在 Excel 或 WPS 中另存为 .xlsx 后再导入。",
+                    file=path.name,
+                )
+            ]
+        )
     if suffix not in SUPPORTED:
-        return ImportResult(problems=[Problem("file_type_unknown", f"不支持的文件类型 {suffix or '（无扩展名）'}。请使用填报模板（.xlsx）或长表格式（.csv/.xlsx）。", file=path.name)])
+        return ImportResult(
+            problems=[
+                Problem(
+                    "file_type_unknown",
+                    f"不支持的文件类型 {suffix or '（无扩展名）'}。请使用填报模板（.xlsx）或长表格式（.csv/.xlsx）。",
+                    file=path.name,
+                )
+            ]
+        )
     if suffix == ".xlsx":  # untrusted zip: size, bomb, macro and DTD checks before any parser
         if is_template_workbook(path):
             return read_template_workbook(path, framework, imported_at=imported_at)
@@ -76,10 +81,22 @@ def read_file(path: Path, framework: Framework, imported_at: str | None = None) 
     try:
         table, problems = read_long_format(path, framework)
     except Exception as exc:  # a damaged file must become a problem, not a crash
-        return ImportResult(problems=[Problem("file_unreadable", f"无法读取文件（{exc.__class__.__name__}）。请确认文件未损坏，并在 Excel 或 WPS 中另存为 .xlsx 或 UTF-8 编码的 .csv 后重试。", file=path.name)])
+        return ImportResult(
+            problems=[
+                Problem(
+                    "file_unreadable",
+                    f"无法读取文件（{exc.__class__.__name__}）。请确认文件未损坏，并在 Excel 或 WPS 中另存为 .xlsx 或 UTF-8 编码的 .csv 后重试。",
+                    file=path.name,
+                )
+            ]
+        )
     if imported_at:
         table = ObservationTable([_with_time(o, imported_at) for o in table])
-    return ImportResult(observations=table, problems=list(problems), files=[FileInfo(path.name, "long", framework.id, framework.version)])
+    return ImportResult(
+        observations=table,
+        problems=list(problems),
+        files=[FileInfo(path.name, "long", framework.id, framework.version)],
+    )
 
 
 def _with_time(o: Observation, imported_at: str) -> Observation:
@@ -99,35 +116,54 @@ def find_conflicts(observations: Iterable[Observation]) -> list[Problem]:
         if not math.isclose(prev.value, o.value, rel_tol=1e-12, abs_tol=0.0):
             pp = prev.provenance.describe() if prev.provenance else "（未知来源）"
             p = o.provenance or Provenance()
-            out.append(Problem("conflict", f"与 {pp} 的数值不一致（{format_number(prev.value)} 与 {format_number(o.value)}）。同一地区、指标、年份只能有一个数值：请确认哪个正确，更正或删除另一个文件中的数值。",
-                               Severity.ERROR, file=p.file, sheet=p.sheet, cell=p.cell, row=p.row, region=o.region, indicator=o.indicator, year=o.year))
+            out.append(
+                Problem(
+                    "conflict",
+                    f"与 {pp} 的数值不一致（{format_number(prev.value)} 与 {format_number(o.value)}）。同一地区、指标、年份只能有一个数值：请确认哪个正确，更正或删除另一个文件中的数值。",
+                    Severity.ERROR,
+                    file=p.file,
+                    sheet=p.sheet,
+                    cell=p.cell,
+                    row=p.row,
+                    region=o.region,
+                    indicator=o.indicator,
+                    year=o.year,
+                )
+            )
     return out
 
 
-def read_files(paths: Iterable[str | Path], framework: Framework, *, progress: Callable[..., None] | None = None,
-               cancel: CancelCheck | None = None, imported_at: str | None = None) -> ImportResult:
+def read_files(
+    paths: Iterable[str | Path],
+    framework: Framework,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+    imported_at: str | None = None,
+) -> ImportResult:
     """Read many files (folders expanded), then report cross-file conflicts.
 
-    `progress(done, total[, file name])` is called before each file and once at the end;
-    `cancel()` returning True stops with ImportCancelled (nothing is kept).
+    `progress(done, total, file name)` is called before each file and once at the end;
+    `cancel()` returning True stops with Cancelled (nothing is kept).
     """
     files = expand_paths(paths)
     result = ImportResult()
-    report = adapt_progress(progress)
     for i, f in enumerate(files):
-        if cancel is not None and cancel():
-            raise ImportCancelled()
-        if report is not None:
-            report(i, len(files), f.name)
+        check_cancel(cancel)
+        report(progress, i, len(files), f.name)
         result.merge(read_file(f, framework, imported_at))
-    if report is not None:
-        report(len(files), len(files), "")
+    report(progress, len(files), len(files))
     result.problems.extend(find_conflicts(result.observations))
     return result
 
 
-def load_result(paths: Iterable[str | Path], framework: Framework, *, progress: Callable[..., None] | None = None,
-                cancel: CancelCheck | None = None) -> ImportResult:
+def load_result(
+    paths: Iterable[str | Path],
+    framework: Framework,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> ImportResult:
     """read_files, keeping the first value where two conflict (the conflict stays in the problems)."""
     result = read_files(paths, framework, progress=progress, cancel=cancel)
     seen: set[tuple[str, str, int]] = set()
@@ -141,8 +177,13 @@ def load_result(paths: Iterable[str | Path], framework: Framework, *, progress: 
     return result
 
 
-def load_data(paths: Iterable[str | Path], framework: Framework, *, progress: Callable[..., None] | None = None,
-              cancel: CancelCheck | None = None) -> tuple[ObservationTable, list[Problem]]:
+def load_data(
+    paths: Iterable[str | Path],
+    framework: Framework,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> tuple[ObservationTable, list[Problem]]:
     """Every file's observations (first value kept where two conflict) and all problems."""
     result = load_result(paths, framework, progress=progress, cancel=cancel)
     return result.observations, result.problems

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
-from .framework import Framework
-from .observations import BASIS_CODES, Observation, ObservationTable, Provenance, Status
-from .problems import Problem, Severity
-from .regions import canonical_region_name
-from .workbook_import import format_number, read_number
+from ..kernel.problems import Problem, Severity
+from ..kernel.vocabulary import CellStatus
+from ..model.framework import Framework
+from ..model.observations import BASIS_CODES, Observation, ObservationTable, Provenance
+from ..model.regions import canonical_region_name
+from .template_reader import format_number, read_number
 
 COLUMNS = {
     "region": ("region", "地区", "地区名称"),
@@ -32,8 +33,15 @@ COLUMNS = {
 REQUIRED = ("region", "indicator", "year", "value")
 MAX_ROWS = 2_000_000
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_STATUS_IN = {"reported": Status.REPORTED, "estimate": Status.ESTIMATE, "interpolated": Status.INTERPOLATED,
-              "填报值": Status.REPORTED, "预估": Status.ESTIMATE, "预估值": Status.ESTIMATE, "插值": Status.INTERPOLATED}
+_STATUS_IN = {
+    "reported": CellStatus.REPORTED,
+    "estimate": CellStatus.ESTIMATE,
+    "interpolated": CellStatus.INTERPOLATED,
+    "填报值": CellStatus.REPORTED,
+    "预估": CellStatus.ESTIMATE,
+    "预估值": CellStatus.ESTIMATE,
+    "插值": CellStatus.INTERPOLATED,
+}
 
 
 def _rows_from_csv(path: Path) -> Iterator[list[str]]:
@@ -93,18 +101,27 @@ def read_long_format(path: str | Path, framework: Framework) -> tuple[Observatio
     missing = [f for f in REQUIRED if f not in cols]
     if missing:
         names = "、".join(f"{f}（{COLUMNS[f][1]}）" for f in missing)
-        return table, [Problem("columns_missing", f"第 1 行表头缺少列：{names}。长表格式需要 region、indicator、year、value 四列（可用中文表头 地区、指标、年份、数值）。", file=name, row=1)]
+        return table, [
+            Problem(
+                "columns_missing",
+                f"第 1 行表头缺少列：{names}。长表格式需要 region、indicator、year、value 四列（可用中文表头 地区、指标、年份、数值）。",
+                file=name,
+                row=1,
+            )
+        ]
 
     known = set(framework.leaves) | set(BASIS_CODES)
     seen: dict[tuple[str, str, int], tuple[int, float]] = {}
     for rownum, row in enumerate(iterator, start=2):
         if rownum > MAX_ROWS:
-            problems.append(Problem("too_many_rows", f"文件超过 {MAX_ROWS} 行，其余行未读取。请拆分文件。", file=name, row=rownum))
+            problems.append(
+                Problem("too_many_rows", f"文件超过 {MAX_ROWS} 行，其余行未读取。请拆分文件。", file=name, row=rownum)
+            )
             break
         if not any(str(c).strip() for c in row):
             continue
 
-        def raw(field: str) -> object:
+        def raw(field: str, row: list = row) -> object:
             i = cols.get(field)
             return row[i] if i is not None and i < len(row) else ""
 
@@ -117,14 +134,35 @@ def read_long_format(path: str | Path, framework: Framework) -> tuple[Observatio
 
         region, code, year_text, value_text = cell("region"), cell("indicator"), cell("year"), cell("value")
         if not region:
-            problems.append(Problem("region_missing", "地区为空，请填写地区名称。", file=name, row=rownum, column=col("region")))
+            problems.append(
+                Problem("region_missing", "地区为空，请填写地区名称。", file=name, row=rownum, column=col("region"))
+            )
             continue
         canonical = canonical_region_name(region)
         if canonical and canonical != region:
-            problems.append(Problem("region_converted", f"地区“{region}”按“{canonical}”读取。", severity=Severity.INFO, file=name, row=rownum, column=col("region"), region=canonical))
+            problems.append(
+                Problem(
+                    "region_converted",
+                    f"地区“{region}”按“{canonical}”读取。",
+                    severity=Severity.INFO,
+                    file=name,
+                    row=rownum,
+                    column=col("region"),
+                    region=canonical,
+                )
+            )
             region = canonical
         if code not in known:
-            problems.append(Problem("unknown_indicator", f"指标代码“{code}”不在指标体系 {framework.id} 中。请使用模板中的指标代码（如 1.1.1），基础数据用 _gdp、_population。", file=name, row=rownum, column=col("indicator"), region=region))
+            problems.append(
+                Problem(
+                    "unknown_indicator",
+                    f"指标代码“{code}”不在指标体系 {framework.id} 中。请使用模板中的指标代码（如 1.1.1），基础数据用 _gdp、_population。",
+                    file=name,
+                    row=rownum,
+                    column=col("indicator"),
+                    region=region,
+                )
+            )
             continue
         try:
             year_f = float(year_text.translate(_FULLWIDTH_DIGITS))
@@ -132,35 +170,79 @@ def read_long_format(path: str | Path, framework: Framework) -> tuple[Observatio
                 raise ValueError
             year = int(year_f)
         except ValueError:
-            problems.append(Problem("year_invalid", f"年份“{year_text}”不是有效的四位年份，请填写如 2023。", file=name, row=rownum, column=col("year"), region=region, indicator=code))
+            problems.append(
+                Problem(
+                    "year_invalid",
+                    f"年份“{year_text}”不是有效的四位年份，请填写如 2023。",
+                    file=name,
+                    row=rownum,
+                    column=col("year"),
+                    region=region,
+                    indicator=code,
+                )
+            )
             continue
-        where = dict(file=name, row=rownum, column=col("value"), region=region, indicator=code, year=year)
+        where = {"file": name, "row": rownum, "column": col("value"), "region": region, "indicator": code, "year": year}
         unit = framework.nodes[code].unit if code in framework.nodes else BASIS_CODES[code][2]
         reading = read_number(raw("value"), unit, text_file=is_csv)
         if reading.error:
             problems.append(Problem(reading.error[0], reading.error[1], **where))
             continue
         if reading.value is None:
-            problems.append(Problem("value_missing", f"数值为空（“{value_text}”），按缺失处理。", severity=Severity.INFO, **where))
+            problems.append(
+                Problem("value_missing", f"数值为空（“{value_text}”），按缺失处理。", severity=Severity.INFO, **where)
+            )
             continue
         value = reading.value
         if reading.notes:
-            problems.append(Problem("value_converted", f"“{value_text}”读作 {format_number(value)}：{'；'.join(reading.notes)}。", severity=Severity.INFO, **where))
+            problems.append(
+                Problem(
+                    "value_converted",
+                    f"“{value_text}”读作 {format_number(value)}：{'；'.join(reading.notes)}。",
+                    severity=Severity.INFO,
+                    **where,
+                )
+            )
         if value < 0:
-            problems.append(Problem("value_negative", f"数值 {format_number(value)} 为负数，该指标不能为负。请核对原始统计数据。", **where))
+            problems.append(
+                Problem(
+                    "value_negative",
+                    f"数值 {format_number(value)} 为负数，该指标不能为负。请核对原始统计数据。",
+                    **where,
+                )
+            )
             continue
         key = (region, code, year)
         if key in seen:
             first_row, first_value = seen[key]
             same = "相同" if first_value == value else f"不同（{format_number(first_value)} 与 {format_number(value)}）"
-            problems.append(Problem("duplicate_row", f"与第 {first_row} 行重复：同一地区、指标、年份出现两次，数值{same}。请删除其中一行。", file=name, row=rownum, column=col("indicator"), region=region, indicator=code, year=year))
+            problems.append(
+                Problem(
+                    "duplicate_row",
+                    f"与第 {first_row} 行重复：同一地区、指标、年份出现两次，数值{same}。请删除其中一行。",
+                    file=name,
+                    row=rownum,
+                    column=col("indicator"),
+                    region=region,
+                    indicator=code,
+                    year=year,
+                )
+            )
             continue
         seen[key] = (rownum, value)
         status_text = cell("status")
-        status = _STATUS_IN.get(status_text, Status.REPORTED) if status_text else Status.REPORTED
-        table.add(Observation(
-            region=region, indicator=code, year=year, value=value, status=status,
-            provenance=Provenance(file=name, row=rownum),
-            unit=cell("unit") or None, source=cell("source") or None, note=cell("note") or None,
-        ))
+        status = _STATUS_IN.get(status_text, CellStatus.REPORTED) if status_text else CellStatus.REPORTED
+        table.add(
+            Observation(
+                region=region,
+                indicator=code,
+                year=year,
+                value=value,
+                status=status,
+                provenance=Provenance(file=name, row=rownum),
+                unit=cell("unit") or None,
+                source=cell("source") or None,
+                note=cell("note") or None,
+            )
+        )
     return table, problems

@@ -11,8 +11,6 @@ from importlib import resources as _resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from .problems import InputError, Problem
-
 
 def resource(relative: str) -> Traversable:
     """The shipped file `resources/<relative>` (forward slashes)."""
@@ -32,6 +30,8 @@ def load_toml(path: str | Path | None, default: str, what_zh: str, code: str) ->
     Returns (data, label for messages). Unreadable or invalid files raise InputError naming the
     file, with `code`_missing / _unreadable / _syntax as problem codes.
     """
+    from .problems import InputError, Problem  # problems → messages → resources: import late
+
     if path is None:
         text, label = read_resource_text(default), default
     else:
@@ -42,8 +42,18 @@ def load_toml(path: str | Path | None, default: str, what_zh: str, code: str) ->
         except FileNotFoundError:
             raise InputError([Problem(f"{code}_missing", f"找不到{what_zh}，请检查路径。", file=str(p))]) from None
         except (OSError, UnicodeDecodeError) as exc:
-            raise InputError([Problem(f"{code}_unreadable", f"无法读取{what_zh}（{exc.__class__.__name__}），请确认是 UTF-8 编码的 TOML 文本文件。", file=str(p))]) from None
+            raise InputError(
+                [
+                    Problem(
+                        f"{code}_unreadable",
+                        f"无法读取{what_zh}（{exc.__class__.__name__}），请确认是 UTF-8 编码的 TOML 文本文件。",
+                        file=str(p),
+                    )
+                ]
+            ) from None
     try:
         return tomllib.loads(text), label
     except tomllib.TOMLDecodeError as exc:
-        raise InputError([Problem(f"{code}_syntax", f"{what_zh}格式错误：{exc}。请按 TOML 语法修改。", file=label)]) from None
+        raise InputError(
+            [Problem(f"{code}_syntax", f"{what_zh}格式错误：{exc}。请按 TOML 语法修改。", file=label)]
+        ) from None

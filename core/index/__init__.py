@@ -1,0 +1,33 @@
+"""The CAICT fusion index: engine (symmetric growth, aggregation, chained index), sensitivity, national benchmark."""
+
+from .benchmarks import (
+    BenchmarkRow,
+    PublishedFigure,
+    compare_with_published,
+    compute_national_index,
+    load_national_observations,
+    load_published_index,
+    published_series,
+)
+from .engine import IndexOptions, IndexResult, compute_index, compute_index_grid, symmetric_growth, to_grid
+from .sensitivity import MonteCarloResult, OneAtATimeResult, monte_carlo, one_at_a_time
+
+__all__ = [
+    "BenchmarkRow",
+    "IndexOptions",
+    "IndexResult",
+    "MonteCarloResult",
+    "OneAtATimeResult",
+    "PublishedFigure",
+    "compare_with_published",
+    "compute_index",
+    "compute_index_grid",
+    "compute_national_index",
+    "load_national_observations",
+    "load_published_index",
+    "monte_carlo",
+    "one_at_a_time",
+    "published_series",
+    "symmetric_growth",
+    "to_grid",
+]

@@ -1,0 +1,37 @@
+"""The data model: the indicator framework, observations with status and provenance, regions."""
+
+from .framework import ROOT, Framework, Node, load_framework, parse_framework
+from .observations import BASIS_CODES, BASIS_GDP, BASIS_POPULATION, NATION, Observation, ObservationTable, Provenance
+from .regions import (
+    MACRO_REGIONS,
+    Province,
+    canonical_region_name,
+    load_provinces,
+    macro_region_of,
+    neighbours,
+    province,
+    province_names,
+)
+
+__all__ = [
+    "BASIS_CODES",
+    "BASIS_GDP",
+    "BASIS_POPULATION",
+    "MACRO_REGIONS",
+    "NATION",
+    "ROOT",
+    "Framework",
+    "Node",
+    "Observation",
+    "ObservationTable",
+    "Provenance",
+    "Province",
+    "canonical_region_name",
+    "load_framework",
+    "load_provinces",
+    "macro_region_of",
+    "neighbours",
+    "parse_framework",
+    "province",
+    "province_names",
+]
