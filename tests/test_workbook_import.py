@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.io.loading import load_data, read_files
-from core.io.template_reader import is_template_workbook, read_number, read_template_workbook
+from core.io.numbers import read_number
+from core.io.template_reader import is_template_workbook, read_template_workbook
 from core.io.template_writer import build_template, national_benchmark_values
 from core.kernel import Cancelled
 from core.kernel.problems import Severity
@@ -126,7 +127,7 @@ def test_committed_templates_import_empty_without_errors(framework):
 def test_read_number_rules(raw, unit, fmt, expected, code):
     r = read_number(raw, unit, fmt)
     assert r.value == expected
-    assert (r.error[0] if r.error else None) == code
+    assert (r.error.code if r.error else None) == code
     if expected is not None and isinstance(raw, str) and raw.strip() != str(expected):
         assert r.notes  # every conversion is listed
 
