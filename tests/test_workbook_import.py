@@ -130,6 +130,8 @@ def test_read_number_rules(raw, unit, fmt, expected, code):
     assert (r.error.code if r.error else None) == code
     if expected is not None and isinstance(raw, str) and raw.strip() != str(expected):
         assert r.notes  # every conversion is listed
+    for m in [*r.notes, *([r.error] if r.error else [])]:  # each renders from the catalogue in both languages
+        assert not m.text("zh").startswith("[") and not m.text("en").startswith("[")
 
 
 @settings(max_examples=200, deadline=None)

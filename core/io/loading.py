@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import reduce
 from pathlib import Path
 
 from ..kernel.messages import Message, msg
@@ -81,11 +82,15 @@ def same_value(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-12, abs_tol=0.0)
 
 
-def source_of(provenance: Provenance | None) -> list[Message] | Message:
-    """Where a value came from, as location terms (文件 a.xlsx、工作表 指标数据、单元格 D7)."""
-    fields = ("file", "sheet", "cell", "row")
-    parts = [msg(f"location.{f}", value=getattr(provenance, f)) for f in fields if getattr(provenance, f, None)]
-    return parts or msg("conflict.unknown_source")
+def source_of(provenance: Provenance | None) -> Message | str:
+    """Where a value came from: a.xlsx / 指标数据 / D7 / 第 7 行."""
+    p = provenance or Provenance()
+    parts: list[Message | str] = [x for x in (p.file, p.sheet, p.cell) if x]
+    if p.row is not None:
+        parts.append(msg("location.row", value=p.row))
+    if not parts:
+        return msg("conflict.unknown_source")
+    return reduce(lambda first, nxt: msg("conflict.source", first=first, next=nxt), parts)
 
 
 def find_conflicts(observations: Iterable[Observation]) -> list[Problem]:

@@ -93,7 +93,7 @@ def read_long_format(path: str | Path, framework: Framework) -> tuple[Observatio
     cols = _columns(header)
     missing = [f for f in REQUIRED if f not in cols]
     if missing:
-        names = [f"{f}（{COLUMNS[f][1]}）" for f in missing]
+        names = [msg("columns_missing.column", field=f, name=COLUMNS[f][1]) for f in missing]
         return ObservationTable(), [Problem("columns_missing", {"columns": names}, file=path.name, row=1)]
     reader = _RowReader(framework, path.name, cols, is_csv)
     for rownum, row in enumerate(iterator, start=2):
@@ -224,8 +224,6 @@ class _RowReader:
             args = {"raw": value_text, "value": format_number(value), "notes": joined_notes(reading.notes)}
             self._problem("value_converted", args, Severity.INFO, **where)
         if value < 0:
-            self._problem(
-                "value_negative", {"detail": msg("value_negative.indicator", value=format_number(value))}, **where
-            )
+            self._problem("value_negative", {"detail": msg("value_negative.long", value=format_number(value))}, **where)
             return None
         return value

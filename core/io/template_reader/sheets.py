@@ -75,7 +75,7 @@ def sheet_for(ctx: ReadContext, wb, expected: str, required: tuple[str, ...]):
         if find_header(ws, required, 15):
             ctx.problem("sheet_renamed", {"expected": expected, "found": ws.title}, Severity.WARNING, sheet=ws.title)
             return ws
-    visible = [t for t in wb.sheetnames if not t.startswith("_")]
+    visible = [msg("sheet_missing.sheet", name=t) for t in wb.sheetnames if not t.startswith("_")]
     is_data = expected == SHEET_DATA
     ctx.problem(
         "sheet_missing",
