@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from ..io.loading import expand_paths, read_file
-from ..io.template_reader import ImportResult, IndustryEntry, format_number
+from ..io.numbers import format_number
+from ..io.results import ImportResult, IndustryEntry
 from ..kernel.problems import InputError, Problem, Severity
 from ..kernel.progress import CancelCheck, Cancelled, ProgressCallback
 from ..kernel.vocabulary import CellStatus
