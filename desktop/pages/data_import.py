@@ -228,7 +228,7 @@ class ImportPage(QWidget):
         kind = self.template_kind.currentData()
         years = self._years()
         if years is None:
-            self.window_._show_message(self.tr("年份范围无效，请填写如 2019-2024。"))
+            self.window_.show_message(self.tr("年份范围无效，请填写如 2019-2024。"))
             return
         region = self.template_region.text().strip()
         default = {

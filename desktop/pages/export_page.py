@@ -106,10 +106,10 @@ class ExportPage(QWidget):
         try:
             fn(path)
         except Exception as exc:
-            self.window_._show_error(exc, self.tr("导出"))
+            self.window_.show_error(exc, self.tr("导出"))
             return
         self.last.setText(self.tr("已导出：") + path)
-        self.window_._show_message(self.tr("已导出：") + path)
+        self.window_.show_message(self.tr("已导出：") + path)
 
     def export_index_json(self, path: str | None = None) -> None:
         path = path or self._ask(self.tr("导出指数测算结果"), "fusion-index.json", self.tr("JSON 文件 (*.json)"))

@@ -298,7 +298,7 @@ def test_settings_persist(app_setup):
 
 
 def test_unexpected_error_is_logged_not_shown_as_traceback(window, tmp_path):
-    window._show_error(RuntimeError("boom"), "测试")
+    window.show_error(RuntimeError("boom"), "测试")
     msg = errors.shown_messages[-1]
     assert "Traceback" not in msg and "desktop-errors.log" in msg
     log = (tmp_path / "logs" / "desktop-errors.log").read_text(encoding="utf-8")
