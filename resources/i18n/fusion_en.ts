@@ -590,158 +590,142 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="55" />
+        <location filename="../../desktop/pages/data_check.py" line="77" />
         <source>预估值（沿用最近年份）</source>
         <translation>Estimate (carried forward)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="56" />
+        <location filename="../../desktop/pages/data_check.py" line="78" />
         <source>插值（两端已知年份之间几何插值）</source>
         <translation>Interpolated (geometric)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="57" />
+        <location filename="../../desktop/pages/data_check.py" line="79" />
         <source>缺失</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="70" />
+        <location filename="../../desktop/pages/data_check.py" line="49" />
         <source>指标数据</source>
         <translation>Indicator data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="81" />
+        <location filename="../../desktop/pages/data_check.py" line="95" />
         <source>类别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="81" />
+        <location filename="../../desktop/pages/data_check.py" line="95" />
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="81" />
-        <location filename="../../desktop/pages/data_check.py" line="224" />
+        <location filename="../../desktop/pages/data_check.py" line="95" />
         <source>说明</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="87" />
-        <location filename="../../desktop/pages/data_check.py" line="249" />
+        <location filename="../../desktop/pages/data_check.py" line="101" />
+        <location filename="../../desktop/pages/data_check.py" line="257" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="92" />
+        <location filename="../../desktop/pages/data_check.py" line="106" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="92" />
-        <location filename="../../desktop/pages/data_check.py" line="155" />
+        <location filename="../../desktop/pages/data_check.py" line="106" />
+        <location filename="../../desktop/pages/data_check.py" line="163" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="92" />
+        <location filename="../../desktop/pages/data_check.py" line="106" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="92" />
+        <location filename="../../desktop/pages/data_check.py" line="106" />
         <source>当前值</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="92" />
+        <location filename="../../desktop/pages/data_check.py" line="106" />
         <source>新导入的值</source>
         <translation>Newly imported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="98" />
+        <location filename="../../desktop/pages/data_check.py" line="112" />
         <source>保留当前值</source>
         <translation>Keep current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="100" />
+        <location filename="../../desktop/pages/data_check.py" line="114" />
         <source>采用新导入的值</source>
         <translation>Use the imported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="103" />
+        <location filename="../../desktop/pages/data_check.py" line="117" />
         <source>处理结果作为一次修订写入工作区，原有数值仍保留在历史中。</source>
         <translation>The choice is recorded as a revision in the workspace; the other value stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="107" />
-        <location filename="../../desktop/pages/data_check.py" line="250" />
+        <location filename="../../desktop/pages/data_check.py" line="121" />
+        <location filename="../../desktop/pages/data_check.py" line="258" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="126" />
+        <location filename="../../desktop/pages/data_check.py" line="136" />
         <source>{region}：{n} 个数值　　导入与测算问题（全部文件）：{e} 个错误，{w} 个警告</source>
         <translation>{region}: {n} values   Problems (all files): {e} errors, {w} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="155" />
+        <location filename="../../desktop/pages/data_check.py" line="163" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="155" />
+        <location filename="../../desktop/pages/data_check.py" line="163" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="158" />
+        <location filename="../../desktop/pages/data_check.py" line="63" />
         <source>填报值</source>
         <translation>Reported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="159" />
+        <location filename="../../desktop/pages/data_check.py" line="64" />
         <source>预估值：该年尚无数据，沿用最近一个已知年份的数值</source>
         <translation>Estimate: no value for this year yet; the last known value is carried forward</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="160" />
+        <location filename="../../desktop/pages/data_check.py" line="65" />
         <source>插值：在两端已知年份之间按几何（对数线性）插值</source>
         <translation>Interpolated: geometric (log-linear) interpolation between two known years</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="161" />
-        <source>已排除</source>
-        <translation>Excluded</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/data_check.py" line="199" />
+        <location filename="../../desktop/pages/data_check.py" line="214" />
         <source>缺失：该年没有数值</source>
         <translation>Missing: no value for this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="206" />
+        <location filename="../../desktop/pages/data_check.py" line="221" />
         <source>来源：</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="208" />
+        <location filename="../../desktop/pages/data_check.py" line="223" />
         <source>数据来源：</source>
         <translation>Data source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="210" />
+        <location filename="../../desktop/pages/data_check.py" line="225" />
         <source>备注：</source>
         <translation>Note: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/data_check.py" line="224" />
-        <source>错误</source>
-        <translation>Error</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/data_check.py" line="224" />
-        <source>警告</source>
-        <translation>Warning</translation>
     </message>
 </context>
 <context>
@@ -892,163 +876,163 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="106" />
+        <location filename="../../desktop/pages/data_import.py" line="131" />
         <source>下载空白填报模板</source>
         <translation>Download a blank fill-in template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="107" />
+        <location filename="../../desktop/pages/data_import.py" line="132" />
         <source>生成带校验和填报说明的空白工作簿，发给各地统计人员填写后再导入。</source>
         <translation>Creates a blank workbook with validation and instructions to send to statisticians; import it when it comes back.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="111" />
+        <location filename="../../desktop/pages/data_import.py" line="136" />
         <source>单地区模板（一个地区，逐年填报）</source>
         <translation>Region template (one region, by year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="112" />
+        <location filename="../../desktop/pages/data_import.py" line="137" />
         <source>多地区模板（多个地区同表填报）</source>
         <translation>Multi-region template (several regions in one sheet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="113" />
+        <location filename="../../desktop/pages/data_import.py" line="138" />
         <source>全国基准模板（全国数值）</source>
         <translation>National benchmark template (national values)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="115" />
+        <location filename="../../desktop/pages/data_import.py" line="140" />
         <source>地区名称，如 湖北省（可留空）</source>
         <translation>Region name, e.g. 湖北省 (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="117" />
+        <location filename="../../desktop/pages/data_import.py" line="142" />
         <source>填报年份范围，如 2019-2024</source>
         <translation>Years to fill, e.g. 2019-2024</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="118" />
+        <location filename="../../desktop/pages/data_import.py" line="145" />
         <source>模板类型</source>
         <translation>Template kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="120" />
-        <location filename="../../desktop/pages/data_import.py" line="235" />
+        <location filename="../../desktop/pages/data_import.py" line="146" />
+        <location filename="../../desktop/pages/data_import.py" line="240" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="122" />
+        <location filename="../../desktop/pages/data_import.py" line="147" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="125" />
+        <location filename="../../desktop/pages/data_import.py" line="153" />
         <source>保存空白模板…</source>
         <translation>Save blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="133" />
+        <location filename="../../desktop/pages/data_import.py" line="162" />
         <source>当前工作区</source>
         <translation>Current workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="133" />
+        <location filename="../../desktop/pages/data_import.py" line="162" />
         <source>工作区文件（.lcws）保存每次导入的全部数值、来源和修订记录。</source>
         <translation>The workspace file (.lcws) keeps every imported value, its source and the revision history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="147" />
+        <location filename="../../desktop/pages/data_import.py" line="176" />
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="148" />
+        <location filename="../../desktop/pages/data_import.py" line="177" />
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="149" />
+        <location filename="../../desktop/pages/data_import.py" line="178" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="150" />
+        <location filename="../../desktop/pages/data_import.py" line="179" />
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="160" />
+        <location filename="../../desktop/pages/data_import.py" line="105" />
         <source>本次导入记录</source>
         <translation>Imports in this session</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="162" />
+        <location filename="../../desktop/pages/data_import.py" line="107" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="162" />
+        <location filename="../../desktop/pages/data_import.py" line="107" />
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="162" />
+        <location filename="../../desktop/pages/data_import.py" line="107" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="162" />
+        <location filename="../../desktop/pages/data_import.py" line="107" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="167" />
+        <location filename="../../desktop/pages/data_import.py" line="112" />
         <source>最近打开</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="188" />
+        <location filename="../../desktop/pages/data_import.py" line="193" />
         <source>未打开工作区</source>
         <translation>No workspace open</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="191" />
+        <location filename="../../desktop/pages/data_import.py" line="196" />
         <source>{n} 个数值，{r} 个地区，{v} 次修订</source>
         <translation>{n} values, {r} regions, {v} revisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="199" />
+        <location filename="../../desktop/pages/data_import.py" line="204" />
         <source>演示工作区为示意数据，非官方统计。新建工作区后导入本地区数据，开始正式评估。</source>
         <translation>The demo workspace holds illustrative data, not official statistics. Create a new workspace and import your region's data to start a real assessment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="231" />
+        <location filename="../../desktop/pages/data_import.py" line="236" />
         <source>年份范围无效，请填写如 2019-2024。</source>
         <translation>Invalid year range; enter e.g. 2019-2024.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="235" />
+        <location filename="../../desktop/pages/data_import.py" line="240" />
         <source>填报模板</source>
         <translation> template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="236" />
+        <location filename="../../desktop/pages/data_import.py" line="241" />
         <source>多地区填报模板</source>
         <translation>Multi-region template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="237" />
+        <location filename="../../desktop/pages/data_import.py" line="242" />
         <source>全国基准填报模板</source>
         <translation>National benchmark template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="240" />
+        <location filename="../../desktop/pages/data_import.py" line="245" />
         <source>保存空白模板</source>
         <translation>Save blank template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="240" />
+        <location filename="../../desktop/pages/data_import.py" line="245" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
@@ -1056,257 +1040,102 @@
 <context>
     <name>IndexPage</name>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="50" />
+        <location filename="../../desktop/pages/index_page.py" line="38" />
         <source>还没有测算结果。请先在“数据导入”中导入数据；若数据有错误，请在“数据校验”中查看。</source>
         <translation>No results yet. Import data on the Import page; if the data has errors, see the Check page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="64" />
+        <location filename="../../desktop/pages/index_page.py" line="61" />
         <source>图1  两创融合发展总指数与一级指标指数</source>
         <translation>Figure 1  Fusion index and pillar indices</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="70" />
+        <location filename="../../desktop/pages/index_page.py" line="67" />
         <source>一级指标</source>
         <translation>Pillar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="74" />
+        <location filename="../../desktop/pages/index_page.py" line="71" />
         <source>二级指标指数</source>
         <translation>Sub-indicator indices</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="85" />
-        <source>显示</source>
-        <translation>Show</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="87" />
-        <source>指数（基期 = 100）</source>
-        <translation>Index (base year = 100)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="88" />
-        <source>对称增速（%）</source>
-        <translation>Symmetric growth (%)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="92" />
-        <source>* 含预估值　~ 含插值　— 无法计算（悬停查看原因）</source>
-        <translation>* includes estimates   ~ includes interpolated values   — undefined (hover for the reason)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="100" />
+        <location filename="../../desktop/pages/index_page.py" line="81" />
         <source>指数明细</source>
         <translation>All nodes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="105" />
-        <source>运行 ±20% 权重敏感性分析</source>
-        <translation>Run ±20 % weight sensitivity</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="108" />
-        <source>运行蒙特卡洛权重模拟</source>
-        <translation>Run Monte Carlo weights</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="117" />
-        <source>年份</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="117" />
-        <source>总指数最大相对变动</source>
-        <translation>Max change of total</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="117" />
-        <source>引起最大变动的权重</source>
-        <translation>Weight causing it</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="120" />
-        <source>地区</source>
-        <translation>Region</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="121" />
-        <source>名义排名</source>
-        <translation>Nominal rank</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="122" />
-        <source>中位排名</source>
-        <translation>Median rank</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="123" />
-        <source>排名 5–95% 区间</source>
-        <translation>Rank 5–95 %</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="124" />
-        <source>名义排名保持率</source>
-        <translation>Rank kept</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="128" />
-        <source>逐一权重 ±20%（兄弟权重重新归一）</source>
-        <translation>One weight at a time ±20 % (siblings renormalised)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="133" />
-        <source>蒙特卡洛：地区排名稳定性（最新年份总指数）</source>
-        <translation>Monte Carlo: rank stability (total index, latest year)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="140" />
+        <location filename="../../desktop/pages/index_page.py" line="90" />
         <source>权重敏感性</source>
         <translation>Weight sensitivity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="147" />
+        <location filename="../../desktop/pages/index_page.py" line="96" />
         <source>测算口径</source>
         <translation>Recipe</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="197" />
-        <source>预估</source>
-        <translation>estimate</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="198" />
-        <source>插值</source>
-        <translation>interpolated</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="199" />
-        <source>无法计算</source>
-        <translation>undefined</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="220" />
+        <location filename="../../desktop/pages/index_page.py" line="148" />
         <source>{name} 5–95% 区间</source>
         <translation>{name} 5–95% band</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="247" />
+        <location filename="../../desktop/pages/index_page.py" line="172" />
         <source>指数（{y} 年 = 100）</source>
         <translation>Index ({y} = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="263" />
+        <location filename="../../desktop/pages/index_page.py" line="176" />
         <source>{region}，基期 {y} 年 = 100。虚线为含预估值的年份。</source>
         <translation>{region}, base year {y} = 100. Dashed segments include estimated values.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="268" />
+        <location filename="../../desktop/pages/index_page.py" line="181" />
         <source>阴影为蒙特卡洛权重模拟的 5–95% 区间（{n} 次抽样）。</source>
         <translation>Shaded: 5–95 % band of the Monte Carlo weights ({n} draws).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="288" />
+        <location filename="../../desktop/pages/index_page.py" line="212" />
         <source>（含预估）</source>
         <translation> (incl. estimates)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="289" />
+        <location filename="../../desktop/pages/index_page.py" line="214" />
         <source>二级指标指数：{p}</source>
         <translation>Sub-indicator indices: {p}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="296" />
+        <location filename="../../desktop/pages/index_page.py" line="221" />
         <source>与报告图2–图5 相同：基期与最近两年的二级指标指数。</source>
         <translation>As in the report's Figures 2–5: sub-indicator indices at the base year and the latest two years.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="309" />
-        <source>{y} 年增速</source>
-        <translation>Growth {y}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="310" />
-        <source>指标</source>
-        <translation>Indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="314" />
-        <source>含预估值（沿用最近已知年份）</source>
-        <translation>Includes estimates (last known value carried forward)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="315" />
-        <source>含插值（两端已知年份之间几何插值）</source>
-        <translation>Includes interpolated values (geometric, between two known years)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="316" />
-        <source>上一年数值为 0，对称增速为 200，指数无有限值</source>
-        <translation>The previous value is 0: symmetric growth is 200 and the chained index has no finite value</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="382" />
-        <source>小于 1%，与报告结论一致：结果对权重不敏感。</source>
-        <translation>below 1 %, as in the report: the result is not sensitive to the weights.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="384" />
-        <source>超过 1%：结果对权重较敏感，解读时请说明。</source>
-        <translation>above 1 %: the result depends on the weights; say so when presenting it.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="387" />
-        <source>{region}：各权重 ±20% 时总指数最大变动 {m}，</source>
-        <translation>{region}: with each weight ±20 %, the total index changes by at most {m}; </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="410" />
-        <source>蒙特卡洛：{n} 次抽样，权重在默认值 ±20% 内均匀扰动后重新归一（种子 {seed}）。</source>
-        <translation>Monte Carlo: {n} draws, weights drawn uniformly within ±20 % of the defaults and renormalised (seed {seed}).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="415" />
-        <source>尚未运行。点击按钮开始（在后台运行，可随时取消）。</source>
-        <translation>Not run yet. Click a button to start (runs in the background, can be cancelled).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="421" />
-        <source>几何插值</source>
-        <translation>geometric interpolation</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="421" />
-        <source>沿用上年</source>
-        <translation>carry forward</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="425" />
+        <location filename="../../desktop/pages/index_page.py" line="228" />
         <source>方法：</source>
         <translation>Method: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="426" />
+        <location filename="../../desktop/pages/index_page.py" line="229" />
         <source>指标体系：</source>
         <translation>Framework: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="427" />
+        <location filename="../../desktop/pages/index_page.py" line="230" />
         <source>基期：{b} 年；末年：{e} 年</source>
         <translation>Base year: {b}; end year: {e}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="430" />
+        <location filename="../../desktop/pages/index_page.py" line="233" />
         <source>年份缺口：</source>
         <translation>Gaps between years: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="431" />
+        <location filename="../../desktop/pages/index_page.py" line="234" />
         <source>由引擎填补的数值：{n} 个（详见“数据校验”中的彩色单元格）</source>
         <translation>Values filled by the engine: {n} (see the coloured cells on the Check page)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="437" />
+        <location filename="../../desktop/pages/index_page.py" line="240" />
         <source>排除的指标：</source>
         <translation>Excluded indicators: </translation>
     </message>
@@ -1519,6 +1348,142 @@ Log file: </translation>
     </message>
 </context>
 <context>
+    <name>NodeTree</name>
+    <message>
+        <location filename="../../desktop/pages/index_tree.py" line="37" />
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_tree.py" line="39" />
+        <source>指数（基期 = 100）</source>
+        <translation>Index (base year = 100)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_tree.py" line="40" />
+        <source>对称增速（%）</source>
+        <translation>Symmetric growth (%)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_tree.py" line="44" />
+        <source>* 含预估值　~ 含插值　— 无法计算（悬停查看原因）</source>
+        <translation>* includes estimates   ~ includes interpolated values   — undefined (hover for the reason)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_tree.py" line="53" />
+        <source>含预估值（沿用最近已知年份）</source>
+        <translation>Includes estimates (last known value carried forward)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_tree.py" line="54" />
+        <source>含插值（两端已知年份之间几何插值）</source>
+        <translation>Includes interpolated values (geometric, between two known years)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_tree.py" line="55" />
+        <source>上一年数值为 0，对称增速为 200，指数无有限值</source>
+        <translation>The previous value is 0: symmetric growth is 200 and the chained index has no finite value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_tree.py" line="65" />
+        <source>{y} 年增速</source>
+        <translation>Growth {y}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_tree.py" line="66" />
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+</context>
+<context>
+    <name>SensitivityPanel</name>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="56" />
+        <source>运行 ±20% 权重敏感性分析</source>
+        <translation>Run ±20 % weight sensitivity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="59" />
+        <source>运行蒙特卡洛权重模拟</source>
+        <translation>Run Monte Carlo weights</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="67" />
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="67" />
+        <source>总指数最大相对变动</source>
+        <translation>Max change of total</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="67" />
+        <source>引起最大变动的权重</source>
+        <translation>Weight causing it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="70" />
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="71" />
+        <source>名义排名</source>
+        <translation>Nominal rank</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="72" />
+        <source>中位排名</source>
+        <translation>Median rank</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="73" />
+        <source>排名 5–95% 区间</source>
+        <translation>Rank 5–95 %</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="74" />
+        <source>名义排名保持率</source>
+        <translation>Rank kept</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="77" />
+        <source>逐一权重 ±20%（兄弟权重重新归一）</source>
+        <translation>One weight at a time ±20 % (siblings renormalised)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="78" />
+        <source>蒙特卡洛：地区排名稳定性（最新年份总指数）</source>
+        <translation>Monte Carlo: rank stability (total index, latest year)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="88" />
+        <source>尚未运行。点击按钮开始（在后台运行，可随时取消）。</source>
+        <translation>Not run yet. Click a button to start (runs in the background, can be cancelled).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="109" />
+        <source>小于 1%，与报告结论一致：结果对权重不敏感。</source>
+        <translation>below 1 %, as in the report: the result is not sensitive to the weights.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="111" />
+        <source>超过 1%：结果对权重较敏感，解读时请说明。</source>
+        <translation>above 1 %: the result depends on the weights; say so when presenting it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="114" />
+        <source>{region}：各权重 ±20% 时总指数最大变动 {m}，</source>
+        <translation>{region}: with each weight ±20 %, the total index changes by at most {m}; </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="137" />
+        <source>蒙特卡洛：{n} 次抽样，权重在默认值 ±20% 内均匀扰动后重新归一（种子 {seed}）。</source>
+        <translation>Monte Carlo: {n} draws, weights drawn uniformly within ±20 % of the defaults and renormalised (seed {seed}).</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <location filename="../../desktop/session/__init__.py" line="114" />
@@ -1639,67 +1604,62 @@ Log file: </translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="24" />
+        <location filename="../../desktop/settings_dialog.py" line="28" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="31" />
+        <location filename="../../desktop/settings_dialog.py" line="35" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="34" />
+        <location filename="../../desktop/settings_dialog.py" line="38" />
         <source>自动（数据中最早的年份）</source>
         <translation>Automatic (earliest year in the data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="36" />
+        <location filename="../../desktop/settings_dialog.py" line="40" />
         <source>默认基期</source>
         <translation>Default base year</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="38" />
-        <source>几何插值（默认）</source>
-        <translation>Geometric interpolation (default)</translation>
+        <location filename="../../desktop/settings_dialog.py" line="43" />
+        <source>（默认）</source>
+        <translation> (default)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="39" />
-        <source>沿用上年值</source>
-        <translation>Carry the last value forward</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/settings_dialog.py" line="41" />
+        <location filename="../../desktop/settings_dialog.py" line="46" />
         <source>年份缺口处理</source>
         <translation>Gaps between years</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="46" />
+        <location filename="../../desktop/settings_dialog.py" line="51" />
         <source>使用内置阈值</source>
         <translation>Use the built-in thresholds</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="47" />
+        <location filename="../../desktop/settings_dialog.py" line="52" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="51" />
+        <location filename="../../desktop/settings_dialog.py" line="56" />
         <source>评估阈值文件</source>
         <translation>Thresholds file</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="56" />
+        <location filename="../../desktop/settings_dialog.py" line="61" />
         <source>蒙特卡洛抽样次数</source>
         <translation>Monte Carlo draws</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="65" />
+        <location filename="../../desktop/settings_dialog.py" line="70" />
         <source>选择阈值文件</source>
         <translation>Choose a thresholds file</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="65" />
+        <location filename="../../desktop/settings_dialog.py" line="70" />
         <source>TOML 文件 (*.toml)</source>
         <translation>TOML files (*.toml)</translation>
     </message>
