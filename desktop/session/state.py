@@ -4,21 +4,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # core is imported lazily at run time (start-up stays light)
+    from core.assessment import IndustryRow
+    from core.io import IndustryEntry
+    from core.kernel import Problem
+    from core.model import ObservationTable
+    from core.store import Conflict, Revision
 
 _data_dir_override: Path | None = None
 
 
 @dataclass(frozen=True)
 class WorkspaceState:
-    """The workspace as read back after an operation (core objects; core is imported lazily)."""
+    """The workspace as read back after an operation."""
 
-    table: Any  # core.model.ObservationTable
-    problems: tuple = ()  # core.kernel.Problem, from the import and the workspace's checks
-    conflicts: tuple = ()  # core.store.Conflict
-    revisions: tuple = ()  # core.store.Revision
-    workspace_industries: tuple = ()  # industry entries from imported templates
-    demo_industries: tuple = ()  # the demo's industry scores (core.assessment rows)
+    table: ObservationTable
+    problems: tuple[Problem, ...] = ()  # from the import and the workspace's checks
+    conflicts: tuple[Conflict, ...] = ()
+    revisions: tuple[Revision, ...] = ()
+    workspace_industries: tuple[IndustryEntry, ...] = ()  # industry sheets of imported templates
+    demo_industries: tuple[IndustryRow, ...] = ()  # the demo's industry scores
 
 
 @dataclass
