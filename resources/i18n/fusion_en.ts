@@ -759,93 +759,93 @@
         <translation>Word and PDF reports will come in a later version. This version exports the computed results (JSON, CSV); the “Export” menu at the top right of every chart copies it or saves it as PNG or SVG for your report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="34" />
+        <location filename="../../desktop/pages/export_page.py" line="60" />
         <source>指数测算结果（JSON）</source>
         <translation>Index results (JSON)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="36" />
+        <location filename="../../desktop/pages/export_page.py" line="62" />
         <source>全部地区、全部节点、各年份的指数与增速，含测算口径（基期、缺口处理、权重、预估与插值单元格），相同输入得到相同文件。</source>
         <translation>Index and growth for every region, node and year, with the recipe (base year, gap policy, weights, estimated and interpolated cells); identical inputs give identical files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="38" />
-        <location filename="../../desktop/pages/export_page.py" line="54" />
-        <location filename="../../desktop/pages/export_page.py" line="61" />
+        <location filename="../../desktop/pages/export_page.py" line="64" />
+        <location filename="../../desktop/pages/export_page.py" line="80" />
+        <location filename="../../desktop/pages/export_page.py" line="87" />
         <source>导出 JSON…</source>
         <translation>Export JSON…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="43" />
+        <location filename="../../desktop/pages/export_page.py" line="69" />
         <source>指数测算结果（CSV）</source>
         <translation>Index results (CSV)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="44" />
+        <location filename="../../desktop/pages/export_page.py" line="70" />
         <source>长表：地区、指标代码、名称、年份、指数、增速、标记；可直接用 Excel/WPS 打开。</source>
         <translation>Long table: region, code, name, year, index, growth, flag; opens in Excel/WPS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="45" />
+        <location filename="../../desktop/pages/export_page.py" line="71" />
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="50" />
+        <location filename="../../desktop/pages/export_page.py" line="76" />
         <source>潜力与定位评估（JSON）</source>
         <translation>Potential and positioning (JSON)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="52" />
+        <location filename="../../desktop/pages/export_page.py" line="78" />
         <source>每个地区的融合水平、势能、象限、功能定位、耦合协调度、潜力、伙伴、同质化预警和路径建议，每项结论附一句理由。</source>
         <translation>Each region's level, momentum, quadrant, functional role, coupling, potential, partners, sameness warnings and levers, each verdict with its one-sentence reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="59" />
+        <location filename="../../desktop/pages/export_page.py" line="85" />
         <source>权重敏感性（JSON）</source>
         <translation>Weight sensitivity (JSON)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="60" />
+        <location filename="../../desktop/pages/export_page.py" line="86" />
         <source>±20% 逐一权重变动与蒙特卡洛区间（需先在“指数测算”页运行）。</source>
         <translation>One-at-a-time ±20 % weight changes and Monte Carlo bands (run them on the Index page first).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="109" />
+        <location filename="../../desktop/pages/export_page.py" line="112" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="111" />
-        <location filename="../../desktop/pages/export_page.py" line="112" />
+        <location filename="../../desktop/pages/export_page.py" line="114" />
+        <location filename="../../desktop/pages/export_page.py" line="115" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="115" />
-        <location filename="../../desktop/pages/export_page.py" line="119" />
+        <location filename="../../desktop/pages/export_page.py" line="118" />
+        <location filename="../../desktop/pages/export_page.py" line="122" />
         <source>导出指数测算结果</source>
         <translation>Export index results</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="115" />
-        <location filename="../../desktop/pages/export_page.py" line="123" />
-        <location filename="../../desktop/pages/export_page.py" line="127" />
+        <location filename="../../desktop/pages/export_page.py" line="118" />
+        <location filename="../../desktop/pages/export_page.py" line="126" />
+        <location filename="../../desktop/pages/export_page.py" line="130" />
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="119" />
+        <location filename="../../desktop/pages/export_page.py" line="122" />
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="123" />
+        <location filename="../../desktop/pages/export_page.py" line="126" />
         <source>导出潜力与定位评估</source>
         <translation>Export the assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="127" />
+        <location filename="../../desktop/pages/export_page.py" line="130" />
         <source>导出权重敏感性</source>
         <translation>Export weight sensitivity</translation>
     </message>
