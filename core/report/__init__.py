@@ -1,3 +1,5 @@
 """Reports and exports built from result objects (Word, PDF, Excel and CSV)."""
 
-__all__: list[str] = []
+from .csv_export import CSV_COLUMNS, index_csv_text, write_index_csv
+
+__all__ = ["CSV_COLUMNS", "index_csv_text", "write_index_csv"]

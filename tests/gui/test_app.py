@@ -90,11 +90,8 @@ def test_import_filled_and_broken_templates_and_jump_to_a_problem(window, qtbot,
     assert bad, [it.text(1) for it in errors_shown]
     assert bad[0].text(0) == "错误" and "broken.xlsx" in bad[0].text(1)
     assert "山西省" not in s.regions()  # a file with errors is not imported
-    # double-click a problem that names a loaded region's cell → the table selects it
-    from core.kernel.problems import Problem
-
-    p = Problem("x", "测试", region=REGION, indicator="2.1.1", year=2021)
-    assert page.jump_to(p.region, p.indicator, p.year)
+    # a problem that names a loaded region's cell → the table selects it
+    assert page.jump_to(REGION, "2.1.1", 2021)
     assert s.region == REGION
     assert page.table.currentRow() == s.framework.leaves.index("2.1.1")
     assert page.table.horizontalHeaderItem(page.table.currentColumn()).text() == "2021"
@@ -298,7 +295,7 @@ def test_settings_persist(app_setup):
 
 
 def test_unexpected_error_is_logged_not_shown_as_traceback(window, tmp_path):
-    window._show_error(RuntimeError("boom"), "测试")
+    window.show_error(RuntimeError("boom"), "测试")
     msg = errors.shown_messages[-1]
     assert "Traceback" not in msg and "desktop-errors.log" in msg
     log = (tmp_path / "logs" / "desktop-errors.log").read_text(encoding="utf-8")
