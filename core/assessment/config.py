@@ -133,24 +133,24 @@ class _Section:
         self.label, self.problems, self.names_en = label, problems, names_en
 
     def bad(self, code: str, **args: object) -> None:
-        self.problems.append(Problem(f"assess.config.{code}", args, file=self.label))
+        self.problems.append(Problem(code, args, file=self.label))
 
     def num(
         self, section: Mapping, key: str, where: str, lo: float | None = None, hi: float | None = None, default=None
     ) -> float:
         v = section.get(key, default)
         if not isinstance(v, (int, float)) or isinstance(v, bool) or not math.isfinite(v):
-            self.bad("not_number", section=where, key=key, value=repr(v))
+            self.bad("assess.config.not_number", section=where, key=key, value=repr(v))
             return float(default if default is not None else 0.0)
         if (lo is not None and v < lo) or (hi is not None and v > hi):
-            self.bad("out_of_range", section=where, key=key, value=v, lo=lo, hi=hi)
+            self.bad("assess.config.out_of_range", section=where, key=key, value=v, lo=lo, hi=hi)
         return float(v)
 
     def text(self, section: Mapping, key: str, where: str) -> str:
         """A name shown to officials; its English twin `<key>_en` is remembered for the English UI."""
         v = section.get(key)
         if not isinstance(v, str) or not v.strip():
-            self.bad("name_missing", section=where, key=key)
+            self.bad("assess.config.name_missing", section=where, key=key)
             return key
         en = section.get(f"{key}_en")
         if isinstance(en, str) and en.strip():
@@ -166,23 +166,23 @@ class _Section:
 
     def bands(self, raw: object, where: str, lo: float, hi: float | None) -> tuple[Band, ...]:
         if not isinstance(raw, list) or not raw:
-            self.bad("bands_missing", section=where)
+            self.bad("assess.config.bands_missing", section=where)
             return (Band("?", lo),)
         out = []
         for i, b in enumerate(raw, start=1):
             if not isinstance(b, Mapping):
-                self.bad("band_invalid", section=where, n=i)
+                self.bad("assess.config.band_invalid", section=where, n=i)
                 continue
             out.append(
                 Band(self.text(b, "name", where), self.num(b, "min", where, lo, hi), self.description(b, "description"))
             )
         out.sort(key=lambda b: b.lower)
         if len({b.name for b in out}) != len(out):
-            self.bad("band_names_repeat", section=where)
+            self.bad("assess.config.band_names_repeat", section=where)
         if len({b.lower for b in out}) != len(out):
-            self.bad("band_lowers_repeat", section=where)
+            self.bad("assess.config.band_lowers_repeat", section=where)
         if out and out[0].lower > lo:
-            self.bad("band_lowest", section=where, lo=f"{lo:g}")
+            self.bad("assess.config.band_lowest", section=where, lo=f"{lo:g}")
         return tuple(out)
 
 
@@ -209,11 +209,11 @@ def _roles(r: _Section, data: Mapping, pillars: tuple[str, ...] | None) -> dict:
     for item in role.get("pillar", []):
         code = str(item.get("pillar", "")).strip()
         if code in roles:
-            r.bad("role_repeat", pillar=code)
+            r.bad("assess.config.role_repeat", pillar=code)
         roles[code] = (r.text(item, "name", "role.pillar"), r.description(item, "description"))
     for code in pillars or ():
         if code not in roles:
-            r.bad("role_missing", pillar=code)
+            r.bad("assess.config.role_missing", pillar=code)
     return {
         "balanced_spread": r.num(role, "balanced_spread", "role", 0.0, None, 0.15),
         "balanced_name": r.text(role, "balanced_name", "role"),
@@ -227,11 +227,11 @@ def _coupling_and_potential(r: _Section, data: Mapping) -> dict:
     alpha = r.num(c, "alpha", "coupling", 0.0, 1.0, 0.5)
     beta = r.num(c, "beta", "coupling", 0.0, 1.0, 0.5)
     if abs(alpha + beta - 1.0) > 1e-9:
-        r.bad("alpha_beta", total=f"{alpha + beta:g}")
+        r.bad("assess.config.alpha_beta", total=f"{alpha + beta:g}")
     high_m = r.num(p, "high_momentum", "potential", 0.0, None, 110.0)
     low_m = r.num(p, "low_momentum", "potential", 0.0, None, 95.0)
     if low_m > high_m:
-        r.bad("momentum_order")
+        r.bad("assess.config.momentum_order")
     return {
         "alpha": alpha,
         "beta": beta,
@@ -255,15 +255,15 @@ def _industries(r: _Section, data: Mapping) -> dict:
     weights = {k: r.num(weights_raw, k, "industries.weights", 0.0, None, 0.25) for k in CRITERIA}
     extra = set(weights_raw) - set(CRITERIA)
     if extra:
-        r.bad("weights_unknown", names=sorted(extra), allowed=list(CRITERIA))
+        r.bad("assess.config.weights_unknown", names=sorted(extra), allowed=list(CRITERIA))
     total_w = sum(weights.values())
     if total_w <= 0:
-        r.bad("weights_zero")
+        r.bad("assess.config.weights_zero")
         total_w = 1.0
     score_min = r.num(ind, "score_min", "industries", 0.0, None, 1.0)
     score_max = r.num(ind, "score_max", "industries", 0.0, None, 5.0)
     if score_max <= score_min:
-        r.bad("score_range")
+        r.bad("assess.config.score_range")
     return {
         "industry_max_rows": int(r.num(ind, "max_rows", "industries", 1, 10000, 30)),
         "score_min": score_min,
@@ -332,7 +332,7 @@ def _levers(
     data: Mapping, label: str, problems: list[Problem]
 ) -> tuple[tuple[Lever, ...], tuple[str, ...], dict[str, str]]:
     def bad(code: str, **args: object) -> None:
-        problems.append(Problem(f"assess.levers.{code}", args, file=label))
+        problems.append(Problem(code, args, file=label))
 
     fusions = tuple(str(f) for f in data.get("fusions", ()))
     seeds = {str(k): str(v) for k, v in data.get("seeds", {}).items()}
@@ -341,30 +341,30 @@ def _levers(
     for i, raw in enumerate(data.get("lever", []), start=1):
         lid = str(raw.get("id", "")).strip()
         if not lid:
-            bad("id_missing", n=i)
+            bad("assess.levers.id_missing", n=i)
             continue
         if lid in seen:
-            bad("id_repeat", lever=lid)
+            bad("assess.levers.id_repeat", lever=lid)
         seen.add(lid)
         for key in ("name_zh", "text_zh"):
             if not str(raw.get(key, "")).strip():
-                bad("text_missing", lever=lid, key=key)
+                bad("assess.levers.text_missing", lever=lid, key=key)
         fusion = str(raw.get("fusion", ""))
         if fusions and fusion not in fusions:
-            bad("fusion_unknown", lever=lid, fusion=fusion, fusions=list(fusions))
+            bad("assess.levers.fusion_unknown", lever=lid, fusion=fusion, fusions=list(fusions))
         targets = tuple(str(t) for t in raw.get("targets", ()))
         if not targets:
-            bad("no_targets", lever=lid)
+            bad("assess.levers.no_targets", lever=lid)
         sources = []
         for s in raw.get("sources", ()):
             seed, section = str(s.get("seed", "")), str(s.get("section", ""))
             if not seed or not section:
-                bad("source_incomplete", lever=lid)
+                bad("assess.levers.source_incomplete", lever=lid)
             elif seeds and seed not in seeds:
-                bad("seed_unknown", lever=lid, seed=seed)
+                bad("assess.levers.seed_unknown", lever=lid, seed=seed)
             sources.append((seed, section))
         if not sources:
-            bad("no_sources", lever=lid)
+            bad("assess.levers.no_sources", lever=lid)
         out.append(
             Lever(
                 lid,
@@ -377,5 +377,5 @@ def _levers(
             )
         )
     if not out:
-        bad("empty")
+        bad("assess.levers.empty")
     return tuple(out), fusions, seeds

@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from ..assessment.config import load_config
     from ..assessment.industries import read_industries_csv, rows_from_entries
     from ..assessment.partners import read_adjacency
-    from ..assessment.summary import summary_zh
+    from ..assessment.summary import summary
 
     framework = load_framework(args.framework)
     config = load_config(args.config, pillars=framework.pillars)
@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             atomic_write_bytes(args.json, text.encode("utf-8"))
             print(f"已写入 {args.json}", file=sys.stderr)
-            sys.stdout.write(summary_zh(result))
+            sys.stdout.write(summary(result))
     else:
-        sys.stdout.write(summary_zh(result))
+        sys.stdout.write(summary(result))
     return 0
