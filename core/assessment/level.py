@@ -26,7 +26,7 @@ from ..kernel.vocabulary import CellStatus
 from ..model.framework import ROOT, Framework
 from ..model.observations import NATION
 from .config import term
-from .model import GroupVerdict, IndicatorScore, LevelResult, fmt
+from .model import GroupVerdict, IndicatorScore, LevelResult, fmt, place
 
 BASIS_TERMS = {"gdp": "assess.basis.gdp", "population": "assess.basis.population"}
 NOTED_STATUSES = (CellStatus.ESTIMATE, CellStatus.INTERPOLATED)  # one note per region and status
@@ -106,7 +106,7 @@ def _leaf_score(
     if inp.status(code) == "excluded" or not _ok(x):
         return None, None, False, msg("assess.level.no_value", indicator=label, region=inp.region)
     if not _ok(ref) or inp.reference_statuses.get(code) == "excluded":
-        return None, None, False, msg("assess.level.no_reference", indicator=label, reference=inp.reference_name)
+        return None, None, False, msg("assess.level.no_reference", indicator=label, reference=place(inp.reference_name))
     try:
         ratio = indicator_ratio(
             node.kind,
@@ -119,7 +119,7 @@ def _leaf_score(
     except RatioUndefined as exc:
         why = exc.reason
         if basis and why.code == "assess.level.basis_missing":
-            why = msg("assess.level.basis_missing_of", region=inp.region, reference=inp.reference_name,
+            why = msg("assess.level.basis_missing_of", region=inp.region, reference=place(inp.reference_name),
                       basis=msg(BASIS_TERMS[basis]))  # fmt: skip
         return None, None, False, msg("assess.level.undefined", indicator=label, why=why)
     capped = ratio > inp.cap
@@ -159,7 +159,13 @@ def _status_notes(indicators: list[IndicatorScore], inp: _Inputs, year: int) -> 
             codes = [i.code for i in indicators if i.included and sts.get(i.code) == status.key]
             if codes:
                 out.append(
-                    msg("assess.level.status_note", who=who, year=year, status=msg(f"status.{status.key}"), codes=codes)
+                    msg(
+                        "assess.level.status_note",
+                        who=place(who),
+                        year=year,
+                        status=msg(f"status.{status.key}"),
+                        codes=codes,
+                    )
                 )
     return out
 
@@ -217,15 +223,16 @@ def compute_level(
     return LevelResult(region, reference_name, year, nodes, tuple(indicators), tuple(notes))
 
 
-def performance_group(
-    level: float | None, config, node: str = ROOT, label: str = "总指数", label_term: Message | None = None
-) -> GroupVerdict:
-    """Performance group of a level (领先型 ≥ 125 …), with the band it falls in (spec 02 §2.1)."""
+def performance_group(level: float | None, config, node: str = ROOT, label: Message | None = None) -> GroupVerdict:
+    """Performance group of a level (领先型 ≥ 125 …), with the band it falls in (spec 02 §2.1).
+
+    `label` names the node in the sentence (a term; default 总指数).
+    """
     from .config import band_of, band_upper
 
-    who = label_term or msg("assess.total")
+    who = label or msg("assess.total")
     if level is None:
-        return GroupVerdict(node, label, None, None, None, None, msg("assess.group.none", label=who))
+        return GroupVerdict(node, who, None, None, None, None, msg("assess.group.none", label=who))
     pos, band = band_of(level, config.groups)
     upper = band_upper(pos, config.groups)
     if upper is None:
@@ -235,4 +242,4 @@ def performance_group(
     else:
         rng = msg("assess.group.range", lower=f"{band.lower:g}", upper=f"{upper:g}")
     reason = msg("assess.group.reason", label=who, level=fmt(level), range=rng, group=config.term(band.name))
-    return GroupVerdict(node, label, level, band.name, band.lower, upper, reason)
+    return GroupVerdict(node, who, level, band.name, band.lower, upper, reason)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..kernel.messages import Message, msg
 from ..kernel.problems import Problem
+from ..model.observations import NATION
 from .serialise import jf, rnd, to_json
 
 if TYPE_CHECKING:
@@ -29,6 +30,11 @@ def fmt(x: float | None, ndigits: int = 1) -> str:
     if x is None or (isinstance(x, float) and not math.isfinite(x)):
         return "—"
     return f"{x:.{ndigits}f}"
+
+
+def place(name: str) -> Message | str:
+    """A region named in a sentence: the nation is a term (全国 / the nation), other regions are data."""
+    return msg("assess.nation") if name == NATION else name
 
 
 def pct(x: float | None, ndigits: int = 1) -> str:
@@ -48,11 +54,11 @@ class IndicatorScore:
     basis_region: float | None = jf(nd=6)
     basis_reference: float | None = jf(nd=6)
     ratio: float | None = jf(nd=6)
-    score: float | None = jf()
-    capped: bool = jf()
-    status: str = jf()  # CellStatus key (reported / estimate / interpolated / excluded) or missing
-    reference_status: str = jf()
-    included: bool = jf()
+    score: float | None
+    capped: bool
+    status: str  # CellStatus key (reported / estimate / interpolated / excluded) or missing
+    reference_status: str
+    included: bool
     weight: float = jf(nd=6)  # effective overall weight in L_total (0 when left out)
     note: Message | str = ""  # why it is left out or capped
 
@@ -62,10 +68,10 @@ class LevelResult:
     """Fusion level against a reference (nation = 100) for every node."""
 
     region: str = jf(skip=True)
-    reference: str = jf()
-    year: int = jf()
-    nodes: Mapping[str, float | None] = jf()  # framework order
-    indicators: tuple[IndicatorScore, ...] = jf()
+    reference: str
+    year: int
+    nodes: Mapping[str, float | None]  # framework order
+    indicators: tuple[IndicatorScore, ...]
     notes: tuple[Message, ...] = ()
 
     @property
@@ -82,7 +88,7 @@ class LevelResult:
     def sentence(self) -> Message:
         left_out = [s.code for s in self.indicators if not s.included]
         tail = msg("assess.level.left_out", n=len(left_out), codes=left_out) if left_out else ""
-        args = {"year": self.year, "region": self.region, "reference": self.reference, "level": fmt(self.total)}
+        args = {"year": self.year, "region": self.region, "reference": place(self.reference), "level": fmt(self.total)}
         return msg("assess.level.sentence", **args, left_out=tail)
 
     def json_extra(self) -> dict:
@@ -115,9 +121,9 @@ class NodeMomentum:
     momentum: float | None = jf(name="M")
     g_region: float | None = jf(nd=6)  # annual rate, 0.05 = 5 %
     g_reference: float | None = jf(nd=6)
-    gap_pp: float | None = jf()  # (g_region − g_reference) × 100, percentage points
-    rebased: bool = jf()
-    reason: Message = jf()
+    gap_pp: float | None  # (g_region − g_reference) × 100, percentage points
+    rebased: bool
+    reason: Message
 
 
 @dataclass(frozen=True)
@@ -128,8 +134,8 @@ class Quadrant:
     momentum: float | None = jf(name="M")
     split_level: float = jf(name="split_L")
     split_momentum: float = jf(name="split_M")
-    name: str | None = jf()
-    reason: Message = jf()
+    name: str | None
+    reason: Message
 
 
 @dataclass(frozen=True)
@@ -217,11 +223,11 @@ class Coupling:
     c: float | None = jf(name="C", nd=6)
     t: float | None = jf(name="T", nd=6)
     d: float | None = jf(name="D", nd=6)
-    grade: str | None = jf()
-    type: str | None = jf()
-    alpha: float = jf()
-    beta: float = jf()
-    reason: Message = jf()
+    grade: str | None
+    type: str | None
+    alpha: float
+    beta: float
+    reason: Message
 
 
 @dataclass(frozen=True)
@@ -229,14 +235,14 @@ class IndustryPotential:
     """One leading industry's fusion potential (spec 02 §2.7)."""
 
     region: str = jf(skip=True)
-    industry: str = jf()
-    strategic: bool | None = jf()
-    location_quotient: float | None = jf()
-    criteria: Mapping[str, float] = jf()  # criterion → mean score over experts
-    experts: int = jf()
-    spread: float = jf()  # max − min of the experts' own mean scores
-    potential: float = jf()
-    quadrant: str | None = jf()
+    industry: str
+    strategic: bool | None
+    location_quotient: float | None
+    criteria: Mapping[str, float]  # criterion → mean score over experts
+    experts: int
+    spread: float  # max − min of the experts' own mean scores
+    potential: float
+    quadrant: str | None
     rank: int = 0
     reason: Message | None = None
 
@@ -283,8 +289,8 @@ class Potential:
     coordination_rise: float | None = jf(name="rise", nd=6, group="coordination")
     lagging_side: str | None = jf(group="coordination")
     industries: IndustrySummary = jf(skip=True)
-    grade: str | None = jf()
-    reason: Message = jf()
+    grade: str | None
+    reason: Message
 
     def json_extra(self) -> dict:
         return {"industries": self.industries.json()}
@@ -326,10 +332,10 @@ class Partners:
 class SamenessItem:
     peer: str
     cosine: float = jf(nd=6)
-    adjacent: bool = jf()
-    same_role: bool = jf()
-    warning: bool = jf()
-    reason: Message = jf()
+    adjacent: bool
+    same_role: bool
+    warning: bool
+    reason: Message
 
 
 @dataclass(frozen=True)
@@ -353,11 +359,11 @@ class MacroFigure:
     node: str
     year: int | None
     value: float | None = jf(nd=12)
-    measure: str = jf()  # index | share_of_nation_pct | qualitative
-    base_year: int | None = jf()
-    approx: bool = jf()
-    section: str = jf()
-    note: str = jf()
+    measure: str  # index | share_of_nation_pct | qualitative
+    base_year: int | None
+    approx: bool
+    section: str
+    note: str
 
 
 @dataclass(frozen=True)
@@ -403,7 +409,7 @@ class NodeComparison:
     gap_points: Mapping[int, float | None]
     g_region: float | None = jf(nd=6)
     g_nation: float | None = jf(nd=6)
-    growth_gap_pp: float | None = jf()
+    growth_gap_pp: float | None
     nation_published: Mapping[int, float] | None = jf(skip=True)
     published_note: Message | None = jf(skip=True)
     rank_index: Rank | None = jf(skip=True)
@@ -440,10 +446,10 @@ class PublishedCheck:
     node: str
     year: int
     published: float = jf(nd=12)
-    computed: float | None = jf()
-    difference: float | None = jf()
-    complete: bool = jf()
-    sentence: Message = jf()
+    computed: float | None
+    difference: float | None
+    complete: bool
+    sentence: Message
 
 
 @dataclass(frozen=True)
@@ -482,7 +488,7 @@ class RegionAssessment:
 @dataclass(frozen=True)
 class NationValue:
     value: float | None = jf(nd=6)
-    status: str | None = jf()  # CellStatus key, or missing
+    status: str | None  # CellStatus key, or missing
 
 
 @dataclass(frozen=True)

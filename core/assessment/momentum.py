@@ -15,7 +15,8 @@ import math
 from collections.abc import Mapping
 
 from ..kernel.messages import Message, msg
-from .model import NodeMomentum, fmt
+from ..model.observations import NATION
+from .model import NodeMomentum, fmt, place
 
 
 def _first_year(series: Mapping[int, float | None]) -> int | None:
@@ -49,7 +50,7 @@ def node_momentum(
     *,
     node: str = "total",
     label: Message | None = None,
-    reference_name: str = "全国",
+    reference_name: str = NATION,
 ) -> NodeMomentum:
     """M and the growth gap of one node in `year`, rebasing to the later start when needed.
 
@@ -80,9 +81,9 @@ def node_momentum(
         label=index,
         e_region=fmt(e_r),
         e_reference=fmt(e_n),
-        reference=reference_name,
+        reference=place(reference_name),
         m=fmt(m),
-        pace=msg(f"assess.momentum.{pace}", reference=reference_name),
+        pace=msg(f"assess.momentum.{pace}", reference=place(reference_name)),
         g_region=fmt(None if g_r is None else g_r * 100, 2),
         g_reference=fmt(None if g_n is None else g_n * 100, 2),
         gap=fmt(gap, 2),

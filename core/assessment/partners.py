@@ -18,8 +18,9 @@ from pathlib import Path
 from ..kernel.messages import Message, msg
 from ..kernel.problems import InputError, Problem
 from ..model.framework import Framework
+from ..model.observations import NATION
 from .config import EPS, AssessmentConfig
-from .model import Partner, Partners, PillarPartner, SamenessItem, fmt
+from .model import Partner, Partners, PillarPartner, SamenessItem, fmt, place
 from .positioning import pillar_term
 
 Levels = Mapping[str, Mapping[str, float | None]]  # region → pillar → L
@@ -124,7 +125,7 @@ def _for_pillar(
             region=region,
             pillar=pillar_term(framework, p),
             own_level=fmt(own),
-            reference=reference_name,
+            reference=place(reference_name),
             peer=b,
             peer_level=fmt(lb),
             diff=fmt(lb - own),
@@ -142,7 +143,7 @@ def find_partners(
     adjacency: Mapping[str, set[str]],
     config: AssessmentConfig,
     peers: list[str] | None = None,
-    reference_name: str = "全国",
+    reference_name: str = NATION,
 ) -> Partners:
     """Top partners overall and the top N per weak pillar, each with its one-sentence reason."""
     own = levels[region]
@@ -156,7 +157,7 @@ def find_partners(
         sentence = msg(
             "assess.partners.none_weak",
             region=region,
-            reference=reference_name,
+            reference=place(reference_name),
             threshold=f"{config.partner_weak_below:g}",
         )
     elif not overall:

@@ -320,8 +320,7 @@ def region_assessment(
     lv, parent = ctx.levels[reg], peers.parent
     terms = node_terms(fw)
     nodes = (ROOT, *fw.pillars)
-    labels = {c: terms[c].text() for c in nodes}
-    groups = {c: performance_group(lv.nodes.get(c), cfg, c, labels[c], terms[c]) for c in nodes}
+    groups = {c: performance_group(lv.nodes.get(c), cfg, c, terms[c]) for c in nodes}
     mom = {c: node_momentum(res.series(reg, c), ctx.nation_series(c), year, node=c, label=terms[c]) for c in nodes}
     quads = {c: quadrant(lv.nodes.get(c), mom[c].momentum, cfg, node=c, label=terms[c]) for c in nodes}
     ls, li = side_levels(ctx.pillar_levels[reg], fw)
