@@ -70,6 +70,16 @@ class Lever:
     targets: tuple[str, ...]
     sources: tuple[tuple[str, str], ...]  # (seed id, section)
     practice_zh: str = ""
+    name_en: str = ""
+    text_en: str = ""
+
+    @property
+    def name(self) -> Message:
+        return term(self.name_zh, self.name_en or self.name_zh)
+
+    @property
+    def text(self) -> Message:
+        return term(self.text_zh, self.text_en or self.text_zh)
 
     def source_zh(self, seeds: Mapping[str, str]) -> str:
         return "；".join(f"{seeds.get(s, s)} {sec}" for s, sec in self.sources)
@@ -315,6 +325,9 @@ def load_config(
         **_partners_and_levers(r, data),
     }
     levers, fusions, seeds = _levers(ldata, llabel, problems)
+    fusions_en = ldata.get("fusions_en", ())
+    if isinstance(fusions_en, list) and len(fusions_en) == len(fusions):
+        names_en.update({zh: str(en) for zh, en in zip(fusions, fusions_en, strict=True)})
     if problems:
         raise InputError(problems)
     return AssessmentConfig(
@@ -374,6 +387,8 @@ def _levers(
                 targets,
                 tuple(sources),
                 str(raw.get("practice_zh", "")),
+                str(raw.get("name_en", "")),
+                str(raw.get("text_en", "")),
             )
         )
     if not out:

@@ -41,13 +41,13 @@ def select_levers(
                 level=fmt(level.nodes[sub]),
                 kind=msg("assess.levers.relative" if relative else "assess.levers.weak"),
                 pulls=msg("assess.levers.pulls", points=fmt(total_gap[sub], 2)) if total_gap[sub] > 0 else "",
-                fusion=lv.fusion,
+                fusion=config.term(lv.fusion),
             )
             out.append(
                 LeverAdvice(
                     lv.id,
-                    lv.name_zh,
-                    lv.text_zh,
+                    lv.name,
+                    lv.text,
                     lv.fusion,
                     sub,
                     term(framework.label(sub), framework.label(sub, "en")),
@@ -65,14 +65,14 @@ def select_levers(
                 out.append(
                     LeverAdvice(
                         lv.id,
-                        lv.name_zh,
-                        lv.text_zh,
+                        lv.name,
+                        lv.text,
                         lv.fusion,
                         "region",
                         msg("assess.levers.region_target"),
                         lv.source_zh(config.seeds),
                         lv.practice_zh,
-                        msg("assess.levers.region_reason", peers=peers, fusion=lv.fusion),
+                        msg("assess.levers.region_reason", peers=peers, fusion=config.term(lv.fusion)),
                     )
                 )
     return tuple(out)

@@ -341,9 +341,9 @@ class SamenessItem:
 @dataclass(frozen=True)
 class LeverAdvice:
     id: str
-    name: str
-    text: str
-    fusion: str
+    name: Message  # the lever's name and text (levers.toml), in either language
+    text: Message
+    fusion: str  # one of CAS's six fusions as named in levers.toml (AssessmentConfig.term renders it)
     target: str  # the weak node it answers
     target_label: Message
     source: str

@@ -349,7 +349,12 @@ class PartnersTab(QWidget):
             highlight={i for i, x in enumerate(same) if x.warning},
         )
         rows = [
-            [_text(lv.target_label), lv.name, lv.fusion, f"{lv.text}\n{_tr('依据：')}{lv.source}\n{_text(lv.reason)}"]
+            [
+                _text(lv.target_label),
+                _text(lv.name),
+                a.name(lv.fusion, lang),
+                f"{_text(lv.text)}\n{_tr('依据：')}{lv.source}\n{_text(lv.reason)}",
+            ]
             for lv in ra.levers
         ]
         fill_table(self.levers, rows, tips=[_text(lv.reason) for lv in ra.levers])
