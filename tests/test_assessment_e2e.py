@@ -253,6 +253,17 @@ def test_cli_human_and_json(tmp_path, capsys):
     assert json.loads(path.read_text(encoding="utf-8"))["regions"]["四川省"]["role"]["name"]
 
 
+def test_cli_summary_in_english_and_json_keeps_the_codes(capsys):
+    assert main(["assess", str(DEMO / "demo-provinces.csv"), "--region", "辽宁省", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Fusion potential and positioning" in out and "quadrant Building up" in out and "融合水平为" not in out
+    assert main(["assess", str(DEMO / "demo-provinces.csv"), "--region", "辽宁省", "--json", "-"]) == 0
+    r = json.loads(capsys.readouterr().out)["regions"]["辽宁省"]
+    role = r["role"]["reason_message"]
+    assert r["role"]["reason"] == role["text"] and role["code"].startswith("assess.role.")
+    assert role["args"]["threshold"] == "0.15" and role["args"]["spread"] == f"{r['role']['spread']:.3f}"
+
+
 def test_cli_unknown_region_is_a_chinese_error(capsys):
     rc = main(["assess", str(DEMO / "demo-provinces.csv"), "--region", "火星"])
     err = capsys.readouterr().err
