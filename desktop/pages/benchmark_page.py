@@ -137,8 +137,8 @@ class BenchmarkPage(ResultPage):
         self._fill_ranks(cmp, years[-1] if years else None)
         texts = [_text(cmp.sentence)] + [_text(f.sentence) for f in cmp.macro_figures]
         ra = s.assessment.regions.get(s.region) if s.assessment is not None else None
-        if ra is not None and ra.comparison is not None and cmp.node == "total":
-            texts += [_text(f.sentence) for f in ra.comparison.macro_shares]
+        if ra is not None and ra.comparison is not None:  # the report's macro-region share of this indicator
+            texts += [_text(f.sentence) for f in ra.comparison.macro_shares if f.figure.node == cmp.node]
         if cmp.macro_region and not cmp.macro_figures:
             texts.append(self.tr("报告未给出{m}该指标的数值，无法与板块对比。").replace("{m}", cmp.macro_region))
         self.sentences.setText("\n".join(t for t in texts if t))
