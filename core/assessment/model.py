@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 from ..kernel.messages import Message, msg
 from ..kernel.problems import Problem
 from ..model.observations import NATION
-from .serialise import jf, rnd, to_json
+from .serialise import jf, rnd
 
 if TYPE_CHECKING:
     from ..index.engine import IndexResult
     from .config import AssessmentConfig
 
-__all__ = ["fmt", "pct", "rnd", "to_json"]
+__all__ = ["fmt", "pct", "place", "rnd"]
 
 
 def fmt(x: float | None, ndigits: int = 1) -> str:
@@ -90,9 +90,6 @@ class LevelResult:
         tail = msg("assess.level.left_out", n=len(left_out), codes=left_out) if left_out else ""
         args = {"year": self.year, "region": self.region, "reference": place(self.reference), "level": fmt(self.total)}
         return msg("assess.level.sentence", **args, left_out=tail)
-
-    def json_extra(self) -> dict:
-        return {"sentence": self.sentence}
 
 
 @dataclass(frozen=True)
@@ -256,9 +253,6 @@ class IndustrySummary:
     by_quadrant: Mapping[str, int] | None = None
     top: tuple[str, ...] | None = None
 
-    def json(self) -> dict:
-        return {k: v for k, v in to_json(self).items() if v is not None}
-
 
 @dataclass(frozen=True)
 class Raise:
@@ -291,9 +285,6 @@ class Potential:
     industries: IndustrySummary = jf(skip=True)
     grade: str | None
     reason: Message
-
-    def json_extra(self) -> dict:
-        return {"industries": self.industries.json()}
 
 
 @dataclass(frozen=True)
@@ -378,16 +369,6 @@ class MacroComparison:
     sentence: Message | None = jf(skip=True)
     kind: str = jf(skip=True)  # "index" (region_value, difference) | "share" (region_share_pct, region_year) | ""
 
-    def json_extra(self) -> dict:
-        out: dict = dict(to_json(self.figure))
-        if self.kind == "index":
-            out.update(region_value=self.region_value, difference=self.difference)
-        elif self.kind == "share":
-            out.update(region_share_pct=self.region_share_pct, region_year=self.region_year)
-        if self.sentence is not None:
-            out["sentence"] = self.sentence
-        return out
-
 
 @dataclass(frozen=True)
 class Rank:
@@ -417,20 +398,6 @@ class NodeComparison:
     macro_region: str | None = jf(skip=True)
     macro_figures: tuple[MacroComparison, ...] = jf(skip=True, default=())
     sentence: Message | None = jf(skip=True, default=None)
-
-    def json_extra(self) -> dict:
-        out: dict = {}
-        if self.nation_published is not None:
-            out["nation_published"] = {str(y): v for y, v in sorted(self.nation_published.items())}
-            out["published_note"] = self.published_note
-        for key in ("rank_index", "rank_level"):
-            if getattr(self, key) is not None:
-                out[key] = getattr(self, key)
-        if self.macro_region:
-            out["macro_region"] = {"name": self.macro_region, "figures": [to_json(f) for f in self.macro_figures]}
-        if self.sentence is not None:
-            out["sentence"] = self.sentence
-        return out
 
 
 @dataclass(frozen=True)

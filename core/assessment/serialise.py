@@ -61,9 +61,9 @@ def _object(obj: Any) -> dict:
         key = meta.get("name", f.name)
         target = out.setdefault(meta["group"], {}) if "group" in meta else out
         put(target, key, value, meta.get("nd", NDIGITS))
-    extra = getattr(obj, "json_extra", None)
-    if extra is not None:
-        for key, value in extra().items():
+    layout = _LAYOUTS.get(type(obj).__name__)
+    if layout is not None:
+        for key, value in layout(obj).items():
             put(out, key, value)
     return out
 
@@ -75,6 +75,49 @@ def put(target: dict, key: str, value: Any, nd: int = NDIGITS) -> None:
         target[f"{key}_message"] = value.to_dict()
     elif isinstance(value, (list, tuple)) and value and all(isinstance(v, Message) for v in value):
         target[f"{key}_messages"] = [v.to_dict() for v in value]
+
+
+def _node_comparison(c: Any) -> dict:
+    out: dict[str, Any] = {}
+    if c.nation_published is not None:
+        out["nation_published"] = {str(y): v for y, v in sorted(c.nation_published.items())}
+        out["published_note"] = c.published_note
+    for key in ("rank_index", "rank_level"):
+        if getattr(c, key) is not None:
+            out[key] = getattr(c, key)
+    if c.macro_region:
+        out["macro_region"] = {"name": c.macro_region, "figures": [to_json(f) for f in c.macro_figures]}
+    if c.sentence is not None:
+        out["sentence"] = c.sentence
+    return out
+
+
+def _macro_comparison(m: Any) -> dict:
+    """The report's figure, then the region's own value (index) or share (share), and the sentence."""
+    out: dict[str, Any] = dict(to_json(m.figure))
+    if m.kind == "index":
+        out.update(region_value=m.region_value, difference=m.difference)
+    elif m.kind == "share":
+        out.update(region_share_pct=m.region_share_pct, region_year=m.region_year)
+    if m.sentence is not None:
+        out["sentence"] = m.sentence
+    return out
+
+
+def _industry_summary(s: Any) -> dict:
+    return {"count": s.count} if not s.count else {
+        "count": s.count, "mean_potential": s.mean_potential, "by_quadrant": dict(s.by_quadrant or {}),
+        "top": list(s.top or ()),
+    }  # fmt: skip
+
+
+# Computed parts of a result's JSON, by class name (model.py imports this module, not the reverse).
+_LAYOUTS = {
+    "LevelResult": lambda lv: {"sentence": lv.sentence},
+    "Potential": lambda p: {"industries": _industry_summary(p.industries)},
+    "NodeComparison": _node_comparison,
+    "MacroComparison": _macro_comparison,
+}
 
 
 def region_json(ra: Any) -> dict:
