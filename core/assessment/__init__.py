@@ -27,6 +27,7 @@ from ..model.framework import Framework, load_framework
 from ..model.observations import ObservationTable
 from .comparison import compare_node
 from .config import AssessmentConfig, load_config
+from .demo import load_demo
 from .industries import IndustryRow, parse_industries_csv, read_industries_csv, rows_from_entries
 from .model import (
     Assessment,
@@ -75,6 +76,7 @@ __all__ = [
     "assess",
     "compare_node",
     "load_config",
+    "load_demo",
     "parse_industries_csv",
     "read_adjacency",
     "read_industries_csv",
