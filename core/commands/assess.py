@@ -10,6 +10,7 @@ from pathlib import Path
 from ..index.engine import IndexOptions
 from ..io.loading import load_data_strict
 from ..kernel.atomic import atomic_write_bytes
+from ..kernel.messages import DEFAULT_LANG, LANGS
 from ..kernel.problems import InputError, Severity
 from ..model.framework import load_framework
 
@@ -46,6 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--base-year", type=int, help="基期年份（默认：数据中最早的年份）")
     p.add_argument("--end-year", type=int, help="评估年（默认：地区数据中最晚的年份）")
     p.add_argument("--json", metavar="PATH|-", help="以 JSON 输出结果（- 表示标准输出）")
+    p.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help="摘要与提示的语言：zh（默认）或 en")
     p.set_defaults(func=run)
 
 
@@ -60,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     from ..assessment.config import load_config
     from ..assessment.industries import read_industries_csv, rows_from_entries
     from ..assessment.partners import read_adjacency
-    from ..assessment.summary import summary_zh
+    from ..assessment.summary import summary
 
     framework = load_framework(args.framework)
     config = load_config(args.config, pillars=framework.pillars)
@@ -91,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
         options=IndexOptions(base_year=args.base_year, end_year=args.end_year),
     )
     for p in result.problems:
-        print(p.one_line(), file=sys.stderr)
+        print(p.one_line(args.lang), file=sys.stderr)
     if args.json:
         text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
         if args.json == "-":
@@ -99,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             atomic_write_bytes(args.json, text.encode("utf-8"))
             print(f"已写入 {args.json}", file=sys.stderr)
-            sys.stdout.write(summary_zh(result))
+            sys.stdout.write(summary(result, args.lang))
     else:
-        sys.stdout.write(summary_zh(result))
+        sys.stdout.write(summary(result, args.lang))
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import pytest
 from conftest import wait_idle
@@ -184,17 +185,35 @@ def test_assessment_page_shows_verdicts_with_reasons(window, qtbot):
     page = window.show_page("assessment")
     ra = s.assessment.regions[REGION]
     assert REGION in page.headline.text()
-    assert page.v_role.value.text() == ra.role.name and page.v_role.reason.text() == ra.role.reason
+    assert page.v_role.value.text() == ra.role.name and page.v_role.reason.text() == ra.role.reason.text()
     assert page.v_quadrant.value.text() == ra.quadrants["total"].name
     assert len(page.scatter.points) == len(s.assessment.levels)
     assert [p.name for p in page.scatter.points if p.highlight] == [REGION]
     assert page.radar.view.series[1][1] == [ra.level.nodes[p] for p in s.framework.pillars]
     assert page.gauge.view.value == pytest.approx(ra.coupling.d)
-    assert page.coupling_reason.text() == ra.coupling.reason
+    assert page.coupling_reason.text() == ra.coupling.reason.text()
     assert page.partners.rowCount() > 0 and page.levers.rowCount() == len(ra.levers)
     assert page.industry_table.rowCount() == len(ra.industries)
     page.node_combo.setCurrentIndex(2)  # pillar 2
     assert "融合关键" in page.scatter.title.text()
+
+
+def test_assessment_and_benchmark_pages_speak_the_interface_language(window, qtbot):
+    s = window.session
+    s.set_region(REGION)
+    cjk = re.compile("[\u4e00-\u9fff]")
+    window.set_language("en")
+    try:
+        page = window.show_page("assessment")
+        ra = s.assessment.regions[REGION]
+        assert page.headline.text() == ra.headline.text("en")
+        assert page.v_role.value.text() == s.assessment.name(ra.role.name, "en") != ra.role.name
+        assert page.v_role.reason.text() == ra.role.reason.text("en") and not cjk.search(page.v_role.reason.text())
+        assert not cjk.search(page.v_quadrant.value.text() + page.coupling_reason.text())
+        bench = window.show_page("benchmark")
+        assert bench.v_gap.reason.text() and not cjk.search(bench.v_gap.reason.text().replace(REGION, ""))
+    finally:
+        window.set_language("zh")
 
 
 def test_benchmark_page_any_node(window, qtbot):
