@@ -63,7 +63,7 @@ def test_custom_weights_are_normalised_with_a_note(tmp_path):
     )
     fw = load_framework(path)
     assert fw.nodes["1.1"].weight == pytest.approx(0.75)
-    assert any("归一化" in n for n in fw.notes)
+    assert any("归一化" in n.text() and n.code == "framework.weights_normalised" for n in fw.notes)
 
 
 @pytest.mark.parametrize(

@@ -99,7 +99,7 @@ def test_conflict_between_files_is_kept_until_the_user_resolves_it(tmp_path, fil
     with Workspace.create(tmp_path / "w.lcws") as ws:
         ws.import_files([filled])
         rep = ws.import_files([other])
-        assert rep.conflicts == 1 and [p.code for p in rep.errors] == ["conflict"]
+        assert rep.conflicts == 1 and [p.code for p in rep.errors] == ["workspace_conflict"]
         assert rep.errors[0].cell == cell_of(framework, "1.1.1", 2021) and rep.errors[0].file == "另一份.xlsx"
         old = known_value(framework, "1.1.1", 2021)
         assert ws.observations().value("江苏省", "1.1.1", 2021) == old  # not overwritten
@@ -148,7 +148,7 @@ CHILD = textwrap.dedent("""
     ws = Workspace.open(sys.argv[1])
     seen = []
     def progress(done, total, name):
-        if name == "写入工作区":
+        if str(name) == "写入工作区":
             seen.append(1)
             if len(seen) >= 3:   # inside the write transaction, after rows were inserted
                 print("WRITING", flush=True)

@@ -16,9 +16,18 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..kernel.progress import CancelCheck, ProgressCallback, check_cancel
-from ..model.framework import ROOT, Framework
+from ..model.framework import ROOT, Framework, renormalise
 from ..model.observations import ObservationTable
-from .engine import IndexOptions, PreparedData, aggregation_matrix, chain, inclusion_patterns, leaf_indices, prepare
+from .engine import (
+    IndexOptions,
+    PreparedData,
+    aggregation_matrix,
+    alive_nodes,
+    chain,
+    inclusion_patterns,
+    leaf_indices,
+    prepare,
+)
 
 SCHEMES = ("uniform", "dirichlet")
 
@@ -191,15 +200,10 @@ def _draw_weights(
     else:  # Dirichlet around the defaults: concentration = weight / spread² per sibling group
         w = rng.gamma(np.maximum(base / (spread**2), 1e-9)[None, :].repeat(draws, 0), 1.0)
     w = w * alive[None, :]
-    parent = np.array([codes.index(fw.nodes[c].parent) if fw.nodes[c].parent else -1 for c in codes])
-    sums = np.zeros((draws, len(codes)))
-    for p in set(parent.tolist()) - {-1}:
-        kids = parent == p
-        sums[:, kids] = w[:, kids].sum(axis=1, keepdims=True)
-    sums[:, parent == -1] = 1.0
-    with np.errstate(divide="ignore", invalid="ignore"):
-        w = np.where(sums > 0, w / sums, 0.0)
-    w[:, parent == -1] = 1.0
+    for parent in fw.parents:
+        kids = [codes.index(k) for k in fw.children(parent)]
+        w[:, kids] = np.stack(renormalise([w[:, k] for k in kids]), axis=1)
+    w[:, codes.index(ROOT)] = 1.0
     return w
 
 
@@ -232,9 +236,7 @@ def monte_carlo(
     parents = np.empty((draws, R, P, T))
     alive_by_pattern = []
     for pattern in patterns:
-        alive = {c: bool(pattern[i]) for i, c in enumerate(fw.leaves)}
-        for parent in fw.parents:
-            alive[parent] = any(alive[k] for k in fw.children(parent))
+        alive = alive_nodes(fw, pattern)
         alive_by_pattern.append(np.array([alive[c] for c in fw.codes], float))
     done = 0
     while done < draws:
