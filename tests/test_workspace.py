@@ -187,3 +187,15 @@ def test_kill_during_import_leaves_workspace_as_before(tmp_path, filled, framewo
         # and the workspace is usable afterwards
         rep = ws.import_files(files[:1])
         assert rep.revision == 2 and "南京市" in ws.observations().regions()
+
+
+def test_values_equal_up_to_rounding_are_the_same_value(tmp_path, filled, framework):
+    from core.model.observations import same_value
+
+    old = known_value(framework, "1.1.1", 2020)
+    assert same_value(old, old * (1 + 1e-13)) and not same_value(old, old * (1 + 1e-9))
+    with Workspace.create(tmp_path / "w.lcws") as ws:
+        ws.import_files([filled])
+        other = _edit(filled, framework, "1.1.1", 2020, old * (1 + 1e-13), dest=filled.parent / "另一份.xlsx")
+        rep = ws.import_files([other])
+        assert rep.conflicts == 0 and rep.unchanged > 0

@@ -42,6 +42,10 @@ class Provenance:
             parts.append(f"第 {self.row} 行")
         return " / ".join(parts)
 
+    def location(self) -> dict:
+        """The Problem location fields this provenance fills (file, sheet, cell, row)."""
+        return {"file": self.file, "sheet": self.sheet, "cell": self.cell, "row": self.row}
+
 
 @dataclass(frozen=True)
 class Observation:
@@ -54,6 +58,11 @@ class Observation:
     unit: str | None = None
     source: str | None = None
     note: str | None = None
+
+    def location(self) -> dict:
+        """Every Problem location field of this value: where it came from and its key."""
+        where = (self.provenance or Provenance()).location()
+        return {**where, "region": self.region, "indicator": self.indicator, "year": self.year}
 
     def to_dict(self) -> dict:
         d = asdict(self)

@@ -112,19 +112,7 @@ class _Merge:
 
 
 def _located(code: str, args: dict, severity: Severity, obs: Observation) -> Problem:
-    p = obs.provenance or Provenance()
-    return Problem(
-        code,
-        args,
-        severity,
-        file=p.file,
-        sheet=p.sheet,
-        cell=p.cell,
-        row=p.row,
-        region=obs.region,
-        indicator=obs.indicator,
-        year=obs.year,
-    )
+    return Problem(code, args, severity, **obs.location())
 
 
 def write_import(
