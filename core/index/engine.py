@@ -359,7 +359,7 @@ class IndexResult:
         try:
             return self.regions.index(region)
         except ValueError:
-            raise KeyError(f"地区 {region} 不在测算结果中") from None
+            raise KeyError(f"region {region!r} is not in the result") from None
 
     def code_index(self, code: str) -> int:
         return self.codes.index(code)

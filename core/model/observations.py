@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 
+from ..kernel.messages import DEFAULT_LANG, render
 from ..kernel.vocabulary import CellStatus
 
 NATION = "全国"
@@ -36,10 +37,11 @@ class Provenance:
     row: int | None = None
     imported_at: str | None = None
 
-    def describe(self) -> str:
+    def describe(self, lang: str = DEFAULT_LANG) -> str:
+        """file / sheet / cell (or row) — where the value was read, for messages."""
         parts = [p for p in (self.file, self.sheet, self.cell) if p]
         if self.row is not None:
-            parts.append(f"第 {self.row} 行")
+            parts.append(render("location.row", {"value": self.row}, lang))
         return " / ".join(parts)
 
     def location(self) -> dict:

@@ -106,7 +106,9 @@ class _Merge:
             (self.rev, *key, cur_id, oid),
         )
         self.report.conflicts += 1
-        where = cur.provenance.describe() if cur is not None and cur.provenance else msg("store.term.workspace")
+        # Stored with the revision: arguments stay plain text (Problem.from_dict returns nested messages as dicts).
+        known = cur is not None and cur.provenance is not None
+        where = cur.provenance.describe() if known else msg("store.term.workspace").text()
         args = {"where": where, "current": _number(cur.value) if cur else None, "incoming": _number(obs.value)}
         self.report.problems.append(_located("workspace_conflict", args, Severity.ERROR, obs))
 
