@@ -104,12 +104,6 @@ class ObservationTable:
     def indicators(self) -> list[str]:
         return list(dict.fromkeys(o.indicator for o in self.rows))
 
-    def for_region(self, region: str) -> ObservationTable:
-        return ObservationTable([o for o in self.rows if o.region == region])
-
-    def without_region(self, region: str) -> ObservationTable:
-        return ObservationTable([o for o in self.rows if o.region != region])
-
     def lookup(self) -> dict[tuple[str, str, int], Observation]:
         """(region, indicator, year) → observation; later rows win (callers check duplicates first)."""
         return {(o.region, o.indicator, o.year): o for o in self.rows}
