@@ -61,7 +61,7 @@ class Session(QObject):
         self.conflicts: list = []
         self.imports: list[ImportRecord] = []
         self.revisions: list = []
-        self.workspace_industries: list = []  # core.io.template_reader.IndustryEntry from templates
+        self.workspace_industries: list = []  # core.io.results.IndustryEntry from templates
         self.demo_industries: list = []  # the demo's industry scores (IndustryRow)
         self.result = None  # core.index.engine.IndexResult
         self.sensitivity = None

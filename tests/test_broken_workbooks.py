@@ -13,7 +13,7 @@ import pytest
 
 from core.io.loading import read_files
 from core.io.template_reader import read_template_workbook
-from core.kernel.problems import Severity
+from core.kernel.problems import Problem, Severity
 
 sys.path.insert(0, str(Path(__file__).parent))
 from broken_corpus import CASE_NAMES, build_corpus
@@ -69,6 +69,9 @@ def test_broken_workbook_reports_expected_problem(corpus, framework, name):
     if p.severity is not Severity.INFO:
         assert "请" in p.message  # says how to fix it
     assert "Traceback" not in p.message
+    for q in res.problems:  # every problem renders from the catalogue in both languages, also after a JSON round trip
+        assert not q.text("en").startswith("[") and not q.text("zh").startswith("[")
+        assert Problem.from_dict(q.to_dict()).text("en") == q.text("en")
     if case.severity == "error":
         assert res.has_errors()
     else:  # a warning or a listed conversion must not block

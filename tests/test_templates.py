@@ -8,17 +8,15 @@ import openpyxl
 import pytest
 
 from core.commands.cli import main
-from core.io.template_writer import (
+from core.io.template_layout import (
     MARKER,
     SHEET_BASIS,
     SHEET_DATA,
     SHEET_GUIDE,
     SHEET_INDUSTRY,
     SHEET_META,
-    build_template,
-    national_benchmark_values,
-    parse_years,
 )
+from core.io.template_writer import build_template, national_benchmark_values, parse_years
 from core.model.observations import BASIS_GDP, NATION
 from core.model.regions import province_names
 

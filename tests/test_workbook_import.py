@@ -11,9 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.io.loading import load_data, read_files
-from core.io.template_reader import is_template_workbook, read_number, read_template_workbook
+from core.io.loading import load_data, read_file, read_files, same_value
+from core.io.numbers import read_number
+from core.io.template_reader import is_template_workbook, read_template_workbook
 from core.io.template_writer import build_template, national_benchmark_values
+from core.io.xlsx_safety import REFUSED_SUFFIXES, precheck_xlsx
 from core.kernel import Cancelled
 from core.kernel.problems import Severity
 from core.model.observations import BASIS_GDP, BASIS_POPULATION, NATION
@@ -126,9 +128,11 @@ def test_committed_templates_import_empty_without_errors(framework):
 def test_read_number_rules(raw, unit, fmt, expected, code):
     r = read_number(raw, unit, fmt)
     assert r.value == expected
-    assert (r.error[0] if r.error else None) == code
+    assert (r.error.code if r.error else None) == code
     if expected is not None and isinstance(raw, str) and raw.strip() != str(expected):
         assert r.notes  # every conversion is listed
+    for m in [*r.notes, *([r.error] if r.error else [])]:  # each renders from the catalogue in both languages
+        assert not m.text("zh").startswith("[") and not m.text("en").startswith("[")
 
 
 @settings(max_examples=200, deadline=None)
@@ -186,3 +190,17 @@ def test_folder_import_progress_and_cancel(tmp_path, framework):
     assert not res.has_errors()  # identical national basis rows in every file are not conflicts
     with pytest.raises(Cancelled):
         read_files([folder], framework, cancel=lambda: True)
+
+
+def test_one_refusal_list_for_loading_and_the_safety_check(tmp_path, framework):
+    for suffix in REFUSED_SUFFIXES:
+        path = tmp_path / f"a{suffix}"
+        path.write_bytes(b"\xd0\xcf\x11\xe0")
+        assert [p.code for p in read_file(path, framework).problems] == ["file_type_refused"]
+        assert [p.code for p in precheck_xlsx(path).problems] == ["file_type_refused"]
+        assert suffix in read_file(path, framework).problems[0].text("en")
+
+
+def test_same_value_tolerates_only_round_trip_noise():
+    assert same_value(0.1 + 0.2, 0.3) and same_value(1e9, 1e9 * (1 + 1e-13))
+    assert not same_value(1.0, 1.0 + 1e-9) and not same_value(0.0, 1e-300)

@@ -190,7 +190,7 @@ def test_kill_during_import_leaves_workspace_as_before(tmp_path, filled, framewo
 
 
 def test_values_equal_up_to_rounding_are_the_same_value(tmp_path, filled, framework):
-    from core.model.observations import same_value
+    from core.io import same_value
 
     old = known_value(framework, "1.1.1", 2020)
     assert same_value(old, old * (1 + 1e-13)) and not same_value(old, old * (1 + 1e-9))

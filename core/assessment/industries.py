@@ -30,7 +30,7 @@ from .config import CRITERIA, CRITERIA_ZH, EPS, AssessmentConfig
 from .model import IndustryPotential, fmt
 
 if TYPE_CHECKING:
-    from ..io.template_reader import IndustryEntry
+    from ..io.results import IndustryEntry
 
 COLUMNS = ("region", "industry", "strategic", "location_quotient", *CRITERIA, "expert")
 COLUMNS_ZH = {
@@ -61,7 +61,7 @@ class IndustryRow:
 
 
 def rows_from_entries(entries: Iterable[IndustryEntry]) -> list[IndustryRow]:
-    """The templates' 主导产业 rows (core.io.template_reader.IndustryEntry) as assessment rows.
+    """The templates' 主导产业 rows (core.io.results.IndustryEntry) as assessment rows.
 
     Both list the four CAS criteria in the same order (templates.INDUSTRY_CRITERIA ↔ CRITERIA).
     """

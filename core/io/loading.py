@@ -11,23 +11,21 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import reduce
 from pathlib import Path
 
+from ..kernel.messages import Message, msg
 from ..kernel.problems import InputError, Problem, Severity
 from ..kernel.progress import CancelCheck, ProgressCallback, check_cancel, report
 from ..model.framework import Framework
 from ..model.observations import Observation, ObservationTable, Provenance
 from .longformat import read_long_format
-from .template_reader import FileInfo, ImportResult, format_number, is_template_workbook, read_template_workbook
-from .xlsx_safety import precheck_xlsx
+from .numbers import format_number
+from .results import FileInfo, ImportResult
+from .template_reader import is_template_workbook, read_template_workbook
+from .xlsx_safety import check_suffix, precheck_xlsx
 
 SUPPORTED = (".csv", ".xlsx")
-REFUSED = {
-    ".xls": "旧版 Excel 97-2003 格式",
-    ".xlsm": "含宏的工作簿",
-    ".et": "WPS 表格专有格式",
-    ".xlsb": "二进制工作簿",
-}
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -51,27 +49,10 @@ def read_file(path: Path, framework: Framework, imported_at: str | None = None) 
     """One file → observations, problems, industries; never raises for bad content."""
     suffix = path.suffix.lower()
     if not path.exists():
-        return ImportResult(problems=[Problem("file_missing", "找不到文件，请检查路径。", file=str(path))])
-    if suffix in REFUSED:
-        return ImportResult(
-            problems=[
-                Problem(
-                    "file_type_refused",
-                    f"不支持{REFUSED[suffix]}（{suffix}）。请在 Excel 或 WPS 中另存为 .xlsx 后再导入。",
-                    file=path.name,
-                )
-            ]
-        )
-    if suffix not in SUPPORTED:
-        return ImportResult(
-            problems=[
-                Problem(
-                    "file_type_unknown",
-                    f"不支持的文件类型 {suffix or '（无扩展名）'}。请使用填报模板（.xlsx）或长表格式（.csv/.xlsx）。",
-                    file=path.name,
-                )
-            ]
-        )
+        return ImportResult(problems=[Problem("file_missing", file=str(path))])
+    refused = check_suffix(path, SUPPORTED)
+    if refused:
+        return ImportResult(problems=[refused])
     if suffix == ".xlsx":  # untrusted zip: size, bomb, macro and DTD checks before any parser
         if is_template_workbook(path):
             return read_template_workbook(path, framework, imported_at=imported_at)
@@ -81,15 +62,8 @@ def read_file(path: Path, framework: Framework, imported_at: str | None = None) 
     try:
         table, problems = read_long_format(path, framework)
     except Exception as exc:  # a damaged file must become a problem, not a crash
-        return ImportResult(
-            problems=[
-                Problem(
-                    "file_unreadable",
-                    f"无法读取文件（{exc.__class__.__name__}）。请确认文件未损坏，并在 Excel 或 WPS 中另存为 .xlsx 或 UTF-8 编码的 .csv 后重试。",
-                    file=path.name,
-                )
-            ]
-        )
+        detail = msg("file_unreadable.long", error=exc.__class__.__name__)
+        return ImportResult(problems=[Problem("file_unreadable", {"detail": detail}, file=path.name)])
     if imported_at:
         table = ObservationTable([_with_time(o, imported_at) for o in table])
     return ImportResult(
@@ -103,6 +77,22 @@ def _with_time(o: Observation, imported_at: str) -> Observation:
     return replace(o, provenance=replace(o.provenance or Provenance(), imported_at=imported_at))
 
 
+def same_value(a: float, b: float) -> bool:
+    """Two values for one region/indicator/year agree (relative tolerance 1e-12: CSV round trips)."""
+    return math.isclose(a, b, rel_tol=1e-12, abs_tol=0.0)
+
+
+def source_of(provenance: Provenance | None) -> Message | str:
+    """Where a value came from: a.xlsx / 指标数据 / D7 / 第 7 行."""
+    p = provenance or Provenance()
+    parts: list[Message | str] = [x for x in (p.file, p.sheet, p.cell) if x]
+    if p.row is not None:
+        parts.append(msg("location.row", value=p.row))
+    if not parts:
+        return msg("conflict.unknown_source")
+    return reduce(lambda first, nxt: msg("conflict.source", first=first, next=nxt), parts)
+
+
 def find_conflicts(observations: Iterable[Observation]) -> list[Problem]:
     """Same region/indicator/year with different values (across files or within one) → one ERROR each."""
     first: dict[tuple[str, str, int], Observation] = {}
@@ -113,22 +103,16 @@ def find_conflicts(observations: Iterable[Observation]) -> list[Problem]:
         if prev is None:
             first[key] = o
             continue
-        if not math.isclose(prev.value, o.value, rel_tol=1e-12, abs_tol=0.0):
-            pp = prev.provenance.describe() if prev.provenance else "（未知来源）"
+        if not same_value(prev.value, o.value):
+            args = {
+                "where": source_of(prev.provenance),
+                "first": format_number(prev.value),
+                "second": format_number(o.value),
+            }
             p = o.provenance or Provenance()
+            loc = {"file": p.file, "sheet": p.sheet, "cell": p.cell, "row": p.row}
             out.append(
-                Problem(
-                    "conflict",
-                    f"与 {pp} 的数值不一致（{format_number(prev.value)} 与 {format_number(o.value)}）。同一地区、指标、年份只能有一个数值：请确认哪个正确，更正或删除另一个文件中的数值。",
-                    Severity.ERROR,
-                    file=p.file,
-                    sheet=p.sheet,
-                    cell=p.cell,
-                    row=p.row,
-                    region=o.region,
-                    indicator=o.indicator,
-                    year=o.year,
-                )
+                Problem("conflict", args, Severity.ERROR, region=o.region, indicator=o.indicator, year=o.year, **loc)
             )
     return out
 

@@ -13,12 +13,13 @@ import io
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..kernel.messages import msg
 from ..kernel.problems import Problem, Severity
 from ..kernel.vocabulary import CellStatus
 from ..model.framework import Framework
 from ..model.observations import BASIS_CODES, Observation, ObservationTable, Provenance
 from ..model.regions import canonical_region_name
-from .template_reader import format_number, read_number
+from .numbers import format_number, joined_notes, read_number
 
 COLUMNS = {
     "region": ("region", "地区", "地区名称"),
@@ -83,166 +84,146 @@ def _column_letter(index: int) -> str:
 def read_long_format(path: str | Path, framework: Framework) -> tuple[ObservationTable, list[Problem]]:
     """Read a long-format CSV/XLSX. Returns the good rows and every problem (errors block use)."""
     path = Path(path)
-    name = path.name
-    problems: list[Problem] = []
-    table = ObservationTable()
     is_csv = path.suffix.lower() != ".xlsx"
     rows: Iterable[list[object]] = _rows_from_csv(path) if is_csv else _rows_from_xlsx(path)
     iterator = iter(rows)
     header = next(iterator, None)
     if header is None:
-        return table, [Problem("empty_file", "文件为空。请按“地区、指标、年份、数值”四列填写数据。", file=name)]
+        return ObservationTable(), [Problem("empty_file", file=path.name)]
+    cols = _columns(header)
+    missing = [f for f in REQUIRED if f not in cols]
+    if missing:
+        names = [msg("columns_missing.column", field=f, name=COLUMNS[f][1]) for f in missing]
+        return ObservationTable(), [Problem("columns_missing", {"columns": names}, file=path.name, row=1)]
+    reader = _RowReader(framework, path.name, cols, is_csv)
+    for rownum, row in enumerate(iterator, start=2):
+        if rownum > MAX_ROWS:
+            reader.problems.append(Problem("too_many_rows", {"limit": MAX_ROWS}, file=path.name, row=rownum))
+            break
+        if any(str(c).strip() for c in row):
+            reader.read(rownum, row)
+    return reader.table, reader.problems
+
+
+def _columns(header: list[object]) -> dict[str, int]:
+    """Field → column index from the header row (English or Chinese names; the first match wins)."""
     cols: dict[str, int] = {}
     for i, h in enumerate(header):
         key = str(h).strip().lstrip("\ufeff").lower()
         for field, aliases in COLUMNS.items():
             if key in (a.lower() for a in aliases) and field not in cols:
                 cols[field] = i
-    missing = [f for f in REQUIRED if f not in cols]
-    if missing:
-        names = "、".join(f"{f}（{COLUMNS[f][1]}）" for f in missing)
-        return table, [
-            Problem(
-                "columns_missing",
-                f"第 1 行表头缺少列：{names}。长表格式需要 region、indicator、year、value 四列（可用中文表头 地区、指标、年份、数值）。",
-                file=name,
-                row=1,
-            )
-        ]
+    return cols
 
-    known = set(framework.leaves) | set(BASIS_CODES)
-    seen: dict[tuple[str, str, int], tuple[int, float]] = {}
-    for rownum, row in enumerate(iterator, start=2):
-        if rownum > MAX_ROWS:
-            problems.append(
-                Problem("too_many_rows", f"文件超过 {MAX_ROWS} 行，其余行未读取。请拆分文件。", file=name, row=rownum)
-            )
-            break
-        if not any(str(c).strip() for c in row):
-            continue
 
-        def raw(field: str, row: list = row) -> object:
-            i = cols.get(field)
-            return row[i] if i is not None and i < len(row) else ""
+class _RowReader:
+    """Reads data rows one at a time into a table, remembering rows seen for duplicates."""
 
-        def cell(field: str) -> str:
-            v = raw(field)
-            return format_number(v) if isinstance(v, float) else str(v).strip()
+    def __init__(self, framework: Framework, name: str, cols: dict[str, int], is_csv: bool):
+        self.fw = framework
+        self.name = name
+        self.cols = cols
+        self.is_csv = is_csv
+        self.known = set(framework.leaves) | set(BASIS_CODES)
+        self.seen: dict[tuple[str, str, int], tuple[int, float]] = {}
+        self.table = ObservationTable()
+        self.problems: list[Problem] = []
 
-        def col(field: str) -> str:
-            return f"{_column_letter(cols[field])}（{field}）"
+    def _raw(self, row: list, field: str) -> object:
+        i = self.cols.get(field)
+        return row[i] if i is not None and i < len(row) else ""
 
-        region, code, year_text, value_text = cell("region"), cell("indicator"), cell("year"), cell("value")
-        if not region:
-            problems.append(
-                Problem("region_missing", "地区为空，请填写地区名称。", file=name, row=rownum, column=col("region"))
+    def _cell(self, row: list, field: str) -> str:
+        v = self._raw(row, field)
+        return format_number(v) if isinstance(v, float) else str(v).strip()
+
+    def _col(self, field: str) -> str:
+        return f"{_column_letter(self.cols[field])}（{field}）"
+
+    def _problem(self, code: str, args: dict | None = None, severity: Severity = Severity.ERROR, **where) -> None:
+        self.problems.append(Problem(code, args or {}, severity, file=self.name, **where))
+
+    def read(self, rownum: int, row: list) -> None:
+        key = self._key(rownum, row)
+        if key is None:
+            return
+        region, code, year = key
+        where = {"row": rownum, "column": self._col("value"), "region": region, "indicator": code, "year": year}
+        value = self._value(row, code, where)
+        if value is None:
+            return
+        if key in self.seen:
+            first_row, first_value = self.seen[key]
+            same = (
+                msg("duplicate_row.same")
+                if first_value == value
+                else msg("duplicate_row.different", first=format_number(first_value), second=format_number(value))
             )
-            continue
-        canonical = canonical_region_name(region)
-        if canonical and canonical != region:
-            problems.append(
-                Problem(
-                    "region_converted",
-                    f"地区“{region}”按“{canonical}”读取。",
-                    severity=Severity.INFO,
-                    file=name,
-                    row=rownum,
-                    column=col("region"),
-                    region=canonical,
-                )
-            )
-            region = canonical
-        if code not in known:
-            problems.append(
-                Problem(
-                    "unknown_indicator",
-                    f"指标代码“{code}”不在指标体系 {framework.id} 中。请使用模板中的指标代码（如 1.1.1），基础数据用 _gdp、_population。",
-                    file=name,
-                    row=rownum,
-                    column=col("indicator"),
-                    region=region,
-                )
-            )
-            continue
-        try:
-            year_f = float(year_text.translate(_FULLWIDTH_DIGITS))
-            if not year_f.is_integer() or not 1900 <= year_f <= 2200:
-                raise ValueError
-            year = int(year_f)
-        except ValueError:
-            problems.append(
-                Problem(
-                    "year_invalid",
-                    f"年份“{year_text}”不是有效的四位年份，请填写如 2023。",
-                    file=name,
-                    row=rownum,
-                    column=col("year"),
-                    region=region,
-                    indicator=code,
-                )
-            )
-            continue
-        where = {"file": name, "row": rownum, "column": col("value"), "region": region, "indicator": code, "year": year}
-        unit = framework.nodes[code].unit if code in framework.nodes else BASIS_CODES[code][2]
-        reading = read_number(raw("value"), unit, text_file=is_csv)
-        if reading.error:
-            problems.append(Problem(reading.error[0], reading.error[1], **where))
-            continue
-        if reading.value is None:
-            problems.append(
-                Problem("value_missing", f"数值为空（“{value_text}”），按缺失处理。", severity=Severity.INFO, **where)
-            )
-            continue
-        value = reading.value
-        if reading.notes:
-            problems.append(
-                Problem(
-                    "value_converted",
-                    f"“{value_text}”读作 {format_number(value)}：{'；'.join(reading.notes)}。",
-                    severity=Severity.INFO,
-                    **where,
-                )
-            )
-        if value < 0:
-            problems.append(
-                Problem(
-                    "value_negative",
-                    f"数值 {format_number(value)} 为负数，该指标不能为负。请核对原始统计数据。",
-                    **where,
-                )
-            )
-            continue
-        key = (region, code, year)
-        if key in seen:
-            first_row, first_value = seen[key]
-            same = "相同" if first_value == value else f"不同（{format_number(first_value)} 与 {format_number(value)}）"
-            problems.append(
-                Problem(
-                    "duplicate_row",
-                    f"与第 {first_row} 行重复：同一地区、指标、年份出现两次，数值{same}。请删除其中一行。",
-                    file=name,
-                    row=rownum,
-                    column=col("indicator"),
-                    region=region,
-                    indicator=code,
-                    year=year,
-                )
-            )
-            continue
-        seen[key] = (rownum, value)
-        status_text = cell("status")
+            where["column"] = self._col("indicator")
+            self._problem("duplicate_row", {"first": first_row, "same": same}, **where)
+            return
+        self.seen[key] = (rownum, value)
+        status_text = self._cell(row, "status")
         status = _STATUS_IN.get(status_text, CellStatus.REPORTED) if status_text else CellStatus.REPORTED
-        table.add(
+        self.table.add(
             Observation(
                 region=region,
                 indicator=code,
                 year=year,
                 value=value,
                 status=status,
-                provenance=Provenance(file=name, row=rownum),
-                unit=cell("unit") or None,
-                source=cell("source") or None,
-                note=cell("note") or None,
+                provenance=Provenance(file=self.name, row=rownum),
+                unit=self._cell(row, "unit") or None,
+                source=self._cell(row, "source") or None,
+                note=self._cell(row, "note") or None,
             )
         )
-    return table, problems
+
+    def _key(self, rownum: int, row: list) -> tuple[str, str, int] | None:
+        """(region, indicator, year) of a row, or None with the problem reported."""
+        region, code, year_text = self._cell(row, "region"), self._cell(row, "indicator"), self._cell(row, "year")
+        if not region:
+            self._problem(
+                "region_missing", {"detail": msg("region_missing.long")}, row=rownum, column=self._col("region")
+            )
+            return None
+        canonical = canonical_region_name(region)
+        if canonical and canonical != region:
+            args = {"name": region, "region": canonical}
+            self._problem(
+                "region_converted", args, Severity.INFO, row=rownum, column=self._col("region"), region=canonical
+            )
+            region = canonical
+        if code not in self.known:
+            args = {"code": code, "framework": self.fw.id}
+            self._problem("unknown_indicator", args, row=rownum, column=self._col("indicator"), region=region)
+            return None
+        try:
+            year_f = float(year_text.translate(_FULLWIDTH_DIGITS))
+            if not year_f.is_integer() or not 1900 <= year_f <= 2200:
+                raise ValueError
+        except ValueError:
+            where = {"row": rownum, "column": self._col("year"), "region": region, "indicator": code}
+            self._problem("year_invalid", {"year": year_text}, **where)
+            return None
+        return region, code, int(year_f)
+
+    def _value(self, row: list, code: str, where: dict) -> float | None:
+        """The row's value with conversions noted (INFO); None when missing or refused."""
+        unit = self.fw.nodes[code].unit if code in self.fw.nodes else BASIS_CODES[code][2]
+        reading = read_number(self._raw(row, "value"), unit, text_file=self.is_csv)
+        if reading.error:
+            self._problem(reading.error.code, reading.error.args, **where)
+            return None
+        value_text = self._cell(row, "value")
+        if reading.value is None:
+            self._problem("value_missing", {"raw": value_text}, Severity.INFO, **where)
+            return None
+        value = reading.value
+        if reading.notes:
+            args = {"raw": value_text, "value": format_number(value), "notes": joined_notes(reading.notes)}
+            self._problem("value_converted", args, Severity.INFO, **where)
+        if value < 0:
+            self._problem("value_negative", {"detail": msg("value_negative.long", value=format_number(value))}, **where)
+            return None
+        return value

@@ -15,56 +15,50 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Literal
 
 from ..kernel.atomic import atomic_path
 from ..model.framework import Framework
 from ..model.observations import BASIS_CODES, BASIS_GDP, BASIS_POPULATION, NATION
 from ..model.regions import province_names
-
-TemplateKind = Literal["region", "multi", "national"]
-KINDS: tuple[str, ...] = ("region", "multi", "national")
-
-MARKER = "caict-fusion-template"
-MARKER_VERSION = "1"
-SHEET_GUIDE = "填报说明"
-SHEET_DATA = "指标数据"
-SHEET_BASIS = "基础数据"
-SHEET_INDUSTRY = "主导产业"
-SHEET_META = "_meta"
-SHEET_LISTS = "_lists"
-
-# Header texts: the importer finds columns by these, so moved columns still read correctly.
-H_REGION = "地区"
-H_CODE = "代码"
-H_PILLAR = "一级指标"
-H_SUB = "二级指标"
-H_NAME = "三级指标"
-H_DEF = "填报口径（本地区统计口径）"
-H_UNIT = "单位"
-H_SOURCE = "建议数据来源"
-H_NOTE = "备注"
-H_ITEM = "项目"
-LOCAL_REGION = "本地区"  # 基础数据 rows of the region template; the importer maps it to the 填报地区
-
-INDUSTRY_CRITERIA = ("技术可扩散性", "应用场景适配性", "产业链嵌入深度", "与国家战略产业契合度")
-H_INDUSTRY = "产业名称"
-H_STRATEGIC = "是否国家战略性新兴产业或未来产业"
-H_LQ = "区位熵"
-H_EXPERT = "评分专家"
-INDUSTRY_ROWS = 30
-
-# Defined names for the single-value input cells (they follow inserted rows).
-NAME_REGION = "填报地区"
-NAME_FILLED_BY = "填报人"
-NAME_PHONE = "联系电话"
-NAME_DATE = "填报日期"
+from .template_layout import (
+    DATA_HEADER_ROW,
+    DEFAULT_YEARS,
+    H_CODE,
+    H_DEF,
+    H_EXPERT,
+    H_INDUSTRY,
+    H_ITEM,
+    H_LQ,
+    H_NAME,
+    H_NOTE,
+    H_PILLAR,
+    H_REGION,
+    H_SOURCE,
+    H_STRATEGIC,
+    H_SUB,
+    H_UNIT,
+    INDUSTRY_CRITERIA,
+    INDUSTRY_ROWS,
+    KINDS,
+    LABEL_REGION,
+    LOCAL_REGION,
+    MARKER,
+    MARKER_VERSION,
+    MAX_TEMPLATE_REGIONS,
+    NAME_DATE,
+    NAME_FILLED_BY,
+    NAME_PHONE,
+    NAME_REGION,
+    SHEET_BASIS,
+    SHEET_DATA,
+    SHEET_GUIDE,
+    SHEET_INDUSTRY,
+    SHEET_LISTS,
+    SHEET_META,
+)
 
 FONT_BODY = "宋体"
 FONT_HEAD = "黑体"
-
-DEFAULT_YEARS = tuple(range(2019, 2025))
-MAX_TEMPLATE_REGIONS = 400
 
 
 @dataclass(frozen=True)
@@ -296,7 +290,7 @@ def _info_block(ws, wb, row: int, kind: str, st, lists_ref: str | None, ncols: i
 
     # label col, input col pairs laid over the first columns
     fields = [
-        ("填报地区", NAME_REGION, 3),
+        (LABEL_REGION, NAME_REGION, 3),
         ("填报人", NAME_FILLED_BY, 6),
         ("联系电话", NAME_PHONE, 8),
         ("填报日期", NAME_DATE, 10),
@@ -341,6 +335,39 @@ def _info_block(ws, wb, row: int, kind: str, st, lists_ref: str | None, ncols: i
         dv.add(ws.cell(row=row, column=3))
 
 
+@dataclass(frozen=True)
+class _DataLayout:
+    """Column positions of the 指标数据 sheet for one template kind."""
+
+    multi: bool
+    years: tuple[int, ...]
+
+    @property
+    def off(self) -> int:  # the leading 地区 column of the multi-region template
+        return 1 if self.multi else 0
+
+    @property
+    def year_col0(self) -> int:
+        return self.off + 7
+
+    @property
+    def headers(self) -> list[str]:
+        lead = [H_REGION] if self.multi else []
+        fixed = [H_CODE, H_PILLAR, H_SUB, H_NAME, H_DEF, H_UNIT]
+        return lead + fixed + [str(y) for y in self.years] + [H_SOURCE, H_NOTE]
+
+    @property
+    def widths(self) -> list[int]:
+        return ([12] if self.multi else []) + [7, 9, 13, 24, 30, 7] + [11] * len(self.years) + [26, 16]
+
+
+_DATA_TITLES = {
+    "region": "两创融合发展指数 指标数据填报表",
+    "multi": "两创融合发展指数 指标数据填报表（多地区）",
+    "national": "两创融合发展指数 全国基准数据表",
+}
+
+
 def _data_sheet(
     wb,
     framework: Framework,
@@ -354,104 +381,36 @@ def _data_sheet(
     """指标数据. Returns (header row, first data row)."""
     from openpyxl.utils import get_column_letter, quote_sheetname
     from openpyxl.workbook.defined_name import DefinedName
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     ws = wb.create_sheet(SHEET_DATA)
-    multi = kind == "multi"
-    lead = [H_REGION] if multi else []
-    headers = lead + [H_CODE, H_PILLAR, H_SUB, H_NAME, H_DEF, H_UNIT] + [str(y) for y in years] + [H_SOURCE, H_NOTE]
-    n = len(headers)
-    widths = ([12] if multi else []) + [7, 9, 13, 24, 30, 7] + [11] * len(years) + [26, 16]
-    for i, w in enumerate(widths, start=1):
+    lay = _DataLayout(kind == "multi", tuple(years))
+    n = len(lay.headers)
+    for i, w in enumerate(lay.widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
-    title = {
-        "region": "两创融合发展指数 指标数据填报表",
-        "multi": "两创融合发展指数 指标数据填报表（多地区）",
-        "national": "两创融合发展指数 全国基准数据表",
-    }[kind]
-    _title(ws, title, f"指标体系：{framework.id}（版本 {framework.version}）　填报年份：{years[0]}—{years[-1]}", n, st)
+    subtitle = f"指标体系：{framework.id}（版本 {framework.version}）　填报年份：{years[0]}—{years[-1]}"
+    _title(ws, _DATA_TITLES[kind], subtitle, n, st)
     _info_block(ws, wb, 3, kind, st, lists_ref, n)
-    header_row = 5
-    _header_row(ws, header_row, headers, st)
+    header_row = DATA_HEADER_ROW
+    _header_row(ws, header_row, lay.headers, st)
     first = header_row + 1
-    off = len(lead)
-    year_col0 = off + 7
-    blocks = regions if multi else [None]
     dvs = {code: _value_validation(framework, code) for code in framework.leaves}
-    region_dv = None
-    if multi and lists_ref:
-        region_dv = DataValidation(type="list", formula1=lists_ref, allow_blank=False)
-        region_dv.errorStyle = "information"
-        region_dv.error = "该名称不是省级行政区，将按地市或自定义地区处理。"
-        region_dv.prompt = "省级行政区请从列表选择；地市请直接输入名称。同一地区的各行名称须一致。"
-        region_dv.showErrorMessage = True
-        region_dv.showInputMessage = True
+    region_dv = _region_validation(lists_ref) if lay.multi else None
+    values = prefill if kind == "national" else {}
     row = first
-    for region in blocks:
+    for region in regions if lay.multi else [None]:
         for code in framework.leaves:
-            node = framework.nodes[code]
-            pillar = framework.nodes[framework.pillar_of(code)].name_zh
-            sub = framework.nodes[node.parent].name_zh if node.parent else ""
-            fixed = ([region] if multi else []) + [
-                code,
-                pillar,
-                sub,
-                node.name_zh,
-                node.definition_provincial,
-                node.unit,
-            ]
-            for i, v in enumerate(fixed, start=1):
-                c = ws.cell(row=row, column=i)
-                _text(c, v or "")
-                c.font, c.border = st["body"], st["border"]
-                c.alignment = st["center"] if i in (off + 1, off + 2, off + 6) else st["left"]
-                c.fill = st["locked_fill"]
-            if multi:
-                rc = ws.cell(row=row, column=1)
-                rc.protection, rc.fill = st["unlocked"], st["info_fill"]
-                if region_dv is not None:
-                    region_dv.add(rc)
-            for j, y in enumerate(years):
-                c = ws.cell(row=row, column=year_col0 + j)
-                c.protection, c.font, c.border, c.fill = st["unlocked"], st["body"], st["border"], st["input_fill"]
-                c.alignment = st["right"]
-                c.number_format = "General"
-                v = prefill.get((code, y)) if kind == "national" else None
-                if v is not None:
-                    c.value = v
-            dvs[code].add(f"{get_column_letter(year_col0)}{row}:{get_column_letter(year_col0 + len(years) - 1)}{row}")
-            src = ws.cell(row=row, column=year_col0 + len(years))
-            _text(src, node.source)
-            src.font, src.border, src.alignment, src.fill = st["small"], st["border"], st["left"], st["locked_fill"]
-            note = ws.cell(row=row, column=year_col0 + len(years) + 1)
-            note.protection, note.font, note.border, note.alignment = (
-                st["unlocked"],
-                st["body"],
-                st["border"],
-                st["left"],
+            _data_row(ws, framework, lay, row, region, code, values, st)
+            dvs[code].add(
+                f"{get_column_letter(lay.year_col0)}{row}:{get_column_letter(lay.year_col0 + len(years) - 1)}{row}"
             )
-            # wrapped lines at 10 pt in the name (24 wide ≈ 11 CJK), definition (30 ≈ 14) and source (26 at 9 pt ≈ 14) columns
-            lines = max(
-                -(-len(node.name_zh) // 11), -(-len(node.definition_provincial) // 14), -(-len(node.source) // 14), 1
-            )
-            ws.row_dimensions[row].height = 13.5 * min(lines, 4) + 4
-            if multi and code == framework.leaves[0] and row > first:
-                from openpyxl.styles import Border, Side
-
-                for col in range(1, n + 1):  # a heavier rule where the next region's block starts
-                    c = ws.cell(row=row, column=col)
-                    c.border = Border(
-                        left=c.border.left,
-                        right=c.border.right,
-                        bottom=c.border.bottom,
-                        top=Side(style="medium", color="404040"),
-                    )
+            if region_dv is not None:
+                region_dv.add(ws.cell(row=row, column=1))
+            if lay.multi and code == framework.leaves[0] and row > first:
+                _block_rule(ws, row, n)
             row += 1
     last = row - 1
-    for dv in dvs.values():
+    for dv in [*dvs.values(), *([region_dv] if region_dv is not None else [])]:
         ws.add_data_validation(dv)
-    if region_dv is not None:
-        ws.add_data_validation(region_dv)
     foot = last + 2
     ws.merge_cells(start_row=foot, start_column=1, end_row=foot, end_column=n)
     _text(
@@ -460,15 +419,74 @@ def _data_sheet(
     )
     ws.cell(row=foot, column=1).font = st["small"]
     ws.cell(row=foot, column=1).alignment = st["left"]
-    ref = f"{quote_sheetname(ws.title)}!${get_column_letter(year_col0)}${first}:${get_column_letter(year_col0 + len(years) - 1)}${last}"
+    first_col, last_col = get_column_letter(lay.year_col0), get_column_letter(lay.year_col0 + len(years) - 1)
+    ref = f"{quote_sheetname(ws.title)}!${first_col}${first}:${last_col}${last}"
     wb.defined_names["指标数据_填报区"] = DefinedName("指标数据_填报区", attr_text=ref)
-    ws.freeze_panes = ws.cell(row=first, column=year_col0)
+    ws.freeze_panes = ws.cell(row=first, column=lay.year_col0)
     _page_setup(ws, f"{header_row}:{header_row}")
-    if not multi:
+    if not lay.multi:
         ws.page_setup.fitToHeight = 1  # one region's 27 indicators on one A4 landscape page
     ws.print_area = f"A1:{get_column_letter(n)}{foot}"
     _protect(ws)
     return header_row, first
+
+
+def _region_validation(lists_ref: str | None):
+    """The 地区 column's list of provinces (other names allowed, with a note)."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if not lists_ref:
+        return None
+    dv = DataValidation(type="list", formula1=lists_ref, allow_blank=False)
+    dv.errorStyle = "information"
+    dv.error = "该名称不是省级行政区，将按地市或自定义地区处理。"
+    dv.prompt = "省级行政区请从列表选择；地市请直接输入名称。同一地区的各行名称须一致。"
+    dv.showErrorMessage = True
+    dv.showInputMessage = True
+    return dv
+
+
+def _data_row(ws, framework: Framework, lay: _DataLayout, row: int, region, code: str, values: dict, st) -> None:
+    """One indicator row: locked description cells, unlocked year cells (prefilled for 全国), source, note."""
+    node = framework.nodes[code]
+    pillar = framework.nodes[framework.pillar_of(code)].name_zh
+    sub = framework.nodes[node.parent].name_zh if node.parent else ""
+    fixed = ([region] if lay.multi else []) + [code, pillar, sub, node.name_zh, node.definition_provincial, node.unit]
+    for i, v in enumerate(fixed, start=1):
+        c = ws.cell(row=row, column=i)
+        _text(c, v or "")
+        c.font, c.border = st["body"], st["border"]
+        c.alignment = st["center"] if i in (lay.off + 1, lay.off + 2, lay.off + 6) else st["left"]
+        c.fill = st["locked_fill"]
+    if lay.multi:
+        rc = ws.cell(row=row, column=1)
+        rc.protection, rc.fill = st["unlocked"], st["info_fill"]
+    for j, y in enumerate(lay.years):
+        c = ws.cell(row=row, column=lay.year_col0 + j)
+        c.protection, c.font, c.border, c.fill = st["unlocked"], st["body"], st["border"], st["input_fill"]
+        c.alignment = st["right"]
+        c.number_format = "General"
+        if values.get((code, y)) is not None:
+            c.value = values[(code, y)]
+    src = ws.cell(row=row, column=lay.year_col0 + len(lay.years))
+    _text(src, node.source)
+    src.font, src.border, src.alignment, src.fill = st["small"], st["border"], st["left"], st["locked_fill"]
+    note = ws.cell(row=row, column=lay.year_col0 + len(lay.years) + 1)
+    note.protection, note.font, note.border, note.alignment = st["unlocked"], st["body"], st["border"], st["left"]
+    # wrapped lines at 10 pt in the name (24 wide ≈ 11 CJK), definition (30 ≈ 14) and source (26 at 9 pt ≈ 14) columns
+    lines = max(-(-len(node.name_zh) // 11), -(-len(node.definition_provincial) // 14), -(-len(node.source) // 14), 1)
+    ws.row_dimensions[row].height = 13.5 * min(lines, 4) + 4
+
+
+def _block_rule(ws, row: int, ncols: int) -> None:
+    """A heavier rule above the row where the next region's block starts."""
+    from openpyxl.styles import Border, Side
+
+    for col in range(1, ncols + 1):
+        c = ws.cell(row=row, column=col)
+        c.border = Border(
+            left=c.border.left, right=c.border.right, bottom=c.border.bottom, top=Side(style="medium", color="404040")
+        )
 
 
 def _basis_sheet(

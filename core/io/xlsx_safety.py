@@ -16,9 +16,12 @@ import html
 import posixpath
 import re
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from ..kernel.messages import msg
 from ..kernel.problems import Problem, Severity
 
 MAX_FILE_BYTES = 25 * 1024 * 1024  # a filled template is ~50 KB; 25 MB is generous
@@ -30,15 +33,8 @@ MAX_CELLS = 1_000_000  # all worksheets together
 MAX_RATIO = 1000  # declared/compressed per part; real XML stays far below
 
 ACCEPTED_SUFFIXES = (".xlsx",)
-REFUSED_SUFFIXES = {
-    ".xls": "旧版 Excel 97-2003 工作簿（.xls）",
-    ".xlsm": "含宏的工作簿（.xlsm）",
-    ".xltm": "含宏的模板（.xltm）",
-    ".xlsb": "二进制工作簿（.xlsb）",
-    ".et": "WPS 表格专有格式（.et）",
-    ".ett": "WPS 表格模板（.ett）",
-    ".ods": "OpenDocument 表格（.ods）",
-}
+# The one list of refused file types (loading uses it too): each has a `file_kind.<suffix>` name in the catalogue.
+REFUSED_SUFFIXES = (".xls", ".xlsm", ".xltm", ".xlsb", ".et", ".ett", ".ods")
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -71,25 +67,17 @@ class SafetyReport:
         return not any(p.severity is Severity.ERROR for p in self.problems)
 
 
-def _err(code: str, message: str, file: str) -> Problem:
-    return Problem(code, message, Severity.ERROR, file=file)
+def _err(code: str, args: Mapping[str, Any] | None, file: str) -> Problem:
+    return Problem(code, dict(args or {}), Severity.ERROR, file=file)
 
 
-def check_suffix(path: Path) -> Problem | None:
+def check_suffix(path: Path, accepted: tuple[str, ...] = ACCEPTED_SUFFIXES) -> Problem | None:
     """A refused or unknown extension → a problem telling the user to save as .xlsx."""
     suffix = path.suffix.lower()
     if suffix in REFUSED_SUFFIXES:
-        return _err(
-            "file_type_refused",
-            f"不接受{REFUSED_SUFFIXES[suffix]}：出于安全和准确性考虑只接受 .xlsx。请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx）后重新导入。",
-            path.name,
-        )
-    if suffix not in ACCEPTED_SUFFIXES:
-        return _err(
-            "file_type_unknown",
-            f"不支持的文件类型“{suffix or '无扩展名'}”。请使用 .xlsx 填报模板或 .csv/.xlsx 长表文件。",
-            path.name,
-        )
+        return _err("file_type_refused", {"kind": msg(f"file_kind.{suffix[1:]}"), "suffix": suffix}, path.name)
+    if suffix not in accepted:
+        return _err("file_type_unknown", {"suffix": suffix or msg("file_kind.none")}, path.name)
     return None
 
 
@@ -137,162 +125,105 @@ def precheck_xlsx(path: str | Path, display_name: str | None = None) -> SafetyRe
     path = Path(path)
     name = display_name or path.name
     report = SafetyReport()
-    bad = check_suffix(path)
+    bad = check_suffix(path) or _check_file(path, name)
     if bad:
         report.problems.append(bad)
         return report
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        report.problems.append(_err("file_corrupt", {"detail": msg("file_corrupt.zip")}, name))
+        return report
+    with zf:
+        _check_zip(zf, name, report)
+    return report
+
+
+def _check_file(path: Path, name: str) -> Problem | None:
+    """Size and magic bytes: an OLE file (.xls/.et or encrypted) or anything not a zip is refused."""
     try:
         size = path.stat().st_size
         with open(path, "rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        report.problems.append(
-            _err(
-                "file_unreadable",
-                f"无法读取文件（{exc.strerror or exc.__class__.__name__}）。请确认文件存在且未被其他程序占用。",
-                name,
-            )
+        return _err(
+            "file_unreadable", {"detail": msg("file_unreadable.os", error=exc.strerror or exc.__class__.__name__)}, name
         )
-        return report
     if size > MAX_FILE_BYTES:
-        report.problems.append(
-            _err(
-                "file_too_large",
-                f"文件大小 {size / 1048576:.1f} MB 超过上限 {MAX_FILE_BYTES // 1048576} MB。填报模板通常小于 1 MB，请删除无关工作表、图片后重试。",
-                name,
-            )
-        )
-        return report
+        return _err("file_too_large", {"size": f"{size / 1048576:.1f}", "limit": MAX_FILE_BYTES // 1048576}, name)
     if head.startswith(_OLE_MAGIC):
-        report.problems.append(
-            _err(
-                "file_not_xlsx",
-                "文件扩展名为 .xlsx，但内容是旧版 .xls/.et 格式或设置了打开密码的加密工作簿。请取消打开密码，并在 Excel 或 WPS 中另存为 Excel 工作簿（*.xlsx）。",
-                name,
-            )
-        )
-        return report
+        return _err("file_not_xlsx", {"detail": msg("file_not_xlsx.ole")}, name)
     if not head.startswith(_ZIP_MAGIC):
-        report.problems.append(
-            _err(
-                "file_not_xlsx",
-                "文件不是有效的 .xlsx 工作簿（可能已损坏或只是改了扩展名）。请在 Excel 或 WPS 中打开并另存为 .xlsx。",
-                name,
-            )
-        )
-        return report
-    try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError):
-        report.problems.append(_err("file_corrupt", "文件已损坏，无法解压。请重新保存或向填报单位索取原文件。", name))
-        return report
-    with zf:
-        infos = zf.infolist()
-        if len(infos) > MAX_ENTRIES:
-            report.problems.append(
-                _err(
-                    "zip_too_many_entries",
-                    f"文件内部包含 {len(infos)} 个部件，超过上限 {MAX_ENTRIES}，疑似异常文件，已拒绝。请另存为新的 .xlsx 后重试。",
-                    name,
-                )
-            )
-            return report
-        total = sum(i.file_size for i in infos)
-        if total > MAX_UNCOMPRESSED_BYTES or any(i.file_size > MAX_PART_BYTES for i in infos):
-            report.problems.append(
-                _err(
-                    "zip_bomb",
-                    f"文件解压后约 {total / 1048576:.0f} MB，超过上限 {MAX_UNCOMPRESSED_BYTES // 1048576} MB，疑似“压缩炸弹”，已拒绝。请向填报单位索取由 Excel 或 WPS 正常保存的 .xlsx 文件。",
-                    name,
-                )
-            )
-            return report
-        for i in infos:
-            if i.compress_size and i.file_size / i.compress_size > MAX_RATIO and i.file_size > 1_000_000:
-                report.problems.append(
-                    _err(
-                        "zip_bomb",
-                        f"文件内部部件 {i.filename} 压缩比异常（{i.file_size // max(1, i.compress_size)} 倍），疑似“压缩炸弹”，已拒绝。请向填报单位索取由 Excel 或 WPS 正常保存的 .xlsx 文件。",
-                        name,
-                    )
-                )
-                return report
-        names = {i.filename for i in infos}
-        lower = {n.lower() for n in names}
-        if any(n.endswith("vbaproject.bin") for n in lower) or any(n.startswith("xl/activex/") for n in lower):
-            report.problems.append(
-                _err(
-                    "file_has_macros",
-                    "工作簿包含宏（VBA）或 ActiveX 控件，出于安全考虑不予读取。请在 Excel 或 WPS 中另存为不含宏的 Excel 工作簿（*.xlsx）。",
-                    name,
-                )
-            )
-            return report
-        if "xl/workbook.xml" not in names:
-            report.problems.append(
-                _err(
-                    "file_not_xlsx",
-                    "文件中没有工作簿内容（xl/workbook.xml），不是 Excel 工作簿。请在 Excel 或 WPS 中另存为 .xlsx。",
-                    name,
-                )
-            )
-            return report
-        report.external_links = sum(1 for n in lower if n.startswith("xl/externallinks/") and n.endswith(".xml"))
-        if report.external_links:
-            report.problems.append(
-                Problem(
-                    "external_links_ignored",
-                    f"工作簿含 {report.external_links} 个外部链接，本程序不会打开或更新被链接的文件，只读取单元格中保存的数值。请在 Excel 中“断开链接”（数据→编辑链接）后再报送。",
-                    Severity.WARNING,
-                    file=name,
-                )
-            )
-        sheets = _workbook_sheets(zf)
-        report.sheet_names = [s for s, _ in sheets]
-        if len(sheets) > MAX_SHEETS:
-            report.problems.append(
-                _err(
-                    "too_many_sheets",
-                    f"工作簿有 {len(sheets)} 个工作表，超过上限 {MAX_SHEETS}。请删除无关工作表后重试。",
-                    name,
-                )
-            )
-            return report
-        part_to_sheet = {p: s for s, p in sheets}
-        cells = 0
-        for info in infos:
-            fname = info.filename
-            if not (fname.endswith(".xml") or fname.endswith(".rels") or fname.endswith(".vml")):
-                continue
-            try:
-                data = zf.read(fname)
-            except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, RuntimeError):
-                report.problems.append(
-                    _err("file_corrupt", f"文件内部部件 {fname} 已损坏。请在 Excel 或 WPS 中打开并另存为 .xlsx。", name)
-                )
-                return report
-            if _DTD.search(data, 0, 4096) or (b"<!" in data and _DTD.search(data)):
-                report.problems.append(
-                    _err(
-                        "xml_dtd_refused",
-                        f"文件内部部件 {fname} 含 DTD/实体声明（可用于“XML 炸弹”攻击，正常的 Excel/WPS 文件不会有），已拒绝读取。请向填报单位索取由 Excel 或 WPS 正常保存的文件。",
-                        name,
-                    )
-                )
-                return report
-            sheet = part_to_sheet.get(fname)
-            if sheet is not None:
-                cells += len(_CELL_OPEN.findall(data))
-                if cells > MAX_CELLS:
-                    report.problems.append(
-                        _err(
-                            "too_many_cells",
-                            f"工作簿单元格数超过上限 {MAX_CELLS:,}，疑似异常文件。请删除无关内容后重试。",
-                            name,
-                        )
-                    )
-                    return report
-                found = scan_formulas(data)
-                if found:
-                    report.formulas[sheet] = found
-    return report
+        return _err("file_not_xlsx", {"detail": msg("file_not_xlsx.not_zip")}, name)
+    return None
+
+
+def _check_zip(zf: zipfile.ZipFile, name: str, report: SafetyReport) -> None:
+    """Bounds on the zip, macros, the workbook part and external links; then every XML part."""
+    infos = zf.infolist()
+    bad = _check_entries(infos, name)
+    if bad:
+        report.problems.append(bad)
+        return
+    names = {i.filename for i in infos}
+    lower = {n.lower() for n in names}
+    if any(n.endswith("vbaproject.bin") for n in lower) or any(n.startswith("xl/activex/") for n in lower):
+        report.problems.append(_err("file_has_macros", None, name))
+        return
+    if "xl/workbook.xml" not in names:
+        report.problems.append(_err("file_not_xlsx", {"detail": msg("file_not_xlsx.no_workbook")}, name))
+        return
+    report.external_links = sum(1 for n in lower if n.startswith("xl/externallinks/") and n.endswith(".xml"))
+    if report.external_links:
+        args = {"count": report.external_links}
+        report.problems.append(Problem("external_links_ignored", args, Severity.WARNING, file=name))
+    sheets = _workbook_sheets(zf)
+    report.sheet_names = [s for s, _ in sheets]
+    if len(sheets) > MAX_SHEETS:
+        report.problems.append(_err("too_many_sheets", {"count": len(sheets), "limit": MAX_SHEETS}, name))
+        return
+    bad = _scan_parts(zf, infos, {p: s for s, p in sheets}, name, report)
+    if bad:
+        report.problems.append(bad)
+
+
+def _check_entries(infos: list[zipfile.ZipInfo], name: str) -> Problem | None:
+    """Too many parts, too large when inflated, or an implausible compression ratio: a zip bomb."""
+    if len(infos) > MAX_ENTRIES:
+        return _err("zip_too_many_entries", {"count": len(infos), "limit": MAX_ENTRIES}, name)
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNCOMPRESSED_BYTES or any(i.file_size > MAX_PART_BYTES for i in infos):
+        detail = msg("zip_bomb.size", size=f"{total / 1048576:.0f}", limit=MAX_UNCOMPRESSED_BYTES // 1048576)
+        return _err("zip_bomb", {"detail": detail}, name)
+    for i in infos:
+        if i.compress_size and i.file_size / i.compress_size > MAX_RATIO and i.file_size > 1_000_000:
+            detail = msg("zip_bomb.ratio", part=i.filename, ratio=i.file_size // max(1, i.compress_size))
+            return _err("zip_bomb", {"detail": detail}, name)
+    return None
+
+
+def _scan_parts(
+    zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], part_to_sheet: dict[str, str], name: str, report: SafetyReport
+) -> Problem | None:
+    """Refuse DTDs in any XML part, bound the cell count and collect formula cells; the refusal, if any."""
+    cells = 0
+    for info in infos:
+        fname = info.filename
+        if not fname.endswith((".xml", ".rels", ".vml")):
+            continue
+        try:
+            data = zf.read(fname)
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, RuntimeError):
+            return _err("file_corrupt", {"detail": msg("file_corrupt.part", part=fname)}, name)
+        if _DTD.search(data, 0, 4096) or (b"<!" in data and _DTD.search(data)):
+            return _err("xml_dtd_refused", {"part": fname}, name)
+        sheet = part_to_sheet.get(fname)
+        if sheet is None:
+            continue
+        cells += len(_CELL_OPEN.findall(data))
+        if cells > MAX_CELLS:
+            return _err("too_many_cells", {"limit": f"{MAX_CELLS:,}"}, name)
+        found = scan_formulas(data)
+        if found:
+            report.formulas[sheet] = found
+    return None

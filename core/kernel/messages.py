@@ -64,6 +64,15 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def _from_jsonable(value: Any) -> Any:
+    """The inverse of _jsonable: nested message dicts become Messages again (so they render after a reload)."""
+    if isinstance(value, dict) and "code" in value and "args" in value:
+        return Message(value["code"], {k: _from_jsonable(v) for k, v in value["args"].items()})
+    if isinstance(value, list):
+        return [_from_jsonable(v) for v in value]
+    return value
+
+
 class CatalogueError(Exception):
     """A catalogue file is broken (a developer error: caught by the test suite)."""
 

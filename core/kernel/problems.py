@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from .messages import DEFAULT_LANG, Message, _jsonable, render
+from .messages import DEFAULT_LANG, Message, _from_jsonable, _jsonable, render
 
 
 class Severity(StrEnum):
@@ -92,9 +92,10 @@ class Problem:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Problem:
-        """The inverse of to_dict (nested message arguments come back as dicts)."""
+        """The inverse of to_dict (nested message arguments come back as Messages)."""
         kwargs = {name: data.get(name) for name in _LOCATION_FIELDS}
-        return cls(data["code"], dict(data.get("args") or {}), Severity(data.get("severity", "error")), **kwargs)
+        args = {k: _from_jsonable(v) for k, v in (data.get("args") or {}).items()}
+        return cls(data["code"], args, Severity(data.get("severity", "error")), **kwargs)
 
 
 def errors(problems: Iterable[Problem]) -> list[Problem]:

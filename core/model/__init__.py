@@ -9,7 +9,6 @@ from .observations import (
     Observation,
     ObservationTable,
     Provenance,
-    same_value,
 )
 from .regions import (
     MACRO_REGIONS,
@@ -44,5 +43,4 @@ __all__ = [
     "province",
     "province_names",
     "renormalise",
-    "same_value",
 ]

@@ -8,7 +8,6 @@ number in a meeting.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 
@@ -116,8 +115,3 @@ class ObservationTable:
 
     def series(self, region: str, indicator: str) -> dict[int, float]:
         return {o.year: o.value for o in self.rows if o.region == region and o.indicator == indicator}
-
-
-def same_value(a: float, b: float) -> bool:
-    """Whether two values for one key agree: the one comparison conflict detection uses (relative 1e-12)."""
-    return math.isclose(a, b, rel_tol=1e-12, abs_tol=0.0)

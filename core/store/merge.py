@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..io import ImportResult, IndustryEntry
+from ..io import ImportResult, IndustryEntry, format_number, same_value, source_of
 from ..kernel.messages import msg
 from ..kernel.problems import InputError, Problem, Severity
 from ..kernel.progress import CancelCheck, ProgressCallback, check_cancel, report
 from ..kernel.vocabulary import CellStatus
-from ..model.observations import Observation, Provenance, same_value
+from ..model.observations import Observation, Provenance
 from . import queries
 from .records import ImportReport
 from .schema import to_json
@@ -30,10 +30,6 @@ _INSERT_OBSERVATION = (
     "INSERT INTO observations (revision, region, indicator, year, value, status, unit, source, note, "
     "file, sheet, cell, row, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
-
-
-def _number(v: float) -> str:
-    return f"{v:.10g}"
 
 
 def _insert(c: sqlite3.Connection, rev: int, o: Observation) -> int:
@@ -95,7 +91,7 @@ class _Merge:
         elif cur.provenance is not None and obs.provenance is not None and cur.provenance.file == obs.provenance.file:
             _select(self.c, self.rev, key, oid)
             self.report.corrected += 1
-            args = {"old": _number(cur.value), "new": _number(obs.value), "previous": self.rev - 1}
+            args = {"old": format_number(cur.value), "new": format_number(obs.value), "previous": self.rev - 1}
             self.report.problems.append(_located("value_corrected", args, Severity.INFO, obs))
         else:
             self._conflict(key, cur_id, cur, oid, obs)
@@ -106,10 +102,12 @@ class _Merge:
             (self.rev, *key, cur_id, oid),
         )
         self.report.conflicts += 1
-        # Stored with the revision: arguments stay plain text (Problem.from_dict returns nested messages as dicts).
-        known = cur is not None and cur.provenance is not None
-        where = cur.provenance.describe() if known else msg("store.term.workspace").text()
-        args = {"where": where, "current": _number(cur.value) if cur else None, "incoming": _number(obs.value)}
+        where = source_of(cur.provenance) if cur is not None else msg("store.term.workspace")
+        args = {
+            "where": where,
+            "current": format_number(cur.value) if cur else None,
+            "incoming": format_number(obs.value),
+        }
         self.report.problems.append(_located("workspace_conflict", args, Severity.ERROR, obs))
 
 

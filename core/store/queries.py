@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from ..io.template_reader import IndustryEntry
+from ..io import IndustryEntry
 from ..kernel.problems import Problem
 from ..kernel.vocabulary import CellStatus
 from ..model.observations import Observation, ObservationTable, Provenance
