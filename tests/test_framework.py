@@ -139,3 +139,15 @@ def test_child_shares_renormalise_over_living_children_like_with_weights(framewo
     assert "1" not in shares and sum(shares.values()) == pytest.approx(1.0)
     reweighted = framework.with_weights({"1": 0.0})
     assert shares == {k: reweighted.nodes[k].weight for k in shares}
+
+
+def test_data_file_problems_have_fixed_codes_and_english(tmp_path):
+    with pytest.raises(InputError) as err:
+        load_framework(tmp_path / "nope.toml")
+    [p] = err.value.problems
+    assert p.code == "data_file.missing" and p.text("en") == "The framework file was not found; check the path."
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[framework\nid=", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_framework(bad)
+    assert [p.code for p in err.value.problems] == ["data_file.syntax"]

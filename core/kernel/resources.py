@@ -10,6 +10,10 @@ import tomllib
 from importlib import resources as _resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .messages import Message
 
 
 def resource(relative: str) -> Traversable:
@@ -24,7 +28,7 @@ def read_resource_text(relative: str) -> str:
     return resource(relative).read_text(encoding="utf-8")
 
 
-def load_toml(path: str | Path | None, default: str, kind: object, _legacy_code: str = "") -> tuple[dict, str]:
+def load_toml(path: str | Path | None, default: str, kind: Message | str, _legacy_code: str = "") -> tuple[dict, str]:
     """A user's copy of a data file (`path`) or the shipped one (`default`), parsed as TOML.
 
     Returns (data, label for messages). Unreadable or invalid files raise InputError naming the
