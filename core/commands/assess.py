@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from ..index.engine import IndexOptions
 from ..io.loading import load_data_strict
-from ..kernel.atomic import atomic_write_bytes
-from ..kernel.messages import DEFAULT_LANG, LANGS
 from ..kernel.problems import InputError, Severity
 from ..model.framework import load_framework
+from .output import print_problems, write_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -47,7 +45,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--base-year", type=int, help="基期年份（默认：数据中最早的年份）")
     p.add_argument("--end-year", type=int, help="评估年（默认：地区数据中最晚的年份）")
     p.add_argument("--json", metavar="PATH|-", help="以 JSON 输出结果（- 表示标准输出）")
-    p.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help="摘要与提示的语言：zh（默认）或 en")
     p.set_defaults(func=run)
 
 
@@ -68,16 +65,13 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(args.config, pillars=framework.pillars)
     loaded = load_data_strict(args.data, framework)
     table = loaded.observations
-    for p in loaded.problems:
-        if p.severity is Severity.WARNING:
-            print(p.one_line(), file=sys.stderr)
+    print_problems([p for p in loaded.problems if p.severity is Severity.WARNING], args.lang)
     industries = rows_from_entries(loaded.industries) or None  # 主导产业 sheets of the templates
     if args.industries:
         csv_rows, ind_problems = read_industries_csv(args.industries, config)
         industries = (industries or []) + csv_rows
         errors = [p for p in ind_problems if p.severity is Severity.ERROR]
-        for p in ind_problems:
-            print(p.one_line(), file=sys.stderr)
+        print_problems(ind_problems, args.lang)
         if errors and not csv_rows:
             raise InputError(errors)
     adjacency = read_adjacency(args.adjacency) if args.adjacency else None
@@ -92,16 +86,9 @@ def run(args: argparse.Namespace) -> int:
         config=config,
         options=IndexOptions(base_year=args.base_year, end_year=args.end_year),
     )
-    for p in result.problems:
-        print(p.one_line(args.lang), file=sys.stderr)
+    print_problems(list(result.problems), args.lang)
     if args.json:
-        text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
-        if args.json == "-":
-            sys.stdout.write(text)
-        else:
-            atomic_write_bytes(args.json, text.encode("utf-8"))
-            print(f"已写入 {args.json}", file=sys.stderr)
-            sys.stdout.write(summary(result, args.lang))
-    else:
+        write_json(result.to_dict(), args.json, args.lang)
+    if args.json != "-":
         sys.stdout.write(summary(result, args.lang))
     return 0

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import sys
 from pathlib import Path
 
 from ..index.engine import IndexOptions, IndexResult, compute_index
 from ..io.loading import load_data_strict
-from ..kernel.atomic import atomic_write_bytes
+from ..kernel.messages import render
 from ..kernel.problems import InputError, Problem, Severity
 from ..kernel.vocabulary import GAP_POLICIES, CellStatus
 from ..model.framework import ROOT, load_framework
+from .output import print_problems, write_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,9 +43,7 @@ def parse_exclusions(items: list[str]) -> dict[str, frozenset[str]]:
     for item in items:
         region, sep, codes = item.partition(":")
         if not sep or not region.strip() or not codes.strip():
-            raise InputError(
-                [Problem("option_invalid", f"--exclude 参数“{item}”格式应为 地区:代码[,代码]，例如 某市:3.2.2。")]
-            )
+            raise InputError([Problem("option_invalid.exclude", {"item": item})])
         out.setdefault(region.strip(), set()).update(c.strip() for c in codes.split(",") if c.strip())
     return {r: frozenset(c) for r, c in out.items()}
 
@@ -54,9 +52,7 @@ def run(args: argparse.Namespace) -> int:
     framework = load_framework(args.framework)
     loaded = load_data_strict(args.data, framework)
     table = loaded.observations
-    for p in loaded.problems:
-        if p.severity is Severity.WARNING:
-            print(p.one_line(), file=sys.stderr)
+    print_problems([p for p in loaded.problems if p.severity is Severity.WARNING], args.lang)
     options = IndexOptions(
         base_year=args.base_year,
         end_year=args.end_year,
@@ -65,14 +61,9 @@ def run(args: argparse.Namespace) -> int:
     )
     result = compute_index(table, framework, options)
     if args.json:
-        text = json.dumps(result.to_json(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-        if args.json == "-":
-            sys.stdout.write(text)
-        else:
-            atomic_write_bytes(args.json, text.encode("utf-8"))
-            print(f"已写入 {args.json}", file=sys.stderr)
+        write_json(result.to_json(), args.json, args.lang)
     else:
-        sys.stdout.write(format_table(result, args.depth))
+        sys.stdout.write(format_table(result, args.depth, args.lang))
     return 0
 
 
@@ -86,19 +77,21 @@ def _pad(text: str, width: int, right: bool = False) -> str:
     return fill + text if right else text + fill
 
 
-def format_table(result: IndexResult, depth: int = 2) -> str:
+def format_table(result: IndexResult, depth: int = 2, lang: str = "zh") -> str:
     """A plain-text table per region: nodes down, years across; * 预估, ~ 插值, — 无法计算."""
     fw = result.framework
     codes = [c for c in result.codes if c == ROOT or fw.nodes[c].depth <= depth]
-    labels = [("  " * fw.nodes[c].depth) + fw.label(c) for c in codes]
+    labels = [("  " * fw.nodes[c].depth) + fw.label(c, lang) for c in codes]
     name_w = max(_width(label) for label in labels) + 2
-    lines = [
-        f"{fw.name_zh}（{fw.id} {fw.version}），基期 {result.base_year} 年 = 100；* 预估值  ~ 插值  — 无法计算",
-        "",
-    ]
+    name = fw.name_en if lang == "en" else fw.name_zh
+    header = {"name": name, "framework": f"{fw.id} {fw.version}", "base": result.base_year}
+    lines = [render("cli.table.header", header, lang), ""]
     for r, region in enumerate(result.regions):
-        lines.append(f"【{region}】")
-        lines.append(_pad("指标", name_w) + "".join(_pad(str(y), 10, right=True) for y in result.years))
+        lines.append(render("cli.table.region", {"region": region}, lang))
+        lines.append(
+            _pad(render("cli.table.indicator", None, lang), name_w)
+            + "".join(_pad(str(y), 10, right=True) for y in result.years)
+        )
         for code, label in zip(codes, labels, strict=False):
             n = result.code_index(code)
             cells = []
@@ -109,6 +102,6 @@ def format_table(result: IndexResult, depth: int = 2) -> str:
                 cells.append(_pad(text, 10, right=True))
             lines.append(_pad(label, name_w) + "".join(cells))
         lines.append("")
-    for note in result.recipe.get("notes", []):
-        lines.append(f"说明：{note}")
+    for note in result.recipe.notes:
+        lines.append(render("cli.table.note", {"note": note}, lang))
     return "\n".join(lines).rstrip() + "\n"

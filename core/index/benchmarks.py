@@ -10,9 +10,11 @@ from __future__ import annotations
 import csv
 import io
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..kernel.messages import msg
 from ..kernel.resources import read_resource_text
 from ..kernel.vocabulary import CellStatus
 from ..model.framework import Framework
@@ -67,13 +69,16 @@ def load_national_observations() -> ObservationTable:
                 provenance=Provenance(file=NATIONAL_FILE, row=i),
                 unit=row.get("unit") or None,
                 source=row.get("source") or None,
-                note="；".join(
-                    x for x in (f"报告章节 {row['section']}" if row.get("section") else "", row.get("note", "")) if x
-                )
-                or None,
+                note=_national_note(row),
             )
         )
     return table
+
+
+def _national_note(row: Mapping[str, str]) -> str | None:
+    """The report section a national value comes from, and the file's own note (Chinese, stored as data)."""
+    section = msg("index.note.report_section", section=row["section"]).text() if row.get("section") else ""
+    return "；".join(x for x in (section, row.get("note", "")) if x) or None
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,7 @@ from types import MappingProxyType
 
 import numpy as np
 
+from ..kernel.messages import Message, msg
 from ..kernel.problems import InputError, Problem
 from ..kernel.vocabulary import GAP_POLICIES, CellStatus
 from ..model.framework import Framework
@@ -61,7 +62,7 @@ class PreparedData:
     growth: np.ndarray  # [R, L, T] oriented symmetric growth (direction applied), NaN at base year / excluded
     included: np.ndarray  # [R, L] bool
     provenance: Mapping[tuple[str, str, int], Provenance]
-    notes: tuple[str, ...]
+    notes: tuple[Message, ...]
 
 
 def symmetric_growth(prev: np.ndarray, cur: np.ndarray) -> np.ndarray:
@@ -89,6 +90,15 @@ def chain(growth: np.ndarray) -> np.ndarray:
     return out
 
 
+def alive_nodes(framework: Framework, included: np.ndarray | None = None) -> dict[str, bool]:
+    """Which nodes are in use: leaves marked in `included` [L] (default all), parents with a living child."""
+    inc = np.ones(len(framework.leaves), bool) if included is None else np.asarray(included, bool)
+    alive: dict[str, bool] = {c: bool(inc[i]) for i, c in enumerate(framework.leaves)}
+    for parent in framework.parents:
+        alive[parent] = any(alive[k] for k in framework.children(parent))
+    return alive
+
+
 def aggregation_matrix(framework: Framework, included: np.ndarray | None = None) -> np.ndarray:
     """A[node, leaf]: a node's growth = Σ_leaf A[node, leaf] × V_leaf.
 
@@ -96,23 +106,15 @@ def aggregation_matrix(framework: Framework, included: np.ndarray | None = None)
     weights are renormalised, level by level (a parent with nothing left drops out too).
     """
     leaves = framework.leaves
-    leaf_pos = {c: i for i, c in enumerate(leaves)}
-    inc = np.ones(len(leaves), bool) if included is None else np.asarray(included, bool)
-    alive: dict[str, bool] = {c: bool(inc[leaf_pos[c]]) for c in leaves}
-    for parent in framework.parents:
-        alive[parent] = any(alive[k] for k in framework.children(parent))
+    alive = alive_nodes(framework, included)
     rows: dict[str, np.ndarray] = {}
-    for c in leaves:
-        row = np.zeros(len(leaves))
-        row[leaf_pos[c]] = 1.0
-        rows[c] = row
+    for i, c in enumerate(leaves):
+        rows[c] = np.zeros(len(leaves))
+        rows[c][i] = 1.0
     for parent in framework.parents:
-        kids = [k for k in framework.children(parent) if alive[k]]
-        total = sum(framework.nodes[k].weight for k in kids)
         row = np.zeros(len(leaves))
-        if total > 0:
-            for k in kids:
-                row += (framework.nodes[k].weight / total) * rows[k]
+        for k, share in framework.child_shares(parent, alive).items():
+            row += share * rows[k]
         rows[parent] = row
     return np.stack([rows[c] for c in framework.codes])
 
@@ -134,22 +136,12 @@ def to_grid(
     leaf_pos = {c: i for i, c in enumerate(framework.leaves)}
     rows = [o for o in table if o.indicator in leaf_pos]
     if not rows:
-        raise InputError(
-            [Problem("no_data", "数据中没有任何属于当前指标体系的指标值，请检查指标代码是否与指标体系一致。")]
-        )
+        raise InputError([Problem("no_data", {})])
     data_years = sorted({o.year for o in rows})
     base = base_year if base_year is not None else data_years[0]
     end = end_year if end_year is not None else data_years[-1]
     if end <= base:
-        raise InputError(
-            [
-                Problem(
-                    "years_invalid",
-                    f"基期 {base} 年必须早于末年 {end} 年，请重新选择基期或补充后续年份数据。",
-                    year=base,
-                )
-            ]
-        )
+        raise InputError([Problem("years_invalid", {"base": base, "end": end}, year=base)])
     regions = tuple(dict.fromkeys(o.region for o in rows))
     reg_pos = {r: i for i, r in enumerate(regions)}
     raw = np.full((len(regions), len(leaf_pos), end - base + 1), np.nan)
@@ -175,77 +167,59 @@ def prepare_grid(grid: Grid, framework: Framework, options: IndexOptions | None 
     """
     options = options or IndexOptions()
     if options.gap_policy not in GAP_POLICIES:
-        raise InputError(
-            [
-                Problem(
-                    "option_invalid",
-                    f"缺口处理方式 {options.gap_policy} 无效，应为 interpolate（插值）或 carry_forward（沿用上年）。",
-                )
-            ]
-        )
+        raise InputError([Problem("gap_policy_invalid", {"policy": options.gap_policy})])
     leaves = framework.leaves
-    leaf_pos = {c: i for i, c in enumerate(leaves)}
-    regions, years, raw = grid.regions, grid.years, grid.raw
-    R, L, T = raw.shape
-    base, end = years[0], years[-1]
-    reg_pos = {r: i for i, r in enumerate(regions)}
-
-    excluded = np.zeros((R, L), bool)
-    problems: list[Problem] = []
-    for region, codes in options.exclusions.items():
-        for code in sorted(codes):
-            if code not in leaf_pos:
-                problems.append(
-                    Problem(
-                        "exclusion_unknown",
-                        f"要排除的指标 {code} 不是当前指标体系的三级指标。",
-                        region=region,
-                        indicator=code,
-                    )
-                )
-            elif region in reg_pos:
-                excluded[reg_pos[region], leaf_pos[code]] = True
-
-    has_any = ~np.all(np.isnan(raw), axis=2)
-    for r, i in np.argwhere(~excluded & ~has_any):
-        problems.append(
-            Problem(
-                "indicator_no_data",
-                f"{framework.label(leaves[i])} 在 {base}–{end} 年没有任何数据。请补充数据，或在测算设置中为该地区排除此指标（其同级指标权重将重新归一）。",
-                region=regions[r],
-                indicator=leaves[i],
-            )
-        )
-    for r, i in np.argwhere(~excluded & has_any & np.isnan(raw[:, :, 0])):
-        problems.append(
-            Problem(
-                "base_year_missing",
-                f"{framework.label(leaves[i])} 缺少基期 {base} 年的数值。请补充该值，或选择一个有数据的较晚年份作为基期；产品不会用 0 代替。",
-                region=regions[r],
-                indicator=leaves[i],
-                year=base,
-            )
-        )
+    excluded, problems = _exclusions(grid, framework, options.exclusions)
+    problems += _coverage_problems(grid, framework, excluded)
     if problems:
         raise InputError(problems)
-
-    values, status = _fill(raw, options.gap_policy)
+    values, status = _fill(grid.raw, options.gap_policy)
     values[excluded] = np.nan
     status[excluded] = EXCLUDED
-    growth = np.full((R, L, T), np.nan)
+    growth = np.full(grid.raw.shape, np.nan)
     growth[:, :, 1:] = symmetric_growth(values[:, :, :-1], values[:, :, 1:])
     direction = np.array([framework.nodes[c].direction for c in leaves], dtype=float)
     growth *= direction[None, :, None]
-
     notes = list(framework.notes)
-    if excluded.any():
-        for r, region in enumerate(regions):
-            codes = [leaves[i] for i in np.flatnonzero(excluded[r])]
-            if codes:
-                notes.append(
-                    f"{region} 排除了指标 {'、'.join(codes)}，其同级指标权重已重新归一；与包含这些指标的地区比较时请注意口径差异。"
-                )
-    return PreparedData(framework, regions, years, values, status, growth, ~excluded, grid.provenance, tuple(notes))
+    for r, region in enumerate(grid.regions):
+        codes = [leaves[i] for i in np.flatnonzero(excluded[r])]
+        if codes:
+            notes.append(msg("index.note.excluded", region=region, codes=codes))
+    return PreparedData(
+        framework, grid.regions, grid.years, values, status, growth, ~excluded, grid.provenance, tuple(notes)
+    )
+
+
+def _exclusions(
+    grid: Grid, framework: Framework, exclusions: Mapping[str, frozenset[str]]
+) -> tuple[np.ndarray, list[Problem]]:
+    """[R, L] leaves left out per region; codes that are no indicator of the framework are problems."""
+    leaf_pos = {c: i for i, c in enumerate(framework.leaves)}
+    reg_pos = {r: i for i, r in enumerate(grid.regions)}
+    excluded = np.zeros(grid.raw.shape[:2], bool)
+    problems: list[Problem] = []
+    for region, codes in exclusions.items():
+        for code in sorted(codes):
+            if code not in leaf_pos:
+                problems.append(Problem("exclusion_unknown", {"code": code}, region=region, indicator=code))
+            elif region in reg_pos:
+                excluded[reg_pos[region], leaf_pos[code]] = True
+    return excluded, problems
+
+
+def _coverage_problems(grid: Grid, framework: Framework, excluded: np.ndarray) -> list[Problem]:
+    """Included indicators without any value, or without a base-year value (never replaced by 0)."""
+    leaves, raw = framework.leaves, grid.raw
+    base, end = grid.years[0], grid.years[-1]
+    problems: list[Problem] = []
+    has_any = ~np.all(np.isnan(raw), axis=2)
+    for r, i in np.argwhere(~excluded & ~has_any):
+        args = {"label": framework.label(leaves[i]), "base": base, "end": end}
+        problems.append(Problem("indicator_no_data", args, region=grid.regions[r], indicator=leaves[i]))
+    for r, i in np.argwhere(~excluded & has_any & np.isnan(raw[:, :, 0])):
+        args = {"label": framework.label(leaves[i]), "base": base}
+        problems.append(Problem("base_year_missing", args, region=grid.regions[r], indicator=leaves[i], year=base))
+    return problems
 
 
 def _fill(raw: np.ndarray, policy: str) -> tuple[np.ndarray, np.ndarray]:
@@ -287,6 +261,76 @@ def _fill(raw: np.ndarray, policy: str) -> tuple[np.ndarray, np.ndarray]:
     return values, status
 
 
+METHOD = "CAICT 2025 专栏2: symmetric growth, weighted sum, chained index (base = 100)"
+
+
+@dataclass(frozen=True)
+class FilledCell:
+    """A value the engine filled (estimate or interpolation), listed in the recipe."""
+
+    region: str
+    indicator: str
+    year: int
+    status: CellStatus
+    value: float
+
+    def to_dict(self) -> dict:
+        return {
+            "region": self.region,
+            "indicator": self.indicator,
+            "year": self.year,
+            "status": self.status.key,
+            "value": round(self.value, 9),
+        }
+
+
+@dataclass(frozen=True)
+class IndexRecipe(Mapping):
+    """How a result was made: method, framework, years, gap policy, weights, exclusions, notes, filled cells.
+
+    `to_dict()` is the `recipe` of `compute --json` (notes as message dicts: code, args, Chinese
+    text). TRANSITIONAL: the read-only mapping view (`recipe["gap_policy"]`, notes as Chinese
+    text) serves callers that still read the recipe as a dict; use the attributes instead.
+    """
+
+    method: str
+    framework_id: str
+    framework_version: str
+    base_year: int
+    end_year: int
+    gap_policy: str
+    weights: Mapping[str, float]  # node → weight within its parent, as used
+    exclusions: Mapping[str, tuple[str, ...]]  # region → indicators left out (sorted)
+    notes: tuple[Message, ...]
+    filled_cells: tuple[FilledCell, ...]
+
+    def to_dict(self) -> dict:
+        return {
+            "method": self.method,
+            "framework_id": self.framework_id,
+            "framework_version": self.framework_version,
+            "base_year": self.base_year,
+            "end_year": self.end_year,
+            "gap_policy": self.gap_policy,
+            "weights": {c: round(w, 12) for c, w in self.weights.items()},
+            "exclusions": {r: list(c) for r, c in self.exclusions.items()},
+            "notes": [n.to_dict() for n in self.notes],
+            "filled_cells": [c.to_dict() for c in self.filled_cells],
+        }
+
+    def _legacy(self) -> dict:
+        return {**self.to_dict(), "notes": [n.text() for n in self.notes]}
+
+    def __getitem__(self, key: str) -> object:
+        return self._legacy()[key]
+
+    def __iter__(self):
+        return iter(self._legacy())
+
+    def __len__(self) -> int:
+        return len(self._legacy())
+
+
 @dataclass(frozen=True)
 class IndexResult:
     """Every node's index and growth for every region and year, with the recipe that made it."""
@@ -301,7 +345,7 @@ class IndexResult:
     status: np.ndarray  # [R, L, T]
     node_flags: np.ndarray  # [R, N, T]
     provenance: Mapping[tuple[str, str, int], Provenance]
-    recipe: Mapping[str, object]
+    recipe: IndexRecipe
 
     @property
     def base_year(self) -> int:
@@ -315,7 +359,7 @@ class IndexResult:
         try:
             return self.regions.index(region)
         except ValueError:
-            raise KeyError(f"地区 {region} 不在测算结果中") from None
+            raise KeyError(f"region {region!r} is not in the result") from None
 
     def code_index(self, code: str) -> int:
         return self.codes.index(code)
@@ -368,20 +412,9 @@ class IndexResult:
             "framework": {"id": self.framework.id, "version": self.framework.version},
             "base_year": self.base_year,
             "years": list(self.years),
-            "recipe": _jsonable(self.recipe),
+            "recipe": self.recipe.to_dict(),
             "regions": out_regions,
         }
-
-
-def _jsonable(obj):
-    if isinstance(obj, Mapping):
-        return {str(k): _jsonable(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple, frozenset, set)):
-        items = [_jsonable(v) for v in obj]
-        return sorted(items) if isinstance(obj, (set, frozenset)) else items
-    if isinstance(obj, float):
-        return round(obj, 12)
-    return obj
 
 
 def inclusion_patterns(included: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -461,18 +494,18 @@ def result_from_prepared(prepared: PreparedData, options: IndexOptions) -> Index
     fw = prepared.framework
     growth, index = aggregate(prepared)
     flags = _node_flags(prepared, fw, index)
-    recipe = {
-        "method": "CAICT 2025 专栏2: symmetric growth, weighted sum, chained index (base = 100)",
-        "framework_id": fw.id,
-        "framework_version": fw.version,
-        "base_year": prepared.years[0],
-        "end_year": prepared.years[-1],
-        "gap_policy": options.gap_policy,
-        "weights": {c: round(w, 12) for c, w in fw.weights().items()},
-        "exclusions": {r: sorted(c) for r, c in sorted(options.exclusions.items()) if c},
-        "notes": list(prepared.notes),
-        "filled_cells": _filled_cells(prepared),
-    }
+    recipe = IndexRecipe(
+        method=METHOD,
+        framework_id=fw.id,
+        framework_version=fw.version,
+        base_year=prepared.years[0],
+        end_year=prepared.years[-1],
+        gap_policy=options.gap_policy,
+        weights=MappingProxyType(fw.weights()),
+        exclusions=MappingProxyType({r: tuple(sorted(c)) for r, c in sorted(options.exclusions.items()) if c}),
+        notes=prepared.notes,
+        filled_cells=_filled_cells(prepared),
+    )
     return IndexResult(
         fw,
         prepared.regions,
@@ -484,21 +517,20 @@ def result_from_prepared(prepared: PreparedData, options: IndexOptions) -> Index
         prepared.status,
         flags,
         prepared.provenance,
-        MappingProxyType(recipe),
+        recipe,
     )
 
 
-def _filled_cells(prepared: PreparedData) -> list[dict]:
+def _filled_cells(prepared: PreparedData) -> tuple[FilledCell, ...]:
     """Every value the engine filled, so a report can list what was estimated."""
-    out = []
-    for r, i, t in np.argwhere((prepared.status == ESTIMATE) | (prepared.status == INTERPOLATED)):
-        out.append(
-            {
-                "region": prepared.regions[r],
-                "indicator": prepared.framework.leaves[i],
-                "year": prepared.years[t],
-                "status": CellStatus(int(prepared.status[r, i, t])).key,
-                "value": round(float(prepared.values[r, i, t]), 9),
-            }
+    cells = np.argwhere((prepared.status == ESTIMATE) | (prepared.status == INTERPOLATED))
+    return tuple(
+        FilledCell(
+            prepared.regions[r],
+            prepared.framework.leaves[i],
+            prepared.years[t],
+            CellStatus(int(prepared.status[r, i, t])),
+            float(prepared.values[r, i, t]),
         )
-    return out
+        for r, i, t in cells
+    )
