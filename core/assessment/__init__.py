@@ -127,7 +127,7 @@ def assess(
         benchmark=ctx.benchmark(with_published),
         parent=peers_ctx.parent,
         config=cfg,
-        notes=tuple(run.notes) + tuple(ctx.nation_basis_notes) + tuple(run.result.recipe.get("notes", ())),
+        notes=tuple(run.notes) + tuple(ctx.nation_basis_notes) + tuple(run.result.recipe.notes),
         problems=tuple(problems),
         levels=ctx.levels,
         momenta=ctx.momenta,

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..kernel.messages import Message
+from ..kernel.messages import Message, msg
 from ..kernel.problems import InputError, Problem
 from ..kernel.resources import load_toml
 
@@ -312,8 +312,8 @@ def load_config(
 
     `pillars`, when given, are the framework's pillar codes: every pillar needs a role name.
     """
-    data, label = load_toml(path, THRESHOLDS_RESOURCE, "评估配置文件", "assessment_config")
-    ldata, llabel = load_toml(levers_path, LEVERS_RESOURCE, "路径建议库文件", "assessment_levers")
+    data, label = load_toml(path, THRESHOLDS_RESOURCE, msg("file_kind.assessment_config"))
+    ldata, llabel = load_toml(levers_path, LEVERS_RESOURCE, msg("file_kind.assessment_levers"))
     problems: list[Problem] = []
     names_en: dict[str, str] = {}
     r = _Section(label, problems, names_en)

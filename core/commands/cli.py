@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    for command in sub.choices.values():  # --lang also after the sub-command; given there, it wins
+        command.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help="同上：输出语言 zh 或 en")
     return parser
 
 

@@ -285,12 +285,10 @@ class FilledCell:
 
 
 @dataclass(frozen=True)
-class IndexRecipe(Mapping):
+class IndexRecipe:
     """How a result was made: method, framework, years, gap policy, weights, exclusions, notes, filled cells.
 
-    `to_dict()` is the `recipe` of `compute --json` (notes as message dicts: code, args, Chinese
-    text). TRANSITIONAL: the read-only mapping view (`recipe["gap_policy"]`, notes as Chinese
-    text) serves callers that still read the recipe as a dict; use the attributes instead.
+    `to_dict()` is the `recipe` of `compute --json` (notes as message dicts: code, args, Chinese text).
     """
 
     method: str
@@ -317,18 +315,6 @@ class IndexRecipe(Mapping):
             "notes": [n.to_dict() for n in self.notes],
             "filled_cells": [c.to_dict() for c in self.filled_cells],
         }
-
-    def _legacy(self) -> dict:
-        return {**self.to_dict(), "notes": [n.text() for n in self.notes]}
-
-    def __getitem__(self, key: str) -> object:
-        return self._legacy()[key]
-
-    def __iter__(self):
-        return iter(self._legacy())
-
-    def __len__(self) -> int:
-        return len(self._legacy())
 
 
 @dataclass(frozen=True)

@@ -28,13 +28,12 @@ def read_resource_text(relative: str) -> str:
     return resource(relative).read_text(encoding="utf-8")
 
 
-def load_toml(path: str | Path | None, default: str, kind: Message | str, _legacy_code: str = "") -> tuple[dict, str]:
+def load_toml(path: str | Path | None, default: str, kind: Message) -> tuple[dict, str]:
     """A user's copy of a data file (`path`) or the shipped one (`default`), parsed as TOML.
 
     Returns (data, label for messages). Unreadable or invalid files raise InputError naming the
     file, with the codes data_file.missing / data_file.unreadable / data_file.syntax; `kind`
-    names the file in messages (a catalogue Message such as msg("file_kind.framework"), or text).
-    `_legacy_code` is TRANSITIONAL (ignored) until every caller passes three arguments.
+    names the file in messages (a catalogue Message such as msg("file_kind.framework")).
     """
     from .problems import InputError, Problem  # problems → messages → resources: import late
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from core.kernel import GAP_POLICIES, CellStatus, Message, gap_policy_label
+from core.kernel import GAP_POLICIES, CellStatus, gap_policy_label
 
 from .. import style
 from ..i18n import current_language
@@ -222,22 +222,18 @@ class IndexPage(ResultPage):
 
     # ------------------------------------------------------------------ 测算口径
     def _fill_recipe(self) -> None:
-        rec, lang = dict(self.session.result.recipe), current_language()
-        policy = str(rec.get("gap_policy"))
+        rec, lang = self.session.result.recipe, current_language()
+        policy = rec.gap_policy
         lines = [
-            self.tr("方法：") + str(rec.get("method", "")),
-            self.tr("指标体系：") + f"{rec.get('framework_id')} {rec.get('framework_version')}",
-            self.tr("基期：{b} 年；末年：{e} 年")
-            .replace("{b}", str(rec.get("base_year")))
-            .replace("{e}", str(rec.get("end_year"))),
+            self.tr("方法：") + rec.method,
+            self.tr("指标体系：") + f"{rec.framework_id} {rec.framework_version}",
+            self.tr("基期：{b} 年；末年：{e} 年").replace("{b}", str(rec.base_year)).replace("{e}", str(rec.end_year)),
             self.tr("年份缺口：") + (gap_policy_label(policy, lang) if policy in GAP_POLICIES else policy),
             self.tr("由引擎填补的数值：{n} 个（详见“数据校验”中的彩色单元格）").replace(
-                "{n}", str(len(rec.get("filled_cells", [])))
+                "{n}", str(len(rec.filled_cells))
             ),
         ]
-        excl = rec.get("exclusions") or {}
-        if excl:
-            lines.append(self.tr("排除的指标：") + "；".join(f"{r}: {'、'.join(c)}" for r, c in excl.items()))
-        for n in rec.get("notes", []):
-            lines.append("· " + (n.text(lang) if isinstance(n, Message) else str(n)))
+        if rec.exclusions:
+            lines.append(self.tr("排除的指标：") + "；".join(f"{r}: {'、'.join(c)}" for r, c in rec.exclusions.items()))
+        lines += ["· " + n.text(lang) for n in rec.notes]
         self.recipe.setText("\n".join(lines))

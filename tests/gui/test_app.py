@@ -324,8 +324,8 @@ def test_unexpected_error_is_logged_not_shown_as_traceback(window, tmp_path):
 def test_input_error_shows_the_chinese_problems(app_setup):
     from core.kernel.problems import InputError, Problem
 
-    msg, details = errors.describe(InputError([Problem("x", "数值不是数字。", file="a.xlsx", cell="D7")]))
-    assert "输入有问题" in msg and "单元格 D7" in details
+    msg, details = errors.describe(InputError([Problem("file_missing", {}, file="a.xlsx", cell="D7")]))
+    assert "输入有问题" in msg and "单元格 D7" in details and "找不到文件" in details
 
 
 def test_last_workspace_is_reopened(window, qtbot, app_setup, tmp_path):
@@ -383,4 +383,4 @@ def test_settings_dialog_changes_policy_and_recomputes(window, qtbot, monkeypatc
     window.open_settings()
     wait_idle(qtbot, s)
     assert window.settings.gap_policy == "carry_forward" and window.settings.mc_draws == 600
-    assert s.result is not None and s.result.recipe["gap_policy"] == "carry_forward"
+    assert s.result is not None and s.result.recipe.gap_policy == "carry_forward"
