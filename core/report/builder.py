@@ -37,7 +37,6 @@ class ReportInputs:
     observations: ObservationTable | None = None  # units, sources and 备注 of the values used
     app_version: str = ""
     date: str = field(default_factory=lambda: _dt.date.today().isoformat())
-    charts: bool = True  # False: no renderer, the writers say so under each figure's table
 
 
 @dataclass

@@ -132,7 +132,9 @@ def format_number(value: float | str | None, kind: str) -> str:
     digits = DECIMALS.get(kind)
     if isinstance(value, str) or digits is None:
         return str(value)
-    return f"{value:,.{digits}f}" if abs(value) >= 10000 else f"{value:.{digits}f}"
+    if kind == "value":  # input values as entered: no trailing zeros, so large counts fit a column
+        return f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return f"{value:.{digits}f}"
 
 
 def cell_text(cell: Cell, kind: str) -> str:
