@@ -66,7 +66,7 @@ def data_used(ctx: Context, doc: DocumentBuilder) -> None:
     r, fw = ctx.result, ctx.result.framework
     ri = r.region_index(ctx.region)
     doc.heading(2, ctx.t("report.section.data"))
-    columns = [Column(ctx.t("report.col.indicator"), "text", 3.0)]
+    columns = [Column(ctx.t("report.col.indicator"), "text", 2.2)]
     columns += [Column(str(y), "value", 1.0) for y in r.years]
     rows = []
     for li, code in enumerate(fw.leaves):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from docx import Document as new_docx
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -28,7 +29,9 @@ MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
 TEXT_WIDTH_MM = 156
 BODY_FONT, HEADING_FONT, SECOND_FONT, LATIN_FONT = "仿宋", "黑体", "楷体", "Times New Roman"
 BODY_PT, TABLE_PT, NOTE_PT = 15, 10.5, 10.5  # 小三 body; 五号 tables and notes
+WIDE_TABLE_PT, WIDE_TABLE_COLUMNS = 9, 7  # 小五 for tables of 7 columns or more (years across)
 HEADING_PT = {1: 16, 2: 16, 3: 15}  # 三号 headings, 小三 third level
+TABLE_TEXT, TABLE_HEADER, WIDE_TABLE_TEXT = "Table Text", "Table Header", "Table Text Wide"
 STYLE_FONTS = {"Normal": BODY_FONT, "Heading 1": HEADING_FONT, "Heading 2": SECOND_FONT, "Heading 3": BODY_FONT}
 
 
@@ -73,6 +76,21 @@ def _setup_styles(doc) -> None:
     caption.font.color.rgb = None
     caption.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     caption.paragraph_format.keep_with_next = True
+    table_styles = (
+        (TABLE_TEXT, BODY_FONT, False, TABLE_PT),
+        (TABLE_HEADER, HEADING_FONT, True, TABLE_PT),
+        (WIDE_TABLE_TEXT, BODY_FONT, False, WIDE_TABLE_PT),
+    )
+    for name, font, bold, size in table_styles:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+        set_fonts(style.element, font)
+        style.font.size = Pt(size)
+        style.font.bold = bold
+        style.paragraph_format.line_spacing = 1.0
+        style.paragraph_format.first_line_indent = Pt(0)
+        if bold:
+            style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     lang = doc.settings.element.find(qn("w:themeFontLang"))
     if lang is not None:
         lang.set(qn("w:eastAsia"), "zh-CN")
@@ -142,16 +160,14 @@ def _title_page(doc, document: Document) -> None:
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def _cell_fill(cell, text: str, header: bool, right: bool) -> None:
+def _cell_fill(cell, text: str, style_id: str, right: bool) -> None:
+    """Cell text in a table paragraph style (fonts and size live in the style: fast, and editable).
+    The style id is set on the XML directly: python-docx's `paragraph.style = …` searches all styles."""
     p = cell.paragraphs[0]
-    p.paragraph_format.line_spacing = 1.0
-    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT
-    if header:
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = p.add_run(text)
-    run.font.size = Pt(TABLE_PT)
-    run.bold = header
-    set_fonts(run._r, HEADING_FONT if header else BODY_FONT)
+    p._p.get_or_add_pPr().style = style_id
+    if right:
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    p.add_run(text)
 
 
 def _repeat_header(row) -> None:
@@ -169,17 +185,19 @@ def _table(doc, table: Table) -> None:
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False
+    wide = len(table.columns) >= WIDE_TABLE_COLUMNS
+    header, body = doc.styles[TABLE_HEADER].style_id, doc.styles[WIDE_TABLE_TEXT if wide else TABLE_TEXT].style_id
     for i, col in enumerate(table.columns):
-        _cell_fill(t.rows[0].cells[i], col.header, True, False)
+        _cell_fill(t.rows[0].cells[i], col.header, header, False)
+        t.rows[0].cells[i].width = widths[i]
     _repeat_header(t.rows[0])
     for row in table.rows:
         cells = t.add_row().cells
         for i, (col, cell) in enumerate(zip(table.columns, row, strict=True)):
-            _cell_fill(cells[i], cell_text(cell, col.kind), False, col.kind != "text")
-    for col, width in zip(t.columns, widths, strict=True):  # Word reads cell widths, LibreOffice the grid
-        col.width = width
-        for cell in col.cells:
-            cell.width = width
+            _cell_fill(cells[i], cell_text(cell, col.kind), body, col.kind != "text")
+            cells[i].width = widths[i]  # Word reads the cells' widths, LibreOffice the grid's
+    for grid_col, width in zip(t._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        grid_col.w = width
     for note in table.notes:
         _note(doc, note)
 
