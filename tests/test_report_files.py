@@ -165,3 +165,11 @@ def test_nation_report_says_why_it_compares_no_macro_regions():
     document = build_document(dataclasses.replace(demo_inputs(), region="全国"))
     text = " ".join(b.text for b in document.blocks if isinstance(b, Paragraph))
     assert "大区" in text
+
+
+def test_english_report_is_english():
+    document = build_document(dataclasses.replace(demo_inputs(), lang="en"))
+    texts = [h.text for h in document.headings] + [t.caption for t in document.tables] + list(document.title.lines)
+    texts = [t.replace("江苏省", "") for t in texts]  # the region's name is data, as the user typed it
+    assert not [t for t in texts if any("\u4e00" <= ch <= "\u9fff" for ch in t)]
+    assert document.tables[0].caption.startswith("Table 1. ")

@@ -34,10 +34,7 @@ def _data_rows(ctx: Context) -> tuple[list[Column], list[tuple[Cell, ...]]]:
         Column(ctx.t("report.col.indicator"), "text", 2.6),
         Column(ctx.t("report.col.year"), "text", 0.7),
         Column(ctx.t("report.col.value"), "value", 1.2),
-        Column(ctx.t("report.col.unit"), "text", 0.8),
-        Column(ctx.t("report.col.source"), "text", 1.4),
-        Column(ctx.t("report.col.note"), "text", 1.6),
-        Column(ctx.t("report.col.provenance"), "text", 1.6),
+        *_detail_columns(ctx),
     ]
     rows = []
     for li, code in enumerate(fw.leaves):
@@ -79,16 +76,20 @@ def data_used(ctx: Context, doc: DocumentBuilder) -> None:
     doc.table(ctx.t("report.table.sources", region=ctx.region), *_sources(ctx))
 
 
-def _sources(ctx: Context) -> tuple[list[Column], list[tuple[Cell, ...]]]:
-    fw, r = ctx.result.framework, ctx.result
-    lookup = ctx.inputs.observations.lookup() if ctx.inputs.observations is not None else {}
-    columns = [
-        Column(ctx.t("report.col.indicator"), "text", 2.4),
+def _detail_columns(ctx: Context) -> list[Column]:
+    """Unit, source, 备注 and where the value was read: the columns that say where data came from."""
+    return [
         Column(ctx.t("report.col.unit"), "text", 0.7),
         Column(ctx.t("report.col.source"), "text", 1.3),
         Column(ctx.t("report.col.note"), "text", 1.8),
         Column(ctx.t("report.col.provenance"), "text", 1.8),
     ]
+
+
+def _sources(ctx: Context) -> tuple[list[Column], list[tuple[Cell, ...]]]:
+    fw, r = ctx.result.framework, ctx.result
+    lookup = ctx.inputs.observations.lookup() if ctx.inputs.observations is not None else {}
+    columns = [Column(ctx.t("report.col.indicator"), "text", 2.4), *_detail_columns(ctx)]
     rows = []
     for code in fw.leaves:
         obs = [lookup.get((ctx.region, code, y)) for y in r.years]
