@@ -163,8 +163,8 @@ def overall(ctx: Context, doc: DocumentBuilder) -> None:
     columns = [Column(ctx.t("report.col.year"), "text", 0.8)]
     for reg in regions:
         columns += [
-            Column(f"{reg}{ctx.t('report.col.total')}", "index"),
-            Column(f"{reg}{ctx.t('report.col.growth')}", "growth"),
+            Column(ctx.t("report.col.region_total", region=reg), "index"),
+            Column(ctx.t("report.col.region_growth", region=reg), "growth"),
         ]
     rows = []
     for y in r.years:
