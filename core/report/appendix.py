@@ -100,7 +100,7 @@ def _sources(ctx: Context) -> tuple[list[Column], list[tuple[Cell, ...]]]:
                 Cell(_distinct(o.unit for o in obs if o) or fw.nodes[code].unit),
                 Cell(_distinct(o.source for o in obs if o)),
                 Cell(_distinct(o.note for o in obs if o)),
-                Cell(_provenance(p for p in provs if p)),
+                Cell(_provenance((p for p in provs if p), ctx.lang)),
             )
         )
     return columns, rows
@@ -110,7 +110,7 @@ def _distinct(texts) -> str:
     return "；".join(dict.fromkeys(t for t in texts if t))
 
 
-def _provenance(provs) -> str:
+def _provenance(provs, lang: str) -> str:
     """Per file and sheet: the cells or rows read, e.g. `a.csv 第 497—502 行`."""
     groups: dict[tuple, list] = {}
     for p in provs:
@@ -121,11 +121,14 @@ def _provenance(provs) -> str:
         cells = [p.cell for p in items if p.cell]
         where = " / ".join(x for x in (file, sheet) if x)
         if rows:
-            where += f" 第 {rows[0]}—{rows[-1]} 行" if len(rows) > 1 else f" 第 {rows[0]} 行"
+            if len(rows) > 1:
+                where += " " + render("report.provenance.rows", {"first": rows[0], "last": rows[-1]}, lang)
+            else:
+                where += " " + render("report.provenance.row", {"row": rows[0]}, lang)
         if cells:
             where += " " + ",".join(cells)
         parts.append(where)
-    return "；".join(parts)
+    return ("；" if lang == "zh" else "; ").join(parts)
 
 
 def method(ctx: Context, doc: DocumentBuilder) -> None:
