@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "core.commands.template",
     "core.commands.check",
     "core.commands.assess",
+    "core.commands.report",
 )
 
 EXIT_INPUT_ERROR = 2
