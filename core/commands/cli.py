@@ -29,6 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m core", description="两创融合评估：指数测算、模板、导入校验、潜力与定位评估。"
     )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {importlib.import_module('core').__version__}"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
