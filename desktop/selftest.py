@@ -254,7 +254,9 @@ def run(say: Callable[[str], None]) -> int:
         except Exception as exc:  # a failed step ends the run with its reason
             if not isinstance(exc, SelfTestFailure):
                 errors.log_exception(exc, f"self-test step {name}")
-            say(f"SELF-TEST FAILED at step '{name}' ({len(done)}/{len(STEPS)} passed): {type(exc).__name__}: {exc}")
+            lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+            reason = f"{type(exc).__name__}: {lines[-1] if lines else ''}"  # one line (numpy's errors span many)
+            say(f"SELF-TEST FAILED at step '{name}' ({len(done)}/{len(STEPS)} passed): {reason}")
             return 1
         finally:
             _close(ctx)
