@@ -227,7 +227,10 @@ STEPS: tuple[tuple[str, Callable[[Context], str]], ...] = (
 
 # ---------------------------------------------------------------- runner
 def run(say: Callable[[str], None]) -> int:
-    """Run every step in a temporary folder; `say` gets the one-line summary. Returns the exit code."""
+    """Run every step in a temporary folder; `say` gets the one-line summary. Returns the exit code.
+
+    The summary also goes to the log file: a windowed Windows build has no console to print to.
+    """
     import logging
     import tempfile
 
@@ -242,6 +245,7 @@ def run(say: Callable[[str], None]) -> int:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(ctx.folder / "settings"))
         session.set_data_dir(ctx.folder / "data")
         errors.set_interactive(False)
+        errors.log_handler()
         from .app import create_app
 
         ctx.app = create_app("zh")[0]
@@ -256,18 +260,24 @@ def run(say: Callable[[str], None]) -> int:
                 errors.log_exception(exc, f"self-test step {name}")
             lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
             reason = f"{type(exc).__name__}: {lines[-1] if lines else ''}"  # one line (numpy's errors span many)
-            say(f"SELF-TEST FAILED at step '{name}' ({len(done)}/{len(STEPS)} passed): {reason}")
+            _report(say, log, f"SELF-TEST FAILED at step '{name}' ({len(done)}/{len(STEPS)} passed): {reason}")
             return 1
         finally:
             _close(ctx)
         elapsed = time.perf_counter() - t0
         import core
 
-        say(
+        summary = (
             f"SELF-TEST OK: fusion-assessor {core.__version__}, {len(STEPS)}/{len(STEPS)} steps "
             f"({', '.join(done)}), {len(ctx.outputs)} files exported, {elapsed:.1f} s"
         )
+        _report(say, log, summary)
         return 0
+
+
+def _report(say: Callable[[str], None], log, line: str) -> None:
+    say(line)
+    log.info("%s", line)
 
 
 def _close(ctx: Context) -> None:
