@@ -1,4 +1,4 @@
-; Inno Setup 6 script: per-user installer for the one-folder bundle (dist\fusion-assessor\).
+﻿; Inno Setup 6 script (saved as UTF-8 with BOM: Inno Setup reads BOM-less scripts in the ANSI code page): per-user installer for the one-folder bundle (dist\fusion-assessor\).
 ; Built by scripts\build_windows.ps1, which passes the version from pyproject.toml:
 ;   iscc /DAppVersion=0.1.0 installer\fusion-assessor.iss
 ; No administrator rights: installs under %LOCALAPPDATA%\Programs, Start-menu entry, uninstaller.

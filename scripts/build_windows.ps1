@@ -1,4 +1,4 @@
-# Build the Windows installer: fresh venv → app + PyInstaller → bundle → self-test → Inno Setup.
+# Build the Windows installer: fresh venv -> app + PyInstaller -> bundle -> self-test -> Inno Setup.
 # Run in PowerShell from the project folder (needs Python 3.11+ and Inno Setup 6):
 #   powershell -ExecutionPolicy Bypass -File scripts\build_windows.ps1
 # Output: dist\installer\fusion-assessor-<version>-setup.exe. CI cannot run this (no Windows).

@@ -93,3 +93,16 @@ def test_font_subset_covers_every_character_the_app_shows():
     provinces = (ROOT / "resources" / "geo" / "provinces.toml").read_text(encoding="utf-8")
     assert {ord(c) for c in provinces if ord(c) >= 0x80} <= chars
     assert {ord(c) for c in "两创融合评估，。（）％"} <= chars
+
+
+def test_installer_installs_per_user_with_start_menu_entry_in_chinese_and_english():
+    raw = (ROOT / "installer" / "fusion-assessor.iss").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # else Inno Setup reads the Chinese name in the ANSI code page
+    iss = raw.decode("utf-8-sig")
+    assert "PrivilegesRequired=lowest" in iss
+    assert r"DefaultDirName={localappdata}\Programs\fusion-assessor" in iss
+    assert 'Name: "{group}\\{#AppName}"' in iss and "{uninstallexe}" in iss
+    assert "ChineseSimplified.isl" in iss and "Default.isl" in iss
+    ps1 = (ROOT / "scripts" / "build_windows.ps1").read_text(encoding="utf-8")
+    assert ps1.isascii()  # Windows PowerShell 5.1 reads BOM-less scripts in the ANSI code page
+    assert "build.spec" in ps1 and "--self-test" in ps1 and "fusion-assessor.iss" in ps1
