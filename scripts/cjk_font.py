@@ -70,9 +70,12 @@ def bundled_font(root: Path, work: Path) -> list[tuple[str, str]]:
     except ImportError:
         entries = [(str(source), "resources/fonts")]
     else:
-        target = work / "NotoSansCJKsc-Regular-subset.otf"
-        if not target.is_file() or target.stat().st_mtime < source.stat().st_mtime:
-            _subset(source, target, _characters(root))
+        chars = _characters(root)
+        target, key_file = work / "NotoSansCJKsc-Regular-subset.otf", work / "subset.key"
+        key = f"{source.resolve()} {source.stat().st_mtime_ns} {hash(frozenset(chars))}"
+        if not target.is_file() or not key_file.is_file() or key_file.read_text() != key:  # rebuild when texts change
+            _subset(source, target, chars)
+            key_file.write_text(key)
         entries = [(str(target), "resources/fonts")]
     if LICENCE.is_file():
         entries.append((str(LICENCE), "resources/fonts/LICENSE-NotoSansCJK"))
