@@ -21,8 +21,13 @@ SOURCES = [p for d in ("core", "desktop") for p in (ROOT / d).rglob("*.py")]
 CODE_TAKING = {"Problem", "msg", "Message", "render", "problem", "_err", "_problem", "bad", "note", "warn", "info"}
 
 
+LOGGERS = {"log", "logger", "logging", "_log", "LOG"}  # log.info("%s", …) takes a format, not a code
+
+
 def _call_name(node: ast.Call) -> str | None:
     f = node.func
+    if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id in LOGGERS:
+        return None
     return f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
 
 

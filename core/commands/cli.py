@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", choices=LANGS, default=DEFAULT_LANG, help="问题与说明的语言：zh 中文（默认）或 en 英文"
     )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {importlib.import_module('core').__version__}"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)

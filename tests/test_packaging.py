@@ -1,0 +1,108 @@
+"""Packaging: one version (pyproject.toml) everywhere, README commands both shells run, spec and icon sane."""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import struct
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_core_version_comes_from_the_distribution_metadata():
+    import importlib.metadata
+
+    import core
+
+    assert core.__version__ == importlib.metadata.version("fusion-assessor") == VERSION
+
+
+def test_core_and_desktop_print_the_pyproject_version():
+    for module in ("core", "desktop"):
+        out = _run("-m", module, "--version")
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.split()[-1] == VERSION
+
+
+def _readme_setup_commands() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Two commands for a fresh machine", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```[a-z]*\n(.*?)```", section, flags=re.S)
+    return [line for block in blocks for line in block.splitlines() if line.strip()]
+
+
+def test_readme_setup_commands_run_unchanged_in_powershell_and_bash():
+    lines = _readme_setup_commands()
+    assert any("pytest" in line for line in lines) and any("pip install" in line for line in lines)
+    for line in lines:
+        assert "&&" not in line, f"PowerShell 5.1 has no &&: {line}"
+        assert not re.match(r"^\s*[A-Z_][A-Z0-9_]*=\S+\s", line), f"VAR=value prefix is bash-only: {line}"
+        assert not line.strip().startswith(("export ", "$env:", "set ")), line
+
+
+def test_ci_runs_the_readme_test_command_and_the_bundle_self_test():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "\npython -m pytest -q\n" in ci
+    assert ci.index("python -m pytest -q") < ci.index("scripts/build_bundle.sh")
+
+
+def test_build_spec_is_windowed_one_folder_without_upx_and_excludes_other_bindings():
+    source = (ROOT / "build.spec").read_text(encoding="utf-8")
+    tree = ast.parse(source)  # a syntax error would only show in the bundle build
+    calls = {n.func.id: n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+    kw = lambda call: {k.arg: k.value for k in call.keywords}  # noqa: E731
+    exe, coll = kw(calls["EXE"]), kw(calls["COLLECT"])
+    assert ast.literal_eval(exe["console"]) is False and ast.literal_eval(exe["upx"]) is False
+    assert ast.literal_eval(exe["exclude_binaries"]) is True  # one folder, not one file
+    assert ast.literal_eval(coll["upx"]) is False
+    for name in ("tkinter", "PyQt5", "PyQt6", "PySide2", "pytest", "hypothesis", "matplotlib"):
+        assert f'"{name}"' in source
+    code = "\n".join(line.split("#")[0] for line in source.splitlines())
+    assert "x86_64" not in code and "aarch64" not in code and "amd64" not in code.lower()  # architecture-neutral
+    assert 'copy_metadata("fusion-assessor")' in source
+
+
+def test_icon_files_hold_the_sizes_windows_needs():
+    ico = (ROOT / "resources" / "icons" / "fusion-assessor.ico").read_bytes()
+    reserved, kind, count = struct.unpack_from("<HHH", ico)
+    assert (reserved, kind) == (0, 1)
+    sizes = {struct.unpack_from("<B", ico, 6 + 16 * i)[0] or 256 for i in range(count)}
+    assert {16, 32, 48, 256} <= sizes
+    png = (ROOT / "resources" / "icons" / "fusion-assessor.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", png[16:24]) == (256, 256)
+
+
+def test_font_subset_covers_every_character_the_app_shows():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from cjk_font import _characters
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    chars = _characters(ROOT)
+    provinces = (ROOT / "resources" / "geo" / "provinces.toml").read_text(encoding="utf-8")
+    assert {ord(c) for c in provinces if ord(c) >= 0x80} <= chars
+    assert {ord(c) for c in "两创融合评估，。（）％"} <= chars
+
+
+def test_installer_installs_per_user_with_start_menu_entry_in_chinese_and_english():
+    raw = (ROOT / "installer" / "fusion-assessor.iss").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # else Inno Setup reads the Chinese name in the ANSI code page
+    iss = raw.decode("utf-8-sig")
+    assert "PrivilegesRequired=lowest" in iss
+    assert r"DefaultDirName={localappdata}\Programs\fusion-assessor" in iss
+    assert 'Name: "{group}\\{#AppName}"' in iss and "{uninstallexe}" in iss
+    assert "ChineseSimplified.isl" in iss and "Default.isl" in iss
+    ps1 = (ROOT / "scripts" / "build_windows.ps1").read_text(encoding="utf-8")
+    assert ps1.isascii()  # Windows PowerShell 5.1 reads BOM-less scripts in the ANSI code page
+    assert "build.spec" in ps1 and "--self-test" in ps1 and "fusion-assessor.iss" in ps1
