@@ -50,6 +50,7 @@ from .model import (
 )
 from .partners import read_adjacency
 from .pipeline import engine_pass, peer_context, region_assessment, region_levels, resolve_years
+from .robustness import draw_context, stabilise
 from .serialise import to_json
 from .summary import summary
 
@@ -112,10 +113,12 @@ def assess(
     run = engine_pass(table, fw, options, base, end)
     ctx = region_levels(run, table, cfg, loaded)
     peers_ctx = peer_context(ctx, loaded, regions, peers, parent, adjacency)
+    draws = draw_context(run.table, fw, run.options, cfg, ctx.year)
     out: dict[str, RegionAssessment] = {}
     problems = []
     for reg in peers_ctx.targets:
-        out[reg], found = region_assessment(ctx, peers_ctx, reg, industries)
+        ra, found = region_assessment(ctx, peers_ctx, reg, industries)
+        out[reg] = stabilise(ra, draws)
         problems.extend(found)
     return Assessment(
         year=ctx.year,

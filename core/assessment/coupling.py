@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from ..kernel.messages import Message, msg
 from ..model.framework import Framework
 from .config import AssessmentConfig, band_of
-from .model import Coupling, fmt
+from .model import Coupling, fmt, fmt_vs
 
 
 def side_levels(pillar_levels: Mapping[str, float | None], framework: Framework) -> tuple[float | None, float | None]:
@@ -49,6 +49,8 @@ def coupling_degree(
     t = a * u1 + b * u2
     d = math.sqrt(c * t)
     _, band = band_of(d, config.coupling_grades)
+    bounds = [b.lower for b in config.coupling_grades[1:]]
+    nearest = min(bounds, key=lambda b: abs(d - b)) if bounds else None
     diff = u1 - u2
     if diff > config.type_threshold:
         typ = config.type_names["industry_lags"]
@@ -66,12 +68,13 @@ def coupling_degree(
         u2=fmt(u2, 3),
         c=fmt(c, 3),
         t=fmt(t, 3),
-        d=fmt(d, 3),
+        d=fmt(d, 3) if nearest is None else fmt_vs(d, nearest, 3),
         grade=config.term(band.name),
         diff=fmt(diff, 3),
         type=config.term(typ),
     )
-    return Coupling(l_science, l_industry, u1, u2, c, t, d, band.name, typ, a, b, reason)
+    margin = None if nearest is None else d - nearest
+    return Coupling(l_science, l_industry, u1, u2, c, t, d, band.name, typ, a, b, reason, diff, margin)
 
 
 def balanced_d(l_science: float, l_industry: float) -> float:

@@ -89,6 +89,8 @@ class EnginePass:
     sources: Mapping[str, str]
     nation_excluded: tuple[str, ...]
     notes: tuple[Message, ...]
+    table: ObservationTable  # what the engine ran on (regions and the comparable nation)
+    options: IndexOptions
 
 
 def engine_pass(table: ObservationTable, fw: Framework, options: IndexOptions, base: int, end: int) -> EnginePass:
@@ -112,7 +114,7 @@ def engine_pass(table: ObservationTable, fw: Framework, options: IndexOptions, b
         base_year=base, end_year=end, gap_policy=options.gap_policy, exclusions=exclusions, weights=options.weights
     )
     result = compute_index(combined, fw, opts)
-    return EnginePass(result, nat_table, sources, nation_excluded, tuple(notes))
+    return EnginePass(result, nat_table, sources, nation_excluded, tuple(notes), combined, opts)
 
 
 def _status_key(code: int) -> str:
