@@ -194,11 +194,22 @@ def _reasons(ra) -> list[Message]:
         ra.role.reason,
         ra.coupling.reason,
         ra.boards.reason,
+        *(it.reason for items in ra.partners.by_pillar.values() for it in items),
+        *(s.reason for s in ra.sameness),
     ]
 
 
-def test_every_number_a_reason_quotes_is_in_the_json(demo_result, config):
-    for name, ra in demo_result.regions.items():
+@pytest.fixture(scope="module")
+def city_result(framework, config):
+    from core.assessment.partners import read_adjacency
+
+    table, _ = load_data([DEMO / "demo-jiangsu-cities.csv"], framework)
+    return assess(table, framework, adjacency=read_adjacency(DEMO / "demo-jiangsu-adjacency.toml"), config=config)
+
+
+@pytest.mark.parametrize("which", ["demo_result", "city_result"])
+def test_every_number_a_reason_quotes_is_in_the_json(which, request, config):
+    for name, ra in request.getfixturevalue(which).regions.items():
         numbers = _json_numbers(ra.to_dict()) + [
             config.balanced_spread, config.split_level, config.split_momentum,
             *(b.lower for b in config.groups), *(b.lower for b in config.coupling_grades), config.robust_draws,

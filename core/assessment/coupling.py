@@ -17,6 +17,7 @@ from collections.abc import Mapping
 
 from ..kernel.messages import Message, msg
 from ..model.framework import Framework
+from ..model.observations import NATION
 from .config import AssessmentConfig, band_of
 from .model import Coupling, fmt, fmt_vs
 
@@ -38,12 +39,13 @@ def coupling_degree(
     *,
     science: Message | None = None,
     industry: Message | None = None,
+    reference: str = NATION,
 ) -> Coupling:
     """U1, U2, C, T, D, grade and type from the two sides' levels (`science`, `industry`: the sides' names)."""
     a, b = config.alpha, config.beta
     if l_science is None or l_industry is None or l_science < 0 or l_industry < 0:
         why = msg("assess.coupling.none")
-        return Coupling(l_science, l_industry, None, None, None, None, None, None, None, a, b, why)
+        return Coupling(l_science, l_industry, None, None, None, None, None, None, None, a, b, why, reference=reference)
     u1, u2 = l_science / (l_science + 100.0), l_industry / (l_industry + 100.0)
     c = 2.0 * math.sqrt(u1) * math.sqrt(u2) / (u1 + u2) if u1 + u2 > 0 else 0.0  # √u1·√u2: no underflow
     t = a * u1 + b * u2
@@ -74,7 +76,9 @@ def coupling_degree(
         type=config.term(typ),
     )
     margin = None if nearest is None else d - nearest
-    return Coupling(l_science, l_industry, u1, u2, c, t, d, band.name, typ, a, b, reason, diff, margin)
+    return Coupling(
+        l_science, l_industry, u1, u2, c, t, d, band.name, typ, a, b, reason, diff, margin, reference=reference
+    )
 
 
 def balanced_d(l_science: float, l_industry: float) -> float:

@@ -354,6 +354,7 @@ class PillarPartner:
     gain: float  # w_p × (L_b,p − L_a,p) × adjacency factor
     adjacent: bool
     reason: Message
+    difference: float | None = None  # L_b,p − L_a,p, points (the reason quotes it)
 
 
 @dataclass(frozen=True)
@@ -470,7 +471,7 @@ class PublishedCheck:
 
 @dataclass(frozen=True)
 class RegionAssessment:
-    """Everything spec 02 says about one region, vs the nation (and its parent for a city)."""
+    """Everything spec 02 says about one region against its one reference (a city: its province, the nation beside)."""
 
     region: str
     year: int
@@ -490,8 +491,9 @@ class RegionAssessment:
     levers: tuple[LeverAdvice, ...]
     comparison: Comparison | None = None
     parent: str | None = None
-    level_vs_parent: LevelResult | None = None
-    momentum_vs_parent: NodeMomentum | None = None
+    reference: str = NATION  # every verdict's one reference: the nation, or a city's province (spec 02 §2.11)
+    level_vs_nation: LevelResult | None = None  # a city: its level against the nation, shown beside
+    momentum_vs_nation: NodeMomentum | None = None
     notes: tuple[Message, ...] = ()
     headline: Message | None = None  # one sentence for a leader: level, group, quadrant, role, potential
 

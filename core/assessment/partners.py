@@ -131,7 +131,7 @@ def _for_pillar(
             diff=fmt(lb - own),
             adjacent=msg("assess.partners.adjacent") if adj else "",
         )
-        items.append(PillarPartner(p, b, own, lb, gain, adj, reason))
+        items.append(PillarPartner(p, b, own, lb, gain, adj, reason, lb - own))
     items.sort(key=lambda x: (-x.gain, x.peer))
     return tuple(items[: config.partner_top_n])
 

@@ -11,9 +11,11 @@ indicators sum exactly to 100 − L_total.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from ..kernel.messages import Message, msg
 from ..model.framework import ROOT, Framework
+from ..model.observations import NATION
 from .config import EPS, AssessmentConfig, term
 from .level import indicator_term
 from .model import BreakdownItem, LevelResult, Quadrant, RankedIndicator, Role, ShortBoards, fmt, fmt_vs, place
@@ -26,14 +28,23 @@ def quadrant(
     *,
     node: str = ROOT,
     label: Message | None = None,
+    reference: str = NATION,
 ) -> Quadrant:
-    """The positioning quadrant of one node (`label`: the node as a term, default 总指数)."""
+    """The positioning quadrant of one node (`label`: the node as a term, default 总指数) against `reference`."""
     label = label or msg("assess.total")
     sl, sm = config.split_level, config.split_momentum
     if level is None or momentum is None:
         missing = msg("assess.term.level" if level is None else "assess.term.momentum")
         return Quadrant(
-            node, label, level, momentum, sl, sm, None, msg("assess.quadrant.none", label=label, missing=missing)
+            node,
+            label,
+            level,
+            momentum,
+            sl,
+            sm,
+            None,
+            msg("assess.quadrant.none", label=label, missing=missing),
+            reference=reference,
         )
     hi_l, hi_m = level >= sl - EPS, momentum >= sm - EPS
     name = config.quadrant_names[(hi_l, hi_m)]
@@ -49,7 +60,7 @@ def quadrant(
         name=config.term(name),
     )
     margin = min(level - sl, momentum - sm, key=abs)
-    return Quadrant(node, label, level, momentum, sl, sm, name, reason, margin=margin)
+    return Quadrant(node, label, level, momentum, sl, sm, name, reason, margin=margin, reference=reference)
 
 
 def pillar_term(framework: Framework, code: str) -> Message:
@@ -58,8 +69,14 @@ def pillar_term(framework: Framework, code: str) -> Message:
     return term(node.name_zh, node.name_en)
 
 
-def functional_role(pillar_levels: Mapping[str, float | None], config: AssessmentConfig, framework: Framework) -> Role:
-    """均衡协同型 when the pillars are close, else the role of the strongest pillar."""
+def functional_role(
+    pillar_levels: Mapping[str, float | None], config: AssessmentConfig, framework: Framework, reference: str = NATION
+) -> Role:
+    """均衡协同型 when the pillars are close, else the role of the strongest pillar (levels against `reference`)."""
+    return replace(_role(pillar_levels, config, framework), reference=reference)
+
+
+def _role(pillar_levels: Mapping[str, float | None], config: AssessmentConfig, framework: Framework) -> Role:
     known = {p: v for p, v in pillar_levels.items() if v is not None}
     levels = dict(pillar_levels)
     if len(known) < 2:

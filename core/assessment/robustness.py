@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -50,6 +50,18 @@ class DrawContext:
     cfg: AssessmentConfig
     membership: np.ndarray  # [N, L, N] path membership (sensitivity's)
     momentum: Mapping[str, np.ndarray]  # region → [D, 1 + pillars] E_region,T per draw (total, pillars)
+    cache: dict = field(default_factory=dict, compare=False)  # alive pattern → [D, N, L] path weights
+
+    def paths(self, alive: tuple[bool, ...]) -> np.ndarray:
+        """[D, N, L] each leaf's drawn overall weight in each node (product of the weights along its path)."""
+        if alive not in self.cache:
+            w = self.weights(np.array(alive, float))
+            n, leaves, _ = self.membership.shape
+            log_w = np.log(np.maximum(w, 1e-300))  # [D, N]
+            under = self.membership.sum(axis=2) > 0  # [N, L]
+            flat = log_w @ self.membership.reshape(n * leaves, n).T  # [D, N·L], one BLAS product
+            self.cache[alive] = np.exp(flat).reshape(-1, n, leaves) * under[None]
+        return self.cache[alive]
 
     def weights(self, alive: np.ndarray) -> np.ndarray:
         """[D, N] drawn weights; the same raw draws whatever is alive (one seeded stream)."""
@@ -97,12 +109,8 @@ def score_draws(lv: LevelResult, fw: Framework, cfg: AssessmentConfig) -> np.nda
 def level_draws(dc: DrawContext, lv: LevelResult) -> tuple[np.ndarray, np.ndarray]:
     """([D, N] every node's level per draw, [D, L] the scores) under drawn weights and data."""
     fw = dc.fw
-    alive = np.array([lv.nodes.get(c) is not None for c in fw.codes], float)
-    w = dc.weights(alive)
-    under = dc.membership.sum(axis=2) > 0  # [N, L]
-    paths = np.exp(np.einsum("nlm,dm->dnl", dc.membership, np.log(np.maximum(w, 1e-300)))) * under[None]
     scores = score_draws(lv, fw, dc.cfg)
-    levels = np.einsum("dnl,dl->dn", paths, scores)
+    levels = np.matmul(dc.paths(tuple(lv.nodes.get(c) is not None for c in fw.codes)), scores[:, :, None])[..., 0]
     leaf_rows = [fw.codes.index(c) for c in fw.leaves]
     levels[:, leaf_rows] = scores
     return levels, scores

@@ -128,6 +128,7 @@ def region_json(ra: Any) -> dict:
         "year": ra.year,
         "base_year": ra.base_year,
         "macro_region": ra.macro_region,
+        "reference": ra.reference,
     }
     put(d, "headline", ra.headline)
     parts = {
@@ -149,11 +150,9 @@ def region_json(ra: Any) -> dict:
     d.update({k: to_json(v) for k, v in parts.items()})
     put(d, "notes", list(ra.notes))
     if ra.parent is not None:
-        d["parent"] = {
-            "name": ra.parent,
-            "level": to_json(ra.level_vs_parent),
-            "momentum": to_json(ra.momentum_vs_parent),
-        }
+        d["parent"] = {"name": ra.parent}
+    if ra.level_vs_nation is not None:
+        d["nation"] = {"level": to_json(ra.level_vs_nation), "momentum": to_json(ra.momentum_vs_nation)}
     return d
 
 

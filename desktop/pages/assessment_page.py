@@ -128,7 +128,12 @@ class PositioningTab(QWidget):
         axes = [framework.nodes[p].name(lang) for p in framework.pillars]
         vals = [ra.level.nodes.get(p) for p in framework.pillars]
         series = [
-            (_tr("全国 = 100"), [100.0] * len(axes), style.NATION_COLOR, True),
+            (
+                _tr("全国 = 100") if ra.parent is None else f"{ra.reference} = 100",
+                [100.0] * len(axes),
+                style.NATION_COLOR,
+                True,
+            ),  # fmt: skip
             (ra.region, vals, style.ACCENT, False),
         ]
         self.radar.set_data(axes, series)
