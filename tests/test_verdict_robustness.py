@@ -77,6 +77,14 @@ def test_quadrant_prints_momentum_below_its_split(config):
     assert q.margin == pytest.approx(99.969 - 100.0)
 
 
+def test_momentum_sentence_never_rounds_onto_100():
+    from core.assessment.momentum import node_momentum
+
+    m = node_momentum({2019: 100.0, 2024: 149.9535}, {2019: 100.0, 2024: 150.0}, 2024)
+    text = m.reason.text()
+    assert m.momentum == pytest.approx(99.969) and "= 99.97" in text and "= 100.0" not in text
+
+
 def test_role_on_the_threshold_is_borderline_with_about_half_the_draws(framework, config):
     b = _on_threshold_factor()
     lv = _region(framework, {"1": 1.0, "2": 1.0, "3": 1.0, "4": b}, wobble=0.3, wobbly="4")
