@@ -229,3 +229,20 @@ def test_every_number_a_reason_quotes_is_in_the_json(which, request, config):
                 decimals = len(text.rstrip("%").partition(".")[2])
                 tol = 0.5 * 10 ** -(decimals + (2 if pct_form else 0)) + 1e-9
                 assert any(abs(abs(n) - abs(value)) <= tol for n in numbers), (name, reason.code, text)  # "高 0.19 点"
+
+
+def test_headline_marks_borderline_verdicts_and_keeps_precision(demo_result):
+    sh = demo_result.regions["上海市"]
+    assert sh.quadrants["total"].borderline and sh.quadrants["total"].momentum < 100
+    text = sh.headline.text()
+    assert "融合势能 99.97" in text and "优势承压型（临界）" in text
+    assert "转化枢纽型（临界）" not in text and not sh.role.borderline
+
+
+def test_city_verdicts_use_the_province_throughout(city_result, framework):
+    xz = city_result.regions["徐州市"]
+    assert xz.reference == "江苏省"
+    assert {xz.level.reference, xz.role.reference, xz.coupling.reference, xz.boards.reference} == {"江苏省"}
+    assert all(q.reference == "江苏省" for q in xz.quadrants.values())
+    assert all(m.e_reference == city_result.index.series("江苏省", n)[2024] for n, m in xz.momentum.items())
+    assert "江苏省的" in xz.headline.text() and "全国的" in xz.headline.text()

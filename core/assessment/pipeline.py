@@ -29,7 +29,7 @@ from .coupling import coupling_degree, side_levels
 from .industries import IndustryRow, assess_industries
 from .level import compute_level, indicator_term, performance_group
 from .levers import select_levers
-from .model import Benchmark, Comparison, LevelResult, NationValue, RegionAssessment, Role, fmt, place
+from .model import Benchmark, Comparison, LevelResult, NationValue, RegionAssessment, Role, fmt, fmt_vs, place
 from .momentum import node_momentum
 from .partners import find_partners, province_adjacency, sameness
 from .positioning import functional_role, pillar_term, quadrant, short_boards
@@ -308,10 +308,10 @@ def _headline(
         region=reg,
         year=lv.year,
         reference=place(lv.reference),
-        level=fmt(lv.total),
+        level=fmt(lv.total) if g is None or g.margin is None else fmt_vs(lv.total, lv.total - g.margin),
         beside=tail,
         group=name(g.group if g else None),
-        momentum=fmt(m.momentum if m else None),
+        momentum=fmt_vs(m.momentum, cfg.split_momentum) if m else "—",
         quadrant=name(q.name if q else None),
         role=name(role.name),
         d=fmt(coup.d, 3),

@@ -243,7 +243,7 @@ def stabilise(ra: RegionAssessment, dc: DrawContext) -> RegionAssessment:
     """The region's verdicts with `stability` filled in and 临界 wording where it applies."""
     rd = region_draws(dc, ra.level)
     cfg, fw = dc.cfg, dc.fw
-    return replace(
+    out = replace(
         ra,
         groups=stable_groups(ra.groups, rd, cfg),
         quadrants=stable_quadrants(ra.quadrants, rd, cfg),
@@ -251,3 +251,17 @@ def stabilise(ra: RegionAssessment, dc: DrawContext) -> RegionAssessment:
         coupling=stable_coupling(ra.coupling, rd, cfg, fw),
         boards=stable_boards(ra.boards, rd, fw),
     )
+    return replace(out, headline=_marked_headline(out))
+
+
+def _marked_headline(ra: RegionAssessment) -> Message | None:
+    """The headline with 临界 beside each borderline verdict it names (total group, quadrant, role, grade)."""
+    h = ra.headline
+    if h is None:
+        return None
+    parts = {"group": ra.groups.get(ROOT), "quadrant": ra.quadrants.get(ROOT), "role": ra.role, "grade": ra.coupling}
+    args = dict(h.args)
+    for key, verdict in parts.items():
+        if verdict is not None and verdict.borderline and key in args:
+            args[key] = msg("assess.borderline.named", name=args[key])
+    return Message(h.code, args)
