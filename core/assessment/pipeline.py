@@ -109,7 +109,12 @@ def engine_pass(table: ObservationTable, fw: Framework, options: IndexOptions, b
         + [o for o in nat_table if o.indicator in leafset and o.indicator not in nation_excluded]
     )
     opts = IndexOptions(
-        base_year=base, end_year=end, gap_policy=options.gap_policy, exclusions=exclusions, weights=options.weights
+        base_year=base,
+        end_year=end,
+        gap_policy=options.gap_policy,
+        exclusions=exclusions,
+        weights=options.weights,
+        carry_limit=options.carry_limit,
     )
     result = compute_index(combined, fw, opts)
     return EnginePass(result, nat_table, sources, nation_excluded, tuple(notes))
