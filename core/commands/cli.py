@@ -22,6 +22,8 @@ COMMAND_MODULES = (
     "core.commands.check",
     "core.commands.assess",
     "core.commands.report",
+    "core.commands.sensitivity",
+    "core.commands.audit",
 )
 
 EXIT_INPUT_ERROR = 2
