@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "core.commands.report",
     "core.commands.sensitivity",
     "core.commands.audit",
+    "core.commands.rerun",
 )
 
 EXIT_INPUT_ERROR = 2
