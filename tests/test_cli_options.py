@@ -29,8 +29,9 @@ def test_every_data_command_takes_the_shared_options(command):
     sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)).choices[command]
     flags = {s for a in sub._actions for s in a.option_strings}
     assert set(SHARED) <= flags
+    extra = ["--out", "r.docx"] if command == "report" else []
     args = sub.parse_args(
-        ["d.csv", "--exclude", "甲省:1.1.1，1.1.2", "--carry-limit", "3", "--gap-policy", "carry_forward"]
+        [*extra, "d.csv", "--exclude", "甲省:1.1.1，1.1.2", "--carry-limit", "3", "--gap-policy", "carry_forward"]
     )
     opts = options_from_args(args)
     assert opts.exclusions == {"甲省": frozenset({"1.1.1", "1.1.2"})} and opts.carry_limit == 3
