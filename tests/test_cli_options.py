@@ -72,3 +72,18 @@ def test_table_shows_years_carried_and_the_limit_refuses(capsys, tmp_path):
     assert code == 0 and line.rstrip().endswith("*2") and "*2 沿用 2 年" in text
     code, _, err = run(capsys, "compute", path, "--carry-limit", "1")
     assert code == 2 and "江苏省" in err and "2.1.1" in err and "2022 年" in err and "沿用 2 年" in err
+
+
+def test_assess_rebases_a_region_whose_data_start_later(capsys, tmp_path):
+    with DEMO.open(encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    late = [rows[0]] + [r for r in rows[1:] if not (r[0] == "浙江省" and r[2] == "2019")]
+    path = tmp_path / "late.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(late)
+    code, text, err = run(capsys, "assess", path, "--region", "浙江省", "--json", "-")
+    assert code == 0, err
+    assert json.loads(text)["base_year"] == 2020
+    code, text, _ = run(capsys, "compute", path, "--json", "-")
+    [note] = [n for n in json.loads(text)["recipe"]["notes"] if n["code"] == "index.note.rebased"]
+    assert note["args"]["regions"] == ["浙江省"] and note["args"]["base"] == 2020

@@ -8,7 +8,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ..index.engine import IndexOptions, IndexResult, compute_index
+from ..index.engine import IndexOptions, IndexResult, common_base_year, compute_index
 from ..kernel.messages import Message, msg
 from ..kernel.problems import InputError, Problem
 from ..kernel.vocabulary import CellStatus
@@ -73,7 +73,7 @@ def resolve_years(table: ObservationTable, fw: Framework, options: IndexOptions)
     if not loaded:
         raise InputError([Problem("assess.no_regions", {})])
     years = sorted({o.year for o in region_rows})
-    base = options.base_year if options.base_year is not None else years[0]
+    base = options.base_year if options.base_year is not None else common_base_year(region_rows, fw)[0]
     end = options.end_year if options.end_year is not None else years[-1]
     if end <= base:
         raise InputError([Problem("assess.years_invalid", {"base": base, "end": end}, year=base)])

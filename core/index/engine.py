@@ -13,7 +13,7 @@ growth for all regions at once as a [region, leaf, year] array, and gets every n
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -23,7 +23,7 @@ from ..kernel.messages import Message, msg
 from ..kernel.problems import InputError, Problem
 from ..kernel.vocabulary import GAP_POLICIES, CellStatus
 from ..model.framework import Framework
-from ..model.observations import ObservationTable, Provenance
+from ..model.observations import Observation, ObservationTable, Provenance
 
 # Leaf statuses (IndexResult.status) and node flags (IndexResult.node_flags) are CellStatus
 # values stored as int8: a node is REPORTED (no flag), ESTIMATE, INTERPOLATED or UNDEFINED.
@@ -134,7 +134,7 @@ class Grid:
     notes: tuple[Message, ...] = ()  # e.g. the base year moved to the first year every region has data
 
 
-def common_base_year(table: ObservationTable, framework: Framework) -> tuple[int, tuple[Message, ...]]:
+def common_base_year(table: Iterable[Observation], framework: Framework) -> tuple[int, tuple[Message, ...]]:
     """The base year when none is chosen: the latest of the regions' first years, so that every
     region is indexed from the same year (spec 02 §2.2). A note names the regions that start later."""
     leafset = set(framework.leaves)
