@@ -83,7 +83,9 @@ def test_assess_rebases_a_region_whose_data_start_later(capsys, tmp_path):
         csv.writer(fh).writerows(late)
     code, text, err = run(capsys, "assess", path, "--region", "浙江省", "--json", "-")
     assert code == 0, err
-    assert json.loads(text)["base_year"] == 2020
+    out = json.loads(text)
+    assert out["base_year"] == 2020
+    assert any("浙江省 的数据从 2020 年开始" in n for n in out["notes"]), out["notes"]
     code, text, _ = run(capsys, "compute", path, "--json", "-")
     [note] = [n for n in json.loads(text)["recipe"]["notes"] if n["code"] == "index.note.rebased"]
     assert note["args"]["regions"] == ["浙江省"] and note["args"]["base"] == 2020

@@ -100,3 +100,15 @@ def test_same_inputs_in_any_order_give_identical_json(capsys, workdir):
     a = run(capsys, "compute", "demo-provinces.csv", "demo-jiangsu-cities.csv", "--json", "-")[1]
     b = run(capsys, "compute", "demo-jiangsu-cities.csv", "demo-provinces.csv", "--json", "-")[1]
     assert a == b and json.loads(a)["recipe"]["run"]["data"] == ["demo-jiangsu-cities.csv", "demo-provinces.csv"]
+
+
+def test_user_framework_copy_is_hashed_and_a_changed_copy_refused(capsys, workdir):
+    shutil.copy(ROOT / "resources" / "frameworks" / "caict-2025.toml", workdir / "fw.toml")
+    assert run(capsys, "compute", "demo-provinces.csv", "--framework", "fw.toml", "--json", "r.json")[0] == 0
+    record = json.loads((workdir / "r.json").read_text(encoding="utf-8"))["recipe"]["run"]
+    assert record["framework"]["file"] == "fw.toml" and record["options"]["framework"] == "fw.toml"
+    assert run(capsys, "rerun", "r.json")[1].encode("utf-8") == (workdir / "r.json").read_bytes()
+    with (workdir / "fw.toml").open("a", encoding="utf-8") as fh:
+        fh.write("\n# edited\n")
+    code, _, err = run(capsys, "rerun", "r.json")
+    assert code == 2 and "fw.toml" in err and "caict-2025" in err

@@ -100,6 +100,8 @@ def engine_pass(table: ObservationTable, fw: Framework, options: IndexOptions, b
             notes.append(msg("assess.nation.no_comparable", indicator=label))
         else:
             notes.append(msg("assess.nation.no_base_year", indicator=label, base=base, year=end))
+    if options.base_year is None:  # the regions indexed from the latest of their first years: say so
+        notes.extend(common_base_year([o for o in table if o.region != NATION], fw)[1])
     exclusions = {r: frozenset(c) for r, c in options.exclusions.items()}
     if nation_excluded:
         exclusions[NATION] = frozenset(nation_excluded) | exclusions.get(NATION, frozenset())
