@@ -75,7 +75,7 @@ def test_recipe_records_version_framework_hash_inputs_options_and_seeds(capsys, 
     assert (
         record["options"]["seed"] == 9 and record["options"]["carry_limit"] == 2 and record["options"]["exclude"] == {}
     )
-    assert "time" not in json.dumps(record)
+    assert record["seeds"] == {"seed": 9} and "time" not in json.dumps(record)
 
 
 def test_changed_input_is_refused_naming_the_file(capsys, workdir):

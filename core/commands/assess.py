@@ -38,14 +38,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-# The assessment's own options recorded in the recipe (the shared ones are recorded by run_record).
-ASSESS_OPTIONS = ("region", "peers", "parent", "industries", "adjacency", "config")
-
-
-def _recorded(value: object) -> object:
-    return value.as_posix() if isinstance(value, Path) else value
-
-
 def _names(text: str | None) -> list[str] | None:
     if text is None or text.strip().lower() == "all":
         return None
@@ -84,8 +76,7 @@ def run(args: argparse.Namespace) -> int:
     )
     print_problems(list(result.problems), args.lang)
     if args.json:
-        extra = {dest: _recorded(getattr(args, dest)) for dest in ASSESS_OPTIONS}
-        write_json(with_recipe(result.to_dict(), run_record("assess", args, inputs, extra)), args.json, args.lang)
+        write_json(with_recipe(result.to_dict(), run_record("assess", args, inputs)), args.json, args.lang)
     if args.json != "-":
         sys.stdout.write(summary(result, args.lang))
     return 0

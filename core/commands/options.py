@@ -22,8 +22,8 @@ from ..kernel.vocabulary import GAP_POLICIES
 from ..model.framework import DEFAULT_FRAMEWORK, Framework, load_framework
 from .output import print_problems
 
-# The recorded options that map one to one onto a command-line flag (dest → --dest-with-dashes).
-SHARED_OPTIONS = ("framework", "base_year", "end_year", "gap_policy", "carry_limit")
+# Files other than DATA whose bytes a result depends on: hashed in the recipe, checked by rerun.
+AUXILIARY_FILES = ("industries", "adjacency", "config")
 
 
 def add_data_options(p: argparse.ArgumentParser, *, end_help: str = "末年（默认：数据中最晚的年份）") -> None:
@@ -103,20 +103,31 @@ def framework_sha256(path: Path | None) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def run_record(command: str, args: argparse.Namespace, inputs: Inputs, extra: dict[str, Any] | None = None) -> dict:
+# Arguments that do not change the result (where it goes, how the table looks) or are not options.
+NOT_RECORDED = frozenset({"data", "json", "lang", "func", "command", "depth", "exclude"})
+
+
+def recorded_options(args: argparse.Namespace) -> dict[str, Any]:
+    """Every option of the command as it was used (paths as posix text, exclusions sorted), so that
+    an option a command adds later is recorded and re-run without further code."""
+    options: dict[str, Any] = {}
+    for dest, value in sorted(vars(args).items()):
+        if dest not in NOT_RECORDED:
+            options[dest] = _posix(value) if isinstance(value, Path) else value
+    options["exclude"] = {r: sorted(c) for r, c in sorted(parse_exclusions(args.exclude).items())}
+    return options
+
+
+def run_record(command: str, args: argparse.Namespace, inputs: Inputs) -> dict:
     """The recipe's `run`: app version, framework (id, version, file, SHA-256), input files with
     their SHA-256, every option and seed. Paths as given (relative to the working directory)."""
     from .. import __version__
 
-    extra = dict(extra or {})
     files = [{"path": _posix(f), "sha256": sha256_file(f)} for f in inputs.files]
-    for dest in ("industries", "adjacency", "config"):
+    for dest in AUXILIARY_FILES:
         if getattr(args, dest, None) is not None:
             files.append({"path": _posix(getattr(args, dest)), "sha256": sha256_file(getattr(args, dest))})
-    options: dict[str, Any] = {dest: getattr(args, dest) for dest in SHARED_OPTIONS}
-    options["framework"] = None if args.framework is None else _posix(args.framework)
-    options["exclude"] = {r: sorted(c) for r, c in sorted(parse_exclusions(args.exclude).items())}
-    options.update(extra)
+    options = recorded_options(args)
     fw = inputs.framework
     return {
         "command": command,
@@ -130,6 +141,7 @@ def run_record(command: str, args: argparse.Namespace, inputs: Inputs, extra: di
         "inputs": files,
         "data": [_posix(f) for f in inputs.files],
         "options": options,
+        "seeds": {dest: value for dest, value in options.items() if "seed" in dest},
         "lang": args.lang,
     }
 

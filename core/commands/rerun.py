@@ -67,6 +67,10 @@ def argv_of(record: dict, target: str) -> list[str]:
         flag = "--" + dest.replace("_", "-")
         if dest == "exclude":
             argv += [a for region, codes in value.items() for a in (flag, f"{region}:{','.join(codes)}")]
+        elif isinstance(value, bool):
+            argv += [flag] if value else []
+        elif isinstance(value, list):
+            argv += [a for item in value for a in (flag, str(item))]
         elif value is not None:
             argv += [flag, str(value)]
     return [*argv, "--json", target]

@@ -51,7 +51,7 @@ def _region(args: argparse.Namespace, regions: tuple[str, ...]) -> str:
 
 
 def analyse(args: argparse.Namespace) -> tuple[dict, dict]:
-    """The sensitivity JSON (without the recipe) and the run's recorded options."""
+    """The sensitivity JSON (without the recipe) and the run's record."""
     if args.draws < 2 or not 0 < args.spread < 1:
         raise InputError([Problem("sensitivity.options_invalid", {"draws": args.draws, "spread": args.spread})])
     inputs = load_inputs(args)
@@ -81,8 +81,7 @@ def analyse(args: argparse.Namespace) -> tuple[dict, dict]:
     out["bands"] = mc_region["bands"]
     out["rank"] = mc_region["rank"]
     out["drop_one"] = {"year": dropped["year"], **dropped["regions"][region]}
-    recorded = {"region": region, "method": args.method, "draws": args.draws, "seed": args.seed, "spread": args.spread}
-    return out, run_record("sensitivity", args, inputs, recorded)
+    return out, run_record("sensitivity", args, inputs)
 
 
 def _num(v: float) -> float | None:
