@@ -217,3 +217,252 @@ def test_empty_xlsx_is_refused(tmp_path, framework):
     path = tmp_path / "empty.xlsx"
     path.write_bytes(b"")
     assert codes(read_file(path, framework)) == {"file_zero_bytes"}
+
+
+# 5. Silent mis-attribution in templates ----------------------------------------------------------
+
+
+def test_swapped_codes_are_refused_naming_the_rows(tmp_path, framework):
+    wb = filled_region_workbook(framework)
+    ws = wb["指标数据"]
+    a, b = framework.leaves[0], framework.leaves[1]
+    ra, rb = int(cell_of(framework, a, 2019)[1:]), int(cell_of(framework, b, 2019)[1:])
+    ws.cell(row=ra, column=1).value, ws.cell(row=rb, column=1).value = b, a
+    path = tmp_path / "swapped.xlsx"
+    wb.save(path)
+    result = read_file(path, framework)
+    found = sorted((p.row, p.indicator) for p in errors_at(result, "indicator_name_mismatch"))
+    assert found == [(ra, b), (rb, a)]
+    assert f"belongs to {b}" in next(p for p in result.problems if p.row == rb).text("en")
+    assert result.observations.series("江苏省", a) == {} and result.observations.series("江苏省", b) == {}
+
+
+def test_swapped_year_headers_and_deleted_year_column(tmp_path, framework):
+    wb = filled_region_workbook(framework)
+    ws = wb["指标数据"]
+    ws["G5"], ws["H5"] = ws["H5"].value, ws["G5"].value
+    path = tmp_path / "years.xlsx"
+    wb.save(path)
+    result = read_file(path, framework)
+    (p,) = [p for p in errors_at(result, "year_headers_swapped") if p.sheet == "指标数据"]
+    assert p.cell == "H5" and "G5" in p.text("zh")
+    wb = filled_region_workbook(framework)
+    wb["指标数据"].delete_cols(7)  # the 2019 column
+    wb.save(path)
+    result = read_file(path, framework)
+    warned = [p for p in result.problems if p.code == "year_column_missing" and p.sheet == "指标数据"]
+    assert len(warned) == 1 and warned[0].severity is Severity.WARNING and "2019" in warned[0].text("zh")
+    code = framework.leaves[3]
+    assert result.observations.value("江苏省", code, 2020) == known_value(framework, code, 2020)
+
+
+def test_blank_region_is_an_error_not_the_next_label(tmp_path, framework):
+    wb = filled_region_workbook(framework)
+    wb["指标数据"]["C3"] = None
+    del wb.defined_names["填报地区"]  # the fallback looks for the label instead
+    path = tmp_path / "blank.xlsx"
+    wb.save(path)
+    result = read_file(path, framework)
+    assert errors_at(result, "region_missing")
+    assert "填报人" not in result.observations.regions() and "填报人：" not in result.observations.regions()
+    assert len(result.observations) == 0 or set(result.observations.regions()) <= {"全国"}
+
+
+# 6. Silent skips and silent rescaling ---------------------------------------------------------------
+
+
+def test_every_file_in_a_folder_is_read_or_listed(tmp_path, framework):
+    from core.io.loading import read_files
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.csv").write_text(f"地区,指标,年份,数值\n江苏省,{framework.leaves[0]},2020,5\n", encoding="utf-8")
+    (folder / "notes.pdf").write_bytes(b"%PDF")
+    (folder / "old.xlsm").write_bytes(b"PK\x03\x04")
+    (folder / "~$a.xlsx").write_bytes(b"x")
+    (folder / "._a.xlsx").write_bytes(b"\0\5\26\7")
+    result = read_files([folder], framework)
+    listed = {p.file: p.code for p in result.problems if p.code != "csv_dialect"}
+    assert listed == {
+        "notes.pdf": "file_type_unknown",
+        "old.xlsm": "file_type_refused",
+        "~$a.xlsx": "file_skipped",
+        "._a.xlsx": "file_skipped",
+    }
+    assert "另存为 .xlsx" in next(p for p in result.problems if p.file == "old.xlsm").text("zh")
+    assert len(result.observations) == 1
+
+
+def ods_bytes(rows: list[list[object]], sheet: str = "数据") -> bytes:
+    """A minimal OpenDocument spreadsheet (what LibreOffice and WPS save), first sheet = rows."""
+    import io
+
+    def cell(v: object) -> str:
+        if isinstance(v, (int, float)):
+            return f'<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>'
+        return f'<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>'
+
+    body = "".join("<table:table-row>" + "".join(cell(v) for v in r) + "</table:table-row>" for r in rows)
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content'
+        ' xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="{sheet}">{body}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest'
+        ' xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        z.writestr("META-INF/manifest.xml", manifest)
+        z.writestr("content.xml", content)
+    return out.getvalue()
+
+
+def test_ods_is_read_as_long_format_with_the_percent_check(tmp_path, framework):
+    money = framework.leaves[0]
+    pct = next(c for c in framework.leaves if framework.nodes[c].unit.strip() == "%")
+    rows = [["地区", "指标", "年份", "数值", "备注"], ["江苏省", money, 2020, 12.5, "含省属企业"]]
+    rows += [["江苏省", pct, y, 0.3 + (y - 2019) / 100, ""] for y in (2019, 2020, 2021)]
+    path = tmp_path / "old.ods"
+    path.write_bytes(ods_bytes(rows))
+    result = read_file(path, framework)
+    assert result.observations.value("江苏省", money, 2020) == 12.5
+    assert next(o for o in result.observations if o.indicator == money).note == "含省属企业"
+    assert {"legacy_formats_unseen", "percent_format_unseen"} <= codes(result)
+    assert next(p for p in result.problems if p.code == "percent_format_unseen").severity is Severity.WARNING
+
+
+def test_xls_that_is_really_xlsx_and_template_saved_as_ods(tmp_path, framework, good):
+    misnamed = tmp_path / "a.xls"
+    misnamed.write_bytes(good.read_bytes())
+    assert codes(read_file(misnamed, framework)) == {"file_misnamed"}
+    template = tmp_path / "t.ods"
+    template.write_bytes(ods_bytes([["代码"]], sheet="指标数据"))
+    assert codes(read_file(template, framework)) == {"template_saved_as_legacy"}
+
+
+def test_long_format_xlsx_honours_percent_format_and_series_checks(tmp_path, framework):
+    import openpyxl
+
+    pct = next(c for c in framework.leaves if framework.nodes[c].unit.strip() == "%")
+    money = framework.leaves[0]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["地区", "指标", "年份", "数值", "来源"])
+    ws.append(["江苏省", pct, 2020, 0.123, "统计年鉴"])
+    ws["D2"].number_format = "0.0%"
+    for y, v in ((2019, 30.0), (2021, 0.31), (2022, 32.0)):  # 0.31 among 30s: a fraction typed as a percentage
+        ws.append(["江苏省", pct, y, v])
+    for y, v in ((2019, 100.0), (2020, 101.0), (2021, 2000.0), (2022, 102.0)):
+        ws.append(["江苏省", money, y, v])
+    path = tmp_path / "long.xlsx"
+    wb.save(path)
+    result = read_file(path, framework)
+    assert result.observations.value("江苏省", pct, 2020) == 12.3
+    assert next(o for o in result.observations if o.year == 2020 and o.indicator == pct).source == "统计年鉴"
+    assert [p.row for p in errors_at(result, "percent_as_fraction")] == [4]
+    assert result.observations.value("江苏省", pct, 2021) is None
+    assert [(p.row, p.severity) for p in result.problems if p.code == "value_outlier"] == [(8, Severity.WARNING)]
+    assert any(p.code == "value_converted" and p.row == 2 for p in result.problems)
+
+
+# 7. Notes kept ----------------------------------------------------------------------------------
+
+
+def test_template_notes_and_sources_are_kept(tmp_path, framework):
+    wb = filled_region_workbook(framework)
+    ws = wb["指标数据"]
+    code = framework.leaves[2]
+    r = int(cell_of(framework, code, 2019)[1:])
+    ws.cell(row=r, column=14).value = "2021 年口径调整"
+    ws.cell(row=r, column=13).value = "省统计局"
+    path = tmp_path / "notes.xlsx"
+    wb.save(path)
+    result = read_file(path, framework)
+    obs = [o for o in result.observations if o.indicator == code]
+    assert obs and all(o.note == "2021 年口径调整" and o.source == "省统计局" for o in obs)
+
+
+# 8. CSV as offices save it ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter", "expected"),
+    [
+        ("utf-8", ",", "utf-8"),
+        ("utf-8-sig", ",", "utf-8-sig"),
+        ("gbk", ",", "gb18030"),
+        ("gb18030", ";", "gb18030"),
+        ("utf-16", "\t", "utf-16"),
+    ],
+)
+def test_csv_as_offices_save_it(tmp_path, framework, encoding, delimiter, expected):
+    code = framework.leaves[0]
+    lines = [["地区", "指标", "年份", "数值", "备注"], ["江苏省", code, "2019年", "1,234.5", "含 苏州"]]
+    lines.append(["江苏省", code, "２０２０", "1300", ""])
+    text = "\r\n".join(delimiter.join(x for x in row) for row in lines) + "\r\n"
+    if delimiter == ",":
+        text = text.replace("1,234.5", '"1,234.5"')
+    path = tmp_path / ("data.txt" if encoding == "utf-16" else "data.csv")
+    path.write_bytes(text.encode(encoding))
+    result = read_file(path, framework)
+    assert result.observations.series("江苏省", code) == {2019: 1234.5, 2020: 1300.0}
+    (info,) = [p for p in result.problems if p.code == "csv_dialect"]
+    assert info.severity is Severity.INFO and info.args["encoding"] == expected
+    assert not result.errors
+
+
+def test_csv_size_is_capped_before_reading(tmp_path, framework, monkeypatch):
+    import core.io.row_sources as rs
+
+    monkeypatch.setattr(rs, "MAX_TEXT_BYTES", 1000)
+    path = tmp_path / "big.csv"
+    path.write_text("地区,指标,年份,数值\n" + "江苏省,1.1.1,2020,1\n" * 100, encoding="utf-8")
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read before the size check"))
+    assert codes(read_file(path, framework)) == {"file_too_large"}
+
+
+# 11. Bad input keeps its place ------------------------------------------------------------------
+
+
+def test_one_unreadable_cell_is_named_and_the_rest_read(tmp_path, good, framework):
+    part = data_part(good)
+    code = framework.leaves[1]
+    ref = cell_of(framework, code, 2022)
+    path = rezip(
+        good,
+        tmp_path / "cell.xlsx",
+        lambda n, d: re.sub(rf'(<c r="{ref}"[^>]*>)<v>[^<]*</v>'.encode(), rb"\1<v>12,5abc</v>", d) if n == part else d,
+    )
+    result = read_file(path, framework)
+    (p,) = errors_at(result, "cell_unreadable")
+    assert (p.sheet, p.cell) == ("指标数据", ref) and "12,5abc" in p.text("zh")
+    assert result.observations.value("江苏省", code, 2022) is None
+    assert result.observations.value("江苏省", code, 2021) == known_value(framework, code, 2021)
+    assert len(result.observations) > 100
+
+
+# 12. Determinism --------------------------------------------------------------------------------
+
+
+def test_same_inputs_same_output_in_any_order(tmp_path, framework):
+    from core.io.loading import load_result
+
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.csv"
+    filled_region_workbook(framework, region="南京市").save(a)
+    b.write_text(f"地区,指标,年份,数值\n苏州市,{framework.leaves[0]},2020,5\n南京市,{framework.leaves[0]},2020,6\n")
+
+    def dump(paths):
+        r = load_result(paths, framework)
+        return json.dumps(
+            [[o.to_dict() for o in r.observations], [p.to_dict() for p in r.problems]], ensure_ascii=False
+        )
+
+    assert dump([a, b]) == dump([b, a]) == dump([tmp_path])

@@ -162,10 +162,10 @@ def _name_matches(ctx: ReadContext, name_cell, code: str, where: dict) -> bool:
         return True
     owner = next((c for c in ctx.fw.leaves if norm(ctx.fw.nodes[c].name_zh) == found), None)
     args = {
-        "code": code,
+        "given": code,
         "name": str(name_cell.value).strip(),
         "expected": node.name_zh,
-        "owner": msg("indicator_name_mismatch.owner", code=owner) if owner else "",
+        "owner": msg("indicator_name_mismatch.owner", other=owner) if owner else "",
     }
     ctx.problem("indicator_name_mismatch", args, cell=name_cell.coordinate, **where)
     return False
