@@ -466,3 +466,26 @@ def test_same_inputs_same_output_in_any_order(tmp_path, framework):
         )
 
     assert dump([a, b]) == dump([b, a]) == dump([tmp_path])
+
+
+# The hostile corpus ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    from hostile_corpus import build
+
+    return build(tmp_path_factory.mktemp("hostile"))
+
+
+def test_hostile_corpus_is_refused_quickly(hostile, framework):
+    assert len(hostile) >= 19
+    for case in hostile:
+        start = time.perf_counter()
+        result = read_file(case.path, framework)
+        elapsed = time.perf_counter() - start
+        assert elapsed < 15, (case.name, elapsed)
+        found = {p.code for p in (result.errors if case.refused else result.problems)}
+        assert found & case.codes, (case.name, found)
+        if case.refused:
+            assert len(result.observations) == 0, case.name

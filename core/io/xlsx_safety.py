@@ -176,6 +176,9 @@ def _check_zip(zf: zipfile.ZipFile, name: str, report: SafetyReport) -> None:
     if bad:
         report.problems.append(bad)
         return
+    if any(i.flag_bits & 1 for i in infos):  # zip-level encryption (password-protected parts)
+        report.problems.append(_err("file_not_xlsx", {"detail": msg("file_not_xlsx.ole")}, name))
+        return
     names = {i.filename for i in infos}
     lower = {n.lower() for n in names}
     if any(n.endswith("vbaproject.bin") for n in lower) or any(n.startswith("xl/activex/") for n in lower):

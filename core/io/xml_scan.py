@@ -1,10 +1,11 @@
-"""Streaming reads of the XML parts inside an untrusted .xlsx: linear in time, bounded in memory.
+"""Streaming reads of the XML parts inside an untrusted .xlsx: linear in time, constant in memory.
 
-Every part is parsed with defusedxml's iterparse (DTDs, entities and external references
-refused) straight from the zip member stream, and elements are dropped as soon as they are
-handled, so a part costs time proportional to its size and memory proportional to one cell.
-Every read of a zip member goes through here, so a damaged member (bad deflate data, a
-truncated file) always ends as `PartError` naming the part, never as a raw zlib error.
+Every part is fed in chunks from the zip member stream to expat with defusedxml's rules (any
+DTD, entity declaration or external reference refused, parameter entities never parsed); no
+tree is built, only the few facts needed are kept, so a part costs time proportional to its
+size and memory proportional to one cell. Every read of a zip member goes through here, so a
+damaged member (bad deflate data, a truncated file) always ends as `PartError` naming the
+part, never as a raw zlib error.
 """
 
 from __future__ import annotations
@@ -12,18 +13,21 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from xml.etree.ElementTree import Element, ParseError, tostring
+from xml.etree.ElementTree import tostring
+from xml.parsers import expat
 
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
-from defusedxml.ElementTree import fromstring, iterparse
+from defusedxml.ElementTree import fromstring
 
 # Everything reading a damaged zip member can raise (CPython's zipfile, zlib, bz2/lzma, encrypted members).
 ZIP_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError)
 _XML_REFUSED = (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden)
 _REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 _XML_HEADS = (b"<", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+MAX_DEPTH = 100  # real parts nest about 10 deep; a deeper part is hostile or broken
+MAX_REWRITE_BYTES = 5 * 1024 * 1024  # a part with unreadable cells is rewritten in memory only up to this size
+_CHUNK = 64 * 1024
 
 
 class PartError(Exception):
@@ -60,8 +64,20 @@ class SheetScan:
     bad_cells: list[BadCell] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Tag:
+    """One element of a small part: its local name and attributes (namespace prefixes dropped)."""
+
+    tag: str
+    attrib: dict[str, str]
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        return self.attrib.get(key, default)
+
+
 def local(tag: object) -> str:
-    return str(tag).rsplit("}", 1)[-1]
+    """A name without its namespace or prefix: `{uri}c`, `x:c` → `c`."""
+    return str(tag).rsplit("}", 1)[-1].rsplit(":", 1)[-1]
 
 
 def read_member(zf: zipfile.ZipFile, part: str, limit: int) -> bytes:
@@ -79,54 +95,166 @@ def looks_like_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     return head.startswith(_XML_HEADS)
 
 
-def iter_part(zf: zipfile.ZipFile, part: str, events: tuple[str, ...] = ("end",)) -> Iterator[tuple[str, Element]]:
-    """(event, element) of one part, streamed; PartError on damage, bad XML or any DTD/entity."""
+def _refuse_dtd(*_args) -> None:
+    raise DTDForbidden(None, None, None)
+
+
+def _refuse_entity(*_args) -> None:
+    raise EntitiesForbidden(None, None, None, None, None, None)
+
+
+def _refuse_external(*_args) -> None:
+    raise ExternalReferenceForbidden(None, None, None, None)
+
+
+class _Depth:
+    """Callbacks that only bound the nesting (parts other than worksheets: well-formedness and DTDs matter)."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+
+    def start(self, _name: str, _attrs: dict) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _TooDeep
+
+    def end(self, _name: str) -> None:
+        self.depth -= 1
+
+    text = None
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def stream_part(zf: zipfile.ZipFile, part: str, handler=None) -> None:
+    """Feed one part to expat in chunks, calling `handler.start/end/text`; PartError on damage, bad XML or a DTD.
+
+    Element and attribute names arrive as written (`c` or `x:c`); handlers strip a prefix when they see one.
+    """
+    handler = handler or _Depth()
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartDoctypeDeclHandler = _refuse_dtd
+    parser.EntityDeclHandler = _refuse_entity
+    parser.UnparsedEntityDeclHandler = _refuse_entity
+    parser.ExternalEntityRefHandler = _refuse_external
+    parser.buffer_text = True
+    parser.StartElementHandler, parser.EndElementHandler = handler.start, handler.end
+    if handler.text is not None:
+        parser.CharacterDataHandler = handler.text
     try:
         with zf.open(part) as fh:
-            yield from iterparse(fh, events=events, forbid_dtd=True)
+            while chunk := fh.read(_CHUNK):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
     except _XML_REFUSED as exc:
         raise PartError(part, "dtd") from exc
-    except ParseError as exc:
-        raise PartError(part, "corrupt", exc.position[0]) from exc
+    except _TooDeep as exc:
+        raise PartError(part, "corrupt", parser.CurrentLineNumber) from exc
+    except expat.ExpatError as exc:
+        raise PartError(part, "corrupt", exc.lineno) from exc
     except ZIP_READ_ERRORS as exc:
         raise PartError(part, "corrupt") from exc
 
 
 def check_part(zf: zipfile.ZipFile, part: str) -> None:
-    """Parse a non-worksheet part once, dropping every element: only well-formedness and DTDs matter."""
-    for _event, elem in iter_part(zf, part):
-        elem.clear()
+    """Parse a non-worksheet part once: only well-formedness, nesting and DTDs matter."""
+    stream_part(zf, part)
 
 
-def parse_small(zf: zipfile.ZipFile, part: str) -> list[Element]:
+class _Collect(_Depth):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[Tag] = []
+
+    def start(self, name: str, attrs: dict) -> None:
+        super().start(name, attrs)
+        self.tags.append(Tag(local(name), {local(k): v for k, v in attrs.items()}))
+
+
+def parse_small(zf: zipfile.ZipFile, part: str) -> list[Tag]:
     """Every element of a small part (workbook, relationships, content types), in document order."""
-    return [elem for _event, elem in iter_part(zf, part)]
+    collect = _Collect()
+    stream_part(zf, part, collect)
+    return collect.tags
+
+
+class _SheetScanner(_Depth):
+    """Callbacks for one worksheet part: counts cells, keeps the current cell's formula flag and value text.
+
+    A cell's reference is its r attribute; without one it is the next column of its row (openpyxl's rule),
+    worked out only when the cell matters (a formula or an unreadable value).
+    """
+
+    def __init__(self, budget: int):
+        super().__init__()
+        self.scan = SheetScan()
+        self.budget = budget
+        self.row_no = self.col_no = 0
+        self.ref: str | None = None
+        self.cell_type = "n"
+        self.has_formula = self.in_value = False
+        self.value: list[str] = []
+
+    def start(self, name: str, attrs: dict) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _TooDeep
+        if ":" in name:
+            name = name.rsplit(":", 1)[1]
+        if name == "c":
+            self.scan.cells += 1
+            if self.scan.cells > self.budget:
+                raise TooManyCells
+            self._locate(attrs.get("r"))
+            self.cell_type = attrs.get("t", "n")
+            self.has_formula, self.value = False, []
+        elif name == "row":
+            self.row_no, self.col_no, self.ref = _int(attrs.get("r"), self.row_no + 1), 0, None
+        elif name == "f":
+            self.has_formula = True
+        elif name == "v":
+            self.in_value = True
+
+    def _locate(self, r: str | None) -> None:
+        if r is None:
+            if self.ref is not None:  # the previous cell had a reference: continue from its column
+                self.col_no = _cell_ref(self.ref, self.row_no, 0)[1]
+            self.col_no += 1
+        self.ref = r
+
+    def end(self, name: str) -> None:
+        self.depth -= 1
+        if ":" in name:
+            name = name.rsplit(":", 1)[1]
+        if name == "v":
+            self.in_value = False
+        elif name == "c" and (self.has_formula or self.value):
+            stored = "".join(self.value).strip()
+            convertible = not stored or _convertible(self.cell_type, stored)
+            if self.has_formula or not convertible:
+                ref = (
+                    self.ref
+                    if self.ref and _REF.fullmatch(self.ref)
+                    else _cell_ref(None, self.row_no, self.col_no - 1)[0]
+                )
+                if self.has_formula:
+                    self.scan.formulas[ref] = FormulaCell(ref, bool(stored))
+                if not convertible:
+                    self.scan.bad_cells.append(BadCell(ref, self.cell_type, stored[:40]))
+
+    def text(self, data: str) -> None:
+        if self.in_value and len(self.value) < 64:
+            self.value.append(data)
 
 
 def scan_sheet(zf: zipfile.ZipFile, part: str, budget: int) -> SheetScan:
     """Count cells (TooManyCells past `budget`), find formula cells and cells openpyxl could not convert."""
-    scan = SheetScan()
-    stack: list[Element] = []
-    row_no = col_no = 0
-    for event, elem in iter_part(zf, part, ("start", "end")):
-        tag = local(elem.tag)
-        if event == "start":
-            if tag == "row":
-                row_no, col_no = _int(elem.get("r"), row_no + 1), 0
-            elif tag == "c":
-                scan.cells += 1
-                if scan.cells > budget:
-                    raise TooManyCells
-            stack.append(elem)
-            continue
-        stack.pop()
-        if tag == "c":
-            ref, col_no = _cell_ref(elem.get("r"), row_no, col_no)
-            _check_cell(scan, elem, ref)
-        parent = stack[-1] if stack else None
-        if parent is not None and local(parent.tag) != "c" and len(parent) and parent[-1] is elem:
-            del parent[-1]  # handled: drop it, so memory stays bounded by one cell
-    return scan
+    scanner = _SheetScanner(budget)
+    stream_part(zf, part, scanner)
+    return scanner.scan
 
 
 def _int(text: str | None, default: int) -> int:
@@ -149,17 +277,6 @@ def _cell_ref(r: str | None, row_no: int, col_no: int) -> tuple[str, int]:
     return f"{letters}{row_no}", col_no
 
 
-def _check_cell(scan: SheetScan, elem: Element, ref: str) -> None:
-    children = {local(ch.tag): ch for ch in elem}
-    v = children.get("v")
-    stored = (v.text or "").strip() if v is not None else ""
-    if "f" in children:
-        scan.formulas[ref] = FormulaCell(ref, bool(stored))
-    cell_type = elem.get("t", "n")
-    if stored and not _convertible(cell_type, stored):
-        scan.bad_cells.append(BadCell(ref, cell_type, stored[:40]))
-
-
 def _convertible(cell_type: str, stored: str) -> bool:
     """Whether openpyxl can convert the stored text of a cell of this type (else it fails the whole file)."""
     try:
@@ -174,6 +291,8 @@ def _convertible(cell_type: str, stored: str) -> bool:
 
 def blank_cells(zf: zipfile.ZipFile, part: str, refs: set[str], limit: int) -> bytes:
     """The part with the stored values of `refs` removed, so those cells read as empty and the rest as they are."""
+    if zf.getinfo(part).file_size > MAX_REWRITE_BYTES:
+        raise PartError(part, "corrupt")
     root = fromstring(read_member(zf, part, limit), forbid_dtd=True)  # the part passed the streaming checks
     row_no = col_no = 0
     for elem in root.iter():
