@@ -70,11 +70,16 @@ class PreparedData:
 
 
 def symmetric_growth(prev: np.ndarray, cur: np.ndarray) -> np.ndarray:
-    """V = (x_t − x_t−1) / ((x_t + x_t−1)/2) × 100; both zero → 0 (spec 01 §1.3). NaN stays NaN."""
-    total = prev + cur
+    """V = (x_t − x_t−1) / ((x_t + x_t−1)/2) × 100; both zero → 0 (spec 01 §1.3). NaN stays NaN.
+
+    Both values are first divided by the larger magnitude, so no finite input overflows (1e308 + 1e308).
+    """
+    scale = np.maximum(np.abs(prev), np.abs(cur))
     with np.errstate(divide="ignore", invalid="ignore"):
-        v = 200.0 * (cur - prev) / total
-    v[total == 0] = 0.0
+        p, c = prev / scale, cur / scale
+        total = p + c
+        v = 200.0 * (c - p) / total
+    v[(scale == 0) | (total == 0)] = 0.0
     return v
 
 
@@ -522,8 +527,8 @@ def leaf_indices(prepared: PreparedData) -> np.ndarray:
     x, base = prepared.values, prepared.values[:, :, :1]
     direction = np.array([prepared.framework.nodes[c].direction for c in prepared.framework.leaves])[None, :, None]
     with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.where(direction > 0, 100.0 * x / base, 100.0 * base / x)
-    if (x == 0).any():  # only a zero can make the chain undefined where the ratio is not
+        out = np.where(direction > 0, 100.0 * (x / base), 100.0 * (base / x))
+    if (x == 0).any() or np.isinf(out).any():  # a zero, or a ratio beyond float range: the chain decides
         chained = chain(prepared.growth)
         out = np.where(np.isfinite(chained) & np.isfinite(out), out, chained)
     out[~prepared.included] = np.nan
