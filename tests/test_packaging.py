@@ -11,6 +11,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 
@@ -106,3 +108,51 @@ def test_installer_installs_per_user_with_start_menu_entry_in_chinese_and_englis
     ps1 = (ROOT / "scripts" / "build_windows.ps1").read_text(encoding="utf-8")
     assert ps1.isascii()  # Windows PowerShell 5.1 reads BOM-less scripts in the ANSI code page
     assert "build.spec" in ps1 and "--self-test" in ps1 and "fusion-assessor.iss" in ps1
+
+
+ICU_CHECK = """
+import ctypes, sys
+i18n = ctypes.CDLL(sys.argv[1])
+v = sys.argv[2]
+status = ctypes.c_int(0)
+u16 = lambda s: ctypes.create_string_buffer(s.encode("utf-16-le") + b"\\0\\0")
+fn = lambda name, restype=ctypes.c_int: (setattr(getattr(i18n, f"{name}_{v}"), "restype", restype), getattr(i18n, f"{name}_{v}"))[1]
+collator = ctypes.c_void_p(fn("ucol_open", ctypes.c_void_p)(b"zh_CN", ctypes.byref(status)))
+print(fn("ucol_strcoll")(collator, u16("北京"), -1, u16("上海"), -1))
+cal = ctypes.c_void_p(fn("ucal_open", ctypes.c_void_p)(u16("Asia/Shanghai"), -1, b"zh_CN", 1, ctypes.byref(status)))
+out = (ctypes.c_uint16 * 64)()
+n = fn("ucal_getTimeZoneDisplayName")(cal, 0, b"zh_CN", out, 64, ctypes.byref(status))
+print(bytes(out)[: 2 * n].decode("utf-16-le"), status.value <= 0)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux wheels only bundle ICU")
+def test_slim_icu_data_keeps_chinese_collation_and_time_zone_names(tmp_path):
+    import shutil
+
+    import PySide6
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from icu_data import slim_library, wanted
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    assert wanted("icudt73l/coll/zh.res") and wanted("icudt73l/zone/en_001.res") and wanted("icudt73l/res_index.res")
+    assert wanted("icudt73l/gb18030.cnv") and wanted("icudt73l/coll/ucadata.icu") and wanted("icudt73l/pool.res")
+    assert not wanted("icudt73l/coll/ko.res") and not wanted("icudt73l/translit/root.res")
+    assert not wanted("icudt73l/de_.res") and not wanted("icudt73l/brkitr/thaidict.dict")
+    libs = sorted((Path(PySide6.__file__).parent / "Qt" / "lib").glob("libicudata.so.*"))
+    if not libs or shutil.which("cc") is None:
+        pytest.skip("no ICU in the PySide6 wheel, or no C compiler")
+    slim = slim_library(libs[0], tmp_path / "work")
+    assert slim is not None and slim.stat().st_size < libs[0].stat().st_size / 2
+    for lib in libs[0].parent.glob("libicu*.so.*"):  # the real i18n/uc libraries beside the slim data
+        if lib.name != slim.name:
+            shutil.copy(lib, tmp_path)
+    shutil.copy(slim, tmp_path)
+    version = libs[0].name.split(".so.")[1]
+    out = _run("-c", ICU_CHECK, str(tmp_path / f"libicui18n.so.{version}"), version)
+    assert out.returncode == 0, out.stderr
+    order, zone = out.stdout.splitlines()
+    assert order == "-1"  # pinyin order: 北京 (bei) before 上海 (shang); code-point order is the reverse
+    assert zone == "中国标准时间 True"
