@@ -156,3 +156,33 @@ def test_slim_icu_data_keeps_chinese_collation_and_time_zone_names(tmp_path):
     order, zone = out.stdout.splitlines()
     assert order == "-1"  # pinyin order: 北京 (bei) before 上海 (shang); code-point order is the reverse
     assert zone == "中国标准时间 True"
+
+
+OPENGL_CHECK = """
+import importlib.abc, runpy, sys
+class NoOpenGL(importlib.abc.MetaPathFinder):  # as in the bundle: the real bindings are not there
+    def find_spec(self, name, path=None, target=None):
+        if name in ("PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets"):
+            raise ImportError(name)
+sys.meta_path.insert(0, NoOpenGL())
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+runpy.run_path(sys.argv[1])
+import pyqtgraph as pg
+plot = pg.PlotWidget()
+plot.plot([1, 3, 2], [4, 5, 6], pen="r")
+plot.resize(320, 200)
+image = plot.grab().toImage()
+colours = {image.pixelColor(x, y).name() for x in range(0, 320, 4) for y in range(0, 200, 4)}
+print(image.width(), len(colours) > 2, isinstance(plot, pg.Qt.QtWidgets.QOpenGLWidget))
+try:
+    pg.Qt.QtWidgets.QOpenGLWidget()
+except AttributeError as error:
+    print("refused:", "not part of this bundle" in str(error))
+"""
+
+
+def test_opengl_stand_ins_let_pyqtgraph_draw_without_the_opengl_bindings():
+    out = _run("-c", OPENGL_CHECK, str(ROOT / "scripts" / "rthook_no_opengl.py"))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:2] == ["320 True False", "refused: True"]
