@@ -211,3 +211,22 @@ def test_build_script_is_committed_executable():
         pytest.skip("not a git checkout")
     assert out.stdout.split()[0] == "100755"
     assert "scripts/build_bundle.sh" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_bundle_leaves_only_desktop_system_libraries_to_the_system():
+    tree = ast.parse((ROOT / "build.spec").read_text(encoding="utf-8"))
+    assign = next(
+        n for n in tree.body if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "SYSTEM_LIBS"
+    )
+    system = tuple(ast.literal_eval(assign.value))
+    for lib in ("libX11.so.6", "libxcb-render.so.0", "libfontconfig.so.1", "libglib-2.0.so.0", "libstdc++.so.6"):
+        assert lib.startswith(system), lib
+    # Qt 6's xcb-util libraries (often missing), core.store's SQLite and the JPEG codec stay in the bundle
+    for lib in (
+        "libxcb-cursor.so.0",
+        "libxcb-render-util.so.0",
+        "libxcb-image.so.0",
+        "libsqlite3.so.0",
+        "libjpeg.so.62",
+    ):
+        assert not lib.startswith(system), lib
