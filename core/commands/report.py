@@ -13,17 +13,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .. import __version__
-from ..index.engine import IndexOptions, compute_index
+from ..index.engine import compute_index
 from ..index.sensitivity import monte_carlo, one_at_a_time
-from ..io.loading import expand_paths, load_data_strict
+from ..io.loading import expand_paths
 from ..kernel.messages import render
-from ..kernel.problems import InputError, Problem, Severity
-from ..kernel.vocabulary import GAP_POLICIES
-from ..model.framework import load_framework
+from ..kernel.problems import InputError, Problem
 from ..report.builder import ReportInputs
 from ..report.export import FORMATS, refuse_inputs, report_file_name, write_report, write_reports
 from ..report.render import Renderer
-from .compute import parse_exclusions
+from .options import add_data_options, load_inputs
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,33 +35,20 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("data", nargs="+", type=Path, help="数据文件或文件夹：长表格式 .csv/.xlsx，或填报模板 .xlsx")
+    add_data_options(p)
     p.add_argument("--region", default="all", help="报告的地区名称；all（默认）为每个地区各写一个文件")
     p.add_argument(
         "--format", choices=FORMATS, default="docx", help="报告格式（默认 docx；pdf 需 python -m desktop report）"
     )
     p.add_argument("--out", type=Path, required=True, help="输出文件；--region all 时为输出文件夹")
-    p.add_argument("--framework", type=Path, help="指标体系文件（TOML），默认为中国信通院 2025 年 4-12-27 体系")
-    p.add_argument("--base-year", type=int, help="基期年份（默认：数据中最早的年份）")
-    p.add_argument("--end-year", type=int, help="末年（默认：数据中最晚的年份）")
-    p.add_argument(
-        "--gap-policy", choices=GAP_POLICIES, default=GAP_POLICIES[0], help="年份缺口：几何插值（默认）或沿用上年"
-    )
-    p.add_argument(
-        "--exclude", action="append", default=[], metavar="地区:代码[,代码]", help="为某地区排除无法填报的指标，可重复"
-    )
     p.add_argument("--draws", type=int, default=1000, help="敏感性分析的随机权重抽样次数（0 = 不做随机抽样）")
 
 
 def prepare(args: argparse.Namespace) -> tuple[ReportInputs, list[str]]:
     """Load, compute the index and its sensitivity; the regions to report on."""
-    framework = load_framework(args.framework)
-    loaded = load_data_strict(args.data, framework)
+    inputs = load_inputs(args)
+    framework, loaded, options = inputs.framework, inputs.loaded, inputs.options
     table = loaded.observations
-    for p in loaded.problems:
-        if p.severity is Severity.WARNING:
-            print(p.one_line(args.lang), file=sys.stderr)
-    options = IndexOptions(args.base_year, args.end_year, args.gap_policy, parse_exclusions(args.exclude))
     result = compute_index(table, framework, options)
     regions = list(result.regions)
     if args.region.strip().lower() != "all":
