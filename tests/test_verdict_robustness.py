@@ -148,8 +148,25 @@ def test_short_boards_list_only_indicators_below_the_reference(framework, config
     assert above.weaknesses_relative and "相对短板" in above.weaknesses_sentence.text()
     assert "短板指标" not in above.weaknesses_sentence.text()
     dc, _ = _draws(framework, config)
-    stable = stable_boards(boards, region_draws(dc, lv), framework)
-    assert all(w.stability == {"below": 1.0} for w in stable.weaknesses)
+    stable = stable_boards(boards, region_draws(dc, lv), framework, config)
+    assert all(w.stability == {"below": 1.0} and not w.borderline for w in stable.weaknesses)
+
+
+def test_a_short_board_near_100_on_an_estimate_is_borderline(framework, config):
+    statuses = dict.fromkeys(framework.leaves, "reported") | {"2.1.1": "estimate"}
+    lv = _region(framework, {"1": 1.5, "2": 1.2, "3": 1.3, "4": 1.1}, statuses)
+    assert framework.nodes["2.1.1"].direction > 0  # region and nation share one basis: r = x / 100
+    vals = {s.code: s.value for s in lv.indicators} | {"2.1.1": 99.0}  # 1 % below, on a ±10 % estimate
+    nat = dict.fromkeys(framework.leaves, 100.0)
+    basis = {"gdp": 100000.0, "population": 140000.0}
+    lv = compute_level(framework, vals, nat, basis, basis, region="甲省", year=2024, statuses=statuses)
+    boards = short_boards(lv, framework, config)
+    assert [w.code for w in boards.weaknesses] == ["2.1.1"]
+    dc, cfg = _draws(framework, config)
+    stable = stable_boards(boards, region_draws(dc, lv), framework, cfg)
+    w = stable.weaknesses[0]
+    assert 0.4 < w.stability["below"] < 0.7 and w.borderline
+    assert "（临界）" in stable.weaknesses_sentence.text()
 
 
 def test_every_verdict_carries_margin_and_stability_in_the_json(demo_result):

@@ -187,6 +187,7 @@ class RankedIndicator:
     label: Message | None = jf(skip=True, default=None)  # "code name" in either language
     margin: float | None = None  # s_i − 100 (the reference), points
     stability: Mapping[str, float] = field(default_factory=dict)  # "below" / "above" the reference → share
+    borderline: bool = False  # its own side's share below the configured share, or |margin| within display
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,11 @@ class ShortBoards:
     reference: str = NATION
 
     def _sentence(self, items: tuple[RankedIndicator, ...], kind: str, relative: bool) -> Message | str:
-        texts = [msg("assess.boards.item", indicator=s.label or s.code, score=fmt_vs(s.score, 100.0)) for s in items]
+        texts = [
+            msg("assess.boards.item", indicator=msg("assess.borderline.named", name=s.label or s.code)
+                if s.borderline else s.label or s.code, score=fmt_vs(s.score, 100.0))
+            for s in items
+        ]  # fmt: skip
         code = f"assess.boards.{kind}_relative" if relative else f"assess.boards.{kind}"
         return msg(code, items=texts, reference=place(self.reference)) if texts else ""
 

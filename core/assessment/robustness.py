@@ -230,11 +230,16 @@ def stable_coupling(c: Coupling, rd: RegionDraws, cfg: AssessmentConfig, fw: Fra
     return replace(c, stability=stab, borderline=flag, reason=reason)
 
 
-def stable_boards(b: ShortBoards, rd: RegionDraws, fw: Framework) -> ShortBoards:
+def stable_boards(b: ShortBoards, rd: RegionDraws, fw: Framework, cfg: AssessmentConfig) -> ShortBoards:
+    """Each listed indicator: the share of draws with its score below / at or above the reference; 临界 marks."""
+
     def side(r):
         below = float((rd.scores[:, fw.leaves.index(r.code)] < 100.0 - EPS).mean())
         stab = {SIDE_BELOW: below, SIDE_ABOVE: 1.0 - below}
-        return replace(r, stability={k: v for k, v in sorted(stab.items(), key=lambda kv: -kv[1]) if v > 0})
+        own = stab[SIDE_BELOW if r.score < 100.0 - EPS else SIDE_ABOVE]
+        flag = own < cfg.borderline_share or abs(r.margin) < 0.05
+        stability = {k: v for k, v in sorted(stab.items(), key=lambda kv: -kv[1]) if v > 0}
+        return replace(r, stability=stability, borderline=flag)
 
     return replace(b, strengths=tuple(side(r) for r in b.strengths), weaknesses=tuple(side(r) for r in b.weaknesses))
 
@@ -249,7 +254,7 @@ def stabilise(ra: RegionAssessment, dc: DrawContext) -> RegionAssessment:
         quadrants=stable_quadrants(ra.quadrants, rd, cfg),
         role=stable_role(ra.role, rd, cfg, fw),
         coupling=stable_coupling(ra.coupling, rd, cfg, fw),
-        boards=stable_boards(ra.boards, rd, fw),
+        boards=stable_boards(ra.boards, rd, fw, cfg),
     )
     return replace(out, headline=_marked_headline(out))
 
