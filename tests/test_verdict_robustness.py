@@ -180,6 +180,12 @@ def test_every_verdict_carries_margin_and_stability_in_the_json(demo_result):
         assert all("margin" in w and "stability" in w for w in d["weaknesses"]["bottom"])
 
 
+def test_the_json_states_how_stability_was_drawn(demo_result):
+    rob = demo_result.to_dict()["robustness"]
+    assert rob == {"draws": 1000, "seed": 20250101, "weight_scheme": "uniform", "weight_spread": 0.2,
+                   "band_estimate": 0.1, "band_interpolated": 0.05, "borderline_share": 0.8}  # fmt: skip
+
+
 def test_jiangsu_role_is_borderline_in_the_demo(demo_result):
     role = demo_result.regions["江苏省"].role
     assert role.name == "均衡协同型" and role.margin < 0 and role.borderline

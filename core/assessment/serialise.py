@@ -170,6 +170,21 @@ def benchmark_json(b: Any) -> dict:
     }
 
 
+def robustness_json(cfg: Any) -> dict:
+    """How verdict stability was drawn (spec 02 §2.11): draws, seed, weight scheme and spread, data bands."""
+    if cfg is None:
+        return {}
+    return {
+        "draws": cfg.robust_draws,
+        "seed": cfg.robust_seed,
+        "weight_scheme": cfg.robust_scheme,
+        "weight_spread": cfg.robust_spread,
+        "band_estimate": cfg.band_estimate,
+        "band_interpolated": cfg.band_interpolated,
+        "borderline_share": cfg.borderline_share,
+    }
+
+
 def assessment_json(a: Any) -> dict:
     """The whole assessment (an Assessment): what `python -m core assess --json` writes."""
     from ..kernel.messages import msg
@@ -187,6 +202,7 @@ def assessment_json(a: Any) -> dict:
             "base_year": a.base_year,
             "reference": NATION,
             "parent": a.parent,
+            "robustness": robustness_json(a.config),
             "benchmark": benchmark_json(a.benchmark),
             "regions": {r: region_json(ra) for r, ra in a.regions.items()},
         }
