@@ -489,3 +489,33 @@ def test_hostile_corpus_is_refused_quickly(hostile, framework):
         assert found & case.codes, (case.name, found)
         if case.refused:
             assert len(result.observations) == 0, case.name
+
+
+# 10. Templates that resist accidents -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["region", "multi", "national"])
+def test_value_cells_carry_the_unlocked_input_style_and_nation_rows_are_locked(tmp_path, framework, kind):
+    import openpyxl
+
+    from core.io.template_writer import INPUT_STYLE, write_template
+
+    path = write_template(tmp_path / f"{kind}.xlsx", framework, kind=kind, regions=["南京市", "无锡市"])
+    wb = openpyxl.load_workbook(path)
+    (style,) = [s for s in wb._named_styles if s.name == INPUT_STYLE]
+    assert style.protection.locked is False  # the style itself is unlocked, not only each cell
+    ws = wb["指标数据"]
+    header = next(r for r in ws.iter_rows(min_row=1, max_row=10) if any(c.value == "代码" for c in r))
+    year_cols = [c.column for c in header if str(c.value).isdigit()]
+    first = header[0].row + 1
+    for c in year_cols:
+        cell = ws.cell(row=first, column=c)
+        assert cell.style == INPUT_STYLE and cell.protection.locked is False
+    assert ws.protection.sheet
+    basis = wb["基础数据"]
+    nation_rows = [r for r in range(5, basis.max_row + 1) if basis.cell(row=r, column=1).value == "全国"]
+    assert nation_rows
+    for r in nation_rows:
+        assert basis.cell(row=r, column=5).protection.locked is (kind != "national")
+    other = [r for r in range(5, basis.max_row + 1) if basis.cell(row=r, column=1).value not in ("全国", None)]
+    assert all(basis.cell(row=r, column=5).protection.locked is False for r in other)
