@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import importlib
 
-__version__ = "0.1.0"
+DIST_NAME = "fusion-assessor"  # pyproject.toml [project] name: its version is the product's only version
 
 _PUBLIC: dict[str, tuple[str, ...]] = {
     "kernel": ("Cancelled", "CellStatus", "InputError", "Message", "Problem", "Severity", "atomic_write_bytes",
@@ -40,7 +40,20 @@ _EXPORTS = {name: sub for sub, names in _PUBLIC.items() for name in names}
 __all__ = sorted(_EXPORTS)
 
 
+def _version() -> str:
+    """The installed distribution's version (a PyInstaller bundle carries its dist-info via copy_metadata)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(DIST_NAME)
+    except PackageNotFoundError:  # a source tree that was never `pip install`ed
+        return "0+unknown"
+
+
 def __getattr__(name: str):
+    if name == "__version__":  # resolved lazily too: importlib.metadata costs a few ms
+        globals()[name] = value = _version()
+        return value
     sub = _EXPORTS.get(name)
     if sub is None:
         raise AttributeError(f"module 'core' has no attribute {name!r}")
@@ -50,4 +63,4 @@ def __getattr__(name: str):
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_EXPORTS))
+    return sorted(set(globals()) | set(_EXPORTS) | {"__version__"})

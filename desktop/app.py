@@ -1,4 +1,4 @@
-"""Entry point: `python -m desktop [--demo] [--lang zh|en] [--screenshot PATH [--page NAME]]`.
+"""Entry point: `python -m desktop [--demo] [--lang zh|en] [--screenshot PATH [--page NAME]] [--self-test] [--version]`.
 
 Start-up is kept close to a bare Qt window: only QtWidgets and the window shell are imported
 before the window is shown; data, numpy, the engine and pyqtgraph load afterwards.
@@ -28,6 +28,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--tab", type=int, default=0, help="--screenshot 时页面内选项卡的序号（0 起）")
     p.add_argument("--region", help="--screenshot 时选择的地区")
     p.add_argument("--size", default="1440x900", help="--screenshot 的窗口大小，如 1440x900")
+    p.add_argument(
+        "--self-test", action="store_true", help="离屏运行完整流程自检（演示数据→导入→测算→评估→导出）后退出"
+    )
+    p.add_argument("--version", action="store_true", help="显示版本号后退出")
     return p.parse_args(argv)
 
 
@@ -56,8 +60,17 @@ def create_app(lang: str | None = None):
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    if args.screenshot:
+    if args.version:  # not argparse's action="version": windowed builds have no stdout
+        import core
+
+        _say(f"fusion-assessor {core.__version__}")
+        return 0
+    if args.screenshot or args.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.self_test:
+        from . import selftest
+
+        return selftest.run(_say)
     app, settings, lang = create_app(args.lang)
     if args.lang and not args.screenshot:
         settings.language = args.lang

@@ -2,13 +2,16 @@
 
 * `InputError` from core → its problems (already Chinese, with location) in a dialog or the
   problems panel.
-* Anything unexpected → logged with its traceback to a file in the user's log folder
-  (platformdirs), and a short message saying what failed and where the log is.
+* Anything unexpected → logged with its traceback through `logging` to a rotating file in the
+  user's log folder (platformdirs; 1 MB × 4 files at most), and a short message saying what
+  failed, where the log is and how to send it. The dialog can open the log folder.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -16,6 +19,10 @@ from PySide6.QtCore import QCoreApplication
 from . import APP_ID
 
 LOG_NAME = "desktop-errors.log"
+LOG_MAX_BYTES = 1_000_000
+LOG_BACKUPS = 3
+logger = logging.getLogger("fusion_assessor")
+_handler: RotatingFileHandler | None = None
 _log_override: Path | None = None  # tests point this at a temp dir
 _interactive = True  # False in --screenshot mode: messages go to stderr, no modal dialog
 shown_messages: list[str] = []  # every message shown (tests and screenshot mode read it)
@@ -41,22 +48,57 @@ def log_path() -> Path:
 def set_log_dir(path: str | Path | None) -> None:
     global _log_override
     _log_override = Path(path) if path else None
+    _close_handler()
+
+
+def _close_handler() -> None:
+    global _handler
+    if _handler is not None:
+        logger.removeHandler(_handler)
+        _handler.close()
+        _handler = None
+
+
+def log_handler() -> RotatingFileHandler | None:
+    """The rotating file handler on `log_path()`, attached to the app's logger (None if the folder is not writable)."""
+    global _handler
+    path = log_path()
+    if _handler is not None and Path(_handler.baseFilename) == path.resolve():
+        return _handler
+    _close_handler()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _handler = RotatingFileHandler(
+            path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
+        )
+    except OSError:
+        return None
+    _handler.setFormatter(logging.Formatter("=== %(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger.addHandler(_handler)
+    logger.setLevel(logging.INFO)
+    return _handler
 
 
 def log_exception(exc: BaseException, context: str = "") -> Path | None:
-    """Append the traceback to the log file; returns the file (None if it cannot be written)."""
-    import traceback
-    from datetime import datetime
-
-    path = log_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write(f"\n=== {datetime.now().isoformat(timespec='seconds')} {context}\n")
-            fh.write("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
-        return path
-    except OSError:
+    """Log the traceback (with the app version) to the rotating log file; returns the file (None if unwritable)."""
+    handler = log_handler()
+    if handler is None:
         return None
+    import platform
+
+    import core
+
+    logger.error(
+        "%s (fusion-assessor %s, Python %s, %s)",
+        context or "error",
+        core.__version__,
+        platform.python_version(),
+        platform.platform(),
+        exc_info=(type(exc), exc, exc.__traceback__),
+    )
+    handler.flush()
+    path = Path(handler.baseFilename)
+    return path if path.is_file() else None
 
 
 def describe(exc: BaseException, context: str = "") -> tuple[str, str]:
@@ -74,6 +116,11 @@ def describe(exc: BaseException, context: str = "") -> tuple[str, str]:
         "errors", "发生了意外错误（{kind}）。详细信息已记录到日志文件：{path}。请将该文件发给技术支持。"
     )
     msg = msg.replace("{kind}", type(exc).__name__).replace("{path}", where)
+    if path:
+        msg += QCoreApplication.translate(
+            "errors",
+            "发送方法：点击“打开日志文件夹”，把该文件作为附件发给技术支持（电子邮件或单位内部通讯工具），并写明出错前做了什么操作。",
+        )
     if context:
         msg = f"{context}：{msg}"
     return msg, str(exc)
@@ -95,7 +142,18 @@ def show_error(parent, exc: BaseException, context: str = "") -> str:
     box.setText(message)
     if details:
         box.setDetailedText(details)
+    open_folder = None
+    if log_path().is_file() and log_path().name in message:
+        open_folder = box.addButton(
+            QCoreApplication.translate("errors", "打开日志文件夹"), QMessageBox.ButtonRole.ActionRole
+        )
+    box.addButton(QMessageBox.StandardButton.Ok)
     box.exec()
+    if open_folder is not None and box.clickedButton() is open_folder:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
     return message
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
+from core.kernel import DEFAULT_GAP_POLICY, GAP_POLICIES
+
 from . import APP_ID
 
 LANGUAGES = ("zh", "en")
-GAP_POLICIES = ("interpolate", "carry_forward")
 MAX_RECENT = 8
 
 
@@ -63,12 +64,12 @@ class Settings:
 
     @property
     def gap_policy(self) -> str:
-        p = self._get("index/gap_policy", "interpolate")
-        return p if p in GAP_POLICIES else "interpolate"
+        p = self._get("index/gap_policy", DEFAULT_GAP_POLICY)
+        return p if p in GAP_POLICIES else DEFAULT_GAP_POLICY
 
     @gap_policy.setter
     def gap_policy(self, value: str) -> None:
-        self._set("index/gap_policy", value if value in GAP_POLICIES else "interpolate")
+        self._set("index/gap_policy", value if value in GAP_POLICIES else DEFAULT_GAP_POLICY)
 
     @property
     def thresholds_file(self) -> str:

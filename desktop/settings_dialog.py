@@ -16,6 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.kernel import DEFAULT_GAP_POLICY, GAP_POLICIES, gap_policy_label
+
+from .i18n import current_language
+
 
 class SettingsDialog(QDialog):
     def __init__(self, settings, parent=None):
@@ -35,9 +39,10 @@ class SettingsDialog(QDialog):
         self.base_year.setValue(settings.base_year or 0)
         form.addRow(self.tr("默认基期"), self.base_year)
         self.gap_policy = QComboBox()
-        self.gap_policy.addItem(self.tr("几何插值（默认）"), "interpolate")
-        self.gap_policy.addItem(self.tr("沿用上年值"), "carry_forward")
-        self.gap_policy.setCurrentIndex(0 if settings.gap_policy == "interpolate" else 1)
+        for policy in GAP_POLICIES:
+            default = self.tr("（默认）") if policy == DEFAULT_GAP_POLICY else ""
+            self.gap_policy.addItem(gap_policy_label(policy, current_language()) + default, policy)
+        self.gap_policy.setCurrentIndex(GAP_POLICIES.index(settings.gap_policy))
         form.addRow(self.tr("年份缺口处理"), self.gap_policy)
         row = QWidget()
         h = QHBoxLayout(row)

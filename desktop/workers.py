@@ -15,7 +15,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from core.kernel import Cancelled
+from core.kernel import Cancelled, Message
+
+from .i18n import current_language
 
 
 class Task(QObject):
@@ -38,8 +40,9 @@ class Task(QObject):
     def _progress(self, done, total=0, message: str = "") -> None:
         if self._cancel.is_set():
             raise Cancelled()
+        text = message.text(current_language()) if isinstance(message, Message) else str(message or "")
         with contextlib.suppress(TypeError, ValueError):
-            self.progress.emit(int(done), int(total or 0), str(message or ""))
+            self.progress.emit(int(done), int(total or 0), text)
 
     def _run(self) -> None:
         try:

@@ -1,6 +1,14 @@
-"""Shared fixtures: the shipped framework and small observation tables built in code."""
+"""Shared fixtures: the shipped framework and small observation tables built in code.
+
+Qt's offscreen platform is the default for every test (before any QApplication exists), so
+`python -m pytest -q` needs no `QT_QPA_PLATFORM=offscreen` prefix — which PowerShell lacks.
+"""
 
 from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 

@@ -12,6 +12,7 @@ from core.assessment.comparison import (
     load_national_basis,
     national_vs_published,
 )
+from core.assessment.model import Rank
 from core.index.engine import IndexOptions, compute_index
 from core.model.observations import NATION, Observation, ObservationTable
 
@@ -37,11 +38,11 @@ def test_comparable_series_sets_shares_to_100_and_prefers_user_rows(framework):
 
 def test_basis_carried_forward_is_flagged():
     t = ObservationTable([Observation("甲省", "_gdp", 2022, 10.0)])
-    assert basis_at(t, "甲省", "_gdp", 2022) == (10.0, "")
+    assert basis_at(t, "甲省", "_gdp", 2022) == (10.0, None)
     v, note = basis_at(t, "甲省", "_gdp", 2024)
-    assert v == 10.0 and "沿用 2022 年" in note
+    assert v == 10.0 and "沿用 2022 年" in note.text()
     v, note = basis_at(t, "甲省", "_population", 2024)
-    assert v is None and "_population" in note
+    assert v is None and "_population" in note.text()
 
 
 def test_macro_region_figures_are_the_reports():
@@ -66,28 +67,30 @@ def test_compare_node_gaps_growth_and_ranks(framework):
     res = _two_regions(framework)
     cmp = compare_node(res, "乙省", "total", macro_region="西部")
     # single-rate growth: every node's index is 100 × rate^k
-    assert cmp["region"]["2023"] == pytest.approx(100 * 1.02**4, abs=1e-3)
-    assert cmp["gap_points"]["2023"] == pytest.approx(100 * (1.02**4 - 1.05**4), abs=1e-3)
-    assert cmp["g_region"] == pytest.approx(0.02, abs=1e-6) and cmp["g_nation"] == pytest.approx(0.05, abs=1e-6)
-    assert cmp["growth_gap_pp"] == pytest.approx(-3.0, abs=1e-3)
-    assert cmp["rank_index"] == {"rank": 2, "of": 2, "year": 2023}
-    assert "低于全国可比序列" in cmp["sentence"]
+    assert cmp.region[2023] == pytest.approx(100 * 1.02**4, abs=1e-3)
+    assert cmp.gap_points[2023] == pytest.approx(100 * (1.02**4 - 1.05**4), abs=1e-3)
+    assert cmp.g_region == pytest.approx(0.02, abs=1e-6) and cmp.g_nation == pytest.approx(0.05, abs=1e-6)
+    assert cmp.growth_gap_pp == pytest.approx(-3.0, abs=1e-3)
+    assert cmp.rank_index == Rank(rank=2, of=2, year=2023)
+    assert "低于全国可比序列" in cmp.sentence.text()
+    assert "below the comparable national series" in cmp.sentence.text("en")
     # published national figures are listed beside, with the difference in one sentence
-    assert cmp["nation_published"]["2023"] == 138.2
-    assert "公布值 138.2" in cmp["published_note"]
+    assert cmp.nation_published[2023] == 138.2
+    assert "公布值 138.2" in cmp.published_note.text()
     # 西部 has no total figure; its 融合基础 figure (≈200 in 2023) is compared on node 1
     cmp1 = compare_node(res, "乙省", "1", macro_region="西部")
-    fig = cmp1["macro_region"]["figures"][0]
-    assert fig["value"] == 200 and fig["region_value"] == pytest.approx(100 * 1.02**4, abs=1e-3)
-    assert fig["difference"] == pytest.approx(100 * 1.02**4 - 200, abs=1e-3)
+    fig = cmp1.macro_figures[0]
+    assert cmp1.macro_region == "西部"
+    assert fig.figure.value == 200 and fig.region_value == pytest.approx(100 * 1.02**4, abs=1e-3)
+    assert fig.difference == pytest.approx(100 * 1.02**4 - 200, abs=1e-3)
 
 
 def test_national_recomputation_beside_published(framework):
     rows = national_vs_published(framework)
-    assert rows and all("公布值" in r["sentence"] for r in rows)
-    done = [r for r in rows if r["computed"] is not None]
+    assert rows and all("公布值" in r.sentence.text() for r in rows)
+    done = [r for r in rows if r.computed is not None]
     assert done, "at least the completely covered nodes are recomputed"
     for r in done:
-        assert r["difference"] == pytest.approx(r["computed"] - r["published"], abs=1e-3)
-    patents = next(r for r in rows if r["node"] == "1.2.1" and r["year"] == 2024)
-    assert patents["computed"] == pytest.approx(246.9, abs=0.05)
+        assert r.difference == pytest.approx(r.computed - r.published, abs=1e-3)
+    patents = next(r for r in rows if r.node == "1.2.1" and r.year == 2024)
+    assert patents.computed == pytest.approx(246.9, abs=0.05)

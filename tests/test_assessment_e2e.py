@@ -157,26 +157,26 @@ def test_one_region_alone_against_the_shipped_national_benchmark(demo, framework
     alone = ObservationTable([o for o in demo if o.region == "四川省"])
     res = assess(alone, framework, config=config)
     ra = res.regions["四川省"]
-    src = res.benchmark["nation_sources"]
-    assert src["1.2.2"]["source"] == "nation_is_100" and src["2.1.1"]["source"] == "benchmark"
+    src = res.benchmark.sources
+    assert src["1.2.2"] == "nation_is_100" and src["2.1.1"] == "benchmark"
     # 1.1.1 has no national value in the benchmark file: left out with a note, not scored 0
     s = ra.level.score("1.1.1")
     assert not s.included and s.score is None
-    assert any("1.1.1" in n and "不参与" in n for n in ra.level.notes)
+    assert any("1.1.1" in n.text() and "不参与" in n.text() for n in ra.level.notes)
     assert ra.level.total is not None and ra.momentum["total"].momentum is not None
     assert "1.1.1" in res.nation_excluded
-    assert res.benchmark["nation_basis"]["gdp"] == pytest.approx(1349084.0)
-    assert ra.partners["peers_considered"] == 0
+    assert res.benchmark.nation_basis["gdp"] == pytest.approx(1349084.0)
+    assert ra.partners.peers_considered == 0
 
 
 def test_user_national_rows_override_the_benchmark_and_shares_are_forced_to_100(demo, framework, config):
     rows = [o for o in demo if o.region != NATION or o.indicator != "1.2.2"]
     rows += [Observation(NATION, "1.2.2", y, 25.5) for y in range(2019, 2025)]  # national definition by mistake
     res = assess(ObservationTable(rows), framework, regions=["广东省"], config=config)
-    assert res.benchmark["nation_sources"]["1.2.2"]["source"] == "nation_is_100"
-    assert res.benchmark["nation_values"]["1.2.2"]["value"] == 100.0
-    assert any("1.2.2" in n and "国家口径" in n for n in res.notes)
-    assert res.benchmark["nation_sources"]["2.1.1"]["source"] == "data"
+    assert res.benchmark.sources["1.2.2"] == "nation_is_100"
+    assert res.benchmark.nation_values["1.2.2"].value == 100.0
+    assert any("1.2.2" in str(n) and "国家口径" in str(n) for n in res.notes)
+    assert res.benchmark.sources["2.1.1"] == "data"
 
 
 def test_missing_national_value_in_the_assessment_year(demo, framework, config):
@@ -184,7 +184,7 @@ def test_missing_national_value_in_the_assessment_year(demo, framework, config):
     res = assess(ObservationTable(rows), framework, regions=["湖北省"], config=config, with_published=False)
     s = res.regions["湖北省"].level.score("3.2.2")
     # the shipped benchmark has 3.2.2 for the nation (100 → 280 EFLOPS): it is used instead, and said so
-    assert res.benchmark["nation_sources"]["3.2.2"]["source"] == "benchmark"
+    assert res.benchmark.sources["3.2.2"] == "benchmark"
     assert s.included and s.reference_value == pytest.approx(280.0)
 
 
@@ -201,9 +201,9 @@ def test_province_with_cities(framework, config):
     )
     d = xz.to_dict()
     assert d["parent"]["level"]["reference"] == "江苏省"
-    assert xz.partners["reference"] == "江苏省"
-    assert all(p["peer"] != "江苏省" for p in xz.partners["top"])
-    assert res.regions["江苏省"].parent is None and res.regions["江苏省"].partners["peers_considered"] == 0
+    assert xz.partners.reference == "江苏省"
+    assert all(p.peer != "江苏省" for p in xz.partners.top)
+    assert res.regions["江苏省"].parent is None and res.regions["江苏省"].partners.peers_considered == 0
     # 苏州 and 无锡 are neighbours with the same role and near-identical profiles: 定位趋同
     sz = res.regions["苏州市"]
     warn = [s for s in sz.sameness if s.warning]
@@ -251,6 +251,17 @@ def test_cli_human_and_json(tmp_path, capsys):
     path = tmp_path / "a.json"
     assert main(["assess", str(DEMO / "demo-provinces.csv"), "--region", "四川省", "--json", str(path)]) == 0
     assert json.loads(path.read_text(encoding="utf-8"))["regions"]["四川省"]["role"]["name"]
+
+
+def test_cli_summary_in_english_and_json_keeps_the_codes(capsys):
+    assert main(["assess", str(DEMO / "demo-provinces.csv"), "--region", "辽宁省", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Fusion potential and positioning" in out and "quadrant Building up" in out and "融合水平为" not in out
+    assert main(["assess", str(DEMO / "demo-provinces.csv"), "--region", "辽宁省", "--json", "-"]) == 0
+    r = json.loads(capsys.readouterr().out)["regions"]["辽宁省"]
+    role = r["role"]["reason_message"]
+    assert r["role"]["reason"] == role["text"] and role["code"].startswith("assess.role.")
+    assert role["args"]["threshold"] == "0.15" and role["args"]["spread"] == f"{r['role']['spread']:.3f}"
 
 
 def test_cli_unknown_region_is_a_chinese_error(capsys):

@@ -30,7 +30,8 @@ def test_momentum_by_hand():
     assert m.g_reference == pytest.approx(math.sqrt(1.1) - 1)
     assert m.gap_pp == pytest.approx((0.10 - (math.sqrt(1.1) - 1)) * 100)
     assert not m.rebased and m.base_year == 2019
-    assert "110.0" in m.reason and "快于" in m.reason
+    assert "110.0" in m.reason.text() and "快于" in m.reason.text()
+    assert "faster than" in m.reason.text("en")
 
 
 def test_momentum_rebases_to_the_later_base_year():
@@ -42,7 +43,7 @@ def test_momentum_rebases_to_the_later_base_year():
     assert m.e_reference == pytest.approx(120.0)
     assert m.momentum == pytest.approx(110.0)
     assert m.g_region == pytest.approx(math.sqrt(1.32) - 1)
-    assert "改以 2020 年为基期" in m.reason
+    assert "改以 2020 年为基期" in m.reason.text()
 
 
 def test_rebase_and_growth_helpers():
@@ -60,7 +61,7 @@ def test_momentum_equal_to_nation_is_100():
 
 def test_momentum_undefined_in_base_year():
     m = node_momentum({2019: 100.0}, {2019: 100.0}, 2019)
-    assert m.momentum is None and "无法计算" in m.reason
+    assert m.momentum is None and "无法计算" in m.reason.text()
 
 
 # ---------------------------------------------------------------- quadrant §2.3
@@ -80,12 +81,12 @@ def test_momentum_undefined_in_base_year():
 def test_quadrant_boundaries(config, L, M, name):
     q = quadrant(L, M, config)
     assert q.name == name
-    assert name in q.reason
+    assert name in q.reason.text()
 
 
 def test_quadrant_without_momentum(config):
     q = quadrant(120.0, None, config)
-    assert q.name is None and "融合势能" in q.reason
+    assert q.name is None and "融合势能" in q.reason.text()
 
 
 # ---------------------------------------------------------------- role §2.4
@@ -207,7 +208,7 @@ def test_potential_high_when_group_rises(config, framework):
     assert pot.short_board_rise == pytest.approx(10.0)
     assert pot.coordination_rise == pytest.approx(math.sqrt(0.5) - coup.d)
     assert pot.lagging_side == "industry"
-    assert "100.9" in pot.reason
+    assert "100.9" in pot.reason.text()
 
 
 def test_potential_high_by_momentum_alone(config, framework):

@@ -77,7 +77,7 @@ def test_score_is_capped_and_says_so(framework):
     lv = compute_level(framework, reg, nat, reg_basis, nat_basis, cap=3.0)
     s = lv.score("2.1.3")
     assert s.ratio == pytest.approx(5.0) and s.score == pytest.approx(300.0) and s.capped
-    assert "上限" in s.note
+    assert "上限" in s.note.text() and "cap" in s.note.text("en")
     # 2.1.3 overall weight = 1/4 × 1/3 × 1/3 = 1/36 → +200/36
     assert lv.total == pytest.approx(100.0 + 200.0 / 36.0)
 
@@ -91,12 +91,12 @@ def test_missing_national_value_is_left_out_with_a_note_not_zero(framework):
     lv = compute_level(framework, reg, nat, reg_basis, nat_basis, region="甲省")
     s = lv.score("1.1.1")
     assert not s.included and s.score is None and s.weight == 0.0
-    assert any("1.1.1" in n and "不参与" in n and "不按 0 计" in n for n in lv.notes)
+    assert any("1.1.1" in n.text() and "不参与" in n.text() and "不按 0 计" in n.text() for n in lv.notes)
     # 1.1 renormalises onto 1.1.2 alone: 50, not (0 + 50) / 2
     assert lv.nodes["1.1"] == pytest.approx(50.0)
     assert lv.nodes["1"] == pytest.approx(75.0)
     assert lv.total == pytest.approx(100.0 - 25.0 / 4)
-    assert "1 项指标未参与" in lv.sentence_zh()
+    assert "1 项指标未参与" in lv.sentence.text()
 
 
 def test_missing_gdp_leaves_size_indicators_out(framework):
@@ -128,8 +128,8 @@ def test_gap_contributions_sum_to_the_gap(framework, config):
     assert boards.strengths[0].code == "1.2.2" and boards.strengths[0].score == pytest.approx(240.0)
     assert boards.weakest_pillar == "3"
     # 3.2 要素集聚 holds the biggest part of pillar 3's gap: (100 − 20) × 1/4 × 1/4 × 1/2 = 2.5
-    assert boards.pillar_breakdown[0]["code"] == "3.2"
-    assert boards.pillar_breakdown[0]["gap_contribution"] == pytest.approx(2.5)
+    assert boards.pillar_breakdown[0].code == "3.2"
+    assert boards.pillar_breakdown[0].gap_contribution == pytest.approx(2.5)
 
 
 @pytest.mark.parametrize(
@@ -148,7 +148,7 @@ def test_gap_contributions_sum_to_the_gap(framework, config):
 def test_group_boundaries(config, level, group):
     verdict = performance_group(level, config)
     assert verdict.group == group
-    assert f"{level:.1f}" in verdict.reason and group in verdict.reason
+    assert f"{level:.1f}" in verdict.reason.text() and group in verdict.reason.text()
 
 
 def test_group_of_missing_level(config):

@@ -20,6 +20,7 @@ from core.assessment.partners import (
     read_adjacency,
     sameness,
 )
+from core.kernel.messages import msg
 from core.kernel.problems import InputError
 
 HEADER = "region,industry,strategic,location_quotient,diffusibility,scenario_fit,chain_embedding,strategic_fit,expert\n"
@@ -53,7 +54,7 @@ def test_industry_potential_by_hand(config):
     assert ev.quadrant == "优先融合" and ev.rank == 1 and ev.strategic is True
     assert by["家电"].potential == pytest.approx(50.0) and by["家电"].quadrant == "巩固提升"
     assert by["集成电路"].potential == pytest.approx(80.0) and by["集成电路"].quadrant == "培育布局"
-    assert by["量子信息"].quadrant is None and "未填区位熵" in by["量子信息"].reason
+    assert by["量子信息"].quadrant is None and "未填区位熵" in by["量子信息"].reason.text()
     assert [i.rank for i in inds] == [1, 2, 3, 4]
 
 
@@ -119,18 +120,19 @@ def test_find_partners_prefers_neighbours_and_explains(framework, config):
         "丁": {"1": 70.0, "2": 130.0, "3": 80.0, "4": 130.0},  # nothing to offer
     }
     res = find_partners("甲", levels, framework, {"甲": {"乙"}, "乙": {"甲"}}, config)
-    assert res["weak_pillars"] == ["1", "3"]
-    assert [p["peer"] for p in res["top"]] == ["乙", "丙"]
-    assert res["top"][0]["score"] == pytest.approx(15.0) and res["top"][0]["adjacent"] is True
-    assert [p["peer"] for p in res["by_pillar"]["1"]] == ["丙", "乙"]  # 0.25 × 30 = 7.5 vs 0.25 × 20 × 1.2 = 6
-    assert res["by_pillar"]["1"][0]["gain"] == pytest.approx(7.5)
-    assert "丙" in res["by_pillar"]["1"][0]["reason"] and "110.0" in res["by_pillar"]["1"][0]["reason"]
+    assert res.weak_pillars == ("1", "3")
+    assert [p.peer for p in res.top] == ["乙", "丙"]
+    assert res.top[0].score == pytest.approx(15.0) and res.top[0].adjacent is True
+    assert [p.peer for p in res.by_pillar["1"]] == ["丙", "乙"]  # 0.25 × 30 = 7.5 vs 0.25 × 20 × 1.2 = 6
+    assert res.by_pillar["1"][0].gain == pytest.approx(7.5)
+    reason = res.by_pillar["1"][0].reason
+    assert "丙" in reason.text() and "110.0" in reason.text() and "110.0" in reason.text("en")
 
 
 def test_no_weak_pillar_no_partners(framework, config):
     levels = {"甲": dict.fromkeys("1234", 120.0), "乙": dict.fromkeys("1234", 200.0)}
     res = find_partners("甲", levels, framework, {}, config)
-    assert res["top"] == [] and "均不低于全国" in res["sentence"]
+    assert res.top == () and "均不低于全国" in res.sentence.text()
 
 
 def test_profile_cosine_by_hand():
@@ -152,9 +154,9 @@ def test_sameness_warns_only_for_similar_neighbours_with_the_same_role(config):
     roles = {"甲": "科技策源型", "乙": "科技策源型", "丙": "科技策源型", "丁": "产业承载型"}
     adj = {"甲": {"乙", "丁"}}
     items = sameness("甲", levels, roles, adj, config)
-    assert items[0].peer == "乙" and items[0].warning and "定位趋同" in items[0].reason
+    assert items[0].peer == "乙" and items[0].warning and "定位趋同" in items[0].reason.text()
     assert [i.peer for i in items if i.warning] == ["乙"]
-    assert any(i.peer == "丙" and not i.warning and "不毗邻" in i.reason for i in items)
+    assert any(i.peer == "丙" and not i.warning and "不毗邻" in i.reason.text() for i in items)
 
 
 def test_province_adjacency_from_the_shipped_table():
@@ -201,7 +203,7 @@ def test_levers_for_weak_sub_indicators_with_sources(framework, config):
     assert len([lv for lv in levers if lv.target == "2.2"]) <= config.lever_max_per_weak
     for lv in levers:
         assert lv.source and ("004" not in lv.source)  # the seed id is replaced by the document's title
-        assert "水平" in lv.reason and lv.fusion in config.fusions
+        assert "水平" in lv.reason.text() and lv.fusion in config.fusions
 
 
 def test_levers_relative_short_boards_when_all_above_nation(framework, config):
@@ -209,16 +211,16 @@ def test_levers_relative_short_boards_when_all_above_nation(framework, config):
         framework, dict.fromkeys(("1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "3.4", "4.1", "4.2"), 150.0)
     )
     levers = select_levers(lv, framework, config)
-    assert levers and all("相对短板" in lv.reason for lv in levers)
+    assert levers and all("相对短板" in lv.reason.text() for lv in levers)
     # 4.3 (100) is the weakest, then the ten at 150 tie: the first of them in framework order
     assert {lv.target for lv in levers} == {"4.3", "1.1"}
 
 
 def test_regional_lever_added_on_sameness_warning(framework, config):
     lv = _level_with_subs(framework, {"4.1": 70.0})
-    warn = (SamenessItem("乙省", 0.95, True, True, True, "…"),)
+    warn = (SamenessItem("乙省", 0.95, True, True, True, msg("assess.sameness.not_adjacent")),)
     levers = select_levers(lv, framework, config, warn)
-    assert levers[-1].id == "regional_synergy" and "乙省" in levers[-1].reason
+    assert levers[-1].id == "regional_synergy" and "乙省" in levers[-1].reason.text()
 
 
 def test_every_shipped_lever_target_exists(framework, config):

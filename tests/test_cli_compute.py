@@ -155,3 +155,33 @@ def test_long_format_xlsx(tmp_path):
     assert not [p for p in problems if p.severity.value == "error"]
     assert len(table) == len(good_rows())
     assert table.rows[0].provenance.row == 2
+
+
+def test_lang_option_prints_problems_in_english(tmp_path):
+    data = write_long(tmp_path / "d.csv", good_rows())
+    proc = run_cli("--lang", "en", "compute", data, "--exclude", "no-colon")
+    assert proc.returncode == 2 and proc.stderr.startswith("Error: The --exclude value"), proc.stderr
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in proc.stderr)
+
+
+def test_recipe_notes_are_messages_with_code_and_chinese_text(tmp_path):
+    data = write_long(tmp_path / "d.csv", good_rows() + good_rows("乙省"))
+    proc = run_cli("compute", data, "--exclude", "甲省:3.2.2", "--json", "-")
+    recipe = json.loads(proc.stdout)["recipe"]
+    [note] = recipe["notes"]
+    assert note["code"] == "index.note.excluded" and note["args"] == {"region": "甲省", "codes": ["3.2.2"]}
+    assert "甲省 排除了指标 3.2.2" in note["text"]
+    assert list(recipe) == [
+        "method",
+        "framework_id",
+        "framework_version",
+        "base_year",
+        "end_year",
+        "gap_policy",
+        "carry_limit",
+        "weights",
+        "exclusions",
+        "notes",
+        "filled_cells",
+        "run",
+    ]

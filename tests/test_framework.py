@@ -63,7 +63,7 @@ def test_custom_weights_are_normalised_with_a_note(tmp_path):
     )
     fw = load_framework(path)
     assert fw.nodes["1.1"].weight == pytest.approx(0.75)
-    assert any("归一化" in n for n in fw.notes)
+    assert any("归一化" in n.text() and n.code == "framework.weights_normalised" for n in fw.notes)
 
 
 @pytest.mark.parametrize(
@@ -118,3 +118,36 @@ def test_regions_see_the_provincial_wording(framework, tmp_path):
     assert framework.label("1.2", regional=True) == framework.label("1.2")  # only indicators differ
     path = _copy_with(tmp_path, 'name_zh = "算力规模"', 'name_zh = "算力规模"\nregion_name_zh = "本市算力"')
     assert load_framework(path).nodes["3.2.2"].name("zh", regional=True) == "本市算力"
+
+
+def test_one_renormalisation_for_scalars_and_arrays():
+    import numpy as np
+
+    from core.model.framework import renormalise
+
+    assert renormalise([3, 1]) == [0.75, 0.25]
+    assert renormalise([0.0, 0.0]) == [0.0, 0.0]  # nothing left: every share 0, never a division by 0
+    columns = [np.array([3.0, 0.0, 0.2]), np.array([1.0, 0.0, 0.7])]  # two siblings over three variants
+    shares = renormalise(columns)
+    for v in range(3):
+        assert [float(s[v]) for s in shares] == renormalise([float(c[v]) for c in columns])
+
+
+def test_child_shares_renormalise_over_living_children_like_with_weights(framework):
+    alive = {k: k != "1" for k in framework.pillars}
+    shares = framework.child_shares(ROOT, alive)
+    assert "1" not in shares and sum(shares.values()) == pytest.approx(1.0)
+    reweighted = framework.with_weights({"1": 0.0})
+    assert shares == {k: reweighted.nodes[k].weight for k in shares}
+
+
+def test_data_file_problems_have_fixed_codes_and_english(tmp_path):
+    with pytest.raises(InputError) as err:
+        load_framework(tmp_path / "nope.toml")
+    [p] = err.value.problems
+    assert p.code == "data_file.missing" and p.text("en") == "The framework file was not found; check the path."
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[framework\nid=", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_framework(bad)
+    assert [p.code for p in err.value.problems] == ["data_file.syntax"]

@@ -81,3 +81,23 @@ def test_dirichlet_scheme_runs_and_differs(framework):
     u = monte_carlo(table, framework, draws=100, seed=1)
     d = monte_carlo(table, framework, draws=100, seed=1, scheme="dirichlet", spread=0.3)
     assert not np.allclose(u.p05, d.p05)
+
+
+def test_monte_carlo_draws_use_the_frameworks_renormalisation(framework):
+    from core.index.engine import alive_nodes
+    from core.index.sensitivity import _draw_weights
+    from core.model.framework import ROOT
+
+    included = np.ones(len(framework.leaves), bool)
+    included[framework.leaves.index("3.2.2")] = False
+    alive = alive_nodes(framework, included)
+    w = _draw_weights(
+        framework, np.random.default_rng(1), 5, "uniform", 0.2, np.array([alive[c] for c in framework.codes], float)
+    )
+    for d in range(5):
+        drawn = {c: float(w[d, i]) for i, c in enumerate(framework.codes)}
+        fw = framework.with_weights({c: drawn[c] for c in framework.codes if c != ROOT and alive[c]})
+        for parent in framework.parents:
+            for k, share in fw.child_shares(parent, alive).items():
+                assert drawn[k] == pytest.approx(share, rel=1e-12)
+        assert drawn["3.2.2"] == 0.0 and drawn[ROOT] == 1.0

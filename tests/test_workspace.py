@@ -99,7 +99,7 @@ def test_conflict_between_files_is_kept_until_the_user_resolves_it(tmp_path, fil
     with Workspace.create(tmp_path / "w.lcws") as ws:
         ws.import_files([filled])
         rep = ws.import_files([other])
-        assert rep.conflicts == 1 and [p.code for p in rep.errors] == ["conflict"]
+        assert rep.conflicts == 1 and [p.code for p in rep.errors] == ["workspace_conflict"]
         assert rep.errors[0].cell == cell_of(framework, "1.1.1", 2021) and rep.errors[0].file == "另一份.xlsx"
         old = known_value(framework, "1.1.1", 2021)
         assert ws.observations().value("江苏省", "1.1.1", 2021) == old  # not overwritten
@@ -148,7 +148,7 @@ CHILD = textwrap.dedent("""
     ws = Workspace.open(sys.argv[1])
     seen = []
     def progress(done, total, name):
-        if name == "写入工作区":
+        if str(name) == "写入工作区":
             seen.append(1)
             if len(seen) >= 3:   # inside the write transaction, after rows were inserted
                 print("WRITING", flush=True)
@@ -187,3 +187,15 @@ def test_kill_during_import_leaves_workspace_as_before(tmp_path, filled, framewo
         # and the workspace is usable afterwards
         rep = ws.import_files(files[:1])
         assert rep.revision == 2 and "南京市" in ws.observations().regions()
+
+
+def test_values_equal_up_to_rounding_are_the_same_value(tmp_path, filled, framework):
+    from core.io import same_value
+
+    old = known_value(framework, "1.1.1", 2020)
+    assert same_value(old, old * (1 + 1e-13)) and not same_value(old, old * (1 + 1e-9))
+    with Workspace.create(tmp_path / "w.lcws") as ws:
+        ws.import_files([filled])
+        other = _edit(filled, framework, "1.1.1", 2020, old * (1 + 1e-13), dest=filled.parent / "另一份.xlsx")
+        rep = ws.import_files([other])
+        assert rep.conflicts == 0 and rep.unchanged > 0

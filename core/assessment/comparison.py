@@ -21,49 +21,33 @@ import csv
 import io
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 
+from ..kernel.messages import Message, msg
 from ..kernel.resources import read_resource_text
 from ..kernel.vocabulary import CellStatus
 from ..model.framework import ROOT, Framework
-from ..model.observations import BASIS_CODES, NATION, Observation, ObservationTable, Provenance
-from .model import fmt, rnd
+from ..model.observations import (
+    BASIS_CODES,
+    BASIS_GDP,
+    BASIS_POPULATION,
+    NATION,
+    Observation,
+    ObservationTable,
+    Provenance,
+)
+from .config import term
+from .level import indicator_term
+from .model import MacroComparison, MacroFigure, NodeComparison, PublishedCheck, Rank, fmt, rnd
 
+BASIS_KEYS = {BASIS_GDP: "gdp", BASIS_POPULATION: "population"}
 NATIONAL_BASIS_FILE = "benchmarks/national_basis.csv"
 MACRO_FILE = "benchmarks/macro_regions.csv"
-SOURCE_ZH = {
-    "data": "数据文件中的全国值",
-    "benchmark": "内置全国基准（national.csv，报告所述数值）",
-    "nation_is_100": "全国 = 100%（地区占全国比重类指标）",
-    "missing": "无全国可比值",
-}
+SOURCES = ("data", "benchmark", "nation_is_100", "missing")  # where the nation's comparable value came from
 
 
-@dataclass(frozen=True)
-class MacroFigure:
-    macro_region: str
-    node: str
-    year: int | None
-    value: float | None
-    measure: str  # index | share_of_nation_pct | qualitative
-    base_year: int | None
-    approx: bool
-    section: str
-    note: str
-
-    def to_dict(self) -> dict:
-        return {
-            "macro_region": self.macro_region,
-            "node": self.node,
-            "year": self.year,
-            "value": self.value,
-            "measure": self.measure,
-            "base_year": self.base_year,
-            "approx": self.approx,
-            "section": self.section,
-            "note": self.note,
-        }
+def source_label(source: str) -> Message:
+    return msg(f"assess.source.{source}")
 
 
 def _csv(relative: str) -> list[dict[str, str]]:
@@ -120,7 +104,7 @@ def _benchmark_national() -> ObservationTable:
 
 def comparable_national_observations(
     framework: Framework, data: ObservationTable, years: Iterable[int]
-) -> tuple[ObservationTable, dict[str, str], list[str]]:
+) -> tuple[ObservationTable, dict[str, str], list[Message]]:
     """The nation under provincial definitions: (observations, source per indicator, notes).
 
     `data` is the user's table (its 全国 rows take precedence per indicator); `years` the
@@ -133,16 +117,16 @@ def comparable_national_observations(
     bench_codes = {o.indicator for o in bench}
     rows: list[Observation] = []
     sources: dict[str, str] = {}
-    notes: list[str] = []
+    notes: list[Message] = []
     for code in framework.leaves:
         node = framework.nodes[code]
         if node.comparable_national == "nation_is_100":
             sources[code] = "nation_is_100"
             given = [o for o in user if o.indicator == code and abs(o.value - 100.0) > 1e-9]
             if given:
-                notes.append(
-                    f"{framework.label(code, regional=True)}：数据文件中的全国值（如 {given[0].year} 年 {given[0].value:g}）为国家口径；按省级口径全国可比值取 100%，增速为 0。"
-                )
+                g = given[0]
+                notes.append(msg("assess.nation.national_definition", indicator=indicator_term(framework, code),
+                                 year=g.year, value=f"{g.value:g}"))  # fmt: skip
             rows.extend(
                 Observation(
                     NATION,
@@ -177,21 +161,21 @@ def comparable_national_observations(
     return ObservationTable(unique), sources, notes
 
 
-def basis_at(table: ObservationTable, region: str, code: str, year: int) -> tuple[float | None, str]:
-    """A basic-data value (GDP, population) for `year`, else the latest earlier one (flagged)."""
+def basis_at(table: ObservationTable, region: str, code: str, year: int) -> tuple[float | None, Message | None]:
+    """A basic-data value (GDP, population) for `year`, else the nearest other year's (flagged in the note)."""
     series = {y: v for y, v in table.series(region, code).items() if v is not None and math.isfinite(v)}
     if year in series:
-        return series[year], ""
+        return series[year], None
+    name = msg(f"assess.basis.{BASIS_KEYS[code]}")
     earlier = [y for y in series if y < year]
-    name = BASIS_CODES[code][0]
     if earlier:
         y = max(earlier)
-        return series[y], f"{region}缺少 {year} 年{name}，沿用 {y} 年数值（预估）。"
+        return series[y], msg("assess.basis.carried", region=region, year=year, basis=name, used=y)
     later = [y for y in series if y > year]
     if later:
         y = min(later)
-        return series[y], f"{region}缺少 {year} 年{name}，采用 {y} 年数值（预估）。"
-    return None, f"{region}缺少{name}（保留代码 {code}），按地区生产总值或人口计算区位熵的指标无法参与水平计算。"
+        return series[y], msg("assess.basis.later", region=region, year=year, basis=name, used=y)
+    return None, msg("assess.basis.missing", region=region, basis=name, reserved=code)
 
 
 def _cagr(series: Mapping[int, float | None], base: int, year: int) -> float | None:
@@ -200,6 +184,45 @@ def _cagr(series: Mapping[int, float | None], base: int, year: int) -> float | N
     if e is None or b is None or b <= 0 or e <= 0 or year <= base:
         return None
     return (e / b) ** (1.0 / (year - base)) - 1.0
+
+
+def _published_note(nat: Mapping[int, float | None], pub: Mapping[int, float], base: int) -> Message:
+    common = [y for y in sorted(pub) if nat.get(y) is not None and y != base]
+    if not (common and base == 2019):
+        return msg("assess.compare.published_other_base")
+    y = common[-1]
+    return msg("assess.compare.published_note", year=y, comparable=fmt(nat[y]), published=fmt(pub[y]),
+               difference=fmt(nat[y] - pub[y]))  # fmt: skip
+
+
+def _rank(region: str, values: Mapping[str, float | None], year: int) -> Rank | None:
+    ranked = sorted([r for r, v in values.items() if v is not None], key=lambda r: -values[r])
+    return Rank(ranked.index(region) + 1, len(ranked), year) if region in ranked else None
+
+
+def _macro_index_figures(
+    fw: Framework, region: str, code: str, macro_region: str, reg: Mapping[int, float | None], base: int
+) -> tuple[MacroComparison, ...]:
+    out = []
+    for f in load_macro_regions():
+        if f.macro_region != macro_region or f.node != code:
+            continue
+        if f.measure == "index" and f.year is not None and f.base_year is not None:
+            rr = reg
+            if base != f.base_year and reg.get(f.base_year):
+                rr = {y: (None if v is None else 100.0 * v / reg[f.base_year]) for y, v in reg.items()}
+            v = rr.get(f.year) if (base == f.base_year or reg.get(f.base_year)) else None
+            diff = None if v is None else v - f.value
+            sentence = msg("assess.compare.macro", year=f.year, region=region, index=_index_name(fw, code),
+                           value=fmt(v), macro=macro_region, macro_value=fmt(f.value),
+                           approx=msg("assess.compare.approx") if f.approx else "", difference=fmt(diff))  # fmt: skip
+            out.append(MacroComparison(f, rnd(v), rnd(diff), None, None, sentence, "index"))
+        elif f.measure == "qualitative":
+            sentence = msg("assess.compare.qualitative", note=f.note, section=f.section)
+            out.append(MacroComparison(f, None, None, None, None, sentence, ""))
+        else:
+            out.append(MacroComparison(f, None, None, None, None, None, ""))
+    return tuple(out)
 
 
 def compare_node(
@@ -211,7 +234,7 @@ def compare_node(
     macro_region: str | None = None,
     ranking_regions: Iterable[str] | None = None,
     levels: Mapping[str, Mapping[str, float | None]] | None = None,
-) -> dict:
+) -> NodeComparison:
     """Region vs the comparable nation, the published national figures and its macro-region, for one node.
 
     Gap in points per year, annual growth of both and the gap in percentage points, the rank
@@ -224,101 +247,74 @@ def compare_node(
     nat = result.series(nation, code) if nation in result.regions else {}
     gaps = {y: (None if reg.get(y) is None or nat.get(y) is None else reg[y] - nat[y]) for y in years}
     g_r, g_n = _cagr(reg, base, year), _cagr(nat, base, year)
-    out: dict = {
-        "node": code,
-        "label": fw.label(code, regional=True),
-        "base_year": base,
-        "year": year,
-        "region": {str(y): rnd(v) for y, v in reg.items()},
-        "nation_comparable": {str(y): rnd(v) for y, v in nat.items()},
-        "gap_points": {str(y): rnd(v) for y, v in gaps.items()},
-        "g_region": rnd(g_r, 6),
-        "g_nation": rnd(g_n, 6),
-        "growth_gap_pp": rnd(None if g_r is None or g_n is None else (g_r - g_n) * 100.0),
-    }
+    growth_gap = None if g_r is None or g_n is None else (g_r - g_n) * 100.0
     pub = _published(code)
-    if pub:
-        out["nation_published"] = {str(y): v for y, v in sorted(pub.items())}
-        common = [y for y in sorted(pub) if nat.get(y) is not None and y != base]
-        if common and base == 2019:
-            y = common[-1]
-            out["published_note"] = (
-                f"全国可比序列按省级口径计算（地区占全国比重类指标取全国 = 100%、增速为 0），与中国信通院公布的全国指数口径不同："
-                f"{y} 年可比序列 {fmt(nat[y])}，公布值 {fmt(pub[y])}，相差 {fmt(nat[y] - pub[y])}。"
-            )
-        else:
-            out["published_note"] = "公布的全国指数以 2019 年为基期，与本次测算年份或基期不重合，仅列示不作差。"
-    # ranks among the loaded regions
     pool = [r for r in (ranking_regions or result.regions) if r != nation and r in result.regions]
-    vals = {r: result.series(r, code).get(year) for r in pool}
-    ranked = sorted([r for r, v in vals.items() if v is not None], key=lambda r: -vals[r])
-    if region in ranked:
-        out["rank_index"] = {"rank": ranked.index(region) + 1, "of": len(ranked), "year": year}
+    rank_level = None
     if levels is not None:
-        lv = {r: levels.get(r, {}).get(code) for r in pool}
-        lr = sorted([r for r, v in lv.items() if v is not None], key=lambda r: -lv[r])
-        if region in lr:
-            out["rank_level"] = {"rank": lr.index(region) + 1, "of": len(lr), "year": year}
-    if macro_region:
-        figs = [f for f in load_macro_regions() if f.macro_region == macro_region and f.node in (code,)]
-        mac = []
-        for f in figs:
-            item = f.to_dict()
-            if f.measure == "index" and f.year is not None and f.base_year is not None:
-                rr = reg
-                if base != f.base_year and reg.get(f.base_year):
-                    rr = {y: (None if v is None else 100.0 * v / reg[f.base_year]) for y, v in reg.items()}
-                v = rr.get(f.year) if (base == f.base_year or reg.get(f.base_year)) else None
-                item["region_value"] = rnd(v)
-                item["difference"] = rnd(None if v is None else v - f.value)
-                item["sentence"] = (
-                    f"{f.year} 年{region}{_index_name(fw, code)} {fmt(v)}，{macro_region}为 {fmt(f.value)}"
-                    f"{'（约数）' if f.approx else ''}，相差 {fmt(None if v is None else v - f.value)}。"
-                )
-            elif f.measure == "qualitative":
-                item["sentence"] = f"{f.note}（{f.section}）。"
-            mac.append(item)
-        out["macro_region"] = {"name": macro_region, "figures": mac}
-    side = "高于" if gaps.get(year) is not None and gaps[year] >= 0 else "低于"
+        rank_level = _rank(region, {r: levels.get(r, {}).get(code) for r in pool}, year)
+    sentence = None
     if gaps.get(year) is not None:
-        out["sentence"] = (
-            f"{year} 年{region}{_index_name(fw, code)} {fmt(reg.get(year))}，{side}全国可比序列 {fmt(nat.get(year))} "
-            f"{fmt(abs(gaps[year]))} 点；年均增速相差 {fmt(out['growth_gap_pp'], 2)} 个百分点。"
-        )
-    return out
+        side = "assess.compare.above" if gaps[year] >= 0 else "assess.compare.below"
+        sentence = msg("assess.compare.sentence", year=year, region=region, index=_index_name(fw, code),
+                       value=fmt(reg.get(year)), side=msg(side), nation=fmt(nat.get(year)),
+                       gap=fmt(abs(gaps[year])), growth_gap=fmt(rnd(growth_gap), 2))  # fmt: skip
+    return NodeComparison(
+        node=code,
+        label=fw.label(code, regional=True),
+        base_year=base,
+        year=year,
+        region=dict(reg),
+        nation_comparable=dict(nat),
+        gap_points=gaps,
+        g_region=g_r,
+        g_nation=g_n,
+        growth_gap_pp=growth_gap,
+        nation_published=dict(pub) if pub else None,
+        published_note=_published_note(nat, pub, base) if pub else None,
+        rank_index=_rank(region, {r: result.series(r, code).get(year) for r in pool}, year),
+        rank_level=rank_level,
+        macro_region=macro_region,
+        macro_figures=_macro_index_figures(fw, region, code, macro_region, reg, base) if macro_region else (),
+        sentence=sentence,
+    )
 
 
-def _index_name(fw: Framework, code: str) -> str:
+def _index_name(fw: Framework, code: str) -> Message:
     """总指数 / “融合基础”指数 — the node's index named the way the report names it."""
-    return "总指数" if code == ROOT else f"“{fw.nodes[code].name('zh', regional=True)}”指数"
+    if code == ROOT:
+        return msg("assess.total")
+    node = fw.nodes[code]
+    return msg("assess.compare.node_index", node=term(node.name("zh", regional=True), node.name("en", regional=True)))
 
 
-def macro_share_figures(result, region: str, macro_region: str | None, nation: str = NATION) -> list[dict]:
+def macro_share_figures(
+    result, region: str, macro_region: str | None, nation: str = NATION
+) -> tuple[MacroComparison, ...]:
     """The report's macro-region share figures (东部: 71 % of patents …) beside the region's own share."""
     if not macro_region:
-        return []
+        return ()
     fw: Framework = result.framework
     year = result.years[-1]
+    t = year - result.base_year
     out = []
     r, n = result.region_index(region), (result.region_index(nation) if nation in result.regions else None)
     for f in load_macro_regions():
         if f.macro_region != macro_region or f.measure != "share_of_nation_pct" or f.node not in fw.leaves:
             continue
         li = fw.leaves.index(f.node)
-        t = year - result.base_year
         x = float(result.values[r, li, t])
+        nx = float(result.values[n, li, t]) if n is not None else math.nan
         if fw.nodes[f.node].kind == "share_of_nation":
             share = x
-        elif n is not None and math.isfinite(float(result.values[n, li, t])) and float(result.values[n, li, t]) > 0:
-            share = 100.0 * x / float(result.values[n, li, t])
+        elif math.isfinite(nx) and nx > 0:
+            share = 100.0 * x / nx
         else:
             share = None
-        item = f.to_dict()
-        item["region_share_pct"] = rnd(share)
-        item["region_year"] = year
-        item["sentence"] = f"{f.note}（{f.year} 年）；{region}{year} 年占全国 {fmt(share)}%。"
-        out.append(item)
-    return out
+        sentence = msg("assess.compare.share", note=f.note, year=f.year, region=region, region_year=year,
+                       share=fmt(share))  # fmt: skip
+        out.append(MacroComparison(f, None, None, rnd(share), year, sentence, "share"))
+    return tuple(out)
 
 
 def _published(code: str) -> dict[int, float]:
@@ -329,7 +325,7 @@ def _published(code: str) -> dict[int, float]:
     return published_series(code)
 
 
-def national_vs_published(framework: Framework) -> list[dict]:
+def national_vs_published(framework: Framework) -> list[PublishedCheck]:
     """The national index recomputed from the report's raw values beside the published figures."""
     try:
         from ..index.benchmarks import compare_with_published
@@ -337,20 +333,13 @@ def national_vs_published(framework: Framework) -> list[dict]:
         return []
     out = []
     for row in compare_with_published(framework):
-        d = row.difference
+        label = term(framework.label(row.node), framework.label(row.node, "en"))
         if row.computed is None:
-            sentence = f"{framework.label(row.node)} {row.year} 年公布值 {fmt(row.published)}；报告未给出该节点全部指标的原始数据，无法复算。"
+            sentence = msg("assess.published.not_computable", node=label, year=row.year, published=fmt(row.published))
         else:
-            sentence = f"{framework.label(row.node)} {row.year} 年公布值 {fmt(row.published)}，按原始数据复算 {fmt(row.computed)}，差 {fmt(d)}。"
+            sentence = msg("assess.published.recomputed", node=label, year=row.year, published=fmt(row.published),
+                           computed=fmt(row.computed), difference=fmt(row.difference))  # fmt: skip
         out.append(
-            {
-                "node": row.node,
-                "year": row.year,
-                "published": row.published,
-                "computed": rnd(row.computed),
-                "difference": rnd(d),
-                "complete": row.complete,
-                "sentence": sentence,
-            }
+            PublishedCheck(row.node, row.year, row.published, row.computed, row.difference, row.complete, sentence)
         )
     return out

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..kernel.messages import Message, msg
 from ..kernel.problems import InputError, Problem
 from ..kernel.resources import load_toml
 
@@ -24,7 +25,18 @@ CRITERIA_ZH = {
     "chain_embedding": "产业链嵌入深度",
     "strategic_fit": "与国家战略产业契合度",
 }
+CRITERIA_EN = {
+    "diffusibility": "technology diffusibility",
+    "scenario_fit": "fit with application scenarios",
+    "chain_embedding": "depth of industrial-chain embedding",
+    "strategic_fit": "fit with national strategic industries",
+}
 EPS = 1e-9  # values within EPS of a threshold count as equal to it (L = 100.0000000001 is 100)
+
+
+def term(zh: str, en: str) -> Message:
+    """A name that is data (a verdict name, an indicator's name) as a Message rendering in either language."""
+    return Message("assess.name", {"name": {"zh": zh, "en": en}})
 
 
 @dataclass(frozen=True)
@@ -58,6 +70,16 @@ class Lever:
     targets: tuple[str, ...]
     sources: tuple[tuple[str, str], ...]  # (seed id, section)
     practice_zh: str = ""
+    name_en: str = ""
+    text_en: str = ""
+
+    @property
+    def name(self) -> Message:
+        return term(self.name_zh, self.name_en or self.name_zh)
+
+    @property
+    def text(self) -> Message:
+        return term(self.text_zh, self.text_en or self.text_zh)
 
     def source_zh(self, seeds: Mapping[str, str]) -> str:
         return "；".join(f"{seeds.get(s, s)} {sec}" for s, sec in self.sources)
@@ -106,7 +128,181 @@ class AssessmentConfig:
     levers: tuple[Lever, ...] = ()
     fusions: tuple[str, ...] = ()
     seeds: Mapping[str, str] = field(default_factory=dict)
+    names_en: Mapping[str, str] = field(default_factory=dict)  # every name above (Chinese) → its English twin
     source: str = THRESHOLDS_RESOURCE
+
+    def term(self, name: str | None) -> Message | None:
+        """A verdict name of this file (领先型 …) as a term Message: Chinese, or its English twin."""
+        return None if name is None else term(name, self.names_en.get(name, name))
+
+
+class _Section:
+    """Reads one data file's values, collecting every problem instead of stopping at the first."""
+
+    def __init__(self, label: str, problems: list[Problem], names_en: dict[str, str]):
+        self.label, self.problems, self.names_en = label, problems, names_en
+
+    def bad(self, code: str, **args: object) -> None:
+        self.problems.append(Problem(code, args, file=self.label))
+
+    def num(
+        self, section: Mapping, key: str, where: str, lo: float | None = None, hi: float | None = None, default=None
+    ) -> float:
+        v = section.get(key, default)
+        if not isinstance(v, (int, float)) or isinstance(v, bool) or not math.isfinite(v):
+            self.bad("assess.config.not_number", section=where, key=key, value=repr(v))
+            return float(default if default is not None else 0.0)
+        if (lo is not None and v < lo) or (hi is not None and v > hi):
+            self.bad("assess.config.out_of_range", section=where, key=key, value=v, lo=lo, hi=hi)
+        return float(v)
+
+    def text(self, section: Mapping, key: str, where: str) -> str:
+        """A name shown to officials; its English twin `<key>_en` is remembered for the English UI."""
+        v = section.get(key)
+        if not isinstance(v, str) or not v.strip():
+            self.bad("assess.config.name_missing", section=where, key=key)
+            return key
+        en = section.get(f"{key}_en")
+        if isinstance(en, str) and en.strip():
+            self.names_en[v.strip()] = en.strip()
+        return v.strip()
+
+    def description(self, section: Mapping, key: str) -> str:
+        v = str(section.get(key, ""))
+        en = section.get(f"{key}_en")
+        if v and isinstance(en, str) and en.strip():
+            self.names_en[v] = en.strip()
+        return v
+
+    def bands(self, raw: object, where: str, lo: float, hi: float | None) -> tuple[Band, ...]:
+        if not isinstance(raw, list) or not raw:
+            self.bad("assess.config.bands_missing", section=where)
+            return (Band("?", lo),)
+        out = []
+        for i, b in enumerate(raw, start=1):
+            if not isinstance(b, Mapping):
+                self.bad("assess.config.band_invalid", section=where, n=i)
+                continue
+            out.append(
+                Band(self.text(b, "name", where), self.num(b, "min", where, lo, hi), self.description(b, "description"))
+            )
+        out.sort(key=lambda b: b.lower)
+        if len({b.name for b in out}) != len(out):
+            self.bad("assess.config.band_names_repeat", section=where)
+        if len({b.lower for b in out}) != len(out):
+            self.bad("assess.config.band_lowers_repeat", section=where)
+        if out and out[0].lower > lo:
+            self.bad("assess.config.band_lowest", section=where, lo=f"{lo:g}")
+        return tuple(out)
+
+
+def _level_and_groups(r: _Section, data: Mapping) -> dict:
+    level, q = data.get("level", {}), data.get("quadrant", {})
+    return {
+        "score_cap": r.num(level, "score_cap", "level", 1.0, 100.0, 3.0),
+        "top_n": int(r.num(level, "top_n", "level", 1, 27, 5)),
+        "groups": r.bands(data.get("group"), "group", 0.0, None),
+        "split_level": r.num(q, "split_level", "quadrant", 0.0, None, 100.0),
+        "split_momentum": r.num(q, "split_momentum", "quadrant", 0.0, None, 100.0),
+        "quadrant_names": {
+            (True, True): r.text(q, "high_level_high_momentum", "quadrant"),
+            (True, False): r.text(q, "high_level_low_momentum", "quadrant"),
+            (False, True): r.text(q, "low_level_high_momentum", "quadrant"),
+            (False, False): r.text(q, "low_level_low_momentum", "quadrant"),
+        },
+    }
+
+
+def _roles(r: _Section, data: Mapping, pillars: tuple[str, ...] | None) -> dict:
+    role = data.get("role", {})
+    roles: dict[str, tuple[str, str]] = {}
+    for item in role.get("pillar", []):
+        code = str(item.get("pillar", "")).strip()
+        if code in roles:
+            r.bad("assess.config.role_repeat", pillar=code)
+        roles[code] = (r.text(item, "name", "role.pillar"), r.description(item, "description"))
+    for code in pillars or ():
+        if code not in roles:
+            r.bad("assess.config.role_missing", pillar=code)
+    return {
+        "balanced_spread": r.num(role, "balanced_spread", "role", 0.0, None, 0.15),
+        "balanced_name": r.text(role, "balanced_name", "role"),
+        "balanced_description": r.description(role, "balanced_description"),
+        "roles": roles,
+    }
+
+
+def _coupling_and_potential(r: _Section, data: Mapping) -> dict:
+    c, p = data.get("coupling", {}), data.get("potential", {})
+    alpha = r.num(c, "alpha", "coupling", 0.0, 1.0, 0.5)
+    beta = r.num(c, "beta", "coupling", 0.0, 1.0, 0.5)
+    if abs(alpha + beta - 1.0) > 1e-9:
+        r.bad("assess.config.alpha_beta", total=f"{alpha + beta:g}")
+    high_m = r.num(p, "high_momentum", "potential", 0.0, None, 110.0)
+    low_m = r.num(p, "low_momentum", "potential", 0.0, None, 95.0)
+    if low_m > high_m:
+        r.bad("assess.config.momentum_order")
+    return {
+        "alpha": alpha,
+        "beta": beta,
+        "coupling_grades": r.bands(c.get("grade"), "coupling.grade", 0.0, 1.0),
+        "type_threshold": r.num(c, "type_threshold", "coupling", 0.0, 1.0, 0.05),
+        "type_names": {
+            "industry_lags": r.text(c, "type_industry_lags", "coupling"),
+            "science_lags": r.text(c, "type_science_lags", "coupling"),
+            "in_step": r.text(c, "type_in_step", "coupling"),
+        },
+        "horizon_year": int(r.num(p, "horizon_year", "potential", 2000, 2100, 2030)),
+        "high_momentum": high_m,
+        "low_momentum": low_m,
+        "potential_names": {k: r.text(p, f"{k}_name", "potential") for k in ("high", "medium", "low")},
+    }
+
+
+def _industries(r: _Section, data: Mapping) -> dict:
+    ind = data.get("industries", {})
+    weights_raw = ind.get("weights", {})
+    weights = {k: r.num(weights_raw, k, "industries.weights", 0.0, None, 0.25) for k in CRITERIA}
+    extra = set(weights_raw) - set(CRITERIA)
+    if extra:
+        r.bad("assess.config.weights_unknown", names=sorted(extra), allowed=list(CRITERIA))
+    total_w = sum(weights.values())
+    if total_w <= 0:
+        r.bad("assess.config.weights_zero")
+        total_w = 1.0
+    score_min = r.num(ind, "score_min", "industries", 0.0, None, 1.0)
+    score_max = r.num(ind, "score_max", "industries", 0.0, None, 5.0)
+    if score_max <= score_min:
+        r.bad("assess.config.score_range")
+    return {
+        "industry_max_rows": int(r.num(ind, "max_rows", "industries", 1, 10000, 30)),
+        "score_min": score_min,
+        "score_max": score_max,
+        "lq_split": r.num(ind, "lq_split", "industries", 0.0, None, 1.0),
+        "potential_split": r.num(ind, "potential_split", "industries", 0.0, 100.0, 60.0),
+        "industry_quadrants": {
+            (True, True): r.text(ind, "high_potential_high_base", "industries"),
+            (True, False): r.text(ind, "high_potential_low_base", "industries"),
+            (False, True): r.text(ind, "low_potential_high_base", "industries"),
+            (False, False): r.text(ind, "low_potential_low_base", "industries"),
+        },
+        "criteria_weights": {k: v / total_w for k, v in weights.items()},
+    }
+
+
+def _partners_and_levers(r: _Section, data: Mapping) -> dict:
+    part, same, lev = data.get("partners", {}), data.get("sameness", {}), data.get("levers", {})
+    return {
+        "partner_weak_below": r.num(part, "weak_below", "partners", 0.0, None, 100.0),
+        "adjacency_factor": r.num(part, "adjacency_factor", "partners", 0.0, None, 1.2),
+        "partner_top_n": int(r.num(part, "top_n", "partners", 1, 100, 3)),
+        "cosine_threshold": r.num(same, "cosine_threshold", "sameness", -1.0, 1.0, 0.9),
+        "sameness_name": r.text(same, "warning_name", "sameness"),
+        "sameness_show_top": int(r.num(same, "show_top", "sameness", 0, 100, 3)),
+        "lever_weak_below": r.num(lev, "weak_below", "levers", 0.0, None, 100.0),
+        "lever_max_weak": int(r.num(lev, "max_weak", "levers", 1, 100, 4)),
+        "lever_max_per_weak": int(r.num(lev, "max_per_weak", "levers", 1, 100, 2)),
+    }
 
 
 def load_config(
@@ -116,162 +312,31 @@ def load_config(
 
     `pillars`, when given, are the framework's pillar codes: every pillar needs a role name.
     """
-    data, label = load_toml(path, THRESHOLDS_RESOURCE, "评估配置文件", "assessment_config")
-    ldata, llabel = load_toml(levers_path, LEVERS_RESOURCE, "路径建议库文件", "assessment_levers")
+    data, label = load_toml(path, THRESHOLDS_RESOURCE, msg("file_kind.assessment_config"))
+    ldata, llabel = load_toml(levers_path, LEVERS_RESOURCE, msg("file_kind.assessment_levers"))
     problems: list[Problem] = []
-
-    def bad(message: str, file: str = label) -> None:
-        problems.append(Problem("assessment_config_invalid", message, file=file))
-
-    def num(
-        section: Mapping,
-        key: str,
-        where: str,
-        lo: float | None = None,
-        hi: float | None = None,
-        default: float | None = None,
-    ) -> float:
-        v = section.get(key, default)
-        if not isinstance(v, (int, float)) or isinstance(v, bool) or not math.isfinite(v):
-            bad(f"[{where}] {key} 必须是数值（当前为 {v!r}）。")
-            return float(default if default is not None else 0.0)
-        if (lo is not None and v < lo) or (hi is not None and v > hi):
-            bad(f"[{where}] {key} = {v} 超出允许范围 {lo}–{hi}。")
-        return float(v)
-
-    def text(section: Mapping, key: str, where: str) -> str:
-        v = section.get(key)
-        if not isinstance(v, str) or not v.strip():
-            bad(f"[{where}] 缺少名称 {key}。")
-            return key
-        return v.strip()
-
-    def bands(raw: object, where: str, lo: float, hi: float | None) -> tuple[Band, ...]:
-        if not isinstance(raw, list) or not raw:
-            bad(f"缺少 [[{where}]] 分档表。")
-            return (Band("?", lo),)
-        out = []
-        for i, b in enumerate(raw, start=1):
-            if not isinstance(b, Mapping):
-                bad(f"[[{where}]] 第 {i} 项格式错误。")
-                continue
-            out.append(Band(text(b, "name", where), num(b, "min", where, lo, hi), str(b.get("description", ""))))
-        out.sort(key=lambda b: b.lower)
-        names = [b.name for b in out]
-        if len(set(names)) != len(names):
-            bad(f"[[{where}]] 中的名称必须各不相同。")
-        lowers = [b.lower for b in out]
-        if len(set(lowers)) != len(lowers):
-            bad(f"[[{where}]] 中的下限 min 不能重复。")
-        if out and out[0].lower > lo:
-            bad(f"[[{where}]] 最低一档的下限应为 {lo:g}，否则低于它的值无法归档。")
-        return tuple(out)
-
-    level = data.get("level", {})
-    score_cap = num(level, "score_cap", "level", 1.0, 100.0, 3.0)
-    top_n = int(num(level, "top_n", "level", 1, 27, 5))
-    groups = bands(data.get("group"), "group", 0.0, None)
-    q = data.get("quadrant", {})
-    quadrant_names = {
-        (True, True): text(q, "high_level_high_momentum", "quadrant"),
-        (True, False): text(q, "high_level_low_momentum", "quadrant"),
-        (False, True): text(q, "low_level_high_momentum", "quadrant"),
-        (False, False): text(q, "low_level_low_momentum", "quadrant"),
+    names_en: dict[str, str] = {}
+    r = _Section(label, problems, names_en)
+    parts = {
+        **_level_and_groups(r, data),
+        **_roles(r, data, pillars),
+        **_coupling_and_potential(r, data),
+        **_industries(r, data),
+        **_partners_and_levers(r, data),
     }
-    role = data.get("role", {})
-    roles: dict[str, tuple[str, str]] = {}
-    for r in role.get("pillar", []):
-        code = str(r.get("pillar", "")).strip()
-        if code in roles:
-            bad(f"[[role.pillar]] 一级指标 {code} 重复定义。")
-        roles[code] = (text(r, "name", "role.pillar"), str(r.get("description", "")))
-    for code in pillars or ():
-        if code not in roles:
-            bad(f"[[role.pillar]] 缺少一级指标 {code} 的功能定位名称。")
-    c = data.get("coupling", {})
-    alpha = num(c, "alpha", "coupling", 0.0, 1.0, 0.5)
-    beta = num(c, "beta", "coupling", 0.0, 1.0, 0.5)
-    if abs(alpha + beta - 1.0) > 1e-9:
-        bad(f"[coupling] alpha + beta 必须等于 1（当前 {alpha + beta:g}）。")
-    grades = bands(c.get("grade"), "coupling.grade", 0.0, 1.0)
-    p = data.get("potential", {})
-    ind = data.get("industries", {})
-    weights_raw = ind.get("weights", {})
-    weights = {k: num(weights_raw, k, "industries.weights", 0.0, None, 0.25) for k in CRITERIA}
-    extra = set(weights_raw) - set(CRITERIA)
-    if extra:
-        bad(f"[industries.weights] 未知的评分项 {'、'.join(sorted(extra))}；只能是 {'、'.join(CRITERIA)}。")
-    if sum(weights.values()) <= 0:
-        bad("[industries.weights] 权重之和必须大于 0。")
-    part = data.get("partners", {})
-    same = data.get("sameness", {})
-    lev = data.get("levers", {})
-    score_min = num(ind, "score_min", "industries", 0.0, None, 1.0)
-    score_max = num(ind, "score_max", "industries", 0.0, None, 5.0)
-    if score_max <= score_min:
-        bad("[industries] score_max 必须大于 score_min。")
-    high_m = num(p, "high_momentum", "potential", 0.0, None, 110.0)
-    low_m = num(p, "low_momentum", "potential", 0.0, None, 95.0)
-    if low_m > high_m:
-        bad("[potential] low_momentum 不能大于 high_momentum。")
-
     levers, fusions, seeds = _levers(ldata, llabel, problems)
+    fusions_en = ldata.get("fusions_en", ())
+    if isinstance(fusions_en, list) and len(fusions_en) == len(fusions):
+        names_en.update({zh: str(en) for zh, en in zip(fusions, fusions_en, strict=True)})
     if problems:
         raise InputError(problems)
-    total_w = sum(weights.values())
     return AssessmentConfig(
         version=str(data.get("version", "")),
-        score_cap=score_cap,
-        top_n=top_n,
-        groups=groups,
-        split_level=num(q, "split_level", "quadrant", 0.0, None, 100.0),
-        split_momentum=num(q, "split_momentum", "quadrant", 0.0, None, 100.0),
-        quadrant_names=quadrant_names,
-        balanced_spread=num(role, "balanced_spread", "role", 0.0, None, 0.15),
-        balanced_name=text(role, "balanced_name", "role"),
-        balanced_description=str(role.get("balanced_description", "")),
-        roles=roles,
-        alpha=alpha,
-        beta=beta,
-        coupling_grades=grades,
-        type_threshold=num(c, "type_threshold", "coupling", 0.0, 1.0, 0.05),
-        type_names={
-            "industry_lags": text(c, "type_industry_lags", "coupling"),
-            "science_lags": text(c, "type_science_lags", "coupling"),
-            "in_step": text(c, "type_in_step", "coupling"),
-        },
-        horizon_year=int(num(p, "horizon_year", "potential", 2000, 2100, 2030)),
-        high_momentum=high_m,
-        low_momentum=low_m,
-        potential_names={
-            "high": text(p, "high_name", "potential"),
-            "medium": text(p, "medium_name", "potential"),
-            "low": text(p, "low_name", "potential"),
-        },
-        industry_max_rows=int(num(ind, "max_rows", "industries", 1, 10000, 30)),
-        score_min=score_min,
-        score_max=score_max,
-        lq_split=num(ind, "lq_split", "industries", 0.0, None, 1.0),
-        potential_split=num(ind, "potential_split", "industries", 0.0, 100.0, 60.0),
-        industry_quadrants={
-            (True, True): text(ind, "high_potential_high_base", "industries"),
-            (True, False): text(ind, "high_potential_low_base", "industries"),
-            (False, True): text(ind, "low_potential_high_base", "industries"),
-            (False, False): text(ind, "low_potential_low_base", "industries"),
-        },
-        criteria_weights={k: v / total_w for k, v in weights.items()},
-        partner_weak_below=num(part, "weak_below", "partners", 0.0, None, 100.0),
-        adjacency_factor=num(part, "adjacency_factor", "partners", 0.0, None, 1.2),
-        partner_top_n=int(num(part, "top_n", "partners", 1, 100, 3)),
-        cosine_threshold=num(same, "cosine_threshold", "sameness", -1.0, 1.0, 0.9),
-        sameness_name=text(same, "warning_name", "sameness"),
-        sameness_show_top=int(num(same, "show_top", "sameness", 0, 100, 3)),
-        lever_weak_below=num(lev, "weak_below", "levers", 0.0, None, 100.0),
-        lever_max_weak=int(num(lev, "max_weak", "levers", 1, 100, 4)),
-        lever_max_per_weak=int(num(lev, "max_per_weak", "levers", 1, 100, 2)),
+        **parts,
         levers=levers,
         fusions=fusions,
         seeds=seeds,
+        names_en=names_en,
         source=label,
     )
 
@@ -279,8 +344,8 @@ def load_config(
 def _levers(
     data: Mapping, label: str, problems: list[Problem]
 ) -> tuple[tuple[Lever, ...], tuple[str, ...], dict[str, str]]:
-    def bad(message: str) -> None:
-        problems.append(Problem("levers_invalid", message, file=label))
+    def bad(code: str, **args: object) -> None:
+        problems.append(Problem(code, args, file=label))
 
     fusions = tuple(str(f) for f in data.get("fusions", ()))
     seeds = {str(k): str(v) for k, v in data.get("seeds", {}).items()}
@@ -289,30 +354,30 @@ def _levers(
     for i, raw in enumerate(data.get("lever", []), start=1):
         lid = str(raw.get("id", "")).strip()
         if not lid:
-            bad(f"第 {i} 条路径缺少 id。")
+            bad("assess.levers.id_missing", n=i)
             continue
         if lid in seen:
-            bad(f"路径 {lid} 的 id 重复。")
+            bad("assess.levers.id_repeat", lever=lid)
         seen.add(lid)
         for key in ("name_zh", "text_zh"):
             if not str(raw.get(key, "")).strip():
-                bad(f"路径 {lid} 缺少 {key}。")
+                bad("assess.levers.text_missing", lever=lid, key=key)
         fusion = str(raw.get("fusion", ""))
         if fusions and fusion not in fusions:
-            bad(f"路径 {lid} 的 fusion “{fusion}” 不在 fusions 列表（{'、'.join(fusions)}）中。")
+            bad("assess.levers.fusion_unknown", lever=lid, fusion=fusion, fusions=list(fusions))
         targets = tuple(str(t) for t in raw.get("targets", ()))
         if not targets:
-            bad(f"路径 {lid} 没有 targets（对应的指标代码）。")
+            bad("assess.levers.no_targets", lever=lid)
         sources = []
         for s in raw.get("sources", ()):
             seed, section = str(s.get("seed", "")), str(s.get("section", ""))
             if not seed or not section:
-                bad(f"路径 {lid} 的来源必须写明 seed 和 section。")
+                bad("assess.levers.source_incomplete", lever=lid)
             elif seeds and seed not in seeds:
-                bad(f"路径 {lid} 引用了未登记的来源文献 {seed}。")
+                bad("assess.levers.seed_unknown", lever=lid, seed=seed)
             sources.append((seed, section))
         if not sources:
-            bad(f"路径 {lid} 没有来源（sources），每条建议都必须注明出处。")
+            bad("assess.levers.no_sources", lever=lid)
         out.append(
             Lever(
                 lid,
@@ -322,8 +387,10 @@ def _levers(
                 targets,
                 tuple(sources),
                 str(raw.get("practice_zh", "")),
+                str(raw.get("name_en", "")),
+                str(raw.get("text_en", "")),
             )
         )
     if not out:
-        bad("路径建议库中没有任何 [[lever]]。")
+        bad("assess.levers.empty")
     return tuple(out), fusions, seeds

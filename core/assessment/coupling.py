@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
+from ..kernel.messages import Message, msg
 from ..model.framework import Framework
 from .config import AssessmentConfig, band_of
 from .model import Coupling, fmt
@@ -35,26 +36,14 @@ def coupling_degree(
     l_industry: float | None,
     config: AssessmentConfig,
     *,
-    science_zh: str = "科技创新侧",
-    industry_zh: str = "产业创新侧",
+    science: Message | None = None,
+    industry: Message | None = None,
 ) -> Coupling:
-    """U1, U2, C, T, D, grade and type from the two sides' levels."""
+    """U1, U2, C, T, D, grade and type from the two sides' levels (`science`, `industry`: the sides' names)."""
     a, b = config.alpha, config.beta
     if l_science is None or l_industry is None or l_science < 0 or l_industry < 0:
-        return Coupling(
-            l_science,
-            l_industry,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            a,
-            b,
-            "科技创新侧或产业创新侧缺少融合水平，无法计算耦合协调度。",
-        )
+        why = msg("assess.coupling.none")
+        return Coupling(l_science, l_industry, None, None, None, None, None, None, None, a, b, why)
     u1, u2 = l_science / (l_science + 100.0), l_industry / (l_industry + 100.0)
     c = 2.0 * math.sqrt(u1) * math.sqrt(u2) / (u1 + u2) if u1 + u2 > 0 else 0.0  # √u1·√u2: no underflow
     t = a * u1 + b * u2
@@ -67,10 +56,20 @@ def coupling_degree(
         typ = config.type_names["science_lags"]
     else:
         typ = config.type_names["in_step"]
-    reason = (
-        f"{science_zh}水平 {fmt(l_science)}、{industry_zh}水平 {fmt(l_industry)}，U1 = {fmt(u1, 3)}、U2 = {fmt(u2, 3)}，"
-        f"耦合度 C = {fmt(c, 3)}，综合协调指数 T = {fmt(t, 3)}，耦合协调度 D = √(C·T) = {fmt(d, 3)}，属{band.name}；"
-        f"U1 − U2 = {fmt(diff, 3)}，为{typ}。"
+    reason = msg(
+        "assess.coupling.reason",
+        science=science or msg("assess.coupling.science"),
+        industry=industry or msg("assess.coupling.industry"),
+        l_science=fmt(l_science),
+        l_industry=fmt(l_industry),
+        u1=fmt(u1, 3),
+        u2=fmt(u2, 3),
+        c=fmt(c, 3),
+        t=fmt(t, 3),
+        d=fmt(d, 3),
+        grade=config.term(band.name),
+        diff=fmt(diff, 3),
+        type=config.term(typ),
     )
     return Coupling(l_science, l_industry, u1, u2, c, t, d, band.name, typ, a, b, reason)
 

@@ -13,7 +13,6 @@ from ..model.observations import ObservationTable
 from .config import AssessmentConfig
 from .industries import IndustryRow, parse_industries_csv
 
-DEMO_LABEL = "示意数据，非官方统计"
 DEMO_PROVINCES = "demo/demo-provinces.csv"
 DEMO_CITIES = "demo/demo-jiangsu-cities.csv"
 DEMO_CITY_ADJACENCY = "demo/demo-jiangsu-adjacency.toml"

@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..kernel.messages import Message, msg
 from ..kernel.problems import InputError, Problem, Severity
-from .config import CRITERIA, CRITERIA_ZH, EPS, AssessmentConfig
+from .config import CRITERIA, CRITERIA_EN, CRITERIA_ZH, EPS, AssessmentConfig, term
 from .model import IndustryPotential, fmt
 
 if TYPE_CHECKING:
@@ -45,6 +46,13 @@ COLUMNS_ZH = {
     "与国家战略产业契合度": "strategic_fit",
     "专家": "expert",
 }
+
+
+def criterion_term(criterion: str) -> Message:
+    """One of the four CAS criteria, named in either language."""
+    return term(CRITERIA_ZH[criterion], CRITERIA_EN[criterion])
+
+
 YES = {"是", "y", "yes", "true", "1", "Y", "YES", "True"}
 NO = {"否", "n", "no", "false", "0", "N", "NO", "False", ""}
 
@@ -86,13 +94,7 @@ def read_industries_csv(path: str | Path, config: AssessmentConfig) -> tuple[lis
         text = p.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(
-            [
-                Problem(
-                    "industries_unreadable",
-                    f"无法读取主导产业文件（{exc.__class__.__name__}），请确认是 UTF-8 编码的 CSV 文件。",
-                    file=p.name,
-                )
-            ]
+            [Problem("assess.industries.unreadable", {"error": exc.__class__.__name__}, file=p.name)]
         ) from None
     return parse_industries_csv(text, config, file=p.name)
 
@@ -105,25 +107,19 @@ def parse_industries_csv(
     missing = [c for c in ("region", "industry", *CRITERIA) if c not in header]
     if missing:
         raise InputError(
-            [
-                Problem(
-                    "industries_columns",
-                    f"主导产业文件缺少列 {'、'.join(missing)}；需要的列为 {', '.join(COLUMNS)}。",
-                    file=file,
-                )
-            ]
+            [Problem("assess.industries.columns", {"missing": missing, "columns": ", ".join(COLUMNS)}, file=file)]
         )
     reader.fieldnames = header
     rows: list[IndustryRow] = []
     problems: list[Problem] = []
     for n, raw in enumerate(reader, start=2):
 
-        def bad(column: str, message: str, n: int = n) -> None:
-            problems.append(Problem("industries_value", message, file=file, row=n, column=column))
+        def bad(code: str, column: str, n: int = n, **args: object) -> None:
+            problems.append(Problem(code, args, file=file, row=n, column=column))
 
         region, industry = (raw.get("region") or "").strip(), (raw.get("industry") or "").strip()
         if not region or not industry:
-            bad("region" if not region else "industry", "地区和产业名称不能为空，此行已跳过。")
+            bad("assess.industries.name_empty", "region" if not region else "industry")
             continue
         ok = True
         scores = {}
@@ -134,13 +130,12 @@ def parse_industries_csv(
                 if not math.isfinite(v):
                     raise ValueError
             except ValueError:
-                bad(c, f"{CRITERIA_ZH[c]}评分“{s}”不是数字，此行已跳过。")
+                bad("assess.industries.score_not_number", c, criterion=criterion_term(c), value=s)
                 ok = False
                 continue
             if v < config.score_min - EPS or v > config.score_max + EPS:
-                bad(
-                    c, f"{CRITERIA_ZH[c]}评分 {v:g} 超出 {config.score_min:g}–{config.score_max:g} 分范围，此行已跳过。"
-                )
+                bad("assess.industries.score_range", c, criterion=criterion_term(c), value=f"{v:g}",
+                    lo=f"{config.score_min:g}", hi=f"{config.score_max:g}")  # fmt: skip
                 ok = False
             scores[c] = v
         lq_txt = (raw.get("location_quotient") or "").strip()
@@ -151,15 +146,15 @@ def parse_industries_csv(
                 if not math.isfinite(lq) or lq < 0:
                     raise ValueError
             except ValueError:
-                bad("location_quotient", f"区位熵“{lq_txt}”应为不小于 0 的数字，此行已跳过。")
+                bad("assess.industries.lq_invalid", "location_quotient", value=lq_txt)
                 ok = False
         st_txt = (raw.get("strategic") or "").strip()
         strategic = True if st_txt in YES else (False if st_txt in NO and st_txt else None)
         if st_txt and strategic is None:
             problems.append(
                 Problem(
-                    "industries_value",
-                    f"“是否国家战略性新兴或未来产业”应填 是 或 否（当前“{st_txt}”），按未填处理。",
+                    "assess.industries.strategic_invalid",
+                    {"value": st_txt},
                     Severity.WARNING,
                     file=file,
                     row=n,
@@ -183,8 +178,8 @@ def assess_industries(
     if len(groups) > config.industry_max_rows:
         problems.append(
             Problem(
-                "industries_too_many",
-                f"{region}填报了 {len(groups)} 个主导产业，超过上限 {config.industry_max_rows} 个；仍全部计算，请考虑精简。",
+                "assess.industries.too_many",
+                {"region": region, "n": len(groups), "max": config.industry_max_rows},
                 Severity.WARNING,
                 region=region,
             )
@@ -201,8 +196,8 @@ def assess_industries(
         if len(set(lqs)) > 1:
             problems.append(
                 Problem(
-                    "industries_lq_conflict",
-                    f"{name}的区位熵在不同专家行中不一致（{'、'.join(f'{x:g}' for x in lqs)}），已取平均 {lq:.3f}。",
+                    "assess.industries.lq_conflict",
+                    {"industry": name, "values": [f"{x:g}" for x in lqs], "mean": f"{lq:.3f}"},
                     Severity.WARNING,
                     region=region,
                 )
@@ -211,13 +206,23 @@ def assess_industries(
         hi_p = potential >= config.potential_split - EPS
         if lq is None:
             q = None
-            reason = f"{name}融合潜力 {fmt(potential)} 分（{len(rs)} 位专家，分歧 {fmt(spread)} 分）；未填区位熵，不划分象限。"
+            reason = msg("assess.industries.no_lq", industry=name, potential=fmt(potential), experts=len(rs),
+                         spread=fmt(spread))  # fmt: skip
         else:
             hi_b = lq >= config.lq_split - EPS
             q = config.industry_quadrants[(hi_p, hi_b)]
-            reason = (
-                f"{name}融合潜力 {fmt(potential)} 分{'≥' if hi_p else '<'} {config.potential_split:g}，区位熵 {fmt(lq, 2)}"
-                f"{'≥' if hi_b else '<'} {config.lq_split:g}，属{q}（{len(rs)} 位专家，分歧 {fmt(spread)} 分）。"
+            reason = msg(
+                "assess.industries.reason",
+                industry=name,
+                potential=fmt(potential),
+                cmp_p="≥" if hi_p else "<",
+                split_p=f"{config.potential_split:g}",
+                lq=fmt(lq, 2),
+                cmp_b="≥" if hi_b else "<",
+                split_b=f"{config.lq_split:g}",
+                quadrant=config.term(q),
+                experts=len(rs),
+                spread=fmt(spread),
             )
         out.append(IndustryPotential(region, name, strat, lq, crit, len(rs), spread, potential, q, 0, reason))
     out.sort(key=lambda i: (-i.potential, i.industry))

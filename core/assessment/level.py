@@ -19,20 +19,25 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 
+from ..kernel.messages import Message, msg
+from ..kernel.vocabulary import CellStatus
 from ..model.framework import ROOT, Framework
 from ..model.observations import NATION
-from .model import GroupVerdict, IndicatorScore, LevelResult, fmt
+from .config import term
+from .model import GroupVerdict, IndicatorScore, LevelResult, fmt, place
 
-BASIS_ZH = {"gdp": "地区生产总值", "population": "常住人口"}
-STATUS_NAMES = {0: "reported", 1: "estimate", 2: "interpolated", 3: "excluded"}
-STATUS_ZH = {
-    "estimate": "预估值",
-    "interpolated": "插值",
-    "reported": "填报值",
-    "excluded": "已排除",
-    "missing": "缺失",
-}
+BASIS_TERMS = {"gdp": "assess.basis.gdp", "population": "assess.basis.population"}
+NOTED_STATUSES = (CellStatus.ESTIMATE, CellStatus.INTERPOLATED)  # one note per region and status
+
+
+class RatioUndefined(ValueError):
+    """r_i cannot be computed; `reason` says why (a catalogue Message)."""
+
+    def __init__(self, reason: Message):
+        super().__init__(reason.code)
+        self.reason = reason
 
 
 def _ok(x: float | None) -> bool:
@@ -47,17 +52,122 @@ def indicator_ratio(
     basis_reference: float | None = None,
     direction: int = 1,
 ) -> float:
-    """r_i of spec 02 §2.1 (no cap). Raises ValueError with a Chinese reason when undefined."""
+    """r_i of spec 02 §2.1 (no cap). Raises RatioUndefined (a ValueError) with its reason when undefined."""
     if reference == 0:
-        raise ValueError("参照值为 0，无法计算比值")
+        raise RatioUndefined(msg("assess.level.reference_zero"))
     r = value / reference
     if kind in ("size", "share_of_nation"):
         if not _ok(basis_region) or not _ok(basis_reference) or basis_region <= 0 or basis_reference <= 0:
-            raise ValueError("缺少计算区位熵所需的基础数据")
+            raise RatioUndefined(msg("assess.level.basis_missing"))
         r /= basis_region / basis_reference
     if direction < 0:
         r = math.inf if r == 0 else 1.0 / r
     return r
+
+
+def indicator_term(framework: Framework, code: str) -> Message:
+    """`code name` (a region's wording) in either language."""
+    return term(framework.label(code, "zh", regional=True), framework.label(code, "en", regional=True))
+
+
+def _basis_of(node) -> str | None:
+    return "gdp" if node.kind == "share_of_nation" else (node.basis if node.kind == "size" else None)
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    """What one level computation compares: the region's and the reference's values, bases and statuses."""
+
+    values: Mapping[str, float | None]
+    reference: Mapping[str, float | None]
+    basis_region: Mapping[str, float | None]
+    basis_reference: Mapping[str, float | None]
+    statuses: Mapping[str, str]
+    reference_statuses: Mapping[str, str]
+    region: str
+    reference_name: str
+    cap: float
+
+    def status(self, code: str) -> str:
+        return self.statuses.get(code, "reported" if _ok(self.values.get(code)) else "missing")
+
+    def reference_status(self, code: str) -> str:
+        return self.reference_statuses.get(code, "reported" if _ok(self.reference.get(code)) else "missing")
+
+
+def _leaf_score(
+    framework: Framework, code: str, inp: _Inputs
+) -> tuple[float | None, float | None, bool, Message | None]:
+    """(ratio, score, capped, note) of one indicator; a left-out indicator has score None and a note."""
+    node = framework.nodes[code]
+    x, ref = inp.values.get(code), inp.reference.get(code)
+    label = indicator_term(framework, code)
+    basis = _basis_of(node)
+    if inp.status(code) == "excluded" or not _ok(x):
+        return None, None, False, msg("assess.level.no_value", indicator=label, region=inp.region)
+    if not _ok(ref) or inp.reference_statuses.get(code) == "excluded":
+        return None, None, False, msg("assess.level.no_reference", indicator=label, reference=place(inp.reference_name))
+    try:
+        ratio = indicator_ratio(
+            node.kind,
+            float(x),
+            float(ref),
+            inp.basis_region.get(basis) if basis else None,
+            inp.basis_reference.get(basis) if basis else None,
+            node.direction,
+        )
+    except RatioUndefined as exc:
+        why = exc.reason
+        if basis and why.code == "assess.level.basis_missing":
+            why = msg("assess.level.basis_missing_of", region=inp.region, reference=place(inp.reference_name),
+                      basis=msg(BASIS_TERMS[basis]))  # fmt: skip
+        return None, None, False, msg("assess.level.undefined", indicator=label, why=why)
+    capped = ratio > inp.cap
+    score = 100.0 * min(ratio, inp.cap)
+    if math.isinf(ratio):
+        ratio = None
+    note = None
+    if capped:
+        note = msg("assess.level.capped", indicator=label, ratio=fmt(ratio, 2), cap=f"{inp.cap:g}", score=fmt(score))
+    return ratio, score, capped, note
+
+
+def _aggregate(framework: Framework, leaf_levels: Mapping[str, float | None]) -> tuple[dict, dict]:
+    """(level per node, bottom-up with renormalised weights; effective overall weight per node, top-down)."""
+    level: dict[str, float | None] = dict(leaf_levels)
+    for parent in framework.parents:
+        kids = [k for k in framework.children(parent) if level.get(k) is not None]
+        total_w = sum(framework.nodes[k].weight for k in kids)
+        level[parent] = (
+            sum(framework.nodes[k].weight * level[k] for k in kids) / total_w if kids and total_w > 0 else None
+        )
+    eff: dict[str, float] = {ROOT: 1.0 if level.get(ROOT) is not None else 0.0}
+    for code in framework.codes:
+        kids = framework.children(code)
+        alive = [k for k in kids if level.get(k) is not None]
+        total_w = sum(framework.nodes[k].weight for k in alive)
+        for k in kids:
+            eff[k] = eff[code] * framework.nodes[k].weight / total_w if k in alive and total_w > 0 else 0.0
+    return level, eff
+
+
+def _status_notes(indicators: list[IndicatorScore], inp: _Inputs, year: int) -> list[Message]:
+    """One sentence per region and status (预估, 插值); each indicator's own status stays in `indicators`."""
+    out = []
+    for who, sts in ((inp.region, inp.statuses), (inp.reference_name, inp.reference_statuses)):
+        for status in NOTED_STATUSES:
+            codes = [i.code for i in indicators if i.included and sts.get(i.code) == status.key]
+            if codes:
+                out.append(
+                    msg(
+                        "assess.level.status_note",
+                        who=place(who),
+                        year=year,
+                        status=msg(f"status.{status.key}"),
+                        codes=codes,
+                    )
+                )
+    return out
 
 
 def compute_level(
@@ -73,73 +183,20 @@ def compute_level(
     cap: float = 3.0,
     statuses: Mapping[str, str] | None = None,
     reference_statuses: Mapping[str, str] | None = None,
-    basis_notes: tuple[str, ...] = (),
+    basis_notes: tuple[Message, ...] = (),
 ) -> LevelResult:
     """Level of `region` against `reference_name` for every node; every left-out indicator is noted."""
-    statuses = statuses or {}
-    reference_statuses = reference_statuses or {}
-    ratios: dict[str, tuple[float | None, float | None, bool, str]] = {}
-    notes: list[str] = list(basis_notes)
-    for code in framework.leaves:
-        node = framework.nodes[code]
-        x, ref = values.get(code), reference.get(code)
-        st = statuses.get(code, "reported" if _ok(x) else "missing")
-        basis = "gdp" if node.kind == "share_of_nation" else (node.basis if node.kind == "size" else None)
-        note = ""
-        ratio = score = None
-        capped = False
-        if st == "excluded" or not _ok(x):
-            note = f"{framework.label(code, regional=True)}：{region}没有该指标的数值（已排除或缺失），不参与水平计算，同级指标权重重新归一。"
-        elif not _ok(ref) or reference_statuses.get(code) == "excluded":
-            note = f"{framework.label(code, regional=True)}：{reference_name}没有可比值，该指标不参与水平计算（不按 0 计），同级指标权重重新归一。"
-        else:
-            try:
-                ratio = indicator_ratio(
-                    node.kind,
-                    float(x),
-                    float(ref),
-                    basis_region.get(basis) if basis else None,
-                    basis_reference.get(basis) if basis else None,
-                    node.direction,
-                )
-            except ValueError as exc:
-                why = str(exc)
-                if basis and "基础数据" in why:
-                    why = f"缺少{region}或{reference_name}的{BASIS_ZH[basis]}"
-                note = f"{framework.label(code, regional=True)}：{why}，该指标不参与水平计算，同级指标权重重新归一。"
-            else:
-                capped = ratio > cap
-                score = 100.0 * min(ratio, cap)
-                if math.isinf(ratio):
-                    ratio = None
-                if capped:
-                    note = f"{framework.label(code, regional=True)}：比值 {fmt(ratio, 2)} 超过上限 {cap:g}，按 {cap:g} 计分（{fmt(score)}）。"
-        ratios[code] = (ratio, score, capped, note)
-        if note and score is None:
-            notes.append(note)
-
-    # aggregate bottom-up, renormalising over children that have a level
-    level: dict[str, float | None] = {c: ratios[c][1] for c in framework.leaves}
-    for parent in framework.parents:
-        kids = [k for k in framework.children(parent) if level.get(k) is not None]
-        total_w = sum(framework.nodes[k].weight for k in kids)
-        level[parent] = (
-            sum(framework.nodes[k].weight * level[k] for k in kids) / total_w if kids and total_w > 0 else None
-        )
-    # effective overall weights, top-down, over the nodes that have a level
-    eff: dict[str, float] = {ROOT: 1.0 if level.get(ROOT) is not None else 0.0}
-    for code in framework.codes:
-        kids = framework.children(code)
-        alive = [k for k in kids if level.get(k) is not None]
-        total_w = sum(framework.nodes[k].weight for k in alive)
-        for k in kids:
-            eff[k] = eff[code] * framework.nodes[k].weight / total_w if k in alive and total_w > 0 else 0.0
-
+    inp = _Inputs(values, reference, basis_region, basis_reference, statuses or {}, reference_statuses or {},
+                  region, reference_name, cap)  # fmt: skip
+    scores = {code: _leaf_score(framework, code, inp) for code in framework.leaves}
+    notes: list[Message] = list(basis_notes)
+    notes += [note for (_, score, _, note) in scores.values() if note is not None and score is None]
+    level, eff = _aggregate(framework, {c: scores[c][1] for c in framework.leaves})
     indicators = []
     for code in framework.leaves:
         node = framework.nodes[code]
-        ratio, score, capped, note = ratios[code]
-        basis = "gdp" if node.kind == "share_of_nation" else (node.basis if node.kind == "size" else None)
+        ratio, score, capped, note = scores[code]
+        basis = _basis_of(node)
         x, ref = values.get(code), reference.get(code)
         indicators.append(
             IndicatorScore(
@@ -154,38 +211,35 @@ def compute_level(
                 ratio=ratio,
                 score=score,
                 capped=capped,
-                status=statuses.get(code, "reported" if _ok(x) else "missing"),
-                reference_status=reference_statuses.get(code, "reported" if _ok(ref) else "missing"),
+                status=inp.status(code),
+                reference_status=inp.reference_status(code),
                 included=score is not None,
                 weight=eff.get(code, 0.0),
-                note=note,
+                note=note or "",
             )
         )
-    # one sentence per region and status; each indicator's own status stays in `indicators`
-    for who, sts in ((region, statuses), (reference_name, reference_statuses)):
-        for status in ("estimate", "interpolated"):
-            codes = [i.code for i in indicators if i.included and sts.get(i.code) == status]
-            if codes:
-                notes.append(f"{who} {year} 年以下指标为{STATUS_ZH[status]}：{'、'.join(codes)}。")
+    notes += _status_notes(indicators, inp, year)
     nodes = {c: level.get(c) for c in framework.codes}
     return LevelResult(region, reference_name, year, nodes, tuple(indicators), tuple(notes))
 
 
-def performance_group(level: float | None, config, node: str = ROOT, label: str = "总指数") -> GroupVerdict:
-    """Performance group of a level (领先型 ≥ 125 …), with the band it falls in (spec 02 §2.1)."""
+def performance_group(level: float | None, config, node: str = ROOT, label: Message | None = None) -> GroupVerdict:
+    """Performance group of a level (领先型 ≥ 125 …), with the band it falls in (spec 02 §2.1).
+
+    `label` names the node in the sentence (a term; default 总指数).
+    """
     from .config import band_of, band_upper
 
+    who = label or msg("assess.total")
     if level is None:
-        return GroupVerdict(node, label, None, None, None, None, f"{label}没有可计算的融合水平，无法分组。")
+        return GroupVerdict(node, who, None, None, None, None, msg("assess.group.none", label=who))
     pos, band = band_of(level, config.groups)
     upper = band_upper(pos, config.groups)
-    rng = f"≥ {band.lower:g}" if upper is None else (f"< {upper:g}" if pos == 0 else f"{band.lower:g}–{upper:g}")
-    return GroupVerdict(
-        node,
-        label,
-        level,
-        band.name,
-        band.lower,
-        upper,
-        f"{label}融合水平 {fmt(level)}（全国 = 100），落在 {rng} 区间，属{band.name}。",
-    )
+    if upper is None:
+        rng = msg("assess.group.range_top", lower=f"{band.lower:g}")
+    elif pos == 0:
+        rng = msg("assess.group.range_bottom", upper=f"{upper:g}")
+    else:
+        rng = msg("assess.group.range", lower=f"{band.lower:g}", upper=f"{upper:g}")
+    reason = msg("assess.group.reason", label=who, level=fmt(level), range=rng, group=config.term(band.name))
+    return GroupVerdict(node, who, level, band.name, band.lower, upper, reason)

@@ -9,8 +9,9 @@ pillar); the regional-fusion levers are added when a sameness warning exists.
 
 from __future__ import annotations
 
+from ..kernel.messages import msg
 from ..model.framework import Framework
-from .config import EPS, AssessmentConfig
+from .config import EPS, AssessmentConfig, term
 from .model import LevelResult, LeverAdvice, SamenessItem, fmt
 
 
@@ -34,20 +35,22 @@ def select_levers(
         matches = [lv for lv in matches if lv.id not in used][: config.lever_max_per_weak]
         for lv in matches:
             used.add(lv.id)
-            kind = "相对短板" if relative else "短板"
-            reason = (
-                f"{framework.label(sub)}水平 {fmt(level.nodes[sub])}（全国 = 100），是{kind}"
-                + (f"，拉低总水平 {fmt(total_gap[sub], 2)} 点" if total_gap[sub] > 0 else "")
-                + f"；对应{lv.fusion}。"
+            reason = msg(
+                "assess.levers.reason",
+                node=term(framework.label(sub), framework.label(sub, "en")),
+                level=fmt(level.nodes[sub]),
+                kind=msg("assess.levers.relative" if relative else "assess.levers.weak"),
+                pulls=msg("assess.levers.pulls", points=fmt(total_gap[sub], 2)) if total_gap[sub] > 0 else "",
+                fusion=config.term(lv.fusion),
             )
             out.append(
                 LeverAdvice(
                     lv.id,
-                    lv.name_zh,
-                    lv.text_zh,
+                    lv.name,
+                    lv.text,
                     lv.fusion,
                     sub,
-                    framework.label(sub),
+                    term(framework.label(sub), framework.label(sub, "en")),
                     lv.source_zh(config.seeds),
                     lv.practice_zh,
                     reason,
@@ -58,18 +61,18 @@ def select_levers(
         for lv in config.levers:
             if "region" in lv.targets and lv.id not in used:
                 used.add(lv.id)
-                peers = "、".join(s.peer for s in warned)
+                peers = [s.peer for s in warned]
                 out.append(
                     LeverAdvice(
                         lv.id,
-                        lv.name_zh,
-                        lv.text_zh,
+                        lv.name,
+                        lv.text,
                         lv.fusion,
                         "region",
-                        "区域协同",
+                        msg("assess.levers.region_target"),
                         lv.source_zh(config.seeds),
                         lv.practice_zh,
-                        f"与毗邻的{peers}定位趋同，需错位发展、协同分工；对应{lv.fusion}。",
+                        msg("assess.levers.region_reason", peers=peers, fusion=config.term(lv.fusion)),
                     )
                 )
     return tuple(out)

@@ -1,8 +1,9 @@
 """Result objects of the assessment: each verdict with the numbers behind it.
 
-Every object has `to_dict()` (JSON-ready, deterministic order, rounded floats) and a
-`reason` or `sentence_zh()` that explains the verdict in one Chinese sentence quoting those
-numbers, so a GUI tooltip, a report paragraph and the JSON say the same thing.
+Every object is a frozen dataclass; its JSON comes from `serialise.to_json` (one place for
+all of them: rounded floats, deterministic order). Each verdict carries a `reason`: a
+catalogue `Message` that explains it in one sentence quoting those numbers, rendered in the
+user's language, so a GUI tooltip, a report paragraph and the JSON say the same thing.
 """
 
 from __future__ import annotations
@@ -10,26 +11,30 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-NDIGITS = 4
+from ..kernel.messages import Message, msg
+from ..kernel.problems import Problem
+from ..model.observations import NATION
+from .serialise import jf, rnd
 
+if TYPE_CHECKING:
+    from ..index.engine import IndexResult
+    from .config import AssessmentConfig
 
-def rnd(x: float | None, ndigits: int = NDIGITS) -> float | None:
-    """Round for output; NaN/None → None (JSON null), -0.0 → 0.0 so output is byte-stable."""
-    if x is None:
-        return None
-    x = float(x)
-    if not math.isfinite(x):
-        return None
-    v = round(x, ndigits)
-    return 0.0 if v == 0 else v
+__all__ = ["fmt", "pct", "place", "rnd"]
 
 
 def fmt(x: float | None, ndigits: int = 1) -> str:
-    """Number for Chinese text; missing values print as “—”."""
+    """A number as printed in a sentence; missing values print as “—”."""
     if x is None or (isinstance(x, float) and not math.isfinite(x)):
         return "—"
     return f"{x:.{ndigits}f}"
+
+
+def place(name: str) -> Message | str:
+    """A region named in a sentence: the nation is a term (全国 / the nation), other regions are data."""
+    return msg("assess.nation") if name == NATION else name
 
 
 def pct(x: float | None, ndigits: int = 1) -> str:
@@ -44,50 +49,30 @@ class IndicatorScore:
     name: str
     kind: str
     basis: str | None
-    value: float | None
-    reference_value: float | None
-    basis_region: float | None
-    basis_reference: float | None
-    ratio: float | None
+    value: float | None = jf(nd=6)
+    reference_value: float | None = jf(nd=6)
+    basis_region: float | None = jf(nd=6)
+    basis_reference: float | None = jf(nd=6)
+    ratio: float | None = jf(nd=6)
     score: float | None
     capped: bool
-    status: str  # reported / estimate / interpolated / excluded / missing
+    status: str  # CellStatus key (reported / estimate / interpolated / excluded) or missing
     reference_status: str
     included: bool
-    weight: float  # effective overall weight in L_total (0 when left out)
-    note: str = ""
-
-    def to_dict(self) -> dict:
-        return {
-            "code": self.code,
-            "name": self.name,
-            "kind": self.kind,
-            "basis": self.basis,
-            "value": rnd(self.value, 6),
-            "reference_value": rnd(self.reference_value, 6),
-            "basis_region": rnd(self.basis_region, 6),
-            "basis_reference": rnd(self.basis_reference, 6),
-            "ratio": rnd(self.ratio, 6),
-            "score": rnd(self.score),
-            "capped": self.capped,
-            "status": self.status,
-            "reference_status": self.reference_status,
-            "included": self.included,
-            "weight": rnd(self.weight, 6),
-            "note": self.note,
-        }
+    weight: float = jf(nd=6)  # effective overall weight in L_total (0 when left out)
+    note: Message | str = ""  # why it is left out or capped
 
 
 @dataclass(frozen=True)
 class LevelResult:
     """Fusion level against a reference (nation = 100) for every node."""
 
-    region: str
+    region: str = jf(skip=True)
     reference: str
     year: int
     nodes: Mapping[str, float | None]  # framework order
     indicators: tuple[IndicatorScore, ...]
-    notes: tuple[str, ...] = ()
+    notes: tuple[Message, ...] = ()
 
     @property
     def total(self) -> float | None:
@@ -99,20 +84,12 @@ class LevelResult:
                 return s
         raise KeyError(code)
 
-    def sentence_zh(self) -> str:
+    @property
+    def sentence(self) -> Message:
         left_out = [s.code for s in self.indicators if not s.included]
-        tail = f"；{len(left_out)} 项指标未参与（{'、'.join(left_out)}，见说明）" if left_out else ""
-        return f"{self.year} 年{self.region}融合水平为{self.reference}的 {fmt(self.total)}%（{self.reference} = 100）{tail}。"
-
-    def to_dict(self) -> dict:
-        return {
-            "reference": self.reference,
-            "year": self.year,
-            "nodes": {c: rnd(v) for c, v in self.nodes.items()},
-            "indicators": [s.to_dict() for s in self.indicators],
-            "notes": list(self.notes),
-            "sentence": self.sentence_zh(),
-        }
+        tail = msg("assess.level.left_out", n=len(left_out), codes=left_out) if left_out else ""
+        args = {"year": self.year, "region": self.region, "reference": place(self.reference), "level": fmt(self.total)}
+        return msg("assess.level.sentence", **args, left_out=tail)
 
 
 @dataclass(frozen=True)
@@ -120,23 +97,12 @@ class GroupVerdict:
     """Performance group of one node's level (spec 02 §2.1)."""
 
     node: str
-    label: str
+    label: Message
     level: float | None
-    group: str | None
+    group: str | None  # the group's name in the thresholds file (Chinese); AssessmentConfig.term renders it
     lower: float | None
     upper: float | None
-    reason: str
-
-    def to_dict(self) -> dict:
-        return {
-            "node": self.node,
-            "label": self.label,
-            "level": rnd(self.level),
-            "group": self.group,
-            "lower": rnd(self.lower),
-            "upper": rnd(self.upper),
-            "reason": self.reason,
-        }
+    reason: Message
 
 
 @dataclass(frozen=True)
@@ -144,57 +110,29 @@ class NodeMomentum:
     """M = 100 × E_region,T / E_reference,T and the annual growth gap (spec 02 §2.2)."""
 
     node: str
-    label: str
+    label: Message  # the node's index, a term (总指数, 融合基础 …)
     base_year: int | None
     year: int
-    e_region: float | None
-    e_reference: float | None
-    momentum: float | None
-    g_region: float | None  # annual rate, 0.05 = 5 %
-    g_reference: float | None
+    e_region: float | None = jf(name="E_region")
+    e_reference: float | None = jf(name="E_reference")
+    momentum: float | None = jf(name="M")
+    g_region: float | None = jf(nd=6)  # annual rate, 0.05 = 5 %
+    g_reference: float | None = jf(nd=6)
     gap_pp: float | None  # (g_region − g_reference) × 100, percentage points
     rebased: bool
-    reason: str
-
-    def to_dict(self) -> dict:
-        return {
-            "node": self.node,
-            "label": self.label,
-            "base_year": self.base_year,
-            "year": self.year,
-            "E_region": rnd(self.e_region),
-            "E_reference": rnd(self.e_reference),
-            "M": rnd(self.momentum),
-            "g_region": rnd(self.g_region, 6),
-            "g_reference": rnd(self.g_reference, 6),
-            "gap_pp": rnd(self.gap_pp),
-            "rebased": self.rebased,
-            "reason": self.reason,
-        }
+    reason: Message
 
 
 @dataclass(frozen=True)
 class Quadrant:
     node: str
-    label: str
-    level: float | None
-    momentum: float | None
-    split_level: float
-    split_momentum: float
+    label: Message
+    level: float | None = jf(name="L")
+    momentum: float | None = jf(name="M")
+    split_level: float = jf(name="split_L")
+    split_momentum: float = jf(name="split_M")
     name: str | None
-    reason: str
-
-    def to_dict(self) -> dict:
-        return {
-            "node": self.node,
-            "label": self.label,
-            "L": rnd(self.level),
-            "M": rnd(self.momentum),
-            "split_L": rnd(self.split_level),
-            "split_M": rnd(self.split_momentum),
-            "name": self.name,
-            "reason": self.reason,
-        }
+    reason: Message
 
 
 @dataclass(frozen=True)
@@ -205,18 +143,7 @@ class Role:
     strongest: str | None
     name: str | None
     description: str
-    reason: str
-
-    def to_dict(self) -> dict:
-        return {
-            "pillar_levels": {k: rnd(v) for k, v in self.pillar_levels.items()},
-            "spread": rnd(self.spread),
-            "threshold": rnd(self.threshold),
-            "strongest": self.strongest,
-            "name": self.name,
-            "description": self.description,
-            "reason": self.reason,
-        }
+    reason: Message
 
 
 @dataclass(frozen=True)
@@ -225,14 +152,33 @@ class RankedIndicator:
     name: str
     score: float
     gap_contribution: float  # (100 − s_i) × effective overall weight, points of L_total
+    label: Message | None = jf(skip=True, default=None)  # "code name" in either language
 
-    def to_dict(self) -> dict:
-        return {
-            "code": self.code,
-            "name": self.name,
-            "score": rnd(self.score),
-            "gap_contribution": rnd(self.gap_contribution),
-        }
+
+@dataclass(frozen=True)
+class BreakdownItem:
+    """One sub-indicator of the weakest pillar: its level and how many points it pulls L_total down."""
+
+    code: str
+    name: str
+    level: float | None
+    gap_contribution: float
+    indicators: tuple[RankedIndicator, ...]
+
+
+@dataclass(frozen=True)
+class Strengths:
+    top: tuple[RankedIndicator, ...]
+    sentence: Message | str
+
+
+@dataclass(frozen=True)
+class Weaknesses:
+    bottom: tuple[RankedIndicator, ...]
+    weakest_pillar: str | None
+    weakest_pillar_level: float | None
+    breakdown: tuple[BreakdownItem, ...]
+    reason: Message
 
 
 @dataclass(frozen=True)
@@ -243,66 +189,49 @@ class ShortBoards:
     weaknesses: tuple[RankedIndicator, ...]
     weakest_pillar: str | None
     weakest_pillar_level: float | None
-    pillar_breakdown: tuple[dict, ...]  # per sub-indicator of the weakest pillar: level, contribution, indicators
-    reason: str
+    pillar_breakdown: tuple[BreakdownItem, ...]
+    reason: Message
 
-    def strengths_dict(self) -> dict:
-        return {
-            "top": [s.to_dict() for s in self.strengths],
-            "sentence": "优势指标：" + "、".join(f"{s.code} {s.name}（{fmt(s.score)}）" for s in self.strengths) + "。"
-            if self.strengths
-            else "",
-        }
+    @property
+    def strengths_sentence(self) -> Message | str:
+        items = [msg("assess.boards.item", indicator=s.label or s.code, score=fmt(s.score)) for s in self.strengths]
+        return msg("assess.boards.strengths", items=items) if items else ""
 
-    def weaknesses_dict(self) -> dict:
-        return {
-            "bottom": [s.to_dict() for s in self.weaknesses],
-            "weakest_pillar": self.weakest_pillar,
-            "weakest_pillar_level": rnd(self.weakest_pillar_level),
-            "breakdown": list(self.pillar_breakdown),
-            "reason": self.reason,
-        }
+    @property
+    def weaknesses_sentence(self) -> Message | str:
+        items = [msg("assess.boards.item", indicator=s.label or s.code, score=fmt(s.score)) for s in self.weaknesses]
+        return msg("assess.boards.weaknesses", items=items) if items else ""
+
+    def split(self) -> tuple[Strengths, Weaknesses]:
+        """The two JSON sections, `strengths` and `weaknesses`."""
+        return Strengths(self.strengths, self.strengths_sentence), Weaknesses(
+            self.weaknesses, self.weakest_pillar, self.weakest_pillar_level, self.pillar_breakdown, self.reason
+        )
 
 
 @dataclass(frozen=True)
 class Coupling:
     """Double-helix coupling coordination (spec 02 §2.5)."""
 
-    science_level: float | None
-    industry_level: float | None
-    u1: float | None
-    u2: float | None
-    c: float | None
-    t: float | None
-    d: float | None
+    science_level: float | None = jf(name="L_science")
+    industry_level: float | None = jf(name="L_industry")
+    u1: float | None = jf(name="U1", nd=6)
+    u2: float | None = jf(name="U2", nd=6)
+    c: float | None = jf(name="C", nd=6)
+    t: float | None = jf(name="T", nd=6)
+    d: float | None = jf(name="D", nd=6)
     grade: str | None
     type: str | None
     alpha: float
     beta: float
-    reason: str
-
-    def to_dict(self) -> dict:
-        return {
-            "L_science": rnd(self.science_level),
-            "L_industry": rnd(self.industry_level),
-            "U1": rnd(self.u1, 6),
-            "U2": rnd(self.u2, 6),
-            "C": rnd(self.c, 6),
-            "T": rnd(self.t, 6),
-            "D": rnd(self.d, 6),
-            "grade": self.grade,
-            "type": self.type,
-            "alpha": self.alpha,
-            "beta": self.beta,
-            "reason": self.reason,
-        }
+    reason: Message
 
 
 @dataclass(frozen=True)
 class IndustryPotential:
     """One leading industry's fusion potential (spec 02 §2.7)."""
 
-    region: str
+    region: str = jf(skip=True)
     industry: str
     strategic: bool | None
     location_quotient: float | None
@@ -312,79 +241,50 @@ class IndustryPotential:
     potential: float
     quadrant: str | None
     rank: int = 0
-    reason: str = ""
+    reason: Message | None = None
 
-    def to_dict(self) -> dict:
-        return {
-            "rank": self.rank,
-            "industry": self.industry,
-            "strategic": self.strategic,
-            "location_quotient": rnd(self.location_quotient),
-            "criteria": {k: rnd(v) for k, v in self.criteria.items()},
-            "experts": self.experts,
-            "spread": rnd(self.spread),
-            "potential": rnd(self.potential),
-            "quadrant": self.quadrant,
-            "reason": self.reason,
-        }
+
+@dataclass(frozen=True)
+class IndustrySummary:
+    """The leading industries in the potential part: count, mean potential, quadrants, top three."""
+
+    count: int
+    mean_potential: float | None = None
+    by_quadrant: Mapping[str, int] | None = None
+    top: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Raise:
+    before: float = jf(name="from")
+    after: float = jf(name="to")
 
 
 @dataclass(frozen=True)
 class Potential:
     """Fusion potential: trend projection, headrooms, industries, grade (spec 02 §2.6)."""
 
-    level: float | None
-    year: int
-    horizon_year: int
-    g_region: float | None
-    g_reference: float | None
-    level_horizon: float | None
-    group_now: str | None
-    group_horizon: str | None
-    group_shift: int | None  # + higher groups, − lower
-    momentum: float | None
-    pillar_mean: float | None
-    raised_pillars: Mapping[str, tuple[float, float]]  # pillar → (from, to)
-    short_board_level: float | None
-    short_board_rise: float | None
-    coupling_d: float | None
-    coupling_d_balanced: float | None
-    coordination_rise: float | None
-    lagging_side: str | None
-    industries: Mapping[str, object]
+    level: float | None = jf(name="L_T", group="trend")
+    year: int = jf(group="trend")
+    horizon_year: int = jf(group="trend")
+    g_region: float | None = jf(nd=6, group="trend")
+    g_reference: float | None = jf(nd=6, group="trend")
+    level_horizon: float | None = jf(name="L_horizon", group="trend")
+    group_now: str | None = jf(group="trend")
+    group_horizon: str | None = jf(group="trend")
+    group_shift: int | None = jf(group="trend")  # + higher groups, − lower
+    momentum: float | None = jf(name="M")
+    pillar_mean: float | None = jf(group="short_board")
+    raised_pillars: Mapping[str, Raise] = jf(name="raised", group="short_board")  # pillar → (from, to)
+    short_board_level: float | None = jf(name="L_after", group="short_board")
+    short_board_rise: float | None = jf(name="rise", group="short_board")
+    coupling_d: float | None = jf(name="D", nd=6, group="coordination")
+    coupling_d_balanced: float | None = jf(name="D_balanced", nd=6, group="coordination")
+    coordination_rise: float | None = jf(name="rise", nd=6, group="coordination")
+    lagging_side: str | None = jf(group="coordination")
+    industries: IndustrySummary = jf(skip=True)
     grade: str | None
-    reason: str
-
-    def to_dict(self) -> dict:
-        return {
-            "trend": {
-                "L_T": rnd(self.level),
-                "year": self.year,
-                "horizon_year": self.horizon_year,
-                "g_region": rnd(self.g_region, 6),
-                "g_reference": rnd(self.g_reference, 6),
-                "L_horizon": rnd(self.level_horizon),
-                "group_now": self.group_now,
-                "group_horizon": self.group_horizon,
-                "group_shift": self.group_shift,
-            },
-            "short_board": {
-                "pillar_mean": rnd(self.pillar_mean),
-                "raised": {k: {"from": rnd(a), "to": rnd(b)} for k, (a, b) in self.raised_pillars.items()},
-                "L_after": rnd(self.short_board_level),
-                "rise": rnd(self.short_board_rise),
-            },
-            "coordination": {
-                "D": rnd(self.coupling_d, 6),
-                "D_balanced": rnd(self.coupling_d_balanced, 6),
-                "rise": rnd(self.coordination_rise, 6),
-                "lagging_side": self.lagging_side,
-            },
-            "industries": dict(self.industries),
-            "M": rnd(self.momentum),
-            "grade": self.grade,
-            "reason": self.reason,
-        }
+    reason: Message
 
 
 @dataclass(frozen=True)
@@ -393,16 +293,7 @@ class Partner:
     score: float  # complementarity(region ← peer), adjacency factor applied
     adjacent: bool
     gains: Mapping[str, float]  # weak pillar → w_p × max(0, L_b,p − L_a,p) (before the adjacency factor)
-    reason: str
-
-    def to_dict(self) -> dict:
-        return {
-            "peer": self.peer,
-            "score": rnd(self.score),
-            "adjacent": self.adjacent,
-            "gains": {k: rnd(v) for k, v in self.gains.items()},
-            "reason": self.reason,
-        }
+    reason: Message
 
 
 @dataclass(frozen=True)
@@ -413,64 +304,119 @@ class PillarPartner:
     peer_level: float
     gain: float  # w_p × (L_b,p − L_a,p) × adjacency factor
     adjacent: bool
-    reason: str
+    reason: Message
 
-    def to_dict(self) -> dict:
-        return {
-            "pillar": self.pillar,
-            "peer": self.peer,
-            "own_level": rnd(self.own_level),
-            "peer_level": rnd(self.peer_level),
-            "gain": rnd(self.gain),
-            "adjacent": self.adjacent,
-            "reason": self.reason,
-        }
+
+@dataclass(frozen=True)
+class Partners:
+    """和谁融合: the top partners overall and per weak pillar (spec 02 §2.8)."""
+
+    weak_pillars: tuple[str, ...]
+    top: tuple[Partner, ...]
+    by_pillar: Mapping[str, tuple[PillarPartner, ...]]
+    peers_considered: int
+    reference: str
+    sentence: Message
 
 
 @dataclass(frozen=True)
 class SamenessItem:
     peer: str
-    cosine: float
+    cosine: float = jf(nd=6)
     adjacent: bool
     same_role: bool
     warning: bool
-    reason: str
-
-    def to_dict(self) -> dict:
-        return {
-            "peer": self.peer,
-            "cosine": rnd(self.cosine, 6),
-            "adjacent": self.adjacent,
-            "same_role": self.same_role,
-            "warning": self.warning,
-            "reason": self.reason,
-        }
+    reason: Message
 
 
 @dataclass(frozen=True)
 class LeverAdvice:
     id: str
-    name: str
-    text: str
-    fusion: str
+    name: Message  # the lever's name and text (levers.toml), in either language
+    text: Message
+    fusion: str  # one of CAS's six fusions as named in levers.toml (AssessmentConfig.term renders it)
     target: str  # the weak node it answers
-    target_label: str
+    target_label: Message
     source: str
     practice: str
-    reason: str
+    reason: Message
 
-    def to_dict(self) -> dict:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "text": self.text,
-            "fusion": self.fusion,
-            "target": self.target,
-            "target_label": self.target_label,
-            "source": self.source,
-            "practice": self.practice,
-            "reason": self.reason,
-        }
+
+@dataclass(frozen=True)
+class MacroFigure:
+    """A figure the report gives for a macro-region (东部 …), beside the region's own value."""
+
+    macro_region: str
+    node: str
+    year: int | None
+    value: float | None = jf(nd=12)
+    measure: str  # index | share_of_nation_pct | qualitative
+    base_year: int | None
+    approx: bool
+    section: str
+    note: str
+
+
+@dataclass(frozen=True)
+class MacroComparison:
+    """A macro-region figure beside the region's own value, with the sentence that compares them."""
+
+    figure: MacroFigure = jf(skip=True)
+    region_value: float | None = jf(skip=True)
+    difference: float | None = jf(skip=True)
+    region_share_pct: float | None = jf(skip=True)
+    region_year: int | None = jf(skip=True)
+    sentence: Message | None = jf(skip=True)
+    kind: str = jf(skip=True)  # "index" (region_value, difference) | "share" (region_share_pct, region_year) | ""
+
+
+@dataclass(frozen=True)
+class Rank:
+    rank: int
+    of: int
+    year: int
+
+
+@dataclass(frozen=True)
+class NodeComparison:
+    """One node of a region against the comparable nation, the published index and its macro-region."""
+
+    node: str
+    label: str
+    base_year: int
+    year: int
+    region: Mapping[int, float | None]
+    nation_comparable: Mapping[int, float | None]
+    gap_points: Mapping[int, float | None]
+    g_region: float | None = jf(nd=6)
+    g_nation: float | None = jf(nd=6)
+    growth_gap_pp: float | None
+    nation_published: Mapping[int, float] | None = jf(skip=True)
+    published_note: Message | None = jf(skip=True)
+    rank_index: Rank | None = jf(skip=True)
+    rank_level: Rank | None = jf(skip=True)
+    macro_region: str | None = jf(skip=True)
+    macro_figures: tuple[MacroComparison, ...] = jf(skip=True, default=())
+    sentence: Message | None = jf(skip=True, default=None)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    nodes: Mapping[str, NodeComparison]
+    macro_shares: tuple[MacroComparison, ...]
+
+
+@dataclass(frozen=True)
+class PublishedCheck:
+    """The national index recomputed from the report's raw values beside the published figure."""
+
+    node: str
+    year: int
+    published: float = jf(nd=12)
+    computed: float | None
+    difference: float | None
+    complete: bool
+    sentence: Message
 
 
 @dataclass(frozen=True)
@@ -490,53 +436,65 @@ class RegionAssessment:
     coupling: Coupling
     potential: Potential
     industries: tuple[IndustryPotential, ...]
-    partners: Mapping[str, object]
+    partners: Partners
     sameness: tuple[SamenessItem, ...]
     levers: tuple[LeverAdvice, ...]
-    comparison: Mapping[str, object] = field(default_factory=dict)
+    comparison: Comparison | None = None
     parent: str | None = None
     level_vs_parent: LevelResult | None = None
     momentum_vs_parent: NodeMomentum | None = None
-    notes: tuple[str, ...] = ()
-
-    def headline_zh(self) -> str:
-        """One sentence for a leader: level, group, quadrant, role, potential."""
-        g = self.groups.get("total")
-        q = self.quadrants.get("total")
-        m = self.momentum.get("total")
-        return (
-            f"{self.region}{self.year} 年融合水平为全国的 {fmt(self.level.total)}%（{g.group if g else '—'}），"
-            f"融合势能 {fmt(m.momentum if m else None)}，属{q.name or '—'}；功能定位为{self.role.name or '—'}，"
-            f"耦合协调度 {fmt(self.coupling.d, 3)}（{self.coupling.grade or '—'}），{self.potential.grade or '—'}。"
-        )
+    notes: tuple[Message, ...] = ()
+    headline: Message | None = None  # one sentence for a leader: level, group, quadrant, role, potential
 
     def to_dict(self) -> dict:
-        d = {
-            "region": self.region,
-            "year": self.year,
-            "base_year": self.base_year,
-            "macro_region": self.macro_region,
-            "headline": self.headline_zh(),
-            "level": self.level.to_dict(),
-            "group": {k: v.to_dict() for k, v in self.groups.items()},
-            "momentum": {k: v.to_dict() for k, v in self.momentum.items()},
-            "quadrant": {k: v.to_dict() for k, v in self.quadrants.items()},
-            "role": self.role.to_dict(),
-            "strengths": self.boards.strengths_dict(),
-            "weaknesses": self.boards.weaknesses_dict(),
-            "coupling": self.coupling.to_dict(),
-            "potential": self.potential.to_dict(),
-            "industries": [i.to_dict() for i in self.industries],
-            "partners": self.partners,
-            "sameness": [s.to_dict() for s in self.sameness],
-            "levers": [lv.to_dict() for lv in self.levers],
-            "comparison": self.comparison,
-            "notes": list(self.notes),
-        }
-        if self.parent is not None:
-            d["parent"] = {
-                "name": self.parent,
-                "level": self.level_vs_parent.to_dict() if self.level_vs_parent else None,
-                "momentum": self.momentum_vs_parent.to_dict() if self.momentum_vs_parent else None,
-            }
-        return d
+        from .serialise import region_json
+
+        return region_json(self)
+
+
+@dataclass(frozen=True)
+class NationValue:
+    value: float | None = jf(nd=6)
+    status: str | None  # CellStatus key, or missing
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """The nation the regions were measured against: where each value came from, values, basis, series."""
+
+    sources: Mapping[str, str]  # indicator → data | benchmark | nation_is_100 | missing
+    excluded: tuple[str, ...]  # left out of the comparable national index (no base-year value)
+    nation_values: Mapping[str, NationValue]
+    nation_basis: Mapping[str, float | None]
+    comparable_index: Mapping[str, Mapping[int, float | None]]  # node → year → comparable national index
+    published: tuple[PublishedCheck, ...] = ()
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The assessment of one or more regions, with the benchmark it was measured against."""
+
+    year: int
+    base_year: int
+    regions: Mapping[str, RegionAssessment]
+    index: IndexResult
+    national_sources: Mapping[str, str]
+    nation_excluded: tuple[str, ...]
+    benchmark: Benchmark
+    parent: str | None = None
+    config: AssessmentConfig | None = None  # thresholds, names and grade bands the verdicts used
+    notes: tuple[Message | str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    levels: Mapping[str, LevelResult] = field(default_factory=dict)  # every loaded region vs the nation
+    momenta: Mapping[str, Mapping[str, float | None]] = field(default_factory=dict)  # region → node → M (scatter)
+
+    def name(self, name: str | None, lang: str = "zh") -> str:
+        """A verdict name (group, quadrant, role, grade …) in `lang`; “—” when there is none."""
+        if name is None:
+            return "—"
+        return self.config.term(name).text(lang) if self.config is not None else name
+
+    def to_dict(self) -> dict:
+        from .serialise import assessment_json
+
+        return assessment_json(self)

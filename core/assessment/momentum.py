@@ -14,7 +14,9 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from .model import NodeMomentum, fmt
+from ..kernel.messages import Message, msg
+from ..model.observations import NATION
+from .model import NodeMomentum, fmt, place
 
 
 def _first_year(series: Mapping[int, float | None]) -> int | None:
@@ -26,7 +28,7 @@ def rebase(series: Mapping[int, float | None], base_year: int) -> dict[int, floa
     """The series re-chained to 100 in `base_year`; years before it are dropped."""
     b = series.get(base_year)
     if b is None or not math.isfinite(b) or b <= 0:
-        raise ValueError(f"{base_year} 年没有可用的指数值，无法改变基期")
+        raise ValueError(f"no usable index value in {base_year}: the base year cannot be changed")
     return {
         y: (None if v is None or not math.isfinite(v) else 100.0 * v / b)
         for y, v in sorted(series.items())
@@ -47,47 +49,44 @@ def node_momentum(
     year: int,
     *,
     node: str = "total",
-    label: str = "总指数",
-    reference_name: str = "全国",
+    label: Message | None = None,
+    reference_name: str = NATION,
 ) -> NodeMomentum:
-    """M and the growth gap of one node in `year`, rebasing to the later start when needed."""
+    """M and the growth gap of one node in `year`, rebasing to the later start when needed.
+
+    `label` names the node's index in sentences (a term; default 总指数).
+    """
+    label = label or msg("assess.total")
     b_r, b_n = _first_year(region_series), _first_year(reference_series)
     if b_r is None or b_n is None:
-        return NodeMomentum(
-            node,
-            label,
-            None,
-            year,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            False,
-            f"{label}缺少可用的指数序列，无法计算融合势能。",
-        )
+        why = msg("assess.momentum.no_series", label=label)
+        return NodeMomentum(node, label, None, year, None, None, None, None, None, None, False, why)
     base = max(b_r, b_n)
     rebased = b_r != b_n or region_series.get(base) != 100.0 or reference_series.get(base) != 100.0
     reg = rebase(region_series, base) if rebased else dict(region_series)
     ref = rebase(reference_series, base) if rebased else dict(reference_series)
     e_r, e_n = reg.get(year), ref.get(year)
     if year <= base or e_r is None or e_n is None or e_n <= 0:
-        why = "评估年与基期相同" if year <= base else "评估年的指数无法计算"
-        return NodeMomentum(
-            node, label, base, year, e_r, e_n, None, None, None, None, rebased, f"{label}{why}，无法计算融合势能。"
-        )
+        code = "assess.momentum.same_year" if year <= base else "assess.momentum.no_index"
+        return NodeMomentum(node, label, base, year, e_r, e_n, None, None, None, None, rebased, msg(code, label=label))
     m = 100.0 * e_r / e_n
     g_r, g_n = annual_growth(e_r, year - base), annual_growth(e_n, year - base)
     gap = (g_r - g_n) * 100.0 if g_r is not None and g_n is not None else None
-    idx = label if label.endswith("指数") else f"{label}指数"
-    faster = "快于" if m > 100 else ("慢于" if m < 100 else "等同于")
-    reason = (
-        f"以 {base} 年为基期，{year} 年{idx}为 {fmt(e_r)}，{reference_name}为 {fmt(e_n)}，"
-        f"融合势能 M = 100 × {fmt(e_r)} / {fmt(e_n)} = {fmt(m)}，融合速度{faster}{reference_name}；"
-        f"年均增速 {fmt(None if g_r is None else g_r * 100, 2)}% 对 {fmt(None if g_n is None else g_n * 100, 2)}%，"
-        f"相差 {fmt(gap, 2)} 个百分点。"
+    index = label if label.code == "assess.total" else msg("assess.index_of", label=label)
+    pace = "faster" if m > 100 else ("slower" if m < 100 else "same")
+    reason = msg(
+        "assess.momentum.reason",
+        base=base,
+        year=year,
+        label=index,
+        e_region=fmt(e_r),
+        e_reference=fmt(e_n),
+        reference=place(reference_name),
+        m=fmt(m),
+        pace=msg(f"assess.momentum.{pace}", reference=place(reference_name)),
+        g_region=fmt(None if g_r is None else g_r * 100, 2),
+        g_reference=fmt(None if g_n is None else g_n * 100, 2),
+        gap=fmt(gap, 2),
+        rebased=msg("assess.momentum.rebased", base=base) if rebased and (b_r != b_n) else "",
     )
-    if rebased and (b_r != b_n):
-        reason += f"（两序列基期不同，已统一改以 {base} 年为基期。）"
     return NodeMomentum(node, label, base, year, e_r, e_n, m, g_r, g_n, gap, rebased, reason)

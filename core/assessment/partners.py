@@ -15,10 +15,13 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
+from ..kernel.messages import Message, msg
 from ..kernel.problems import InputError, Problem
 from ..model.framework import Framework
+from ..model.observations import NATION
 from .config import EPS, AssessmentConfig
-from .model import Partner, PillarPartner, SamenessItem, fmt
+from .model import Partner, Partners, PillarPartner, SamenessItem, fmt, place
+from .positioning import pillar_term
 
 Levels = Mapping[str, Mapping[str, float | None]]  # region → pillar → L
 
@@ -43,21 +46,15 @@ def read_adjacency(path: str | Path) -> dict[str, set[str]]:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise InputError(
-            [
-                Problem(
-                    "adjacency_unreadable",
-                    f'无法读取毗邻关系文件（{exc.__class__.__name__}）：应为 UTF-8 编码的 TOML，形如 [adjacency] "南京市" = ["镇江市", "扬州市"]（中文名称须加引号）。',
-                    file=p.name,
-                )
-            ]
+            [Problem("assess.adjacency.unreadable", {"error": exc.__class__.__name__}, file=p.name)]
         ) from None
     table = data.get("adjacency")
     if not isinstance(table, dict):
-        raise InputError([Problem("adjacency_invalid", "毗邻关系文件缺少 [adjacency] 表。", file=p.name)])
+        raise InputError([Problem("assess.adjacency.no_table", {}, file=p.name)])
     out: dict[str, set[str]] = {}
     for a, ns in table.items():
         if not isinstance(ns, list) or not all(isinstance(n, str) for n in ns):
-            raise InputError([Problem("adjacency_invalid", f"{a} 的毗邻地区应写成字符串列表。", file=p.name, region=a)])
+            raise InputError([Problem("assess.adjacency.not_list", {"region": a}, file=p.name, region=a)])
         for b in ns:
             out.setdefault(a, set()).add(b)
             out.setdefault(b, set()).add(a)
@@ -82,6 +79,63 @@ def complementarity(
     return total, gains
 
 
+def _overall(
+    region: str, levels: Levels, framework: Framework, neigh: set[str], config: AssessmentConfig, candidates: list[str]
+) -> list[Partner]:
+    weights = {p: framework.nodes[p].weight for p in framework.pillars}
+    own = levels[region]
+    out: list[Partner] = []
+    for b in candidates:
+        adj = b in neigh
+        score, gains = complementarity(own, levels[b], weights, adj, config)
+        if score <= 0:
+            continue
+        best = max(gains, key=lambda p: gains[p])
+        reason = msg(
+            "assess.partners.reason",
+            peer=b,
+            pillar=pillar_term(framework, best),
+            peer_level=fmt(levels[b][best]),
+            region=region,
+            own_level=fmt(own[best]),
+            diff=fmt(levels[b][best] - own[best]),
+            score=fmt(score, 2),
+            adjacent=msg("assess.partners.adjacent_factor", factor=format(config.adjacency_factor, "g")) if adj else "",
+        )
+        out.append(Partner(b, score, adj, gains, reason))
+    out.sort(key=lambda x: (-x.score, x.peer))
+    return out
+
+
+def _for_pillar(
+    p: str, region: str, levels: Levels, framework: Framework, neigh: set[str], config: AssessmentConfig,
+    candidates: list[str], reference_name: str,
+) -> tuple[PillarPartner, ...]:  # fmt: skip
+    own = levels[region][p]
+    weight = framework.nodes[p].weight
+    items = []
+    for b in candidates:
+        lb = levels[b].get(p)
+        if lb is None or lb <= own:
+            continue
+        adj = b in neigh
+        gain = weight * (lb - own) * (config.adjacency_factor if adj else 1.0)
+        reason = msg(
+            "assess.partners.pillar_reason",
+            region=region,
+            pillar=pillar_term(framework, p),
+            own_level=fmt(own),
+            reference=place(reference_name),
+            peer=b,
+            peer_level=fmt(lb),
+            diff=fmt(lb - own),
+            adjacent=msg("assess.partners.adjacent") if adj else "",
+        )
+        items.append(PillarPartner(p, b, own, lb, gain, adj, reason))
+    items.sort(key=lambda x: (-x.gain, x.peer))
+    return tuple(items[: config.partner_top_n])
+
+
 def find_partners(
     region: str,
     levels: Levels,
@@ -89,63 +143,29 @@ def find_partners(
     adjacency: Mapping[str, set[str]],
     config: AssessmentConfig,
     peers: list[str] | None = None,
-    reference_name: str = "全国",
-) -> dict:
+    reference_name: str = NATION,
+) -> Partners:
     """Top partners overall and the top N per weak pillar, each with its one-sentence reason."""
-    weights = {p: framework.nodes[p].weight for p in framework.pillars}
     own = levels[region]
     candidates = [r for r in (peers if peers is not None else list(levels)) if r != region and r in levels]
     neigh = adjacency.get(region, set())
     weak = [p for p in framework.pillars if own.get(p) is not None and own[p] < config.partner_weak_below - EPS]
-    overall: list[Partner] = []
-    for b in candidates:
-        adj = b in neigh
-        score, gains = complementarity(own, levels[b], weights, adj, config)
-        if score <= 0:
-            continue
-        best = max(gains, key=lambda p: gains[p])
-        reason = (
-            f"{b}的{framework.nodes[best].name_zh}水平 {fmt(levels[b][best])}，高出{region}（{fmt(own[best])}）"
-            f"{fmt(levels[b][best] - own[best])} 点；互补度 {fmt(score, 2)}{'（毗邻 ×' + format(config.adjacency_factor, 'g') + '）' if adj else ''}。"
-        )
-        overall.append(Partner(b, score, adj, gains, reason))
-    overall.sort(key=lambda x: (-x.score, x.peer))
-    by_pillar: dict[str, list[dict]] = {}
-    for p in weak:
-        items = []
-        for b in candidates:
-            lb = levels[b].get(p)
-            if lb is None or lb <= own[p]:
-                continue
-            adj = b in neigh
-            gain = weights[p] * (lb - own[p]) * (config.adjacency_factor if adj else 1.0)
-            reason = (
-                f"{region}{framework.nodes[p].name_zh}水平 {fmt(own[p])} 低于{reference_name}，{b}为 {fmt(lb)}，"
-                f"高出 {fmt(lb - own[p])} 点{'，且两地毗邻' if adj else ''}，适合在该环节合作。"
-            )
-            items.append(PillarPartner(p, b, own[p], lb, gain, adj, reason))
-        items.sort(key=lambda x: (-x.gain, x.peer))
-        by_pillar[p] = [i.to_dict() for i in items[: config.partner_top_n]]
+    overall = _overall(region, levels, framework, neigh, config, candidates)
+    by_pillar = {p: _for_pillar(p, region, levels, framework, neigh, config, candidates, reference_name) for p in weak}
+    top = tuple(overall[: config.partner_top_n])
     if not weak:
-        sentence = (
-            f"{region}各一级指标均不低于{reference_name}水平（{config.partner_weak_below:g}），无需按短板寻找互补伙伴。"
+        sentence = msg(
+            "assess.partners.none_weak",
+            region=region,
+            reference=place(reference_name),
+            threshold=f"{config.partner_weak_below:g}",
         )
     elif not overall:
-        sentence = f"已载入的地区中没有在{region}短板环节更强的地区。"
+        sentence = msg("assess.partners.none_stronger", region=region)
     else:
-        sentence = (
-            "互补度最高的伙伴："
-            + "、".join(f"{x.peer}（{fmt(x.score, 2)}）" for x in overall[: config.partner_top_n])
-            + "。"
-        )
-    return {
-        "weak_pillars": weak,
-        "top": [x.to_dict() for x in overall[: config.partner_top_n]],
-        "by_pillar": by_pillar,
-        "peers_considered": len(candidates),
-        "reference": reference_name,
-        "sentence": sentence,
-    }
+        items = [msg("assess.partners.item", peer=x.peer, score=fmt(x.score, 2)) for x in top]
+        sentence = msg("assess.partners.top", items=items)
+    return Partners(tuple(weak), top, by_pillar, len(candidates), reference_name, sentence)
 
 
 def profile_cosine(a: Mapping[str, float | None], b: Mapping[str, float | None]) -> float | None:
@@ -161,6 +181,31 @@ def profile_cosine(a: Mapping[str, float | None], b: Mapping[str, float | None])
     if na < 1e-12 or nb < 1e-12:
         return None
     return sum(x * y for x, y in zip(va, vb, strict=False)) / (na * nb)
+
+
+def _sameness_reason(
+    region: str, peer: str, cos: float, adj: bool, same_role: bool, warn: bool,
+    roles: Mapping[str, str | None], config: AssessmentConfig,
+) -> Message:  # fmt: skip
+    threshold, cosine = f"{config.cosine_threshold:g}", fmt(cos, 3)
+    if warn:
+        return msg(
+            "assess.sameness.warning",
+            region=region,
+            peer=peer,
+            cosine=cosine,
+            threshold=threshold,
+            role=config.term(roles[region]),
+            name=config.term(config.sameness_name),
+        )
+    why = []
+    if cos <= config.cosine_threshold:
+        why.append(msg("assess.sameness.not_similar", cosine=cosine, threshold=threshold))
+    if not adj:
+        why.append(msg("assess.sameness.not_adjacent"))
+    if not same_role:
+        why.append(msg("assess.sameness.other_role"))
+    return msg("assess.sameness.no_warning", region=region, peer=peer, cosine=cosine, why=why)
 
 
 def sameness(
@@ -182,20 +227,7 @@ def sameness(
         adj = b in neigh
         same_role = roles.get(region) is not None and roles.get(region) == roles.get(b)
         warn = adj and same_role and cos > config.cosine_threshold
-        if warn:
-            reason = (
-                f"{region}与毗邻的{b}一级指标剖面余弦相似度 {fmt(cos, 3)} > {config.cosine_threshold:g}，且同为{roles[region]}，"
-                f"提示{config.sameness_name}：宜错位布局、分工协作。"
-            )
-        else:
-            why = []
-            if cos <= config.cosine_threshold:
-                why.append(f"相似度 {fmt(cos, 3)} 未超过 {config.cosine_threshold:g}")
-            if not adj:
-                why.append("两地不毗邻")
-            if not same_role:
-                why.append("功能定位不同")
-            reason = f"{region}与{b}剖面相似度 {fmt(cos, 3)}；" + "，".join(why) + "，不构成定位趋同预警。"
+        reason = _sameness_reason(region, b, cos, adj, same_role, warn, roles, config)
         items.append(SamenessItem(b, cos, adj, same_role, warn, reason))
     warnings = sorted([i for i in items if i.warning], key=lambda i: (-i.cosine, i.peer))
     others = sorted([i for i in items if not i.warning], key=lambda i: (-i.cosine, i.peer))[: config.sameness_show_top]

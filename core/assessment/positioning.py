@@ -12,108 +12,139 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..kernel.messages import Message, msg
 from ..model.framework import ROOT, Framework
-from .config import EPS, AssessmentConfig
-from .model import LevelResult, Quadrant, RankedIndicator, Role, ShortBoards, fmt
+from .config import EPS, AssessmentConfig, term
+from .level import indicator_term
+from .model import BreakdownItem, LevelResult, Quadrant, RankedIndicator, Role, ShortBoards, fmt
 
 
 def quadrant(
-    level: float | None, momentum: float | None, config: AssessmentConfig, *, node: str = ROOT, label: str = "总指数"
+    level: float | None,
+    momentum: float | None,
+    config: AssessmentConfig,
+    *,
+    node: str = ROOT,
+    label: Message | None = None,
 ) -> Quadrant:
-    """The positioning quadrant of one node."""
+    """The positioning quadrant of one node (`label`: the node as a term, default 总指数)."""
+    label = label or msg("assess.total")
     sl, sm = config.split_level, config.split_momentum
     if level is None or momentum is None:
-        missing = "融合水平" if level is None else "融合势能"
-        return Quadrant(node, label, level, momentum, sl, sm, None, f"{label}缺少{missing}，无法确定定位象限。")
+        missing = msg("assess.term.level" if level is None else "assess.term.momentum")
+        return Quadrant(
+            node, label, level, momentum, sl, sm, None, msg("assess.quadrant.none", label=label, missing=missing)
+        )
     hi_l, hi_m = level >= sl - EPS, momentum >= sm - EPS
     name = config.quadrant_names[(hi_l, hi_m)]
-    reason = (
-        f"{label}融合水平 {fmt(level)} {'≥' if hi_l else '<'} {sl:g}，融合势能 {fmt(momentum)} {'≥' if hi_m else '<'} {sm:g}，"
-        f"位于{name}象限。"
+    reason = msg(
+        "assess.quadrant.reason",
+        label=label,
+        level=fmt(level),
+        cmp_l="≥" if hi_l else "<",
+        split_l=f"{sl:g}",
+        momentum=fmt(momentum),
+        cmp_m="≥" if hi_m else "<",
+        split_m=f"{sm:g}",
+        name=config.term(name),
     )
     return Quadrant(node, label, level, momentum, sl, sm, name, reason)
+
+
+def pillar_term(framework: Framework, code: str) -> Message:
+    """A node's name (no code) in either language."""
+    node = framework.nodes[code]
+    return term(node.name_zh, node.name_en)
 
 
 def functional_role(pillar_levels: Mapping[str, float | None], config: AssessmentConfig, framework: Framework) -> Role:
     """均衡协同型 when the pillars are close, else the role of the strongest pillar."""
     known = {p: v for p, v in pillar_levels.items() if v is not None}
+    levels = dict(pillar_levels)
     if len(known) < 2:
-        return Role(
-            dict(pillar_levels),
-            None,
-            config.balanced_spread,
-            None,
-            None,
-            "",
-            "可计算的一级指标不足两个，无法判断功能定位。",
-        )
+        return Role(levels, None, config.balanced_spread, None, None, "", msg("assess.role.too_few"))
     hi, lo = max(known.values()), min(known.values())
     mean = sum(known.values()) / len(known)
     spread = (hi - lo) / mean if mean > 0 else None
-    levels_txt = "、".join(f"{framework.nodes[p].name_zh} {fmt(v)}" for p, v in known.items())
+    levels_txt = [
+        msg("assess.role.pillar_level", pillar=pillar_term(framework, p), level=fmt(v)) for p, v in known.items()
+    ]
     if spread is None:
         return Role(
-            dict(pillar_levels),
-            None,
-            config.balanced_spread,
-            None,
-            None,
-            "",
-            f"一级指标水平均值为 0（{levels_txt}），无法判断功能定位。",
+            levels, None, config.balanced_spread, None, None, "", msg("assess.role.zero_mean", levels=levels_txt)
         )
+    threshold = f"{config.balanced_spread:g}"
     if spread < config.balanced_spread - EPS:
-        reason = (
-            f"四个一级指标水平为 {levels_txt}，离散度 (最高 − 最低) / 均值 = ({fmt(hi)} − {fmt(lo)}) / {fmt(mean)} = "
-            f"{fmt(spread, 3)}，低于 {config.balanced_spread:g}，定位为{config.balanced_name}。"
+        reason = msg(
+            "assess.role.balanced",
+            levels=levels_txt,
+            hi=fmt(hi),
+            lo=fmt(lo),
+            mean=fmt(mean),
+            spread=fmt(spread, 3),
+            threshold=threshold,
+            name=config.term(config.balanced_name),
         )
-        return Role(
-            dict(pillar_levels),
-            spread,
-            config.balanced_spread,
-            None,
-            config.balanced_name,
-            config.balanced_description,
-            reason,
-        )
+        name, desc = config.balanced_name, config.balanced_description
+        return Role(levels, spread, config.balanced_spread, None, name, desc, reason)
     strongest = next(p for p, v in known.items() if v == hi)  # first in framework order on ties
     name, desc = config.roles.get(strongest, (framework.nodes[strongest].name_zh, ""))
-    reason = (
-        f"四个一级指标水平为 {levels_txt}，离散度 {fmt(spread, 3)} ≥ {config.balanced_spread:g}，"
-        f"最强的是{framework.nodes[strongest].name_zh}（{fmt(hi)}），定位为{name}：{desc}。"
+    reason = msg(
+        "assess.role.strongest",
+        levels=levels_txt,
+        spread=fmt(spread, 3),
+        threshold=threshold,
+        pillar=pillar_term(framework, strongest),
+        hi=fmt(hi),
+        name=config.term(name),
+        description=config.term(desc),
     )
-    return Role(dict(pillar_levels), spread, config.balanced_spread, strongest, name, desc, reason)
+    return Role(levels, spread, config.balanced_spread, strongest, name, desc, reason)
+
+
+def _breakdown(
+    level: LevelResult, framework: Framework, weakest: str, ranked: list[RankedIndicator]
+) -> list[BreakdownItem]:
+    contrib = {r.code: r for r in ranked}
+    out = []
+    for sub in framework.children(weakest):
+        inds = tuple(contrib[c] for c in framework.leaves_under(sub) if c in contrib)
+        sub_level = None if level.nodes.get(sub) is None else round(level.nodes[sub], 4)
+        out.append(
+            BreakdownItem(
+                sub, framework.nodes[sub].name_zh, sub_level, round(sum(r.gap_contribution for r in inds), 4), inds
+            )
+        )
+    out.sort(key=lambda b: -b.gap_contribution)
+    return out
 
 
 def short_boards(level: LevelResult, framework: Framework, config: AssessmentConfig) -> ShortBoards:
     """Top and bottom indicators by score, and the weakest pillar's gap decomposition."""
     scored = [s for s in level.indicators if s.score is not None]
-    ranked = [RankedIndicator(s.code, s.name, s.score, (100.0 - s.score) * s.weight) for s in scored]
+    ranked = [
+        RankedIndicator(s.code, s.name, s.score, (100.0 - s.score) * s.weight, indicator_term(framework, s.code))
+        for s in scored
+    ]
     by_score = sorted(ranked, key=lambda r: (-r.score, framework.leaves.index(r.code)))
     n = config.top_n
     strengths = tuple(by_score[:n])
     weaknesses = tuple(sorted(ranked, key=lambda r: (r.score, framework.leaves.index(r.code)))[:n])
     pillars = {p: level.nodes.get(p) for p in framework.pillars if level.nodes.get(p) is not None}
     if not pillars:
-        return ShortBoards(strengths, weaknesses, None, None, (), "没有可计算的一级指标。")
+        return ShortBoards(strengths, weaknesses, None, None, (), msg("assess.boards.no_pillar"))
     weakest = min(pillars, key=lambda p: (pillars[p], framework.pillars.index(p)))
-    contrib = {r.code: r for r in ranked}
-    breakdown = []
-    for sub in framework.children(weakest):
-        inds = [contrib[c] for c in framework.leaves_under(sub) if c in contrib]
-        breakdown.append(
-            {
-                "code": sub,
-                "name": framework.nodes[sub].name_zh,
-                "level": None if level.nodes.get(sub) is None else round(level.nodes[sub], 4),
-                "gap_contribution": round(sum(r.gap_contribution for r in inds), 4),
-                "indicators": [r.to_dict() for r in inds],
-            }
-        )
-    breakdown.sort(key=lambda b: -b["gap_contribution"])
+    breakdown = _breakdown(level, framework, weakest, ranked)
     worst = breakdown[0] if breakdown else None
-    reason = f"最弱的一级指标是{framework.nodes[weakest].name_zh}（{fmt(pillars[weakest])}）"
+    detail = ""
     if worst is not None:
-        verb = "拉低" if worst["gap_contribution"] >= 0 else "抬高"
-        reason += f"，其中 {worst['code']} {worst['name']}（{fmt(worst['level'])}）{verb}总水平 {fmt(abs(worst['gap_contribution']), 2)} 点"
-    reason += "。"
+        detail = msg(
+            "assess.boards.pulls_down" if worst.gap_contribution >= 0 else "assess.boards.lifts",
+            sub=term(f"{worst.code} {worst.name}", framework.label(worst.code, "en")),
+            level=fmt(worst.level),
+            points=fmt(abs(worst.gap_contribution), 2),
+        )
+    reason = msg(
+        "assess.boards.reason", pillar=pillar_term(framework, weakest), level=fmt(pillars[weakest]), detail=detail
+    )
     return ShortBoards(strengths, weaknesses, weakest, pillars[weakest], tuple(breakdown), reason)

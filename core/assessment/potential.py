@@ -14,11 +14,13 @@ a lower group than today; otherwise medium (thresholds from the config).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
+from ..kernel.messages import Message, msg
 from ..model.framework import Framework
 from .config import AssessmentConfig, band_of
 from .coupling import balanced_d
-from .model import Coupling, IndustryPotential, Potential, fmt
+from .model import Coupling, IndustryPotential, IndustrySummary, Potential, Raise, fmt
 
 
 def trend_projection(level: float, g_region: float, g_reference: float, year: int, horizon: int) -> float:
@@ -41,6 +43,85 @@ def short_board_headroom(
     return mean, raised, after, after - before
 
 
+@dataclass(frozen=True)
+class _Trend:
+    level_h: float | None = None
+    group_now: str | None = None
+    group_h: str | None = None
+    shift: int | None = None
+
+
+def _trend(level, g_region, g_reference, year: int, config: AssessmentConfig) -> _Trend:
+    if level is None:
+        return _Trend()
+    pos_now, band_now = band_of(level, config.groups)
+    if g_region is None or g_reference is None or config.horizon_year < year:
+        return _Trend(group_now=band_now.name)
+    level_h = trend_projection(level, g_region, g_reference, year, config.horizon_year)
+    pos_h, band_h = band_of(level_h, config.groups)
+    return _Trend(level_h, band_now.name, band_h.name, pos_h - pos_now)
+
+
+def _coordination(coupling: Coupling) -> tuple[float | None, float | None, str | None]:
+    """(D if the lagging side caught up, the rise in D, the lagging side)."""
+    if coupling.d is None:
+        return None, None, None
+    d_bal = balanced_d(coupling.science_level, coupling.industry_level)
+    lagging = None
+    if coupling.science_level < coupling.industry_level:
+        lagging = "science"
+    elif coupling.industry_level < coupling.science_level:
+        lagging = "industry"
+    return d_bal, d_bal - coupling.d, lagging
+
+
+def _industry_summary(industries: tuple[IndustryPotential, ...]) -> IndustrySummary:
+    if not industries:
+        return IndustrySummary(0)
+    by_q: dict[str, int] = {}
+    for i in industries:
+        if i.quadrant:
+            by_q[i.quadrant] = by_q.get(i.quadrant, 0) + 1
+    mean = round(sum(i.potential for i in industries) / len(industries), 4)
+    return IndustrySummary(len(industries), mean, by_q, tuple(i.industry for i in industries[:3]))
+
+
+def _grade(level, trend: _Trend, momentum, rise, coord_rise, config: AssessmentConfig) -> tuple[str | None, Message]:
+    """The potential grade and the sentence that explains it."""
+    shift = trend.shift
+    if momentum is None and shift is None:
+        return None, msg("assess.potential.none")
+    high = (shift is not None and shift >= 1) or (momentum is not None and momentum >= config.high_momentum)
+    low = momentum is not None and momentum < config.low_momentum and shift is not None and shift < 0
+    names = config.potential_names
+    grade = names["high"] if high else (names["low"] if low else names["medium"])
+    if trend.level_h is not None:
+        trend_txt = msg(
+            "assess.potential.trend",
+            horizon=config.horizon_year,
+            level_h=fmt(trend.level_h),
+            group_h=config.term(trend.group_h),
+            level=fmt(level),
+            group_now=config.term(trend.group_now),
+        )
+    else:
+        trend_txt = msg("assess.potential.no_trend")
+    m, hi_m, lo_m = fmt(momentum), f"{config.high_momentum:g}", f"{config.low_momentum:g}"
+    if high:
+        shifted = shift is not None and shift >= 1
+        cond = msg("assess.potential.cond_shift") if shifted else msg("assess.potential.cond_high", m=m, high=hi_m)
+    elif low:
+        cond = msg("assess.potential.cond_low", m=m, low=lo_m)
+    else:
+        cond = msg("assess.potential.cond_medium", m=m, high=hi_m)
+    board = msg("assess.potential.board", rise=fmt(rise)) if rise is not None and rise > 0 else ""
+    coord = msg("assess.potential.coord", rise=fmt(coord_rise, 3)) if coord_rise is not None and coord_rise > 0 else ""
+    reason = msg(
+        "assess.potential.reason", trend=trend_txt, cond=cond, grade=config.term(grade), board=board, coord=coord
+    )
+    return grade, reason
+
+
 def assess_potential(
     level: float | None,
     pillar_levels: Mapping[str, float | None],
@@ -53,85 +134,31 @@ def assess_potential(
     config: AssessmentConfig,
     industries: tuple[IndustryPotential, ...] = (),
 ) -> Potential:
-    horizon = config.horizon_year
-    names = config.potential_names
-    level_h = group_now = group_h = shift = None
-    if level is not None:
-        pos_now, band_now = band_of(level, config.groups)
-        group_now = band_now.name
-        if g_region is not None and g_reference is not None and horizon >= year:
-            level_h = trend_projection(level, g_region, g_reference, year, horizon)
-            pos_h, band_h = band_of(level_h, config.groups)
-            group_h, shift = band_h.name, pos_h - pos_now
+    trend = _trend(level, g_region, g_reference, year, config)
     weights = {p: framework.nodes[p].weight for p in framework.pillars}
     mean, raised, after, rise = short_board_headroom(pillar_levels, weights)
-    d_bal = coord_rise = lagging = None
-    if coupling.d is not None:
-        d_bal = balanced_d(coupling.science_level, coupling.industry_level)
-        coord_rise = d_bal - coupling.d
-        if coupling.science_level < coupling.industry_level:
-            lagging = "science"
-        elif coupling.industry_level < coupling.science_level:
-            lagging = "industry"
-    ind_summary: dict[str, object] = {"count": len(industries)}
-    if industries:
-        ind_summary["mean_potential"] = round(sum(i.potential for i in industries) / len(industries), 4)
-        by_q: dict[str, int] = {}
-        for i in industries:
-            if i.quadrant:
-                by_q[i.quadrant] = by_q.get(i.quadrant, 0) + 1
-        ind_summary["by_quadrant"] = by_q
-        ind_summary["top"] = [i.industry for i in industries[:3]]
-
-    # grade
-    grade = None
-    why = ""
-    if momentum is None and shift is None:
-        why = "缺少融合势能和趋势外推，无法评定潜力等级。"
-    else:
-        high = (shift is not None and shift >= 1) or (momentum is not None and momentum >= config.high_momentum)
-        low = momentum is not None and momentum < config.low_momentum and shift is not None and shift < 0
-        grade = names["high"] if high else (names["low"] if low else names["medium"])
-        trend_txt = (
-            f"若保持当前势能，{horizon} 年融合水平将达 {fmt(level_h)}（{group_h}，当前 {fmt(level)}，{group_now}）"
-            if level_h is not None
-            else "无法做趋势外推"
-        )
-        if high:
-            cond = (
-                "分组至少上升一级"
-                if shift is not None and shift >= 1
-                else f"融合势能 {fmt(momentum)} ≥ {config.high_momentum:g}"
-            )
-        elif low:
-            cond = f"融合势能 {fmt(momentum)} < {config.low_momentum:g} 且分组下降"
-        else:
-            cond = f"分组未上升且融合势能 {fmt(momentum)} 低于 {config.high_momentum:g}，又未同时满足低潜力条件"
-        why = f"{trend_txt}；{cond}，评为{grade}。"
-        if rise is not None and rise > 0:
-            why += f"补齐低于自身均值的一级指标可使总水平提高 {fmt(rise)} 点；"
-        if coord_rise is not None and coord_rise > 0:
-            why += f"滞后一侧追上领先一侧可使耦合协调度提高 {fmt(coord_rise, 3)}。"
+    d_bal, coord_rise, lagging = _coordination(coupling)
+    grade, reason = _grade(level, trend, momentum, rise, coord_rise, config)
     return Potential(
         level,
         year,
-        horizon,
+        config.horizon_year,
         g_region,
         g_reference,
-        level_h,
-        group_now,
-        group_h,
-        shift,
+        trend.level_h,
+        trend.group_now,
+        trend.group_h,
+        trend.shift,
         momentum,
         mean,
-        raised,
+        {p: Raise(a, b) for p, (a, b) in raised.items()},
         after,
         rise,
         coupling.d,
         d_bal,
         coord_rise,
         lagging,
-        ind_summary,
+        _industry_summary(industries),
         grade,
-        why,
+        reason,
     )

@@ -1,87 +1,103 @@
-"""A readable Chinese summary of one region's assessment (command line, report drafts).
+"""A readable summary of an assessment in the user's language (command line, report drafts).
 
-Built only from the result objects' own sentences and numbers, so the text and the JSON
-can never disagree.
+Built only from the result objects' own Messages and numbers, rendered from the catalogue, so
+the text and the JSON can never disagree.
 """
 
 from __future__ import annotations
 
+from ..kernel.messages import Message, msg
 from ..model.framework import ROOT
-from . import Assessment
-from .model import RegionAssessment, fmt
+from .model import Assessment, RegionAssessment, fmt
 
 
-def region_summary_zh(a: Assessment, ra: RegionAssessment) -> str:
+def _t(x: Message | str | None, lang: str) -> str:
+    return "" if x is None else x.text(lang) if isinstance(x, Message) else str(x)
+
+
+def _level_part(a: Assessment, ra: RegionAssessment, lang: str) -> list[str]:
     fw = a.index.framework
-    L: list[str] = []
-    L.append(f"【{ra.region}】两创融合潜力与定位评估（{ra.year} 年，基期 {ra.base_year} 年；全国 = 100）")
-    L.append(ra.headline_zh())
-    L.append("")
-    L.append("一、融合水平（对全国）")
-    L.append("  " + ra.level.sentence_zh())
+    out = ["  " + ra.level.sentence.text(lang)]
     for c in (ROOT, *fw.pillars):
         g = ra.groups[c]
-        L.append(f"  {g.label}：{fmt(g.level)}（{g.group or '—'}）")
+        out.append(
+            _t(msg("assess.summary.group", label=g.label, level=fmt(g.level), group=a.name(g.group, lang)), lang)
+        )
     if ra.level_vs_parent is not None:
-        L.append(
-            f"  对{ra.parent}：{fmt(ra.level_vs_parent.total)}（{ra.parent} = 100）；"
-            + (ra.momentum_vs_parent.reason if ra.momentum_vs_parent else "")
-        )
-    L.append("二、融合势能与定位象限")
-    L.append("  " + ra.momentum[ROOT].reason)
-    for c in (ROOT, *fw.pillars):
-        L.append("  " + ra.quadrants[c].reason)
-    L.append("三、功能定位（该融合什么）")
-    L.append("  " + ra.role.reason)
-    L.append("  " + (ra.boards.strengths_dict().get("sentence") or ""))
-    L.append("  短板指标：" + "、".join(f"{w.code} {w.name}（{fmt(w.score)}）" for w in ra.boards.weaknesses) + "。")
-    L.append("  " + ra.boards.reason)
-    L.append("四、双螺旋耦合协调度")
-    L.append("  " + ra.coupling.reason)
-    L.append("五、融合潜力")
-    L.append("  " + ra.potential.reason)
+        reason = ra.momentum_vs_parent.reason if ra.momentum_vs_parent else ""
+        args = {"parent": ra.parent, "level": fmt(ra.level_vs_parent.total), "reason": reason}
+        out.append(msg("assess.summary.vs_parent", **args).text(lang))
+    return out
+
+
+def _positioning_part(a: Assessment, ra: RegionAssessment, lang: str) -> list[str]:
+    fw = a.index.framework
+    out = [msg("assess.summary.momentum").text(lang), "  " + ra.momentum[ROOT].reason.text(lang)]
+    out += ["  " + ra.quadrants[c].reason.text(lang) for c in (ROOT, *fw.pillars)]
+    out += [msg("assess.summary.role").text(lang), "  " + ra.role.reason.text(lang)]
+    out.append("  " + _t(ra.boards.strengths_sentence, lang))
+    out.append("  " + _t(ra.boards.weaknesses_sentence, lang))
+    out.append("  " + ra.boards.reason.text(lang))
+    out += [msg("assess.summary.coupling").text(lang), "  " + ra.coupling.reason.text(lang)]
+    out += [msg("assess.summary.potential").text(lang), "  " + ra.potential.reason.text(lang)]
     if ra.industries:
-        L.append(
-            "  主导产业："
-            + "；".join(
-                f"{i.rank}. {i.industry} {fmt(i.potential)} 分（{i.quadrant or '未分象限'}）" for i in ra.industries
-            )
-        )
-    L.append("六、和谁融合")
-    L.append("  " + str(ra.partners.get("sentence", "")))
-    for _p, items in ra.partners.get("by_pillar", {}).items():
-        for it in items:
-            L.append("  - " + it["reason"])
+        items = [
+            msg("assess.summary.industry", rank=i.rank, industry=i.industry, potential=fmt(i.potential),
+                quadrant=a.name(i.quadrant, lang) if i.quadrant else msg("assess.summary.no_quadrant"))
+            for i in ra.industries
+        ]  # fmt: skip
+        out.append(msg("assess.summary.industries", items=items).text(lang))
+    return out
+
+
+def _partners_part(ra: RegionAssessment, lang: str) -> list[str]:
+    out = [msg("assess.summary.partners").text(lang), "  " + ra.partners.sentence.text(lang)]
+    for items in ra.partners.by_pillar.values():
+        out += ["  - " + it.reason.text(lang) for it in items]
     warned = [s for s in ra.sameness if s.warning]
     if warned:
-        for s in warned:
-            L.append("  ⚠ " + s.reason)
+        out += ["  ⚠ " + s.reason.text(lang) for s in warned]
     elif ra.sameness:
-        L.append("  同质化：未发现定位趋同预警（" + ra.sameness[0].reason + "）")
-    L.append("七、怎么融合（路径建议）")
+        out.append(msg("assess.summary.no_sameness", reason=ra.sameness[0].reason).text(lang))
+    out.append(msg("assess.summary.levers").text(lang))
     for lv in ra.levers:
-        L.append(f"  · {lv.name}：{lv.text}（{lv.reason} 出处：{lv.source}）")
-    L.append("八、与全国及板块比较")
-    for _c, cmp in ra.comparison.get("nodes", {}).items():
-        if cmp.get("sentence"):
-            L.append("  " + cmp["sentence"])
-        for f in cmp.get("macro_region", {}).get("figures", []):
-            if f.get("sentence"):
-                L.append("  " + f["sentence"])
-    for f in ra.comparison.get("macro_shares", []):
-        L.append("  " + f["sentence"])
-    notes = list(ra.notes)
-    if notes:
-        L.append("说明：")
-        L.extend("  " + n for n in notes)
-    return "\n".join(L) + "\n"
+        out.append(
+            msg("assess.summary.lever", name=lv.name, text=lv.text, reason=lv.reason, source=lv.source).text(lang)
+        )
+    return out
 
 
-def summary_zh(a: Assessment) -> str:
-    parts = [region_summary_zh(a, ra) for ra in a.regions.values()]
+def _comparison_part(ra: RegionAssessment, lang: str) -> list[str]:
+    out = [msg("assess.summary.comparison").text(lang)]
+    cmp = ra.comparison
+    if cmp is None:
+        return out
+    for node in cmp.nodes.values():
+        sentences = [node.sentence] + [f.sentence for f in node.macro_figures]
+        out += ["  " + s.text(lang) for s in sentences if s is not None]
+    out += ["  " + f.sentence.text(lang) for f in cmp.macro_shares if f.sentence is not None]
+    return out
+
+
+def region_summary(a: Assessment, ra: RegionAssessment, lang: str = "zh") -> str:
+    lines = [msg("assess.summary.title", region=ra.region, year=ra.year, base=ra.base_year).text(lang)]
+    lines += [_t(ra.headline, lang), "", msg("assess.summary.level").text(lang)]
+    lines += _level_part(a, ra, lang)
+    lines += _positioning_part(a, ra, lang)
+    lines += _partners_part(ra, lang)
+    lines += _comparison_part(ra, lang)
+    if ra.notes:
+        lines.append(msg("assess.summary.notes").text(lang))
+        lines += ["  " + _t(n, lang) for n in ra.notes]
+    return "\n".join(lines) + "\n"
+
+
+def summary(a: Assessment, lang: str = "zh") -> str:
+    """Every assessed region's summary, then the notes on the national benchmark."""
+    parts = [region_summary(a, ra, lang) for ra in a.regions.values()]
     tail = []
     if a.notes:
-        tail.append("全国基准说明：")
-        tail.extend("  " + n for n in a.notes)
-    tail.append("注：全国可比序列按省级口径计算；中国信通院公布的全国指数及复算对比见 JSON 输出的 benchmark 部分。")
+        tail.append(msg("assess.summary.nation_notes").text(lang))
+        tail += ["  " + _t(n, lang) for n in a.notes]
+    tail.append(msg("assess.summary.footer").text(lang))
     return "\n".join(parts) + "\n".join(tail) + "\n"

@@ -1,1 +1,21 @@
-"""Sub-commands of `python -m core`: one module each, each exposing `register(subparsers)`."""
+"""Sub-commands of `python -m core`: one module each, each exposing `register(subparsers)`.
+
+Public API for desktop: `main(argv)` runs a command; `use_report_renderer(factory)` injects the
+renderer (charts, PDF) that `report` uses — `python -m desktop report` sets the Qt one.
+"""
+
+from __future__ import annotations
+
+__all__ = ["main", "use_report_renderer"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .cli import main as run
+
+    return run(argv)
+
+
+def use_report_renderer(factory) -> None:
+    from .report import use_renderer
+
+    use_renderer(factory)

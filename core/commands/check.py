@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from ..io.loading import load_data
 from ..kernel.problems import Severity
 from ..model.framework import load_framework
+from .output import json_text, print_problems, say
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,16 +30,12 @@ def run(args: argparse.Namespace) -> int:
     table, problems = load_data(args.files, framework)
     shown = [p for p in problems if not (args.quiet and p.severity is Severity.INFO)]
     if args.json:
-        sys.stdout.write(json.dumps([p.to_dict() for p in shown], ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text([p.to_dict() for p in shown]))
     else:
-        for p in shown:
-            print(p.one_line())
+        print_problems(shown, args.lang, file=sys.stdout)
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = sum(p.severity is Severity.WARNING for p in problems)
     infos = sum(p.severity is Severity.INFO for p in problems)
-    print(
-        f"共读取 {len(table)} 个数值；错误 {errors} 个，警告 {warnings} 个，说明 {infos} 条。"
-        + ("有错误，请修正后再测算。" if errors else ""),
-        file=sys.stderr,
-    )
+    summary = "cli.check_summary_errors" if errors else "cli.check_summary"
+    say(summary, args.lang, values=len(table), errors=errors, warnings=warnings, infos=infos)
     return 2 if errors else 0

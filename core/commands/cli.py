@@ -11,7 +11,9 @@ import contextlib
 import importlib
 import sys
 
+from ..kernel.messages import DEFAULT_LANG, LANGS
 from ..kernel.problems import InputError
+from .output import print_problems, say
 
 # One module per sub-command; each has register(subparsers) that sets `func` on its parser.
 COMMAND_MODULES = (
@@ -19,6 +21,10 @@ COMMAND_MODULES = (
     "core.commands.template",
     "core.commands.check",
     "core.commands.assess",
+    "core.commands.report",
+    "core.commands.sensitivity",
+    "core.commands.audit",
+    "core.commands.rerun",
 )
 
 EXIT_INPUT_ERROR = 2
@@ -29,9 +35,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m core", description="两创融合评估：指数测算、模板、导入校验、潜力与定位评估。"
     )
+    parser.add_argument(
+        "--lang", choices=LANGS, default=DEFAULT_LANG, help="问题与说明的语言：zh 中文（默认）或 en 英文"
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {importlib.import_module('core').__version__}"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    for command in sub.choices.values():  # --lang also after the sub-command; given there, it wins
+        command.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help="同上：输出语言 zh 或 en")
     return parser
 
 
@@ -49,12 +63,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except InputError as exc:
-        for problem in exc.problems:
-            print(problem.one_line(), file=sys.stderr)
+        print_problems(exc.problems, args.lang)
         return EXIT_INPUT_ERROR
     except KeyboardInterrupt:
-        print("已取消。", file=sys.stderr)
+        say("cli.cancelled", args.lang)
         return 130
     except Exception as exc:  # last resort: one readable line, never a traceback
-        print(f"内部错误：{exc.__class__.__name__}: {exc}。请将输入文件和此信息发给技术支持。", file=sys.stderr)
+        say("cli.internal_error", args.lang, kind=exc.__class__.__name__, detail=str(exc))
         return EXIT_INTERNAL_ERROR

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..io.template_writer import KINDS, parse_years, write_template
 from ..kernel.problems import InputError, Problem
 from ..model.framework import load_framework
+from .output import say
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,20 +31,25 @@ def run(args: argparse.Namespace) -> int:
     try:
         years = parse_years(args.years)
     except ValueError as exc:
-        raise InputError([Problem("option_invalid", f"--years：{exc}")]) from None
+        raise InputError([Problem("option_invalid.years", {"reason": str(exc)})]) from None
     if args.out.suffix.lower() != ".xlsx":
-        raise InputError([Problem("option_invalid", "--out 的文件扩展名必须是 .xlsx。", file=str(args.out))])
+        raise InputError([Problem("option_invalid.out_suffix", {}, file=str(args.out))])
     regions = None
     if args.regions:
         regions = [r.strip() for r in args.regions.replace("，", ",").split(",") if r.strip()]
         if args.kind != "multi":
-            raise InputError([Problem("option_invalid", "--regions 只用于多地区模板（--kind multi）。")])
+            raise InputError([Problem("option_invalid.regions_kind", {})])
     try:
         write_template(args.out, framework, years, args.kind, regions=regions, contact=args.contact)
     except ValueError as exc:
-        raise InputError([Problem("option_invalid", str(exc))]) from None
-    print(
-        f"已生成模板 {args.out}（{args.kind}，{framework.id} {framework.version}，{years[0]}—{years[-1]} 年）",
-        file=sys.stderr,
+        raise InputError([Problem("option_invalid.template", {"reason": str(exc)})]) from None
+    say(
+        "cli.template_written",
+        args.lang,
+        path=str(args.out),
+        kind=args.kind,
+        framework=f"{framework.id} {framework.version}",
+        first=years[0],
+        last=years[-1],
     )
     return 0

@@ -9,12 +9,23 @@ from .benchmarks import (
     load_published_index,
     published_series,
 )
-from .engine import IndexOptions, IndexResult, compute_index, compute_index_grid, symmetric_growth, to_grid
+from .engine import (
+    FilledCell,
+    IndexOptions,
+    IndexRecipe,
+    IndexResult,
+    compute_index,
+    compute_index_grid,
+    symmetric_growth,
+    to_grid,
+)
 from .sensitivity import MonteCarloResult, OneAtATimeResult, monte_carlo, one_at_a_time
 
 __all__ = [
     "BenchmarkRow",
+    "FilledCell",
     "IndexOptions",
+    "IndexRecipe",
     "IndexResult",
     "MonteCarloResult",
     "OneAtATimeResult",

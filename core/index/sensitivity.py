@@ -11,14 +11,24 @@ Both reuse the engine's prepared leaf growth: only the aggregation matrix change
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..kernel.progress import CancelCheck, ProgressCallback, check_cancel
-from ..model.framework import ROOT, Framework
+from ..model.framework import ROOT, Framework, renormalise
 from ..model.observations import ObservationTable
-from .engine import IndexOptions, PreparedData, aggregation_matrix, chain, inclusion_patterns, leaf_indices, prepare
+from .engine import (
+    IndexOptions,
+    PreparedData,
+    aggregation_matrix,
+    alive_nodes,
+    chain,
+    inclusion_patterns,
+    leaf_indices,
+    prepare,
+)
 
 SCHEMES = ("uniform", "dirichlet")
 
@@ -191,15 +201,10 @@ def _draw_weights(
     else:  # Dirichlet around the defaults: concentration = weight / spread² per sibling group
         w = rng.gamma(np.maximum(base / (spread**2), 1e-9)[None, :].repeat(draws, 0), 1.0)
     w = w * alive[None, :]
-    parent = np.array([codes.index(fw.nodes[c].parent) if fw.nodes[c].parent else -1 for c in codes])
-    sums = np.zeros((draws, len(codes)))
-    for p in set(parent.tolist()) - {-1}:
-        kids = parent == p
-        sums[:, kids] = w[:, kids].sum(axis=1, keepdims=True)
-    sums[:, parent == -1] = 1.0
-    with np.errstate(divide="ignore", invalid="ignore"):
-        w = np.where(sums > 0, w / sums, 0.0)
-    w[:, parent == -1] = 1.0
+    for parent in fw.parents:
+        kids = [codes.index(k) for k in fw.children(parent)]
+        w[:, kids] = np.stack(renormalise([w[:, k] for k in kids]), axis=1)
+    w[:, codes.index(ROOT)] = 1.0
     return w
 
 
@@ -220,42 +225,14 @@ def monte_carlo(
         raise ValueError(f"scheme must be one of {SCHEMES}")
     prepared = _prepared(table, framework, options)
     fw = prepared.framework
-    rng = np.random.default_rng(seed)
     parent_rows = [n for n, c in enumerate(fw.codes) if not fw.nodes[c].is_leaf]
-    leaf_rows = [fw.codes.index(c) for c in fw.leaves]
-    M = _path_membership(fw)[parent_rows]  # [P, L, N]
-    under = M.sum(axis=2) > 0  # [P, L] leaf lies under the parent
-    patterns, inverse = inclusion_patterns(prepared.included)
-    V = np.nan_to_num(prepared.growth, nan=0.0)  # [R, L, T]
-    R, L, T = V.shape
-    N, P = len(fw.codes), len(parent_rows)
-    parents = np.empty((draws, R, P, T))
-    alive_by_pattern = []
-    for pattern in patterns:
-        alive = {c: bool(pattern[i]) for i, c in enumerate(fw.leaves)}
-        for parent in fw.parents:
-            alive[parent] = any(alive[k] for k in fw.children(parent))
-        alive_by_pattern.append(np.array([alive[c] for c in fw.codes], float))
-    done = 0
-    while done < draws:
-        check_cancel(cancel)
-        k = min(chunk, draws - done)
-        for p, alive in enumerate(alive_by_pattern):
-            w = _draw_weights(fw, rng, k, scheme, spread, alive)  # [k, N]
-            A = np.exp(np.einsum("plm,dm->dpl", M, np.log(np.maximum(w, 1e-300)))) * under[None]  # [k, P, L]
-            sel = np.flatnonzero(inverse == p)
-            G = np.matmul(A[:, None], V[sel][None])  # [k, r, P, T]
-            G[..., 0] = 0.0
-            parents[done : done + k][:, sel] = chain(G)
-        done += k
-        if progress:
-            progress(done, draws)
-    leaf_index = leaf_indices(prepared)
-    nominal = np.empty((R, N, T))
-    for p, pattern in enumerate(patterns):
-        sel = inverse == p
-        nominal[sel] = chain(np.matmul(aggregation_matrix(fw, pattern), V[sel]))
-    nominal[:, leaf_rows] = leaf_index
+    rng = np.random.default_rng(seed)
+
+    def draw(k: int, alive: np.ndarray) -> np.ndarray:
+        return _draw_weights(fw, rng, k, scheme, spread, alive)
+
+    parents = _drawn_parent_indices(prepared, parent_rows, draw, draws, chunk, progress, cancel)
+    nominal = _nominal(prepared)
     bands = np.percentile(parents, [5, 50, 95], axis=0)  # [3, R, P, T]
     p05, p50, p95 = (nominal.copy() for _ in range(3))  # leaves do not depend on weights
     for out, band in zip((p05, p50, p95), bands, strict=False):
@@ -281,6 +258,58 @@ def monte_carlo(
         rank_p95=np.percentile(ranks, 95, axis=0),
         rank_stability=(ranks == nominal_rank[None]).mean(axis=0),
     )
+
+
+def _drawn_parent_indices(
+    prepared: PreparedData,
+    parent_rows: list[int],
+    draw: Callable[[int, np.ndarray], np.ndarray],
+    draws: int,
+    chunk: int,
+    progress: ProgressCallback | None,
+    cancel: CancelCheck | None,
+) -> np.ndarray:
+    """[D, R, P, T] every parent's chained index under each weight draw, in chunks of draws."""
+    fw = prepared.framework
+    M = _path_membership(fw)[parent_rows]  # [P, L, N]
+    under = M.sum(axis=2) > 0  # [P, L] leaf lies under the parent
+    patterns, inverse = inclusion_patterns(prepared.included)
+    V = np.nan_to_num(prepared.growth, nan=0.0)  # [R, L, T]
+    R, L, T = V.shape
+    parents = np.empty((draws, R, len(parent_rows), T))
+    alive_by_pattern = []
+    for pattern in patterns:
+        alive = alive_nodes(fw, pattern)
+        alive_by_pattern.append(np.array([alive[c] for c in fw.codes], float))
+    done = 0
+    while done < draws:
+        check_cancel(cancel)
+        k = min(chunk, draws - done)
+        for p, alive in enumerate(alive_by_pattern):
+            w = draw(k, alive)  # [k, N]
+            A = np.exp(np.einsum("plm,dm->dpl", M, np.log(np.maximum(w, 1e-300)))) * under[None]  # [k, P, L]
+            sel = np.flatnonzero(inverse == p)
+            G = np.matmul(A[:, None], V[sel][None])  # [k, r, P, T]
+            G[..., 0] = 0.0
+            parents[done : done + k][:, sel] = chain(G)
+        done += k
+        if progress is not None:
+            progress(done, draws)
+    return parents
+
+
+def _nominal(prepared: PreparedData) -> np.ndarray:
+    """[R, N, T] every node's index under the framework's own weights (leaves: their own index)."""
+    fw = prepared.framework
+    patterns, inverse = inclusion_patterns(prepared.included)
+    V = np.nan_to_num(prepared.growth, nan=0.0)
+    R, L, T = V.shape
+    nominal = np.empty((R, len(fw.codes), T))
+    for p, pattern in enumerate(patterns):
+        sel = inverse == p
+        nominal[sel] = chain(np.matmul(aggregation_matrix(fw, pattern), V[sel]))
+    nominal[:, [fw.codes.index(c) for c in fw.leaves]] = leaf_indices(prepared)
+    return nominal
 
 
 def _ranks(values: np.ndarray) -> np.ndarray:

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..model.framework import ROOT, Framework
-from .engine import PreparedData, chain
+from ..model.framework import ROOT, Framework, renormalise
+from .engine import PreparedData, alive_nodes, chain
 
 DEFAULT_DRAWS = 1024
 DEFAULT_SEED = 20250101
@@ -65,7 +65,7 @@ class _Tree:
 
     codes: tuple[str, ...]  # every node but the root
     weights: np.ndarray  # [N]
-    siblings: np.ndarray  # [N, N] 1 where two nodes share a parent
+    groups: tuple[list[int], ...]  # each parent's children (indices into codes)
     paths: np.ndarray  # [L, N] 1 where a node lies on the path from the root to a leaf
     varied: np.ndarray  # indices into codes of the weights that can vary (parents with ≥ 2 children)
 
@@ -75,7 +75,7 @@ def _tree(fw: Framework, alive: dict[str, bool]) -> _Tree:
     pos = {c: i for i, c in enumerate(codes)}
     weights = np.array([fw.nodes[c].weight if alive[c] else 0.0 for c in codes])
     parents = [fw.nodes[c].parent for c in codes]
-    siblings = np.array([[float(p == q) for q in parents] for p in parents])
+    groups = tuple([pos[k] for k in fw.children(p)] for p in (ROOT, *fw.parents))
     paths = np.zeros((len(fw.leaves), len(codes)))
     for li, leaf in enumerate(fw.leaves):
         for node in (leaf, *fw.ancestors(leaf)):
@@ -83,23 +83,16 @@ def _tree(fw: Framework, alive: dict[str, bool]) -> _Tree:
                 paths[li, pos[node]] = 1.0
     alive_children = {p: sum(alive[k] for k in fw.children(p)) for p in (ROOT, *fw.parents)}
     varied = np.array([i for i, c in enumerate(codes) if alive[c] and alive_children[parents[i]] > 1], dtype=int)
-    return _Tree(codes, weights, siblings, paths, varied)
-
-
-def _alive(fw: Framework, included: np.ndarray) -> dict[str, bool]:
-    alive = {c: bool(included[i]) for i, c in enumerate(fw.leaves)}
-    for parent in fw.parents:
-        alive[parent] = any(alive[k] for k in fw.children(parent))
-    return alive
+    return _Tree(codes, weights, groups, paths, varied)
 
 
 def _total_last(tree: _Tree, factors: np.ndarray, growth: np.ndarray) -> np.ndarray:
     """factors [n, k] → the total index in the last year for each row [n]."""
     w = np.repeat(tree.weights[None, :], factors.shape[0], axis=0)
     w[:, tree.varied] *= factors
-    sums = w @ tree.siblings
+    for kids in tree.groups:
+        w[:, kids] = np.stack(renormalise([w[:, k] for k in kids]), axis=1)
     with np.errstate(divide="ignore", invalid="ignore"):
-        w = np.where(sums > 0, w / sums, 0.0)
         leaf = np.exp(np.log(w) @ tree.paths.T)  # product of the weights along each path
     total_growth = leaf @ growth  # [n, T]
     total_growth[:, 0] = 0.0
@@ -116,7 +109,7 @@ def sobol_indices(
     """Sobol indices of every variable weight on `region`'s total index in the last year."""
     fw = prepared.framework
     r = prepared.regions.index(region)
-    tree = _tree(fw, _alive(fw, prepared.included[r]))
+    tree = _tree(fw, alive_nodes(fw, prepared.included[r]))
     growth = np.nan_to_num(prepared.growth[r], nan=0.0)  # [L, T]
     k = tree.varied.size
     rng = np.random.default_rng(seed)

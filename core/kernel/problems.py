@@ -22,7 +22,6 @@ class Severity(StrEnum):
     INFO = "info"  # a conversion the importer made (全角→半角 …), listed so nothing is silent
 
 
-_LEGACY = "_text"
 _LOCATION_FIELDS = ("file", "sheet", "cell", "row", "column", "region", "indicator", "year")
 
 
@@ -42,20 +41,12 @@ class Problem:
     indicator: str | None = None
     year: int | None = None
 
-    def __post_init__(self) -> None:
-        # TRANSITIONAL (architecture issue): a plain Chinese sentence instead of catalogue
-        # arguments. Removed once every call site uses a catalogue code.
-        if isinstance(self.args, str):
-            object.__setattr__(self, "args", {_LEGACY: self.args})
-
     @property
     def as_message(self) -> Message:
         return Message(self.code, self.args)
 
     def text(self, lang: str = DEFAULT_LANG) -> str:
         """What is wrong and how to fix it, in `lang`."""
-        if _LEGACY in self.args:
-            return self.args[_LEGACY]
         return render(self.code, self.args, lang)
 
     @property

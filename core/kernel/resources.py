@@ -10,6 +10,10 @@ import tomllib
 from importlib import resources as _resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .messages import Message
 
 
 def resource(relative: str) -> Traversable:
@@ -24,11 +28,12 @@ def read_resource_text(relative: str) -> str:
     return resource(relative).read_text(encoding="utf-8")
 
 
-def load_toml(path: str | Path | None, default: str, what_zh: str, code: str) -> tuple[dict, str]:
+def load_toml(path: str | Path | None, default: str, kind: Message) -> tuple[dict, str]:
     """A user's copy of a data file (`path`) or the shipped one (`default`), parsed as TOML.
 
     Returns (data, label for messages). Unreadable or invalid files raise InputError naming the
-    file, with `code`_missing / _unreadable / _syntax as problem codes.
+    file, with the codes data_file.missing / data_file.unreadable / data_file.syntax; `kind`
+    names the file in messages (a catalogue Message such as msg("file_kind.framework")).
     """
     from .problems import InputError, Problem  # problems → messages → resources: import late
 
@@ -40,20 +45,11 @@ def load_toml(path: str | Path | None, default: str, what_zh: str, code: str) ->
         try:
             text = p.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise InputError([Problem(f"{code}_missing", f"找不到{what_zh}，请检查路径。", file=str(p))]) from None
+            raise InputError([Problem("data_file.missing", {"kind": kind}, file=str(p))]) from None
         except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(
-                [
-                    Problem(
-                        f"{code}_unreadable",
-                        f"无法读取{what_zh}（{exc.__class__.__name__}），请确认是 UTF-8 编码的 TOML 文本文件。",
-                        file=str(p),
-                    )
-                ]
-            ) from None
+            args = {"kind": kind, "error": exc.__class__.__name__}
+            raise InputError([Problem("data_file.unreadable", args, file=str(p))]) from None
     try:
         return tomllib.loads(text), label
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(
-            [Problem(f"{code}_syntax", f"{what_zh}格式错误：{exc}。请按 TOML 语法修改。", file=label)]
-        ) from None
+        raise InputError([Problem("data_file.syntax", {"kind": kind, "error": str(exc)}, file=label)]) from None

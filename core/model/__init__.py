@@ -1,7 +1,15 @@
 """The data model: the indicator framework, observations with status and provenance, regions."""
 
-from .framework import ROOT, Framework, Node, load_framework, parse_framework
-from .observations import BASIS_CODES, BASIS_GDP, BASIS_POPULATION, NATION, Observation, ObservationTable, Provenance
+from .framework import ROOT, Framework, Node, load_framework, parse_framework, renormalise
+from .observations import (
+    BASIS_CODES,
+    BASIS_GDP,
+    BASIS_POPULATION,
+    NATION,
+    Observation,
+    ObservationTable,
+    Provenance,
+)
 from .regions import (
     MACRO_REGIONS,
     Province,
@@ -34,4 +42,5 @@ __all__ = [
     "parse_framework",
     "province",
     "province_names",
+    "renormalise",
 ]

@@ -8,11 +8,15 @@ reports every problem at once, in Chinese, naming the node code.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
+from typing import TypeVar
 
+import numpy as np
+
+from ..kernel.messages import Message, msg
 from ..kernel.problems import InputError, Problem
 from ..kernel.resources import load_toml
 
@@ -23,6 +27,8 @@ KINDS = ("ratio", "size", "share_of_nation")
 BASES = ("gdp", "population")
 DIRECTIONS = {"positive": 1, "negative": -1}
 COMPARABLE = ("same", "nation_is_100")
+
+W = TypeVar("W", float, np.ndarray)
 
 
 @dataclass(frozen=True)
@@ -70,7 +76,7 @@ class Framework:
     codes: tuple[str, ...]
     leaves: tuple[str, ...]
     coupling: Mapping[str, object] = field(default_factory=dict)
-    notes: tuple[str, ...] = ()  # what loading changed (normalised weights …), for the result's recipe
+    notes: tuple[Message, ...] = ()  # what loading changed (normalised weights …), for the result's recipe
 
     def node(self, code: str) -> Node:
         return self.nodes[code]
@@ -124,34 +130,42 @@ class Framework:
 
     def with_weights(self, weights: Mapping[str, float]) -> Framework:
         """A copy with some nodes' weights replaced; each parent's children renormalised to sum 1."""
-        raw = {c: n.weight for c, n in self.nodes.items()}
-        raw.update(weights)
         bad = [c for c in weights if c not in self.nodes or c == ROOT]
         if bad:
-            raise InputError(
-                [
-                    Problem("weight_unknown_code", f"权重中的指标代码 {c} 不在指标体系中，请检查代码。", indicator=c)
-                    for c in bad
-                ]
-            )
+            raise InputError([Problem("weight.unknown_code", {"code": c}, indicator=c) for c in bad])
+        raw = {c: n.weight for c, n in self.nodes.items()}
+        raw.update(weights)
         nodes = dict(self.nodes)
         for parent in self.parents:
             kids = nodes[parent].children
-            total = sum(raw[k] for k in kids)
-            if total <= 0 or any(raw[k] < 0 for k in kids):
-                raise InputError(
-                    [
-                        Problem(
-                            "weight_invalid", f"{self.label(parent)} 的下级权重必须非负且不全为 0。", indicator=parent
-                        )
-                    ]
-                )
-            for k in kids:
-                nodes[k] = replace(nodes[k], weight=raw[k] / total)
+            if sum(raw[k] for k in kids) <= 0 or any(raw[k] < 0 for k in kids):
+                raise InputError([Problem("weight.invalid", {"parent": parent}, indicator=parent)])
+            for k, w in zip(kids, renormalise([raw[k] for k in kids]), strict=True):
+                nodes[k] = replace(nodes[k], weight=w)
         return replace(self, nodes=MappingProxyType(nodes))
+
+    def child_shares(self, parent: str, alive: Mapping[str, bool] | None = None) -> dict[str, float]:
+        """The weights of `parent`'s children, renormalised over the living ones (`alive`; default all)."""
+        kids = [k for k in self.nodes[parent].children if alive is None or alive[k]]
+        return dict(zip(kids, renormalise([self.nodes[k].weight for k in kids]), strict=True))
 
     def weights(self) -> dict[str, float]:
         return {c: n.weight for c, n in self.nodes.items() if c != ROOT}
+
+
+def renormalise(weights: Sequence[W]) -> list[W]:
+    """Siblings' weights scaled to sum 1: w / Σw, all 0 when they sum to 0 or less.
+
+    The one definition of weight renormalisation (loading, custom weights, exclusions, Monte
+    Carlo draws). Each weight is a number, or a numpy array holding one sibling's weight in
+    many variants (the arithmetic is the same, element by element).
+    """
+    total = sum(weights)
+    if isinstance(total, np.ndarray):
+        positive = total > 0
+        safe = np.where(positive, total, 1.0)
+        return [np.where(positive, w / safe, 0.0) for w in weights]
+    return [w / total if total > 0 else 0.0 for w in weights]
 
 
 def _region_name(raw: Mapping) -> str:
@@ -165,171 +179,203 @@ def _region_name(raw: Mapping) -> str:
 
 def load_framework(path: str | Path | None = None) -> Framework:
     """Load and validate a framework TOML; `None` loads the shipped CAICT 2025 framework."""
-    data, label = load_toml(path, DEFAULT_FRAMEWORK, "指标体系文件", "framework")
+    data, label = load_toml(path, DEFAULT_FRAMEWORK, msg("file_kind.framework"))
     return parse_framework(data, label)
+
+
+class _Check:
+    """Collects every problem of one framework file, then raises them together."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.problems: list[Problem] = []
+
+    def bad(self, problem: str, indicator: str | None = None, /, **args: object) -> None:
+        self.problems.append(Problem(problem, args, file=self.label, indicator=indicator))
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise InputError(self.problems)
+
+
+@dataclass
+class _Tree:
+    """The raw nodes by code in file order, each parent's children and each node's depth."""
+
+    raw: dict[str, dict] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    children: dict[str, list[str]] = field(default_factory=lambda: {ROOT: []})
+    depth: dict[str, int] = field(default_factory=lambda: {ROOT: 0})
+
+    def parent_of(self, code: str) -> str:
+        return str(self.raw[code].get("parent", ROOT) or ROOT)
+
+    @property
+    def leaves(self) -> list[str]:
+        return [c for c in self.order if not self.children.get(c)]
+
+
+def _valid_weight(w: object) -> bool:
+    return isinstance(w, (int, float)) and not isinstance(w, bool) and math.isfinite(w) and w >= 0
+
+
+def _read_nodes(raw_nodes: list, check: _Check) -> _Tree:
+    """Codes, names and weights of every [[node]]; duplicates and reserved codes are problems."""
+    tree = _Tree()
+    for i, raw in enumerate(raw_nodes, start=1):
+        code = str(raw.get("code", "")).strip()
+        if not code:
+            check.bad("framework.code_missing", number=i)
+            continue
+        if code == ROOT or code.startswith("_"):
+            check.bad("framework.code_reserved", code, code=code)
+            continue
+        if code in tree.raw:
+            check.bad("framework.code_duplicate", code, code=code)
+            continue
+        if not str(raw.get("name_zh", "")).strip():
+            check.bad("framework.name_missing", code, code=code)
+        w = raw.get("weight")
+        if w is not None and not _valid_weight(w):
+            check.bad("framework.weight_invalid", code, code=code, weight=repr(w))
+        tree.raw[code] = dict(raw)
+        tree.order.append(code)
+    return tree
+
+
+def _link(tree: _Tree, check: _Check) -> None:
+    """Each parent's children, and each node's depth (walking up from every node finds cycles)."""
+    for code in tree.order:
+        parent = tree.parent_of(code)
+        if parent != ROOT and parent not in tree.raw:
+            check.bad("framework.parent_unknown", code, code=code, parent=parent)
+            continue
+        tree.children.setdefault(parent, []).append(code)
+    for code in tree.order:
+        chain, cur = [], code
+        while cur != ROOT and cur in tree.raw and cur not in tree.depth:
+            if cur in chain:
+                check.bad("framework.cycle", code, code=code)
+                break
+            chain.append(cur)
+            cur = tree.parent_of(cur)
+        else:
+            base = tree.depth.get(cur, 0)
+            for k, c in enumerate(reversed(chain), start=1):
+                tree.depth[c] = base + k
+
+
+_CHOICES = (
+    ("direction", "positive", tuple(DIRECTIONS), "framework.direction_invalid"),
+    ("kind", "size", KINDS, "framework.kind_invalid"),
+    ("basis", "gdp", BASES, "framework.basis_invalid"),
+    ("comparable_national", "same", COMPARABLE, "framework.comparable_invalid"),
+)
+
+
+def _check_leaves(tree: _Tree, check: _Check) -> None:
+    """Pillars exist, every indicator sits at one depth under a sub-indicator with valid metadata."""
+    if not tree.children[ROOT]:
+        check.bad("framework.no_pillars")
+    leaves = tree.leaves
+    if len({tree.depth.get(c) for c in leaves}) > 1:
+        check.bad("framework.leaf_depths")
+    for code in leaves:
+        raw = tree.raw[code]
+        if tree.depth.get(code, 0) <= 1:
+            check.bad("framework.leaf_at_top", code, code=code)
+        if not str(raw.get("unit", "")).strip():
+            check.bad("framework.unit_missing", code, code=code)
+        for key, default, allowed, problem in _CHOICES:
+            if raw.get(key, default) not in allowed:
+                extra = {"kinds": list(KINDS)} if key == "kind" else {}
+                check.bad(problem, code, code=code, **extra)
+
+
+def _sibling_weights(tree: _Tree, check: _Check) -> tuple[dict[str, float], list[Message]]:
+    """Each node's weight within its parent: equal when none is given, else renormalised (with a note)."""
+    weights: dict[str, float] = {}
+    notes: list[Message] = []
+    for parent, kids in tree.children.items():
+        given = [tree.raw[k].get("weight") for k in kids]
+        if all(v is None for v in given):
+            weights.update({k: 1.0 / len(kids) for k in kids})
+            continue
+        missing = [k for k, v in zip(kids, given, strict=True) if v is None]
+        if missing:
+            check.bad("framework.weights_partial", parent, parent=parent, missing=missing)
+            continue
+        total = float(sum(given))
+        if total <= 0:
+            check.bad("framework.weights_zero", parent, parent=parent)
+            continue
+        if abs(total - 1.0) > 1e-9:
+            notes.append(msg("framework.weights_normalised", parent=parent, total=f"{total:g}"))
+        weights.update(zip(kids, (float(w) for w in renormalise(given)), strict=True))
+    return weights, notes
+
+
+def _node(code: str, tree: _Tree, weights: Mapping[str, float], meta: Mapping) -> Node:
+    kids = tuple(tree.children.get(code, ()))
+    if code == ROOT:
+        name_zh = str(meta.get("root_name_zh", "总指数"))
+        return Node(ROOT, name_zh, str(meta.get("root_name_en", "Total index")), None, 1.0, kids, 0)
+    raw = tree.raw[code]
+    return Node(
+        code=code,
+        name_zh=str(raw.get("name_zh", code)),
+        name_en=str(raw.get("name_en", raw.get("name_zh", code))),
+        parent=tree.parent_of(code),
+        weight=weights[code],
+        children=kids,
+        depth=tree.depth[code],
+        unit=str(raw.get("unit", "")),
+        definition_national=str(raw.get("definition_national", raw.get("name_zh", ""))),
+        definition_provincial=str(raw.get("definition_provincial", raw.get("name_zh", ""))),
+        direction=DIRECTIONS[raw.get("direction", "positive")],
+        kind=str(raw.get("kind", "size")),
+        basis=str(raw.get("basis", "gdp")),
+        comparable_national=str(raw.get("comparable_national", "same")),
+        source=str(raw.get("source", "")),
+        region_name_zh=_region_name(raw) if not kids else "",
+    )
+
+
+def _depth_first(tree: _Tree) -> list[str]:
+    ordered: list[str] = []
+    stack = [ROOT]
+    while stack:
+        code = stack.pop()
+        ordered.append(code)
+        stack.extend(reversed(tree.children.get(code, ())))
+    return ordered
 
 
 def parse_framework(data: Mapping, label: str = "<framework>") -> Framework:
     """Build a Framework from parsed TOML, collecting every problem before raising."""
-    problems: list[Problem] = []
-
-    def bad(code: str | None, message: str) -> None:
-        problems.append(Problem("framework_invalid", message, file=label, indicator=code))
-
+    check = _Check(label)
     meta = data.get("framework", {})
     for key in ("id", "version", "name_zh"):
         if not str(meta.get(key, "")).strip():
-            bad(None, f"[framework] 缺少 {key}，请补充。")
+            check.bad("framework.meta_missing", key=key)
     raw_nodes = data.get("node", [])
     if not isinstance(raw_nodes, list) or not raw_nodes:
-        bad(None, "没有任何 [[node]] 指标定义。")
-        raise InputError(problems)
-
-    seen: dict[str, dict] = {}
-    order: list[str] = []
-    for i, raw in enumerate(raw_nodes, start=1):
-        code = str(raw.get("code", "")).strip()
-        if not code:
-            bad(None, f"第 {i} 个 [[node]] 缺少 code。")
-            continue
-        if code == ROOT or code.startswith("_"):
-            bad(code, f"代码 {code} 为保留字，请换一个代码。")
-            continue
-        if code in seen:
-            bad(code, f"代码 {code} 重复出现，每个指标代码必须唯一。")
-            continue
-        if not str(raw.get("name_zh", "")).strip():
-            bad(code, f"指标 {code} 缺少中文名称 name_zh。")
-        w = raw.get("weight")
-        if w is not None and (not isinstance(w, (int, float)) or isinstance(w, bool) or not math.isfinite(w) or w < 0):
-            bad(code, f"指标 {code} 的权重 {w!r} 无效，权重必须是不小于 0 的数。")
-        seen[code] = dict(raw)
-        order.append(code)
-
-    children: dict[str, list[str]] = {ROOT: []}
-    for code in order:
-        parent = str(seen[code].get("parent", ROOT) or ROOT)
-        if parent != ROOT and parent not in seen:
-            bad(code, f"指标 {code} 的上级 {parent} 不存在。")
-            continue
-        children.setdefault(parent, []).append(code)
-
-    # depth and cycle check: walk up from every node
-    depth: dict[str, int] = {ROOT: 0}
-    for code in order:
-        chain, cur = [], code
-        while cur != ROOT and cur in seen and cur not in depth:
-            if cur in chain:
-                bad(code, f"指标 {code} 的上级关系形成循环。")
-                break
-            chain.append(cur)
-            cur = str(seen[cur].get("parent", ROOT) or ROOT)
-        else:
-            base = depth.get(cur, 0)
-            for k, c in enumerate(reversed(chain), start=1):
-                depth[c] = base + k
-
-    leaves = [c for c in order if not children.get(c)]
-    if not children[ROOT]:
-        bad(None, "没有一级指标（没有上级的 [[node]]）。")
-    leaf_depths = {depth.get(c) for c in leaves}
-    if len(leaf_depths) > 1:
-        bad(None, "三级指标必须处于同一层级：每个指标都应位于某个二级指标之下。")
-    for code in leaves:
-        raw = seen[code]
-        if depth.get(code, 0) <= 1:
-            bad(code, f"指标 {code} 直接位于总指数之下，没有下级指标；每个叶指标必须位于某个二级指标之下。")
-        if not str(raw.get("unit", "")).strip():
-            bad(code, f"指标 {code} 缺少单位 unit。")
-        if raw.get("direction", "positive") not in DIRECTIONS:
-            bad(code, f"指标 {code} 的 direction 必须是 positive（正向）或 negative（逆向）。")
-        if raw.get("kind", "size") not in KINDS:
-            bad(code, f"指标 {code} 的 kind 必须是 {'、'.join(KINDS)} 之一。")
-        if raw.get("basis", "gdp") not in BASES:
-            bad(code, f"指标 {code} 的 basis 必须是 gdp 或 population。")
-        if raw.get("comparable_national", "same") not in COMPARABLE:
-            bad(code, f"指标 {code} 的 comparable_national 必须是 same 或 nation_is_100。")
-    if problems:
-        raise InputError(problems)
-
-    notes: list[str] = []
-    weights: dict[str, float] = {}
-    for parent, kids in children.items():
-        given = {k: seen[k].get("weight") for k in kids}
-        if all(v is None for v in given.values()):
-            for k in kids:
-                weights[k] = 1.0 / len(kids)
-            continue
-        if any(v is None for v in given.values()):
-            missing = [k for k, v in given.items() if v is None]
-            bad(parent, f"{parent} 的下级中 {'、'.join(missing)} 没有权重而其他下级有：请全部填写或全部留空（等权）。")
-            continue
-        total = float(sum(given.values()))
-        if total <= 0:
-            bad(parent, f"{parent} 的下级权重之和为 0。")
-            continue
-        if abs(total - 1.0) > 1e-9:
-            notes.append(f"{parent} 的下级权重之和为 {total:g}，已按比例归一化为 1。")
-        for k in kids:
-            weights[k] = float(given[k]) / total
-    if problems:
-        raise InputError(problems)
-
-    def build(code: str) -> Node:
-        raw = seen.get(code, {})
-        kids = tuple(children.get(code, ()))
-        if code == ROOT:
-            return Node(
-                ROOT,
-                str(meta.get("root_name_zh", "总指数")),
-                str(meta.get("root_name_en", "Total index")),
-                None,
-                1.0,
-                kids,
-                0,
-            )
-        return Node(
-            code=code,
-            name_zh=str(raw.get("name_zh", code)),
-            name_en=str(raw.get("name_en", raw.get("name_zh", code))),
-            parent=str(raw.get("parent", ROOT) or ROOT),
-            weight=weights[code],
-            children=kids,
-            depth=depth[code],
-            unit=str(raw.get("unit", "")),
-            definition_national=str(raw.get("definition_national", raw.get("name_zh", ""))),
-            definition_provincial=str(raw.get("definition_provincial", raw.get("name_zh", ""))),
-            direction=DIRECTIONS[raw.get("direction", "positive")],
-            kind=str(raw.get("kind", "size")),
-            basis=str(raw.get("basis", "gdp")),
-            comparable_national=str(raw.get("comparable_national", "same")),
-            source=str(raw.get("source", "")),
-            region_name_zh=_region_name(raw) if not kids else "",
-        )
-
-    ordered: list[str] = []
-
-    def walk(code: str) -> None:
-        ordered.append(code)
-        for k in children.get(code, ()):
-            walk(k)
-
-    walk(ROOT)
-    nodes = {c: build(c) for c in ordered}
+        check.bad("framework.no_nodes")
+        check.raise_if_any()
+    tree = _read_nodes(raw_nodes, check)
+    _link(tree, check)
+    _check_leaves(tree, check)
+    check.raise_if_any()
+    weights, notes = _sibling_weights(tree, check)
+    check.raise_if_any()
+    ordered = _depth_first(tree)
+    nodes = {c: _node(c, tree, weights, meta) for c in ordered}
     coupling = dict(data.get("coupling", {}))
     for side in ("science", "industry"):
         for c in coupling.get(side, []):
             if c not in nodes:
-                problems.append(
-                    Problem(
-                        "framework_invalid",
-                        f"[coupling] {side} 中的 {c} 不是指标体系中的节点。",
-                        file=label,
-                        indicator=c,
-                    )
-                )
-    if problems:
-        raise InputError(problems)
+                check.bad("framework.coupling_unknown", c, side=side, code=c)
+    check.raise_if_any()
     return Framework(
         id=str(meta["id"]),
         version=str(meta["version"]),
@@ -338,7 +384,7 @@ def parse_framework(data: Mapping, label: str = "<framework>") -> Framework:
         source_zh=str(meta.get("source_zh", "")),
         nodes=MappingProxyType(nodes),
         codes=tuple(ordered),
-        leaves=tuple(c for c in ordered if not children.get(c)),
+        leaves=tuple(c for c in ordered if not tree.children.get(c)),
         coupling=MappingProxyType(coupling),
         notes=tuple(notes),
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 
+from ..kernel.messages import DEFAULT_LANG, render
 from ..kernel.vocabulary import CellStatus
 
 NATION = "全国"
@@ -35,11 +36,16 @@ class Provenance:
     row: int | None = None
     imported_at: str | None = None
 
-    def describe(self) -> str:
+    def describe(self, lang: str = DEFAULT_LANG) -> str:
+        """file / sheet / cell (or row) — where the value was read, for messages."""
         parts = [p for p in (self.file, self.sheet, self.cell) if p]
         if self.row is not None:
-            parts.append(f"第 {self.row} 行")
+            parts.append(render("location.row", {"value": self.row}, lang))
         return " / ".join(parts)
+
+    def location(self) -> dict:
+        """The Problem location fields this provenance fills (file, sheet, cell, row)."""
+        return {"file": self.file, "sheet": self.sheet, "cell": self.cell, "row": self.row}
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,11 @@ class Observation:
     unit: str | None = None
     source: str | None = None
     note: str | None = None
+
+    def location(self) -> dict:
+        """Every Problem location field of this value: where it came from and its key."""
+        where = (self.provenance or Provenance()).location()
+        return {**where, "region": self.region, "indicator": self.indicator, "year": self.year}
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -91,12 +102,6 @@ class ObservationTable:
 
     def indicators(self) -> list[str]:
         return list(dict.fromkeys(o.indicator for o in self.rows))
-
-    def for_region(self, region: str) -> ObservationTable:
-        return ObservationTable([o for o in self.rows if o.region == region])
-
-    def without_region(self, region: str) -> ObservationTable:
-        return ObservationTable([o for o in self.rows if o.region != region])
 
     def lookup(self) -> dict[tuple[str, str, int], Observation]:
         """(region, indicator, year) → observation; later rows win (callers check duplicates first)."""

@@ -1,5 +1,10 @@
-"""The workspace: a SQLite file with revisions, conflicts, problems and industries."""
+"""The workspace: a SQLite file with revisions, conflicts, problems and industries.
 
-from .workspace import Conflict, ImportReport, Revision, Workspace
+`schema` creates and opens the file, `merge` writes imports and resolves conflicts,
+`queries` reads, `records` holds what they return; `Workspace` is the facade over them.
+"""
+
+from .records import Conflict, ImportReport, Revision
+from .workspace import Workspace
 
 __all__ = ["Conflict", "ImportReport", "Revision", "Workspace"]

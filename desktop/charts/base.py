@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMenu, QToolButton, QToolTip, QVBoxLayout, QWidget
 
@@ -87,58 +87,92 @@ class ChartFrame(QWidget):
         self.caption.setVisible(bool(text))
 
     # -------------------------------------------------------------- export
-    def image(self, scale: float = 2.0):
-        """The chart as a QImage (what the user sees, at `scale`× resolution)."""
+    def _ensure_laid_out(self) -> None:
+        """A never-shown chart has no size (spec 04): give the frame one and lay it out."""
+        if self.view.width() < 10 or self.view.height() < 10:
+            self.resize(QSize(800, 480))
+            self.layout().activate()
+
+    def _parts(self) -> list[QWidget]:
+        """What an export shows: the title, the plot (axes and legend inside it) and the caption; not the tools."""
+        return [w for w in (self.title, self.view, self.caption) if not w.isHidden()]
+
+    def _paint(self, painter) -> None:
+        """Paint the chart's parts at their places in the frame, in logical (widget) coordinates."""
+        from PySide6.QtCore import QRectF
+        from PySide6.QtGui import QRegion
+        from PySide6.QtWidgets import QGraphicsView
+
+        for part in self._parts():
+            if isinstance(part, QGraphicsView):  # its render() maps source → target; give both
+                part.render(painter, QRectF(part.geometry()), part.viewport().rect())
+            else:
+                part.render(painter, part.geometry().topLeft(), QRegion(), QWidget.RenderFlag.DrawChildren)
+
+    def export_size(self) -> QSize:
+        """The logical size of what an export shows (the frame without the tools' margin below)."""
+        bottom = max(w.geometry().bottom() for w in self._parts())
+        return QSize(self.width(), bottom + 1)
+
+    def image(self, width_px: int | None = None, scale: float = 2.0):
+        """The whole chart (title, plot with axes and legend, caption) as a QImage: `width_px` wide,
+        or at `scale`× the size on screen. The painter works in logical coordinates; the image's
+        device-pixel ratio maps them onto its pixels."""
         from PySide6.QtGui import QImage
 
-        size = self.view.size()
-        if size.width() < 10 or size.height() < 10:  # never shown: give it a size first (spec 04)
-            self.view.resize(QSize(800, 450))
-            size = self.view.size()
-        img = QImage(int(size.width() * scale), int(size.height() * scale), QImage.Format.Format_ARGB32)
+        self._ensure_laid_out()
+        size = self.export_size()
+        if width_px:
+            scale = width_px / size.width()
+        img = QImage(round(size.width() * scale), round(size.height() * scale), QImage.Format.Format_ARGB32)
         img.setDevicePixelRatio(scale)
         img.fill(Qt.GlobalColor.white)
         p = QPainter(img)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._render(p)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        self._paint(p)
         p.end()
         return img
 
-    def _render(self, painter) -> None:
-        from PySide6.QtWidgets import QGraphicsView
+    def png_bytes(self, width_px: int | None = None, dpi: int = 300) -> bytes:
+        """PNG of `image(width_px)` with its resolution recorded (so Word places it at its printed size)."""
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
-        if isinstance(self.view, QGraphicsView):
-            self.view.render(painter)
-        else:
-            self.view.render(painter, QPoint(0, 0))
+        img = self.image(width_px)
+        img.setDotsPerMeterX(round(dpi / 0.0254))
+        img.setDotsPerMeterY(round(dpi / 0.0254))
+        data = QByteArray()
+        buf = QBuffer(data)
+        buf.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not img.save(buf, "PNG"):
+            raise OSError("PNG encoding failed")
+        buf.close()
+        return bytes(data)
 
-    def export_png(self, path: str) -> bool:
-        from core.kernel import atomic_path
+    def export_png(self, path: str, width_px: int | None = None) -> bool:
+        from core.kernel import atomic_write_bytes
 
-        with atomic_path(path) as tmp:  # a crash never leaves half a PNG under the user's name
-            if not self.image().save(str(tmp), "PNG"):
-                raise OSError(f"无法写入图片：{path}")
+        atomic_write_bytes(path, self.png_bytes(width_px))  # a crash never leaves half a PNG under the user's name
         return True
 
     def export_svg(self, path: str) -> bool:
-        """Vector SVG of the chart via QSvgGenerator (pyqtgraph's SVGExporter fails on some
-        Qt 6 path strings, so the view is rendered directly)."""
+        """Vector SVG of the whole chart via QSvgGenerator. Its resolution must be the widgets'
+        logical DPI, else pyqtgraph's curves are scaled by 96/72 against the axes."""
         from PySide6.QtSvg import QSvgGenerator
-
-        if self.view.width() < 10 or self.view.height() < 10:
-            self.view.resize(QSize(800, 450))
 
         from core.kernel import atomic_path
 
+        self._ensure_laid_out()
         with atomic_path(path) as tmp:
             gen = QSvgGenerator()
             gen.setFileName(str(tmp))
-            size = self.view.size()
+            gen.setResolution(self.logicalDpiX())
+            size = self.export_size()
             gen.setSize(size)
             gen.setViewBox(QRectF(0, 0, size.width(), size.height()))
             gen.setTitle(self.title.text())
             p = QPainter(gen)
-            self._render(p)
+            self._paint(p)
             p.end()
         return True
 

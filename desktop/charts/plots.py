@@ -271,43 +271,8 @@ class QuadrantScatter(ChartFrame):
         self.plot.clear()
         self.points = list(points)
         sx, sy = split
-        xs = [p.x for p in points] + [sx]
-        ys = [p.y for p in points] + [sy]
-        dx = max(abs(v - sx) for v in xs) * 1.25 + 5
-        dy = max(abs(v - sy) for v in ys) * 1.25 + 5
-        x0, x1, y0, y1 = sx - dx, sx + dx, sy - dy, sy + dy
-        if not symmetric:  # data range (split included) with a margin, split need not be central
-            px = (max(xs) - min(xs)) * 0.2 or 1.0
-            py = (max(ys) - min(ys)) * 0.2 or 1.0
-            x0, x1, y0, y1 = min(xs) - px, max(xs) + px * 1.5, min(ys) - py, max(ys) + py
-        if min(xs) >= 0:  # levels, quotients and scores are never negative: no negative axis
-            x0 = max(x0, 0.0)
-        if min(ys) >= 0:
-            y0 = max(y0, 0.0)
-        # quadrant tints
-        for qx0, qx1, qy0, qy1, color in (
-            (sx, x1, sy, y1, "#e8f5e9"),
-            (sx, x1, y0, sy, "#fff8e1"),
-            (x0, sx, sy, y1, "#e3f2fd"),
-            (x0, sx, y0, sy, "#f5f5f5"),
-        ):
-            rect = P.QtWidgets.QGraphicsRectItem(qx0, qy0, qx1 - qx0, qy1 - qy0)
-            rect.setBrush(QBrush(QColor(color)))
-            rect.setPen(QPen(Qt.PenStyle.NoPen))
-            rect.setZValue(-20)
-            self.plot.addItem(rect)
-        for pos, angle in ((sx, 90), (sy, 0)):
-            self.plot.addItem(
-                P.InfiniteLine(pos=pos, angle=angle, pen=P.mkPen("#7f8c8d", width=1, style=Qt.PenStyle.DashLine))
-            )
-        qfont = fonts.ui_font(10, bold=True)
-        for name, (x, y, anchor) in zip(
-            quadrant_names, ((x1, y1, (1, 0)), (x1, y0, (1, 1)), (x0, y1, (0, 0)), (x0, y0, (0, 1))), strict=False
-        ):
-            t = P.TextItem(name, color="#8a96a3", anchor=anchor)
-            t.setFont(qfont)
-            t.setPos(x, y)
-            self.plot.addItem(t)
+        x0, x1, y0, y1 = self._ranges(points, split, symmetric)
+        self._quadrants((x0, x1, y0, y1), split, quadrant_names)
         spots = []
         for p in points:
             spots.append(
@@ -348,6 +313,54 @@ class QuadrantScatter(ChartFrame):
         self.plot.setLabel("left", y_label, color=style.MUTED)
         self.plot.setXRange(x0, x1, padding=0)
         self.plot.setYRange(y0, y1, padding=0)
+
+    @staticmethod
+    def _ranges(points: list[Point], split, symmetric: bool) -> tuple[float, float, float, float]:
+        """Axis ranges: symmetric around the split (default) or the data's range with a margin."""
+        sx, sy = split
+        xs = [p.x for p in points] + [sx]
+        ys = [p.y for p in points] + [sy]
+        dx = max(abs(v - sx) for v in xs) * 1.25 + 5
+        dy = max(abs(v - sy) for v in ys) * 1.25 + 5
+        x0, x1, y0, y1 = sx - dx, sx + dx, sy - dy, sy + dy
+        if not symmetric:  # data range (split included) with a margin, split need not be central
+            px = (max(xs) - min(xs)) * 0.2 or 1.0
+            py = (max(ys) - min(ys)) * 0.2 or 1.0
+            x0, x1, y0, y1 = min(xs) - px, max(xs) + px * 1.5, min(ys) - py, max(ys) + py
+        if min(xs) >= 0:  # levels, quotients and scores are never negative: no negative axis
+            x0 = max(x0, 0.0)
+        if min(ys) >= 0:
+            y0 = max(y0, 0.0)
+        return x0, x1, y0, y1
+
+    def _quadrants(self, box, split, quadrant_names) -> None:
+        """Tinted quadrants, the split lines and the quadrant names in the corners."""
+        P = pg()
+        x0, x1, y0, y1 = box
+        sx, sy = split
+        for qx0, qx1, qy0, qy1, color in (
+            (sx, x1, sy, y1, "#e8f5e9"),
+            (sx, x1, y0, sy, "#fff8e1"),
+            (x0, sx, sy, y1, "#e3f2fd"),
+            (x0, sx, y0, sy, "#f5f5f5"),
+        ):
+            rect = P.QtWidgets.QGraphicsRectItem(qx0, qy0, qx1 - qx0, qy1 - qy0)
+            rect.setBrush(QBrush(QColor(color)))
+            rect.setPen(QPen(Qt.PenStyle.NoPen))
+            rect.setZValue(-20)
+            self.plot.addItem(rect)
+        for pos, angle in ((sx, 90), (sy, 0)):
+            self.plot.addItem(
+                P.InfiniteLine(pos=pos, angle=angle, pen=P.mkPen("#7f8c8d", width=1, style=Qt.PenStyle.DashLine))
+            )
+        qfont = fonts.ui_font(10, bold=True)
+        for name, (x, y, anchor) in zip(
+            quadrant_names, ((x1, y1, (1, 0)), (x1, y0, (1, 1)), (x0, y1, (0, 0)), (x0, y0, (0, 1))), strict=False
+        ):
+            t = P.TextItem(name, color="#8a96a3", anchor=anchor)
+            t.setFont(qfont)
+            t.setPos(x, y)
+            self.plot.addItem(t)
 
 
 class _RadarView(QWidget):

@@ -12,12 +12,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core.kernel import CellStatus
+from core.kernel import CellStatus, Message
 
 from .. import style
+from ..i18n import current_language
 from ..widgets import Card, Verdict, fmt
-from .assessment_page import _fill, _table
 from .base import ResultPage
+from .tables import fill_table, make_table
 
 
 class BenchmarkPage(ResultPage):
@@ -54,7 +55,7 @@ class BenchmarkPage(ResultPage):
         c_chart.body.addWidget(self.chart)
         grid.addWidget(c_chart, 0, 0, 2, 1)
         c_tab = Card(self.tr("逐年对比"))
-        self.year_table = _table(
+        self.year_table = make_table(
             [
                 self.tr("年份"),
                 self.tr("本地区"),
@@ -70,7 +71,7 @@ class BenchmarkPage(ResultPage):
         c_tab.body.addWidget(self.year_table)
         grid.addWidget(c_tab, 0, 1)
         c_rank = Card(self.tr("已载入地区排名（最新年份）"))
-        self.rank_table = _table(
+        self.rank_table = make_table(
             [self.tr("排名"), self.tr("地区"), self.tr("指数"), self.tr("融合水平")], stretch_last=False
         )
         c_rank.body.addWidget(self.rank_table)
@@ -103,7 +104,7 @@ class BenchmarkPage(ResultPage):
             if self.node_combo.count() == 0:
                 self.node_combo.blockSignals(True)
                 for code in fw.codes:
-                    self.node_combo.addItem("　" * fw.nodes[code].depth + fw.label(code, self.window_.lang), code)
+                    self.node_combo.addItem("　" * fw.nodes[code].depth + fw.label(code, current_language()), code)
                 self.node_combo.blockSignals(False)
             cmp = s.comparison(self.node_combo.currentData() or "total")
         if cmp is None:
@@ -115,136 +116,110 @@ class BenchmarkPage(ResultPage):
         self.show_content()
         self.show_comparison(cmp)
 
-    def show_comparison(self, cmp: dict) -> None:
-        from ..charts.plots import Series
-
+    def show_comparison(self, cmp) -> None:
+        """Show one NodeComparison (core.assessment): chart, verdicts, yearly table, ranks and sentences."""
         s = self.session
-        fw = s.framework
-        code = cmp["node"]
-        name = fw.label(code, self.window_.lang)
-        years = sorted(int(y) for y in cmp["region"])
-        reg = {int(y): v for y, v in cmp["region"].items()}
-        nat = {int(y): v for y, v in cmp.get("nation_comparable", {}).items()}
-        pub = {int(y): v for y, v in cmp.get("nation_published", {}).items()}
-        gaps = {int(y): v for y, v in cmp.get("gap_points", {}).items()}
-        res = s.result
-        flags = [
-            res.flag(s.region, code, y) if res is not None and s.region in res.regions and y in res.years else None
-            for y in years
-        ]
-        series = [
-            Series(
-                s.region,
-                years,
-                [reg.get(y) for y in years],
-                style.ACCENT,
-                width=3,
-                estimated=[f is CellStatus.ESTIMATE for f in flags],
-            ),
-            Series(
-                self.tr("全国可比序列"), years, [nat.get(y) for y in years], style.NATION_COLOR, dashed=True, symbol="s"
-            ),
-        ]
-        pub_years = [y for y in sorted(pub) if years and years[0] <= y <= years[-1]]
-        if pub_years:
-            series.append(
-                Series(
-                    self.tr("全国公布值（中国信通院）"),
-                    pub_years,
-                    [pub[y] for y in pub_years],
-                    "#2e86c1",
-                    width=0,
-                    symbol="d",
-                )
-            )
-        for k, other in enumerate(r for r in s.compare if r != s.region):
-            oc = s.comparison(code, other)
-            if oc:
-                series.append(
-                    Series(
-                        other,
-                        years,
-                        [oc["region"].get(str(y)) for y in years],
-                        style.SERIES_COLORS[(k + 1) % len(style.SERIES_COLORS)],
-                        width=1.5,
-                        symbol="t",
-                    )
-                )
-        macro = cmp.get("macro_region") or {}
-        for f in macro.get("figures", []):
-            if f.get("measure") == "index" and f.get("year") and f.get("value") is not None:
-                series.append(
-                    Series(
-                        f"{macro.get('name')}（{f.get('section', '')}）",
-                        [int(f["year"])],
-                        [float(f["value"])],
-                        "#8e5bb5",
-                        width=0,
-                        symbol="star",
-                    )
-                )
-        self.chart.title.setText(self.tr("{node}：{r} 与全国").replace("{node}", name).replace("{r}", s.region))
-        self.chart.set_data(
-            series,
-            x_ticks=years,
-            y_label=self.tr("指数（{y} 年 = 100）").replace("{y}", str(years[0]) if years else ""),
-        )
-        self.chart.set_caption(cmp.get("published_note", ""))
-        last = years[-1] if years else None
-        gap = gaps.get(last)
-        self.v_gap.set(
-            fmt(gap) if gap is None else f"{gap:+.1f}",
-            self.tr("{y} 年").replace("{y}", str(last)),
-            cmp.get("sentence", ""),
-        )
-        gp = cmp.get("growth_gap_pp")
-        g_r, g_n = cmp.get("g_region"), cmp.get("g_nation")
-        self.v_growth.set(
-            "—" if gp is None else f"{gp:+.2f}",
-            "",
-            self.tr("本地区年均增速 {a}，全国 {b}。")
-            .replace("{a}", "—" if g_r is None else f"{100 * g_r:.2f}%")
-            .replace("{b}", "—" if g_n is None else f"{100 * g_n:.2f}%"),
-        )
-        ri, rl = cmp.get("rank_index"), cmp.get("rank_level")
-        self.v_rank.set(
-            f"{ri['rank']} / {ri['of']}" if ri else "—",
-            "",
-            self.tr("{y} 年指数在已载入地区中的位次（增长快慢）。").replace("{y}", str(ri["year"]) if ri else ""),
-        )
-        self.v_level_rank.set(
-            f"{rl['rank']} / {rl['of']}" if rl else "—",
-            "",
-            self.tr("融合水平（全国 = 100）在已载入地区中的位次（发展高低）。"),
-        )
+        years = sorted(cmp.region)
+        self._draw_chart(cmp, years)
+        self._fill_verdicts(cmp, years)
+        pub = cmp.nation_published or {}
         rows = [
             [
                 str(y),
-                fmt(reg.get(y)),
-                fmt(nat.get(y)),
+                fmt(cmp.region.get(y)),
+                fmt(cmp.nation_comparable.get(y)),
                 fmt(pub.get(y)),
-                "—" if gaps.get(y) is None else f"{gaps[y]:+.1f}",
+                _signed(cmp.gap_points.get(y)),
             ]
             for y in years
         ]
-        _fill(self.year_table, rows)
-        # ranks: each loaded region's own comparison (ranks are core's)
+        fill_table(self.year_table, rows)
+        self._fill_ranks(cmp, years[-1] if years else None)
+        texts = [_text(cmp.sentence)] + [_text(f.sentence) for f in cmp.macro_figures]
+        ra = s.assessment.regions.get(s.region) if s.assessment is not None else None
+        if ra is not None and ra.comparison is not None:  # the report's macro-region share of this indicator
+            texts += [_text(f.sentence) for f in ra.comparison.macro_shares if f.figure.node == cmp.node]
+        if cmp.macro_region and not cmp.macro_figures:
+            texts.append(self.tr("报告未给出{m}该指标的数值，无法与板块对比。").replace("{m}", cmp.macro_region))
+        self.sentences.setText("\n".join(t for t in texts if t))
+
+    def _draw_chart(self, cmp, years: list[int]) -> None:
+        from ..charts.plots import Series
+
+        s = self.session
+        res = s.result
+        flags = [
+            res.flag(s.region, cmp.node, y) if res is not None and s.region in res.regions and y in res.years else None
+            for y in years
+        ]
+        estimated = [f is CellStatus.ESTIMATE for f in flags]
+        series = [
+            Series(s.region, years, [cmp.region.get(y) for y in years], style.ACCENT, width=3, estimated=estimated),
+            Series(self.tr("全国可比序列"), years, [cmp.nation_comparable.get(y) for y in years], style.NATION_COLOR,
+                   dashed=True, symbol="s"),
+        ]  # fmt: skip
+        pub = cmp.nation_published or {}
+        pub_years = [y for y in sorted(pub) if years and years[0] <= y <= years[-1]]
+        if pub_years:
+            label = self.tr("全国公布值（中国信通院）")
+            series.append(Series(label, pub_years, [pub[y] for y in pub_years], "#2e86c1", width=0, symbol="d"))
+        for k, other in enumerate(r for r in s.compare if r != s.region):
+            oc = s.comparison(cmp.node, other)
+            if oc:
+                color = style.SERIES_COLORS[(k + 1) % len(style.SERIES_COLORS)]
+                series.append(Series(other, years, [oc.region.get(y) for y in years], color, width=1.5, symbol="t"))
+        for m in cmp.macro_figures:
+            f = m.figure
+            if f.measure == "index" and f.year and f.value is not None:
+                name = f"{cmp.macro_region}（{f.section}）"
+                series.append(Series(name, [int(f.year)], [float(f.value)], "#8e5bb5", width=0, symbol="star"))
+        name = s.framework.label(cmp.node, current_language())
+        self.chart.title.setText(self.tr("{node}：{r} 与全国").replace("{node}", name).replace("{r}", s.region))
+        y_label = self.tr("指数（{y} 年 = 100）").replace("{y}", str(years[0]) if years else "")
+        self.chart.set_data(series, x_ticks=years, y_label=y_label)
+        self.chart.set_caption(_text(cmp.published_note))
+
+    def _fill_verdicts(self, cmp, years: list[int]) -> None:
+        last = years[-1] if years else None
+        gap = cmp.gap_points.get(last)
+        self.v_gap.set(fmt(gap) if gap is None else f"{gap:+.1f}", self.tr("{y} 年").replace("{y}", str(last)),
+                       _text(cmp.sentence))  # fmt: skip
+        gp, g_r, g_n = cmp.growth_gap_pp, cmp.g_region, cmp.g_nation
+        growth = (
+            self.tr("本地区年均增速 {a}，全国 {b}。")
+            .replace("{a}", "—" if g_r is None else f"{100 * g_r:.2f}%")
+            .replace("{b}", "—" if g_n is None else f"{100 * g_n:.2f}%")
+        )
+        self.v_growth.set("—" if gp is None else f"{gp:+.2f}", "", growth)
+        ri, rl = cmp.rank_index, cmp.rank_level
+        where = self.tr("{y} 年指数在已载入地区中的位次（增长快慢）。").replace("{y}", str(ri.year) if ri else "")
+        self.v_rank.set(f"{ri.rank} / {ri.of}" if ri else "—", "", where)
+        level_where = self.tr("融合水平（全国 = 100）在已载入地区中的位次（发展高低）。")
+        self.v_level_rank.set(f"{rl.rank} / {rl.of}" if rl else "—", "", level_where)
+
+    def _fill_ranks(self, cmp, last: int | None) -> None:
+        """Each loaded region's own comparison (the ranks are core's)."""
+        s = self.session
         a = s.assessment
         ranked = []
         for r in a.levels:
-            oc = cmp if r == s.region else s.comparison(code, r)
-            if oc and oc.get("rank_index"):
-                ranked.append((oc["rank_index"]["rank"], r, oc["region"].get(str(last)), a.levels[r].nodes.get(code)))
+            oc = cmp if r == s.region else s.comparison(cmp.node, r)
+            if oc and oc.rank_index:
+                ranked.append((oc.rank_index.rank, r, oc.region.get(last), a.levels[r].nodes.get(cmp.node)))
         ranked.sort()
-        _fill(
+        fill_table(
             self.rank_table,
             [[str(k), r, fmt(v), fmt(lv)] for k, r, v, lv in ranked],
             highlight={i for i, row in enumerate(ranked) if row[1] == s.region},
         )
-        texts = [t for t in [cmp.get("sentence", "")] + [f.get("sentence", "") for f in macro.get("figures", [])] if t]
-        for m in cmp.get("macro_shares", []) if isinstance(cmp.get("macro_shares"), list) else []:
-            if isinstance(m, dict) and m.get("sentence"):
-                texts.append(m["sentence"])
-        if macro.get("name") and not macro.get("figures"):
-            texts.append(self.tr("报告未给出{m}该指标的数值，无法与板块对比。").replace("{m}", macro["name"]))
-        self.sentences.setText("\n".join(texts))
+
+
+def _signed(x: float | None) -> str:
+    return "—" if x is None else f"{x:+.1f}"
+
+
+def _text(value) -> str:
+    """A core Message (or None) in the interface language."""
+    if value is None:
+        return ""
+    return value.text(current_language()) if isinstance(value, Message) else str(value)

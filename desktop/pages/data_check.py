@@ -26,16 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.kernel import CellStatus, Severity, render
+
 from .. import style
+from ..i18n import current_language
 from ..widgets import Card
 from .base import LazyPage
 
-SEVERITY_COLORS = {"error": style.ERROR, "warning": style.WARNING, "info": style.INFO}
+SEVERITY_COLORS = {Severity.ERROR: style.ERROR, Severity.WARNING: style.WARNING, Severity.INFO: style.INFO}
+CELL_BG = {CellStatus.ESTIMATE: style.ESTIMATE_BG, CellStatus.INTERPOLATED: style.INTERPOLATED_BG}
 FIXED_COLS = 3  # code, name, unit
-
-
-def _sev(p) -> str:
-    return getattr(p.severity, "value", str(p.severity))
 
 
 class CheckPage(LazyPage):
@@ -44,7 +44,29 @@ class CheckPage(LazyPage):
         v = QVBoxLayout(self)
         v.setContentsMargins(20, 14, 20, 16)
         v.setSpacing(10)
-        # summary + legend ----------------------------------------------------------------
+        v.addLayout(self._build_summary())
+        split = QSplitter(Qt.Orientation.Vertical)
+        data_card = Card(self.tr("指标数据"))
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setMouseTracking(True)
+        data_card.body.addWidget(self.table)
+        split.addWidget(data_card)
+        split.addWidget(self._build_tabs())
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([500, 230])
+        v.addWidget(split, 1)
+        self._status_text = {
+            CellStatus.REPORTED: self.tr("填报值"),
+            CellStatus.ESTIMATE: self.tr("预估值：该年尚无数据，沿用最近一个已知年份的数值"),
+            CellStatus.INTERPOLATED: self.tr("插值：在两端已知年份之间按几何（对数线性）插值"),
+        }
+
+    def _build_summary(self) -> QHBoxLayout:
+        """The summary line and the legend of cell colours."""
         top = QHBoxLayout()
         self.summary = QLabel("")
         self.summary.setObjectName("cardTitle")
@@ -64,18 +86,10 @@ class CheckPage(LazyPage):
             lab.setObjectName("muted")
             top.addWidget(lab)
             top.addSpacing(8)
-        v.addLayout(top)
+        return top
 
-        split = QSplitter(Qt.Orientation.Vertical)
-        data_card = Card(self.tr("指标数据"))
-        self.table = QTableWidget()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setMouseTracking(True)
-        data_card.body.addWidget(self.table)
-        split.addWidget(data_card)
-
+    def _build_tabs(self) -> QTabWidget:
+        """问题 and 冲突 (with the buttons that resolve a conflict)."""
         self.tabs = QTabWidget()
         self.problems = QTreeWidget()
         self.problems.setHeaderLabels([self.tr("类别"), self.tr("位置"), self.tr("说明")])
@@ -105,11 +119,7 @@ class CheckPage(LazyPage):
         row.addStretch(1)
         cv.addLayout(row)
         self.tabs.addTab(conf, self.tr("冲突"))
-        split.addWidget(self.tabs)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([500, 230])
-        v.addWidget(split, 1)
+        return self.tabs
 
     # ------------------------------------------------------------------ refresh
     def all_problems(self) -> list:
@@ -119,8 +129,8 @@ class CheckPage(LazyPage):
         self._dirty = False
         s = self.session
         probs = self.all_problems()
-        n_err = sum(1 for p in probs if _sev(p) == "error")
-        n_warn = sum(1 for p in probs if _sev(p) == "warning")
+        n_err = sum(1 for p in probs if p.severity == Severity.ERROR)
+        n_warn = sum(1 for p in probs if p.severity == Severity.WARNING)
         n = sum(1 for o in s.table if o.region == s.region) if s.table is not None else 0
         self.summary.setText(
             self.tr("{region}：{n} 个数值　　导入与测算问题（全部文件）：{e} 个错误，{w} 个警告")
@@ -139,77 +149,26 @@ class CheckPage(LazyPage):
             self.table.setRowCount(0)
             self.table.setColumnCount(0)
             return
-        fw = s.framework
-        from core.model import BASIS_CODES, NATION
+        from core.model import BASIS_CODES
 
-        lang = self.window_.lang
         region = s.region
         res = s.result if (s.result is not None and region in s.result.regions) else None
         years = sorted(set(s.table.years()) | (set(res.years) if res is not None else set()))
         lookup = {(o.indicator, o.year): o for o in s.table if o.region == region}
-        codes = list(fw.leaves) + list(BASIS_CODES)
+        codes = list(s.framework.leaves) + list(BASIS_CODES)
         self._years, self._codes = years, codes
         self.table.setColumnCount(FIXED_COLS + len(years))
         self.table.setRowCount(len(codes))
         self.table.setHorizontalHeaderLabels(
             [self.tr("代码"), self.tr("指标"), self.tr("单位")] + [str(y) for y in years]
         )
-        status_text = {
-            0: self.tr("填报值"),
-            1: self.tr("预估值：该年尚无数据，沿用最近一个已知年份的数值"),
-            2: self.tr("插值：在两端已知年份之间按几何（对数线性）插值"),
-            3: self.tr("已排除"),
-        }
-        bg = {1: QColor(style.ESTIMATE_BG), 2: QColor(style.INTERPOLATED_BG)}
         for row, code in enumerate(codes):
-            if code in fw.nodes:
-                node = fw.nodes[code]
-                name, unit = node.name(lang, regional=region != NATION), node.unit
-                tip = node.definition_provincial if region != NATION else node.definition_national
-            else:
-                zh, en, unit = BASIS_CODES[code]
-                name, tip = (en if lang == "en" else zh), zh
-            items = [QTableWidgetItem(code), QTableWidgetItem(name), QTableWidgetItem(unit)]
-            items[1].setToolTip(tip)
-            for c, it in enumerate(items):
+            for c, it in enumerate(self._head_items(code)):
                 self.table.setItem(row, c, it)
-            leaf_i = fw.leaves.index(code) if (res is not None and code in fw.leaves) else None
             for col, year in enumerate(years, start=FIXED_COLS):
                 obs = lookup.get((code, year))
-                status, value = 0, None
-                if obs is not None:
-                    value = obs.value
-                if leaf_i is not None and year in res.years:
-                    t = res.years.index(year)
-                    r = res.region_index(region)
-                    st = int(res.status[r, leaf_i, t])
-                    if obs is None and st in (1, 2):
-                        status, value = st, float(res.values[r, leaf_i, t])
-                item = QTableWidgetItem(
-                    "—"
-                    if value is None or (isinstance(value, float) and math.isnan(value))
-                    else f"{value:,.4g}"
-                    if abs(value) < 1e4
-                    else f"{value:,.0f}"
-                )
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setData(Qt.ItemDataRole.UserRole, status)
-                if value is None:
-                    item.setBackground(QBrush(QColor(style.EXCLUDED_BG)))
-                    item.setToolTip(self.tr("缺失：该年没有数值"))
-                else:
-                    lines = [status_text[status]]
-                    if status in bg:
-                        item.setBackground(QBrush(bg[status]))
-                    prov = obs.provenance if obs is not None else None
-                    if prov is not None:
-                        lines.append(self.tr("来源：") + prov.describe())
-                    if obs is not None and obs.source:
-                        lines.append(self.tr("数据来源：") + obs.source)
-                    if obs is not None and obs.note:
-                        lines.append(self.tr("备注：") + obs.note)
-                    item.setToolTip("\n".join(lines))
-                self.table.setItem(row, col, item)
+                status, value = self._filled(res, code, year) if obs is None else (CellStatus.REPORTED, obs.value)
+                self.table.setItem(row, col, self._value_item(obs, status, value))
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for c in (0, 2):
@@ -218,10 +177,59 @@ class CheckPage(LazyPage):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
             self.table.setColumnWidth(c, 92)
 
+    def _head_items(self, code: str) -> list[QTableWidgetItem]:
+        """Code, name (a province sees its own wording; the definition as tooltip) and unit."""
+        from core.model import BASIS_CODES, NATION
+
+        fw, lang, regional = self.session.framework, current_language(), self.session.region != NATION
+        if code in fw.nodes:
+            node = fw.nodes[code]
+            name, unit = node.name(lang, regional=regional), node.unit
+            tip = node.definition_provincial if regional else node.definition_national
+        else:
+            zh, en, unit = BASIS_CODES[code]
+            name, tip = (en if lang == "en" else zh), zh
+        items = [QTableWidgetItem(code), QTableWidgetItem(name), QTableWidgetItem(unit)]
+        items[1].setToolTip(tip)
+        return items
+
+    def _filled(self, res, code: str, year: int) -> tuple[CellStatus, float | None]:
+        """A value the engine filled in (estimate or interpolation), if any."""
+        fw, region = self.session.framework, self.session.region
+        if res is None or code not in fw.leaves or year not in res.years:
+            return CellStatus.REPORTED, None
+        r, n, t = res.region_index(region), fw.leaves.index(code), res.years.index(year)
+        status = CellStatus(int(res.status[r, n, t]))
+        if status in (CellStatus.ESTIMATE, CellStatus.INTERPOLATED):
+            return status, float(res.values[r, n, t])
+        return CellStatus.REPORTED, None
+
+    def _value_item(self, obs, status: CellStatus, value) -> QTableWidgetItem:
+        missing = value is None or (isinstance(value, float) and math.isnan(value))
+        item = QTableWidgetItem("—" if missing else f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}")
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setData(Qt.ItemDataRole.UserRole, int(status))
+        if value is None:
+            item.setBackground(QBrush(QColor(style.EXCLUDED_BG)))
+            item.setToolTip(self.tr("缺失：该年没有数值"))
+            return item
+        lines = [self._status_text[status]]
+        if status in CELL_BG:
+            item.setBackground(QBrush(QColor(CELL_BG[status])))
+        if obs is not None:
+            if obs.provenance is not None:
+                lines.append(self.tr("来源：") + obs.provenance.describe())
+            if obs.source:
+                lines.append(self.tr("数据来源：") + obs.source)
+            if obs.note:
+                lines.append(self.tr("备注：") + obs.note)
+        item.setToolTip("\n".join(lines))
+        return item
+
     def _fill_problems(self, probs) -> None:
         self.problems.clear()
         self.conflicts.clear()
-        label = {"error": self.tr("错误"), "warning": self.tr("警告"), "info": self.tr("说明")}
+        lang = current_language()
 
         def describe(o):
             if o is None:
@@ -236,12 +244,12 @@ class CheckPage(LazyPage):
                 it.setToolTip(col, it.text(col))
             self.conflicts.addTopLevelItem(it)
         for p in probs:
-            sev = _sev(p)
-            it = QTreeWidgetItem([label.get(sev, sev), p.location(), p.message])
-            it.setForeground(0, QBrush(QColor(SEVERITY_COLORS.get(sev, style.TEXT))))
+            where, text = p.location(lang), p.text(lang)
+            it = QTreeWidgetItem([render(f"severity.{p.severity.value}", None, lang), where, text])
+            it.setForeground(0, QBrush(QColor(SEVERITY_COLORS.get(p.severity, style.TEXT))))
             it.setData(0, Qt.ItemDataRole.UserRole, p)
-            it.setToolTip(2, p.message)
-            it.setToolTip(1, p.location())
+            it.setToolTip(2, text)
+            it.setToolTip(1, where)
             self.problems.addTopLevelItem(it)
         self.problems.resizeColumnToContents(0)
         self.problems.setColumnWidth(1, 380)

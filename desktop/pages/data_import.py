@@ -100,8 +100,33 @@ class ImportPage(QWidget):
         self.drop.files_button.clicked.connect(window.import_files_dialog)
         self.drop.folder_button.clicked.connect(window.import_folder_dialog)
         grid.addWidget(self.drop, 0, 0, 1, 2)
+        grid.addWidget(self._template_card(), 1, 0)
+        grid.addWidget(self._workspace_card(window), 1, 1)
+        hist = Card(self.tr("本次导入记录"))
+        self.history = QTreeWidget()
+        self.history.setHeaderLabels([self.tr("文件"), self.tr("数值"), self.tr("问题"), self.tr("错误")])
+        self.history.setRootIsDecorated(False)
+        self.history.setMinimumHeight(120)
+        hist.body.addWidget(self.history)
+        grid.addWidget(hist, 2, 0)
+        rec = Card(self.tr("最近打开"))
+        self.recent = QListWidget()
+        self.recent.itemDoubleClicked.connect(lambda item: self.session.open_workspace(item.text()))
+        rec.body.addWidget(self.recent)
+        grid.addWidget(rec, 2, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(3, 1)
 
-        # blank templates ----------------------------------------------------------------
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        session.dataChanged.connect(self.refresh)
+        self.refresh()
+
+    def _template_card(self) -> Card:
+        """Blank templates: kind, region, years, save."""
         tpl = Card(
             self.tr("下载空白填报模板"),
             subtitle=self.tr("生成带校验和填报说明的空白工作簿，发给各地统计人员填写后再导入。"),
@@ -115,20 +140,24 @@ class ImportPage(QWidget):
         self.template_region.setPlaceholderText(self.tr("地区名称，如 湖北省（可留空）"))
         self.template_years = QLineEdit("2019-2024")
         self.template_years.setToolTip(self.tr("填报年份范围，如 2019-2024"))
-        form.addWidget(QLabel(self.tr("模板类型")), 0, 0)
-        form.addWidget(self.template_kind, 0, 1)
-        form.addWidget(QLabel(self.tr("地区")), 1, 0)
-        form.addWidget(self.template_region, 1, 1)
-        form.addWidget(QLabel(self.tr("年份")), 2, 0)
-        form.addWidget(self.template_years, 2, 1)
+        for row, (label, field) in enumerate(
+            (
+                (self.tr("模板类型"), self.template_kind),
+                (self.tr("地区"), self.template_region),
+                (self.tr("年份"), self.template_years),
+            )
+        ):
+            form.addWidget(QLabel(label), row, 0)
+            form.addWidget(field, row, 1)
         tpl.body.addLayout(form)
         self.template_button = QPushButton(self.tr("保存空白模板…"))
         self.template_button.clicked.connect(self.save_template)
         tpl.body.addWidget(self.template_button, 0, Qt.AlignmentFlag.AlignLeft)
         tpl.body.addStretch(1)
-        grid.addWidget(tpl, 1, 0)
+        return tpl
 
-        # workspace ------------------------------------------------------------------------
+    def _workspace_card(self, window) -> Card:
+        """The open workspace: name, size, revisions, and new / open / save / demo."""
         ws = Card(
             self.tr("当前工作区"), subtitle=self.tr("工作区文件（.lcws）保存每次导入的全部数值、来源和修订记录。")
         )
@@ -154,31 +183,7 @@ class ImportPage(QWidget):
             row.addWidget(b)
         row.addStretch(1)
         ws.body.addLayout(row)
-        grid.addWidget(ws, 1, 1)
-
-        # import history and recent workspaces ---------------------------------------------
-        hist = Card(self.tr("本次导入记录"))
-        self.history = QTreeWidget()
-        self.history.setHeaderLabels([self.tr("文件"), self.tr("数值"), self.tr("问题"), self.tr("错误")])
-        self.history.setRootIsDecorated(False)
-        self.history.setMinimumHeight(120)
-        hist.body.addWidget(self.history)
-        grid.addWidget(hist, 2, 0)
-        rec = Card(self.tr("最近打开"))
-        self.recent = QListWidget()
-        self.recent.itemDoubleClicked.connect(lambda item: self.session.open_workspace(item.text()))
-        rec.body.addWidget(self.recent)
-        grid.addWidget(rec, 2, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(3, 1)
-
-        scroll.setWidget(inner)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        session.dataChanged.connect(self.refresh)
-        self.refresh()
+        return ws
 
     def activate(self) -> None:
         self.refresh()
@@ -228,7 +233,7 @@ class ImportPage(QWidget):
         kind = self.template_kind.currentData()
         years = self._years()
         if years is None:
-            self.window_._show_message(self.tr("年份范围无效，请填写如 2019-2024。"))
+            self.window_.show_message(self.tr("年份范围无效，请填写如 2019-2024。"))
             return
         region = self.template_region.text().strip()
         default = {

@@ -28,7 +28,33 @@ class ExportPage(QWidget):
         )
         grid = QGridLayout()
         grid.setSpacing(12)
-        items = [
+        self.buttons: dict[str, QPushButton] = {}
+        for i, (key, title, text, button, slot) in enumerate(self._items()):
+            card = Card(title, subtitle=text)
+            b = QPushButton(button)
+            b.setObjectName("primary")
+            b.clicked.connect(lambda _=False, f=slot: f())
+            card.body.addWidget(b, 0, Qt.AlignmentFlag.AlignLeft)
+            grid.addWidget(card, i // 2, i % 2)
+            self.buttons[key] = b
+        v.addLayout(grid)
+        self.last = QLabel("")
+        self.last.setObjectName("muted")
+        self.last.setWordWrap(True)
+        v.addWidget(self.last)
+        v.addStretch(1)
+        for sig in (
+            session.resultChanged,
+            session.assessmentChanged,
+            session.sensitivityChanged,
+            session.monteCarloChanged,
+        ):
+            sig.connect(self.refresh)
+        self.refresh()
+
+    def _items(self) -> list[tuple]:
+        """(key, title, description, button text, slot) of each export."""
+        return [
             (
                 "index_json",
                 self.tr("指数测算结果（JSON）"),
@@ -62,29 +88,6 @@ class ExportPage(QWidget):
                 self.export_sensitivity_json,
             ),
         ]
-        self.buttons: dict[str, QPushButton] = {}
-        for i, (key, title, text, button, slot) in enumerate(items):
-            card = Card(title, subtitle=text)
-            b = QPushButton(button)
-            b.setObjectName("primary")
-            b.clicked.connect(lambda _=False, f=slot: f())
-            card.body.addWidget(b, 0, Qt.AlignmentFlag.AlignLeft)
-            grid.addWidget(card, i // 2, i % 2)
-            self.buttons[key] = b
-        v.addLayout(grid)
-        self.last = QLabel("")
-        self.last.setObjectName("muted")
-        self.last.setWordWrap(True)
-        v.addWidget(self.last)
-        v.addStretch(1)
-        for sig in (
-            session.resultChanged,
-            session.assessmentChanged,
-            session.sensitivityChanged,
-            session.monteCarloChanged,
-        ):
-            sig.connect(self.refresh)
-        self.refresh()
 
     def activate(self) -> None:
         self.refresh()
@@ -106,10 +109,10 @@ class ExportPage(QWidget):
         try:
             fn(path)
         except Exception as exc:
-            self.window_._show_error(exc, self.tr("导出"))
+            self.window_.show_error(exc, self.tr("导出"))
             return
         self.last.setText(self.tr("已导出：") + path)
-        self.window_._show_message(self.tr("已导出：") + path)
+        self.window_.show_message(self.tr("已导出：") + path)
 
     def export_index_json(self, path: str | None = None) -> None:
         path = path or self._ask(self.tr("导出指数测算结果"), "fusion-index.json", self.tr("JSON 文件 (*.json)"))

@@ -3,542 +3,196 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="67" />
-        <location filename="../../desktop/pages/assessment_page.py" line="228" />
+        <location filename="../../desktop/pages/assessment_page.py" line="366" />
+        <location filename="../../desktop/pages/assessment_page.py" line="420" />
         <source>还没有评估结果。评估需要地区数据和全国基准（可用内置的全国数据）。</source>
         <translation>No assessment yet. It needs regional data and the national benchmark (the built-in national data will do).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="100" />
-        <source>节点</source>
-        <translation>Node</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="105" />
-        <source>定位象限：融合水平 × 融合势能（全国 = 100）</source>
-        <translation>Positioning quadrant: level × momentum (nation = 100)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="110" />
-        <source>一级指标融合水平（全国 = 100）</source>
-        <translation>Pillar fusion levels (nation = 100)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="113" />
-        <source>融合水平</source>
-        <translation>Fusion level</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="114" />
-        <location filename="../../desktop/pages/assessment_page.py" line="344" />
-        <source>融合势能</source>
-        <translation>Momentum</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="115" />
-        <source>定位象限</source>
-        <translation>Positioning quadrant</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="116" />
-        <source>功能定位</source>
-        <translation>Functional role</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="121" />
+        <location filename="../../desktop/pages/assessment_page.py" line="386" />
         <source>定位</source>
         <translation>Positioning</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="127" />
-        <source>双螺旋耦合协调度</source>
-        <translation>Double-helix coupling coordination</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="131" />
-        <source>量</source>
-        <translation>Quantity</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="131" />
-        <location filename="../../desktop/pages/assessment_page.py" line="142" />
-        <source>数值</source>
-        <translation>Value</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="139" />
-        <source>融合潜力</source>
-        <translation>Fusion potential</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="140" />
-        <source>潜力等级</source>
-        <translation>Potential grade</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="142" />
-        <source>组成部分</source>
-        <translation>Part</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="142" />
-        <location filename="../../desktop/pages/assessment_page.py" line="173" />
-        <source>说明</source>
-        <translation>Info</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="147" />
+        <location filename="../../desktop/pages/assessment_page.py" line="387" />
         <source>耦合与潜力</source>
         <translation>Coupling and potential</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="152" />
-        <source>优势指标（得分最高）</source>
-        <translation>Strengths (highest scores)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="153" />
-        <location filename="../../desktop/pages/assessment_page.py" line="156" />
-        <source>指标</source>
-        <translation>Indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="153" />
-        <location filename="../../desktop/pages/assessment_page.py" line="156" />
-        <source>得分</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="153" />
-        <source>对总水平的贡献</source>
-        <translation>Contribution to the level</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="155" />
-        <source>短板指标（得分最低）</source>
-        <translation>Short boards (lowest scores)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="156" />
-        <source>拉低总水平（点）</source>
-        <translation>Gap contribution</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="163" />
+        <location filename="../../desktop/pages/assessment_page.py" line="388" />
         <source>优势与短板</source>
         <translation>Strengths and short boards</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="169" />
-        <source>主导产业融合潜力象限（区位熵 × 潜力）</source>
-        <translation>Leading-industry quadrant (location quotient × potential)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="172" />
-        <source>主导产业排序</source>
-        <translation>Leading industries, ranked</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="173" />
-        <source>排名</source>
-        <translation>Rank</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="173" />
-        <source>产业</source>
-        <translation>Industry</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="173" />
-        <source>潜力</source>
-        <translation>Potential</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="173" />
-        <source>区位熵</source>
-        <translation>Location quotient</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="173" />
-        <source>象限</source>
-        <translation>Quadrant</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="173" />
-        <source>专家数</source>
-        <translation>Experts</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="176" />
+        <location filename="../../desktop/pages/assessment_page.py" line="389" />
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="181" />
-        <source>协同伙伴（和谁融合）</source>
-        <translation>Partner regions (fuse with whom)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="185" />
-        <source>短板一级指标</source>
-        <translation>Weak pillar</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="185" />
-        <source>伙伴地区</source>
-        <translation>Partner</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="185" />
-        <source>伙伴水平</source>
-        <translation>Partner level</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="185" />
-        <source>毗邻</source>
-        <translation>Adjacent</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="185" />
-        <location filename="../../desktop/pages/assessment_page.py" line="189" />
-        <source>理由</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="188" />
-        <source>同质化（定位趋同）预警</source>
-        <translation>Sameness warnings</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="189" />
-        <source>地区</source>
-        <translation>Region</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="189" />
-        <source>相似度</source>
-        <translation>Similarity</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="189" />
-        <source>预警</source>
-        <translation>Warning</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="192" />
-        <source>路径建议（怎么融合）</source>
-        <translation>Levers (how to fuse)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="193" />
-        <source>针对短板</source>
-        <translation>Short board</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="193" />
-        <source>建议</source>
-        <translation>Lever</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="193" />
-        <source>融合类型</source>
-        <translation>Fusion</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="193" />
-        <source>内容与依据</source>
-        <translation>What and why</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="198" />
+        <location filename="../../desktop/pages/assessment_page.py" line="390" />
         <source>伙伴与路径</source>
         <translation>Partners and levers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="227" />
+        <location filename="../../desktop/pages/assessment_page.py" line="418" />
         <source>“{r}”没有评估结果（全国本身不参与定位评估，请选择一个地区）。</source>
         <translation>No assessment for “{r}” (the nation itself is not positioned; choose a region).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="251" />
+        <location filename="../../desktop/pages/assessment_page.py" line="429" />
         <source>（另有 {0} 条说明，见导出的 JSON）</source>
         <translation> ({0} more notes in the exported JSON)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="252" />
+        <location filename="../../desktop/pages/assessment_page.py" line="430" />
         <source>说明：</source>
         <translation>Notes: </translation>
     </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="282" />
-        <source>融合水平 {l}　融合势能 {m}</source>
-        <translation>Level {l}   Momentum {m}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="289" />
-        <source>融合水平（全国 = 100）</source>
-        <translation>Fusion level (nation = 100)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="289" />
-        <source>融合势能（全国 = 100）</source>
-        <translation>Momentum (nation = 100)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="289" />
-        <source>全国</source>
-        <translation>Nation</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="290" />
-        <source>定位象限：{n}</source>
-        <translation>Positioning quadrant: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="300" />
-        <source>全国 = 100</source>
-        <translation>Nation = 100</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="309" />
-        <source>年均增速差 {g} 个百分点</source>
-        <translation>Annual growth gap {g} pp</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="327" />
-        <source>科技创新侧</source>
-        <translation>Science side</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="327" />
-        <source>产业创新侧</source>
-        <translation>Industry side</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="328" />
-        <source>耦合度</source>
-        <translation>Coupling</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="328" />
-        <source>综合协调指数</source>
-        <translation>Coordination index</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="328" />
-        <source>耦合协调度</source>
-        <translation>Coupling coordination</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="338" />
-        <source>趋势外推：{y} 年融合水平</source>
-        <translation>Trend: level in {y}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="339" />
-        <source>当前 {l}（{g0}）→ {g1}</source>
-        <translation>now {l} ({g0}) → {g1}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="340" />
-        <source>补短板空间：总水平可提高</source>
-        <translation>Short-board headroom: rise in the level</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="341" />
-        <source>各一级指标均不低于自身均值</source>
-        <translation>No pillar is below the region's own mean</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="342" />
-        <source>协调提升空间：耦合协调度可提高</source>
-        <translation>Coordination headroom: rise in D</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="343" />
-        <source>滞后一侧：</source>
-        <translation>Lagging side: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="350" />
-        <source>主导产业潜力（均值）</source>
-        <translation>Leading-industry potential (mean)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="351" />
-        <source>{n} 个产业；{q}；潜力最高：{t}</source>
-        <translation>{n} industries; {q}; highest potential: {t}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="378" />
-        <source>区位熵（全国 = 1）</source>
-        <translation>Location quotient (nation = 1)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="378" />
-        <source>融合潜力（0–100）</source>
-        <translation>Fusion potential (0–100)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="382" />
-        <source>{r} 没有主导产业评分（可在填报模板的“主导产业”工作表中填写）。</source>
-        <translation>{r} has no leading-industry scores (fill them in the template's 主导产业 sheet).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="392" />
-        <source>是</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="396" />
-        <source>定位趋同</source>
-        <translation>Sameness</translation>
-    </message>
-</context>
+<message><source>定位趋同</source><translation>Sameness</translation></message><message><source>定位象限：融合水平 × 融合势能（全国 = 100）</source><translation>Positioning quadrant: level × momentum (nation = 100)</translation></message><message><source>一级指标融合水平（全国 = 100）</source><translation>Pillar fusion levels (nation = 100)</translation></message><message><source>融合水平</source><translation>Fusion level</translation></message><message><source>融合势能</source><translation>Momentum</translation></message><message><source>定位象限</source><translation>Positioning quadrant</translation></message><message><source>功能定位</source><translation>Functional role</translation></message><message><source>融合水平（全国 = 100）</source><translation>Fusion level (nation = 100)</translation></message><message><source>融合势能（全国 = 100）</source><translation>Momentum (nation = 100)</translation></message><message><source>双螺旋耦合协调度</source><translation>Double-helix coupling coordination</translation></message><message><source>融合潜力</source><translation>Fusion potential</translation></message><message><source>潜力等级</source><translation>Potential grade</translation></message><message><source>优势指标（得分最高）</source><translation>Strengths (highest scores)</translation></message><message><source>短板指标（得分最低）</source><translation>Short boards (lowest scores)</translation></message><message><source>主导产业融合潜力象限（区位熵 × 潜力）</source><translation>Leading-industry quadrant (location quotient × potential)</translation></message><message><source>主导产业排序</source><translation>Leading industries, ranked</translation></message><message><source>排名</source><translation>Rank</translation></message><message><source>产业</source><translation>Industry</translation></message><message><source>潜力</source><translation>Potential</translation></message><message><source>区位熵</source><translation>Location quotient</translation></message><message><source>象限</source><translation>Quadrant</translation></message><message><source>专家数</source><translation>Experts</translation></message><message><source>说明</source><translation>Info</translation></message><message><source>协同伙伴（和谁融合）</source><translation>Partner regions (fuse with whom)</translation></message><message><source>短板一级指标</source><translation>Weak pillar</translation></message><message><source>伙伴地区</source><translation>Partner</translation></message><message><source>伙伴水平</source><translation>Partner level</translation></message><message><source>毗邻</source><translation>Adjacent</translation></message><message><source>理由</source><translation>Reason</translation></message><message><source>同质化（定位趋同）预警</source><translation>Sameness warnings</translation></message><message><source>路径建议（怎么融合）</source><translation>Levers (how to fuse)</translation></message><message><source>节点</source><translation>Node</translation></message><message><source>全国</source><translation>Nation</translation></message><message><source>全国 = 100</source><translation>Nation = 100</translation></message><message><source>量</source><translation>Quantity</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>组成部分</source><translation>Part</translation></message><message><source>补短板空间：总水平可提高</source><translation>Short-board headroom: rise in the level</translation></message><message><source>协调提升空间：耦合协调度可提高</source><translation>Coordination headroom: rise in D</translation></message><message><source>指标</source><translation>Indicator</translation></message><message><source>得分</source><translation>Score</translation></message><message><source>对总水平的贡献</source><translation>Contribution to the level</translation></message><message><source>拉低总水平（点）</source><translation>Gap contribution</translation></message><message><source>区位熵（全国 = 1）</source><translation>Location quotient (nation = 1)</translation></message><message><source>融合潜力（0–100）</source><translation>Fusion potential (0–100)</translation></message><message><source>地区</source><translation>Region</translation></message><message><source>相似度</source><translation>Similarity</translation></message><message><source>预警</source><translation>Warning</translation></message><message><source>针对短板</source><translation>Short board</translation></message><message><source>建议</source><translation>Lever</translation></message><message><source>融合类型</source><translation>Fusion</translation></message><message><source>内容与依据</source><translation>What and why</translation></message><message><source>定位象限：{n}</source><translation>Positioning quadrant: {n}</translation></message><message><source>年均增速差 {g} 个百分点</source><translation>Annual growth gap {g} pp</translation></message><message><source>科技创新侧</source><translation>Science side</translation></message><message><source>产业创新侧</source><translation>Industry side</translation></message><message><source>耦合度</source><translation>Coupling</translation></message><message><source>综合协调指数</source><translation>Coordination index</translation></message><message><source>耦合协调度</source><translation>Coupling coordination</translation></message><message><source>各一级指标均不低于自身均值</source><translation>No pillar is below the region's own mean</translation></message><message><source>滞后一侧：</source><translation>Lagging side: </translation></message><message><source>主导产业潜力（均值）</source><translation>Leading-industry potential (mean)</translation></message><message><source>{r} 没有主导产业评分（可在填报模板的“主导产业”工作表中填写）。</source><translation>{r} has no leading-industry scores (fill them in the template's 主导产业 sheet).</translation></message><message><source>是</source><translation>yes</translation></message><message><source>趋势外推：{y} 年融合水平</source><translation>Trend: level in {y}</translation></message><message><source>依据：</source><translation>Source: </translation></message><message><source>融合水平 {l}　融合势能 {m}</source><translation>Level {l}   Momentum {m}</translation></message><message><source>当前 {l}（{g0}）→ {g1}</source><translation>now {l} ({g0}) → {g1}</translation></message><message><source>{n} 个产业；{q}；潜力最高：{t}</source><translation>{n} industries; {q}; highest potential: {t}</translation></message></context>
 <context>
     <name>BenchmarkPage</name>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="29" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="27" />
         <source>还没有可对标的结果。对标需要地区数据和全国基准。</source>
         <translation>Nothing to benchmark yet. Benchmarking needs regional data and the national benchmark.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="42" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="35" />
         <source>对标指标</source>
         <translation>Node</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="51" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="44" />
         <source>与全国差距（点）</source>
         <translation>Gap to the nation (points)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="52" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="45" />
         <source>年均增速差（百分点）</source>
         <translation>Annual growth gap (pp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="53" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="46" />
         <source>指数排名</source>
         <translation>Index rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="54" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="47" />
         <source>融合水平排名</source>
         <translation>Level rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="61" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="54" />
         <source>地区与全国对比</source>
         <translation>Region vs nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="64" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="57" />
         <source>逐年对比</source>
         <translation>Year by year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="65" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="60" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="65" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="61" />
         <source>本地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="133" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="158" />
         <source>全国可比序列</source>
         <translation>Comparable national series</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="65" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="64" />
         <source>差距（点）</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="65" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="62" />
         <source>全国（可比）</source>
         <translation>Nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="65" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="63" />
         <source>全国（公布）</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="66" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="69" />
         <source>全国（可比）：按省级口径计算的全国可比序列；全国（公布）：中国信通院公布的全国指数。</source>
         <translation>Nation: the comparable national series under the provincial definitions; Published: the national index published by CAICT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="69" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="73" />
         <source>已载入地区排名（最新年份）</source>
         <translation>Rank among loaded regions (latest year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="70" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="75" />
         <source>排名</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="70" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="75" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="70" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="75" />
         <source>指数</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="70" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="75" />
         <source>融合水平</source>
         <translation>Fusion level</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="114" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="113" />
         <source>“{r}”没有对标结果：请选择一个地区（全国本身不参与对标）。</source>
         <translation>No benchmark for “{r}”: choose a region (the nation is not benchmarked against itself).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="136" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="164" />
         <source>全国公布值（中国信通院）</source>
         <translation>Published national index (CAICT)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="145" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="177" />
         <source>{node}：{r} 与全国</source>
         <translation>{node}: {r} vs the nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="146" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="178" />
         <source>指数（{y} 年 = 100）</source>
         <translation>Index ({y} = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="150" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="185" />
         <source>{y} 年</source>
         <translation>{y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="154" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="189" />
         <source>本地区年均增速 {a}，全国 {b}。</source>
         <translation>Annual growth: region {a}, nation {b}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="156" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="195" />
         <source>{y} 年指数在已载入地区中的位次（增长快慢）。</source>
         <translation>Rank of the {y} index among the loaded regions (how fast it grew).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="157" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="197" />
         <source>融合水平（全国 = 100）在已载入地区中的位次（发展高低）。</source>
         <translation>Rank of the fusion level (nation = 100) among the loaded regions (how developed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="175" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="143" />
         <source>报告未给出{m}该指标的数值，无法与板块对比。</source>
         <translation>The report gives no {m} figure for this node, so there is no macro-region comparison.</translation>
     </message>
@@ -571,18 +225,18 @@
         <translation>Export SVG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="142" />
+        <location filename="../../desktop/charts/base.py" line="184" />
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="142" />
+        <location filename="../../desktop/charts/base.py" line="184" />
         <source>SVG 矢量图 (*.svg)</source>
         <translation>SVG vector images (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="143" />
-        <location filename="../../desktop/charts/base.py" line="153" />
+        <location filename="../../desktop/charts/base.py" line="185" />
+        <location filename="../../desktop/charts/base.py" line="195" />
         <source>导出图表</source>
         <translation>Export chart</translation>
     </message>
@@ -590,179 +244,163 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="46" />
+        <location filename="../../desktop/pages/data_check.py" line="77" />
         <source>预估值（沿用最近年份）</source>
         <translation>Estimate (carried forward)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="46" />
+        <location filename="../../desktop/pages/data_check.py" line="78" />
         <source>插值（两端已知年份之间几何插值）</source>
         <translation>Interpolated (geometric)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="46" />
+        <location filename="../../desktop/pages/data_check.py" line="79" />
         <source>缺失</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="58" />
+        <location filename="../../desktop/pages/data_check.py" line="49" />
         <source>指标数据</source>
         <translation>Indicator data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="69" />
+        <location filename="../../desktop/pages/data_check.py" line="95" />
         <source>类别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="69" />
+        <location filename="../../desktop/pages/data_check.py" line="95" />
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="69" />
-        <location filename="../../desktop/pages/data_check.py" line="204" />
+        <location filename="../../desktop/pages/data_check.py" line="95" />
         <source>说明</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="75" />
-        <location filename="../../desktop/pages/data_check.py" line="228" />
+        <location filename="../../desktop/pages/data_check.py" line="101" />
+        <location filename="../../desktop/pages/data_check.py" line="257" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="79" />
+        <location filename="../../desktop/pages/data_check.py" line="106" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="79" />
-        <location filename="../../desktop/pages/data_check.py" line="147" />
+        <location filename="../../desktop/pages/data_check.py" line="106" />
+        <location filename="../../desktop/pages/data_check.py" line="163" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="79" />
+        <location filename="../../desktop/pages/data_check.py" line="106" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="79" />
+        <location filename="../../desktop/pages/data_check.py" line="106" />
         <source>当前值</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="79" />
+        <location filename="../../desktop/pages/data_check.py" line="106" />
         <source>新导入的值</source>
         <translation>Newly imported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="84" />
+        <location filename="../../desktop/pages/data_check.py" line="112" />
         <source>保留当前值</source>
         <translation>Keep current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="86" />
+        <location filename="../../desktop/pages/data_check.py" line="114" />
         <source>采用新导入的值</source>
         <translation>Use the imported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="89" />
+        <location filename="../../desktop/pages/data_check.py" line="117" />
         <source>处理结果作为一次修订写入工作区，原有数值仍保留在历史中。</source>
         <translation>The choice is recorded as a revision in the workspace; the other value stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="93" />
-        <location filename="../../desktop/pages/data_check.py" line="229" />
+        <location filename="../../desktop/pages/data_check.py" line="121" />
+        <location filename="../../desktop/pages/data_check.py" line="258" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="124" />
+        <location filename="../../desktop/pages/data_check.py" line="136" />
         <source>{region}：{n} 个数值　　导入与测算问题（全部文件）：{e} 个错误，{w} 个警告</source>
         <translation>{region}: {n} values   Problems (all files): {e} errors, {w} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="147" />
+        <location filename="../../desktop/pages/data_check.py" line="163" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="147" />
+        <location filename="../../desktop/pages/data_check.py" line="163" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="148" />
+        <location filename="../../desktop/pages/data_check.py" line="63" />
         <source>填报值</source>
         <translation>Reported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="148" />
+        <location filename="../../desktop/pages/data_check.py" line="64" />
         <source>预估值：该年尚无数据，沿用最近一个已知年份的数值</source>
         <translation>Estimate: no value for this year yet; the last known value is carried forward</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="148" />
+        <location filename="../../desktop/pages/data_check.py" line="65" />
         <source>插值：在两端已知年份之间按几何（对数线性）插值</source>
         <translation>Interpolated: geometric (log-linear) interpolation between two known years</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="148" />
-        <source>已排除</source>
-        <translation>Excluded</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/data_check.py" line="179" />
+        <location filename="../../desktop/pages/data_check.py" line="214" />
         <source>缺失：该年没有数值</source>
         <translation>Missing: no value for this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="186" />
+        <location filename="../../desktop/pages/data_check.py" line="221" />
         <source>来源：</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="188" />
+        <location filename="../../desktop/pages/data_check.py" line="223" />
         <source>数据来源：</source>
         <translation>Data source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="190" />
+        <location filename="../../desktop/pages/data_check.py" line="225" />
         <source>备注：</source>
         <translation>Note: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/data_check.py" line="204" />
-        <source>错误</source>
-        <translation>Error</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/data_check.py" line="204" />
-        <source>警告</source>
-        <translation>Warning</translation>
     </message>
 </context>
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="31" />
+        <location filename="../../desktop/pages/data_import.py" line="43" />
         <source>把填报模板（.xlsx）、长表文件（.csv/.xlsx）或整个文件夹拖放到这里</source>
         <translation>Drop fill-in templates (.xlsx), long tables (.csv/.xlsx) or whole folders here</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="34" />
+        <location filename="../../desktop/pages/data_import.py" line="46" />
         <source>每个数值都会记录来源文件、工作表和单元格；发现的问题在“数据校验”中逐条列出。</source>
         <translation>Every value keeps its file, sheet and cell; problems are listed one by one on the Check page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="40" />
+        <location filename="../../desktop/pages/data_import.py" line="52" />
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="42" />
+        <location filename="../../desktop/pages/data_import.py" line="54" />
         <source>选择文件夹…</source>
         <translation>Choose a folder…</translation>
     </message>
@@ -770,262 +408,285 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="23" />
+        <location filename="../../desktop/pages/export_page.py" line="24" />
         <source>Word 和 PDF 格式的评估报告将在后续版本提供。当前版本可导出测算结果（JSON、CSV）；每张图表右上角的“导出”菜单可复制图片或保存为 PNG、SVG，用于编写报告。</source>
         <translation>Word and PDF reports will come in a later version. This version exports the computed results (JSON, CSV); the “Export” menu at the top right of every chart copies it or saves it as PNG or SVG for your report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="28" />
+        <location filename="../../desktop/pages/export_page.py" line="60" />
         <source>指数测算结果（JSON）</source>
         <translation>Index results (JSON)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="28" />
+        <location filename="../../desktop/pages/export_page.py" line="62" />
         <source>全部地区、全部节点、各年份的指数与增速，含测算口径（基期、缺口处理、权重、预估与插值单元格），相同输入得到相同文件。</source>
         <translation>Index and growth for every region, node and year, with the recipe (base year, gap policy, weights, estimated and interpolated cells); identical inputs give identical files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="28" />
-        <location filename="../../desktop/pages/export_page.py" line="30" />
-        <location filename="../../desktop/pages/export_page.py" line="31" />
+        <location filename="../../desktop/pages/export_page.py" line="64" />
+        <location filename="../../desktop/pages/export_page.py" line="80" />
+        <location filename="../../desktop/pages/export_page.py" line="87" />
         <source>导出 JSON…</source>
         <translation>Export JSON…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="29" />
+        <location filename="../../desktop/pages/export_page.py" line="69" />
         <source>指数测算结果（CSV）</source>
         <translation>Index results (CSV)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="29" />
+        <location filename="../../desktop/pages/export_page.py" line="70" />
         <source>长表：地区、指标代码、名称、年份、指数、增速、标记；可直接用 Excel/WPS 打开。</source>
         <translation>Long table: region, code, name, year, index, growth, flag; opens in Excel/WPS.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="29" />
+        <location filename="../../desktop/pages/export_page.py" line="71" />
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="30" />
+        <location filename="../../desktop/pages/export_page.py" line="76" />
         <source>潜力与定位评估（JSON）</source>
         <translation>Potential and positioning (JSON)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="30" />
+        <location filename="../../desktop/pages/export_page.py" line="78" />
         <source>每个地区的融合水平、势能、象限、功能定位、耦合协调度、潜力、伙伴、同质化预警和路径建议，每项结论附一句理由。</source>
         <translation>Each region's level, momentum, quadrant, functional role, coupling, potential, partners, sameness warnings and levers, each verdict with its one-sentence reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="31" />
+        <location filename="../../desktop/pages/export_page.py" line="85" />
         <source>权重敏感性（JSON）</source>
         <translation>Weight sensitivity (JSON)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="31" />
+        <location filename="../../desktop/pages/export_page.py" line="86" />
         <source>±20% 逐一权重变动与蒙特卡洛区间（需先在“指数测算”页运行）。</source>
         <translation>One-at-a-time ±20 % weight changes and Monte Carlo bands (run them on the Index page first).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="72" />
+        <location filename="../../desktop/pages/export_page.py" line="112" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="74" />
-        <location filename="../../desktop/pages/export_page.py" line="75" />
+        <location filename="../../desktop/pages/export_page.py" line="114" />
+        <location filename="../../desktop/pages/export_page.py" line="115" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="78" />
-        <location filename="../../desktop/pages/export_page.py" line="82" />
+        <location filename="../../desktop/pages/export_page.py" line="118" />
+        <location filename="../../desktop/pages/export_page.py" line="122" />
         <source>导出指数测算结果</source>
         <translation>Export index results</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="78" />
-        <location filename="../../desktop/pages/export_page.py" line="86" />
-        <location filename="../../desktop/pages/export_page.py" line="90" />
+        <location filename="../../desktop/pages/export_page.py" line="118" />
+        <location filename="../../desktop/pages/export_page.py" line="126" />
+        <location filename="../../desktop/pages/export_page.py" line="130" />
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="82" />
+        <location filename="../../desktop/pages/export_page.py" line="122" />
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="86" />
+        <location filename="../../desktop/pages/export_page.py" line="126" />
         <source>导出潜力与定位评估</source>
         <translation>Export the assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/export_page.py" line="90" />
+        <location filename="../../desktop/pages/export_page.py" line="130" />
         <source>导出权重敏感性</source>
         <translation>Export weight sensitivity</translation>
     </message>
 </context>
 <context>
-    <name>ImportPage</name>
+    <name>Header</name>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="93" />
-        <source>下载空白填报模板</source>
-        <translation>Download a blank fill-in template</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/data_import.py" line="93" />
-        <source>生成带校验和填报说明的空白工作簿，发给各地统计人员填写后再导入。</source>
-        <translation>Creates a blank workbook with validation and instructions to send to statisticians; import it when it comes back.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/data_import.py" line="96" />
-        <source>单地区模板（一个地区，逐年填报）</source>
-        <translation>Region template (one region, by year)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/data_import.py" line="97" />
-        <source>多地区模板（多个地区同表填报）</source>
-        <translation>Multi-region template (several regions in one sheet)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/data_import.py" line="98" />
-        <source>全国基准模板（全国数值）</source>
-        <translation>National benchmark template (national values)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/data_import.py" line="100" />
-        <source>地区名称，如 湖北省（可留空）</source>
-        <translation>Region name, e.g. 湖北省 (optional)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/data_import.py" line="102" />
-        <source>填报年份范围，如 2019-2024</source>
-        <translation>Years to fill, e.g. 2019-2024</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/data_import.py" line="103" />
-        <source>模板类型</source>
-        <translation>Template kind</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/data_import.py" line="105" />
-        <location filename="../../desktop/pages/data_import.py" line="205" />
+        <location filename="../../desktop/shell/header.py" line="28" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="107" />
+        <location filename="../../desktop/shell/header.py" line="31" />
+        <source>当前查看的地区</source>
+        <translation>The region shown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/header.py" line="34" />
+        <source>叠加对比</source>
+        <translation>Overlay regions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/header.py" line="35" />
+        <source>在图表中叠加其他地区</source>
+        <translation>Overlay other regions on the charts</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="131" />
+        <source>下载空白填报模板</source>
+        <translation>Download a blank fill-in template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="132" />
+        <source>生成带校验和填报说明的空白工作簿，发给各地统计人员填写后再导入。</source>
+        <translation>Creates a blank workbook with validation and instructions to send to statisticians; import it when it comes back.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="136" />
+        <source>单地区模板（一个地区，逐年填报）</source>
+        <translation>Region template (one region, by year)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="137" />
+        <source>多地区模板（多个地区同表填报）</source>
+        <translation>Multi-region template (several regions in one sheet)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="138" />
+        <source>全国基准模板（全国数值）</source>
+        <translation>National benchmark template (national values)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="140" />
+        <source>地区名称，如 湖北省（可留空）</source>
+        <translation>Region name, e.g. 湖北省 (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="142" />
+        <source>填报年份范围，如 2019-2024</source>
+        <translation>Years to fill, e.g. 2019-2024</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="145" />
+        <source>模板类型</source>
+        <translation>Template kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="146" />
+        <location filename="../../desktop/pages/data_import.py" line="240" />
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_import.py" line="147" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="110" />
+        <location filename="../../desktop/pages/data_import.py" line="153" />
         <source>保存空白模板…</source>
         <translation>Save blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="117" />
+        <location filename="../../desktop/pages/data_import.py" line="162" />
         <source>当前工作区</source>
         <translation>Current workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="117" />
+        <location filename="../../desktop/pages/data_import.py" line="162" />
         <source>工作区文件（.lcws）保存每次导入的全部数值、来源和修订记录。</source>
         <translation>The workspace file (.lcws) keeps every imported value, its source and the revision history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="129" />
+        <location filename="../../desktop/pages/data_import.py" line="176" />
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="129" />
+        <location filename="../../desktop/pages/data_import.py" line="177" />
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="130" />
+        <location filename="../../desktop/pages/data_import.py" line="178" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="130" />
+        <location filename="../../desktop/pages/data_import.py" line="179" />
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="139" />
+        <location filename="../../desktop/pages/data_import.py" line="105" />
         <source>本次导入记录</source>
         <translation>Imports in this session</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="141" />
+        <location filename="../../desktop/pages/data_import.py" line="107" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="141" />
+        <location filename="../../desktop/pages/data_import.py" line="107" />
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="141" />
+        <location filename="../../desktop/pages/data_import.py" line="107" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="141" />
+        <location filename="../../desktop/pages/data_import.py" line="107" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="146" />
+        <location filename="../../desktop/pages/data_import.py" line="112" />
         <source>最近打开</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="167" />
+        <location filename="../../desktop/pages/data_import.py" line="193" />
         <source>未打开工作区</source>
         <translation>No workspace open</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="169" />
+        <location filename="../../desktop/pages/data_import.py" line="196" />
         <source>{n} 个数值，{r} 个地区，{v} 次修订</source>
         <translation>{n} values, {r} regions, {v} revisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="173" />
+        <location filename="../../desktop/pages/data_import.py" line="204" />
         <source>演示工作区为示意数据，非官方统计。新建工作区后导入本地区数据，开始正式评估。</source>
         <translation>The demo workspace holds illustrative data, not official statistics. Create a new workspace and import your region's data to start a real assessment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="202" />
+        <location filename="../../desktop/pages/data_import.py" line="236" />
         <source>年份范围无效，请填写如 2019-2024。</source>
         <translation>Invalid year range; enter e.g. 2019-2024.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="205" />
+        <location filename="../../desktop/pages/data_import.py" line="240" />
         <source>填报模板</source>
         <translation> template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="205" />
+        <location filename="../../desktop/pages/data_import.py" line="241" />
         <source>多地区填报模板</source>
         <translation>Multi-region template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="205" />
+        <location filename="../../desktop/pages/data_import.py" line="242" />
         <source>全国基准填报模板</source>
         <translation>National benchmark template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="206" />
+        <location filename="../../desktop/pages/data_import.py" line="245" />
         <source>保存空白模板</source>
         <translation>Save blank template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="206" />
+        <location filename="../../desktop/pages/data_import.py" line="245" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
@@ -1033,257 +694,102 @@
 <context>
     <name>IndexPage</name>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="34" />
+        <location filename="../../desktop/pages/index_page.py" line="38" />
         <source>还没有测算结果。请先在“数据导入”中导入数据；若数据有错误，请在“数据校验”中查看。</source>
         <translation>No results yet. Import data on the Import page; if the data has errors, see the Check page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="53" />
+        <location filename="../../desktop/pages/index_page.py" line="61" />
         <source>图1  两创融合发展总指数与一级指标指数</source>
         <translation>Figure 1  Fusion index and pillar indices</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="59" />
+        <location filename="../../desktop/pages/index_page.py" line="67" />
         <source>一级指标</source>
         <translation>Pillar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="63" />
+        <location filename="../../desktop/pages/index_page.py" line="71" />
         <source>二级指标指数</source>
         <translation>Sub-indicator indices</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="74" />
-        <source>显示</source>
-        <translation>Show</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="76" />
-        <source>指数（基期 = 100）</source>
-        <translation>Index (base year = 100)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="77" />
-        <source>对称增速（%）</source>
-        <translation>Symmetric growth (%)</translation>
-    </message>
-    <message>
         <location filename="../../desktop/pages/index_page.py" line="81" />
-        <source>* 含预估值　~ 含插值　— 无法计算（悬停查看原因）</source>
-        <translation>* includes estimates   ~ includes interpolated values   — undefined (hover for the reason)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="89" />
         <source>指数明细</source>
         <translation>All nodes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="94" />
-        <source>运行 ±20% 权重敏感性分析</source>
-        <translation>Run ±20 % weight sensitivity</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="97" />
-        <source>运行蒙特卡洛权重模拟</source>
-        <translation>Run Monte Carlo weights</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="106" />
-        <source>年份</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="106" />
-        <source>总指数最大相对变动</source>
-        <translation>Max change of total</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="106" />
-        <source>引起最大变动的权重</source>
-        <translation>Weight causing it</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="107" />
-        <source>地区</source>
-        <translation>Region</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="107" />
-        <source>名义排名</source>
-        <translation>Nominal rank</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="107" />
-        <source>中位排名</source>
-        <translation>Median rank</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="107" />
-        <source>排名 5–95% 区间</source>
-        <translation>Rank 5–95 %</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="107" />
-        <source>名义排名保持率</source>
-        <translation>Rank kept</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="109" />
-        <source>逐一权重 ±20%（兄弟权重重新归一）</source>
-        <translation>One weight at a time ±20 % (siblings renormalised)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="114" />
-        <source>蒙特卡洛：地区排名稳定性（最新年份总指数）</source>
-        <translation>Monte Carlo: rank stability (total index, latest year)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="121" />
+        <location filename="../../desktop/pages/index_page.py" line="90" />
         <source>权重敏感性</source>
         <translation>Weight sensitivity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="128" />
+        <location filename="../../desktop/pages/index_page.py" line="96" />
         <source>测算口径</source>
         <translation>Recipe</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="188" />
-        <source>预估</source>
-        <translation>estimate</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="188" />
-        <source>插值</source>
-        <translation>interpolated</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="188" />
-        <source>无法计算</source>
-        <translation>undefined</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="197" />
+        <location filename="../../desktop/pages/index_page.py" line="148" />
         <source>{name} 5–95% 区间</source>
         <translation>{name} 5–95% band</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="205" />
+        <location filename="../../desktop/pages/index_page.py" line="172" />
         <source>指数（{y} 年 = 100）</source>
         <translation>Index ({y} = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="219" />
+        <location filename="../../desktop/pages/index_page.py" line="176" />
         <source>{region}，基期 {y} 年 = 100。虚线为含预估值的年份。</source>
         <translation>{region}, base year {y} = 100. Dashed segments include estimated values.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="221" />
+        <location filename="../../desktop/pages/index_page.py" line="181" />
         <source>阴影为蒙特卡洛权重模拟的 5–95% 区间（{n} 次抽样）。</source>
         <translation>Shaded: 5–95 % band of the Monte Carlo weights ({n} draws).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="241" />
+        <location filename="../../desktop/pages/index_page.py" line="212" />
         <source>（含预估）</source>
         <translation> (incl. estimates)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="242" />
+        <location filename="../../desktop/pages/index_page.py" line="214" />
         <source>二级指标指数：{p}</source>
         <translation>Sub-indicator indices: {p}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="244" />
+        <location filename="../../desktop/pages/index_page.py" line="221" />
         <source>与报告图2–图5 相同：基期与最近两年的二级指标指数。</source>
         <translation>As in the report's Figures 2–5: sub-indicator indices at the base year and the latest two years.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="257" />
-        <source>{y} 年增速</source>
-        <translation>Growth {y}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="258" />
-        <source>指标</source>
-        <translation>Indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="261" />
-        <source>含预估值（沿用最近已知年份）</source>
-        <translation>Includes estimates (last known value carried forward)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="261" />
-        <source>含插值（两端已知年份之间几何插值）</source>
-        <translation>Includes interpolated values (geometric, between two known years)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="262" />
-        <source>上一年数值为 0，对称增速为 200，指数无有限值</source>
-        <translation>The previous value is 0: symmetric growth is 200 and the chained index has no finite value</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="321" />
-        <source>小于 1%，与报告结论一致：结果对权重不敏感。</source>
-        <translation>below 1 %, as in the report: the result is not sensitive to the weights.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="321" />
-        <source>超过 1%：结果对权重较敏感，解读时请说明。</source>
-        <translation>above 1 %: the result depends on the weights; say so when presenting it.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="322" />
-        <source>{region}：各权重 ±20% 时总指数最大变动 {m}，</source>
-        <translation>{region}: with each weight ±20 %, the total index changes by at most {m}; </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="334" />
-        <source>蒙特卡洛：{n} 次抽样，权重在默认值 ±20% 内均匀扰动后重新归一（种子 {seed}）。</source>
-        <translation>Monte Carlo: {n} draws, weights drawn uniformly within ±20 % of the defaults and renormalised (seed {seed}).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="335" />
-        <source>尚未运行。点击按钮开始（在后台运行，可随时取消）。</source>
-        <translation>Not run yet. Click a button to start (runs in the background, can be cancelled).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="340" />
-        <source>几何插值</source>
-        <translation>geometric interpolation</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="340" />
-        <source>沿用上年</source>
-        <translation>carry forward</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/index_page.py" line="342" />
+        <location filename="../../desktop/pages/index_page.py" line="228" />
         <source>方法：</source>
         <translation>Method: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="343" />
+        <location filename="../../desktop/pages/index_page.py" line="229" />
         <source>指标体系：</source>
         <translation>Framework: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="344" />
+        <location filename="../../desktop/pages/index_page.py" line="230" />
         <source>基期：{b} 年；末年：{e} 年</source>
         <translation>Base year: {b}; end year: {e}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="345" />
+        <location filename="../../desktop/pages/index_page.py" line="231" />
         <source>年份缺口：</source>
         <translation>Gaps between years: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="346" />
+        <location filename="../../desktop/pages/index_page.py" line="232" />
         <source>由引擎填补的数值：{n} 个（详见“数据校验”中的彩色单元格）</source>
         <translation>Values filled by the engine: {n} (see the coloured cells on the Check page)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="350" />
+        <location filename="../../desktop/pages/index_page.py" line="237" />
         <source>排除的指标：</source>
         <translation>Excluded indicators: </translation>
     </message>
@@ -1291,7 +797,7 @@
 <context>
     <name>LineChart</name>
     <message>
-        <location filename="../../desktop/charts/plots.py" line="113" />
+        <location filename="../../desktop/charts/plots.py" line="130" />
         <source>{y} 年</source>
         <translation>{y}</translation>
     </message>
@@ -1299,22 +805,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="64" />
+        <location filename="../../desktop/main_window.py" line="63" />
         <source>数据导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="64" />
+        <location filename="../../desktop/main_window.py" line="63" />
         <source>导入填报模板或长表数据，下载空白模板，管理工作区。</source>
         <translation>Import templates or long tables, download blank templates, manage the workspace.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="65" />
+        <location filename="../../desktop/main_window.py" line="64" />
         <source>数据校验</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="65" />
+        <location filename="../../desktop/main_window.py" line="64" />
         <source>逐地区查看指标数据、预估值和插值、数据来源，以及导入发现的问题。</source>
         <translation>Indicator data per region, estimates and interpolations, sources, and the problems found on import.</translation>
     </message>
@@ -1324,410 +830,439 @@
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="66" />
+        <location filename="../../desktop/main_window.py" line="67" />
         <source>总指数与四个一级指标的历年走势、二级指标对比、全部节点的指数与增速、权重敏感性。</source>
         <translation>Total index and four pillars over the years, sub-indicators, every node's index and growth, weight sensitivity.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="67" />
+        <location filename="../../desktop/main_window.py" line="70" />
         <source>潜力与定位</source>
         <translation>Potential &amp; role</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="67" />
+        <location filename="../../desktop/main_window.py" line="71" />
         <source>融合水平与势能、定位象限、功能定位、耦合协调度、融合潜力、协同伙伴与路径建议。</source>
         <translation>Level and momentum, quadrant, functional role, coupling, potential, partners and levers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="68" />
+        <location filename="../../desktop/main_window.py" line="73" />
         <source>对标分析</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="68" />
+        <location filename="../../desktop/main_window.py" line="73" />
         <source>任一指标与全国、所在板块对比：差距、增速差与地区排名。</source>
         <translation>Any node against the nation and the macro-region: gap, growth gap and rank.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="69" />
+        <location filename="../../desktop/main_window.py" line="74" />
         <source>报告导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="69" />
+        <location filename="../../desktop/main_window.py" line="74" />
         <source>导出测算结果（JSON、CSV）和图表。</source>
         <translation>Export results (JSON, CSV) and charts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="73" />
+        <location filename="../../desktop/main_window.py" line="78" />
         <source>两创融合评估 — 科技创新和产业创新融合发展指数</source>
         <translation>Fusion Assessor — science–industry innovation fusion index</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="117" />
-        <source>两创融合评估</source>
-        <translation>Fusion Assessor</translation>
+        <location filename="../../desktop/main_window.py" line="246" />
+        <source>两创融合评估 {version}</source>
+        <translation>Fusion Assessor {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="119" />
-        <source>科技创新 × 产业创新</source>
-        <translation>Science × industry innovation</translation>
+        <location filename="../../desktop/main_window.py" line="247" />
+        <source>按中国信通院 2025 年 4-12-27 指标体系测算两创融合发展指数，并评估地区融合潜力与功能定位。</source>
+        <translation>Computes the science–industry innovation fusion index with the CAICT 2025 4-12-27 framework and assesses a region's fusion potential and functional role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="158" />
-        <source>地区</source>
-        <translation>Region</translation>
+        <location filename="../../desktop/main_window.py" line="249" />
+        <source>指标体系：{name}；标识 {id}，版本 {version}</source>
+        <translation>Indicator framework: {name}; id {id}, version {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="161" />
-        <source>当前查看的地区</source>
-        <translation>The region shown</translation>
+        <location filename="../../desktop/main_window.py" line="250" />
+        <source>运行环境：Python {python}，Qt {qt}，PySide6 {pyside}</source>
+        <translation>Running on Python {python}, Qt {qt}, PySide6 {pyside}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="164" />
-        <source>叠加对比</source>
-        <translation>Overlay regions</translation>
+        <location filename="../../desktop/main_window.py" line="253" />
+        <source>日志文件夹：{folder}</source>
+        <translation>Log folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="165" />
-        <source>在图表中叠加其他地区</source>
-        <translation>Overlay other regions on the charts</translation>
+        <location filename="../../desktop/main_window.py" line="260" />
+        <source>关于</source>
+        <translation>About</translation>
     </message>
+</context>
+<context>
+    <name>Menus</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="178" />
+        <location filename="../../desktop/shell/menus.py" line="25" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179" />
-        <location filename="../../desktop/main_window.py" line="365" />
-        <source>新建工作区</source>
-        <translation>New workspace</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="180" />
-        <source>打开工作区…</source>
-        <translation>Open workspace…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="181" />
-        <source>最近打开</source>
-        <translation>Recent</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="184" />
-        <source>打开演示工作区</source>
-        <translation>Open demo workspace</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="186" />
-        <location filename="../../desktop/main_window.py" line="401" />
-        <source>保存工作区</source>
-        <translation>Save workspace</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="187" />
-        <source>工作区另存为…</source>
-        <translation>Save workspace as…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="189" />
-        <source>导入工作簿…</source>
-        <translation>Import workbooks…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="190" />
-        <source>导入文件夹…</source>
-        <translation>Import a folder…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="191" />
-        <source>下载空白模板…</source>
-        <translation>Download blank template…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="193" />
-        <source>退出</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="195" />
+        <location filename="../../desktop/shell/menus.py" line="26" />
         <source>分析(&amp;A)</source>
         <translation>&amp;Analysis</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="196" />
-        <source>重新测算指数</source>
-        <translation>Recompute the index</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="197" />
-        <source>权重敏感性分析（±20%）</source>
-        <translation>Weight sensitivity (±20 %)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="198" />
-        <source>蒙特卡洛权重模拟</source>
-        <translation>Monte Carlo weights</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="200" />
+        <location filename="../../desktop/shell/menus.py" line="27" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="204" />
-        <source>语言 / Language</source>
-        <translation>语言 / Language</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="213" />
+        <location filename="../../desktop/shell/menus.py" line="29" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214" />
+        <location filename="../../desktop/shell/menus.py" line="30" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215" />
+        <location filename="../../desktop/shell/menus.py" line="34" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216" />
+        <location filename="../../desktop/shell/menus.py" line="35" />
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="217" />
-        <location filename="../../desktop/main_window.py" line="481" />
+        <location filename="../../desktop/shell/menus.py" line="36" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="231" />
-        <source>就绪</source>
-        <translation>Ready</translation>
+        <location filename="../../desktop/shell/menus.py" line="40" />
+        <source>新建工作区</source>
+        <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="237" />
-        <source>取消</source>
-        <translation>Cancel</translation>
+        <location filename="../../desktop/shell/menus.py" line="41" />
+        <source>打开工作区…</source>
+        <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="303" />
-        <source>未打开工作区</source>
-        <translation>No workspace open</translation>
+        <location filename="../../desktop/shell/menus.py" line="42" />
+        <source>最近打开</source>
+        <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="305" />
-        <source>工作区：{name}
-{n} 个数值，{r} 个地区</source>
-        <translation>Workspace: {name}
-{n} values, {r} regions</translation>
+        <location filename="../../desktop/shell/menus.py" line="45" />
+        <source>打开演示工作区</source>
+        <translation>Open demo workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="347" />
-        <source>正在取消…</source>
-        <translation>Cancelling…</translation>
+        <location filename="../../desktop/shell/menus.py" line="47" />
+        <source>保存工作区</source>
+        <translation>Save workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="365" />
-        <location filename="../../desktop/main_window.py" line="392" />
-        <source>我的评估</source>
-        <translation>My assessment</translation>
+        <location filename="../../desktop/shell/menus.py" line="48" />
+        <source>工作区另存为…</source>
+        <translation>Save workspace as…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="365" />
-        <location filename="../../desktop/main_window.py" line="393" />
-        <source>工作区 (*.lcws)</source>
-        <translation>Workspaces (*.lcws)</translation>
+        <location filename="../../desktop/shell/menus.py" line="50" />
+        <source>导入工作簿…</source>
+        <translation>Import workbooks…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="371" />
-        <source>该文件已存在：请换一个文件名，或用“打开工作区”打开它。</source>
-        <translation>That file exists: choose another name, or open it with “Open workspace”.</translation>
+        <location filename="../../desktop/shell/menus.py" line="51" />
+        <source>导入文件夹…</source>
+        <translation>Import a folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="380" />
-        <source>打开工作区</source>
-        <translation>Open workspace</translation>
+        <location filename="../../desktop/shell/menus.py" line="52" />
+        <source>下载空白模板…</source>
+        <translation>Download blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="380" />
-        <source>工作区 (*.lcws);;数据文件 (*.xlsx *.csv)</source>
-        <translation>Workspaces (*.lcws);;Data files (*.xlsx *.csv)</translation>
+        <location filename="../../desktop/shell/menus.py" line="54" />
+        <source>退出</source>
+        <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="387" />
-        <source>工作区已自动保存：每次导入和冲突处理都立即写入工作区文件。</source>
-        <translation>The workspace saves itself: every import and conflict resolution is written to the file at once.</translation>
+        <location filename="../../desktop/shell/menus.py" line="58" />
+        <source>重新测算指数</source>
+        <translation>Recompute the index</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="393" />
-        <source>工作区另存为</source>
-        <translation>Save workspace as</translation>
+        <location filename="../../desktop/shell/menus.py" line="59" />
+        <source>权重敏感性分析（±20%）</source>
+        <translation>Weight sensitivity (±20 %)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="404" />
-        <source>工作区已保存：</source>
-        <translation>Workspace saved: </translation>
+        <location filename="../../desktop/shell/menus.py" line="60" />
+        <source>蒙特卡洛权重模拟</source>
+        <translation>Monte Carlo weights</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="413" />
-        <source>（无）</source>
-        <translation>(none)</translation>
+        <location filename="../../desktop/shell/menus.py" line="67" />
+        <source>语言 / Language</source>
+        <translation>语言 / Language</translation>
+    </message>
+</context>
+<context>
+    <name>NodeTree</name>
+    <message>
+        <location filename="../../desktop/pages/index_tree.py" line="37" />
+        <source>显示</source>
+        <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="417" />
-        <source>清除列表</source>
-        <translation>Clear list</translation>
+        <location filename="../../desktop/pages/index_tree.py" line="39" />
+        <source>指数（基期 = 100）</source>
+        <translation>Index (base year = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="420" />
-        <source>导入工作簿</source>
-        <translation>Import workbooks</translation>
+        <location filename="../../desktop/pages/index_tree.py" line="40" />
+        <source>对称增速（%）</source>
+        <translation>Symmetric growth (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="420" />
-        <source>填报模板或长表 (*.xlsx *.csv);;所有文件 (*)</source>
-        <translation>Templates or long tables (*.xlsx *.csv);;All files (*)</translation>
+        <location filename="../../desktop/pages/index_tree.py" line="44" />
+        <source>* 含预估值　~ 含插值　— 无法计算（悬停查看原因）</source>
+        <translation>* includes estimates   ~ includes interpolated values   — undefined (hover for the reason)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="425" />
-        <source>导入文件夹</source>
-        <translation>Import a folder</translation>
+        <location filename="../../desktop/pages/index_tree.py" line="53" />
+        <source>含预估值（沿用最近已知年份）</source>
+        <translation>Includes estimates (last known value carried forward)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="482" />
-        <source>两创融合评估 0.1
-
-按中国信通院 2025 年 4-12-27 指标体系测算两创融合发展指数，并评估地区融合潜力与功能定位。
-
-日志文件：</source>
-        <translation>Fusion Assessor 0.1
-
-Computes the science–industry innovation fusion index with the CAICT 2025 4-12-27 framework and assesses a region's fusion potential and functional role.
-
-Log file: </translation>
+        <location filename="../../desktop/pages/index_tree.py" line="54" />
+        <source>含插值（两端已知年份之间几何插值）</source>
+        <translation>Includes interpolated values (geometric, between two known years)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_tree.py" line="55" />
+        <source>上一年数值为 0，对称增速为 200，指数无有限值</source>
+        <translation>The previous value is 0: symmetric growth is 200 and the chained index has no finite value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_tree.py" line="65" />
+        <source>{y} 年增速</source>
+        <translation>Growth {y}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_tree.py" line="66" />
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+</context>
+<context>
+    <name>SensitivityPanel</name>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="56" />
+        <source>运行 ±20% 权重敏感性分析</source>
+        <translation>Run ±20 % weight sensitivity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="59" />
+        <source>运行蒙特卡洛权重模拟</source>
+        <translation>Run Monte Carlo weights</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="67" />
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="67" />
+        <source>总指数最大相对变动</source>
+        <translation>Max change of total</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="67" />
+        <source>引起最大变动的权重</source>
+        <translation>Weight causing it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="70" />
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="71" />
+        <source>名义排名</source>
+        <translation>Nominal rank</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="72" />
+        <source>中位排名</source>
+        <translation>Median rank</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="73" />
+        <source>排名 5–95% 区间</source>
+        <translation>Rank 5–95 %</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="74" />
+        <source>名义排名保持率</source>
+        <translation>Rank kept</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="77" />
+        <source>逐一权重 ±20%（兄弟权重重新归一）</source>
+        <translation>One weight at a time ±20 % (siblings renormalised)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="78" />
+        <source>蒙特卡洛：地区排名稳定性（最新年份总指数）</source>
+        <translation>Monte Carlo: rank stability (total index, latest year)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="88" />
+        <source>尚未运行。点击按钮开始（在后台运行，可随时取消）。</source>
+        <translation>Not run yet. Click a button to start (runs in the background, can be cancelled).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="109" />
+        <source>小于 1%，与报告结论一致：结果对权重不敏感。</source>
+        <translation>below 1 %, as in the report: the result is not sensitive to the weights.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="111" />
+        <source>超过 1%：结果对权重较敏感，解读时请说明。</source>
+        <translation>above 1 %: the result depends on the weights; say so when presenting it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="114" />
+        <source>{region}：各权重 ±20% 时总指数最大变动 {m}，</source>
+        <translation>{region}: with each weight ±20 %, the total index changes by at most {m}; </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="137" />
+        <source>蒙特卡洛：{n} 次抽样，权重在默认值 ±20% 内均匀扰动后重新归一（种子 {seed}）。</source>
+        <translation>Monte Carlo: {n} draws, weights drawn uniformly within ±20 % of the defaults and renormalised (seed {seed}).</translation>
     </message>
 </context>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../desktop/session.py" line="115" />
+        <location filename="../../desktop/session/__init__.py" line="114" />
         <source>已取消：</source>
         <translation>Cancelled: </translation>
     </message>
     <message>
-        <location filename="../../desktop/session.py" line="130" />
+        <location filename="../../desktop/session/workspace_ops.py" line="43" />
         <source>未找到演示数据（resources/demo/）。</source>
         <translation>Demo data not found (resources/demo/).</translation>
     </message>
     <message>
-        <location filename="../../desktop/session.py" line="155" />
+        <location filename="../../desktop/session/workspace_ops.py" line="46" />
         <source>演示工作区（示意数据）</source>
         <translation>Demo workspace (illustrative data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/session.py" line="157" />
+        <location filename="../../desktop/session/workspace_ops.py" line="48" />
         <source>打开演示工作区</source>
         <translation>Open demo workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/session.py" line="179" />
+        <location filename="../../desktop/session/workspace_ops.py" line="69" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/session.py" line="200" />
+        <location filename="../../desktop/session/workspace_ops.py" line="87" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/session.py" line="233" />
+        <location filename="../../desktop/session/workspace_ops.py" line="175" />
         <source>导入完成：新增 {a} 个数值，{c} 个冲突待处理，{p} 个问题。</source>
         <translation>Import finished: {a} new values, {c} conflicts to resolve, {p} problems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session.py" line="235" />
+        <location filename="../../desktop/session/workspace_ops.py" line="181" />
         <source>未导入有错误的文件：</source>
         <translation> Files with errors were not imported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/session.py" line="238" />
+        <location filename="../../desktop/session/workspace_ops.py" line="118" />
         <source>导入数据</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="../../desktop/session.py" line="261" />
+        <location filename="../../desktop/session/workspace_ops.py" line="140" />
         <source>冲突已处理，已重新测算。</source>
         <translation>Conflict resolved; results recomputed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session.py" line="263" />
+        <location filename="../../desktop/session/workspace_ops.py" line="142" />
         <source>处理冲突</source>
         <translation>Resolve conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/session.py" line="281" />
+        <location filename="../../desktop/session/__init__.py" line="135" />
         <source>已打开工作区“{name}”：{n} 个数值，{r} 个地区。</source>
         <translation>Opened workspace “{name}”: {n} values, {r} regions.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session.py" line="344" />
+        <location filename="../../desktop/session/computing.py" line="61" />
         <source>指数测算完成：{r} 个地区，{y0}–{y1} 年。</source>
         <translation>Index computed: {r} regions, {y0}–{y1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session.py" line="348" />
+        <location filename="../../desktop/session/computing.py" line="70" />
         <source>数据还不能测算指数：请在“数据校验”中查看 {n} 个问题。</source>
         <translation>The index cannot be computed yet: see the {n} problems on the Check page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session.py" line="350" />
+        <location filename="../../desktop/session/computing.py" line="44" />
         <source>指数测算</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../desktop/session.py" line="374" />
+        <location filename="../../desktop/session/computing.py" line="88" />
         <source>权重敏感性分析（±20%）完成。</source>
         <translation>Weight sensitivity (±20 %) finished.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session.py" line="376" />
+        <location filename="../../desktop/session/computing.py" line="90" />
         <source>权重敏感性分析</source>
         <translation>Weight sensitivity</translation>
     </message>
     <message>
-        <location filename="../../desktop/session.py" line="388" />
+        <location filename="../../desktop/session/computing.py" line="97" />
         <source>蒙特卡洛抽样</source>
         <translation>Monte Carlo draws</translation>
     </message>
     <message>
-        <location filename="../../desktop/session.py" line="393" />
+        <location filename="../../desktop/session/computing.py" line="116" />
         <source>蒙特卡洛权重模拟完成（{n} 次抽样）。</source>
         <translation>Monte Carlo weights finished ({n} draws).</translation>
     </message>
     <message>
-        <location filename="../../desktop/session.py" line="395" />
+        <location filename="../../desktop/session/computing.py" line="119" />
         <source>蒙特卡洛权重模拟</source>
         <translation>Monte Carlo weights</translation>
     </message>
     <message>
-        <location filename="../../desktop/session.py" line="425" />
+        <location filename="../../desktop/session/computing.py" line="152" />
         <source>潜力与定位评估</source>
         <translation>Potential and positioning</translation>
     </message>
     <message>
-        <location filename="../../desktop/session.py" line="451" />
+        <location filename="../../desktop/session/workspace_ops.py" line="168" />
         <source>空白模板已保存：</source>
         <translation>Blank template saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/session.py" line="453" />
+        <location filename="../../desktop/session/workspace_ops.py" line="170" />
         <source>生成空白模板</source>
         <translation>Create blank template</translation>
     </message>
@@ -1735,97 +1270,245 @@ Log file: </translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="15" />
+        <location filename="../../desktop/settings_dialog.py" line="28" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="22" />
+        <location filename="../../desktop/settings_dialog.py" line="35" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="25" />
+        <location filename="../../desktop/settings_dialog.py" line="38" />
         <source>自动（数据中最早的年份）</source>
         <translation>Automatic (earliest year in the data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="27" />
+        <location filename="../../desktop/settings_dialog.py" line="40" />
         <source>默认基期</source>
         <translation>Default base year</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="29" />
-        <source>几何插值（默认）</source>
-        <translation>Geometric interpolation (default)</translation>
+        <location filename="../../desktop/settings_dialog.py" line="43" />
+        <source>（默认）</source>
+        <translation> (default)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="30" />
-        <source>沿用上年值</source>
-        <translation>Carry the last value forward</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/settings_dialog.py" line="32" />
+        <location filename="../../desktop/settings_dialog.py" line="46" />
         <source>年份缺口处理</source>
         <translation>Gaps between years</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="37" />
+        <location filename="../../desktop/settings_dialog.py" line="51" />
         <source>使用内置阈值</source>
         <translation>Use the built-in thresholds</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="38" />
+        <location filename="../../desktop/settings_dialog.py" line="52" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="42" />
+        <location filename="../../desktop/settings_dialog.py" line="56" />
         <source>评估阈值文件</source>
         <translation>Thresholds file</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="47" />
+        <location filename="../../desktop/settings_dialog.py" line="61" />
         <source>蒙特卡洛抽样次数</source>
         <translation>Monte Carlo draws</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="56" />
+        <location filename="../../desktop/settings_dialog.py" line="70" />
         <source>选择阈值文件</source>
         <translation>Choose a thresholds file</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="56" />
+        <location filename="../../desktop/settings_dialog.py" line="70" />
         <source>TOML 文件 (*.toml)</source>
         <translation>TOML files (*.toml)</translation>
     </message>
 </context>
 <context>
+    <name>Sidebar</name>
+    <message>
+        <location filename="../../desktop/shell/sidebar.py" line="22" />
+        <source>两创融合评估</source>
+        <translation>Fusion Assessor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/sidebar.py" line="24" />
+        <source>科技创新 × 产业创新</source>
+        <translation>Science × industry innovation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/sidebar.py" line="56" />
+        <source>未打开工作区</source>
+        <translation>No workspace open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/sidebar.py" line="59" />
+        <source>工作区：{name}
+{n} 个数值，{r} 个地区</source>
+        <translation>Workspace: {name}
+{n} values, {r} regions</translation>
+    </message>
+</context>
+<context>
+    <name>StatusArea</name>
+    <message>
+        <location filename="../../desktop/shell/status.py" line="16" />
+        <source>就绪</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/status.py" line="22" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/status.py" line="44" />
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceActions</name>
+    <message>
+        <location filename="../../desktop/shell/workspace_actions.py" line="33" />
+        <source>新建工作区</source>
+        <translation>New workspace</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace_actions.py" line="33" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="59" />
+        <source>我的评估</source>
+        <translation>My assessment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace_actions.py" line="33" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="61" />
+        <source>工作区 (*.lcws)</source>
+        <translation>Workspaces (*.lcws)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace_actions.py" line="39" />
+        <source>该文件已存在：请换一个文件名，或用“打开工作区”打开它。</source>
+        <translation>That file exists: choose another name, or open it with “Open workspace”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace_actions.py" line="46" />
+        <source>打开工作区</source>
+        <translation>Open workspace</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace_actions.py" line="46" />
+        <source>工作区 (*.lcws);;数据文件 (*.xlsx *.csv)</source>
+        <translation>Workspaces (*.lcws);;Data files (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace_actions.py" line="54" />
+        <source>工作区已自动保存：每次导入和冲突处理都立即写入工作区文件。</source>
+        <translation>The workspace saves itself: every import and conflict resolution is written to the file at once.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace_actions.py" line="61" />
+        <source>工作区另存为</source>
+        <translation>Save workspace as</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace_actions.py" line="69" />
+        <source>保存工作区</source>
+        <translation>Save workspace</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace_actions.py" line="71" />
+        <source>工作区已保存：</source>
+        <translation>Workspace saved: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace_actions.py" line="80" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace_actions.py" line="83" />
+        <source>清除列表</source>
+        <translation>Clear list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace_actions.py" line="87" />
+        <source>导入工作簿</source>
+        <translation>Import workbooks</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace_actions.py" line="87" />
+        <source>填报模板或长表 (*.xlsx *.csv);;所有文件 (*)</source>
+        <translation>Templates or long tables (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace_actions.py" line="93" />
+        <source>导入文件夹</source>
+        <translation>Import a folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace_actions.py" line="121" />
+        <source>导入到哪里？</source>
+        <translation>Import where?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace_actions.py" line="124" />
+        <source>当前打开的是演示工作区，其中是示意数据（非官方统计）。真实数据应导入新的工作区，以免与示意数据混合、被示意数据比较。</source>
+        <translation>The demo workspace is open: its figures are illustrative, not official statistics. Import real data into a new workspace so that it is neither mixed with nor compared against the illustrative values.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace_actions.py" line="128" />
+        <source>新建工作区并导入（推荐）</source>
+        <translation>Import into a new workspace (recommended)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace_actions.py" line="129" />
+        <source>导入到演示工作区（与示意数据混合）</source>
+        <translation>Import into the demo (mixed with illustrative data)</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/errors.py" line="67" />
+        <location filename="../../desktop/errors.py" line="109" />
         <source>输入有问题，请按以下说明修改后重试：</source>
         <translation>There are problems with the input; fix them as described and try again:</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="70" />
+        <location filename="../../desktop/errors.py" line="112" />
         <source>无法访问文件：</source>
         <translation>Cannot access the file: </translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="72" />
+        <location filename="../../desktop/errors.py" line="114" />
         <source>（日志文件无法写入）</source>
         <translation>(the log file cannot be written)</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="73" />
+        <location filename="../../desktop/errors.py" line="115" />
         <source>发生了意外错误（{kind}）。详细信息已记录到日志文件：{path}。请将该文件发给技术支持。</source>
         <translation>An unexpected error occurred ({kind}). The details were written to the log file {path}. Please send that file to technical support.</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="92" />
+        <location filename="../../desktop/errors.py" line="120" />
+        <source>发送方法：点击“打开日志文件夹”，把该文件作为附件发给技术支持（电子邮件或单位内部通讯工具），并写明出错前做了什么操作。</source>
+        <translation>To send it: click "Open log folder", attach that file to a message to technical support (e-mail or your office's messaging tool) and say what you did just before the error.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="141" />
         <source>出错了</source>
         <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="148" />
+        <source>打开日志文件夹</source>
+        <translation>Open log folder</translation>
     </message>
 </context>
 </TS>

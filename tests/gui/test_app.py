@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+from pathlib import Path
 
 import pytest
 from conftest import wait_idle
@@ -68,7 +70,7 @@ def _filled_template(tmp_path, region, bump=1.0, name=None):
 def test_import_filled_and_broken_templates_and_jump_to_a_problem(window, qtbot, tmp_path):
     s = window.session
     good = _filled_template(tmp_path, "河南省")
-    window.import_paths([str(good)])
+    window.import_paths([str(good)], into_demo=True)
     assert window.current_page_id == "check"
     wait_idle(qtbot, s)
     qtbot.waitUntil(lambda: s.assessment is not None and not s.runner.busy, timeout=20000)
@@ -81,7 +83,7 @@ def test_import_filled_and_broken_templates_and_jump_to_a_problem(window, qtbot,
     wb = openpyxl.load_workbook(broken)
     wb["指标数据"]["H8"] = "abc"  # text in a number cell
     wb.save(broken)
-    window.import_paths([str(broken)])
+    window.import_paths([str(broken)], into_demo=True)
     wait_idle(qtbot, s)
     page = window.page("check")
     page.refresh()
@@ -90,11 +92,8 @@ def test_import_filled_and_broken_templates_and_jump_to_a_problem(window, qtbot,
     assert bad, [it.text(1) for it in errors_shown]
     assert bad[0].text(0) == "错误" and "broken.xlsx" in bad[0].text(1)
     assert "山西省" not in s.regions()  # a file with errors is not imported
-    # double-click a problem that names a loaded region's cell → the table selects it
-    from core.kernel.problems import Problem
-
-    p = Problem("x", "测试", region=REGION, indicator="2.1.1", year=2021)
-    assert page.jump_to(p.region, p.indicator, p.year)
+    # a problem that names a loaded region's cell → the table selects it
+    assert page.jump_to(REGION, "2.1.1", 2021)
     assert s.region == REGION
     assert page.table.currentRow() == s.framework.leaves.index("2.1.1")
     assert page.table.horizontalHeaderItem(page.table.currentColumn()).text() == "2021"
@@ -102,9 +101,9 @@ def test_import_filled_and_broken_templates_and_jump_to_a_problem(window, qtbot,
 
 def test_conflict_between_files_is_listed_and_resolved_here(window, qtbot, tmp_path):
     s = window.session
-    window.import_paths([str(_filled_template(tmp_path, "河南省", name="a.xlsx"))])
+    window.import_paths([str(_filled_template(tmp_path, "河南省", name="a.xlsx"))], into_demo=True)
     wait_idle(qtbot, s)
-    window.import_paths([str(_filled_template(tmp_path, "河南省", bump=1.1, name="b.xlsx"))])
+    window.import_paths([str(_filled_template(tmp_path, "河南省", bump=1.1, name="b.xlsx"))], into_demo=True)
     wait_idle(qtbot, s)
     page = window.page("check")
     page.refresh()
@@ -187,17 +186,35 @@ def test_assessment_page_shows_verdicts_with_reasons(window, qtbot):
     page = window.show_page("assessment")
     ra = s.assessment.regions[REGION]
     assert REGION in page.headline.text()
-    assert page.v_role.value.text() == ra.role.name and page.v_role.reason.text() == ra.role.reason
+    assert page.v_role.value.text() == ra.role.name and page.v_role.reason.text() == ra.role.reason.text()
     assert page.v_quadrant.value.text() == ra.quadrants["total"].name
     assert len(page.scatter.points) == len(s.assessment.levels)
     assert [p.name for p in page.scatter.points if p.highlight] == [REGION]
     assert page.radar.view.series[1][1] == [ra.level.nodes[p] for p in s.framework.pillars]
     assert page.gauge.view.value == pytest.approx(ra.coupling.d)
-    assert page.coupling_reason.text() == ra.coupling.reason
+    assert page.coupling_reason.text() == ra.coupling.reason.text()
     assert page.partners.rowCount() > 0 and page.levers.rowCount() == len(ra.levers)
     assert page.industry_table.rowCount() == len(ra.industries)
     page.node_combo.setCurrentIndex(2)  # pillar 2
     assert "融合关键" in page.scatter.title.text()
+
+
+def test_assessment_and_benchmark_pages_speak_the_interface_language(window, qtbot):
+    s = window.session
+    s.set_region(REGION)
+    cjk = re.compile("[\u4e00-\u9fff]")
+    window.set_language("en")
+    try:
+        page = window.show_page("assessment")
+        ra = s.assessment.regions[REGION]
+        assert page.headline.text() == ra.headline.text("en")
+        assert page.v_role.value.text() == s.assessment.name(ra.role.name, "en") != ra.role.name
+        assert page.v_role.reason.text() == ra.role.reason.text("en") and not cjk.search(page.v_role.reason.text())
+        assert not cjk.search(page.v_quadrant.value.text() + page.coupling_reason.text())
+        bench = window.show_page("benchmark")
+        assert bench.v_gap.reason.text() and not cjk.search(bench.v_gap.reason.text().replace(REGION, ""))
+    finally:
+        window.set_language("zh")
 
 
 def test_benchmark_page_any_node(window, qtbot):
@@ -257,7 +274,8 @@ def test_template_download(window, qtbot, tmp_path, monkeypatch):
     assert "指标数据" in openpyxl.load_workbook(out).sheetnames
 
 
-def test_drop_a_workbook_on_the_window_imports_it(window, qtbot, tmp_path):
+def test_drop_a_workbook_on_the_window_imports_it(window, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(window.workspace, "ask_demo_target", lambda: True)  # the user says: into the demo
     path = _filled_template(tmp_path, "河南省")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
@@ -298,7 +316,7 @@ def test_settings_persist(app_setup):
 
 
 def test_unexpected_error_is_logged_not_shown_as_traceback(window, tmp_path):
-    window._show_error(RuntimeError("boom"), "测试")
+    window.show_error(RuntimeError("boom"), "测试")
     msg = errors.shown_messages[-1]
     assert "Traceback" not in msg and "desktop-errors.log" in msg
     log = (tmp_path / "logs" / "desktop-errors.log").read_text(encoding="utf-8")
@@ -308,8 +326,8 @@ def test_unexpected_error_is_logged_not_shown_as_traceback(window, tmp_path):
 def test_input_error_shows_the_chinese_problems(app_setup):
     from core.kernel.problems import InputError, Problem
 
-    msg, details = errors.describe(InputError([Problem("x", "数值不是数字。", file="a.xlsx", cell="D7")]))
-    assert "输入有问题" in msg and "单元格 D7" in details
+    msg, details = errors.describe(InputError([Problem("file_missing", {}, file="a.xlsx", cell="D7")]))
+    assert "输入有问题" in msg and "单元格 D7" in details and "找不到文件" in details
 
 
 def test_last_workspace_is_reopened(window, qtbot, app_setup, tmp_path):
@@ -367,4 +385,33 @@ def test_settings_dialog_changes_policy_and_recomputes(window, qtbot, monkeypatc
     window.open_settings()
     wait_idle(qtbot, s)
     assert window.settings.gap_policy == "carry_forward" and window.settings.mc_draws == 600
-    assert s.result is not None and s.result.recipe["gap_policy"] == "carry_forward"
+    assert s.result is not None and s.result.recipe.gap_policy == "carry_forward"
+
+
+def test_real_data_never_mixes_with_the_demo_unless_the_user_says_so(window, qtbot, tmp_path, monkeypatch):
+    s = window.session
+    demo_regions = set(s.regions())
+    path = str(_filled_template(tmp_path, "河南省"))
+    monkeypatch.setattr(window.workspace, "ask_demo_target", lambda: None)  # 取消
+    assert window.import_paths([path]) is None and s.is_demo and set(s.regions()) == demo_regions
+    monkeypatch.setattr(window.workspace, "ask_demo_target", lambda: False)  # 新建工作区并导入（推荐）
+    window.import_paths([path])
+    wait_idle(qtbot, s)
+    assert not s.is_demo and "河南省" in s.regions()
+    assert not (demo_regions - {"全国"}) & set(s.regions())  # none of the demo's provinces came along
+    assert "demo" not in Path(s.workspace_path).name
+
+
+def test_the_demo_question_offers_a_new_workspace_first(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    seen = {}
+
+    def fake_exec(box):
+        seen["buttons"] = [b.text() for b in box.buttons()]
+        seen["default"] = box.defaultButton().text()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    assert window.workspace.ask_demo_target() is None  # nothing clicked: nothing imported
+    assert seen["default"].startswith("新建工作区") and any("演示工作区" in t for t in seen["buttons"])

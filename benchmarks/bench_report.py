@@ -1,0 +1,66 @@
+"""Time the reports: each format for one region (target ≤ 2 s) and for 31 provinces (spec 05, issue 14).
+
+Synthetic, seeded data (benchmarks/make_demo_data.synthetic_table), index and one-at-a-time
+sensitivity computed once (as the GUI holds them); the time is the report alone: build the
+document, draw the charts (Qt renderer, offscreen) and write the file. Median of a few runs.
+
+    python benchmarks/bench_report.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from make_demo_data import synthetic_table
+from timing import median_time
+
+from core.index import compute_index, monte_carlo, one_at_a_time
+from core.model.framework import load_framework
+from core.report.builder import ReportInputs
+from core.report.export import FORMATS, write_report, write_reports
+from desktop.report_renderer import QtRenderer
+
+TARGET_S = 2.0
+
+
+def main() -> int:
+    fw = load_framework()
+    table = synthetic_table(31)
+    result = compute_index(table, fw)
+    inputs = ReportInputs(
+        result,
+        result.regions[1],
+        one_at_a_time=one_at_a_time(table, fw),
+        monte_carlo=monte_carlo(table, fw, draws=200),
+        observations=table,
+        app_version="bench",
+    )
+    renderer = QtRenderer()
+    provinces = [r for r in result.regions if r != "全国"]
+    print(f"reports: {len(result.regions)} regions, {len(result.years)} years, {len(fw.leaves)} indicators")
+    ok = True
+    with tempfile.TemporaryDirectory() as folder:
+        for fmt in FORMATS:
+            path = Path(folder) / f"one.{fmt}"
+            write_report(inputs, fmt, path, renderer)  # warm-up (imports, fonts)
+            one = median_time(lambda fmt=fmt, path=path: write_report(inputs, fmt, path, renderer), repeat=3)
+            many = median_time(
+                lambda fmt=fmt: write_reports(inputs, provinces, fmt, Path(folder) / fmt, renderer), repeat=1
+            )
+            ok &= one <= TARGET_S
+            print(
+                f"  {fmt:4s}  one region {one * 1000:7.0f} ms (target ≤ {TARGET_S * 1000:.0f} ms) "
+                f"{'OK' if one <= TARGET_S else 'SLOW'};  {len(provinces)} provinces {many:6.1f} s"
+            )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

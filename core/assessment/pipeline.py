@@ -1,0 +1,380 @@
+"""The steps of `assess`: resolve regions and years, one engine pass with the comparable
+national series, each region's level, the peers (partners, sameness, ranks), and one region's
+assessment assembled from the parts."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from ..index.engine import IndexOptions, IndexResult, common_base_year, compute_index
+from ..kernel.messages import Message, msg
+from ..kernel.problems import InputError, Problem
+from ..kernel.vocabulary import CellStatus
+from ..model.framework import ROOT, Framework
+from ..model.observations import BASIS_CODES, NATION, ObservationTable
+from ..model.regions import canonical_region_name, macro_region_of
+from .comparison import (
+    BASIS_KEYS,
+    basis_at,
+    comparable_national_observations,
+    compare_node,
+    load_macro_regions,
+    macro_share_figures,
+    national_vs_published,
+)
+from .config import AssessmentConfig, term
+from .coupling import coupling_degree, side_levels
+from .industries import IndustryRow, assess_industries
+from .level import compute_level, indicator_term, performance_group
+from .levers import select_levers
+from .model import Benchmark, Comparison, LevelResult, NationValue, RegionAssessment, Role, fmt
+from .momentum import node_momentum
+from .partners import find_partners, province_adjacency, sameness
+from .positioning import functional_role, pillar_term, quadrant, short_boards
+from .potential import assess_potential
+
+
+def _resolve(names: Iterable[str], loaded: list[str], what: str) -> list[str]:
+    """Names as given (南京, 江苏) → the loaded regions (南京市, 江苏省); unknown names raise InputError."""
+    canon = {canonical_region_name(r) or r: r for r in loaded}
+    out, bad = [], []
+    for n in names:
+        n = n.strip()
+        if n in loaded:
+            out.append(n)
+        elif (canonical_region_name(n) or n) in canon:
+            out.append(canon[canonical_region_name(n) or n])
+        elif n and len([r for r in loaded if r.startswith(n)]) == 1:  # 南京 → 南京市 (cities are not canonicalised)
+            out.append(next(r for r in loaded if r.startswith(n)))
+        else:
+            bad.append(n)
+    if bad:
+        role = msg(f"assess.region_role.{what}")
+        raise InputError(
+            [Problem("assess.region_unknown", {"role": role, "name": b, "loaded": loaded}, region=b) for b in bad]
+        )
+    return list(dict.fromkeys(out))
+
+
+def _detect_parent(loaded: list[str]) -> str | None:
+    """A province loaded together with regions that are not provinces (its cities)."""
+    provinces = [r for r in loaded if canonical_region_name(r) not in (None, NATION)]
+    others = [r for r in loaded if canonical_region_name(r) is None]
+    return provinces[0] if len(provinces) == 1 and others else None
+
+
+def resolve_years(table: ObservationTable, fw: Framework, options: IndexOptions) -> tuple[list[str], int, int]:
+    """(the loaded regions, base year, assessment year); InputError when there is nothing to assess."""
+    leafset = set(fw.leaves)
+    region_rows = [o for o in table if o.region != NATION and o.indicator in leafset]
+    loaded = list(dict.fromkeys(o.region for o in region_rows))
+    if not loaded:
+        raise InputError([Problem("assess.no_regions", {})])
+    years = sorted({o.year for o in region_rows})
+    base = options.base_year if options.base_year is not None else common_base_year(region_rows, fw)[0]
+    end = options.end_year if options.end_year is not None else years[-1]
+    if end <= base:
+        raise InputError([Problem("assess.years_invalid", {"base": base, "end": end}, year=base)])
+    return loaded, base, end
+
+
+@dataclass(frozen=True)
+class EnginePass:
+    """The index of the regions and the comparable nation, computed together (one engine run)."""
+
+    result: IndexResult
+    nat_table: ObservationTable
+    sources: Mapping[str, str]
+    nation_excluded: tuple[str, ...]
+    notes: tuple[Message, ...]
+
+
+def engine_pass(table: ObservationTable, fw: Framework, options: IndexOptions, base: int, end: int) -> EnginePass:
+    nat_table, sources, notes = comparable_national_observations(fw, table, range(base, end + 1))
+    nation_excluded = tuple(c for c in fw.leaves if nat_table.series(NATION, c).get(base) is None)
+    for c in nation_excluded:
+        label = indicator_term(fw, c)
+        if sources[c] == "missing":
+            notes.append(msg("assess.nation.no_comparable", indicator=label))
+        else:
+            notes.append(msg("assess.nation.no_base_year", indicator=label, base=base, year=end))
+    if options.base_year is None:  # the regions indexed from the latest of their first years: say so
+        notes.extend(common_base_year([o for o in table if o.region != NATION], fw)[1])
+    exclusions = {r: frozenset(c) for r, c in options.exclusions.items()}
+    if nation_excluded:
+        exclusions[NATION] = frozenset(nation_excluded) | exclusions.get(NATION, frozenset())
+    leafset = set(fw.leaves)
+    combined = ObservationTable(
+        [o for o in table if o.region != NATION and o.indicator in leafset]
+        + [o for o in nat_table if o.indicator in leafset and o.indicator not in nation_excluded]
+    )
+    opts = IndexOptions(
+        base_year=base,
+        end_year=end,
+        gap_policy=options.gap_policy,
+        exclusions=exclusions,
+        weights=options.weights,
+        carry_limit=options.carry_limit,
+    )
+    result = compute_index(combined, fw, opts)
+    return EnginePass(result, nat_table, sources, nation_excluded, tuple(notes))
+
+
+def _status_key(code: int) -> str:
+    status = CellStatus(code)
+    return CellStatus.REPORTED.key if status is CellStatus.UNDEFINED else status.key  # no finite value: left out
+
+
+@dataclass
+class Context:
+    """What every region's assessment shares: the engine run, the nation at T, every region's level."""
+
+    run: EnginePass
+    fw: Framework
+    cfg: AssessmentConfig
+    year: int
+    basis_table: ObservationTable
+    nat_vals: dict = field(default_factory=dict)
+    nat_sts: dict = field(default_factory=dict)
+    nat_basis: dict = field(default_factory=dict)
+    nation_basis_notes: list[Message] = field(default_factory=list)
+    levels: dict[str, LevelResult] = field(default_factory=dict)
+    region_basis: dict[str, dict] = field(default_factory=dict)
+    region_vals: dict[str, tuple[dict, dict]] = field(default_factory=dict)
+    pillar_levels: dict[str, dict] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+    momenta: dict[str, dict] = field(default_factory=dict)
+
+    @property
+    def result(self) -> IndexResult:
+        return self.run.result
+
+    def leaf_values(self, region: str) -> tuple[dict, dict]:
+        """The engine's values and statuses of `region` at T (gaps filled, flagged)."""
+        res, t = self.result, self.year - self.result.base_year
+        r = res.region_index(region)
+        vals, sts = {}, {}
+        for i, c in enumerate(self.fw.leaves):
+            v = float(res.values[r, i, t])
+            vals[c] = v if math.isfinite(v) else None
+            sts[c] = _status_key(int(res.status[r, i, t]))
+        return vals, sts
+
+    def basis(self, region: str) -> tuple[dict, list[Message]]:
+        out, notes = {}, []
+        for code, key in BASIS_KEYS.items():
+            v, note = basis_at(self.basis_table, region, code, self.year)
+            out[key] = v
+            if note is not None:
+                notes.append(note)
+        return out, notes
+
+    def nation_series(self, code: str) -> dict:
+        return self.result.series(NATION, code) if NATION in self.result.regions else {}
+
+    def level(self, reg: str, ref_vals, ref_sts, ref_basis, ref_name: str, notes: tuple = ()) -> LevelResult:
+        vals, sts = self.region_vals[reg]
+        return compute_level(
+            self.fw, vals, ref_vals, self.region_basis[reg], ref_basis, region=reg, reference_name=ref_name,
+            year=self.year, cap=self.cfg.score_cap, statuses=sts, reference_statuses=ref_sts, basis_notes=notes,
+        )  # fmt: skip
+
+    def benchmark(self, with_published: bool) -> Benchmark:
+        fw, res = self.fw, self.result
+        comparable = {c: self.nation_series(c) for c in (ROOT, *fw.pillars)} if NATION in res.regions else {}
+        return Benchmark(
+            sources=dict(self.run.sources),
+            excluded=self.run.nation_excluded,
+            nation_values={c: NationValue(self.nat_vals.get(c), self.nat_sts.get(c)) for c in fw.leaves},
+            nation_basis=dict(self.nat_basis),
+            comparable_index=comparable,
+            published=tuple(national_vs_published(fw)) if with_published else (),
+        )
+
+
+def _nation_at(ctx: Context) -> None:
+    """The nation at T: engine-filled where the series is in the index, else the nearest earlier value."""
+    if NATION in ctx.result.regions:
+        ctx.nat_vals, ctx.nat_sts = ctx.leaf_values(NATION)
+    for c in ctx.fw.leaves:
+        if ctx.nat_vals.get(c) is None:
+            s = {y: v for y, v in ctx.run.nat_table.series(NATION, c).items() if y <= ctx.year}
+            if s:
+                y = max(s)
+                ctx.nat_vals[c], ctx.nat_sts[c] = (
+                    s[y],
+                    (CellStatus.REPORTED if y == ctx.year else CellStatus.ESTIMATE).key,
+                )
+            else:
+                ctx.nat_vals[c], ctx.nat_sts[c] = None, "missing"
+    ctx.nat_basis, ctx.nation_basis_notes = ctx.basis(NATION)
+
+
+def region_levels(run: EnginePass, table: ObservationTable, cfg: AssessmentConfig, loaded: list[str]) -> Context:
+    """Every loaded region's level against the nation, its pillar levels, role and momentum per node."""
+    res = run.result
+    basis_table = ObservationTable(
+        [o for o in table if o.indicator in BASIS_CODES and o.region != NATION]
+        + [o for o in run.nat_table if o.indicator in BASIS_CODES]
+    )
+    ctx = Context(run, res.framework, cfg, res.years[-1], basis_table)
+    _nation_at(ctx)
+    fw = ctx.fw
+    for reg in loaded:
+        ctx.region_vals[reg] = ctx.leaf_values(reg)
+        ctx.region_basis[reg], notes = ctx.basis(reg)
+        ctx.levels[reg] = ctx.level(reg, ctx.nat_vals, ctx.nat_sts, ctx.nat_basis, NATION, tuple(notes))
+    ctx.pillar_levels = {r: {p: lv.nodes.get(p) for p in fw.pillars} for r, lv in ctx.levels.items()}
+    ctx.roles = {r: functional_role(ctx.pillar_levels[r], cfg, fw) for r in loaded}
+    nodes = (ROOT, *fw.pillars)
+    nat_idx = {c: ctx.nation_series(c) for c in nodes}
+    ctx.momenta = {
+        r: {c: node_momentum(res.series(r, c), nat_idx[c], ctx.year).momentum for c in nodes} for r in loaded
+    }
+    return ctx
+
+
+@dataclass(frozen=True)
+class Peers:
+    """Who is assessed and against whom: targets, parent province, peer pool, adjacency, peer levels and roles."""
+
+    loaded: list[str]
+    targets: list[str]
+    parent: str | None
+    pool: list[str]
+    adjacency: Mapping[str, set[str]]
+    parent_levels: Mapping[str, LevelResult]
+    peer_levels: Mapping[str, Mapping[str, float | None]]
+    peer_roles: Mapping[str, str | None]
+
+
+def peer_context(ctx: Context, loaded: list[str], regions, peers, parent, adjacency) -> Peers:
+    """Cities get a level against their province too; partners and sameness among cities use it (province = 100)."""
+    fw, cfg = ctx.fw, ctx.cfg
+    parent = _resolve([parent], loaded, "parent")[0] if parent is not None else _detect_parent(loaded)
+    targets = _resolve(regions, loaded, "target") if regions is not None else list(loaded)
+    if peers is None or peers == "all":
+        pool = list(loaded)
+    else:
+        pool = _resolve([peers] if isinstance(peers, str) else list(peers), loaded, "peer")
+    adj = province_adjacency(loaded)
+    for a, ns in (adjacency or {}).items():
+        adj.setdefault(a, set()).update(ns)
+        for b in ns:
+            adj.setdefault(b, set()).add(a)
+    parent_levels: dict[str, LevelResult] = {}
+    if parent is not None:
+        pv, pst = ctx.region_vals[parent]
+        for reg in loaded:
+            if reg != parent:
+                parent_levels[reg] = ctx.level(reg, pv, pst, ctx.region_basis[parent], parent)
+    peer_levels = {
+        r: {p: (parent_levels[r] if r in parent_levels else ctx.levels[r]).nodes.get(p) for p in fw.pillars}
+        for r in loaded
+    }
+    peer_roles = {
+        r: functional_role(peer_levels[r], cfg, fw).name if r in parent_levels else ctx.roles[r].name for r in loaded
+    }
+    return Peers(loaded, targets, parent, pool, adj, parent_levels, peer_levels, peer_roles)
+
+
+def _comparison(ctx: Context, peers: Peers, reg: str, macro: str | None) -> Comparison:
+    fw, parent, loaded = ctx.fw, peers.parent, peers.loaded
+    ranking = [r for r in loaded if (r != parent) == (reg != parent)] if parent else loaded
+    macro_nodes = [
+        f.node for f in load_macro_regions() if f.macro_region == macro and f.measure == "index" and f.node in fw.nodes
+    ]
+    levels = {r: ctx.levels[r].nodes for r in loaded}
+    nodes = {
+        c: compare_node(ctx.result, reg, c, macro_region=macro, ranking_regions=ranking, levels=levels)
+        for c in dict.fromkeys([ROOT, *fw.pillars, *macro_nodes])
+    }
+    return Comparison(nodes, macro_share_figures(ctx.result, reg, macro))
+
+
+def node_terms(fw: Framework) -> dict[str, Message]:
+    """The total and each pillar, named in sentences (总指数, 融合基础 …)."""
+    return {ROOT: msg("assess.total"), **{p: pillar_term(fw, p) for p in fw.pillars}}
+
+
+def _headline(reg: str, year: int, lv: LevelResult, groups, mom, quads, role, coup, pot, cfg) -> Message:
+    def name(x: str | None) -> Message | str:
+        return "—" if x is None else cfg.term(x)
+
+    g, q, m = groups.get(ROOT), quads.get(ROOT), mom.get(ROOT)
+    return msg(
+        "assess.headline",
+        region=reg,
+        year=year,
+        level=fmt(lv.total),
+        group=name(g.group if g else None),
+        momentum=fmt(m.momentum if m else None),
+        quadrant=name(q.name if q else None),
+        role=name(role.name),
+        d=fmt(coup.d, 3),
+        grade=name(coup.grade),
+        potential=name(pot.grade),
+    )
+
+
+def region_assessment(
+    ctx: Context, peers: Peers, reg: str, industries: list[IndustryRow] | None
+) -> tuple[RegionAssessment, list[Problem]]:
+    """Every part of spec 02 for one region, and the problems its industry rows raised."""
+    fw, cfg, res, year = ctx.fw, ctx.cfg, ctx.result, ctx.year
+    lv, parent = ctx.levels[reg], peers.parent
+    terms = node_terms(fw)
+    nodes = (ROOT, *fw.pillars)
+    groups = {c: performance_group(lv.nodes.get(c), cfg, c, terms[c]) for c in nodes}
+    mom = {c: node_momentum(res.series(reg, c), ctx.nation_series(c), year, node=c, label=terms[c]) for c in nodes}
+    quads = {c: quadrant(lv.nodes.get(c), mom[c].momentum, cfg, node=c, label=terms[c]) for c in nodes}
+    ls, li = side_levels(ctx.pillar_levels[reg], fw)
+    coup = coupling_degree(ls, li, cfg, science=_side_term(fw, "science"), industry=_side_term(fw, "industry"))
+    inds, problems = assess_industries(industries, reg, cfg) if industries else ((), [])
+    m = mom[ROOT]
+    pot = assess_potential(lv.total, ctx.pillar_levels[reg], fw, coup, m.momentum, m.g_region, m.g_reference,
+                           year, cfg, inds)  # fmt: skip
+    is_city = parent is not None and reg != parent
+    pool = [] if parent is not None and reg == parent else [r for r in peers.pool if r not in (reg, parent)]
+    partners = find_partners(reg, peers.peer_levels, fw, peers.adjacency, cfg, pool,
+                             reference_name=parent if is_city else NATION)  # fmt: skip
+    same = sameness(reg, peers.peer_levels, peers.peer_roles, peers.adjacency, cfg, pool)
+    macro = macro_region_of(reg)
+    mom_parent = None
+    if is_city:
+        mom_parent = node_momentum(res.series(reg, ROOT), res.series(parent, ROOT), year, reference_name=parent)
+    boards = short_boards(lv, fw, cfg)
+    return RegionAssessment(
+        region=reg,
+        year=year,
+        base_year=res.base_year,
+        macro_region=macro,
+        level=lv,
+        groups=groups,
+        momentum=mom,
+        quadrants=quads,
+        role=ctx.roles[reg],
+        boards=boards,
+        coupling=coup,
+        potential=pot,
+        industries=inds,
+        partners=partners,
+        sameness=same,
+        levers=select_levers(lv, fw, cfg, same),
+        comparison=_comparison(ctx, peers, reg, macro),
+        parent=parent if is_city else None,
+        level_vs_parent=peers.parent_levels[reg] if is_city else None,
+        momentum_vs_parent=mom_parent,
+        notes=tuple(lv.notes),
+        headline=_headline(reg, year, lv, groups, mom, quads, ctx.roles[reg], coup, pot, cfg),
+    ), list(problems)
+
+
+def _side_term(fw: Framework, side: str) -> Message:
+    """科技创新侧 / 产业创新侧 as the framework names them (default: the catalogue's names)."""
+    zh = fw.coupling.get(f"{side}_zh")
+    if zh is None:
+        return msg(f"assess.coupling.{side}")
+    return term(str(zh), str(fw.coupling.get(f"{side}_en", zh)))

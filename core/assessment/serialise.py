@@ -1,0 +1,207 @@
+"""JSON of the assessment, produced in one place from the result dataclasses.
+
+Every result object is a frozen dataclass. `to_json` walks it: floats are rounded (4 digits,
+or the field's `nd`), NaN becomes null, mappings get string keys, and a `Message` field
+gives two entries: the Chinese text under the field's name (what the JSON always carried)
+and `<name>_message` with its catalogue code and arguments, so any language can be rendered
+again. Field metadata (see `jf`) renames a field, nests it under a group, or leaves it out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import field, fields, is_dataclass
+from typing import Any
+
+from ..kernel.messages import Message
+
+NDIGITS = 4
+
+
+def rnd(x: float | None, ndigits: int = NDIGITS) -> float | None:
+    """Round for output; NaN/None → None (JSON null), -0.0 → 0.0 so output is byte-stable."""
+    if x is None:
+        return None
+    x = float(x)
+    if not math.isfinite(x):
+        return None
+    v = round(x, ndigits)
+    return 0.0 if v == 0 else v
+
+
+def jf(*, name: str | None = None, nd: int | None = None, group: str | None = None, skip: bool = False, **kw: Any):
+    """A dataclass field with its JSON form: `name` (key), `nd` (digits), `group` (nested under), `skip`."""
+    meta = {k: v for k, v in {"name": name, "nd": nd, "group": group, "skip": skip}.items() if v}
+    return field(metadata=meta, **kw)
+
+
+def to_json(value: Any, nd: int = NDIGITS) -> Any:
+    """The JSON-ready form of a result object (or of any value inside one)."""
+    if isinstance(value, Message):
+        return value.text()
+    if is_dataclass(value) and not isinstance(value, type):
+        return _object(value)
+    if isinstance(value, Mapping):
+        return {str(k): to_json(v, nd) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_json(v, nd) for v in value]
+    if isinstance(value, float):
+        return rnd(value, nd)
+    return value
+
+
+def _object(obj: Any) -> dict:
+    out: dict[str, Any] = {}
+    for f in fields(obj):
+        meta = f.metadata
+        if meta.get("skip"):
+            continue
+        value = getattr(obj, f.name)
+        key = meta.get("name", f.name)
+        target = out.setdefault(meta["group"], {}) if "group" in meta else out
+        put(target, key, value, meta.get("nd", NDIGITS))
+    layout = _LAYOUTS.get(type(obj).__name__)
+    if layout is not None:
+        for key, value in layout(obj).items():
+            put(out, key, value)
+    return out
+
+
+def put(target: dict, key: str, value: Any, nd: int = NDIGITS) -> None:
+    """target[key] = the JSON of value; a Message also leaves its code and arguments beside it."""
+    target[key] = to_json(value, nd)
+    if isinstance(value, Message):
+        target[f"{key}_message"] = value.to_dict()
+    elif isinstance(value, (list, tuple)) and value and all(isinstance(v, Message) for v in value):
+        target[f"{key}_messages"] = [v.to_dict() for v in value]
+
+
+def _node_comparison(c: Any) -> dict:
+    out: dict[str, Any] = {}
+    if c.nation_published is not None:
+        out["nation_published"] = {str(y): v for y, v in sorted(c.nation_published.items())}
+        out["published_note"] = c.published_note
+    for key in ("rank_index", "rank_level"):
+        if getattr(c, key) is not None:
+            out[key] = getattr(c, key)
+    if c.macro_region:
+        out["macro_region"] = {"name": c.macro_region, "figures": [to_json(f) for f in c.macro_figures]}
+    if c.sentence is not None:
+        out["sentence"] = c.sentence
+    return out
+
+
+def _macro_comparison(m: Any) -> dict:
+    """The report's figure, then the region's own value (index) or share (share), and the sentence."""
+    out: dict[str, Any] = dict(to_json(m.figure))
+    if m.kind == "index":
+        out.update(region_value=m.region_value, difference=m.difference)
+    elif m.kind == "share":
+        out.update(region_share_pct=m.region_share_pct, region_year=m.region_year)
+    if m.sentence is not None:
+        out["sentence"] = m.sentence
+    return out
+
+
+def _industry_summary(s: Any) -> dict:
+    return {"count": s.count} if not s.count else {
+        "count": s.count, "mean_potential": s.mean_potential, "by_quadrant": dict(s.by_quadrant or {}),
+        "top": list(s.top or ()),
+    }  # fmt: skip
+
+
+# Computed parts of a result's JSON, by class name (model.py imports this module, not the reverse).
+_LAYOUTS = {
+    "LevelResult": lambda lv: {"sentence": lv.sentence},
+    "Potential": lambda p: {"industries": _industry_summary(p.industries)},
+    "NodeComparison": _node_comparison,
+    "MacroComparison": _macro_comparison,
+}
+
+
+def region_json(ra: Any) -> dict:
+    """One region's assessment (a RegionAssessment) in the JSON layout the CLI and the exports write."""
+    strengths, weaknesses = ra.boards.split()
+    d: dict[str, Any] = {
+        "region": ra.region,
+        "year": ra.year,
+        "base_year": ra.base_year,
+        "macro_region": ra.macro_region,
+    }
+    put(d, "headline", ra.headline)
+    parts = {
+        "level": ra.level,
+        "group": ra.groups,
+        "momentum": ra.momentum,
+        "quadrant": ra.quadrants,
+        "role": ra.role,
+        "strengths": strengths,
+        "weaknesses": weaknesses,
+        "coupling": ra.coupling,
+        "potential": ra.potential,
+        "industries": ra.industries,
+        "partners": ra.partners,
+        "sameness": ra.sameness,
+        "levers": ra.levers,
+        "comparison": ra.comparison if ra.comparison is not None else {},
+    }
+    d.update({k: to_json(v) for k, v in parts.items()})
+    put(d, "notes", list(ra.notes))
+    if ra.parent is not None:
+        d["parent"] = {
+            "name": ra.parent,
+            "level": to_json(ra.level_vs_parent),
+            "momentum": to_json(ra.momentum_vs_parent),
+        }
+    return d
+
+
+def benchmark_json(b: Any) -> dict:
+    """The benchmark part (a Benchmark): national sources, values, basis, comparable index, published check."""
+    from .comparison import source_label
+
+    return {
+        "nation_sources": {c: {"source": s, "source_zh": source_label(s).text()} for c, s in b.sources.items()},
+        "nation_excluded_from_index": list(b.excluded),
+        "nation_values": to_json(b.nation_values),
+        "nation_basis": to_json(b.nation_basis, 6),
+        "nation_comparable_index": to_json(b.comparable_index),
+        "published_vs_computed": to_json(b.published),
+    }
+
+
+def assessment_json(a: Any) -> dict:
+    """The whole assessment (an Assessment): what `python -m core assess --json` writes."""
+    from ..kernel.messages import msg
+    from ..model.framework import ROOT
+    from ..model.observations import NATION
+
+    fw = a.index.framework
+    out: dict[str, Any] = {}
+    put(out, "method", msg("assess.method"))
+    out.update(
+        {
+            "framework": {"id": fw.id, "version": fw.version},
+            "config": a.config.source if a.config else "",
+            "year": a.year,
+            "base_year": a.base_year,
+            "reference": NATION,
+            "parent": a.parent,
+            "benchmark": benchmark_json(a.benchmark),
+            "regions": {r: region_json(ra) for r, ra in a.regions.items()},
+        }
+    )
+    out["scatter"] = {
+        "nation": {"L": 100.0, "M": 100.0},
+        "points": {
+            node: [
+                {"region": r, "L": rnd(lv.nodes.get(node)), "M": rnd(a.momenta.get(r, {}).get(node))}
+                for r, lv in a.levels.items()
+            ]
+            for node in (ROOT, *fw.pillars)
+        },
+    }
+    put(out, "notes", list(a.notes))
+    out["problems"] = [p.to_dict() for p in a.problems]
+    return out

@@ -1,0 +1,229 @@
+"""Build the report `Document` from result objects; every number is read, never recomputed.
+
+Sections are functions `section(ctx, doc)` run in order. Sections 三、四、五 (benchmark,
+positioning, partners and levers) come from the assessment: pass them as `extra_sections`,
+they are placed between 二、分维度分析 and the appendix.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from ..index.engine import IndexResult
+from ..index.sensitivity import MonteCarloResult, OneAtATimeResult
+from ..kernel.messages import Message, render
+from ..kernel.problems import Problem
+from ..kernel.vocabulary import CellStatus
+from ..model.framework import ROOT
+from ..model.observations import ObservationTable
+from ..model.regions import load_provinces
+from .document import Cell, ChartSeries, ChartSpec, Column, Document, DocumentBuilder, TitlePage, format_number
+
+NATION = "全国"
+
+
+@dataclass(frozen=True)
+class ReportInputs:
+    """What a report is built from: the results the GUI and the JSON show, nothing else."""
+
+    result: IndexResult
+    region: str
+    lang: str = "zh"
+    one_at_a_time: OneAtATimeResult | None = None
+    monte_carlo: MonteCarloResult | None = None
+    problems: Sequence[Problem] = ()
+    observations: ObservationTable | None = None  # units, sources and 备注 of the values used
+    app_version: str = ""
+    date: str = field(default_factory=lambda: _dt.date.today().isoformat())
+
+
+@dataclass
+class Context:
+    inputs: ReportInputs
+
+    @property
+    def result(self) -> IndexResult:
+        return self.inputs.result
+
+    @property
+    def region(self) -> str:
+        return self.inputs.region
+
+    @property
+    def lang(self) -> str:
+        return self.inputs.lang
+
+    @property
+    def year(self) -> int:
+        return self.result.latest_year
+
+    def t(self, code: str, **args) -> str:
+        return render(code, args, self.lang)
+
+    def label(self, code: str) -> str:
+        return self.result.framework.label(code, self.lang, regional=self.region != NATION)
+
+    def references(self) -> list[str]:
+        """The regions this one is compared with: the nation, or for the nation the macro-regions in the data."""
+        if self.region != NATION:
+            return [NATION] if NATION in self.result.regions else []
+        macro = {p.macro_region for p in load_provinces()}
+        return [r for r in self.result.regions if r in macro]
+
+    def cell(self, region: str, code: str, year: int, kind: str = "index") -> Cell:
+        value = self.result.value(region, code, year) if kind == "index" else self.growth(region, code, year)
+        flag = self.result.flag(region, code, year)
+        return Cell(value, flag.mark if flag is not None else "")
+
+    def growth(self, region: str, code: str, year: int) -> float | None:
+        return self.result.growth_series(region, code).get(year)
+
+
+Section = Callable[[Context, DocumentBuilder], None]
+
+
+def fmt(value: float | None, kind: str = "index") -> str:
+    return format_number(value, kind)
+
+
+def title_page(ctx: Context) -> TitlePage:
+    r, fw = ctx.result, ctx.result.framework
+    name = fw.name_zh if ctx.lang == "zh" else getattr(fw, "name_en", fw.name_zh)
+    lines = (
+        ctx.t("report.title_line.region", region=ctx.region),
+        ctx.t("report.title_line.year", year=ctx.year, base=r.base_year),
+        ctx.t("report.title_line.framework", name=name, id=fw.id, version=fw.version),
+        ctx.t("report.title_line.app", version=ctx.inputs.app_version),
+        ctx.t("report.title_line.date", date=ctx.inputs.date),
+    )
+    title = ctx.t("report.title", region=ctx.region)
+    return TitlePage(
+        title, ctx.region, ctx.year, name, fw.id, fw.version, ctx.inputs.app_version, ctx.inputs.date, lines
+    )
+
+
+def summary(ctx: Context, doc: DocumentBuilder) -> None:
+    doc.heading(1, ctx.t("report.section.summary"))
+    y, total = ctx.year, ctx.result.value(ctx.region, ROOT, ctx.year)
+    doc.paragraph(
+        ctx.t(
+            "report.summary.total",
+            region=ctx.region,
+            year=y,
+            value=fmt(total),
+            base=ctx.result.base_year,
+            growth=fmt(ctx.growth(ctx.region, ROOT, y), "growth"),
+        )
+    )
+    refs = ctx.references()
+    if ctx.region == NATION:
+        doc.paragraph(
+            ctx.t("report.summary.national_macro", regions=refs) if refs else ctx.t("report.summary.national_alone")
+        )
+    elif not refs:
+        doc.paragraph(ctx.t("report.summary.no_reference"))
+    for ref in refs:
+        ref_value = ctx.result.value(ref, ROOT, y)
+        if total is None or ref_value is None:
+            continue
+        diff = total - ref_value
+        relation = Message("report.term.higher" if diff >= 0 else "report.term.lower")
+        doc.paragraph(
+            ctx.t(
+                "report.summary.versus",
+                reference=ref,
+                value=fmt(ref_value),
+                region=ctx.region,
+                relation=relation,
+                diff=fmt(abs(diff)),
+            )
+        )
+    pillars = [(p, ctx.result.value(ctx.region, p, y)) for p in ctx.result.framework.pillars]
+    known = [(p, v) for p, v in pillars if v is not None]
+    if known:
+        top, low = max(known, key=lambda pv: pv[1]), min(known, key=lambda pv: pv[1])
+        doc.paragraph(
+            ctx.t(
+                "report.summary.pillars",
+                top=ctx.label(top[0]),
+                top_value=fmt(top[1]),
+                low=ctx.label(low[0]),
+                low_value=fmt(low[1]),
+            )
+        )
+
+
+def overall(ctx: Context, doc: DocumentBuilder) -> None:
+    r = ctx.result
+    doc.heading(1, ctx.t("report.section.overall"))
+    doc.paragraph(ctx.t("report.overall.intro", region=ctx.region, base=r.base_year, year=ctx.year))
+    regions = [ctx.region, *ctx.references()]
+    columns = [Column(ctx.t("report.col.year"), "text", 0.8)]
+    for reg in regions:
+        columns += [
+            Column(ctx.t("report.col.region_total", region=reg), "index"),
+            Column(ctx.t("report.col.region_growth", region=reg), "growth"),
+        ]
+    rows = []
+    for y in r.years:
+        row = [Cell(str(y))]
+        for reg in regions:
+            row += [ctx.cell(reg, ROOT, y), ctx.cell(reg, ROOT, y, "growth") if y > r.base_year else Cell(None)]
+        rows.append(tuple(row))
+    doc.table(ctx.t("report.table.total", region=ctx.region), columns, rows, (ctx.t("report.marks"),))
+    series = []
+    for reg in regions:
+        values = tuple(r.value(reg, ROOT, y) for y in r.years)
+        estimated = tuple(r.flag(reg, ROOT, y) in (CellStatus.ESTIMATE, CellStatus.INTERPOLATED) for y in r.years)
+        series.append(ChartSeries(reg, values, estimated, dashed=reg != ctx.region))
+    chart = ChartSpec("line", ctx.t("report.figure.total"), tuple(str(y) for y in r.years), tuple(series), "", 100.0)
+    doc.figure(ctx.t("report.figure.total"), chart)
+
+
+def pillars(ctx: Context, doc: DocumentBuilder) -> None:
+    r, fw, y = ctx.result, ctx.result.framework, ctx.year
+    doc.heading(1, ctx.t("report.section.pillars"))
+    doc.paragraph(ctx.t("report.pillars.intro", year=y))
+    columns = [
+        Column(ctx.t("report.col.indicator"), "text", 3.2),
+        Column(ctx.t("report.col.index"), "index"),
+        Column(ctx.t("report.col.growth"), "growth"),
+    ]
+    rows = []
+    for p in fw.pillars:
+        for code in (p, *fw.children(p)):
+            rows.append((Cell(ctx.label(code)), ctx.cell(ctx.region, code, y), ctx.cell(ctx.region, code, y, "growth")))
+    doc.table(ctx.t("report.table.pillars", year=y), columns, rows, (ctx.t("report.marks"),))
+    regions = [ctx.region, *ctx.references()]
+    series = tuple(ChartSeries(reg, tuple(r.value(reg, p, y) for p in fw.pillars)) for reg in regions)
+    labels = tuple(fw.nodes[p].name(ctx.lang) for p in fw.pillars)
+    doc.figure(
+        ctx.t("report.figure.pillars", year=y),
+        ChartSpec("bars", ctx.t("report.figure.pillars", year=y), labels, series),
+    )
+    subs = [(c, r.value(ctx.region, c, y)) for p in fw.pillars for c in fw.children(p)]
+    subs = sorted(((c, v) for c, v in subs if v is not None), key=lambda cv: -cv[1])
+    if len(subs) >= 6:
+
+        def items(chosen):
+            return [Message("report.pillars.item", {"name": ctx.label(c), "value": fmt(v)}) for c, v in chosen]
+
+        doc.paragraph(ctx.t("report.pillars.strengths", year=y, items=items(subs[:3])))
+        doc.paragraph(ctx.t("report.pillars.weak", year=y, items=items(subs[-3:][::-1])))
+
+
+def build_document(inputs: ReportInputs, extra_sections: Sequence[Section] = ()) -> Document:
+    """Title page, 摘要, 一, 二, the extra sections (三–五 from the assessment), then the appendix."""
+    from .appendix import appendix, workbook_tables
+
+    ctx = Context(inputs)
+    inputs.result.region_index(inputs.region)  # KeyError for a region not in the result
+    doc = DocumentBuilder(
+        ctx.t("report.caption.table", n="{n}", caption="{caption}"),
+        ctx.t("report.caption.figure", n="{n}", caption="{caption}"),
+    )
+    for section in (summary, overall, pillars, *extra_sections, appendix):
+        section(ctx, doc)
+    return Document(title_page(ctx), tuple(doc.blocks), inputs.lang, True, ctx.t("report.toc"), workbook_tables(ctx))

@@ -1,0 +1,105 @@
+"""Write reports: one region to one file, or every region into a folder, with progress and cancel.
+
+Every file is written atomically; an input file is never overwritten; `.tmp` files left by a
+killed export are removed on the next run into the same folder.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from ..kernel.messages import msg, render
+from ..kernel.problems import InputError, Problem
+from ..kernel.progress import CancelCheck, ProgressCallback, check_cancel, report
+from .builder import ReportInputs, Section, build_document
+from .docx_writer import write_docx
+from .html import image_name, to_html
+from .render import Renderer, chart_images
+from .xlsx_writer import write_xlsx
+
+FORMATS = ("docx", "pdf", "xlsx")
+_UNSAFE = '\\/:*?"<>|\t\r\n'
+
+
+def report_file_name(region: str, fmt: str, lang: str = "zh") -> str:
+    stem = render("report.title", {"region": region}, lang)
+    return "".join("_" if ch in _UNSAFE else ch for ch in stem).strip(". ") + "." + fmt
+
+
+def clean_leftovers(folder: Path) -> list[Path]:
+    """Remove temporary files of earlier, killed exports (`.NAME.xxxx.tmp` of a report format)."""
+    removed = []
+    if not folder.is_dir():
+        return removed
+    for entry in folder.glob(".*.tmp"):
+        if any(f".{fmt}." in entry.name for fmt in FORMATS) and entry.is_file():
+            try:
+                entry.unlink()
+                removed.append(entry)
+            except OSError:
+                pass
+    return removed
+
+
+def refuse_inputs(path: Path, inputs: Iterable[Path]) -> None:
+    """An input file is never overwritten."""
+    target = os.path.realpath(path)
+    for source in inputs:
+        if os.path.realpath(source) == target:
+            raise InputError([Problem("report.output_is_input", {"path": str(path)})])
+
+
+def write_report(
+    inputs: ReportInputs,
+    fmt: str,
+    path: str | Path,
+    renderer: Renderer | None = None,
+    extra_sections: Sequence[Section] = (),
+    cancel: CancelCheck | None = None,
+) -> Path:
+    """Build the report of `inputs.region` and write it as docx, pdf or xlsx."""
+    path = Path(path)
+    if fmt not in FORMATS:
+        raise InputError([Problem("report.format_unknown", {"format": fmt, "formats": list(FORMATS)})])
+    if fmt == "pdf" and renderer is None:
+        raise InputError([Problem("report.pdf_needs_renderer", {})])
+    clean_leftovers(path.parent)
+    document = build_document(inputs, extra_sections)
+    check_cancel(cancel)
+    images = {} if fmt == "xlsx" else chart_images(document, renderer, cancel=lambda: check_cancel(cancel))
+    check_cancel(cancel)
+    note = msg("report.figure.no_renderer").text(inputs.lang)
+    if fmt == "docx":
+        write_docx(document, path, images, note)
+    elif fmt == "xlsx":
+        write_xlsx(document, path)
+    else:
+        html = to_html(document, set(images), note)
+        renderer.pdf(html, {image_name(f): images[f.number] for f in document.figures if f.number in images}, path)
+    return path
+
+
+def write_reports(
+    inputs: ReportInputs,
+    regions: Sequence[str],
+    fmt: str,
+    folder: str | Path,
+    renderer: Renderer | None = None,
+    extra_sections: Callable[[str], Sequence[Section]] | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> list[Path]:
+    """One file per region into `folder` (`inputs.region` is replaced by each region in turn)."""
+    folder = Path(folder)
+    written = []
+    for i, region in enumerate(regions):
+        check_cancel(cancel)
+        path = folder / report_file_name(region, fmt, inputs.lang)
+        report(progress, i, len(regions), path.name)
+        sections = extra_sections(region) if extra_sections else ()
+        written.append(write_report(dataclasses.replace(inputs, region=region), fmt, path, renderer, sections, cancel))
+    report(progress, len(regions), len(regions))
+    return written

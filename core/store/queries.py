@@ -1,0 +1,138 @@
+"""Reading the workspace: data as of a revision, history of a key, conflicts, problems, industries.
+
+Every function takes the open connection and only reads; the data as of revision n is, for
+each (region, indicator, year), the observation the latest selection up to n points at.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from ..io import IndustryEntry
+from ..kernel.problems import Problem
+from ..kernel.vocabulary import CellStatus
+from ..model.observations import Observation, ObservationTable, Provenance
+from .records import Conflict, Revision
+
+_OBS_COLS = (
+    "o.id, o.region, o.indicator, o.year, o.value, o.status, o.unit, o.source, o.note, "
+    "o.file, o.sheet, o.cell, o.row, o.imported_at"
+)
+Key = tuple[str, str, int]
+
+
+def _obs(row) -> Observation:
+    return Observation(
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        CellStatus.from_key(row[5]),
+        Provenance(file=row[9], sheet=row[10], cell=row[11], row=row[12], imported_at=row[13]),
+        unit=row[6],
+        source=row[7],
+        note=row[8],
+    )
+
+
+def meta(conn: sqlite3.Connection, key: str) -> str:
+    row = conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+    return row[0] if row else ""
+
+
+def revisions(conn: sqlite3.Connection) -> list[Revision]:
+    sql = "SELECT id, created_at, kind, description, files FROM revisions ORDER BY id"
+    return [Revision(r[0], r[1], r[2], r[3], tuple(json.loads(r[4]))) for r in conn.execute(sql)]
+
+
+def current_revision(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT COALESCE(MAX(id), 0) FROM revisions").fetchone()[0]
+
+
+def observations(conn: sqlite3.Connection, revision: int | None = None) -> ObservationTable:
+    """The current data (or the data as of `revision`): one observation per key."""
+    rev = current_revision(conn) if revision is None else revision
+    sql = f"""
+        SELECT {_OBS_COLS} FROM selection s
+        JOIN observations o ON o.id = s.observation_id
+        WHERE s.revision = (SELECT MAX(s2.revision) FROM selection s2
+                            WHERE s2.region = s.region AND s2.indicator = s.indicator AND s2.year = s.year
+                              AND s2.revision <= ?)
+        ORDER BY o.id"""
+    return ObservationTable([_obs(r) for r in conn.execute(sql, (rev,))])
+
+
+def history(conn: sqlite3.Connection, key: Key) -> list[tuple[int, Observation]]:
+    """Every value ever imported for one key, oldest first, with its revision."""
+    sql = f"SELECT {_OBS_COLS}, o.revision FROM observations o WHERE region=? AND indicator=? AND year=? ORDER BY o.id"
+    return [(r[14], _obs(r)) for r in conn.execute(sql, key)]
+
+
+def observation(conn: sqlite3.Connection, oid: int | None) -> Observation | None:
+    if oid is None:
+        return None
+    r = conn.execute(f"SELECT {_OBS_COLS} FROM observations o WHERE id=?", (oid,)).fetchone()
+    return _obs(r) if r else None
+
+
+def current(conn: sqlite3.Connection, key: Key) -> tuple[int | None, Observation | None]:
+    """The observation in use for a key now (id and value), or (None, None)."""
+    row = conn.execute(
+        "SELECT observation_id FROM selection WHERE region=? AND indicator=? AND year=? ORDER BY revision DESC LIMIT 1",
+        key,
+    ).fetchone()
+    if row is None or row[0] is None:
+        return None, None
+    return row[0], observation(conn, row[0])
+
+
+def conflicts(conn: sqlite3.Connection, include_resolved: bool = False) -> list[Conflict]:
+    sql = (
+        "SELECT id, revision, region, indicator, year, current_id, incoming_id, resolved_revision, chosen_id "
+        "FROM conflicts"
+    )
+    if not include_resolved:
+        sql += " WHERE resolved_revision IS NULL"
+    return [
+        Conflict(
+            *r[:5],
+            current=observation(conn, r[5]),
+            incoming=observation(conn, r[6]),  # type: ignore[arg-type]
+            current_id=r[5],
+            incoming_id=r[6],
+            resolved=r[7] is not None,
+            chosen_id=r[8],
+        )
+        for r in conn.execute(sql + " ORDER BY id").fetchall()
+    ]
+
+
+def has_unresolved_conflicts(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM conflicts WHERE resolved_revision IS NULL LIMIT 1").fetchone() is not None
+
+
+def problems(conn: sqlite3.Connection, revision: int | None = None) -> list[Problem]:
+    """Problems recorded by an import (default: the latest import)."""
+    if revision is None:
+        revision = conn.execute("SELECT MAX(id) FROM revisions WHERE kind='import'").fetchone()[0]
+        if revision is None:
+            return []
+    rows = conn.execute("SELECT data FROM problems WHERE revision=?", (revision,))
+    return [Problem.from_dict(json.loads(data)) for (data,) in rows]
+
+
+def industries(conn: sqlite3.Connection, revision: int | None = None) -> list[IndustryEntry]:
+    """The latest 主导产业 rows per region (a re-import of a region replaces its rows)."""
+    rev = current_revision(conn) if revision is None else revision
+    latest = conn.execute(
+        "SELECT region, MAX(revision) FROM industries WHERE revision<=? GROUP BY region", (rev,)
+    ).fetchall()
+    out = []
+    for region, r in latest:
+        for (data,) in conn.execute("SELECT data FROM industries WHERE region=? AND revision=?", (region, r)):
+            d = json.loads(data)
+            d["scores"] = tuple(d["scores"])
+            d["provenance"] = Provenance(**d["provenance"])
+            out.append(IndustryEntry(**d))
+    return out

@@ -1,0 +1,140 @@
+"""权重敏感性: run ±20 % one-at-a-time and Monte Carlo weight perturbations, and show how far the
+total index moves and how stable the regions' ranks are."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..i18n import current_language
+
+HIGHLIGHT = "#e3f0ff"
+
+
+def _table(headers) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.verticalHeader().setVisible(False)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    return t
+
+
+def _titled(title: str, table: QTableWidget) -> tuple[QVBoxLayout, QLabel]:
+    box = QVBoxLayout()
+    label = QLabel(title)
+    label.setObjectName("cardTitle")
+    box.addWidget(label)
+    box.addWidget(table)
+    return box, label
+
+
+def _set_row(table: QTableWidget, row: int, texts, background: str | None = None) -> None:
+    for c, text in enumerate(texts):
+        it = QTableWidgetItem(text)
+        if background:
+            it.setBackground(QBrush(QColor(background)))
+        table.setItem(row, c, it)
+
+
+class SensitivityPanel(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        sv = QVBoxLayout(self)
+        brow = QHBoxLayout()
+        self.oat_button = QPushButton(self.tr("运行 ±20% 权重敏感性分析"))
+        self.oat_button.setObjectName("primary")
+        self.oat_button.clicked.connect(lambda: session.run_sensitivity())
+        self.mc_button = QPushButton(self.tr("运行蒙特卡洛权重模拟"))
+        self.mc_button.clicked.connect(lambda: session.run_monte_carlo())
+        brow.addWidget(self.oat_button)
+        brow.addWidget(self.mc_button)
+        self.summary = QLabel("")
+        self.summary.setWordWrap(True)
+        brow.addWidget(self.summary, 1)
+        sv.addLayout(brow)
+        self.oat_table = _table([self.tr("年份"), self.tr("总指数最大相对变动"), self.tr("引起最大变动的权重")])
+        self.rank_table = _table(
+            [
+                self.tr("地区"),
+                self.tr("名义排名"),
+                self.tr("中位排名"),
+                self.tr("排名 5–95% 区间"),
+                self.tr("名义排名保持率"),
+            ]
+        )
+        ol, self.oat_title = _titled(self.tr("逐一权重 ±20%（兄弟权重重新归一）"), self.oat_table)
+        rl, self.rank_title = _titled(self.tr("蒙特卡洛：地区排名稳定性（最新年份总指数）"), self.rank_table)
+        tables = QHBoxLayout()
+        tables.addLayout(ol, 1)
+        tables.addLayout(rl, 1)
+        sv.addLayout(tables)
+
+    def fill(self) -> None:
+        parts = [self._fill_one_at_a_time(), self._fill_monte_carlo()]
+        parts = [p for p in parts if p]
+        self.summary.setText(
+            "\n".join(parts) if parts else self.tr("尚未运行。点击按钮开始（在后台运行，可随时取消）。")
+        )
+
+    def _fill_one_at_a_time(self) -> str:
+        s, oat = self.session, self.session.sensitivity
+        self.oat_table.setRowCount(0)
+        if oat is None or s.region not in oat.regions:
+            return ""
+        fw, lang = s.framework, current_language()
+        r = oat.regions.index(s.region)
+        rows = [(t, y) for t, y in enumerate(oat.years) if t > 0]
+        self.oat_table.setRowCount(len(rows))
+        for i, (t, y) in enumerate(rows):
+            var = oat.variants[int(oat.cause[r, t])]
+            _set_row(
+                self.oat_table,
+                i,
+                [str(y), f"{float(oat.max_change[r, t]):.2f}%", f"{fw.label(var.node, lang)} × {var.factor:.1f}"],
+            )
+        mx = float(oat.max_change[r].max()) if oat.max_change[r].size else 0.0
+        verdict = (
+            self.tr("小于 1%，与报告结论一致：结果对权重不敏感。")
+            if mx < 1
+            else self.tr("超过 1%：结果对权重较敏感，解读时请说明。")
+        )
+        return (
+            self.tr("{region}：各权重 ±20% 时总指数最大变动 {m}，")
+            .replace("{region}", s.region)
+            .replace("{m}", f"{mx:.2f}%")
+            + verdict
+        )
+
+    def _fill_monte_carlo(self) -> str:
+        s, mc = self.session, self.session.monte_carlo
+        self.rank_table.setRowCount(0)
+        if mc is None:
+            return ""
+        self.rank_table.setRowCount(len(mc.regions))
+        order = sorted(range(len(mc.regions)), key=lambda i: int(mc.rank_nominal[i]))
+        for row, i in enumerate(order):
+            texts = [
+                mc.regions[i],
+                str(int(mc.rank_nominal[i])),
+                f"{float(mc.rank_median[i]):.0f}",
+                f"{float(mc.rank_p05[i]):.0f}–{float(mc.rank_p95[i]):.0f}",
+                f"{100 * float(mc.rank_stability[i]):.0f}%",
+            ]
+            _set_row(self.rank_table, row, texts, HIGHLIGHT if mc.regions[i] == s.region else None)
+        return (
+            self.tr("蒙特卡洛：{n} 次抽样，权重在默认值 ±20% 内均匀扰动后重新归一（种子 {seed}）。")
+            .replace("{n}", str(mc.draws))
+            .replace("{seed}", str(mc.seed))
+        )

@@ -1,0 +1,109 @@
+"""The report renderer desktop injects into core.report: charts drawn by the GUI's own chart
+classes (desktop/charts), PDF laid out by Qt (QTextDocument → QPdfWriter, A4, page numbers,
+the app's CJK font embedded). Needs a QApplication (the GUI's, or one made by `ensure_app`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from core.report import ChartSpec, Figure
+
+from . import style
+
+CM_TO_LOGICAL = 96 / 2.54  # Qt's logical pixels per cm (96 dpi): a chart's fonts print at their point size
+# GB/T 9704 margins (left 28, top 37, right 26, bottom 35 mm) less the 2 cm QTextDocument.print_ adds
+# inside the printer's page when it paginates (and where it puts the page numbers).
+PRINT_MARGIN_MM = 20.0
+MARGINS_MM = tuple(m - PRINT_MARGIN_MM for m in (28.0, 37.0, 26.0, 35.0))
+
+
+def ensure_app():
+    """The running QApplication, or a new offscreen-capable one with the app's fonts (command line)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([])
+        from . import fonts
+
+        fonts.apply(app)
+    return app
+
+
+def make_chart(spec: ChartSpec):
+    """The GUI chart class for a chart spec, filled with its data."""
+    from .charts.plots import GroupedBarChart, LineChart, Series
+
+    colors = (style.TOTAL_COLOR, style.NATION_COLOR, *style.SERIES_COLORS)
+    if spec.kind == "line":
+        chart = LineChart(spec.title, y_label=spec.y_label)
+        xs = [float(x) for x in spec.x_labels]
+        series = [
+            Series(s.name, xs, list(s.values), colors[i % len(colors)], estimated=list(s.estimated), dashed=s.dashed)
+            for i, s in enumerate(spec.series)
+        ]
+        chart.set_data(series, x_ticks=[int(x) for x in xs])
+        return chart
+    chart = GroupedBarChart(spec.title)
+    chart.set_data(
+        list(spec.x_labels),
+        [s.name for s in spec.series],
+        [list(s.values) for s in spec.series],
+        [style.PRIMARY, style.NATION_COLOR, *style.SERIES_COLORS],
+        baseline=spec.baseline,
+    )
+    return chart
+
+
+class QtRenderer:
+    """core.report.render.Renderer with Qt."""
+
+    def __init__(self):
+        self.app = ensure_app()
+
+    def chart_png(self, figure: Figure, width_px: int, dpi: int) -> bytes:
+        from PySide6.QtCore import QSize
+
+        chart = make_chart(figure.chart)
+        try:
+            chart.resize(QSize(round(figure.width_cm * CM_TO_LOGICAL), round(figure.height_cm * CM_TO_LOGICAL)))
+            chart.show()  # a never-shown plot has no geometry (spec 04)
+            self.app.processEvents()
+            return chart.png_bytes(width_px, dpi)
+        finally:
+            chart.close()
+            chart.deleteLater()
+
+    def pdf(self, html: str, images: Mapping[str, bytes], path: Path) -> None:
+        from PySide6.QtCore import QMarginsF, QUrl
+        from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+        from core.kernel import atomic_path
+
+        from . import fonts
+
+        doc = QTextDocument()
+        family = fonts.choose_family()
+        font = QFont(self.app.font())
+        if family:
+            font.setFamilies([family, *fonts.LATIN_FALLBACKS])
+        font.setPointSizeF(12)
+        doc.setDefaultFont(font)
+        for name, data in images.items():
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), QImage.fromData(data))
+        doc.setHtml(html)
+        with atomic_path(path) as tmp:
+            writer = QPdfWriter(str(tmp))
+            writer.setResolution(300)
+            writer.setTitle(doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
+            left, top, right, bottom = MARGINS_MM
+            writer.setPageLayout(
+                QPageLayout(
+                    QPageSize(QPageSize.PageSizeId.A4),
+                    QPageLayout.Orientation.Portrait,
+                    QMarginsF(left, top, right, bottom),
+                    QPageLayout.Unit.Millimeter,
+                )
+            )
+            doc.print_(writer)  # adds page numbers at the foot of each page

@@ -1,0 +1,78 @@
+"""The page header: the page's title and subtitle, the region selector and the overlay menu.
+
+It follows the session (regions loaded, region chosen elsewhere) and writes the user's
+choice back to it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
+
+
+class Header(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("header")
+        h = QHBoxLayout(self)
+        h.setContentsMargins(20, 10, 16, 10)
+        tv = QVBoxLayout()
+        tv.setSpacing(0)
+        self.page_title = QLabel("")
+        self.page_title.setObjectName("pageTitle")
+        self.page_subtitle = QLabel("")
+        self.page_subtitle.setObjectName("pageSubtitle")
+        tv.addWidget(self.page_title)
+        tv.addWidget(self.page_subtitle)
+        h.addLayout(tv, 1)
+        self.region_caption = QLabel(self.tr("地区"))
+        self.region_combo = QComboBox()
+        self.region_combo.setMinimumWidth(150)
+        self.region_combo.setToolTip(self.tr("当前查看的地区"))
+        self.region_combo.currentTextChanged.connect(self._region_selected)
+        self.compare_button = QToolButton()
+        self.compare_button.setText(self.tr("叠加对比"))
+        self.compare_button.setToolTip(self.tr("在图表中叠加其他地区"))
+        self.compare_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.compare_menu = QMenu(self.compare_button)
+        self.compare_button.setMenu(self.compare_menu)
+        self.compare_button.setMinimumWidth(self.compare_button.sizeHint().width() + 18)
+        h.addWidget(self.region_caption)
+        h.addWidget(self.region_combo)
+        h.addWidget(self.compare_button)
+        session.regionChanged.connect(self._region_from_session)
+
+    def show_page(self, title: str, subtitle: str, uses_region: bool, uses_compare: bool) -> None:
+        self.page_title.setText(title)
+        self.page_subtitle.setText(subtitle)
+        for w in (self.region_caption, self.region_combo):
+            w.setVisible(uses_region)
+        self.compare_button.setVisible(uses_region and uses_compare)
+
+    def update_regions(self, regions: list[str]) -> None:
+        s = self.session
+        self.region_combo.blockSignals(True)
+        self.region_combo.clear()
+        self.region_combo.addItems(regions)
+        if s.region in regions:
+            self.region_combo.setCurrentText(s.region)
+        self.region_combo.blockSignals(False)
+        self.compare_menu.clear()
+        for r in regions:
+            act = self.compare_menu.addAction(r)
+            act.setCheckable(True)
+            act.setChecked(r in s.compare)
+            act.toggled.connect(self._compare_toggled)
+
+    def _region_selected(self, text: str) -> None:
+        if text:
+            self.session.set_region(text)
+
+    def _region_from_session(self, region: str) -> None:
+        if self.region_combo.currentText() != region:
+            self.region_combo.blockSignals(True)
+            self.region_combo.setCurrentText(region)
+            self.region_combo.blockSignals(False)
+
+    def _compare_toggled(self, _checked: bool) -> None:
+        self.session.set_compare([a.text() for a in self.compare_menu.actions() if a.isChecked()])

@@ -1,0 +1,182 @@
+"""Each page constructed alone on the demo data (a synchronous Session, no main window), shown,
+and its main content checked against the session's data and results."""
+
+from __future__ import annotations
+
+import csv
+import math
+
+import pytest
+from PySide6.QtCore import Qt
+
+from core.kernel import CellStatus
+
+REGION = "湖北省"
+
+
+class FakeWindow:
+    """What a page asks of its window: the UI language, status messages and workspace actions."""
+
+    lang = "zh"
+
+    def __init__(self):
+        self.calls: list[str] = []
+        self.messages: list[str] = []
+
+    def show_message(self, text: str) -> None:
+        self.messages.append(text)
+
+    def show_error(self, exc, context: str) -> None:
+        raise AssertionError(f"{context}: {exc}")
+
+    def __getattr__(self, name: str):
+        # import_paths, import_files_dialog, new_workspace, open_demo, …: record the call
+        return lambda *args: self.calls.append(name)
+
+
+@pytest.fixture
+def demo(app_setup):
+    """A session on the demo workspace with the index and the assessment computed (inline)."""
+    from desktop.session import Session
+    from desktop.settings import Settings
+
+    session = Session(Settings(), synchronous=True)
+    session.open_demo()
+    assert session.result is not None and session.assessment is not None
+    session.set_region(REGION)
+    return session
+
+
+def _page(qtbot, cls, session):
+    window = FakeWindow()
+    page = cls(session, window)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    if hasattr(page, "activate"):
+        page.activate()
+    return page, window
+
+
+def test_import_page_shows_the_workspace_and_its_revisions(qtbot, demo):
+    from desktop.pages.data_import import ImportPage
+
+    page, window = _page(qtbot, ImportPage, demo)
+    assert page.ws_name.text() == "演示工作区（示意数据）"
+    assert f"{len(demo.table)} 个数值" in page.ws_info.text() and f"{len(demo.regions())} 个地区" in page.ws_info.text()
+    assert page.files.count() == len(demo.revisions) > 0
+    page.drop.files_button.click()
+    assert window.calls == ["import_files_dialog"]
+
+
+def test_check_page_lists_values_filled_cells_and_problems(qtbot, demo):
+    from desktop.pages.data_check import FIXED_COLS, CheckPage
+
+    page, _ = _page(qtbot, CheckPage, demo)
+    fw, res = demo.framework, demo.result
+    assert page.table.rowCount() == len(fw.leaves) + 2
+    assert page.summary.text().startswith(f"{REGION}：{sum(1 for o in demo.table if o.region == REGION)} 个数值")
+    assert page.tabs.tabText(0) == f"问题 ({len(demo.problems) + len(demo.compute_problems)})"
+    # every cell the engine filled is marked with its CellStatus, coloured and explained
+    r = res.region_index(REGION)
+    filled = [
+        (n, t)
+        for n in range(len(fw.leaves))
+        for t in range(len(res.years))
+        if res.status[r, n, t] in (CellStatus.ESTIMATE, CellStatus.INTERPOLATED)
+    ]
+    assert filled
+    for n, t in filled:
+        item = page.table.item(n, FIXED_COLS + page._years.index(res.years[t]))
+        status = CellStatus(item.data(Qt.ItemDataRole.UserRole))
+        assert status == res.status[r, n, t]
+        assert ("预估值" if status is CellStatus.ESTIMATE else "插值") in item.toolTip()
+
+
+def test_index_page_draws_the_figures_tree_and_sensitivity(qtbot, demo):
+    from desktop.pages.index_page import IndexPage
+
+    page, _ = _page(qtbot, IndexPage, demo)
+    res = demo.result
+    assert page.stack.currentWidget() is page.content
+    assert [s.name for s in page.line.series][0] == "两创融合发展总指数" and len(page.line.series) == 5
+    total = page.tree.topLevelItem(0)
+    assert total.childCount() == len(demo.framework.pillars)
+    latest = float(total.text(len(res.years)).rstrip("*~"))
+    assert math.isclose(latest, res.series(REGION, "total")[res.years[-1]], abs_tol=0.06)
+    assert "几何插值" in page.recipe.text() and str(res.base_year) in page.recipe.text()
+    assert "尚未运行" in page.sensitivity.summary.text()
+    demo.run_sensitivity()
+    assert page.oat_table.rowCount() == len(res.years) - 1
+    assert page.sensitivity.summary.text().startswith(f"{REGION}：各权重 ±20% 时总指数最大变动")
+
+
+def test_index_tree_marks_and_colours_estimated_cells(qtbot, demo):
+    from desktop.pages.index_page import IndexPage
+
+    res = demo.result
+    hits = [
+        (region, t)
+        for region in res.regions
+        for t, y in enumerate(res.years)
+        if res.flag(region, "total", y) is CellStatus.ESTIMATE
+    ]
+    if not hits:
+        pytest.skip("the demo has no estimated total")
+    region, t = hits[0]
+    demo.set_region(region)
+    page, _ = _page(qtbot, IndexPage, demo)
+    total = page.tree.topLevelItem(0)
+    assert total.text(1 + t).endswith("*")
+    assert "预估" in total.toolTip(1 + t)
+    assert total.background(1 + t).color().name() != total.background(0).color().name()
+
+
+def test_assessment_page_shows_the_region_verdicts(qtbot, demo):
+    from desktop.pages.assessment_page import AssessmentPage
+
+    page, _ = _page(qtbot, AssessmentPage, demo)
+    assert REGION in page.headline.text()
+    assert len(page.scatter.points) == len(demo.assessment.levels)
+    assert [p.name for p in page.scatter.points if p.highlight] == [REGION]
+
+
+def test_benchmark_page_ranks_the_region(qtbot, demo):
+    from desktop.pages.benchmark_page import BenchmarkPage
+
+    page, _ = _page(qtbot, BenchmarkPage, demo)
+    assert page.v_rank.value.text().endswith(f"/ {len(demo.assessment.levels)}")
+    assert page.rank_table.rowCount() == len(demo.assessment.levels)
+
+
+def test_export_page_enables_what_exists_and_writes_the_csv(qtbot, demo, tmp_path):
+    from desktop.pages.export_page import ExportPage
+
+    page, window = _page(qtbot, ExportPage, demo)
+    enabled = {k: b.isEnabled() for k, b in page.buttons.items()}
+    assert enabled == {"index_json": True, "index_csv": True, "assessment_json": True, "sensitivity_json": False}
+    out = tmp_path / "index.csv"
+    page.export_index_csv(str(out))
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    res = demo.result
+    assert rows[0] == ["region", "code", "name", "year", "index", "growth", "flag"]
+    assert len(rows) - 1 == len(res.regions) * len(res.codes) * len(res.years)
+    assert window.messages == ["已导出：" + str(out)] and page.last.text() == window.messages[0]
+    demo.run_sensitivity()
+    assert page.buttons["sensitivity_json"].isEnabled()
+
+
+def test_check_page_renders_problems_in_the_ui_language(qtbot, demo, app_setup):
+    from core.kernel import Problem, Severity, render
+    from desktop import i18n
+    from desktop.pages.data_check import CheckPage
+
+    problem = Problem("term.yes", {}, Severity.WARNING, file="a.xlsx", cell="D7")
+    demo.problems = (problem,)
+    i18n.install(app_setup, "en")
+    page, _ = _page(qtbot, CheckPage, demo)
+    item = page.problems.topLevelItem(0)
+    assert item.text(0) == render("severity.warning", None, "en")
+    assert item.text(1) == problem.location("en") != problem.location("zh")
+    assert item.text(2) == problem.text("en")

@@ -1,0 +1,175 @@
+"""Reports opened as a user's program would: every number equals the result objects."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from docx import Document as open_docx
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from openpyxl import load_workbook
+
+from core.index import compute_index
+from core.kernel.problems import Problem
+from core.model.framework import ROOT, load_framework
+from core.report.builder import ReportInputs, build_document
+from core.report.document import Paragraph
+from core.report.docx_writer import TEXT_WIDTH_MM, write_docx
+from core.report.neutral import neutralise
+from core.report.xlsx_writer import write_xlsx
+from tests.conftest import constant_growth_table
+from tests.report_fixtures import demo_inputs
+
+SECTIONS = ("摘  要", "一、总体情况", "二、分维度分析", "附  录", "附录一", "附录二", "附录三", "附录四")
+
+
+@pytest.fixture(scope="module")
+def document():
+    return build_document(demo_inputs())
+
+
+@pytest.fixture(scope="module")
+def docx_file(document, tmp_path_factory):
+    path = tmp_path_factory.mktemp("docx") / "report.docx"
+    write_docx(document, path, no_image_note="（无图）")
+    return open_docx(str(path))
+
+
+@pytest.fixture(scope="module")
+def workbook(document, tmp_path_factory):
+    path = tmp_path_factory.mktemp("xlsx") / "report.xlsx"
+    write_xlsx(document, path)
+    return load_workbook(path)
+
+
+def test_document_has_every_section_and_numbered_captions(document):
+    texts = [h.text for h in document.headings]
+    for title in SECTIONS:
+        assert any(t.startswith(title) for t in texts), title
+    assert [t.number for t in document.tables] == list(range(1, len(document.tables) + 1))
+    assert [f.caption[:3] for f in document.figures] == ["图 1", "图 2"]
+    assert document.tables[0].caption.startswith("表 1  ")
+
+
+def test_summary_numbers_are_the_results(document):
+    inputs = demo_inputs()
+    r, y = inputs.result, inputs.result.latest_year
+    summary = " ".join(b.text for b in document.blocks[1:4])
+    assert f"{r.value('江苏省', ROOT, y):.1f}" in summary
+    assert f"{r.value('全国', ROOT, y):.1f}" in summary
+    assert f"{r.growth_series('江苏省', ROOT)[y]:.2f}%" in summary
+
+
+def _docx_tables(d):
+    return [[[c.text for c in row.cells] for row in t.rows] for t in d.tables]
+
+
+def test_docx_total_table_equals_the_index(docx_file):
+    r = demo_inputs().result
+    table = _docx_tables(docx_file)[0]
+    for row, y in zip(table[1:], r.years, strict=True):
+        assert row[0] == str(y)
+        flag = r.flag("江苏省", ROOT, y)
+        assert row[1] == f"{r.value('江苏省', ROOT, y):.1f}" + (flag.mark if flag else "")
+
+
+def test_docx_uses_heading_styles_and_east_asian_fonts(docx_file):
+    styles = {p.style.name for p in docx_file.paragraphs if p.text.startswith(SECTIONS)}
+    assert {"Heading 1", "Heading 2"} <= styles
+    for name, font in (("Heading 1", "黑体"), ("Heading 2", "楷体"), ("Normal", "仿宋")):
+        rfonts = docx_file.styles[name].element.rPr.find(qn("w:rFonts"))
+        assert rfonts.get(qn("w:eastAsia")) == font
+        assert rfonts.get(qn("w:eastAsiaTheme")) is None and rfonts.get(qn("w:asciiTheme")) is None
+
+
+def test_docx_page_is_a4_with_gb9704_margins_and_page_numbers(docx_file):
+    s = docx_file.sections[0]
+    assert (round(s.page_width.mm), round(s.page_height.mm)) == (210, 297)
+    assert [round(m.mm) for m in (s.top_margin, s.bottom_margin, s.left_margin, s.right_margin)] == [37, 35, 28, 26]
+    assert "PAGE" in "".join(el.text or "" for el in s.footer._element.iter(qn("w:instrText")))
+
+
+def test_docx_tables_fit_the_text_width(docx_file):
+    for table in docx_file.tables:
+        total = sum(col.width for col in table.columns)
+        assert abs(total - Mm(TEXT_WIDTH_MM)) < Mm(1)
+
+
+def test_xlsx_has_chinese_sheets_native_charts_and_exact_values(workbook):
+    r = demo_inputs().result
+    assert workbook.sheetnames == ["指数", "增速", "图表", "数据", "敏感性", "数据问题"]
+    ws = workbook["指数"]
+    assert [c.value for c in ws[2][:3]] == ["代码", "指标", str(r.base_year)]
+    assert ws.freeze_panes == "C3"
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    total_row = [c.value for c in ws[3]]
+    assert total_row[2:] == pytest.approx(
+        [r.value("江苏省", ROOT, y) for y in r.years], rel=1e-14
+    )  # xlsx stores 15 digits
+    charts = workbook["图表"]._charts
+    assert len(charts) == 2
+    assert all(c.x_axis.delete is False and c.y_axis.delete is False for c in charts)
+
+
+def test_xlsx_keeps_marks_as_number_formats(workbook):
+    r = demo_inputs().result
+    ws = workbook["指数"]
+    y = r.latest_year
+    cell = ws.cell(3, 3 + len(r.years) - 1)
+    flag = r.flag("江苏省", ROOT, y)
+    assert isinstance(cell.value, float)
+    assert cell.number_format.endswith(f'"{flag.mark}"') if flag else '"' not in cell.number_format
+
+
+@pytest.mark.parametrize("name", ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "\tx"])
+def test_a_region_named_like_a_formula_stays_text(tmp_path, name):
+    fw = load_framework()
+    table = constant_growth_table(fw, regions=(name,))
+    result = compute_index(table, fw)
+    problem = Problem("report.problems.none", {}, region=name)
+    document = build_document(ReportInputs(result, name, problems=(problem,), observations=table))
+    write_xlsx(document, tmp_path / "r.xlsx")
+    wb = load_workbook(tmp_path / "r.xlsx")
+    seen = 0
+    for ws in wb:
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and name in c.value:
+                    assert c.data_type == "s"
+                    seen += 1
+                    if c.value.startswith(name[0]):
+                        assert c.quotePrefix
+    assert seen >= 2
+
+
+def test_neutralise_for_csv():
+    assert [neutralise(t) for t in ("=1", "+1", "-1", "@a", "\tb", "\rc", "江苏", "")] == [
+        "'=1",
+        "'+1",
+        "'-1",
+        "'@a",
+        "'\tb",
+        "'\rc",
+        "江苏",
+        "",
+    ]
+
+
+def test_a_region_not_in_the_result_is_refused():
+    with pytest.raises(KeyError):
+        build_document(dataclasses.replace(demo_inputs(), region="火星"))
+
+
+def test_nation_report_says_why_it_compares_no_macro_regions():
+    document = build_document(dataclasses.replace(demo_inputs(), region="全国"))
+    text = " ".join(b.text for b in document.blocks if isinstance(b, Paragraph))
+    assert "大区" in text
+
+
+def test_english_report_is_english():
+    document = build_document(dataclasses.replace(demo_inputs(), lang="en"))
+    texts = [h.text for h in document.headings] + [t.caption for t in document.tables] + list(document.title.lines)
+    texts = [t.replace("江苏省", "") for t in texts]  # the region's name is data, as the user typed it
+    assert not [t for t in texts if any("\u4e00" <= ch <= "\u9fff" for ch in t)]
+    assert document.tables[0].caption.startswith("Table 1. ")
