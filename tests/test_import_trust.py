@@ -519,3 +519,29 @@ def test_value_cells_carry_the_unlocked_input_style_and_nation_rows_are_locked(t
         assert basis.cell(row=r, column=5).protection.locked is (kind != "national")
     other = [r for r in range(5, basis.max_row + 1) if basis.cell(row=r, column=1).value not in ("全国", None)]
     assert all(basis.cell(row=r, column=5).protection.locked is False for r in other)
+
+
+# 9. `check` equals compute's preflight ----------------------------------------------------------------
+
+
+def test_check_refuses_what_compute_refuses(tmp_path, framework):
+    import subprocess
+    import sys
+
+    data = tmp_path / "one.csv"  # readable, but one indicator only: the engine refuses it
+    data.write_text(f"地区,指标,年份,数值\n江苏省,{framework.leaves[0]},2019,5\n江苏省,{framework.leaves[0]},2020,6\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "core", *args], capture_output=True, text=True, env=env)
+
+    compute = run("compute", str(data))
+    check = run("check", "--json", str(data))
+    assert compute.returncode != 0 and check.returncode == 2
+    engine_errors = [p for p in json.loads(check.stdout) if p["severity"] == "error"]
+    assert {p["code"] for p in engine_errors} == {"indicator_no_data"}
+    assert all(p["message"] in compute.stdout + compute.stderr for p in engine_errors)  # the same problems, same words
+    good = tmp_path / "good"
+    good.mkdir()
+    filled_region_workbook(framework).save(good / "a.xlsx")
+    assert run("check", str(good)).returncode == 0 and run("compute", str(good)).returncode == 0
