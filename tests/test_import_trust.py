@@ -390,6 +390,18 @@ def test_template_notes_and_sources_are_kept(tmp_path, framework):
     assert obs and all(o.note == "2021 年口径调整" and o.source == "省统计局" for o in obs)
 
 
+def test_notes_survive_the_workspace(tmp_path, framework):
+    from core.store.workspace import Workspace
+
+    csv = tmp_path / "long.csv"
+    csv.write_text(f"地区,指标,年份,数值,来源,备注\n江苏省,{framework.leaves[0]},2020,5,统计年鉴,口径调整\n")
+    with Workspace.create(tmp_path / "w.lcws") as ws:
+        ws.import_files([csv])
+        (o,) = list(ws.observations())
+    assert (o.source, o.note) == ("统计年鉴", "口径调整")
+    assert o.to_dict()["note"] == "口径调整"  # and in the JSON of the data table
+
+
 # 8. CSV as offices save it ----------------------------------------------------------------------
 
 
