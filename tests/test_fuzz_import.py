@@ -33,6 +33,7 @@ settings.register_profile(
     "ci", max_examples=70, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)
 )
 settings.register_profile("long", max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck))
+settings.register_profile("medium", max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 FW = load_framework()
@@ -334,7 +335,7 @@ def test_fuzz_csv(tmp_path_factory, rows, encoding, delimiter, year_form, crlf):
 
 
 @given(st.data())
-@settings(max_examples=40)
+@settings(max_examples=max(40, settings().max_examples // 3))
 def test_fuzz_zip_bytes(tmp_path_factory, data):
     """Flipped bytes, truncation and a damaged part anywhere: a problem list, never an exception or a hang."""
     blob = bytearray(BASE)
