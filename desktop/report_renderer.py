@@ -31,10 +31,42 @@ def ensure_app():
     return app
 
 
+def _scatter(spec: ChartSpec):
+    """Level × momentum of every region, the report's own region highlighted, quadrant names in the corners."""
+    from .charts.plots import Point, QuadrantScatter
+
+    chart = QuadrantScatter(spec.title)
+    xs, ys = spec.series[0].values, spec.series[1].values
+    points = [
+        Point(name, float(x), float(y), highlight=name == spec.highlight)
+        for name, x, y in zip(spec.x_labels, xs, ys, strict=True)
+        if x is not None and y is not None
+    ]
+    corners = tuple(spec.corners) if len(spec.corners) == 4 else ("", "", "", "")
+    chart.set_data(points, spec.x_label, spec.y_label, corners, spec.split)
+    return chart
+
+
+def _radar(spec: ChartSpec):
+    from .charts.plots import RadarChart
+
+    chart = RadarChart(spec.title)
+    colors = (style.ACCENT, style.NATION_COLOR, *style.SERIES_COLORS)
+    chart.set_data(
+        list(spec.x_labels),
+        [(s.name, list(s.values), colors[i % len(colors)], s.dashed) for i, s in enumerate(spec.series)],
+    )
+    return chart
+
+
 def make_chart(spec: ChartSpec):
     """The GUI chart class for a chart spec, filled with its data."""
     from .charts.plots import GroupedBarChart, LineChart, Series
 
+    if spec.kind == "scatter":
+        return _scatter(spec)
+    if spec.kind == "radar":
+        return _radar(spec)
     colors = (style.TOTAL_COLOR, style.NATION_COLOR, *style.SERIES_COLORS)
     if spec.kind == "line":
         chart = LineChart(spec.title, y_label=spec.y_label)

@@ -21,7 +21,10 @@ from core.report.xlsx_writer import write_xlsx
 from tests.conftest import constant_growth_table
 from tests.report_fixtures import demo_inputs
 
-SECTIONS = ("摘  要", "一、总体情况", "二、分维度分析", "附  录", "附录一", "附录二", "附录三", "附录四")
+SECTIONS = (
+    "摘  要", "一、总体情况", "二、分维度分析", "三、对标分析", "四、融合潜力与功能定位", "五、协同与路径建议",
+    "附  录", "附录一", "附录二", "附录三", "附录四",
+)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +51,8 @@ def test_document_has_every_section_and_numbered_captions(document):
     for title in SECTIONS:
         assert any(t.startswith(title) for t in texts), title
     assert [t.number for t in document.tables] == list(range(1, len(document.tables) + 1))
-    assert [f.caption[:3] for f in document.figures] == ["图 1", "图 2"]
+    assert [f.caption[:3] for f in document.figures] == ["图 1", "图 2", "图 3", "图 4"]
+    assert [f.chart.kind for f in document.figures] == ["line", "bars", "scatter", "radar"]
     assert document.tables[0].caption.startswith("表 1  ")
 
 
@@ -98,7 +102,7 @@ def test_docx_tables_fit_the_text_width(docx_file):
 
 def test_xlsx_has_chinese_sheets_native_charts_and_exact_values(workbook):
     r = demo_inputs().result
-    assert workbook.sheetnames == ["指数", "增速", "图表", "数据", "敏感性", "数据问题"]
+    assert workbook.sheetnames == ["指数", "增速", "评估", "图表", "数据", "敏感性", "数据问题"]
     ws = workbook["指数"]
     assert [c.value for c in ws[2][:3]] == ["代码", "指标", str(r.base_year)]
     assert ws.freeze_panes == "C3"
@@ -108,7 +112,7 @@ def test_xlsx_has_chinese_sheets_native_charts_and_exact_values(workbook):
         [r.value("江苏省", ROOT, y) for y in r.years], rel=1e-14
     )  # xlsx stores 15 digits
     charts = workbook["图表"]._charts
-    assert len(charts) == 2
+    assert [type(c).__name__ for c in charts] == ["LineChart", "BarChart", "ScatterChart", "RadarChart"]
     assert all(c.x_axis.delete is False and c.y_axis.delete is False for c in charts)
 
 

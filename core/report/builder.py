@@ -1,8 +1,8 @@
 """Build the report `Document` from result objects; every number is read, never recomputed.
 
 Sections are functions `section(ctx, doc)` run in order. Sections 三、四、五 (benchmark,
-positioning, partners and levers) come from the assessment: pass them as `extra_sections`,
-they are placed between 二、分维度分析 and the appendix.
+positioning, partners and levers) come from the assessment (`ReportInputs.assessment`, see
+positioning.py); without one, or for 全国 itself, they say why they compare nothing.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import datetime as _dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from ..assessment import Assessment, RegionAssessment
 from ..index.engine import IndexResult
 from ..index.sensitivity import MonteCarloResult, OneAtATimeResult
 from ..kernel.messages import Message, render
@@ -37,6 +38,7 @@ class ReportInputs:
     observations: ObservationTable | None = None  # units, sources and 备注 of the values used
     app_version: str = ""
     date: str = field(default_factory=lambda: _dt.date.today().isoformat())
+    assessment: Assessment | None = None  # sections 三–五 (and the verdicts in 摘要) for the regions it assessed
 
 
 @dataclass
@@ -58,6 +60,15 @@ class Context:
     @property
     def year(self) -> int:
         return self.result.latest_year
+
+    @property
+    def assessment(self) -> Assessment | None:
+        return self.inputs.assessment
+
+    @property
+    def region_assessment(self) -> RegionAssessment | None:
+        a = self.inputs.assessment
+        return a.regions.get(self.region) if a is not None else None
 
     def t(self, code: str, **args) -> str:
         return render(code, args, self.lang)
@@ -117,6 +128,9 @@ def summary(ctx: Context, doc: DocumentBuilder) -> None:
             growth=fmt(ctx.growth(ctx.region, ROOT, y), "growth"),
         )
     )
+    ra = ctx.region_assessment
+    if ra is not None and ra.headline is not None:
+        doc.paragraph(ra.headline.text(ctx.lang))
     refs = ctx.references()
     if ctx.region == NATION:
         doc.paragraph(
@@ -214,9 +228,10 @@ def pillars(ctx: Context, doc: DocumentBuilder) -> None:
         doc.paragraph(ctx.t("report.pillars.weak", year=y, items=items(subs[-3:][::-1])))
 
 
-def build_document(inputs: ReportInputs, extra_sections: Sequence[Section] = ()) -> Document:
-    """Title page, 摘要, 一, 二, the extra sections (三–五 from the assessment), then the appendix."""
+def build_document(inputs: ReportInputs) -> Document:
+    """Title page, 摘要, 一, 二, 三–五 (from the assessment), then the appendix."""
     from .appendix import appendix, workbook_tables
+    from .positioning import ASSESSMENT_SECTIONS
 
     ctx = Context(inputs)
     inputs.result.region_index(inputs.region)  # KeyError for a region not in the result
@@ -224,6 +239,6 @@ def build_document(inputs: ReportInputs, extra_sections: Sequence[Section] = ())
         ctx.t("report.caption.table", n="{n}", caption="{caption}"),
         ctx.t("report.caption.figure", n="{n}", caption="{caption}"),
     )
-    for section in (summary, overall, pillars, *extra_sections, appendix):
+    for section in (summary, overall, pillars, *ASSESSMENT_SECTIONS, appendix):
         section(ctx, doc)
     return Document(title_page(ctx), tuple(doc.blocks), inputs.lang, True, ctx.t("report.toc"), workbook_tables(ctx))

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..kernel.messages import msg, render
 from ..kernel.problems import InputError, Problem
 from ..kernel.progress import CancelCheck, ProgressCallback, check_cancel, report
-from .builder import ReportInputs, Section, build_document
+from .builder import ReportInputs, build_document
 from .docx_writer import write_docx
 from .html import image_name, to_html
 from .render import Renderer, chart_images
@@ -57,7 +57,6 @@ def write_report(
     fmt: str,
     path: str | Path,
     renderer: Renderer | None = None,
-    extra_sections: Sequence[Section] = (),
     cancel: CancelCheck | None = None,
 ) -> Path:
     """Build the report of `inputs.region` and write it as docx, pdf or xlsx."""
@@ -67,7 +66,7 @@ def write_report(
     if fmt == "pdf" and renderer is None:
         raise InputError([Problem("report.pdf_needs_renderer", {})])
     clean_leftovers(path.parent)
-    document = build_document(inputs, extra_sections)
+    document = build_document(inputs)
     check_cancel(cancel)
     images = {} if fmt == "xlsx" else chart_images(document, renderer, cancel=lambda: check_cancel(cancel))
     check_cancel(cancel)
@@ -88,7 +87,6 @@ def write_reports(
     fmt: str,
     folder: str | Path,
     renderer: Renderer | None = None,
-    extra_sections: Callable[[str], Sequence[Section]] | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
 ) -> list[Path]:
@@ -99,7 +97,6 @@ def write_reports(
         check_cancel(cancel)
         path = folder / report_file_name(region, fmt, inputs.lang)
         report(progress, i, len(regions), path.name)
-        sections = extra_sections(region) if extra_sections else ()
-        written.append(write_report(dataclasses.replace(inputs, region=region), fmt, path, renderer, sections, cancel))
+        written.append(write_report(dataclasses.replace(inputs, region=region), fmt, path, renderer, cancel))
     report(progress, len(regions), len(regions))
     return written
