@@ -88,13 +88,58 @@ def make_chart(spec: ChartSpec):
     return chart
 
 
+class _GuiThread:
+    """Runs a function on the GUI thread and returns its result: chart widgets and the PDF layout
+    live there, while an export task calls the renderer from a worker thread."""
+
+    def __init__(self, app):
+        from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+        class Bridge(QObject):
+            call = Signal(object)
+
+            @Slot(object)
+            def run(self, job) -> None:
+                job()
+
+        self.app = app
+        self.bridge = Bridge()
+        self.bridge.moveToThread(app.thread())
+        self.bridge.call.connect(self.bridge.run, Qt.ConnectionType.BlockingQueuedConnection)
+
+    def run(self, fn, *args):
+        from PySide6.QtCore import QThread
+
+        if QThread.currentThread() is self.app.thread():
+            return fn(*args)
+        out = {}
+
+        def job():
+            try:
+                out["value"] = fn(*args)
+            except BaseException as exc:  # re-raised in the worker, which reports it
+                out["error"] = exc
+
+        self.bridge.call.emit(job)
+        if "error" in out:
+            raise out["error"]
+        return out["value"]
+
+
 class QtRenderer:
-    """core.report.render.Renderer with Qt."""
+    """core.report.render.Renderer with Qt; callable from a worker thread (the drawing happens on the GUI thread)."""
 
     def __init__(self):
         self.app = ensure_app()
+        self.gui = _GuiThread(self.app)
 
     def chart_png(self, figure: Figure, width_px: int, dpi: int) -> bytes:
+        return self.gui.run(self._chart_png, figure, width_px, dpi)
+
+    def pdf(self, html: str, images: Mapping[str, bytes], path: Path) -> None:
+        self.gui.run(self._pdf, html, images, path)
+
+    def _chart_png(self, figure: Figure, width_px: int, dpi: int) -> bytes:
         from PySide6.QtCore import QSize
 
         chart = make_chart(figure.chart)
@@ -107,9 +152,9 @@ class QtRenderer:
             chart.close()
             chart.deleteLater()
 
-    def pdf(self, html: str, images: Mapping[str, bytes], path: Path) -> None:
+    def _pdf(self, html: str, images: Mapping[str, bytes], path: Path) -> None:
         from PySide6.QtCore import QMarginsF, QUrl
-        from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+        from PySide6.QtGui import QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
         from core.kernel import atomic_path
 
@@ -119,7 +164,11 @@ class QtRenderer:
         family = fonts.choose_family()
         font = QFont(self.app.font())
         if family:
-            font.setFamilies([family, *fonts.LATIN_FALLBACKS])
+            # A Latin face first: Latin letters and digits set in the CJK face lose their text in the
+            # PDF (copy and pdftotext give "U = ." for "U1 = 0.550"); CJK characters fall back to it.
+            installed = set(QFontDatabase.families())
+            latin = [f for f in fonts.LATIN_FALLBACKS if f in installed][:1]
+            font.setFamilies([*latin, family, *fonts.LATIN_FALLBACKS])
         font.setPointSizeF(12)
         doc.setDefaultFont(font)
         for name, data in images.items():

@@ -10,9 +10,11 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from openpyxl import load_workbook
 
-from core.index import compute_index
+from core.index import compute_index, one_at_a_time
+from core.kernel.messages import render
 from core.kernel.problems import Problem
 from core.model.framework import ROOT, load_framework
+from core.model.observations import ObservationTable
 from core.report.builder import ReportInputs, build_document
 from core.report.document import Paragraph
 from core.report.docx_writer import TEXT_WIDTH_MM, write_docx
@@ -76,6 +78,32 @@ def test_docx_total_table_equals_the_index(docx_file):
         assert row[0] == str(y)
         flag = r.flag("江苏省", ROOT, y)
         assert row[1] == f"{r.value('江苏省', ROOT, y):.1f}" + (flag.mark if flag else "")
+
+
+def test_docx_verdict_tables_equal_the_assessment(docx_file, document):
+    """Table 6 (levels, groups, momenta, quadrants) and the coupling row hold the assessment's numbers."""
+    a = demo_inputs().assessment
+    ra = a.regions["江苏省"]
+    tables = _docx_tables(docx_file)
+    verdicts = tables[
+        [t.caption for t in document.tables].index(next(c.caption for c in document.tables if "分组" in c.caption))
+    ]
+    for row, code in zip(verdicts[1:], ra.groups, strict=True):
+        g, m, q = ra.groups[code], ra.momentum[code], ra.quadrants[code]
+        assert row[1:4] == [f"{g.level:.1f}", a.name(g.group), f"{m.momentum:.1f}"]
+        assert row[5] == a.name(q.name)
+    coupling = next(t for t, c in zip(tables, document.tables, strict=True) if "耦合协调度" in c.caption)
+    assert coupling[1][6] == f"{ra.coupling.d:.3f}" and f"{ra.coupling.d:.3f}" in ra.coupling.reason.text()
+    text = "\n".join(p.text for p in docx_file.paragraphs)
+    for verdict in (ra.role.reason, ra.coupling.reason, ra.potential.reason, ra.partners.sentence):
+        assert verdict.text() in text
+
+
+def test_robustness_appendix_only_when_verdicts_carry_margins(document):
+    ra = demo_inputs().assessment.regions["江苏省"]
+    has = any(hasattr(v, "margin") for v in (ra.role, ra.coupling, *ra.groups.values(), *ra.quadrants.values()))
+    titles = [h.text for h in document.headings]
+    assert any(t.startswith("附录五") for t in titles) == has
 
 
 def test_docx_uses_heading_styles_and_east_asian_fonts(docx_file):
@@ -165,10 +193,47 @@ def test_a_region_not_in_the_result_is_refused():
         build_document(dataclasses.replace(demo_inputs(), region="火星"))
 
 
+def _paragraphs(document) -> str:
+    return " ".join(b.text for b in document.blocks if isinstance(b, Paragraph))
+
+
 def test_nation_report_says_why_it_compares_no_macro_regions():
     document = build_document(dataclasses.replace(demo_inputs(), region="全国"))
-    text = " ".join(b.text for b in document.blocks if isinstance(b, Paragraph))
-    assert "大区" in text
+    text = _paragraphs(document)
+    assert render("report.benchmark.nation_no_macro") in text
+    assert render("report.assess.nation_is_reference") in text  # 四 and 五 say why they give no verdicts
+    texts = [h.text for h in document.headings]
+    for title in SECTIONS:
+        assert any(t.startswith(title) for t in texts), title
+
+
+def test_nation_only_data_give_an_index_report_with_sensitivity():
+    """Only 全国 in the data: total, pillars, sub-indicators and sensitivity, like the CAICT report."""
+    fw = load_framework()
+    table = constant_growth_table(fw, regions=("全国",))
+    result = compute_index(table, fw)
+    document = build_document(ReportInputs(result, "全国", one_at_a_time=one_at_a_time(table, fw), observations=table))
+    pillar_rows = document.tables[1].rows
+    assert [r[0].value for r in pillar_rows] == [
+        fw.label(c, "zh", regional=False) for p in fw.pillars for c in (p, *fw.children(p))
+    ]
+    assert pillar_rows[0][1].value == pytest.approx(result.value("全国", fw.pillars[0], result.latest_year))
+    assert render("report.summary.national_alone") in _paragraphs(document)
+    assert any(t.caption.startswith("表") and t.sheet == "sensitivity" for t in document.tables)
+
+
+def test_nation_report_compares_the_macro_regions_in_the_data():
+    fw = load_framework()
+    nation = constant_growth_table(fw, regions=("全国",), rate=1.05)
+    east = constant_growth_table(fw, regions=("东部",), rate=1.08)
+    table = ObservationTable([*nation.rows, *east.rows])
+    result = compute_index(table, fw)
+    document = build_document(ReportInputs(result, "全国", observations=table))
+    macro = next(t for t in document.tables if t.caption.endswith(render("report.table.nation_macro", {"year": 2024})))
+    y = result.latest_year
+    assert [r[0].value for r in macro.rows] == ["全国", "东部"]
+    diff = result.value("东部", ROOT, y) - result.value("全国", ROOT, y)
+    assert macro.rows[1][3].value == pytest.approx(diff) and diff > 0
 
 
 def test_english_report_is_english():

@@ -1,6 +1,8 @@
 """`python -m core report DATA… --region NAME|all --format docx|xlsx --out PATH`: reports for officials.
 
-PDF and chart images need Qt: `python -m desktop report …` takes the same arguments and injects
+The data options are those of `assess` (framework, base and end year, gap policy, exclusions,
+leading industries, adjacency, peers, thresholds): the report's sections 三–五 are that
+assessment. PDF and chart images need Qt: `python -m desktop report …` takes the same arguments and injects
 the desktop renderer; this command writes Word (charts as tables with a note) and Excel (native
 charts) without it.
 """
@@ -13,6 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .. import __version__
+from ..assessment import Assessment, assess
+from ..assessment.config import load_config
+from ..assessment.industries import read_industries_csv, rows_from_entries
+from ..assessment.partners import read_adjacency
 from ..index.engine import IndexOptions, compute_index
 from ..index.sensitivity import monte_carlo, one_at_a_time
 from ..io.loading import expand_paths, load_data_strict
@@ -20,10 +26,12 @@ from ..kernel.messages import render
 from ..kernel.problems import InputError, Problem, Severity
 from ..kernel.vocabulary import GAP_POLICIES
 from ..model.framework import load_framework
+from ..model.observations import NATION
 from ..report.builder import ReportInputs
 from ..report.export import FORMATS, refuse_inputs, report_file_name, write_report, write_reports
 from ..report.render import Renderer
 from .compute import parse_exclusions
+from .output import print_problems
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -42,7 +50,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--format", choices=FORMATS, default="docx", help="报告格式（默认 docx；pdf 需 python -m desktop report）"
     )
-    p.add_argument("--out", type=Path, required=True, help="输出文件；--region all 时为输出文件夹")
+    p.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="输出文件（带扩展名）或文件夹（已存在或无扩展名）；--region all 时为输出文件夹",
+    )
     p.add_argument("--framework", type=Path, help="指标体系文件（TOML），默认为中国信通院 2025 年 4-12-27 体系")
     p.add_argument("--base-year", type=int, help="基期年份（默认：数据中最早的年份）")
     p.add_argument("--end-year", type=int, help="末年（默认：数据中最晚的年份）")
@@ -53,6 +66,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--exclude", action="append", default=[], metavar="地区:代码[,代码]", help="为某地区排除无法填报的指标，可重复"
     )
     p.add_argument("--draws", type=int, default=1000, help="敏感性分析的随机权重抽样次数（0 = 不做随机抽样）")
+    p.add_argument("--peers", default="all", help="比较（伙伴、同质化、排名）的地区：all（默认）或逗号分隔的名称")
+    p.add_argument("--parent", help="城市数据的上级省份（默认自动识别）")
+    p.add_argument("--industries", type=Path, help="主导产业评分 CSV（列同 assess --industries）")
+    p.add_argument("--adjacency", type=Path, help="城市毗邻关系 TOML（同 assess --adjacency）；省级毗邻关系已内置")
+    p.add_argument("--config", type=Path, help="评估阈值与名称文件（TOML），默认为内置阈值")
 
 
 def prepare(args: argparse.Namespace) -> tuple[ReportInputs, list[str]]:
@@ -65,6 +83,7 @@ def prepare(args: argparse.Namespace) -> tuple[ReportInputs, list[str]]:
             print(p.one_line(args.lang), file=sys.stderr)
     options = IndexOptions(args.base_year, args.end_year, args.gap_policy, parse_exclusions(args.exclude))
     result = compute_index(table, framework, options)
+    assessment = _assessment(args, framework, loaded, options)
     regions = list(result.regions)
     if args.region.strip().lower() != "all":
         if args.region not in regions:
@@ -79,8 +98,47 @@ def prepare(args: argparse.Namespace) -> tuple[ReportInputs, list[str]]:
         tuple(loaded.problems),
         table,
         __version__,
+        assessment=assessment,
     )
     return inputs, regions
+
+
+def _names(text: str | None) -> list[str] | None:
+    if text is None or text.strip().lower() == "all":
+        return None
+    return [n.strip() for n in text.replace("，", ",").split(",") if n.strip()]
+
+
+def _assessment(args: argparse.Namespace, framework, loaded, options: IndexOptions) -> Assessment | None:
+    """The assessment behind sections 三–五 (every region but the nation); None, with the reasons
+    printed, when the data do not allow one (the report then says so in those sections)."""
+    region = args.region.strip()
+    if region == NATION:
+        return None  # the nation is the reference: its report compares macro-regions, not verdicts
+    config = load_config(args.config, pillars=framework.pillars)
+    industries = rows_from_entries(loaded.industries) or None
+    if args.industries:
+        rows, problems = read_industries_csv(args.industries, config)
+        industries = (industries or []) + rows
+        print_problems(problems, args.lang)
+    targets = None if region.lower() == "all" else [region]
+    try:
+        a = assess(
+            loaded.observations,
+            framework,
+            regions=targets,
+            peers=_names(args.peers),
+            parent=args.parent,
+            industries=industries,
+            adjacency=read_adjacency(args.adjacency) if args.adjacency else None,
+            config=config,
+            options=options,
+        )
+    except InputError as exc:
+        print_problems(list(exc.problems), args.lang)
+        return None
+    print_problems(list(a.problems), args.lang)
+    return a
 
 
 def _progress(lang: str):
@@ -109,7 +167,8 @@ def run(args: argparse.Namespace) -> int:
             refuse_inputs(args.out / report_file_name(region, args.format, args.lang), sources)
         paths = write_reports(inputs, regions, args.format, args.out, renderer, progress=_progress(args.lang))
     else:
-        out = args.out / report_file_name(regions[0], args.format, args.lang) if args.out.is_dir() else args.out
+        is_file = not args.out.is_dir() and bool(args.out.suffix)  # `reports/` or `reports`: a folder
+        out = args.out if is_file else args.out / report_file_name(regions[0], args.format, args.lang)
         refuse_inputs(out, sources)
         paths = [write_report(inputs, args.format, out, renderer)]
     for path in paths:

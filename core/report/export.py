@@ -11,13 +11,14 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from ..kernel.atomic import atomic_write_bytes
 from ..kernel.messages import msg, render
 from ..kernel.problems import InputError, Problem
 from ..kernel.progress import CancelCheck, ProgressCallback, check_cancel, report
 from .builder import ReportInputs, build_document
 from .docx_writer import write_docx
 from .html import image_name, to_html
-from .render import Renderer, chart_images
+from .render import DPI, Renderer, chart_images, width_px
 from .xlsx_writer import write_xlsx
 
 FORMATS = ("docx", "pdf", "xlsx")
@@ -25,8 +26,11 @@ _UNSAFE = '\\/:*?"<>|\t\r\n'
 
 
 def report_file_name(region: str, fmt: str, lang: str = "zh") -> str:
-    stem = render("report.title", {"region": region}, lang)
-    return "".join("_" if ch in _UNSAFE else ch for ch in stem).strip(". ") + "." + fmt
+    return _safe_name(render("report.title", {"region": region}, lang)) + "." + fmt
+
+
+def _safe_name(stem: str) -> str:
+    return "".join("_" if ch in _UNSAFE else ch for ch in stem).strip(". ")
 
 
 def clean_leftovers(folder: Path) -> list[Path]:
@@ -35,7 +39,7 @@ def clean_leftovers(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return removed
     for entry in folder.glob(".*.tmp"):
-        if any(f".{fmt}." in entry.name for fmt in FORMATS) and entry.is_file():
+        if any(f".{fmt}." in entry.name for fmt in (*FORMATS, "png")) and entry.is_file():
             try:
                 entry.unlink()
                 removed.append(entry)
@@ -99,4 +103,26 @@ def write_reports(
         report(progress, i, len(regions), path.name)
         written.append(write_report(dataclasses.replace(inputs, region=region), fmt, path, renderer, cancel))
     report(progress, len(regions), len(regions))
+    return written
+
+
+def export_figures(
+    inputs: ReportInputs,
+    folder: str | Path,
+    renderer: Renderer,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> list[Path]:
+    """The report's figures as PNG files for documents: the whole chart at its printed width, 300 dpi."""
+    folder = Path(folder)
+    clean_leftovers(folder)
+    figures = build_document(inputs).figures
+    written = []
+    for i, figure in enumerate(figures):
+        check_cancel(cancel)
+        path = folder / (_safe_name(f"{inputs.region} {figure.caption}") + ".png")
+        report(progress, i, len(figures), path.name)
+        atomic_write_bytes(path, renderer.chart_png(figure, width_px(figure), DPI))
+        written.append(path)
+    report(progress, len(figures), len(figures))
     return written

@@ -243,20 +243,21 @@ def _radar(ctx: Context, doc: DocumentBuilder, ra: RegionAssessment) -> None:
 
 
 def _coupling(ctx: Context, doc: DocumentBuilder, ra: RegionAssessment) -> None:
+    """One row: the two sides' levels (index), U1, U2, C, T, D (three decimals), grade and type."""
     c = ra.coupling
-    columns = [Column(ctx.t("report.col.term"), "text", 2.0), Column(ctx.t("report.col.value"), "ratio", 1.0)]
     terms = (
-        ("report.coupling.science", c.science_level),
-        ("report.coupling.industry", c.industry_level),
-        ("report.coupling.u1", c.u1),
-        ("report.coupling.u2", c.u2),
-        ("report.coupling.c", c.c),
-        ("report.coupling.t", c.t),
-        ("report.coupling.d", c.d),
+        ("report.coupling.science", "index", c.science_level),
+        ("report.coupling.industry", "index", c.industry_level),
+        ("report.coupling.u1", "ratio", c.u1),
+        ("report.coupling.u2", "ratio", c.u2),
+        ("report.coupling.c", "ratio", c.c),
+        ("report.coupling.t", "ratio", c.t),
+        ("report.coupling.d", "ratio", c.d),
     )
-    rows = [(Cell(ctx.t(code)), Cell(value)) for code, value in terms]
-    rows.append((Cell(ctx.t("report.coupling.grade")), Cell(f"{_name(ctx, c.grade)} · {_name(ctx, c.type)}")))
-    doc.table(ctx.t("report.table.coupling", year=ra.year), columns, rows, sheet="assessment")
+    columns = [Column(ctx.t(code), kind, 0.8) for code, kind, _ in terms]
+    columns.append(Column(ctx.t("report.coupling.grade"), "text", 1.6))
+    row = (*(Cell(value) for _, _, value in terms), Cell(f"{_name(ctx, c.grade)} · {_name(ctx, c.type)}"))
+    doc.table(ctx.t("report.table.coupling", year=ra.year), columns, [row], sheet="assessment")
     doc.paragraph(c.reason.text(ctx.lang))
 
 
@@ -380,10 +381,10 @@ def _levers(ctx: Context, doc: DocumentBuilder, ra: RegionAssessment) -> None:
         return
     columns = [
         Column(ctx.t("report.col.lever"), "text", 2.0),
-        Column(ctx.t("report.col.fusion"), "text", 0.8),
-        Column(ctx.t("report.col.target"), "text", 1.2),
-        Column(ctx.t("report.col.level"), "index", 0.7),
-        Column(ctx.t("report.col.source"), "text", 2.4),
+        Column(ctx.t("report.col.fusion"), "text", 1.0),
+        Column(ctx.t("report.col.target"), "text", 1.3),
+        Column(ctx.t("report.col.level"), "index", 0.8),
+        Column(ctx.t("report.col.source"), "text", 2.2),
     ]
     rows = [
         (
