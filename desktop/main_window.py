@@ -187,8 +187,8 @@ class MainWindow(QMainWindow):
     def import_folder_dialog(self) -> None:
         self.workspace.import_folder_dialog()
 
-    def import_paths(self, paths: list[str]):
-        return self.workspace.import_paths(paths)
+    def import_paths(self, paths: list[str], into_demo: bool | None = None):
+        return self.workspace.import_paths(paths, into_demo)
 
     # drag and drop of workbooks, folders and workspace files
     def dragEnterEvent(self, event) -> None:

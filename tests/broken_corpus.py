@@ -126,9 +126,9 @@ CASE_NAMES = (
     "framework_version_mismatch",
     "marker_removed",
     "conflict_across_files",
-    "refused_xls",
+    "misnamed_xls",
     "refused_xlsm",
-    "refused_et",
+    "misnamed_et",
     "ole_disguised_as_xlsx",
     "text_renamed_xlsx",
     "truncated_zip",
@@ -182,10 +182,10 @@ def xml_bomb(sheet_xml: bytes) -> bytes:
 
 
 def _sheet_part(path: Path, title: str) -> str:
-    from core.io.xlsx_safety import _workbook_sheets
+    from core.io.xlsx_safety import workbook_sheets
 
     with zipfile.ZipFile(path) as zf:
-        return dict(_workbook_sheets(zf))[title]
+        return dict(workbook_sheets(zf, "xl/workbook.xml", set(zf.namelist())))[title]
 
 
 def build_corpus(out: Path, framework: Framework | None = None) -> list[Case]:
@@ -423,10 +423,11 @@ def build_corpus(out: Path, framework: Framework | None = None) -> list[Case]:
     cases.append(Case("conflict_across_files", "conflict", "error", D, cell_of(fw, money, 2022), [a, b], money, 2022))
 
     # --- file types and hostile files
-    for suffix in (".xls", ".xlsm", ".et"):
+    for suffix in (".xls", ".xlsm", ".et"):  # an .xlsx renamed: .xlsm is refused, .xls/.et are named as misnamed
         p = out / f"refused{suffix}"
         shutil.copy(base, p)
-        cases.append(Case(f"refused_{suffix[1:]}", "file_type_refused", "error", None, None, [p]))
+        name, code = ("refused", "file_type_refused") if suffix == ".xlsm" else ("misnamed", "file_misnamed")
+        cases.append(Case(f"{name}_{suffix[1:]}", code, "error", None, None, [p]))
     p = out / "ole_disguised.xlsx"
     p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000)
     cases.append(Case("ole_disguised_as_xlsx", "file_not_xlsx", "error", None, None, [p]))

@@ -178,8 +178,10 @@ def test_recipe_notes_are_messages_with_code_and_chinese_text(tmp_path):
         "base_year",
         "end_year",
         "gap_policy",
+        "carry_limit",
         "weights",
         "exclusions",
         "notes",
         "filled_cells",
+        "run",
     ]

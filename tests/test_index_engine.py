@@ -222,3 +222,90 @@ def test_json_shape_and_determinism(framework, constant_table):
     assert json.dumps(a, ensure_ascii=False) == json.dumps(
         compute_index(table, framework).to_json(), ensure_ascii=False
     )
+
+
+# ---------------------------------------------------------------- issue 16: honest estimates
+
+
+def _trailing(framework, last: int, end: int = 2024) -> ObservationTable:
+    """Every indicator reported 2019–`end`, except 2.1.1 reported only up to `last`."""
+    rows = [o for o in _table({}, framework) if o.indicator != "2.1.1" and o.year <= end]
+    rows += [Observation("甲省", "2.1.1", y, 100.0 + y - 2019) for y in range(2019, last + 1)]
+    return ObservationTable(rows)
+
+
+def test_carried_years_recorded_per_cell_and_in_the_json_flag(framework):
+    result = compute_index(_trailing(framework, 2022), framework)
+    assert result.years_carried("甲省", "2.1.1", 2023) == 1
+    assert result.years_carried("甲省", "2.1.1", 2024) == 2
+    assert result.years_carried("甲省", "total", 2024) == 2 and result.years_carried("甲省", "3", 2024) == 0
+    flags = result.to_json()["regions"]["甲省"]["flags"]
+    assert flags["2.1.1"] == {"2023": "estimate", "2024": "estimate: carried 2 years"}
+    assert flags["2"]["2024"] == "estimate: carried 2 years"
+    cells = {(c["indicator"], c["year"]): c for c in result.recipe.to_dict()["filled_cells"]}
+    assert cells[("2.1.1", 2024)]["years_carried"] == 2 and cells[("2.1.1", 2023)]["years_carried"] == 1
+
+
+def test_carry_limit_refuses_longer_carries_naming_region_indicator_and_years(framework):
+    table = _trailing(framework, 2021)
+    with pytest.raises(InputError) as err:
+        compute_index(table, framework)
+    [p] = err.value.problems
+    assert p.code == "carry_too_long" and p.region == "甲省" and p.indicator == "2.1.1" and p.year == 2024
+    assert "2021" in p.message and "3 年" in p.message and "--carry-limit" in p.message
+    assert compute_index(table, framework, IndexOptions(carry_limit=3)).years_carried("甲省", "2.1.1", 2024) == 3
+    with pytest.raises(InputError):
+        compute_index(_trailing(framework, 2023), framework, IndexOptions(carry_limit=0))
+
+
+def test_a_region_starting_later_is_rebased_to_the_common_base_year_with_a_note(framework):
+    early = _table({}, framework, region="甲省")
+    late = [o for o in _table({}, framework, region="乙省", fill=50.0) if o.year >= 2021]
+    result = compute_index(ObservationTable(list(early) + late), framework)
+    assert result.base_year == 2021 and result.regions == ("乙省", "甲省")
+    [note] = [n for n in result.recipe.notes if n.code == "index.note.rebased"]
+    assert note.args["regions"] == ["乙省"] and note.args["base"] == 2021 and note.args["earliest"] == 2019
+    assert result.value("乙省", "total", 2021) == 100.0
+    with pytest.raises(InputError) as err:  # a base year chosen by the user is kept: the late region is an error
+        compute_index(ObservationTable(list(early) + late), framework, IndexOptions(base_year=2019))
+    assert {p.code for p in err.value.problems} == {"base_year_missing"}
+
+
+def test_unknown_region_or_code_in_an_exclusion_is_an_error_listing_the_valid_ones(framework, constant_table):
+    table = constant_table(framework, regions=("甲省", "乙省"))
+    with pytest.raises(InputError) as err:
+        compute_index(table, framework, IndexOptions(exclusions={"丙省": frozenset({"1.1.1"})}))
+    [p] = err.value.problems
+    assert p.code == "exclusion_region_unknown" and "丙省" in p.message and "乙省、甲省" in p.message
+    with pytest.raises(InputError) as err:
+        compute_index(table, framework, IndexOptions(exclusions={"甲省": frozenset({"9.9.9"})}))
+    [p] = err.value.problems
+    assert p.code == "exclusion_unknown" and p.indicator == "9.9.9" and "4.3.2" in p.message
+
+
+def test_a_node_with_every_indicator_excluded_is_undefined_and_its_siblings_renormalised(framework):
+    growth = {
+        c: {y: 100.0 * (1.1 if c.startswith("1.1") else 1.0) ** (y - 2019) for y in range(2019, 2025)}
+        for c in framework.leaves
+    }
+    table = _table(growth, framework)
+    result = compute_index(table, framework, IndexOptions(exclusions={"甲省": frozenset({"1.1.1", "1.1.2"})}))
+    assert result.value("甲省", "1.1", 2024) is None  # today's 100.0 would be a number nobody measured
+    assert result.flag("甲省", "1.1", 2024) is CellStatus.EXCLUDED
+    flags = result.to_json()["regions"]["甲省"]["flags"]
+    assert (
+        flags["1.1"]["2024"].startswith("undefined: every indicator") and flags["1.1.1"]["2019"] == flags["1.1"]["2019"]
+    )
+    assert result.value("甲省", "1", 2024) == pytest.approx(100.0)  # 1.2 alone (flat) carries pillar 1
+    assert result.value("甲省", "1.2", 2024) == pytest.approx(100.0)
+
+
+def test_benchmark_node_on_interpolated_inputs_is_partial_with_the_reason(framework):
+    rows = {(r.node, r.year): r for r in compare_with_published(framework)}
+    r33 = rows[("3.3", 2023)]
+    assert r33.computed == pytest.approx(141.3, abs=0.05) and r33.published == 156.1
+    assert not r33.complete and r33.status == "partial"
+    assert r33.reason.code == "index.benchmark.filled_inputs" and r33.reason.args["codes"] == ["3.3.1", "3.3.2"]
+    assert (
+        rows[("total", 2023)].status == "missing" and rows[("total", 2023)].reason.code == "index.benchmark.no_raw_data"
+    )

@@ -185,7 +185,10 @@ def test_folder_import_progress_and_cancel(tmp_path, framework):
     (folder / "~$0.xlsx").write_bytes(b"lock file")
     calls = []
     res = read_files([folder], framework, progress=lambda d, t, n: calls.append((d, t, n)))
-    assert calls[0] == (0, 3, "0.xlsx") and calls[-1] == (3, 3, "")
+    assert calls[0] == (0, 4, "0.xlsx") and calls[-1] == (4, 4, "")
+    assert [(p.code, p.file, p.severity) for p in res.problems if p.code == "file_skipped"] == [
+        ("file_skipped", "~$0.xlsx", Severity.INFO)
+    ]  # the lock file is listed, not silently skipped
     assert sorted(res.observations.regions()) == sorted(["南京市", "无锡市", "徐州市", NATION])
     assert not res.has_errors()  # identical national basis rows in every file are not conflicts
     with pytest.raises(Cancelled):

@@ -8,7 +8,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ..index.engine import IndexOptions, IndexResult, compute_index
+from ..index.engine import IndexOptions, IndexResult, common_base_year, compute_index
 from ..kernel.messages import Message, msg
 from ..kernel.problems import InputError, Problem
 from ..kernel.vocabulary import CellStatus
@@ -73,7 +73,7 @@ def resolve_years(table: ObservationTable, fw: Framework, options: IndexOptions)
     if not loaded:
         raise InputError([Problem("assess.no_regions", {})])
     years = sorted({o.year for o in region_rows})
-    base = options.base_year if options.base_year is not None else years[0]
+    base = options.base_year if options.base_year is not None else common_base_year(region_rows, fw)[0]
     end = options.end_year if options.end_year is not None else years[-1]
     if end <= base:
         raise InputError([Problem("assess.years_invalid", {"base": base, "end": end}, year=base)])
@@ -100,6 +100,8 @@ def engine_pass(table: ObservationTable, fw: Framework, options: IndexOptions, b
             notes.append(msg("assess.nation.no_comparable", indicator=label))
         else:
             notes.append(msg("assess.nation.no_base_year", indicator=label, base=base, year=end))
+    if options.base_year is None:  # the regions indexed from the latest of their first years: say so
+        notes.extend(common_base_year([o for o in table if o.region != NATION], fw)[1])
     exclusions = {r: frozenset(c) for r, c in options.exclusions.items()}
     if nation_excluded:
         exclusions[NATION] = frozenset(nation_excluded) | exclusions.get(NATION, frozenset())
@@ -109,7 +111,12 @@ def engine_pass(table: ObservationTable, fw: Framework, options: IndexOptions, b
         + [o for o in nat_table if o.indicator in leafset and o.indicator not in nation_excluded]
     )
     opts = IndexOptions(
-        base_year=base, end_year=end, gap_policy=options.gap_policy, exclusions=exclusions, weights=options.weights
+        base_year=base,
+        end_year=end,
+        gap_policy=options.gap_policy,
+        exclusions=exclusions,
+        weights=options.weights,
+        carry_limit=options.carry_limit,
     )
     result = compute_index(combined, fw, opts)
     return EnginePass(result, nat_table, sources, nation_excluded, tuple(notes))

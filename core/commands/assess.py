@@ -6,10 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..index.engine import IndexOptions
-from ..io.loading import load_data_strict
 from ..kernel.problems import InputError, Severity
-from ..model.framework import load_framework
+from .options import add_data_options, load_inputs, run_record, with_recipe
 from .output import print_problems, write_json
 
 
@@ -19,12 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="潜力与定位评估（对全国的融合水平、势能、象限、定位、耦合、潜力、伙伴、路径）",
         description="评估地区两创融合水平（全国 = 100）、势能、定位象限、功能定位、耦合协调度、融合潜力、协同伙伴与路径建议。",
     )
-    p.add_argument(
-        "data",
-        nargs="+",
-        type=Path,
-        help="数据文件或文件夹（长表 .csv/.xlsx 或填报模板）；基础数据用保留代码 _gdp、_population",
-    )
+    add_data_options(p, end_help="评估年（默认：地区数据中最晚的年份）")
     p.add_argument("--region", default="all", help="要评估的地区名称，逗号分隔；all（默认）评估全部已载入地区")
     p.add_argument("--peers", default="all", help="比较（伙伴、同质化、排名）的地区：all（默认）或逗号分隔的名称")
     p.add_argument("--parent", help="城市数据的上级省份（默认自动识别：仅载入一个省份且其余为非省级地区时）")
@@ -41,9 +34,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--config", type=Path, help="评估阈值与名称文件（TOML），默认为内置 resources/assessment/thresholds.toml"
     )
-    p.add_argument("--framework", type=Path, help="指标体系文件（TOML），默认为中国信通院 2025 年 4-12-27 体系")
-    p.add_argument("--base-year", type=int, help="基期年份（默认：数据中最早的年份）")
-    p.add_argument("--end-year", type=int, help="评估年（默认：地区数据中最晚的年份）")
     p.add_argument("--json", metavar="PATH|-", help="以 JSON 输出结果（- 表示标准输出）")
     p.set_defaults(func=run)
 
@@ -61,11 +51,9 @@ def run(args: argparse.Namespace) -> int:
     from ..assessment.partners import read_adjacency
     from ..assessment.summary import summary
 
-    framework = load_framework(args.framework)
+    inputs = load_inputs(args)
+    framework, loaded = inputs.framework, inputs.loaded
     config = load_config(args.config, pillars=framework.pillars)
-    loaded = load_data_strict(args.data, framework)
-    table = loaded.observations
-    print_problems([p for p in loaded.problems if p.severity is Severity.WARNING], args.lang)
     industries = rows_from_entries(loaded.industries) or None  # 主导产业 sheets of the templates
     if args.industries:
         csv_rows, ind_problems = read_industries_csv(args.industries, config)
@@ -76,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(errors)
     adjacency = read_adjacency(args.adjacency) if args.adjacency else None
     result = assess(
-        table,
+        loaded.observations,
         framework,
         regions=_names(args.region),
         peers=_names(args.peers),
@@ -84,11 +72,11 @@ def run(args: argparse.Namespace) -> int:
         industries=industries,
         adjacency=adjacency,
         config=config,
-        options=IndexOptions(base_year=args.base_year, end_year=args.end_year),
+        options=inputs.options,
     )
     print_problems(list(result.problems), args.lang)
     if args.json:
-        write_json(result.to_dict(), args.json, args.lang)
+        write_json(with_recipe(result.to_dict(), run_record("assess", args, inputs)), args.json, args.lang)
     if args.json != "-":
         sys.stdout.write(summary(result, args.lang))
     return 0

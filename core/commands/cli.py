@@ -22,6 +22,9 @@ COMMAND_MODULES = (
     "core.commands.check",
     "core.commands.assess",
     "core.commands.report",
+    "core.commands.sensitivity",
+    "core.commands.audit",
+    "core.commands.rerun",
 )
 
 EXIT_INPUT_ERROR = 2

@@ -5,63 +5,30 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-from pathlib import Path
 
-from ..index.engine import IndexOptions, IndexResult, compute_index
-from ..io.loading import load_data_strict
+from ..index.engine import IndexResult, compute_index
 from ..kernel.messages import render
-from ..kernel.problems import InputError, Problem, Severity
-from ..kernel.vocabulary import GAP_POLICIES, CellStatus
-from ..model.framework import ROOT, load_framework
-from .output import print_problems, write_json
+from ..kernel.vocabulary import CellStatus
+from ..model.framework import ROOT
+from .options import add_data_options, load_inputs, run_record, with_recipe
+from .output import write_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "compute", help="测算两创融合发展指数", description="测算总指数、一级、二级和三级指标指数（基期 = 100）。"
     )
-    p.add_argument("data", nargs="+", type=Path, help="数据文件或文件夹：长表格式 .csv/.xlsx，或填报模板 .xlsx")
-    p.add_argument("--framework", type=Path, help="指标体系文件（TOML），默认为中国信通院 2025 年 4-12-27 体系")
-    p.add_argument("--base-year", type=int, help="基期年份（默认：数据中最早的年份）")
-    p.add_argument("--end-year", type=int, help="末年（默认：数据中最晚的年份）")
-    p.add_argument(
-        "--gap-policy",
-        choices=GAP_POLICIES,
-        default=GAP_POLICIES[0],
-        help="年份缺口：几何插值（默认）或沿用上年",
-    )
-    p.add_argument(
-        "--exclude", action="append", default=[], metavar="地区:代码[,代码]", help="为某地区排除无法填报的指标，可重复"
-    )
+    add_data_options(p)
     p.add_argument("--depth", type=int, default=2, help="表格显示到第几级：1 一级指标，2 二级（默认），3 三级")
     p.add_argument("--json", metavar="PATH|-", help="以 JSON 输出结果（- 表示标准输出）")
     p.set_defaults(func=run)
 
 
-def parse_exclusions(items: list[str]) -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
-    for item in items:
-        region, sep, codes = item.partition(":")
-        if not sep or not region.strip() or not codes.strip():
-            raise InputError([Problem("option_invalid.exclude", {"item": item})])
-        out.setdefault(region.strip(), set()).update(c.strip() for c in codes.split(",") if c.strip())
-    return {r: frozenset(c) for r, c in out.items()}
-
-
 def run(args: argparse.Namespace) -> int:
-    framework = load_framework(args.framework)
-    loaded = load_data_strict(args.data, framework)
-    table = loaded.observations
-    print_problems([p for p in loaded.problems if p.severity is Severity.WARNING], args.lang)
-    options = IndexOptions(
-        base_year=args.base_year,
-        end_year=args.end_year,
-        gap_policy=args.gap_policy,
-        exclusions=parse_exclusions(args.exclude),
-    )
-    result = compute_index(table, framework, options)
+    inputs = load_inputs(args)
+    result = compute_index(inputs.loaded.observations, inputs.framework, inputs.options)
     if args.json:
-        write_json(result.to_json(), args.json, args.lang)
+        write_json(with_recipe(result.to_json(), run_record("compute", args, inputs)), args.json, args.lang)
     else:
         sys.stdout.write(format_table(result, args.depth, args.lang))
     return 0
@@ -75,6 +42,13 @@ def _width(text: str) -> int:
 def _pad(text: str, width: int, right: bool = False) -> str:
     fill = " " * max(0, width - _width(text))
     return fill + text if right else text + fill
+
+
+def _mark(result: IndexResult, r: int, n: int, t: int) -> str:
+    """* 预估 (*2 when carried two years), ~ 插值."""
+    flag = CellStatus(int(result.node_flags[r, n, t]))
+    carried = int(result.carried[r, n, t])
+    return f"{flag.mark}{carried}" if flag is CellStatus.ESTIMATE and carried > 1 else flag.mark
 
 
 def format_table(result: IndexResult, depth: int = 2, lang: str = "zh") -> str:
@@ -97,8 +71,7 @@ def format_table(result: IndexResult, depth: int = 2, lang: str = "zh") -> str:
             cells = []
             for t in range(len(result.years)):
                 v = result.index[r, n, t]
-                flag = int(result.node_flags[r, n, t])
-                text = "—" if math.isnan(v) else f"{v:.1f}{CellStatus(flag).mark}"
+                text = "—" if math.isnan(v) else f"{v:.1f}{_mark(result, r, n, t)}"
                 cells.append(_pad(text, 10, right=True))
             lines.append(_pad(label, name_w) + "".join(cells))
         lines.append("")

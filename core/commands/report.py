@@ -21,16 +21,15 @@ from ..assessment.industries import read_industries_csv, rows_from_entries
 from ..assessment.partners import read_adjacency
 from ..index.engine import IndexOptions, compute_index
 from ..index.sensitivity import monte_carlo, one_at_a_time
-from ..io.loading import expand_paths, load_data_strict
+from ..io.loading import expand_paths
 from ..kernel.messages import render
-from ..kernel.problems import InputError, Problem, Severity
-from ..kernel.vocabulary import GAP_POLICIES
-from ..model.framework import load_framework
+from ..kernel.problems import InputError, Problem
 from ..model.observations import NATION
 from ..report.builder import ReportInputs
 from ..report.export import FORMATS, refuse_inputs, report_file_name, write_report, write_reports
 from ..report.render import Renderer
-from .compute import parse_exclusions
+from .assess import _names
+from .options import add_data_options, load_inputs
 from .output import print_problems
 
 
@@ -45,7 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("data", nargs="+", type=Path, help="数据文件或文件夹：长表格式 .csv/.xlsx，或填报模板 .xlsx")
+    add_data_options(p)
     p.add_argument("--region", default="all", help="报告的地区名称；all（默认）为每个地区各写一个文件")
     p.add_argument(
         "--format", choices=FORMATS, default="docx", help="报告格式（默认 docx；pdf 需 python -m desktop report）"
@@ -55,15 +54,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         type=Path,
         required=True,
         help="输出文件（带扩展名）或文件夹（已存在或无扩展名）；--region all 时为输出文件夹",
-    )
-    p.add_argument("--framework", type=Path, help="指标体系文件（TOML），默认为中国信通院 2025 年 4-12-27 体系")
-    p.add_argument("--base-year", type=int, help="基期年份（默认：数据中最早的年份）")
-    p.add_argument("--end-year", type=int, help="末年（默认：数据中最晚的年份）")
-    p.add_argument(
-        "--gap-policy", choices=GAP_POLICIES, default=GAP_POLICIES[0], help="年份缺口：几何插值（默认）或沿用上年"
-    )
-    p.add_argument(
-        "--exclude", action="append", default=[], metavar="地区:代码[,代码]", help="为某地区排除无法填报的指标，可重复"
     )
     p.add_argument("--draws", type=int, default=1000, help="敏感性分析的随机权重抽样次数（0 = 不做随机抽样）")
     p.add_argument("--peers", default="all", help="比较（伙伴、同质化、排名）的地区：all（默认）或逗号分隔的名称")
@@ -75,13 +65,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def prepare(args: argparse.Namespace) -> tuple[ReportInputs, list[str]]:
     """Load, compute the index and its sensitivity; the regions to report on."""
-    framework = load_framework(args.framework)
-    loaded = load_data_strict(args.data, framework)
+    inputs = load_inputs(args)
+    framework, loaded, options = inputs.framework, inputs.loaded, inputs.options
     table = loaded.observations
-    for p in loaded.problems:
-        if p.severity is Severity.WARNING:
-            print(p.one_line(args.lang), file=sys.stderr)
-    options = IndexOptions(args.base_year, args.end_year, args.gap_policy, parse_exclusions(args.exclude))
     result = compute_index(table, framework, options)
     assessment = _assessment(args, framework, loaded, options)
     regions = list(result.regions)
@@ -101,12 +87,6 @@ def prepare(args: argparse.Namespace) -> tuple[ReportInputs, list[str]]:
         assessment=assessment,
     )
     return inputs, regions
-
-
-def _names(text: str | None) -> list[str] | None:
-    if text is None or text.strip().lower() == "all":
-        return None
-    return [n.strip() for n in text.replace("，", ",").split(",") if n.strip()]
 
 
 def _assessment(args: argparse.Namespace, framework, loaded, options: IndexOptions) -> Assessment | None:
@@ -167,8 +147,7 @@ def run(args: argparse.Namespace) -> int:
             refuse_inputs(args.out / report_file_name(region, args.format, args.lang), sources)
         paths = write_reports(inputs, regions, args.format, args.out, renderer, progress=_progress(args.lang))
     else:
-        is_file = not args.out.is_dir() and bool(args.out.suffix)  # `reports/` or `reports`: a folder
-        out = args.out if is_file else args.out / report_file_name(regions[0], args.format, args.lang)
+        out = args.out / report_file_name(regions[0], args.format, args.lang) if args.out.is_dir() else args.out
         refuse_inputs(out, sources)
         paths = [write_report(inputs, args.format, out, renderer)]
     for path in paths:

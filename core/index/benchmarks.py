@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..kernel.messages import msg
+from ..kernel.messages import Message, msg
 from ..kernel.resources import read_resource_text
 from ..kernel.vocabulary import CellStatus
 from ..model.framework import Framework
@@ -44,7 +44,13 @@ class BenchmarkRow:
     year: int
     published: float
     computed: float | None  # None: raw data for this node are incomplete
-    complete: bool  # every indicator under the node has raw national data
+    complete: bool  # recomputed from reported national values only (none interpolated or estimated)
+    reason: Message | None = None  # why the row is not complete (no raw data, or filled inputs)
+
+    @property
+    def status(self) -> str:
+        """complete (reported inputs), partial (recomputed from filled inputs) or missing (no raw data)."""
+        return "complete" if self.complete else "missing" if self.computed is None else "partial"
 
     @property
     def difference(self) -> float | None:
@@ -131,5 +137,24 @@ def compare_with_published(framework: Framework, table: ObservationTable | None 
             continue
         value = result.value(NATION, fig.node, fig.year) if fig.node in complete else None
         computed = None if value is None or math.isnan(value) else value
-        rows.append(BenchmarkRow(fig.node, fig.year, fig.value, computed, fig.node in complete))
+        filled = _filled_inputs(result, framework, fig.node, fig.year) if computed is not None else []
+        if computed is None:
+            reason = msg("index.benchmark.no_raw_data", node=fig.node)
+        elif filled:
+            reason = msg("index.benchmark.filled_inputs", node=fig.node, year=fig.year, codes=filled)
+        else:
+            reason = None
+        rows.append(BenchmarkRow(fig.node, fig.year, fig.value, computed, reason is None, reason))
     return rows
+
+
+def _filled_inputs(result: IndexResult, framework: Framework, node: str, year: int) -> list[str]:
+    """Indicators under `node` whose national value was interpolated or estimated in a year the figure
+    depends on: an indicator's own index only on the base year and `year`, a parent's on every year."""
+    filled = []
+    years = (result.base_year, year) if framework.nodes[node].is_leaf else range(result.base_year, year + 1)
+    for code in framework.leaves_under(node):
+        statuses = {result.leaf_status(NATION, code, y) for y in years}
+        if statuses & {CellStatus.INTERPOLATED, CellStatus.ESTIMATE}:
+            filled.append(code)
+    return filled

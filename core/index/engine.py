@@ -13,7 +13,7 @@ growth for all regions at once as a [region, leaf, year] array, and gets every n
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -23,7 +23,7 @@ from ..kernel.messages import Message, msg
 from ..kernel.problems import InputError, Problem
 from ..kernel.vocabulary import GAP_POLICIES, CellStatus
 from ..model.framework import Framework
-from ..model.observations import ObservationTable, Provenance
+from ..model.observations import Observation, ObservationTable, Provenance
 
 # Leaf statuses (IndexResult.status) and node flags (IndexResult.node_flags) are CellStatus
 # values stored as int8: a node is REPORTED (no flag), ESTIMATE, INTERPOLATED or UNDEFINED.
@@ -37,6 +37,8 @@ REPORTED, ESTIMATE, INTERPOLATED, EXCLUDED, UNDEFINED = (
 # The JSON flag of an undefined value (the README's interchange shape; the reason in words is
 # the catalogue's `status.undefined_reason`).
 UNDEFINED_REASON = "undefined: previous value is 0, growth rate is 200 and the chained index has no finite value"
+EXCLUDED_REASON = "undefined: every indicator under this node is excluded for this region"
+DEFAULT_CARRY_LIMIT = 2  # years a value may be carried forward before the engine refuses
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class IndexOptions:
     gap_policy: str = "interpolate"  # interior gaps: geometric interpolation, or carry the last value forward
     exclusions: Mapping[str, frozenset[str]] = field(default_factory=dict)  # region → indicator codes left out
     weights: Mapping[str, float] = field(default_factory=dict)  # node code → weight within its parent
+    carry_limit: int | None = DEFAULT_CARRY_LIMIT  # most years a value may be carried forward; None: no limit
 
 
 @dataclass(frozen=True)
@@ -63,14 +66,20 @@ class PreparedData:
     included: np.ndarray  # [R, L] bool
     provenance: Mapping[tuple[str, str, int], Provenance]
     notes: tuple[Message, ...]
+    carried: np.ndarray  # [R, L, T] int: years a value was carried forward from the last reported year (0: none)
 
 
 def symmetric_growth(prev: np.ndarray, cur: np.ndarray) -> np.ndarray:
-    """V = (x_t − x_t−1) / ((x_t + x_t−1)/2) × 100; both zero → 0 (spec 01 §1.3). NaN stays NaN."""
-    total = prev + cur
+    """V = (x_t − x_t−1) / ((x_t + x_t−1)/2) × 100; both zero → 0 (spec 01 §1.3). NaN stays NaN.
+
+    Both values are first divided by the larger magnitude, so no finite input overflows (1e308 + 1e308).
+    """
+    scale = np.maximum(np.abs(prev), np.abs(cur))
     with np.errstate(divide="ignore", invalid="ignore"):
-        v = 200.0 * (cur - prev) / total
-    v[total == 0] = 0.0
+        p, c = prev / scale, cur / scale
+        total = p + c
+        v = 200.0 * (c - p) / total
+    v[(scale == 0) | (total == 0)] = 0.0
     return v
 
 
@@ -127,6 +136,24 @@ class Grid:
     years: tuple[int, ...]
     raw: np.ndarray  # [R, L, T]
     provenance: Mapping[tuple[str, str, int], Provenance]
+    notes: tuple[Message, ...] = ()  # e.g. the base year moved to the first year every region has data
+
+
+def common_base_year(table: Iterable[Observation], framework: Framework) -> tuple[int, tuple[Message, ...]]:
+    """The base year when none is chosen: the latest of the regions' first years, so that every
+    region is indexed from the same year (spec 02 §2.2). A note names the regions that start later."""
+    leafset = set(framework.leaves)
+    first: dict[str, int] = {}
+    for o in table:
+        if o.indicator in leafset:
+            first[o.region] = min(first.get(o.region, o.year), o.year)
+    if not first:
+        raise InputError([Problem("no_data", {})])
+    base = max(first.values())
+    if base == min(first.values()):
+        return base, ()
+    late = sorted(r for r, y in first.items() if y == base)
+    return base, (msg("index.note.rebased", regions=late, base=base, earliest=min(first.values())),)
 
 
 def to_grid(
@@ -138,11 +165,14 @@ def to_grid(
     if not rows:
         raise InputError([Problem("no_data", {})])
     data_years = sorted({o.year for o in rows})
-    base = base_year if base_year is not None else data_years[0]
+    notes: tuple[Message, ...] = ()
+    base = base_year
+    if base is None:
+        base, notes = common_base_year(table, framework)
     end = end_year if end_year is not None else data_years[-1]
     if end <= base:
         raise InputError([Problem("years_invalid", {"base": base, "end": end}, year=base)])
-    regions = tuple(dict.fromkeys(o.region for o in rows))
+    regions = tuple(sorted({o.region for o in rows}))  # the same order whatever the order of the inputs
     reg_pos = {r: i for i, r in enumerate(regions)}
     raw = np.full((len(regions), len(leaf_pos), end - base + 1), np.nan)
     provenance: dict[tuple[str, str, int], Provenance] = {}
@@ -151,7 +181,7 @@ def to_grid(
             raw[reg_pos[o.region], leaf_pos[o.indicator], o.year - base] = o.value
             if o.provenance is not None:
                 provenance[(o.region, o.indicator, o.year)] = o.provenance
-    return Grid(regions, tuple(range(base, end + 1)), raw, MappingProxyType(provenance))
+    return Grid(regions, tuple(range(base, end + 1)), raw, MappingProxyType(provenance), notes)
 
 
 def prepare(table: ObservationTable, framework: Framework, options: IndexOptions | None = None) -> PreparedData:
@@ -173,20 +203,24 @@ def prepare_grid(grid: Grid, framework: Framework, options: IndexOptions | None 
     problems += _coverage_problems(grid, framework, excluded)
     if problems:
         raise InputError(problems)
-    values, status = _fill(grid.raw, options.gap_policy)
+    values, status, carried = _fill(grid.raw, options.gap_policy)
     values[excluded] = np.nan
     status[excluded] = EXCLUDED
+    carried[excluded] = 0
+    problems = _carry_problems(grid, framework, carried, options.carry_limit)
+    if problems:
+        raise InputError(problems)
     growth = np.full(grid.raw.shape, np.nan)
     growth[:, :, 1:] = symmetric_growth(values[:, :, :-1], values[:, :, 1:])
     direction = np.array([framework.nodes[c].direction for c in leaves], dtype=float)
     growth *= direction[None, :, None]
-    notes = list(framework.notes)
+    notes = list(framework.notes) + list(grid.notes)
     for r, region in enumerate(grid.regions):
         codes = [leaves[i] for i in np.flatnonzero(excluded[r])]
         if codes:
             notes.append(msg("index.note.excluded", region=region, codes=codes))
     return PreparedData(
-        framework, grid.regions, grid.years, values, status, growth, ~excluded, grid.provenance, tuple(notes)
+        framework, grid.regions, grid.years, values, status, growth, ~excluded, grid.provenance, tuple(notes), carried
     )
 
 
@@ -198,11 +232,15 @@ def _exclusions(
     reg_pos = {r: i for i, r in enumerate(grid.regions)}
     excluded = np.zeros(grid.raw.shape[:2], bool)
     problems: list[Problem] = []
-    for region, codes in exclusions.items():
+    for region, codes in sorted(exclusions.items()):
+        if region not in reg_pos:
+            problems.append(Problem("exclusion_region_unknown", {"region": region, "regions": list(grid.regions)}))
+            continue
         for code in sorted(codes):
             if code not in leaf_pos:
-                problems.append(Problem("exclusion_unknown", {"code": code}, region=region, indicator=code))
-            elif region in reg_pos:
+                args = {"code": code, "codes": list(framework.leaves)}
+                problems.append(Problem("exclusion_unknown", args, region=region, indicator=code))
+            else:
                 excluded[reg_pos[region], leaf_pos[code]] = True
     return excluded, problems
 
@@ -222,43 +260,56 @@ def _coverage_problems(grid: Grid, framework: Framework, excluded: np.ndarray) -
     return problems
 
 
-def _fill(raw: np.ndarray, policy: str) -> tuple[np.ndarray, np.ndarray]:
+def _fill(raw: np.ndarray, policy: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Fill interior gaps (interpolate geometrically, or carry forward) and trailing gaps (carry forward).
 
+    Returns values, status and, per cell, the years a value was carried forward (0 elsewhere).
     Geometric interpolation needs both ends > 0; with a zero end the gap is filled linearly.
     The base year is known for every included series (checked by the caller).
     """
     values = raw.copy()
     status = np.where(np.isnan(raw), -1, REPORTED).astype(np.int8)
-    R, L, T = raw.shape
-    missing = np.argwhere(np.isnan(raw).any(axis=2))
-    for r, i in missing:
+    carried = np.zeros(raw.shape, dtype=np.int16)
+    for r, i in np.argwhere(np.isnan(raw).any(axis=2)):
         series = values[r, i]
         known = np.flatnonzero(~np.isnan(series))
-        if known.size == 0:
-            continue
-        for t in range(T):
-            if not np.isnan(series[t]):
-                continue
-            before = known[known < t]
-            after = known[known > t]
+        for t in np.flatnonzero(np.isnan(series)):
+            before, after = known[known < t], known[known > t]
             if before.size == 0:
                 continue  # only before the base year; never happens for included series
             t0 = before[-1]
             if after.size == 0 or policy == "carry_forward":
                 series[t] = raw[r, i, t0]
                 status[r, i, t] = ESTIMATE
+                carried[r, i, t] = t - t0
                 continue
-            t1 = after[0]
-            a, b = raw[r, i, t0], raw[r, i, t1]
-            frac = (t - t0) / (t1 - t0)
-            if a > 0 and b > 0:
-                series[t] = math.exp(math.log(a) + frac * (math.log(b) - math.log(a)))
-            else:
-                series[t] = a + frac * (b - a)
+            series[t] = _interpolate(raw[r, i, t0], raw[r, i, after[0]], (t - t0) / (after[0] - t0))
             status[r, i, t] = INTERPOLATED
     status[status < 0] = EXCLUDED
-    return values, status
+    return values, status, carried
+
+
+def _interpolate(a: float, b: float, frac: float) -> float:
+    """Geometric between two positive values, linear when an end is 0."""
+    if a > 0 and b > 0:
+        return math.exp(math.log(a) + frac * (math.log(b) - math.log(a)))
+    return a + frac * (b - a)
+
+
+def _carry_problems(grid: Grid, framework: Framework, carried: np.ndarray, limit: int | None) -> list[Problem]:
+    """Values carried forward longer than `limit` years: one problem per region and indicator."""
+    if limit is None or not (carried > limit).any():
+        return []
+    problems = []
+    for r, i in np.argwhere((carried > limit).any(axis=2)):
+        t = int(np.argmax(carried[r, i]))  # the longest carry of this series
+        last = grid.years[t] - int(carried[r, i, t])
+        args = {"label": framework.label(framework.leaves[i]), "last": last, "years": int(carried[r, i, t])}
+        args |= {"limit": limit, "year": grid.years[t]}
+        problems.append(
+            Problem("carry_too_long", args, region=grid.regions[r], indicator=framework.leaves[i], year=grid.years[t])
+        )
+    return problems
 
 
 METHOD = "CAICT 2025 专栏2: symmetric growth, weighted sum, chained index (base = 100)"
@@ -273,15 +324,19 @@ class FilledCell:
     year: int
     status: CellStatus
     value: float
+    years_carried: int = 0  # an estimate: years since the last reported value
 
     def to_dict(self) -> dict:
-        return {
+        out = {
             "region": self.region,
             "indicator": self.indicator,
             "year": self.year,
             "status": self.status.key,
             "value": round(self.value, 9),
         }
+        if self.years_carried:
+            out["years_carried"] = self.years_carried
+        return out
 
 
 @dataclass(frozen=True)
@@ -297,6 +352,7 @@ class IndexRecipe:
     base_year: int
     end_year: int
     gap_policy: str
+    carry_limit: int | None
     weights: Mapping[str, float]  # node → weight within its parent, as used
     exclusions: Mapping[str, tuple[str, ...]]  # region → indicators left out (sorted)
     notes: tuple[Message, ...]
@@ -310,6 +366,7 @@ class IndexRecipe:
             "base_year": self.base_year,
             "end_year": self.end_year,
             "gap_policy": self.gap_policy,
+            "carry_limit": self.carry_limit,
             "weights": {c: round(w, 12) for c, w in self.weights.items()},
             "exclusions": {r: list(c) for r, c in self.exclusions.items()},
             "notes": [n.to_dict() for n in self.notes],
@@ -332,6 +389,7 @@ class IndexResult:
     node_flags: np.ndarray  # [R, N, T]
     provenance: Mapping[tuple[str, str, int], Provenance]
     recipe: IndexRecipe
+    carried: np.ndarray  # [R, N, T] longest carry forward (years) among the indicators a node uses; 0: none
 
     @property
     def base_year(self) -> int:
@@ -366,6 +424,10 @@ class IndexResult:
         f = CellStatus(int(self.node_flags[self.region_index(region), self.code_index(code), year - self.base_year]))
         return None if f is REPORTED else f
 
+    def years_carried(self, region: str, code: str, year: int) -> int:
+        """Years the oldest carried-forward value under the node was carried (0: nothing carried)."""
+        return int(self.carried[self.region_index(region), self.code_index(code), year - self.base_year])
+
     def leaf_status(self, region: str, code: str, year: int) -> CellStatus:
         leaf = self.framework.leaves.index(code)
         return CellStatus(int(self.status[self.region_index(region), leaf, year - self.base_year]))
@@ -387,10 +449,8 @@ class IndexResult:
                 node_flags = {}
                 for t, y in enumerate(self.years):
                     f = CellStatus(int(self.node_flags[r, n, t]))
-                    if f is UNDEFINED:
-                        node_flags[str(y)] = UNDEFINED_REASON
-                    elif f is not REPORTED:
-                        node_flags[str(y)] = f.key
+                    if f is not REPORTED:
+                        node_flags[str(y)] = _flag_text(f, int(self.carried[r, n, t]))
                 if node_flags:
                     flags[code] = node_flags
             out_regions[region] = {"index": index, "growth": growth, "flags": flags}
@@ -401,6 +461,17 @@ class IndexResult:
             "recipe": self.recipe.to_dict(),
             "regions": out_regions,
         }
+
+
+def _flag_text(flag: CellStatus, carried: int) -> str:
+    """The JSON flag: "estimate" (one year carried), "estimate: carried N years", "interpolated", "undefined: …"."""
+    if flag is UNDEFINED:
+        return UNDEFINED_REASON
+    if flag is EXCLUDED:
+        return EXCLUDED_REASON
+    if flag is ESTIMATE and carried > 1:
+        return f"estimate: carried {carried} years"
+    return flag.key
 
 
 def inclusion_patterns(included: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -430,7 +501,20 @@ def aggregate(prepared: PreparedData) -> tuple[np.ndarray, np.ndarray]:
     growth[:, leaf_rows] = prepared.growth  # NaN where excluded
     growth[:, :, 0] = np.nan
     index[:, leaf_rows] = leaf_indices(prepared)
+    dead = dead_nodes(prepared)
+    growth[dead], index[dead] = np.nan, np.nan
     return growth, index
+
+
+def dead_nodes(prepared: PreparedData) -> np.ndarray:
+    """[R, N] nodes with every indicator under them excluded for the region: undefined, not 100."""
+    fw = prepared.framework
+    dead = np.zeros((len(prepared.regions), len(fw.codes)), bool)
+    patterns, inverse = inclusion_patterns(prepared.included)
+    for p, pattern in enumerate(patterns):
+        alive = alive_nodes(fw, pattern)
+        dead[inverse == p] = [not alive[c] for c in fw.codes]
+    return dead
 
 
 def leaf_indices(prepared: PreparedData) -> np.ndarray:
@@ -443,8 +527,8 @@ def leaf_indices(prepared: PreparedData) -> np.ndarray:
     x, base = prepared.values, prepared.values[:, :, :1]
     direction = np.array([prepared.framework.nodes[c].direction for c in prepared.framework.leaves])[None, :, None]
     with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.where(direction > 0, 100.0 * x / base, 100.0 * base / x)
-    if (x == 0).any():  # only a zero can make the chain undefined where the ratio is not
+        out = np.where(direction > 0, 100.0 * (x / base), 100.0 * (base / x))
+    if (x == 0).any() or np.isinf(out).any():  # a zero, or a ratio beyond float range: the chain decides
         chained = chain(prepared.growth)
         out = np.where(np.isfinite(chained) & np.isfinite(out), out, chained)
     out[~prepared.included] = np.nan
@@ -460,7 +544,19 @@ def _node_flags(prepared: PreparedData, fw: Framework, index: np.ndarray) -> np.
         if mask.any():
             flags[np.matmul(under, mask.astype(float)) > 0] = status
     flags[np.isnan(index)] = UNDEFINED
+    flags[dead_nodes(prepared)] = EXCLUDED
     return flags
+
+
+def _node_carried(prepared: PreparedData, fw: Framework) -> np.ndarray:
+    """[R, N, T] the longest carry among the included indicators under each node."""
+    out = np.zeros((len(prepared.regions), len(fw.codes), len(prepared.years)), dtype=np.int16)
+    if not prepared.carried.any():
+        return out
+    under = aggregation_matrix(fw) > 0  # [N, L]
+    for leaf in np.flatnonzero(prepared.carried.any(axis=(0, 2))):
+        out = np.maximum(out, under[None, :, leaf, None] * prepared.carried[:, None, leaf, :])
+    return out
 
 
 def compute_index(table: ObservationTable, framework: Framework, options: IndexOptions | None = None) -> IndexResult:
@@ -487,6 +583,7 @@ def result_from_prepared(prepared: PreparedData, options: IndexOptions) -> Index
         base_year=prepared.years[0],
         end_year=prepared.years[-1],
         gap_policy=options.gap_policy,
+        carry_limit=options.carry_limit,
         weights=MappingProxyType(fw.weights()),
         exclusions=MappingProxyType({r: tuple(sorted(c)) for r, c in sorted(options.exclusions.items()) if c}),
         notes=prepared.notes,
@@ -504,6 +601,7 @@ def result_from_prepared(prepared: PreparedData, options: IndexOptions) -> Index
         flags,
         prepared.provenance,
         recipe,
+        _node_carried(prepared, fw),
     )
 
 
@@ -517,6 +615,7 @@ def _filled_cells(prepared: PreparedData) -> tuple[FilledCell, ...]:
             prepared.years[t],
             CellStatus(int(prepared.status[r, i, t])),
             float(prepared.values[r, i, t]),
+            int(prepared.carried[r, i, t]),
         )
         for r, i, t in cells
     )

@@ -22,24 +22,20 @@ from ..model.observations import Observation, ObservationTable, Provenance
 from .longformat import read_long_format
 from .numbers import format_number
 from .results import FileInfo, ImportResult
+from .row_sources import TEXT_SUFFIXES
 from .template_reader import is_template_workbook, read_template_workbook
-from .xlsx_safety import check_suffix, precheck_xlsx
+from .xlsx_safety import LEGACY_SUFFIXES, check_regular_file, check_suffix, part_problem, precheck_xlsx, readable_source
+from .xml_scan import PartError
 
-SUPPORTED = (".csv", ".xlsx")
+SUPPORTED = (".xlsx", *TEXT_SUFFIXES, *LEGACY_SUFFIXES)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders expanded to their .xlsx/.csv files (sorted; Office lock files and hidden files skipped)."""
+    """Files as given; folders expanded to every file in them (sorted), so each is read or listed with the reason."""
     out: list[Path] = []
     for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(
-                sorted(
-                    f
-                    for f in p.iterdir()
-                    if f.is_file() and f.suffix.lower() in SUPPORTED and not f.name.startswith(("~$", "."))
-                )
-            )
+        if p.is_dir() and p.suffix.lower() not in SUPPORTED:
+            out.extend(sorted(f for f in p.iterdir() if not f.is_dir()))
         else:
             out.append(p)
     return out
@@ -47,20 +43,30 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 def read_file(path: Path, framework: Framework, imported_at: str | None = None) -> ImportResult:
     """One file → observations, problems, industries; never raises for bad content."""
-    suffix = path.suffix.lower()
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return ImportResult(problems=[Problem("file_missing", file=str(path))])
-    refused = check_suffix(path, SUPPORTED)
+    if path.name.startswith(("~$", ".")):  # Office lock files, hidden files (._x.xlsx from macOS)
+        kind = msg("file_skipped.lock" if path.name.startswith("~$") else "file_skipped.hidden")
+        return ImportResult(problems=[Problem("file_skipped", {"kind": kind}, Severity.INFO, file=path.name)])
+    refused = check_suffix(path, SUPPORTED) or check_regular_file(path, path.name)
     if refused:
         return ImportResult(problems=[refused])
-    if suffix == ".xlsx":  # untrusted zip: size, bomb, macro and DTD checks before any parser
+    source = None
+    if path.suffix.lower() == ".xlsx":  # untrusted zip: size, bomb, macro and DTD checks before any parser
         if is_template_workbook(path):
             return read_template_workbook(path, framework, imported_at=imported_at)
         safety = precheck_xlsx(path)
         if not safety.ok:
             return ImportResult(problems=list(safety.problems))
+        try:
+            source = readable_source(path, safety)
+        except PartError as exc:
+            return ImportResult(problems=[part_problem(exc, path.name, safety.sheet_parts)])
+        safety_notes = [*safety.problems, *safety.cell_problems]
+    else:
+        safety_notes = []
     try:
-        table, problems = read_long_format(path, framework)
+        table, problems = read_long_format(path, framework, source)
     except Exception as exc:  # a damaged file must become a problem, not a crash
         detail = msg("file_unreadable.long", error=exc.__class__.__name__)
         return ImportResult(problems=[Problem("file_unreadable", {"detail": detail}, file=path.name)])
@@ -68,7 +74,7 @@ def read_file(path: Path, framework: Framework, imported_at: str | None = None) 
         table = ObservationTable([_with_time(o, imported_at) for o in table])
     return ImportResult(
         observations=table,
-        problems=list(problems),
+        problems=[*safety_notes, *problems],
         files=[FileInfo(path.name, "long", framework.id, framework.version)],
     )
 
@@ -130,7 +136,7 @@ def read_files(
     `progress(done, total, file name)` is called before each file and once at the end;
     `cancel()` returning True stops with Cancelled (nothing is kept).
     """
-    files = expand_paths(paths)
+    files = sorted(expand_paths(paths), key=lambda f: (f.name, str(f)))  # the same result in any input order
     result = ImportResult()
     for i, f in enumerate(files):
         check_cancel(cancel)
@@ -138,7 +144,13 @@ def read_files(
         result.merge(read_file(f, framework, imported_at))
     report(progress, len(files), len(files))
     result.problems.extend(find_conflicts(result.observations))
+    result.observations = ObservationTable(sorted(result.observations, key=_order))
     return result
+
+
+def _order(o: Observation) -> tuple:
+    p = o.provenance or Provenance()
+    return (o.region, o.indicator, o.year, p.file or "", p.sheet or "", p.row or 0)
 
 
 def load_result(

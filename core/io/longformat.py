@@ -8,9 +8,7 @@ English (region, indicator, year, value, unit, source, note) or Chinese (地区,
 
 from __future__ import annotations
 
-import csv
 import io
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..kernel.messages import msg
@@ -20,6 +18,9 @@ from ..model.framework import Framework
 from ..model.observations import BASIS_CODES, Observation, ObservationTable, Provenance
 from ..model.regions import canonical_region_name
 from .numbers import format_number, joined_notes, read_number
+from .plausibility import all_fractions, fraction_years, outlier
+from .row_sources import open_rows
+from .template_reader.sheets import year_of
 
 COLUMNS = {
     "region": ("region", "地区", "地区名称"),
@@ -33,7 +34,6 @@ COLUMNS = {
 }
 REQUIRED = ("region", "indicator", "year", "value")
 MAX_ROWS = 2_000_000
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _STATUS_IN = {
     "reported": CellStatus.REPORTED,
     "estimate": CellStatus.ESTIMATE,
@@ -45,33 +45,6 @@ _STATUS_IN = {
 }
 
 
-def _rows_from_csv(path: Path) -> Iterator[list[str]]:
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - gb18030 decodes any byte string
-        text = data.decode("utf-8", errors="replace")
-    yield from csv.reader(io.StringIO(text, newline=""))
-
-
-def _rows_from_xlsx(path: Path) -> Iterator[list[object]]:
-    """The first sheet's rows as raw cell values (numbers stay numbers)."""
-    from openpyxl import load_workbook  # deferred: openpyxl is slow to import
-
-    wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    try:
-        ws = wb.worksheets[0]
-        ws.reset_dimensions()  # WPS-saved files report wrong dimensions in read-only mode
-        for row in ws.iter_rows(values_only=True):
-            yield ["" if v is None else v for v in row]
-    finally:
-        wb.close()
-
-
 def _column_letter(index: int) -> str:
     letters = ""
     index += 1
@@ -81,28 +54,38 @@ def _column_letter(index: int) -> str:
     return letters
 
 
-def read_long_format(path: str | Path, framework: Framework) -> tuple[ObservationTable, list[Problem]]:
-    """Read a long-format CSV/XLSX. Returns the good rows and every problem (errors block use)."""
+def read_long_format(
+    path: str | Path, framework: Framework, source: Path | io.BytesIO | None = None
+) -> tuple[ObservationTable, list[Problem]]:
+    """Read a long-format CSV/text, XLSX or legacy .xls/.et/.ods. Returns the good rows and every problem.
+
+    `source`: what to open instead of `path` (an .xlsx copy with unreadable cells emptied).
+    """
     path = Path(path)
-    is_csv = path.suffix.lower() != ".xlsx"
-    rows: Iterable[list[object]] = _rows_from_csv(path) if is_csv else _rows_from_xlsx(path)
-    iterator = iter(rows)
-    header = next(iterator, None)
-    if header is None:
-        return ObservationTable(), [Problem("empty_file", file=path.name)]
-    cols = _columns(header)
+    opened = open_rows(path, source)
+    if opened.refused:
+        return ObservationTable(), opened.problems
+    iterator = iter(opened.rows)
+    first = next(iterator, None)
+    if first is None:
+        return ObservationTable(), [*opened.problems, Problem("empty_file", file=path.name)]
+    cols = _columns(first[0])
     missing = [f for f in REQUIRED if f not in cols]
     if missing:
         names = [msg("columns_missing.column", field=f, name=COLUMNS[f][1]) for f in missing]
-        return ObservationTable(), [Problem("columns_missing", {"columns": names}, file=path.name, row=1)]
-    reader = _RowReader(framework, path.name, cols, is_csv)
-    for rownum, row in enumerate(iterator, start=2):
+        return ObservationTable(), [
+            *opened.problems,
+            Problem("columns_missing", {"columns": names}, file=path.name, row=1),
+        ]
+    reader = _RowReader(framework, path.name, cols, text_file=first[1] is None)
+    reader.problems.extend(opened.problems)
+    for rownum, (row, formats) in enumerate(iterator, start=2):
         if rownum > MAX_ROWS:
             reader.problems.append(Problem("too_many_rows", {"limit": MAX_ROWS}, file=path.name, row=rownum))
             break
         if any(str(c).strip() for c in row):
-            reader.read(rownum, row)
-    return reader.table, reader.problems
+            reader.read(rownum, row, formats)
+    return reader.finish(opened.formats_visible), reader.problems
 
 
 def _columns(header: list[object]) -> dict[str, int]:
@@ -117,16 +100,16 @@ def _columns(header: list[object]) -> dict[str, int]:
 
 
 class _RowReader:
-    """Reads data rows one at a time into a table, remembering rows seen for duplicates."""
+    """Reads data rows one at a time, remembering rows seen for duplicates; `finish` checks each series."""
 
-    def __init__(self, framework: Framework, name: str, cols: dict[str, int], is_csv: bool):
+    def __init__(self, framework: Framework, name: str, cols: dict[str, int], text_file: bool):
         self.fw = framework
         self.name = name
         self.cols = cols
-        self.is_csv = is_csv
+        self.text_file = text_file
         self.known = set(framework.leaves) | set(BASIS_CODES)
         self.seen: dict[tuple[str, str, int], tuple[int, float]] = {}
-        self.table = ObservationTable()
+        self.rows: list[Observation] = []
         self.problems: list[Problem] = []
 
     def _raw(self, row: list, field: str) -> object:
@@ -143,13 +126,17 @@ class _RowReader:
     def _problem(self, code: str, args: dict | None = None, severity: Severity = Severity.ERROR, **where) -> None:
         self.problems.append(Problem(code, args or {}, severity, file=self.name, **where))
 
-    def read(self, rownum: int, row: list) -> None:
+    def _unit(self, code: str) -> str:
+        return self.fw.nodes[code].unit if code in self.fw.nodes else BASIS_CODES[code][2]
+
+    def read(self, rownum: int, row: list, formats: list | None) -> None:
         key = self._key(rownum, row)
         if key is None:
             return
         region, code, year = key
         where = {"row": rownum, "column": self._col("value"), "region": region, "indicator": code, "year": year}
-        value = self._value(row, code, where)
+        i = self.cols["value"]
+        value = self._value(row, code, formats[i] if formats and i < len(formats) else None, where)
         if value is None:
             return
         if key in self.seen:
@@ -165,7 +152,7 @@ class _RowReader:
         self.seen[key] = (rownum, value)
         status_text = self._cell(row, "status")
         status = _STATUS_IN.get(status_text, CellStatus.REPORTED) if status_text else CellStatus.REPORTED
-        self.table.add(
+        self.rows.append(
             Observation(
                 region=region,
                 indicator=code,
@@ -198,20 +185,16 @@ class _RowReader:
             args = {"code": code, "framework": self.fw.id}
             self._problem("unknown_indicator", args, row=rownum, column=self._col("indicator"), region=region)
             return None
-        try:
-            year_f = float(year_text.translate(_FULLWIDTH_DIGITS))
-            if not year_f.is_integer() or not 1900 <= year_f <= 2200:
-                raise ValueError
-        except ValueError:
+        year = year_of(self._raw(row, "year"))
+        if year is None or not 1900 <= year <= 2200:
             where = {"row": rownum, "column": self._col("year"), "region": region, "indicator": code}
             self._problem("year_invalid", {"year": year_text}, **where)
             return None
-        return region, code, int(year_f)
+        return region, code, year
 
-    def _value(self, row: list, code: str, where: dict) -> float | None:
+    def _value(self, row: list, code: str, number_format: str | None, where: dict) -> float | None:
         """The row's value with conversions noted (INFO); None when missing or refused."""
-        unit = self.fw.nodes[code].unit if code in self.fw.nodes else BASIS_CODES[code][2]
-        reading = read_number(self._raw(row, "value"), unit, text_file=self.is_csv)
+        reading = read_number(self._raw(row, "value"), self._unit(code), number_format, text_file=self.text_file)
         if reading.error:
             self._problem(reading.error.code, reading.error.args, **where)
             return None
@@ -226,4 +209,35 @@ class _RowReader:
         if value < 0:
             self._problem("value_negative", {"detail": msg("value_negative.long", value=format_number(value))}, **where)
             return None
+        if self._unit(code).strip() == "%" and value > 100:
+            self._problem("value_percent_over_100", {"value": format_number(value)}, **where)
+            return None
         return value
+
+    def finish(self, formats_visible: bool) -> ObservationTable:
+        """The same series checks as templates: a percentage typed as a fraction (ERROR, not kept), outliers."""
+        series: dict[tuple[str, str], list[Observation]] = {}
+        for o in self.rows:
+            series.setdefault((o.region, o.indicator), []).append(o)
+        dropped: set[int] = set()
+        for (region, code), obs in series.items():
+            points = [(o.year, o.value) for o in obs]
+            is_pct = self._unit(code).strip() == "%"
+            flagged = fraction_years(points) if is_pct else {}
+            for o in obs:
+                where = self._where(o)
+                if o.year in flagged:
+                    self._problem(flagged[o.year].code, flagged[o.year].args, **where)
+                    dropped.add(id(o))
+                    continue
+                found = outlier(o.value, [v for y, v in points if y != o.year and y not in flagged])
+                if found:
+                    self._problem(found.code, found.args, Severity.WARNING, **where)
+            if is_pct and not formats_visible and all_fractions(points):
+                args = {"indicator": self.fw.label(code)}
+                self._problem("percent_format_unseen", args, Severity.WARNING, region=region, indicator=code)
+        return ObservationTable([o for o in self.rows if id(o) not in dropped])
+
+    def _where(self, o: Observation) -> dict:
+        row = o.provenance.row if o.provenance else None
+        return {"row": row, "column": self._col("value"), "region": o.region, "indicator": o.indicator, "year": o.year}

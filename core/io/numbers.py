@@ -25,6 +25,7 @@ EXCEL_ERRORS = frozenset(
 )
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
+MAX_MAGNITUDE = 1e15  # no statistic in the framework comes near this in any unit; beyond it is a typing error
 
 
 @dataclass
@@ -68,13 +69,25 @@ def read_number(raw: object, unit: str, number_format: str | None = None, *, tex
     if isinstance(raw, (datetime, date, time, timedelta)):
         return bad("value_date", value=str(raw), unit=unit)
     if isinstance(raw, (int, float)):
+        if isinstance(raw, int) and abs(raw) > MAX_MAGNITUDE:  # float() of a huge int overflows
+            return bad("value_too_large", value=str(raw)[:20] + "…", limit="1e15")
         return _read_stored_number(float(raw), unit, number_format)
     return _read_text(str(raw), unit, text_file)
 
 
-def _read_stored_number(value: float, unit: str, number_format: str | None) -> CellReading:
+def out_of_range(value: float) -> CellReading | None:
+    """Infinity, NaN or a magnitude over 1e15 → the refusal; None for a usable number."""
     if not math.isfinite(value):
         return bad("value_not_finite")
+    if abs(value) > MAX_MAGNITUDE:
+        return bad("value_too_large", value=format_number(value), limit="1e15")
+    return None
+
+
+def _read_stored_number(value: float, unit: str, number_format: str | None) -> CellReading:
+    refused = out_of_range(value)
+    if refused:
+        return refused
     notes: list[Message] = []
     if _is_percent_format(number_format):
         if unit.strip() == "%":
@@ -118,6 +131,9 @@ def _read_text(text: str, unit: str, text_file: bool) -> CellReading:
     if not _NUMBER.fullmatch(s):
         return bad("value_text", value=text, unit=unit)
     value = float(s)
+    refused = out_of_range(value)
+    if refused:
+        return refused
     if percent:
         if unit.strip() != "%":
             return bad("value_percent_sign", value=text, unit=unit)

@@ -45,6 +45,7 @@ NAME_FILLED_BY = "填报人"
 NAME_PHONE = "联系电话"
 NAME_DATE = "填报日期"
 LABEL_REGION = "填报地区"  # the label left of the region input cell (fallback when the name is lost)
+INFO_LABELS = frozenset({"填报地区", "填报人", "联系电话", "填报日期"})  # labels of the 填报信息 row, never values
 
 DEFAULT_YEARS = tuple(range(2019, 2025))
 MAX_TEMPLATE_REGIONS = 400

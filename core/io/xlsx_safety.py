@@ -12,9 +12,9 @@ formula without a cached value as an empty cell, which would hide it.
 
 from __future__ import annotations
 
-import html
+import io
 import posixpath
-import re
+import stat
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -23,6 +23,20 @@ from typing import Any
 
 from ..kernel.messages import msg
 from ..kernel.problems import Problem, Severity
+from .xml_scan import (
+    ZIP_READ_ERRORS,
+    BadCell,
+    FormulaCell,
+    PartError,
+    TooManyCells,
+    blank_cells,
+    check_part,
+    local,
+    looks_like_xml,
+    parse_small,
+    read_member,
+    scan_sheet,
+)
 
 MAX_FILE_BYTES = 25 * 1024 * 1024  # a filled template is ~50 KB; 25 MB is generous
 MAX_UNCOMPRESSED_BYTES = 150 * 1024 * 1024  # sum of declared sizes of all parts
@@ -31,35 +45,38 @@ MAX_ENTRIES = 3000
 MAX_SHEETS = 100
 MAX_CELLS = 1_000_000  # all worksheets together
 MAX_RATIO = 1000  # declared/compressed per part; real XML stays far below
+SMALL_PART_BYTES = 5 * 1024 * 1024  # workbook, relationships, content types
 
 ACCEPTED_SUFFIXES = (".xlsx",)
+# Read as long format through python-calamine (values only); each has a `file_kind.<suffix>` name in the catalogue.
+LEGACY_SUFFIXES = (".xls", ".et", ".ods")
 # The one list of refused file types (loading uses it too): each has a `file_kind.<suffix>` name in the catalogue.
-REFUSED_SUFFIXES = (".xls", ".xlsm", ".xltm", ".xlsb", ".et", ".ett", ".ods")
+REFUSED_SUFFIXES = (".xlsm", ".xltm", ".xlsb", ".ett")
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP_MAGIC = b"PK\x03\x04"
-_DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
-_ATTR = re.compile(r'([\w:]+)\s*=\s*"([^"]*)"')
-_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
-_CELL_OPEN = re.compile(rb"<(?:\w+:)?c[\s>/]")
-_REF = re.compile(rb'\br="([A-Z]{1,3}[0-9]{1,7})"')
-_F = re.compile(rb"<(?:\w+:)?f[\s>/]")
-_V = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.S)
-
-
-@dataclass
-class FormulaCell:
-    ref: str
-    has_cached_value: bool
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+_WORKBOOK_TYPES = tuple(
+    f"application/vnd.{t}.main+xml"
+    for t in (
+        "openxmlformats-officedocument.spreadsheetml.sheet",
+        "openxmlformats-officedocument.spreadsheetml.template",
+        "ms-excel.sheet.macroEnabled",
+        "ms-excel.template.macroEnabled",
+    )
+)
+DEFAULT_WORKBOOK_PART = "xl/workbook.xml"
 
 
 @dataclass
 class SafetyReport:
-    """Outcome of the pre-check: problems (errors mean do not open) and per-sheet formula cells."""
+    """Outcome of the pre-check: problems (errors mean do not open) and per-sheet formula and unreadable cells."""
 
     problems: list[Problem] = field(default_factory=list)
     sheet_names: list[str] = field(default_factory=list)
     formulas: dict[str, dict[str, FormulaCell]] = field(default_factory=dict)  # sheet name → ref → cell
+    bad_cells: dict[str, list[BadCell]] = field(default_factory=dict)  # sheet part → cells openpyxl cannot convert
+    sheet_parts: dict[str, str] = field(default_factory=dict)  # sheet part → sheet name
+    cell_problems: list[Problem] = field(default_factory=list)  # unreadable cells: the rest of the file is read
     external_links: int = 0
 
     @property
@@ -81,43 +98,17 @@ def check_suffix(path: Path, accepted: tuple[str, ...] = ACCEPTED_SUFFIXES) -> P
     return None
 
 
-def _workbook_sheets(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
-    """(sheet name, part path) in workbook order, read with regular expressions (no XML parser)."""
+def check_regular_file(path: Path, name: str) -> Problem | None:
+    """Anything but a regular file (a folder named x.xlsx, a FIFO, a device) is refused before it is opened."""
     try:
-        wb_xml = zf.read("xl/workbook.xml").decode("utf-8", errors="replace")
-        rels_xml = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", errors="replace")
-    except KeyError:
-        return []
-    targets: dict[str, str] = {}
-    for m in re.finditer(r"<(?:\w+:)?Relationship\b([^>]*)>", rels_xml):
-        attrs = dict(_ATTR.findall(m.group(1)))
-        target = attrs.get("Target", "")
-        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-        targets[attrs.get("Id", "")] = part
-    out = []
-    for m in re.finditer(r"<(?:\w+:)?sheet\b([^>]*)/?>", wb_xml):
-        attrs = dict(_ATTR.findall(m.group(1)))
-        rid = next((v for k, v in attrs.items() if k.endswith(":id")), "")
-        out.append((html.unescape(attrs.get("name", "")), targets.get(rid, "")))
-    return out
-
-
-def scan_formulas(data: bytes) -> dict[str, FormulaCell]:
-    """Formula cells of one worksheet part: ref → whether a cached value is stored."""
-    out: dict[str, FormulaCell] = {}
-    if not _F.search(data):
-        return out
-    for m in _CELL.finditer(data):
-        body = m.group(2)
-        if not body or not _F.search(body):
-            continue
-        ref = _REF.search(m.group(1))
-        if not ref:
-            continue
-        v = _V.search(body)
-        cached = bool(v and v.group(1).strip())
-        out[ref.group(1).decode()] = FormulaCell(ref.group(1).decode(), cached)
-    return out
+        st = path.stat()
+    except OSError as exc:
+        detail = msg("file_unreadable.os", error=exc.strerror or exc.__class__.__name__)
+        return _err("file_unreadable", {"detail": detail}, name)
+    if not stat.S_ISREG(st.st_mode):
+        kind = "dir" if stat.S_ISDIR(st.st_mode) else "special"
+        return _err("file_not_regular", {"kind": msg(f"file_not_regular.{kind}")}, name)
+    return None
 
 
 def precheck_xlsx(path: str | Path, display_name: str | None = None) -> SafetyReport:
@@ -131,16 +122,34 @@ def precheck_xlsx(path: str | Path, display_name: str | None = None) -> SafetyRe
         return report
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except ZIP_READ_ERRORS:
         report.problems.append(_err("file_corrupt", {"detail": msg("file_corrupt.zip")}, name))
         return report
     with zf:
-        _check_zip(zf, name, report)
+        try:
+            _check_zip(zf, name, report)
+        except PartError as exc:
+            report.problems.append(part_problem(exc, name, report.sheet_parts))
+        except TooManyCells:
+            report.problems.append(_err("too_many_cells", {"limit": f"{MAX_CELLS:,}"}, name))
     return report
 
 
+def part_problem(exc: PartError, name: str, sheet_parts: Mapping[str, str] | None = None) -> Problem:
+    """The problem for a part that must not be opened, naming the part (and its sheet when it is one)."""
+    if exc.kind == "dtd":
+        return _err("xml_dtd_refused", {"part": exc.part}, name)
+    sheet = (sheet_parts or {}).get(exc.part)
+    part = msg("file_corrupt.sheet_part", part=exc.part, sheet=sheet) if sheet else exc.part
+    line = msg("file_corrupt.line", line=exc.line) if exc.line else ""
+    return _err("file_corrupt", {"detail": msg("file_corrupt.part", part=part, line=line)}, name)
+
+
 def _check_file(path: Path, name: str) -> Problem | None:
-    """Size and magic bytes: an OLE file (.xls/.et or encrypted) or anything not a zip is refused."""
+    """Regular file, size and magic bytes: an OLE file (.xls/.et or encrypted) or anything not a zip is refused."""
+    bad = check_regular_file(path, name)
+    if bad:
+        return bad
     try:
         size = path.stat().st_size
         with open(path, "rb") as fh:
@@ -149,45 +158,50 @@ def _check_file(path: Path, name: str) -> Problem | None:
         return _err(
             "file_unreadable", {"detail": msg("file_unreadable.os", error=exc.strerror or exc.__class__.__name__)}, name
         )
+    if size == 0:
+        return _err("file_zero_bytes", None, name)
     if size > MAX_FILE_BYTES:
         return _err("file_too_large", {"size": f"{size / 1048576:.1f}", "limit": MAX_FILE_BYTES // 1048576}, name)
-    if head.startswith(_OLE_MAGIC):
+    if head.startswith(OLE_MAGIC):
         return _err("file_not_xlsx", {"detail": msg("file_not_xlsx.ole")}, name)
-    if not head.startswith(_ZIP_MAGIC):
+    if not head.startswith(ZIP_MAGIC):
         return _err("file_not_xlsx", {"detail": msg("file_not_xlsx.not_zip")}, name)
     return None
 
 
 def _check_zip(zf: zipfile.ZipFile, name: str, report: SafetyReport) -> None:
-    """Bounds on the zip, macros, the workbook part and external links; then every XML part."""
+    """Bounds on the zip, macros, the workbook part and external links; then every XML part (PartError escapes)."""
     infos = zf.infolist()
-    bad = _check_entries(infos, name)
+    bad = check_entries(infos, name)
     if bad:
         report.problems.append(bad)
+        return
+    if any(i.flag_bits & 1 for i in infos):  # zip-level encryption (password-protected parts)
+        report.problems.append(_err("file_not_xlsx", {"detail": msg("file_not_xlsx.ole")}, name))
         return
     names = {i.filename for i in infos}
     lower = {n.lower() for n in names}
     if any(n.endswith("vbaproject.bin") for n in lower) or any(n.startswith("xl/activex/") for n in lower):
         report.problems.append(_err("file_has_macros", None, name))
         return
-    if "xl/workbook.xml" not in names:
+    workbook = _workbook_part(zf, names)
+    if workbook not in names:
         report.problems.append(_err("file_not_xlsx", {"detail": msg("file_not_xlsx.no_workbook")}, name))
         return
     report.external_links = sum(1 for n in lower if n.startswith("xl/externallinks/") and n.endswith(".xml"))
     if report.external_links:
         args = {"count": report.external_links}
         report.problems.append(Problem("external_links_ignored", args, Severity.WARNING, file=name))
-    sheets = _workbook_sheets(zf)
+    sheets = workbook_sheets(zf, workbook, names)
     report.sheet_names = [s for s, _ in sheets]
     if len(sheets) > MAX_SHEETS:
         report.problems.append(_err("too_many_sheets", {"count": len(sheets), "limit": MAX_SHEETS}, name))
         return
-    bad = _scan_parts(zf, infos, {p: s for s, p in sheets}, name, report)
-    if bad:
-        report.problems.append(bad)
+    report.sheet_parts = {p: s for s, p in sheets if p in names}
+    _scan_parts(zf, infos, name, report)
 
 
-def _check_entries(infos: list[zipfile.ZipInfo], name: str) -> Problem | None:
+def check_entries(infos: list[zipfile.ZipInfo], name: str) -> Problem | None:
     """Too many parts, too large when inflated, or an implausible compression ratio: a zip bomb."""
     if len(infos) > MAX_ENTRIES:
         return _err("zip_too_many_entries", {"count": len(infos), "limit": MAX_ENTRIES}, name)
@@ -202,28 +216,72 @@ def _check_entries(infos: list[zipfile.ZipInfo], name: str) -> Problem | None:
     return None
 
 
-def _scan_parts(
-    zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], part_to_sheet: dict[str, str], name: str, report: SafetyReport
-) -> Problem | None:
-    """Refuse DTDs in any XML part, bound the cell count and collect formula cells; the refusal, if any."""
+def _small(zf: zipfile.ZipFile, part: str, names: set[str]) -> list:
+    """The elements of a small part, or [] when it is missing or implausibly large."""
+    if part not in names or zf.getinfo(part).file_size > SMALL_PART_BYTES:
+        return []
+    return parse_small(zf, part)
+
+
+def _workbook_part(zf: zipfile.ZipFile, names: set[str]) -> str:
+    """The workbook part as openpyxl finds it: the content-type override, else xl/workbook.xml."""
+    for elem in _small(zf, "[Content_Types].xml", names):
+        if local(elem.tag) == "Override" and elem.get("ContentType") in _WORKBOOK_TYPES:
+            return elem.get("PartName", "").lstrip("/")
+    return DEFAULT_WORKBOOK_PART
+
+
+def workbook_sheets(zf: zipfile.ZipFile, workbook: str, names: set[str]) -> list[tuple[str, str]]:
+    """(sheet name, part path) in workbook order, the part as the workbook relationships name it (any extension)."""
+    folder, base = posixpath.split(workbook)
+    targets: dict[str, str] = {}
+    for elem in _small(zf, posixpath.join(folder, "_rels", base + ".rels"), names):
+        if local(elem.tag) != "Relationship" or elem.get("TargetMode") == "External":
+            continue
+        target = elem.get("Target", "")
+        part = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        targets[elem.get("Id", "")] = part
+    out = []
+    for elem in _small(zf, workbook, names):
+        if local(elem.tag) == "sheet":
+            rid = next((v for k, v in elem.attrib.items() if local(k) == "id"), "")
+            out.append((elem.get("name", ""), targets.get(rid, "")))
+    return out
+
+
+def _scan_parts(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str, report: SafetyReport) -> None:
+    """Stream every XML part (DTDs refused); in worksheets bound the cell count and find formula and bad cells."""
     cells = 0
     for info in infos:
-        fname = info.filename
-        if not fname.endswith((".xml", ".rels", ".vml")):
+        part = info.filename
+        if info.is_dir():
             continue
-        try:
-            data = zf.read(fname)
-        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, RuntimeError):
-            return _err("file_corrupt", {"detail": msg("file_corrupt.part", part=fname)}, name)
-        if _DTD.search(data, 0, 4096) or (b"<!" in data and _DTD.search(data)):
-            return _err("xml_dtd_refused", {"part": fname}, name)
-        sheet = part_to_sheet.get(fname)
+        sheet = report.sheet_parts.get(part)
         if sheet is None:
+            if looks_like_xml(zf, info):
+                check_part(zf, part)
             continue
-        cells += len(_CELL_OPEN.findall(data))
-        if cells > MAX_CELLS:
-            return _err("too_many_cells", {"limit": f"{MAX_CELLS:,}"}, name)
-        found = scan_formulas(data)
-        if found:
-            report.formulas[sheet] = found
-    return None
+        scan = scan_sheet(zf, part, MAX_CELLS - cells)
+        cells += scan.cells
+        if scan.formulas:
+            report.formulas[sheet] = scan.formulas
+        if scan.bad_cells:
+            report.bad_cells[part] = scan.bad_cells
+            for bad in scan.bad_cells:
+                args = {"stored": bad.stored, "kind": msg(f"cell_unreadable.{bad.cell_type}")}
+                report.cell_problems.append(Problem("cell_unreadable", args, file=name, sheet=sheet, cell=bad.ref))
+
+
+def readable_source(path: Path, report: SafetyReport) -> Path | io.BytesIO:
+    """The file itself, or (when cells are unreadable) an in-memory copy with those cells emptied; PartError escapes."""
+    if not report.bad_cells:
+        return path
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            refs = {c.ref for c in report.bad_cells.get(info.filename, [])}
+            limit = info.file_size + 1
+            data = blank_cells(src, info.filename, refs, limit) if refs else read_member(src, info.filename, limit)
+            dst.writestr(info, data)
+    out.seek(0)
+    return out

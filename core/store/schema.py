@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -93,12 +93,41 @@ def create_file(path: Path, framework: Framework, framework_toml: str) -> None:
         conn.commit()
 
 
+LOCK_TIMEOUT_S = 10.0  # how long a write waits for another program holding the workspace
+
+# sqlite's own words for the failures an office PC meets → the catalogue code that says what to do
+_SQLITE_FAILURES = (
+    ("database is locked", "workspace.locked"),
+    ("readonly", "workspace.readonly"),
+    ("read-only", "workspace.readonly"),
+    ("disk is full", "workspace.disk_full"),
+    ("disk i/o error", "workspace.io_error"),
+    ("unable to open", "workspace.io_error"),
+    ("malformed", "workspace_invalid"),
+    ("not a database", "workspace_invalid"),
+)
+
+
+def sqlite_problem(exc: sqlite3.Error, path: str | Path | None) -> Problem:
+    """A sqlite failure as a problem that names the workspace and says what to do."""
+    text = str(exc).lower()
+    code = next((c for words, c in _SQLITE_FAILURES if words in text), "workspace.write_failed")
+    return Problem(code, {"detail": str(exc), "seconds": f"{LOCK_TIMEOUT_S:g}"}, file=str(path) if path else None)
+
+
+def _path_of(conn: sqlite3.Connection) -> str | None:
+    try:
+        return conn.execute("PRAGMA database_list").fetchone()[2] or None
+    except sqlite3.Error:
+        return None
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """Open a workspace file; refuse files that are missing, not ours, damaged or from a newer program."""
     if not path.exists():
         raise InputError([Problem("workspace_missing", {}, file=str(path))])
     try:
-        conn = sqlite3.connect(path, timeout=10, isolation_level=None)  # explicit transactions only
+        conn = sqlite3.connect(path, timeout=LOCK_TIMEOUT_S, isolation_level=None)  # explicit transactions only
         conn.execute("PRAGMA foreign_keys=ON")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -113,11 +142,23 @@ def connect(path: Path) -> sqlite3.Connection:
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception (including cancellation)."""
-    conn.execute("BEGIN IMMEDIATE")
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception (including cancellation).
+
+    A sqlite failure (locked by another program for LOCK_TIMEOUT_S, read-only file, full disk …)
+    becomes an InputError naming the workspace and saying what to do; the rollback keeps every
+    value stored before the failed write.
+    """
     try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+        raise InputError([sqlite_problem(exc, _path_of(conn))]) from None

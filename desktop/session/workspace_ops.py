@@ -28,6 +28,12 @@ def _open_or_create(path: str):
     return Workspace.create(path)
 
 
+def _fresh_workspace_path() -> str:
+    from datetime import datetime
+
+    return str(data_dir() / f"workspace-{datetime.now():%Y%m%d-%H%M%S}{WORKSPACE_SUFFIX}")
+
+
 class WorkspaceOps:
     """Mixed into `Session`: the operations that change which data is loaded."""
 
@@ -47,9 +53,7 @@ class WorkspaceOps:
     def new_workspace(self, path: str | None = None):
         """Create an empty workspace at `path` (default: a new file in the user's data folder)."""
         if path is None:
-            from datetime import datetime
-
-            path = str(data_dir() / f"workspace-{datetime.now():%Y%m%d-%H%M%S}{WORKSPACE_SUFFIX}")
+            path = _fresh_workspace_path()
 
         def work(progress, cancelled):
             from core.store import Workspace
@@ -83,14 +87,17 @@ class WorkspaceOps:
             QCoreApplication.translate("Session", "打开工作区"), work, on_done=lambda st: self._set_state(str(p), st)
         )
 
-    def import_files(self, paths: list[str]):
+    def import_files(self, paths: list[str], new_workspace: bool = False):
         """Import workbooks / long-format files / folders into the current workspace (one revision).
 
-        Without an open workspace a new one is created in the user's data folder first.
+        Without an open workspace, or with `new_workspace`, a new one is created in the user's
+        data folder first (the demo's illustrative values are then left behind).
         """
         paths = [str(p) for p in paths]
         target = self.workspace_path or str(data_dir() / f"untitled{WORKSPACE_SUFFIX}")
         name, demo, industries = self.workspace_name, self.is_demo, self.demo_industries
+        if new_workspace:
+            target, name, demo, industries = _fresh_workspace_path(), "", False, []
 
         def work(progress, cancelled):
             ws = _open_or_create(target)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..session import WORKSPACE_SUFFIX, data_dir
 
@@ -94,10 +94,41 @@ class WorkspaceActions(QObject):
         if path:
             self.import_paths([path])
 
-    def import_paths(self, paths: list[str]):
-        """Open a dropped workspace file, or import workbooks / folders (and show 数据校验)."""
+    def import_paths(self, paths: list[str], into_demo: bool | None = None):
+        """Open a dropped workspace file, or import workbooks / folders (and show 数据校验).
+
+        Real data never mixes with the demo's illustrative values unless the user says so: with
+        the demo open, the user chooses a new workspace (the default) or the demo (`into_demo`
+        answers the question for callers that already know).
+        """
         ws = [p for p in paths if p.endswith(WORKSPACE_SUFFIX)]
         if ws:
             return self.session.open_workspace(ws[0])
+        fresh = False
+        if self.session.is_demo:
+            if into_demo is None:
+                into_demo = self.ask_demo_target()
+            if into_demo is None:
+                return None
+            fresh = not into_demo
         self.window.show_page("check")
-        return self.session.import_files(paths)
+        return self.session.import_files(paths, new_workspace=fresh)
+
+    def ask_demo_target(self) -> bool | None:
+        """With the demo open: True → import into the demo, False → a new workspace, None → cancel."""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("导入到哪里？"))
+        box.setText(
+            self.tr(
+                "当前打开的是演示工作区，其中是示意数据（非官方统计）。"
+                "真实数据应导入新的工作区，以免与示意数据混合、被示意数据比较。"
+            )
+        )
+        new = box.addButton(self.tr("新建工作区并导入（推荐）"), QMessageBox.ButtonRole.AcceptRole)
+        demo = box.addButton(self.tr("导入到演示工作区（与示意数据混合）"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(new)
+        box.exec()
+        clicked = box.clickedButton()
+        return False if clicked is new else True if clicked is demo else None

@@ -327,4 +327,8 @@ EN = {
     "全国（可比）：按省级口径计算的全国可比序列；全国（公布）：中国信通院公布的全国指数。": "Nation: the comparable national series under the provincial definitions; Published: the national index published by CAICT.",
     "主导产业潜力（均值）": "Leading-industry potential (mean)",
     "{n} 个产业；{q}；潜力最高：{t}": "{n} industries; {q}; highest potential: {t}",
+    "导入到哪里？": "Import where?",
+    "当前打开的是演示工作区，其中是示意数据（非官方统计）。真实数据应导入新的工作区，以免与示意数据混合、被示意数据比较。": "The demo workspace is open: its figures are illustrative, not official statistics. Import real data into a new workspace so that it is neither mixed with nor compared against the illustrative values.",
+    "新建工作区并导入（推荐）": "Import into a new workspace (recommended)",
+    "导入到演示工作区（与示意数据混合）": "Import into the demo (mixed with illustrative data)",
 }

@@ -3,542 +3,196 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="72" />
-        <location filename="../../desktop/pages/assessment_page.py" line="235" />
+        <location filename="../../desktop/pages/assessment_page.py" line="366" />
+        <location filename="../../desktop/pages/assessment_page.py" line="420" />
         <source>还没有评估结果。评估需要地区数据和全国基准（可用内置的全国数据）。</source>
         <translation>No assessment yet. It needs regional data and the national benchmark (the built-in national data will do).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="100" />
-        <source>节点</source>
-        <translation>Node</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="105" />
-        <source>定位象限：融合水平 × 融合势能（全国 = 100）</source>
-        <translation>Positioning quadrant: level × momentum (nation = 100)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="110" />
-        <source>一级指标融合水平（全国 = 100）</source>
-        <translation>Pillar fusion levels (nation = 100)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="113" />
-        <source>融合水平</source>
-        <translation>Fusion level</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="114" />
-        <location filename="../../desktop/pages/assessment_page.py" line="389" />
-        <source>融合势能</source>
-        <translation>Momentum</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="115" />
-        <source>定位象限</source>
-        <translation>Positioning quadrant</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="116" />
-        <source>功能定位</source>
-        <translation>Functional role</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="121" />
+        <location filename="../../desktop/pages/assessment_page.py" line="386" />
         <source>定位</source>
         <translation>Positioning</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="127" />
-        <source>双螺旋耦合协调度</source>
-        <translation>Double-helix coupling coordination</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="131" />
-        <source>量</source>
-        <translation>Quantity</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="131" />
-        <location filename="../../desktop/pages/assessment_page.py" line="142" />
-        <source>数值</source>
-        <translation>Value</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="139" />
-        <source>融合潜力</source>
-        <translation>Fusion potential</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="140" />
-        <source>潜力等级</source>
-        <translation>Potential grade</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="142" />
-        <source>组成部分</source>
-        <translation>Part</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="142" />
-        <location filename="../../desktop/pages/assessment_page.py" line="181" />
-        <source>说明</source>
-        <translation>Info</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="147" />
+        <location filename="../../desktop/pages/assessment_page.py" line="387" />
         <source>耦合与潜力</source>
         <translation>Coupling and potential</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="152" />
-        <source>优势指标（得分最高）</source>
-        <translation>Strengths (highest scores)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="153" />
-        <location filename="../../desktop/pages/assessment_page.py" line="156" />
-        <source>指标</source>
-        <translation>Indicator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="153" />
-        <location filename="../../desktop/pages/assessment_page.py" line="156" />
-        <source>得分</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="153" />
-        <source>对总水平的贡献</source>
-        <translation>Contribution to the level</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="155" />
-        <source>短板指标（得分最低）</source>
-        <translation>Short boards (lowest scores)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="156" />
-        <source>拉低总水平（点）</source>
-        <translation>Gap contribution</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="163" />
+        <location filename="../../desktop/pages/assessment_page.py" line="388" />
         <source>优势与短板</source>
         <translation>Strengths and short boards</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="169" />
-        <source>主导产业融合潜力象限（区位熵 × 潜力）</source>
-        <translation>Leading-industry quadrant (location quotient × potential)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="172" />
-        <source>主导产业排序</source>
-        <translation>Leading industries, ranked</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="175" />
-        <source>排名</source>
-        <translation>Rank</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="176" />
-        <source>产业</source>
-        <translation>Industry</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="177" />
-        <source>潜力</source>
-        <translation>Potential</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="178" />
-        <source>区位熵</source>
-        <translation>Location quotient</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="179" />
-        <source>象限</source>
-        <translation>Quadrant</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="180" />
-        <source>专家数</source>
-        <translation>Experts</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="186" />
+        <location filename="../../desktop/pages/assessment_page.py" line="389" />
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="191" />
-        <source>协同伙伴（和谁融合）</source>
-        <translation>Partner regions (fuse with whom)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="196" />
-        <source>短板一级指标</source>
-        <translation>Weak pillar</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="196" />
-        <source>伙伴地区</source>
-        <translation>Partner</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="196" />
-        <source>伙伴水平</source>
-        <translation>Partner level</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="196" />
-        <source>毗邻</source>
-        <translation>Adjacent</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="196" />
-        <location filename="../../desktop/pages/assessment_page.py" line="201" />
-        <source>理由</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="200" />
-        <source>同质化（定位趋同）预警</source>
-        <translation>Sameness warnings</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="201" />
-        <source>地区</source>
-        <translation>Region</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="201" />
-        <source>相似度</source>
-        <translation>Similarity</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="201" />
-        <source>预警</source>
-        <translation>Warning</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="204" />
-        <source>路径建议（怎么融合）</source>
-        <translation>Levers (how to fuse)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="205" />
-        <source>针对短板</source>
-        <translation>Short board</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="205" />
-        <source>建议</source>
-        <translation>Lever</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="205" />
-        <source>融合类型</source>
-        <translation>Fusion</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="205" />
-        <source>内容与依据</source>
-        <translation>What and why</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="210" />
+        <location filename="../../desktop/pages/assessment_page.py" line="390" />
         <source>伙伴与路径</source>
         <translation>Partners and levers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="231" />
+        <location filename="../../desktop/pages/assessment_page.py" line="418" />
         <source>“{r}”没有评估结果（全国本身不参与定位评估，请选择一个地区）。</source>
         <translation>No assessment for “{r}” (the nation itself is not positioned; choose a region).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="255" />
+        <location filename="../../desktop/pages/assessment_page.py" line="429" />
         <source>（另有 {0} 条说明，见导出的 JSON）</source>
         <translation> ({0} more notes in the exported JSON)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="256" />
+        <location filename="../../desktop/pages/assessment_page.py" line="430" />
         <source>说明：</source>
         <translation>Notes: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="288" />
-        <source>融合水平 {l}　融合势能 {m}</source>
-        <translation>Level {l}   Momentum {m}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="304" />
-        <source>融合水平（全国 = 100）</source>
-        <translation>Fusion level (nation = 100)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="305" />
-        <source>融合势能（全国 = 100）</source>
-        <translation>Momentum (nation = 100)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="308" />
-        <source>全国</source>
-        <translation>Nation</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="310" />
-        <source>定位象限：{n}</source>
-        <translation>Positioning quadrant: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="321" />
-        <source>全国 = 100</source>
-        <translation>Nation = 100</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="334" />
-        <source>年均增速差 {g} 个百分点</source>
-        <translation>Annual growth gap {g} pp</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="354" />
-        <source>科技创新侧</source>
-        <translation>Science side</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="355" />
-        <source>产业创新侧</source>
-        <translation>Industry side</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="356" />
-        <source>耦合度</source>
-        <translation>Coupling</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="357" />
-        <source>综合协调指数</source>
-        <translation>Coordination index</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="358" />
-        <source>耦合协调度</source>
-        <translation>Coupling coordination</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="370" />
-        <source>趋势外推：{y} 年融合水平</source>
-        <translation>Trend: level in {y}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="372" />
-        <source>当前 {l}（{g0}）→ {g1}</source>
-        <translation>now {l} ({g0}) → {g1}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="378" />
-        <source>补短板空间：总水平可提高</source>
-        <translation>Short-board headroom: rise in the level</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="381" />
-        <source>各一级指标均不低于自身均值</source>
-        <translation>No pillar is below the region's own mean</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="384" />
-        <source>协调提升空间：耦合协调度可提高</source>
-        <translation>Coordination headroom: rise in D</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="386" />
-        <source>滞后一侧：</source>
-        <translation>Lagging side: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="397" />
-        <source>主导产业潜力（均值）</source>
-        <translation>Leading-industry potential (mean)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="399" />
-        <source>{n} 个产业；{q}；潜力最高：{t}</source>
-        <translation>{n} industries; {q}; highest potential: {t}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="458" />
-        <source>区位熵（全国 = 1）</source>
-        <translation>Location quotient (nation = 1)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="458" />
-        <source>融合潜力（0–100）</source>
-        <translation>Fusion potential (0–100)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="464" />
-        <source>{r} 没有主导产业评分（可在填报模板的“主导产业”工作表中填写）。</source>
-        <translation>{r} has no leading-industry scores (fill them in the template's 主导产业 sheet).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="480" />
-        <source>是</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="489" />
-        <source>定位趋同</source>
-        <translation>Sameness</translation>
     </message>
 </context>
 <context>
     <name>BenchmarkPage</name>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="26" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="27" />
         <source>还没有可对标的结果。对标需要地区数据和全国基准。</source>
         <translation>Nothing to benchmark yet. Benchmarking needs regional data and the national benchmark.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="34" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="35" />
         <source>对标指标</source>
         <translation>Node</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="43" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="44" />
         <source>与全国差距（点）</source>
         <translation>Gap to the nation (points)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="44" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="45" />
         <source>年均增速差（百分点）</source>
         <translation>Annual growth gap (pp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="45" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="46" />
         <source>指数排名</source>
         <translation>Index rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="46" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="47" />
         <source>融合水平排名</source>
         <translation>Level rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="53" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="54" />
         <source>地区与全国对比</source>
         <translation>Region vs nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="56" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="57" />
         <source>逐年对比</source>
         <translation>Year by year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="59" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="60" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="60" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="61" />
         <source>本地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="145" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="158" />
         <source>全国可比序列</source>
         <translation>Comparable national series</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="63" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="64" />
         <source>差距（点）</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="61" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="62" />
         <source>全国（可比）</source>
         <translation>Nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="62" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="63" />
         <source>全国（公布）</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="68" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="69" />
         <source>全国（可比）：按省级口径计算的全国可比序列；全国（公布）：中国信通院公布的全国指数。</source>
         <translation>Nation: the comparable national series under the provincial definitions; Published: the national index published by CAICT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="72" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="73" />
         <source>已载入地区排名（最新年份）</source>
         <translation>Rank among loaded regions (latest year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="74" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="75" />
         <source>排名</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="74" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="75" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="74" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="75" />
         <source>指数</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="74" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="75" />
         <source>融合水平</source>
         <translation>Fusion level</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="112" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="113" />
         <source>“{r}”没有对标结果：请选择一个地区（全国本身不参与对标）。</source>
         <translation>No benchmark for “{r}”: choose a region (the nation is not benchmarked against itself).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="152" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="164" />
         <source>全国公布值（中国信通院）</source>
         <translation>Published national index (CAICT)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="186" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="177" />
         <source>{node}：{r} 与全国</source>
         <translation>{node}: {r} vs the nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="190" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="178" />
         <source>指数（{y} 年 = 100）</source>
         <translation>Index ({y} = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="197" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="185" />
         <source>{y} 年</source>
         <translation>{y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="205" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="189" />
         <source>本地区年均增速 {a}，全国 {b}。</source>
         <translation>Annual growth: region {a}, nation {b}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="213" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="195" />
         <source>{y} 年指数在已载入地区中的位次（增长快慢）。</source>
         <translation>Rank of the {y} index among the loaded regions (how fast it grew).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="218" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="197" />
         <source>融合水平（全国 = 100）在已载入地区中的位次（发展高低）。</source>
         <translation>Rank of the fusion level (nation = 100) among the loaded regions (how developed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="249" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="143" />
         <source>报告未给出{m}该指标的数值，无法与板块对比。</source>
         <translation>The report gives no {m} figure for this node, so there is no macro-region comparison.</translation>
     </message>
@@ -571,18 +225,18 @@
         <translation>Export SVG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="150" />
+        <location filename="../../desktop/charts/base.py" line="184" />
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="150" />
+        <location filename="../../desktop/charts/base.py" line="184" />
         <source>SVG 矢量图 (*.svg)</source>
         <translation>SVG vector images (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="151" />
-        <location filename="../../desktop/charts/base.py" line="161" />
+        <location filename="../../desktop/charts/base.py" line="185" />
+        <location filename="../../desktop/charts/base.py" line="195" />
         <source>导出图表</source>
         <translation>Export chart</translation>
     </message>
@@ -1125,17 +779,17 @@
         <translation>Base year: {b}; end year: {e}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="233" />
+        <location filename="../../desktop/pages/index_page.py" line="231" />
         <source>年份缺口：</source>
         <translation>Gaps between years: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="234" />
+        <location filename="../../desktop/pages/index_page.py" line="232" />
         <source>由引擎填补的数值：{n} 个（详见“数据校验”中的彩色单元格）</source>
         <translation>Values filled by the engine: {n} (see the coloured cells on the Check page)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="240" />
+        <location filename="../../desktop/pages/index_page.py" line="237" />
         <source>排除的指标：</source>
         <translation>Excluded indicators: </translation>
     </message>
@@ -1491,52 +1145,52 @@ Log file: </translation>
         <translation>Cancelled: </translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="37" />
+        <location filename="../../desktop/session/workspace_ops.py" line="43" />
         <source>未找到演示数据（resources/demo/）。</source>
         <translation>Demo data not found (resources/demo/).</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="40" />
+        <location filename="../../desktop/session/workspace_ops.py" line="46" />
         <source>演示工作区（示意数据）</source>
         <translation>Demo workspace (illustrative data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="42" />
+        <location filename="../../desktop/session/workspace_ops.py" line="48" />
         <source>打开演示工作区</source>
         <translation>Open demo workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="65" />
+        <location filename="../../desktop/session/workspace_ops.py" line="69" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="83" />
+        <location filename="../../desktop/session/workspace_ops.py" line="87" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="168" />
+        <location filename="../../desktop/session/workspace_ops.py" line="175" />
         <source>导入完成：新增 {a} 个数值，{c} 个冲突待处理，{p} 个问题。</source>
         <translation>Import finished: {a} new values, {c} conflicts to resolve, {p} problems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="174" />
+        <location filename="../../desktop/session/workspace_ops.py" line="181" />
         <source>未导入有错误的文件：</source>
         <translation> Files with errors were not imported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="111" />
+        <location filename="../../desktop/session/workspace_ops.py" line="118" />
         <source>导入数据</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="133" />
+        <location filename="../../desktop/session/workspace_ops.py" line="140" />
         <source>冲突已处理，已重新测算。</source>
         <translation>Conflict resolved; results recomputed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="135" />
+        <location filename="../../desktop/session/workspace_ops.py" line="142" />
         <source>处理冲突</source>
         <translation>Resolve conflict</translation>
     </message>
@@ -1591,12 +1245,12 @@ Log file: </translation>
         <translation>Potential and positioning</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="161" />
+        <location filename="../../desktop/session/workspace_ops.py" line="168" />
         <source>空白模板已保存：</source>
         <translation>Blank template saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="163" />
+        <location filename="../../desktop/session/workspace_ops.py" line="170" />
         <source>生成空白模板</source>
         <translation>Create blank template</translation>
     </message>
@@ -1786,33 +1440,63 @@ Log file: </translation>
         <source>导入文件夹</source>
         <translation>Import a folder</translation>
     </message>
+    <message>
+        <location filename="../../desktop/shell/workspace_actions.py" line="121" />
+        <source>导入到哪里？</source>
+        <translation>Import where?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace_actions.py" line="124" />
+        <source>当前打开的是演示工作区，其中是示意数据（非官方统计）。真实数据应导入新的工作区，以免与示意数据混合、被示意数据比较。</source>
+        <translation>The demo workspace is open: its figures are illustrative, not official statistics. Import real data into a new workspace so that it is neither mixed with nor compared against the illustrative values.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace_actions.py" line="128" />
+        <source>新建工作区并导入（推荐）</source>
+        <translation>Import into a new workspace (recommended)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/workspace_actions.py" line="129" />
+        <source>导入到演示工作区（与示意数据混合）</source>
+        <translation>Import into the demo (mixed with illustrative data)</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/errors.py" line="67" />
+        <location filename="../../desktop/errors.py" line="109" />
         <source>输入有问题，请按以下说明修改后重试：</source>
         <translation>There are problems with the input; fix them as described and try again:</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="70" />
+        <location filename="../../desktop/errors.py" line="112" />
         <source>无法访问文件：</source>
         <translation>Cannot access the file: </translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="72" />
+        <location filename="../../desktop/errors.py" line="114" />
         <source>（日志文件无法写入）</source>
         <translation>(the log file cannot be written)</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="73" />
+        <location filename="../../desktop/errors.py" line="115" />
         <source>发生了意外错误（{kind}）。详细信息已记录到日志文件：{path}。请将该文件发给技术支持。</source>
         <translation>An unexpected error occurred ({kind}). The details were written to the log file {path}. Please send that file to technical support.</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="94" />
+        <location filename="../../desktop/errors.py" line="120" />
+        <source>发送方法：点击“打开日志文件夹”，把该文件作为附件发给技术支持（电子邮件或单位内部通讯工具），并写明出错前做了什么操作。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="141" />
         <source>出错了</source>
         <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="148" />
+        <source>打开日志文件夹</source>
+        <translation>Open log folder</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from pathlib import Path
 
 import pytest
 from conftest import wait_idle
@@ -70,7 +71,7 @@ def _filled_template(tmp_path, region, bump=1.0, name=None):
 def test_import_filled_and_broken_templates_and_jump_to_a_problem(window, qtbot, tmp_path):
     s = window.session
     good = _filled_template(tmp_path, "河南省")
-    window.import_paths([str(good)])
+    window.import_paths([str(good)], into_demo=True)
     assert window.current_page_id == "check"
     wait_idle(qtbot, s)
     qtbot.waitUntil(lambda: s.assessment is not None and not s.runner.busy, timeout=20000)
@@ -83,7 +84,7 @@ def test_import_filled_and_broken_templates_and_jump_to_a_problem(window, qtbot,
     wb = openpyxl.load_workbook(broken)
     wb["指标数据"]["H8"] = "abc"  # text in a number cell
     wb.save(broken)
-    window.import_paths([str(broken)])
+    window.import_paths([str(broken)], into_demo=True)
     wait_idle(qtbot, s)
     page = window.page("check")
     page.refresh()
@@ -101,9 +102,9 @@ def test_import_filled_and_broken_templates_and_jump_to_a_problem(window, qtbot,
 
 def test_conflict_between_files_is_listed_and_resolved_here(window, qtbot, tmp_path):
     s = window.session
-    window.import_paths([str(_filled_template(tmp_path, "河南省", name="a.xlsx"))])
+    window.import_paths([str(_filled_template(tmp_path, "河南省", name="a.xlsx"))], into_demo=True)
     wait_idle(qtbot, s)
-    window.import_paths([str(_filled_template(tmp_path, "河南省", bump=1.1, name="b.xlsx"))])
+    window.import_paths([str(_filled_template(tmp_path, "河南省", bump=1.1, name="b.xlsx"))], into_demo=True)
     wait_idle(qtbot, s)
     page = window.page("check")
     page.refresh()
@@ -326,7 +327,8 @@ def test_template_download(window, qtbot, tmp_path, monkeypatch):
     assert "指标数据" in openpyxl.load_workbook(out).sheetnames
 
 
-def test_drop_a_workbook_on_the_window_imports_it(window, qtbot, tmp_path):
+def test_drop_a_workbook_on_the_window_imports_it(window, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(window.workspace, "ask_demo_target", lambda: True)  # the user says: into the demo
     path = _filled_template(tmp_path, "河南省")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
@@ -437,3 +439,32 @@ def test_settings_dialog_changes_policy_and_recomputes(window, qtbot, monkeypatc
     wait_idle(qtbot, s)
     assert window.settings.gap_policy == "carry_forward" and window.settings.mc_draws == 600
     assert s.result is not None and s.result.recipe.gap_policy == "carry_forward"
+
+
+def test_real_data_never_mixes_with_the_demo_unless_the_user_says_so(window, qtbot, tmp_path, monkeypatch):
+    s = window.session
+    demo_regions = set(s.regions())
+    path = str(_filled_template(tmp_path, "河南省"))
+    monkeypatch.setattr(window.workspace, "ask_demo_target", lambda: None)  # 取消
+    assert window.import_paths([path]) is None and s.is_demo and set(s.regions()) == demo_regions
+    monkeypatch.setattr(window.workspace, "ask_demo_target", lambda: False)  # 新建工作区并导入（推荐）
+    window.import_paths([path])
+    wait_idle(qtbot, s)
+    assert not s.is_demo and "河南省" in s.regions()
+    assert not (demo_regions - {"全国"}) & set(s.regions())  # none of the demo's provinces came along
+    assert "demo" not in Path(s.workspace_path).name
+
+
+def test_the_demo_question_offers_a_new_workspace_first(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    seen = {}
+
+    def fake_exec(box):
+        seen["buttons"] = [b.text() for b in box.buttons()]
+        seen["default"] = box.defaultButton().text()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    assert window.workspace.ask_demo_target() is None  # nothing clicked: nothing imported
+    assert seen["default"].startswith("新建工作区") and any("演示工作区" in t for t in seen["buttons"])

@@ -9,7 +9,7 @@ from ...kernel.problems import Severity
 from ...model.observations import BASIS_CODES, Observation
 from ..numbers import format_number
 from ..results import FileInfo
-from ..template_layout import H_CODE, H_ITEM, H_REGION, H_UNIT
+from ..template_layout import H_CODE, H_ITEM, H_REGION, H_UNIT, LOCAL_REGION
 from .sheets import check_merged, find_header, norm, year_columns, year_of
 
 if TYPE_CHECKING:
@@ -38,6 +38,8 @@ def read_basic_data(ctx: ReadContext, ws, info: FileInfo) -> None:
         region = info.region
         if region_col:
             rc = row[region_col - 1]
+            if norm(rc.value) == LOCAL_REGION and not info.region:
+                continue  # 本地区 of a file whose 填报地区 is missing (already reported): never a region of its own
             region = ctx.region_of(rc.value, ws.title, rc.coordinate, allow_local=info.region or None)
         if region is None:
             continue  # no region to read the row for (a missing 填报地区 is already reported)

@@ -29,7 +29,7 @@ class ReadContext:
         self.name = name
         self.safety = safety
         self.imported_at = imported_at
-        self.result = ImportResult(problems=list(safety.problems))
+        self.result = ImportResult(problems=[*safety.problems, *safety.cell_problems])
         self.leaves = set(framework.leaves)
         self.template_years: tuple[int, ...] = ()  # from the marker; a year column outside them is noted
         self._reported_regions: set = set()

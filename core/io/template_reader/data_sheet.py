@@ -7,7 +7,6 @@ years: a percentage entered as a fraction is an ERROR, a value 5× off its neigh
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ from ...kernel.messages import msg
 from ...kernel.problems import Severity
 from ...model.observations import Observation
 from ..numbers import format_number
+from ..plausibility import fraction_years, outlier
 from ..results import FileInfo
 from ..template_layout import (
     DATA_HEADER_ROW,
@@ -34,8 +34,6 @@ from .sheets import check_merged, find_header, norm, year_columns
 if TYPE_CHECKING:
     from .context import ReadContext
 
-OUTLIER_FACTOR = 5.0
-
 
 @dataclass(frozen=True)
 class _Layout:
@@ -45,9 +43,11 @@ class _Layout:
     code_col: int
     region_col: int | None
     unit_col: int | None
+    name_col: int | None
     years: dict[int, int]  # column → year
     unlabeled: list[int]  # columns inside the data area without a header: moved values
     last_col: int
+    note_cols: dict[str, int]  # note / source → column (备注, 建议数据来源): kept with each value
 
     @property
     def year_cols(self) -> list[tuple[int, int]]:
@@ -70,7 +70,8 @@ def read_data(ctx: ReadContext, ws, info: FileInfo) -> None:
             region, code, cells = found
             region_rows.setdefault(region, []).append(code)
             if region is not None and cells is not None:
-                _read_row(ctx, ws, row[0].row, code, region, cells)
+                notes = {k: _text(row, c) for k, c in layout.note_cols.items()}
+                _read_row(ctx, ws, row[0].row, code, region, cells, notes)
     _report_row_order(ctx, ws, region_rows)
 
 
@@ -92,9 +93,17 @@ def _layout(ctx: ReadContext, ws) -> _Layout | None:
     if not years:
         ctx.problem("no_year_columns", sheet=ws.title, row=header_row)
         return None
+    note_cols = {k: names[norm(h)] for k, h in (("note", H_NOTE), ("source", H_SOURCE)) if norm(h) in names}
     last_col = min(max(ws.max_column, max(years)), max(years) + 20)  # moved values sit nearby
+    last_col = max(last_col, *note_cols.values())
     unlabeled = [c for c in range(first_year_col, last_col + 1) if c not in years and c not in raw]
-    return _Layout(header_row, code_col, region_col, unit_col, years, unlabeled, last_col)
+    return _Layout(header_row, code_col, region_col, unit_col, name_col, years, unlabeled, last_col, note_cols)
+
+
+def _text(row, c: int) -> str | None:
+    """A note or source cell as text (None when blank)."""
+    v = row[c - 1].value if c - 1 < len(row) else None
+    return str(v).strip() or None if v is not None else None
 
 
 def _indicator_row(ctx: ReadContext, ws, layout: _Layout, row, info: FileInfo, seen: dict):
@@ -132,13 +141,34 @@ def _indicator_row(ctx: ReadContext, ws, layout: _Layout, row, info: FileInfo, s
         ctx.problem("indicator_duplicate_row", args, cell=code_cell, region=region, indicator=code, **where)
         return None
     seen[(region, code)] = r
+    where.update(region=region, indicator=code)
+    if not _name_matches(ctx, cell(layout.name_col) if layout.name_col else None, code, where):
+        return region, code, None
     unit = ctx.fw.nodes[code].unit
     u = cell(layout.unit_col).value if layout.unit_col else None
     if u is not None and norm(u) != norm(unit):
-        where.update(cell=cell(layout.unit_col).coordinate, region=region, indicator=code)
-        ctx.problem("unit_changed", {"found": str(u), "unit": unit}, **where)
+        ctx.problem("unit_changed", {"found": str(u), "unit": unit}, cell=cell(layout.unit_col).coordinate, **where)
         return region, code, None
     return region, code, [(y, cell(c)) for c, y in layout.year_cols]
+
+
+def _name_matches(ctx: ReadContext, name_cell, code: str, where: dict) -> bool:
+    """False (row not read, ERROR) when the row's indicator name belongs to another code: swapped codes."""
+    if name_cell is None or name_cell.value is None or not norm(name_cell.value):
+        return True
+    found = norm(name_cell.value)
+    node = ctx.fw.nodes[code]
+    if found in {norm(node.name(lang, regional)) for lang in ("zh", "en") for regional in (False, True)}:
+        return True
+    owner = next((c for c in ctx.fw.leaves if norm(ctx.fw.nodes[c].name_zh) == found), None)
+    args = {
+        "given": code,
+        "name": str(name_cell.value).strip(),
+        "expected": node.name_zh,
+        "owner": msg("indicator_name_mismatch.owner", other=owner) if owner else "",
+    }
+    ctx.problem("indicator_name_mismatch", args, cell=name_cell.coordinate, **where)
+    return False
 
 
 def _report_moved_values(ctx: ReadContext, ws, r: int, cells: list, code: str, has_values: bool) -> None:
@@ -168,7 +198,7 @@ def _report_row_order(ctx: ReadContext, ws, region_rows: dict[str | None, list[s
         ctx.problem("no_indicator_rows", sheet=ws.title)
 
 
-def _read_row(ctx: ReadContext, ws, r: int, code: str, region: str, cells: list) -> None:
+def _read_row(ctx: ReadContext, ws, r: int, code: str, region: str, cells: list, notes: dict) -> None:
     """Convert one indicator row, then compare each value with its neighbours in the row."""
     unit = ctx.fw.nodes[code].unit
     is_pct = unit.strip() == "%"
@@ -184,43 +214,15 @@ def _read_row(ctx: ReadContext, ws, r: int, code: str, region: str, cells: list)
             ctx.problem("value_percent_over_100", {"value": format_number(v)}, **where)
         else:
             good.append((year, v, c.coordinate))
-    flagged = _check_fractions(ctx, ws, r, code, region, good) if is_pct else set()
+    flagged = fraction_years([(y, v) for y, v, _ in good]) if is_pct else {}
     for year, v, coord in good:
-        if year in flagged:
-            continue
         where = {"sheet": ws.title, "cell": coord, "row": r, "region": region, "indicator": code, "year": year}
-        _check_outlier(ctx, v, [o for y, o, _ in good if y != year and y not in flagged], where)
-        ctx.result.observations.add(
-            Observation(region, code, year, v, provenance=ctx.prov(ws.title, coord, r), unit=unit)
-        )
-
-
-def _check_fractions(ctx: ReadContext, ws, r: int, code: str, region: str, good: list) -> set[int]:
-    """Years whose percentage looks entered as a fraction (0.333 among 30s): an ERROR each, value not read."""
-    flagged: set[int] = set()
-    for year, v, coord in good:
-        others = [o for y, o, _ in good if y != year and o >= 1]
-        if not (0 < v < 1 and others):
+        if year in flagged:
+            ctx.problem(flagged[year].code, flagged[year].args, **where)
             continue
-        m = statistics.median(others)
-        if m >= 3 and m / 3 <= v * 100 <= m * 3:
-            flagged.add(year)
-            args = {"median": format_number(m), "value": format_number(v), "percent": format_number(v * 100)}
-            where = {"sheet": ws.title, "cell": coord, "row": r, "region": region, "indicator": code, "year": year}
-            ctx.problem("percent_as_fraction", args, **where)
-    return flagged
-
-
-def _check_outlier(ctx: ReadContext, v: float, others: list[float], where: dict) -> None:
-    """A value over 5× (or under 1/5 of) the median of the row's other years: a WARNING."""
-    if len(others) < 2:
-        return
-    m = statistics.median(others)
-    if m > 0 and (v > OUTLIER_FACTOR * m or 0 < v < m / OUTLIER_FACTOR):
-        ratio = v / m
-        how = (
-            msg("value_outlier.above", median=format_number(m), ratio=f"{ratio:.1f}")
-            if ratio > 1
-            else msg("value_outlier.below", median=format_number(m), ratio=f"{ratio:.2f}")
+        found = outlier(v, [o for y, o, _ in good if y != year and y not in flagged])
+        if found:
+            ctx.problem(found.code, found.args, Severity.WARNING, **where)
+        ctx.result.observations.add(
+            Observation(region, code, year, v, provenance=ctx.prov(ws.title, coord, r), unit=unit, **notes)
         )
-        ctx.problem("value_outlier", {"value": format_number(v), "how": how}, Severity.WARNING, **where)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...kernel.messages import msg
 from ...model.observations import NATION
 from ..results import FileInfo
-from ..template_layout import LABEL_REGION, NAME_DATE, NAME_FILLED_BY, NAME_PHONE, NAME_REGION, SHEET_META
+from ..template_layout import INFO_LABELS, LABEL_REGION, NAME_DATE, NAME_FILLED_BY, NAME_PHONE, NAME_REGION, SHEET_META
 from .sheets import defined_cell, norm
 
 if TYPE_CHECKING:
@@ -68,13 +68,21 @@ def _region(ctx: ReadContext, data_ws, found: tuple[object, str, str] | None) ->
 
 
 def _find_label_value(ws, label: str):
-    """The value right of a label cell in the first rows (when the defined name was lost)."""
+    """The value right of a label cell in the first rows (when the defined name was lost).
+
+    The next label on the row ("填报人：") is not a value: the region is then blank.
+    """
     for row in ws.iter_rows(min_row=1, max_row=10):
         for c in row:
             if c.value is not None and norm(c.value).rstrip(":：") == label:
                 for nxt in ws.iter_rows(min_row=c.row, max_row=c.row, min_col=c.column + 1, max_col=c.column + 4):
                     for n in nxt:
                         if n.value is not None:
-                            return n.value, ws.title, n.coordinate
-                return None, ws.title, c.offset(column=2).coordinate
+                            return (None if _is_label(n.value) else n.value), ws.title, n.coordinate
+                return None, ws.title, c.offset(column=1).coordinate
     return None
+
+
+def _is_label(value: object) -> bool:
+    text = norm(value)
+    return text.endswith((":", "：")) or text in INFO_LABELS

@@ -12,7 +12,8 @@ from ...model.framework import Framework
 from ...model.observations import NATION
 from ..results import FileInfo, ImportResult
 from ..template_layout import H_CODE, H_ITEM, H_NAME, MARKER, SHEET_BASIS, SHEET_DATA, SHEET_INDUSTRY, SHEET_META
-from ..xlsx_safety import precheck_xlsx
+from ..xlsx_safety import precheck_xlsx, readable_source
+from ..xml_scan import ZIP_READ_ERRORS, PartError, read_member
 from .basic_data import read_basic_data
 from .context import ReadContext
 from .data_sheet import read_data
@@ -30,8 +31,8 @@ def is_template_workbook(path: str | Path) -> bool:
         with zipfile.ZipFile(path) as zf:
             if zf.getinfo("xl/workbook.xml").file_size > 5_000_000:
                 return False  # implausible; the safety pre-check will report it
-            wb_xml = zf.read("xl/workbook.xml")
-    except (OSError, KeyError, zipfile.BadZipFile, ValueError):
+            wb_xml = read_member(zf, "xl/workbook.xml", 5_000_000)
+    except (KeyError, PartError, *ZIP_READ_ERRORS):
         return False
     text = wb_xml.decode("utf-8", errors="replace")
     return f'name="{SHEET_META}"' in text or f'name="{SHEET_DATA}"' in text
@@ -48,7 +49,7 @@ def read_template_workbook(
         return ImportResult(problems=list(safety.problems))
     ctx = ReadContext(framework, name, safety, imported_at)
     try:
-        wb = _load(path)
+        wb = _load(readable_source(path, safety))
     except Exception as exc:  # openpyxl raises many types on slightly invalid XML
         ctx.problem("file_unreadable", {"detail": msg("file_unreadable.parse", error=exc.__class__.__name__)})
         return ctx.result
@@ -62,7 +63,7 @@ def read_template_workbook(
     return ctx.result
 
 
-def _load(path: Path):
+def _load(path):
     from openpyxl import load_workbook
 
     with warnings.catch_warnings():

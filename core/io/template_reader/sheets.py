@@ -122,7 +122,31 @@ def year_columns(
             args = {"year": year, "first": template_years[0], "last": template_years[-1]}
             ctx.problem("year_not_in_template", args, Severity.WARNING, year=year, **where)
         cols[c] = year
+    _check_against_template(ctx, ws, header_row, cols)
     return cols
+
+
+def _check_against_template(ctx: ReadContext, ws, header_row: int, cols: dict[int, int]) -> None:
+    """Year headers out of the template's order (swapped: ERROR each) and template years without a column (WARNING)."""
+    from openpyxl.utils import get_column_letter
+
+    template_years = ctx.template_years
+    if not template_years:
+        return
+    in_columns = sorted(cols.items())
+    for (c1, y1), (c2, y2) in zip(in_columns, in_columns[1:], strict=False):
+        if y2 < y1:
+            args = {
+                "first": y1,
+                "second": y2,
+                "cells": f"{get_column_letter(c1)}{header_row}、{get_column_letter(c2)}{header_row}",
+            }
+            where = {"sheet": ws.title, "cell": f"{get_column_letter(c2)}{header_row}", "year": y2}
+            ctx.problem("year_headers_swapped", args, **where)
+    missing = [y for y in template_years if y not in cols.values()]
+    if missing:
+        args = {"years": [str(y) for y in missing], "first": template_years[0], "last": template_years[-1]}
+        ctx.problem("year_column_missing", args, Severity.WARNING, sheet=ws.title, row=header_row)
 
 
 def check_merged(ctx: ReadContext, ws, min_row: int, max_col: int, code_col: int) -> None:

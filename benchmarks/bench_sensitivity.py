@@ -1,0 +1,54 @@
+"""Time Sobol indices and the whole `sensitivity` command against the target (issue 16).
+
+    python benchmarks/bench_sensitivity.py [--quick]
+
+Target: Sobol indices of every variable weight (43 on the shipped 4-12-27 framework, at least
+27) with N = 1024 base samples in ≤ 5 s; the command (Sobol + Monte Carlo bands + drop-one) on
+31 regions in ≤ 5 s as well. Figures are medians of several runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench_engine import make_table
+from timing import median_time
+
+from core.index.drop_one import drop_one
+from core.index.engine import prepare
+from core.index.sensitivity import monte_carlo
+from core.index.sobol import sobol_indices
+from core.model.framework import load_framework
+
+TARGET_SECONDS = 5.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    repeat = 1 if parser.parse_args().quick else 5
+    fw = load_framework()
+    table = make_table(fw, 31)
+    prepared = prepare(table, fw)
+    sobol = sobol_indices(prepared, "R0", draws=1024)
+    t_sobol = median_time(lambda: sobol_indices(prepared, "R0", draws=1024), repeat)
+    t_all = median_time(
+        lambda: (
+            sobol_indices(prepare(table, fw), "R0", draws=1024),
+            monte_carlo(table, fw, draws=1024),
+            drop_one(prepare(table, fw)),
+        ),
+        repeat,
+    )
+    print(f"Sobol, {len(sobol.nodes)} weights, N = 1024: {t_sobol:.3f} s (target ≤ {TARGET_SECONDS} s)")
+    print(f"Sobol + Monte Carlo bands + drop-one, 31 regions: {t_all:.3f} s (target ≤ {TARGET_SECONDS} s)")
+    ok = len(sobol.nodes) >= 27 and t_sobol <= TARGET_SECONDS and t_all <= TARGET_SECONDS
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,157 @@
+"""The options every data command shares (compute, assess, report, sensitivity, audit), defined once.
+
+`add_data_options(parser)` adds DATA… and the recipe options; `load_inputs(args)` reads the
+framework and the data (files in a fixed order, so the same files given in any order give the
+same result) and builds the IndexOptions. `RunRecord` is what a result's recipe records so
+that `python -m core rerun` can repeat the command exactly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..index.engine import DEFAULT_CARRY_LIMIT, IndexOptions
+from ..io.loading import ImportResult, expand_paths, load_data_strict
+from ..kernel.problems import InputError, Problem, Severity
+from ..kernel.resources import resource
+from ..kernel.vocabulary import GAP_POLICIES
+from ..model.framework import DEFAULT_FRAMEWORK, Framework, load_framework
+from .output import print_problems
+
+# Files other than DATA whose bytes a result depends on: hashed in the recipe, checked by rerun.
+AUXILIARY_FILES = ("industries", "adjacency", "config")
+
+
+def add_data_options(p: argparse.ArgumentParser, *, end_help: str = "末年（默认：数据中最晚的年份）") -> None:
+    p.add_argument("data", nargs="+", type=Path, help="数据文件或文件夹：长表格式 .csv/.xlsx，或填报模板 .xlsx")
+    p.add_argument("--framework", type=Path, help="指标体系文件（TOML），默认为中国信通院 2025 年 4-12-27 体系")
+    p.add_argument("--base-year", type=int, help="基期年份（默认：各地区都有数据的最早年份）")
+    p.add_argument("--end-year", type=int, help=end_help)
+    p.add_argument(
+        "--gap-policy", choices=GAP_POLICIES, default=GAP_POLICIES[0], help="年份缺口：几何插值（默认）或沿用上年"
+    )
+    p.add_argument(
+        "--exclude", action="append", default=[], metavar="地区:代码[,代码]", help="为某地区排除无法填报的指标，可重复"
+    )
+    p.add_argument(
+        "--carry-limit",
+        type=_non_negative,
+        default=DEFAULT_CARRY_LIMIT,
+        metavar="N",
+        help=f"一个数值最多可沿用几年（默认 {DEFAULT_CARRY_LIMIT}；超过则报错）",
+    )
+
+
+def _non_negative(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(text)
+    return value
+
+
+def parse_exclusions(items: list[str]) -> dict[str, frozenset[str]]:
+    """--exclude 地区:代码[,代码] (repeatable) → region → codes. Unknown names are refused by the engine."""
+    out: dict[str, set[str]] = {}
+    for item in items:
+        region, sep, codes = item.replace("：", ":").replace("，", ",").partition(":")
+        if not sep or not region.strip() or not codes.strip():
+            raise InputError([Problem("option_invalid.exclude", {"item": item})])
+        out.setdefault(region.strip(), set()).update(c.strip() for c in codes.split(",") if c.strip())
+    return {r: frozenset(c) for r, c in out.items()}
+
+
+def options_from_args(args: argparse.Namespace) -> IndexOptions:
+    return IndexOptions(
+        base_year=args.base_year,
+        end_year=args.end_year,
+        gap_policy=args.gap_policy,
+        exclusions=parse_exclusions(args.exclude),
+        carry_limit=args.carry_limit,
+    )
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What a data command reads: the framework, the data files (sorted) and the loaded data."""
+
+    framework: Framework
+    files: tuple[Path, ...]
+    loaded: ImportResult
+    options: IndexOptions
+
+
+def load_inputs(args: argparse.Namespace) -> Inputs:
+    """Framework, data and options from the shared arguments; warnings printed, errors raised."""
+    framework = load_framework(args.framework)
+    files = tuple(sorted(dict.fromkeys(expand_paths(args.data)), key=str))
+    loaded = load_data_strict(files, framework)
+    print_problems([p for p in loaded.problems if p.severity is Severity.WARNING], args.lang)
+    return Inputs(framework, files, loaded, options_from_args(args))
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def framework_sha256(path: Path | None) -> str:
+    """SHA-256 of the framework file's bytes: the user's copy, or the shipped one."""
+    data = resource(DEFAULT_FRAMEWORK).read_bytes() if path is None else path.read_bytes()
+    return hashlib.sha256(data).hexdigest()
+
+
+# Arguments that do not change the result (where it goes, how the table looks) or are not options.
+NOT_RECORDED = frozenset({"data", "json", "lang", "func", "command", "depth", "exclude"})
+
+
+def recorded_options(args: argparse.Namespace) -> dict[str, Any]:
+    """Every option of the command as it was used (paths as posix text, exclusions sorted), so that
+    an option a command adds later is recorded and re-run without further code."""
+    options: dict[str, Any] = {}
+    for dest, value in sorted(vars(args).items()):
+        if dest not in NOT_RECORDED:
+            options[dest] = _posix(value) if isinstance(value, Path) else value
+    options["exclude"] = {r: sorted(c) for r, c in sorted(parse_exclusions(args.exclude).items())}
+    return options
+
+
+def run_record(command: str, args: argparse.Namespace, inputs: Inputs) -> dict:
+    """The recipe's `run`: app version, framework (id, version, file, SHA-256), input files with
+    their SHA-256, every option and seed. Paths as given (relative to the working directory)."""
+    from .. import __version__
+
+    files = [{"path": _posix(f), "sha256": sha256_file(f)} for f in inputs.files]
+    for dest in AUXILIARY_FILES:
+        if getattr(args, dest, None) is not None:
+            files.append({"path": _posix(getattr(args, dest)), "sha256": sha256_file(getattr(args, dest))})
+    options = recorded_options(args)
+    fw = inputs.framework
+    return {
+        "command": command,
+        "app_version": __version__,
+        "framework": {
+            "id": fw.id,
+            "version": fw.version,
+            "file": options["framework"],
+            "sha256": framework_sha256(args.framework),
+        },
+        "inputs": files,
+        "data": [_posix(f) for f in inputs.files],
+        "options": options,
+        "seeds": {dest: value for dest, value in options.items() if "seed" in dest},
+        "lang": args.lang,
+    }
+
+
+def _posix(path: Path | str) -> str:
+    return Path(path).as_posix()
+
+
+def with_recipe(data: dict, record: dict) -> dict:
+    """The output with the run record under `recipe.run` (added to an existing recipe, as compute's)."""
+    recipe = dict(data.get("recipe") or {})
+    recipe["run"] = record
+    return {**data, "recipe": recipe}

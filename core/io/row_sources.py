@@ -1,0 +1,112 @@
+"""The rows of a long-format file, whatever it is saved as: CSV/text, .xlsx, or legacy .xls/.et/.ods.
+
+Each source yields (values, number formats) per row and lists what it found out about the file
+(the CSV's detected encoding and delimiter, a legacy format's unseen number formats) as INFO
+problems, so nothing is guessed silently. Sizes are capped before anything is parsed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..kernel.messages import msg
+from ..kernel.problems import Problem, Severity
+from .csv_dialect import DELIMITER_NAMES, detect
+from .template_layout import SHEET_DATA
+from .xlsx_safety import LEGACY_SUFFIXES, MAX_CELLS, MAX_FILE_BYTES, OLE_MAGIC, ZIP_MAGIC, check_entries
+
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
+MAX_TEXT_BYTES = 32 * 1024 * 1024  # ~700,000 rows; checked before the file is read
+
+Row = tuple[list[object], list[str | None] | None]  # cell values, number formats (None: the format cannot show them)
+
+
+@dataclass
+class RowSource:
+    """The rows of one file and the problems found opening it (an ERROR means no rows)."""
+
+    rows: Iterator[Row] = field(default_factory=lambda: iter(()))
+    problems: list[Problem] = field(default_factory=list)
+    formats_visible: bool = True  # False for legacy formats: percent-formatted cells arrive as fractions
+
+    @property
+    def refused(self) -> bool:
+        return any(p.severity is Severity.ERROR for p in self.problems)
+
+
+def open_rows(path: Path, source: Path | io.BytesIO | None = None) -> RowSource:
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return _text_rows(path)
+    if suffix in LEGACY_SUFFIXES:
+        return _legacy_rows(path)
+    return RowSource(_xlsx_rows(source or path))
+
+
+def _text_rows(path: Path) -> RowSource:
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        args = {"size": f"{size / 1048576:.1f}", "limit": MAX_TEXT_BYTES // 1048576}
+        return RowSource(problems=[Problem("file_too_large", args, file=path.name)])
+    dialect = detect(path.read_bytes())
+    args = {"encoding": dialect.encoding, "delimiter": msg(f"csv_delimiter.{DELIMITER_NAMES[dialect.delimiter]}")}
+    info = Problem("csv_dialect", args, Severity.INFO, file=path.name)
+    reader = csv.reader(io.StringIO(dialect.text, newline=""), delimiter=dialect.delimiter)
+    return RowSource(((list(r), None) for r in reader), [info])
+
+
+def _xlsx_rows(source: Path | io.BytesIO) -> Iterator[Row]:
+    """The first sheet's rows as raw cell values with their number formats (numbers stay numbers)."""
+    from openpyxl import load_workbook  # deferred: openpyxl is slow to import
+
+    wb = load_workbook(source, read_only=True, data_only=True, keep_links=False)
+    try:
+        ws = wb.worksheets[0]
+        ws.reset_dimensions()  # WPS-saved files report wrong dimensions in read-only mode
+        for row in ws.iter_rows():
+            yield (
+                ["" if c.value is None else c.value for c in row],
+                [getattr(c, "number_format", None) for c in row],
+            )
+    finally:
+        wb.close()
+
+
+def _legacy_rows(path: Path) -> RowSource:
+    """An .xls/.et/.ods through python-calamine, with the same size and cell caps as .xlsx."""
+    from python_calamine import CalamineWorkbook
+
+    name = path.name
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        args = {"size": f"{size / 1048576:.1f}", "limit": MAX_FILE_BYTES // 1048576}
+        return RowSource(problems=[Problem("file_too_large", args, file=name)])
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+    expected = ZIP_MAGIC if path.suffix.lower() == ".ods" else OLE_MAGIC
+    if not head.startswith(expected):
+        actual = ".xlsx" if head.startswith(ZIP_MAGIC) else None
+        args = {
+            "suffix": path.suffix.lower(),
+            "actual": msg("file_misnamed.xlsx") if actual else msg("file_misnamed.other"),
+        }
+        return RowSource(problems=[Problem("file_misnamed", args, file=name)])
+    if head.startswith(ZIP_MAGIC):  # .ods: the same zip-bomb bounds as .xlsx
+        with zipfile.ZipFile(path) as zf:
+            bomb = check_entries(zf.infolist(), name)
+        if bomb:
+            return RowSource(problems=[bomb])
+    wb = CalamineWorkbook.from_path(str(path))
+    kind = msg(f"file_kind.{path.suffix.lower()[1:]}")
+    if SHEET_DATA in wb.sheet_names:
+        return RowSource(problems=[Problem("template_saved_as_legacy", {"kind": kind}, file=name)])
+    sheet = wb.get_sheet_by_index(0)
+    if sheet.total_height * sheet.total_width > MAX_CELLS:
+        return RowSource(problems=[Problem("too_many_cells", {"limit": f"{MAX_CELLS:,}"}, file=name)])
+    note = Problem("legacy_formats_unseen", {"kind": kind}, Severity.INFO, file=name)
+    return RowSource(((list(r), None) for r in sheet.iter_rows()), [note], formats_visible=False)
