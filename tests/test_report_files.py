@@ -239,6 +239,42 @@ def test_nation_report_compares_the_macro_regions_in_the_data():
 def test_english_report_is_english():
     document = build_document(dataclasses.replace(demo_inputs(), lang="en"))
     texts = [h.text for h in document.headings] + [t.caption for t in document.tables] + list(document.title.lines)
+    texts += [c.header for t in document.tables for c in t.columns] + [
+        s.name for f in document.figures for s in f.chart.series
+    ]
     texts = [t.replace("江苏省", "") for t in texts]  # the region's name is data, as the user typed it
     assert not [t for t in texts if any("\u4e00" <= ch <= "\u9fff" for ch in t)]
     assert document.tables[0].caption.startswith("Table 1. ")
+
+
+def test_formula_like_sources_notes_and_peer_names_stay_text_in_xlsx(tmp_path):
+    """Sources and 备注 from input, and a peer's name in the assessment sheet, are strings, never formulas."""
+    from core.assessment import assess
+    from core.io.loading import load_data_strict
+    from tests.report_fixtures import DEMO
+
+    fw = load_framework()
+    rows = load_data_strict([DEMO], fw).observations.rows
+    peer, source, note = "=湖北省", "=cmd|' /C calc'!A0", "@SUM(1+1)"
+    rows = [
+        dataclasses.replace(
+            o,
+            region=peer if o.region == "湖北省" else o.region,
+            source=source if o.region == "江苏省" else o.source,
+            note=note if o.region == "江苏省" else o.note,
+        )
+        for o in rows
+    ]
+    table = ObservationTable(rows)
+    inputs = ReportInputs(compute_index(table, fw), "江苏省", observations=table, assessment=assess(table, fw))
+    write_xlsx(build_document(inputs), tmp_path / "r.xlsx")
+    wb = load_workbook(tmp_path / "r.xlsx")
+    found = dict.fromkeys((peer, source, note), 0)
+    for ws in wb:
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and c.value in found:
+                    assert c.data_type == "s" and c.quotePrefix, (ws.title, c.coordinate, c.value)
+                    found[c.value] += 1
+    assert all(found.values()), found
+    assert any(ws.title == "评估" for ws in wb)

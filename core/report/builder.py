@@ -76,6 +76,12 @@ class Context:
     def label(self, code: str) -> str:
         return self.result.framework.label(code, self.lang, regional=self.region != NATION)
 
+    def place(self, name: str, heading: bool = False) -> str:
+        """A region as printed: the nation is a term (全国; "the nation" in a sentence, "Nation" in a header)."""
+        if name != NATION:
+            return name
+        return self.t("report.term.nation") if heading else render("assess.nation", None, self.lang)
+
     def references(self) -> list[str]:
         """The regions this one is compared with: the nation, or for the nation the macro-regions in the data."""
         if self.region != NATION:
@@ -147,7 +153,7 @@ def summary(ctx: Context, doc: DocumentBuilder) -> None:
         doc.paragraph(
             ctx.t(
                 "report.summary.versus",
-                reference=ref,
+                reference=ctx.place(ref),
                 value=fmt(ref_value),
                 region=ctx.region,
                 relation=relation,
@@ -177,8 +183,8 @@ def overall(ctx: Context, doc: DocumentBuilder) -> None:
     columns = [Column(ctx.t("report.col.year"), "text", 0.8)]
     for reg in regions:
         columns += [
-            Column(ctx.t("report.col.region_total", region=reg), "index"),
-            Column(ctx.t("report.col.region_growth", region=reg), "growth"),
+            Column(ctx.t("report.col.region_total", region=ctx.place(reg, True)), "index"),
+            Column(ctx.t("report.col.region_growth", region=ctx.place(reg, True)), "growth"),
         ]
     rows = []
     for y in r.years:
@@ -191,7 +197,7 @@ def overall(ctx: Context, doc: DocumentBuilder) -> None:
     for reg in regions:
         values = tuple(r.value(reg, ROOT, y) for y in r.years)
         estimated = tuple(r.flag(reg, ROOT, y) in (CellStatus.ESTIMATE, CellStatus.INTERPOLATED) for y in r.years)
-        series.append(ChartSeries(reg, values, estimated, dashed=reg != ctx.region))
+        series.append(ChartSeries(ctx.place(reg, True), values, estimated, dashed=reg != ctx.region))
     chart = ChartSpec("line", ctx.t("report.figure.total"), tuple(str(y) for y in r.years), tuple(series), "", 100.0)
     doc.figure(ctx.t("report.figure.total"), chart)
 
@@ -211,7 +217,7 @@ def pillars(ctx: Context, doc: DocumentBuilder) -> None:
             rows.append((Cell(ctx.label(code)), ctx.cell(ctx.region, code, y), ctx.cell(ctx.region, code, y, "growth")))
     doc.table(ctx.t("report.table.pillars", year=y), columns, rows, (ctx.t("report.marks"),))
     regions = [ctx.region, *ctx.references()]
-    series = tuple(ChartSeries(reg, tuple(r.value(reg, p, y) for p in fw.pillars)) for reg in regions)
+    series = tuple(ChartSeries(ctx.place(reg, True), tuple(r.value(reg, p, y) for p in fw.pillars)) for reg in regions)
     labels = tuple(fw.nodes[p].name(ctx.lang) for p in fw.pillars)
     doc.figure(
         ctx.t("report.figure.pillars", year=y),

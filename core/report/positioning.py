@@ -146,7 +146,7 @@ def _nation_benchmark(ctx: Context, doc: DocumentBuilder) -> None:
     for reg in (NATION, *refs):
         value = r.value(reg, ROOT, y)
         diff = None if value is None or nation is None else value - nation
-        rows.append((Cell(reg), ctx.cell(reg, ROOT, y), ctx.cell(reg, ROOT, y, "growth"), Cell(diff)))
+        rows.append((Cell(ctx.place(reg, True)), ctx.cell(reg, ROOT, y), ctx.cell(reg, ROOT, y, "growth"), Cell(diff)))
     doc.table(ctx.t("report.table.nation_macro", year=y), columns, rows, (ctx.t("report.marks"),), sheet="assessment")
 
 
@@ -265,10 +265,10 @@ def _potential(ctx: Context, doc: DocumentBuilder, ra: RegionAssessment) -> None
     p = ra.potential
     columns = [Column(ctx.t("report.col.term"), "text", 2.4), Column(ctx.t("report.col.value"), "text", 1.2)]
     rows = [
-        (Cell(ctx.t("report.potential.level_now", year=p.year)), Cell(f"{fmt(p.level)}（{_name(ctx, p.group_now)}）")),
+        (Cell(ctx.t("report.potential.level_now", year=p.year)), Cell(_with_group(ctx, p.level, p.group_now))),
         (
             Cell(ctx.t("report.potential.level_horizon", year=p.horizon_year)),
-            Cell(f"{fmt(p.level_horizon)}（{_name(ctx, p.group_horizon)}）"),
+            Cell(_with_group(ctx, p.level_horizon, p.group_horizon)),
         ),
         (Cell(ctx.t("report.col.momentum")), Cell(fmt(p.momentum))),
         (Cell(ctx.t("report.potential.short_board")), Cell(fmt(p.short_board_rise))),
@@ -277,6 +277,10 @@ def _potential(ctx: Context, doc: DocumentBuilder, ra: RegionAssessment) -> None
     ]
     doc.table(ctx.t("report.table.potential", year=ra.year), columns, rows, sheet="assessment")
     doc.paragraph(p.reason.text(ctx.lang))
+
+
+def _with_group(ctx: Context, level: float | None, group: str | None) -> str:
+    return ctx.t("report.potential.with_group", level=fmt(level), group=_name(ctx, group))
 
 
 def _industries(ctx: Context, doc: DocumentBuilder, ra: RegionAssessment) -> None:
