@@ -231,18 +231,33 @@ class MainWindow(QMainWindow):
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
+    def about_text(self) -> str:
+        """The About box: app version (pyproject.toml), indicator framework, Python/Qt versions, log folder."""
+        import platform
+
+        import PySide6
+        from PySide6.QtCore import qVersion
+
+        import core
+
+        fw = self.session.framework
+        name = fw.name_zh if self.lang == "zh" else fw.name_en
+        lines = [
+            self.tr("两创融合评估 {version}").format(version=core.__version__),
+            self.tr("按中国信通院 2025 年 4-12-27 指标体系测算两创融合发展指数，并评估地区融合潜力与功能定位。"),
+            "",
+            self.tr("指标体系：{name}；标识 {id}，版本 {version}").format(name=name, id=fw.id, version=fw.version),
+            self.tr("运行环境：Python {python}，Qt {qt}，PySide6 {pyside}").format(
+                python=platform.python_version(), qt=qVersion(), pyside=PySide6.__version__
+            ),
+            self.tr("日志文件夹：{folder}").format(folder=errors.log_dir()),
+        ]
+        return "\n".join(lines)
+
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.about(
-            self,
-            self.tr("关于"),
-            self.tr(
-                "两创融合评估 0.1\n\n按中国信通院 2025 年 4-12-27 指标体系测算两创融合发展指数，"
-                "并评估地区融合潜力与功能定位。\n\n日志文件："
-            )
-            + str(errors.log_path()),
-        )
+        QMessageBox.about(self, self.tr("关于"), self.about_text())
 
     def closeEvent(self, event) -> None:
         self.session.runner.cancel_all()

@@ -1,18 +1,30 @@
 #!/usr/bin/env bash
-# Build the one-folder bundle from build.spec, then run its self-test offscreen.
-# Usage: scripts/build_bundle.sh        (from any folder; needs `pip install -e . pyinstaller`)
-# Prints the bundle's size and the build time; exits non-zero if the build or the self-test fails.
+# Build the one-folder bundle from build.spec, then check it: size ≤ 150 MB, `--self-test` and a
+# chart page rendered to PNG, both run from the bundle offscreen.
+# Usage: scripts/build_bundle.sh        (from any folder; needs `pip install -e ".[build]"`)
+# Prints the bundle's size, its largest parts and the times; exits non-zero if a check fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+LIMIT_MB=150
 start=$(date +%s)
 python -m PyInstaller build.spec --noconfirm --log-level WARN
 built=$(date +%s)
 
 bundle=dist/fusion-assessor
-echo "bundle: $bundle  size: $(du -sh "$bundle" | cut -f1)  build: $((built - start)) s"
+size_mb=$(du -sm "$bundle" | cut -f1)
+echo "bundle: $bundle  size: ${size_mb} MB  build: $((built - start)) s"
 echo "largest parts:"
-du -ah "$bundle/_internal" | sort -rh | sed -n '2,9p'
+find "$bundle/_internal" -type f -printf '%s\t%P\n' | sort -rn | head -8 | awk -F'\t' '{printf "  %5.1f MB  %s\n", $1 / 1048576, $2}'
+if [ "$size_mb" -gt "$LIMIT_MB" ]; then
+  echo "bundle is ${size_mb} MB, over the ${LIMIT_MB} MB limit (issue 18)" >&2
+  exit 1
+fi
 
-QT_QPA_PLATFORM=offscreen "$bundle/fusion-assessor" --self-test
-echo "self-test: $(( $(date +%s) - built )) s"
+export QT_QPA_PLATFORM=offscreen
+"$bundle/fusion-assessor" --self-test
+shot=build/bundle-index-page.png
+rm -f "$shot"
+"$bundle/fusion-assessor" --demo --screenshot "$shot" --page index  # charts drawn by pyqtgraph from the bundle
+test -s "$shot"
+echo "self-test and chart page: $(( $(date +%s) - built )) s"

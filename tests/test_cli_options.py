@@ -89,3 +89,10 @@ def test_assess_rebases_a_region_whose_data_start_later(capsys, tmp_path):
     code, text, _ = run(capsys, "compute", path, "--json", "-")
     [note] = [n for n in json.loads(text)["recipe"]["notes"] if n["code"] == "index.note.rebased"]
     assert note["args"]["regions"] == ["浙江省"] and note["args"]["base"] == 2020
+
+
+@pytest.mark.parametrize("command", [None, "compute", "assess", "report", "sensitivity", "audit", "rerun"])
+def test_help_prints_for_every_command(capsys, command):
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"] if command else ["--help"])
+    assert done.value.code == 0 and "usage:" in capsys.readouterr().out

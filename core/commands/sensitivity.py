@@ -29,15 +29,15 @@ DROP_ONE_SHOWN = 5  # indicators listed in the table, largest impact first
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "sensitivity",
-        help="权重敏感性：单项权重 ±20%、蒙特卡洛区间、Sobol 指数，以及去掉单个指标的影响",
+        help="权重敏感性：单项权重 ±20%%、蒙特卡洛区间、Sobol 指数，以及去掉单个指标的影响",
         description="分析某地区总指数对权重与单个指标的敏感性；每种方法都给出不确定性区间与去掉单个指标后的指数和排名。",
     )
     add_data_options(p)
     p.add_argument("--region", help="要分析的地区名称（数据只有一个地区时可省略）")
-    p.add_argument("--method", choices=METHODS, default="sobol", help="oat 单项权重 ±20%；montecarlo；sobol（默认）")
+    p.add_argument("--method", choices=METHODS, default="sobol", help="oat 单项权重 ±20%%；montecarlo；sobol（默认）")
     p.add_argument("--draws", type=int, default=DEFAULT_DRAWS, help=f"抽样次数（默认 {DEFAULT_DRAWS}）")
     p.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"随机种子（默认 {DEFAULT_SEED}）；相同种子结果相同")
-    p.add_argument("--spread", type=float, default=DEFAULT_SPREAD, help="权重变动幅度（默认 0.2，即 ±20%）")
+    p.add_argument("--spread", type=float, default=DEFAULT_SPREAD, help="权重变动幅度（默认 0.2，即 ±20%%）")
     p.add_argument("--json", metavar="PATH|-", help="以 JSON 输出结果（- 表示标准输出）")
     p.set_defaults(func=run)
 

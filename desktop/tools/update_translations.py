@@ -4,6 +4,9 @@
 
 1. `pyside6-lupdate` scans desktop/**/*.py for tr()/translate() strings and updates
    resources/i18n/fusion_en.ts (existing translations are kept).
+   Module-level helpers `def _tr(text): return QCoreApplication.translate("Context", text)`
+   (a page's tabs sharing the page's translations) hide their strings from lupdate; their
+   `_tr("…")` calls are added to that context here.
 2. Every message found in `desktop/tools/en_glossary.py` (source → English) gets that text;
    others keep the translation the .ts has (e.g. from Qt Linguist); untranslated ones are listed.
 3. `pyside6-lrelease` compiles the .ts into resources/i18n/fusion_en.qm (both are committed).
@@ -11,6 +14,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -32,6 +36,50 @@ def _tool(name: str) -> list[str]:
     if local.exists():
         return [str(local)]
     raise SystemExit(f"找不到 pyside6-{name}（PySide6 自带）")
+
+
+def helper_strings(source: str) -> tuple[str, list[str]] | None:
+    """(context, strings) of a module whose `_tr` helper translates in a fixed context, else None."""
+    tree = ast.parse(source)
+    context = None
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == "_tr":
+            calls = [
+                c for c in ast.walk(node) if isinstance(c, ast.Call) and getattr(c.func, "attr", "") == "translate"
+            ]
+            if calls and isinstance(calls[0].args[0], ast.Constant):
+                context = calls[0].args[0].value
+    if context is None:
+        return None
+    strings = [
+        c.args[0].value
+        for c in ast.walk(tree)
+        if isinstance(c, ast.Call) and getattr(c.func, "id", "") == "_tr" and c.args
+        if isinstance(c.args[0], ast.Constant) and isinstance(c.args[0].value, str)
+    ]
+    return context, strings
+
+
+def add_helper_strings(ts_path: Path, sources: list[str]) -> None:
+    """Put the `_tr("…")` strings lupdate cannot see into their context of the .ts."""
+    tree = ET.parse(ts_path)
+    root = tree.getroot()
+    for rel in sources:
+        found = helper_strings((ROOT / rel).read_text(encoding="utf-8"))
+        if found is None:
+            continue
+        name, strings = found
+        context = next((c for c in root.iter("context") if c.findtext("name") == name), None)
+        if context is None:
+            context = ET.SubElement(root, "context")
+            ET.SubElement(context, "name").text = name
+        known = {m.findtext("source") for m in context.iter("message")}
+        for text in dict.fromkeys(strings):
+            if text not in known:
+                message = ET.SubElement(context, "message")
+                ET.SubElement(message, "source").text = text
+                ET.SubElement(message, "translation", type="unfinished")
+    tree.write(ts_path, encoding="utf-8", xml_declaration=True)
 
 
 def fill(ts_path: Path, glossary: dict[str, str]) -> list[str]:
@@ -64,6 +112,7 @@ def main() -> int:
         cwd=ROOT,
         check=True,
     )
+    add_helper_strings(TS, sources)
     missing = fill(TS, EN)
     subprocess.run(_tool("lrelease") + [str(TS), "-qm", str(QM)], cwd=ROOT, check=True)
     if missing:

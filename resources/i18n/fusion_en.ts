@@ -48,7 +48,7 @@
         <source>说明：</source>
         <translation>Notes: </translation>
     </message>
-</context>
+<message><source>定位趋同</source><translation>Sameness</translation></message><message><source>定位象限：融合水平 × 融合势能（全国 = 100）</source><translation>Positioning quadrant: level × momentum (nation = 100)</translation></message><message><source>一级指标融合水平（全国 = 100）</source><translation>Pillar fusion levels (nation = 100)</translation></message><message><source>融合水平</source><translation>Fusion level</translation></message><message><source>融合势能</source><translation>Momentum</translation></message><message><source>定位象限</source><translation>Positioning quadrant</translation></message><message><source>功能定位</source><translation>Functional role</translation></message><message><source>融合水平（全国 = 100）</source><translation>Fusion level (nation = 100)</translation></message><message><source>融合势能（全国 = 100）</source><translation>Momentum (nation = 100)</translation></message><message><source>双螺旋耦合协调度</source><translation>Double-helix coupling coordination</translation></message><message><source>融合潜力</source><translation>Fusion potential</translation></message><message><source>潜力等级</source><translation>Potential grade</translation></message><message><source>优势指标（得分最高）</source><translation>Strengths (highest scores)</translation></message><message><source>短板指标（得分最低）</source><translation>Short boards (lowest scores)</translation></message><message><source>主导产业融合潜力象限（区位熵 × 潜力）</source><translation>Leading-industry quadrant (location quotient × potential)</translation></message><message><source>主导产业排序</source><translation>Leading industries, ranked</translation></message><message><source>排名</source><translation>Rank</translation></message><message><source>产业</source><translation>Industry</translation></message><message><source>潜力</source><translation>Potential</translation></message><message><source>区位熵</source><translation>Location quotient</translation></message><message><source>象限</source><translation>Quadrant</translation></message><message><source>专家数</source><translation>Experts</translation></message><message><source>说明</source><translation>Info</translation></message><message><source>协同伙伴（和谁融合）</source><translation>Partner regions (fuse with whom)</translation></message><message><source>短板一级指标</source><translation>Weak pillar</translation></message><message><source>伙伴地区</source><translation>Partner</translation></message><message><source>伙伴水平</source><translation>Partner level</translation></message><message><source>毗邻</source><translation>Adjacent</translation></message><message><source>理由</source><translation>Reason</translation></message><message><source>同质化（定位趋同）预警</source><translation>Sameness warnings</translation></message><message><source>路径建议（怎么融合）</source><translation>Levers (how to fuse)</translation></message><message><source>节点</source><translation>Node</translation></message><message><source>全国</source><translation>Nation</translation></message><message><source>全国 = 100</source><translation>Nation = 100</translation></message><message><source>量</source><translation>Quantity</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>组成部分</source><translation>Part</translation></message><message><source>补短板空间：总水平可提高</source><translation>Short-board headroom: rise in the level</translation></message><message><source>协调提升空间：耦合协调度可提高</source><translation>Coordination headroom: rise in D</translation></message><message><source>指标</source><translation>Indicator</translation></message><message><source>得分</source><translation>Score</translation></message><message><source>对总水平的贡献</source><translation>Contribution to the level</translation></message><message><source>拉低总水平（点）</source><translation>Gap contribution</translation></message><message><source>区位熵（全国 = 1）</source><translation>Location quotient (nation = 1)</translation></message><message><source>融合潜力（0–100）</source><translation>Fusion potential (0–100)</translation></message><message><source>地区</source><translation>Region</translation></message><message><source>相似度</source><translation>Similarity</translation></message><message><source>预警</source><translation>Warning</translation></message><message><source>针对短板</source><translation>Short board</translation></message><message><source>建议</source><translation>Lever</translation></message><message><source>融合类型</source><translation>Fusion</translation></message><message><source>内容与依据</source><translation>What and why</translation></message><message><source>定位象限：{n}</source><translation>Positioning quadrant: {n}</translation></message><message><source>年均增速差 {g} 个百分点</source><translation>Annual growth gap {g} pp</translation></message><message><source>科技创新侧</source><translation>Science side</translation></message><message><source>产业创新侧</source><translation>Industry side</translation></message><message><source>耦合度</source><translation>Coupling</translation></message><message><source>综合协调指数</source><translation>Coordination index</translation></message><message><source>耦合协调度</source><translation>Coupling coordination</translation></message><message><source>各一级指标均不低于自身均值</source><translation>No pillar is below the region's own mean</translation></message><message><source>滞后一侧：</source><translation>Lagging side: </translation></message><message><source>主导产业潜力（均值）</source><translation>Leading-industry potential (mean)</translation></message><message><source>{r} 没有主导产业评分（可在填报模板的“主导产业”工作表中填写）。</source><translation>{r} has no leading-industry scores (fill them in the template's 主导产业 sheet).</translation></message><message><source>是</source><translation>yes</translation></message><message><source>趋势外推：{y} 年融合水平</source><translation>Trend: level in {y}</translation></message><message><source>依据：</source><translation>Source: </translation></message><message><source>融合水平 {l}　融合势能 {m}</source><translation>Level {l}   Momentum {m}</translation></message><message><source>当前 {l}（{g0}）→ {g1}</source><translation>now {l} ({g0}) → {g1}</translation></message><message><source>{n} 个产业；{q}；潜力最高：{t}</source><translation>{n} industries; {q}; highest potential: {t}</translation></message></context>
 <context>
     <name>BenchmarkPage</name>
     <message>
@@ -870,22 +870,34 @@
         <translation>Fusion Assessor — science–industry innovation fusion index</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239" />
-        <source>关于</source>
-        <translation>About</translation>
+        <location filename="../../desktop/main_window.py" line="246" />
+        <source>两创融合评估 {version}</source>
+        <translation>Fusion Assessor {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="241" />
-        <source>两创融合评估 0.1
-
-按中国信通院 2025 年 4-12-27 指标体系测算两创融合发展指数，并评估地区融合潜力与功能定位。
-
-日志文件：</source>
-        <translation>Fusion Assessor 0.1
-
-Computes the science–industry innovation fusion index with the CAICT 2025 4-12-27 framework and assesses a region's fusion potential and functional role.
-
-Log file: </translation>
+        <location filename="../../desktop/main_window.py" line="247" />
+        <source>按中国信通院 2025 年 4-12-27 指标体系测算两创融合发展指数，并评估地区融合潜力与功能定位。</source>
+        <translation>Computes the science–industry innovation fusion index with the CAICT 2025 4-12-27 framework and assesses a region's fusion potential and functional role.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="249" />
+        <source>指标体系：{name}；标识 {id}，版本 {version}</source>
+        <translation>Indicator framework: {name}; id {id}, version {version}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="250" />
+        <source>运行环境：Python {python}，Qt {qt}，PySide6 {pyside}</source>
+        <translation>Running on Python {python}, Qt {qt}, PySide6 {pyside}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="253" />
+        <source>日志文件夹：{folder}</source>
+        <translation>Log folder: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="260" />
+        <source>关于</source>
+        <translation>About</translation>
     </message>
 </context>
 <context>
@@ -1039,12 +1051,17 @@ Log file: </translation>
         <translation>The previous value is 0: symmetric growth is 200 and the chained index has no finite value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="65" />
+        <location filename="../../desktop/pages/index_tree.py" line="56" />
+        <source>已为该地区排除（其下指标均被排除，同级权重已重新归一）</source>
+        <translation>Excluded for this region (every indicator under it is excluded; sibling weights renormalised)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_tree.py" line="66" />
         <source>{y} 年增速</source>
         <translation>Growth {y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="66" />
+        <location filename="../../desktop/pages/index_tree.py" line="67" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
@@ -1486,7 +1503,7 @@ Log file: </translation>
     <message>
         <location filename="../../desktop/errors.py" line="120" />
         <source>发送方法：点击“打开日志文件夹”，把该文件作为附件发给技术支持（电子邮件或单位内部通讯工具），并写明出错前做了什么操作。</source>
-        <translation type="unfinished" />
+        <translation>To send it: click "Open log folder", attach that file to a message to technical support (e-mail or your office's messaging tool) and say what you did just before the error.</translation>
     </message>
     <message>
         <location filename="../../desktop/errors.py" line="141" />

@@ -65,3 +65,32 @@ def test_crash_log_rotates_and_the_message_says_where_it_is_and_how_to_send_it(a
     assert "boom 29" in (tmp_path / "rot" / "desktop-errors.log").read_text(encoding="utf-8")
     assert str(tmp_path / "rot" / "desktop-errors.log") in message and "打开日志文件夹" in message
     assert "fusion-assessor" in (tmp_path / "rot" / "desktop-errors.log").read_text(encoding="utf-8")
+
+
+def test_about_box_shows_versions_framework_and_log_folder(app_setup, qtbot, tmp_path, monkeypatch):
+    import platform
+
+    from PySide6.QtCore import qVersion
+    from PySide6.QtWidgets import QMessageBox
+
+    import core
+    from desktop.main_window import MainWindow
+    from desktop.settings import Settings
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", staticmethod(lambda parent, title, text: shown.append((title, text))))
+    win = MainWindow(Settings(), lang="zh")
+    qtbot.addWidget(win)
+    fw = win.session.framework
+    win.about()
+    win.set_language("en")
+    win.about()
+    (zh_title, zh), (en_title, en) = shown
+    assert (zh_title, en_title) == ("关于", "About")
+    for text in (zh, en):
+        assert core.__version__ in text.splitlines()[0]
+        assert fw.id in text and fw.version in text
+        assert f"Python {platform.python_version()}" in text and f"Qt {qVersion()}" in text
+        assert str(tmp_path / "logs") in text  # errors.log_dir(), the folder the crash log goes to
+    assert fw.name_zh in zh and "两创融合评估" in zh
+    assert fw.name_en in en and not any("\u4e00" <= c <= "\u9fff" for c in en.replace(str(tmp_path), ""))
