@@ -141,6 +141,22 @@ def test_assessment_page_shows_the_region_verdicts(qtbot, demo):
     assert [p.name for p in page.scatter.points if p.highlight] == [REGION]
 
 
+def test_assessment_page_marks_a_borderline_verdict_and_shows_margin_and_shares_on_hover(qtbot, demo):
+    from desktop.pages.assessment_page import AssessmentPage
+
+    page, _ = _page(qtbot, AssessmentPage, demo)
+    demo.set_region("江苏省")
+    page.refresh()
+    role = demo.assessment.regions["江苏省"].role
+    assert role.borderline
+    assert "临界" in page.v_role.grade.text() and "临界" in page.v_role.reason.text()
+    tip = page.v_role.toolTip()
+    assert f"{role.margin:+.4f}" in tip and "均衡协同型" in tip and "%" in tip
+    page.refresh()
+    stable = demo.assessment.regions["江苏省"].coupling
+    assert not stable.borderline and "临界" not in page.coupling_reason.text()
+
+
 def test_benchmark_page_ranks_the_region(qtbot, demo):
     from desktop.pages.benchmark_page import BenchmarkPage
 
