@@ -390,6 +390,18 @@ def test_template_notes_and_sources_are_kept(tmp_path, framework):
     assert obs and all(o.note == "2021 年口径调整" and o.source == "省统计局" for o in obs)
 
 
+def test_notes_survive_the_workspace(tmp_path, framework):
+    from core.store.workspace import Workspace
+
+    csv = tmp_path / "long.csv"
+    csv.write_text(f"地区,指标,年份,数值,来源,备注\n江苏省,{framework.leaves[0]},2020,5,统计年鉴,口径调整\n")
+    with Workspace.create(tmp_path / "w.lcws") as ws:
+        ws.import_files([csv])
+        (o,) = list(ws.observations())
+    assert (o.source, o.note) == ("统计年鉴", "口径调整")
+    assert o.to_dict()["note"] == "口径调整"  # and in the JSON of the data table
+
+
 # 8. CSV as offices save it ----------------------------------------------------------------------
 
 
@@ -489,3 +501,59 @@ def test_hostile_corpus_is_refused_quickly(hostile, framework):
         assert found & case.codes, (case.name, found)
         if case.refused:
             assert len(result.observations) == 0, case.name
+
+
+# 10. Templates that resist accidents -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["region", "multi", "national"])
+def test_value_cells_carry_the_unlocked_input_style_and_nation_rows_are_locked(tmp_path, framework, kind):
+    import openpyxl
+
+    from core.io.template_writer import INPUT_STYLE, write_template
+
+    path = write_template(tmp_path / f"{kind}.xlsx", framework, kind=kind, regions=["南京市", "无锡市"])
+    wb = openpyxl.load_workbook(path)
+    (style,) = [s for s in wb._named_styles if s.name == INPUT_STYLE]
+    assert style.protection.locked is False  # the style itself is unlocked, not only each cell
+    ws = wb["指标数据"]
+    header = next(r for r in ws.iter_rows(min_row=1, max_row=10) if any(c.value == "代码" for c in r))
+    year_cols = [c.column for c in header if str(c.value).isdigit()]
+    first = header[0].row + 1
+    for c in year_cols:
+        cell = ws.cell(row=first, column=c)
+        assert cell.style == INPUT_STYLE and cell.protection.locked is False
+    assert ws.protection.sheet
+    basis = wb["基础数据"]
+    nation_rows = [r for r in range(5, basis.max_row + 1) if basis.cell(row=r, column=1).value == "全国"]
+    assert nation_rows
+    for r in nation_rows:
+        assert basis.cell(row=r, column=5).protection.locked is (kind != "national")
+    other = [r for r in range(5, basis.max_row + 1) if basis.cell(row=r, column=1).value not in ("全国", None)]
+    assert all(basis.cell(row=r, column=5).protection.locked is False for r in other)
+
+
+# 9. `check` equals compute's preflight ----------------------------------------------------------------
+
+
+def test_check_refuses_what_compute_refuses(tmp_path, framework):
+    import subprocess
+    import sys
+
+    data = tmp_path / "one.csv"  # readable, but one indicator only: the engine refuses it
+    data.write_text(f"地区,指标,年份,数值\n江苏省,{framework.leaves[0]},2019,5\n江苏省,{framework.leaves[0]},2020,6\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "core", *args], capture_output=True, text=True, env=env)
+
+    compute = run("compute", str(data))
+    check = run("check", "--json", str(data))
+    assert compute.returncode != 0 and check.returncode == 2
+    engine_errors = [p for p in json.loads(check.stdout) if p["severity"] == "error"]
+    assert {p["code"] for p in engine_errors} == {"indicator_no_data"}
+    assert all(p["message"] in compute.stdout + compute.stderr for p in engine_errors)  # the same problems, same words
+    good = tmp_path / "good"
+    good.mkdir()
+    filled_region_workbook(framework).save(good / "a.xlsx")
+    assert run("check", str(good)).returncode == 0 and run("compute", str(good)).returncode == 0

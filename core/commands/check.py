@@ -1,14 +1,20 @@
-"""`python -m core check FILE…`: list every problem in templates and long-format files without computing."""
+"""`python -m core check FILE…`: list every problem in templates and long-format files without computing.
+
+`check` runs compute's whole preflight (reading, then the engine's preparation with the same
+options), so a file check passes is a file compute accepts.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
+from ..index.engine import prepare
 from ..io.loading import load_data
-from ..kernel.problems import Severity
-from ..model.framework import load_framework
+from ..kernel.problems import InputError, Problem, Severity
+from ..model.framework import Framework, load_framework
+from ..model.observations import ObservationTable
+from .options import add_data_options, options_from_args
 from .output import json_text, print_problems, say
 
 
@@ -18,8 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="检查填报文件中的问题",
         description="检查填报模板或长表文件：列出每个错误、警告和转换说明（文件、工作表、单元格、指标、年份）。文件不会被修改。",
     )
-    p.add_argument("files", nargs="+", type=Path, help="填报模板 .xlsx、长表 .csv/.xlsx，或包含它们的文件夹")
-    p.add_argument("--framework", type=Path, help="指标体系文件（TOML），默认为中国信通院 2025 年 4-12-27 体系")
+    add_data_options(p)
     p.add_argument("--quiet", action="store_true", help="不列出转换说明（只列错误和警告）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出问题列表")
     p.set_defaults(func=run)
@@ -27,7 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     framework = load_framework(args.framework)
-    table, problems = load_data(args.files, framework)
+    table, problems = load_data(args.data, framework)
+    if not any(p.severity is Severity.ERROR for p in problems):
+        problems = [*problems, *preflight(table, framework, args)]
     shown = [p for p in problems if not (args.quiet and p.severity is Severity.INFO)]
     if args.json:
         sys.stdout.write(json_text([p.to_dict() for p in shown]))
@@ -39,3 +46,12 @@ def run(args: argparse.Namespace) -> int:
     summary = "cli.check_summary_errors" if errors else "cli.check_summary"
     say(summary, args.lang, values=len(table), errors=errors, warnings=warnings, infos=infos)
     return 2 if errors else 0
+
+
+def preflight(table: ObservationTable, framework: Framework, args: argparse.Namespace) -> list[Problem]:
+    """The engine's own checks with compute's options (base year, gaps, exclusions…): what compute would refuse."""
+    try:
+        prepare(table, framework, options_from_args(args))
+    except InputError as exc:
+        return list(exc.problems)
+    return []

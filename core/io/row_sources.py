@@ -21,7 +21,7 @@ from .template_layout import SHEET_DATA
 from .xlsx_safety import LEGACY_SUFFIXES, MAX_CELLS, MAX_FILE_BYTES, OLE_MAGIC, ZIP_MAGIC, check_entries
 
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
-MAX_TEXT_BYTES = 32 * 1024 * 1024  # ~700,000 rows; checked before the file is read
+MAX_TEXT_BYTES = 16 * 1024 * 1024  # ~500,000 rows (a city-level data set is ~120,000); checked before reading
 
 Row = tuple[list[object], list[str | None] | None]  # cell values, number formats (None: the format cannot show them)
 

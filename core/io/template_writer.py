@@ -139,6 +139,25 @@ def _styles():
     }
 
 
+INPUT_STYLE = "填报值"  # the named style of every value cell: unlocked, so a cell keeps its style's protection
+
+
+def _input_style(wb, st) -> None:
+    """Register the named input style. Cells carry it by name, so its protection (unlocked) is the style's own,
+    not only a per-cell flag: pasting formats from another workbook that has no such style keeps the name's
+    definition in this workbook, and "清除格式" or the style gallery restore it in one click."""
+    from openpyxl.styles import NamedStyle
+
+    style = NamedStyle(name=INPUT_STYLE, font=st["body"], border=st["border"], fill=st["input_fill"])
+    style.alignment, style.protection, style.number_format = st["right"], st["unlocked"], "General"
+    wb.add_named_style(style)
+
+
+def _input_cell(c, st) -> None:
+    c.style = INPUT_STYLE
+    c.protection = st["unlocked"]
+
+
 def _text(cell, value: str) -> None:
     """Write user-visible text as a string even if it starts with '=' (openpyxl would make a formula)."""
     cell.value = value
@@ -463,9 +482,7 @@ def _data_row(ws, framework: Framework, lay: _DataLayout, row: int, region, code
         rc.protection, rc.fill = st["unlocked"], st["info_fill"]
     for j, y in enumerate(lay.years):
         c = ws.cell(row=row, column=lay.year_col0 + j)
-        c.protection, c.font, c.border, c.fill = st["unlocked"], st["body"], st["border"], st["input_fill"]
-        c.alignment = st["right"]
-        c.number_format = "General"
+        _input_cell(c, st)
         if values.get((code, y)) is not None:
             c.value = values[(code, y)]
     src = ws.cell(row=row, column=lay.year_col0 + len(lay.years))
@@ -528,7 +545,9 @@ def _basis_sheet(
                 c.alignment = st["center"] if i != 3 else st["left"]
             for j, y in enumerate(years):
                 c = ws.cell(row=row, column=5 + j)
-                c.protection, c.font, c.border, c.alignment = st["unlocked"], st["body"], st["border"], st["right"]
+                _input_cell(c, st)
+                if region == NATION and kind != "national":  # the benchmark: read-only here, edited only in national
+                    c.protection, c.fill = st["locked"], st["locked_fill"]
                 if region == NATION and (code, y) in prefill:
                     c.value = prefill[(code, y)]
             dv.add(f"{get_column_letter(5)}{row}:{get_column_letter(4 + len(years))}{row}")
@@ -662,6 +681,7 @@ def build_template(
     wb.properties.creator = "两创融合评估"
     wb.properties.title = f"两创融合发展指数填报模板（{framework.id} {framework.version}）"
     wb.properties.keywords = f"{MARKER};{kind};{framework.id};{framework.version}"
+    _input_style(wb, st)
     lists_ref = _lists_sheet(wb)
     _guide_sheet(wb, framework, kind, years, contact, st)
     _data_sheet(wb, framework, kind, years, regions, prefill, st, lists_ref)
