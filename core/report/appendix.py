@@ -242,7 +242,7 @@ def robustness(ctx: Context, doc: DocumentBuilder) -> None:
         return
     # TRANSITIONAL: getattr until the assessment's verdicts carry `margin` / `stability` on main.
     rows = [
-        (Cell(verdict), Cell(result), Cell(getattr(v, "margin", None)), Cell(_percent(getattr(v, "stability", None))))
+        (Cell(verdict), Cell(result), Cell(getattr(v, "margin", None)), Cell(_percent(_own_share(v))))
         for verdict, result, v in _verdicts(ctx)
         if hasattr(v, "margin") or hasattr(v, "stability")
     ]
@@ -257,6 +257,13 @@ def robustness(ctx: Context, doc: DocumentBuilder) -> None:
         Column(ctx.t("report.col.stability"), "share", 0.9),
     ]
     doc.table(ctx.t("report.table.robustness"), columns, rows, sheet="assessment")
+
+
+def _own_share(v) -> float | None:
+    """The share of draws giving the verdict's own label (`stability` maps each label to its share)."""
+    stability = getattr(v, "stability", None) or {}
+    own = next((getattr(v, k) for k in ("group", "grade", "name") if getattr(v, k, None) is not None), None)
+    return stability.get(own) if own is not None else None
 
 
 def _percent(share: float | None) -> float | None:
