@@ -1,7 +1,7 @@
 """Time the reports: each format for one region (target ≤ 2 s) and for 31 provinces (spec 05, issue 14).
 
-Synthetic, seeded data (benchmarks/make_demo_data.synthetic_table), index and one-at-a-time
-sensitivity computed once (as the GUI holds them); the time is the report alone: build the
+Synthetic, seeded data (benchmarks/make_demo_data.synthetic_table), index, sensitivity and the
+assessment (sections 三–五) computed once (as the GUI holds them); the time is the report alone: build the
 document, draw the charts (Qt renderer, offscreen) and write the file. Median of a few runs.
 
     python benchmarks/bench_report.py
@@ -21,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from make_demo_data import synthetic_table
 from timing import median_time
 
+from core.assessment import assess
 from core.index import compute_index, monte_carlo, one_at_a_time
 from core.model.framework import load_framework
 from core.report.builder import ReportInputs
@@ -41,6 +42,7 @@ def main() -> int:
         monte_carlo=monte_carlo(table, fw, draws=200),
         observations=table,
         app_version="bench",
+        assessment=assess(table, fw),
     )
     renderer = QtRenderer()
     provinces = [r for r in result.regions if r != "全国"]

@@ -31,10 +31,42 @@ def ensure_app():
     return app
 
 
+def _scatter(spec: ChartSpec):
+    """Level × momentum of every region, the report's own region highlighted, quadrant names in the corners."""
+    from .charts.plots import Point, QuadrantScatter
+
+    chart = QuadrantScatter(spec.title)
+    xs, ys = spec.series[0].values, spec.series[1].values
+    points = [
+        Point(name, float(x), float(y), highlight=name == spec.highlight)
+        for name, x, y in zip(spec.x_labels, xs, ys, strict=True)
+        if x is not None and y is not None
+    ]
+    corners = tuple(spec.corners) if len(spec.corners) == 4 else ("", "", "", "")
+    chart.set_data(points, spec.x_label, spec.y_label, corners, spec.split)
+    return chart
+
+
+def _radar(spec: ChartSpec):
+    from .charts.plots import RadarChart
+
+    chart = RadarChart(spec.title)
+    colors = (style.ACCENT, style.NATION_COLOR, *style.SERIES_COLORS)
+    chart.set_data(
+        list(spec.x_labels),
+        [(s.name, list(s.values), colors[i % len(colors)], s.dashed) for i, s in enumerate(spec.series)],
+    )
+    return chart
+
+
 def make_chart(spec: ChartSpec):
     """The GUI chart class for a chart spec, filled with its data."""
     from .charts.plots import GroupedBarChart, LineChart, Series
 
+    if spec.kind == "scatter":
+        return _scatter(spec)
+    if spec.kind == "radar":
+        return _radar(spec)
     colors = (style.TOTAL_COLOR, style.NATION_COLOR, *style.SERIES_COLORS)
     if spec.kind == "line":
         chart = LineChart(spec.title, y_label=spec.y_label)
@@ -56,13 +88,58 @@ def make_chart(spec: ChartSpec):
     return chart
 
 
+class _GuiThread:
+    """Runs a function on the GUI thread and returns its result: chart widgets and the PDF layout
+    live there, while an export task calls the renderer from a worker thread."""
+
+    def __init__(self, app):
+        from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+        class Bridge(QObject):
+            call = Signal(object)
+
+            @Slot(object)
+            def run(self, job) -> None:
+                job()
+
+        self.app = app
+        self.bridge = Bridge()
+        self.bridge.moveToThread(app.thread())
+        self.bridge.call.connect(self.bridge.run, Qt.ConnectionType.BlockingQueuedConnection)
+
+    def run(self, fn, *args):
+        from PySide6.QtCore import QThread
+
+        if QThread.currentThread() is self.app.thread():
+            return fn(*args)
+        out = {}
+
+        def job():
+            try:
+                out["value"] = fn(*args)
+            except BaseException as exc:  # re-raised in the worker, which reports it
+                out["error"] = exc
+
+        self.bridge.call.emit(job)
+        if "error" in out:
+            raise out["error"]
+        return out["value"]
+
+
 class QtRenderer:
-    """core.report.render.Renderer with Qt."""
+    """core.report.render.Renderer with Qt; callable from a worker thread (the drawing happens on the GUI thread)."""
 
     def __init__(self):
         self.app = ensure_app()
+        self.gui = _GuiThread(self.app)
 
     def chart_png(self, figure: Figure, width_px: int, dpi: int) -> bytes:
+        return self.gui.run(self._chart_png, figure, width_px, dpi)
+
+    def pdf(self, html: str, images: Mapping[str, bytes], path: Path) -> None:
+        self.gui.run(self._pdf, html, images, path)
+
+    def _chart_png(self, figure: Figure, width_px: int, dpi: int) -> bytes:
         from PySide6.QtCore import QSize
 
         chart = make_chart(figure.chart)
@@ -75,9 +152,9 @@ class QtRenderer:
             chart.close()
             chart.deleteLater()
 
-    def pdf(self, html: str, images: Mapping[str, bytes], path: Path) -> None:
+    def _pdf(self, html: str, images: Mapping[str, bytes], path: Path) -> None:
         from PySide6.QtCore import QMarginsF, QUrl
-        from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+        from PySide6.QtGui import QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
         from core.kernel import atomic_path
 
@@ -87,7 +164,11 @@ class QtRenderer:
         family = fonts.choose_family()
         font = QFont(self.app.font())
         if family:
-            font.setFamilies([family, *fonts.LATIN_FALLBACKS])
+            # A Latin face first: Latin letters and digits set in the CJK face lose their text in the
+            # PDF (copy and pdftotext give "U = ." for "U1 = 0.550"); CJK characters fall back to it.
+            installed = set(QFontDatabase.families())
+            latin = [f for f in fonts.LATIN_FALLBACKS if f in installed][:1]
+            font.setFamilies([*latin, family, *fonts.LATIN_FALLBACKS])
         font.setPointSizeF(12)
         doc.setDefaultFont(font)
         for name, data in images.items():

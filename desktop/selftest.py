@@ -187,8 +187,25 @@ def _json_has(key: str) -> Callable[[Path], bool]:
 
 
 def _csv_has_region(path: Path) -> bool:
-    rows = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
-    return any(r.get("region") == IMPORT_REGION and r.get("index") for r in rows)
+    """Chinese headers (地区 … 指数 in columns 1 and 5) and the imported region with its index."""
+    rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+    return rows[0][0] == "地区" and any(r[0] == IMPORT_REGION and r[4] for r in rows[1:])
+
+
+def _report_exporter(fmt: str) -> Exporter:
+    """The assessment report of the imported region, as the export page writes it (charts, PDF by Qt)."""
+
+    def write(session, path: str) -> None:
+        from .pages.export_page import write_session_report
+
+        write_session_report(session, IMPORT_REGION, fmt, path)
+
+    def check(path: Path) -> bool:
+        from .pages.export_page import report_mentions
+
+        return report_mentions(path, IMPORT_REGION)
+
+    return Exporter(f"{fmt} report", f"report.{fmt}", write, check)
 
 
 EXPORTERS: tuple[Exporter, ...] = (
@@ -201,6 +218,7 @@ EXPORTERS: tuple[Exporter, ...] = (
         lambda s, p: s.export_sensitivity_json(p),
         lambda p: "one_at_a_time" in json.loads(p.read_text(encoding="utf-8")),
     ),
+    *(_report_exporter(fmt) for fmt in ("docx", "pdf", "xlsx")),
 )
 
 

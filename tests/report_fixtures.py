@@ -1,10 +1,11 @@
-"""Shared report inputs: the demo provinces, their index, sensitivity and import problems."""
+"""Shared report inputs: the demo provinces, their index, sensitivity, assessment and import problems."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
 
+from core.assessment import assess
 from core.index import compute_index, monte_carlo, one_at_a_time
 from core.io.loading import load_data_strict
 from core.model.framework import load_framework
@@ -28,4 +29,5 @@ def demo_inputs(region: str = "江苏省") -> ReportInputs:
         observations=table,
         app_version="0.1.0",
         date="2026-12-01",
+        assessment=assess(table, fw),
     )

@@ -194,13 +194,19 @@ def test_province_with_cities(framework, config):
     res = assess(table, framework, adjacency=adj, config=config)
     assert res.parent == "江苏省"
     xz = res.regions["徐州市"]
-    assert xz.parent == "江苏省" and xz.level_vs_parent is not None and xz.level_vs_parent.reference == "江苏省"
-    assert xz.level.reference == NATION
-    assert xz.momentum_vs_parent.momentum == pytest.approx(
+    # one reference per verdict: a city's verdicts are all against its province, the nation shown beside
+    assert xz.parent == "江苏省" and xz.reference == "江苏省" and xz.level.reference == "江苏省"
+    assert xz.level_vs_nation is not None and xz.level_vs_nation.reference == NATION
+    assert xz.level_vs_nation.total == pytest.approx(res.levels["徐州市"].total)
+    assert xz.momentum["total"].momentum == pytest.approx(
         100 * xz.momentum["total"].e_region / res.index.series("江苏省", "total")[2024], rel=1e-9
     )
+    verdicts = [*xz.groups.values(), *xz.quadrants.values(), xz.role, xz.coupling, xz.boards]
+    assert {v.reference for v in verdicts} == {"江苏省"}
+    assert xz.role.pillar_levels == {p: xz.level.nodes[p] for p in framework.pillars}
     d = xz.to_dict()
-    assert d["parent"]["level"]["reference"] == "江苏省"
+    assert d["reference"] == "江苏省" and d["parent"] == {"name": "江苏省"}
+    assert d["nation"]["level"]["reference"] == NATION and d["role"]["reference"] == "江苏省"
     assert xz.partners.reference == "江苏省"
     assert all(p.peer != "江苏省" for p in xz.partners.top)
     assert res.regions["江苏省"].parent is None and res.regions["江苏省"].partners.peers_considered == 0
@@ -216,10 +222,10 @@ def test_city_identical_to_its_province_scores_100_against_it(framework, config)
     mirror = [Observation("镜像市", o.indicator, o.year, o.value) for o in table if o.region == "江苏省"]
     res = assess(ObservationTable(list(table) + mirror), framework, regions=["镜像市"], config=config)
     ra = res.regions["镜像市"]
-    assert ra.level_vs_parent.total == pytest.approx(100.0)
-    assert all(v == pytest.approx(100.0) for v in ra.level_vs_parent.nodes.values())
-    assert ra.momentum_vs_parent.momentum == pytest.approx(100.0)
-    assert ra.level.total == pytest.approx(res.levels["江苏省"].total)
+    assert ra.level.total == pytest.approx(100.0)
+    assert all(v == pytest.approx(100.0) for v in ra.level.nodes.values())
+    assert ra.momentum["total"].momentum == pytest.approx(100.0)
+    assert ra.level_vs_nation.total == pytest.approx(res.levels["江苏省"].total)
 
 
 def test_cli_human_and_json(tmp_path, capsys):

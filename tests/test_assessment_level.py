@@ -148,7 +148,11 @@ def test_gap_contributions_sum_to_the_gap(framework, config):
 def test_group_boundaries(config, level, group):
     verdict = performance_group(level, config)
     assert verdict.group == group
-    assert f"{level:.1f}" in verdict.reason.text() and group in verdict.reason.text()
+    # never printed on (or across) the bound it does not meet: 124.999 → "124.999", 99.99 → "99.99"
+    shown = {124.999: "124.999", 99.99: "99.99"}.get(level, f"{level:.1f}")
+    assert f"水平 {shown}（" in verdict.reason.text() and group in verdict.reason.text()
+    nearest = verdict.level - verdict.margin
+    assert nearest in (0.0, 70.0, 100.0, 125.0) or level in (0.0, 300.0)
 
 
 def test_group_of_missing_level(config):

@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 from docx import Document as open_docx
 from openpyxl import load_workbook
 
@@ -64,3 +65,25 @@ def test_leftover_tmp_files_of_killed_exports_are_removed(tmp_path):
     other.write_bytes(b"not ours")
     assert clean_leftovers(tmp_path) == [left]
     assert not left.exists() and other.exists()
+
+
+def test_assess_options_shape_sections_three_to_five(tmp_path):
+    """--peers (an `assess` option) reaches the report: the sameness table compares exactly those peers."""
+    from core.assessment import assess
+    from core.io.loading import load_data_strict
+    from core.model.framework import load_framework
+
+    out = tmp_path / "江苏.xlsx"
+    proc = run(DEMO, "--region", "江苏省", "--format", "xlsx", "--out", out, "--draws", "0", "--peers", "浙江省,上海市")
+    assert proc.returncode == 0, proc.stderr
+    ws = load_workbook(out)["评估"]
+    cells = [[c.value for c in row] for row in ws.iter_rows()]
+    fw = load_framework()
+    a = assess(load_data_strict([DEMO], fw).observations, fw, regions=["江苏省"], peers=["浙江省", "上海市"])
+    ra = a.regions["江苏省"]
+    head = next(i for i, row in enumerate(cells) if row[0] == "比较地区")
+    peers = [row[0] for row in cells[head + 1 : head + 1 + len(ra.sameness)]]
+    assert sorted(peers) == ["上海市", "浙江省"] == sorted(s.peer for s in ra.sameness)
+    verdicts = next(i for i, row in enumerate(cells) if row[:3] == ["指标", "融合水平", "分组"])
+    assert cells[verdicts + 1][1] == pytest.approx(ra.groups[TOTAL].level, rel=1e-14)  # xlsx keeps 15 digits
+    assert cells[verdicts + 1][2] == a.name(ra.groups[TOTAL].group)

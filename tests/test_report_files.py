@@ -10,9 +10,11 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from openpyxl import load_workbook
 
-from core.index import compute_index
+from core.index import compute_index, one_at_a_time
+from core.kernel.messages import render
 from core.kernel.problems import Problem
 from core.model.framework import ROOT, load_framework
+from core.model.observations import ObservationTable
 from core.report.builder import ReportInputs, build_document
 from core.report.document import Paragraph
 from core.report.docx_writer import TEXT_WIDTH_MM, write_docx
@@ -21,7 +23,10 @@ from core.report.xlsx_writer import write_xlsx
 from tests.conftest import constant_growth_table
 from tests.report_fixtures import demo_inputs
 
-SECTIONS = ("摘  要", "一、总体情况", "二、分维度分析", "附  录", "附录一", "附录二", "附录三", "附录四")
+SECTIONS = (
+    "摘  要", "一、总体情况", "二、分维度分析", "三、对标分析", "四、融合潜力与功能定位", "五、协同与路径建议",
+    "附  录", "附录一", "附录二", "附录三", "附录四",
+)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +53,8 @@ def test_document_has_every_section_and_numbered_captions(document):
     for title in SECTIONS:
         assert any(t.startswith(title) for t in texts), title
     assert [t.number for t in document.tables] == list(range(1, len(document.tables) + 1))
-    assert [f.caption[:3] for f in document.figures] == ["图 1", "图 2"]
+    assert [f.caption[:3] for f in document.figures] == ["图 1", "图 2", "图 3", "图 4"]
+    assert [f.chart.kind for f in document.figures] == ["line", "bars", "scatter", "radar"]
     assert document.tables[0].caption.startswith("表 1  ")
 
 
@@ -72,6 +78,32 @@ def test_docx_total_table_equals_the_index(docx_file):
         assert row[0] == str(y)
         flag = r.flag("江苏省", ROOT, y)
         assert row[1] == f"{r.value('江苏省', ROOT, y):.1f}" + (flag.mark if flag else "")
+
+
+def test_docx_verdict_tables_equal_the_assessment(docx_file, document):
+    """Table 6 (levels, groups, momenta, quadrants) and the coupling row hold the assessment's numbers."""
+    a = demo_inputs().assessment
+    ra = a.regions["江苏省"]
+    tables = _docx_tables(docx_file)
+    verdicts = tables[
+        [t.caption for t in document.tables].index(next(c.caption for c in document.tables if "分组" in c.caption))
+    ]
+    for row, code in zip(verdicts[1:], ra.groups, strict=True):
+        g, m, q = ra.groups[code], ra.momentum[code], ra.quadrants[code]
+        assert row[1:4] == [f"{g.level:.1f}", a.name(g.group), f"{m.momentum:.1f}"]
+        assert row[5] == a.name(q.name)
+    coupling = next(t for t, c in zip(tables, document.tables, strict=True) if "耦合协调度" in c.caption)
+    assert coupling[1][6] == f"{ra.coupling.d:.3f}" and f"{ra.coupling.d:.3f}" in ra.coupling.reason.text()
+    text = "\n".join(p.text for p in docx_file.paragraphs)
+    for verdict in (ra.role.reason, ra.coupling.reason, ra.potential.reason, ra.partners.sentence):
+        assert verdict.text() in text
+
+
+def test_robustness_appendix_only_when_verdicts_carry_margins(document):
+    ra = demo_inputs().assessment.regions["江苏省"]
+    has = any(hasattr(v, "margin") for v in (ra.role, ra.coupling, *ra.groups.values(), *ra.quadrants.values()))
+    titles = [h.text for h in document.headings]
+    assert any(t.startswith("附录五") for t in titles) == has
 
 
 def test_docx_uses_heading_styles_and_east_asian_fonts(docx_file):
@@ -98,7 +130,7 @@ def test_docx_tables_fit_the_text_width(docx_file):
 
 def test_xlsx_has_chinese_sheets_native_charts_and_exact_values(workbook):
     r = demo_inputs().result
-    assert workbook.sheetnames == ["指数", "增速", "图表", "数据", "敏感性", "数据问题"]
+    assert workbook.sheetnames == ["指数", "增速", "评估", "图表", "数据", "敏感性", "数据问题"]
     ws = workbook["指数"]
     assert [c.value for c in ws[2][:3]] == ["代码", "指标", str(r.base_year)]
     assert ws.freeze_panes == "C3"
@@ -108,7 +140,7 @@ def test_xlsx_has_chinese_sheets_native_charts_and_exact_values(workbook):
         [r.value("江苏省", ROOT, y) for y in r.years], rel=1e-14
     )  # xlsx stores 15 digits
     charts = workbook["图表"]._charts
-    assert len(charts) == 2
+    assert [type(c).__name__ for c in charts] == ["LineChart", "BarChart", "ScatterChart", "RadarChart"]
     assert all(c.x_axis.delete is False and c.y_axis.delete is False for c in charts)
 
 
@@ -161,15 +193,88 @@ def test_a_region_not_in_the_result_is_refused():
         build_document(dataclasses.replace(demo_inputs(), region="火星"))
 
 
+def _paragraphs(document) -> str:
+    return " ".join(b.text for b in document.blocks if isinstance(b, Paragraph))
+
+
 def test_nation_report_says_why_it_compares_no_macro_regions():
     document = build_document(dataclasses.replace(demo_inputs(), region="全国"))
-    text = " ".join(b.text for b in document.blocks if isinstance(b, Paragraph))
-    assert "大区" in text
+    text = _paragraphs(document)
+    assert render("report.benchmark.nation_no_macro") in text
+    assert render("report.assess.nation_is_reference") in text  # 四 and 五 say why they give no verdicts
+    texts = [h.text for h in document.headings]
+    for title in SECTIONS:
+        assert any(t.startswith(title) for t in texts), title
+
+
+def test_nation_only_data_give_an_index_report_with_sensitivity():
+    """Only 全国 in the data: total, pillars, sub-indicators and sensitivity, like the CAICT report."""
+    fw = load_framework()
+    table = constant_growth_table(fw, regions=("全国",))
+    result = compute_index(table, fw)
+    document = build_document(ReportInputs(result, "全国", one_at_a_time=one_at_a_time(table, fw), observations=table))
+    pillar_rows = document.tables[1].rows
+    assert [r[0].value for r in pillar_rows] == [
+        fw.label(c, "zh", regional=False) for p in fw.pillars for c in (p, *fw.children(p))
+    ]
+    assert pillar_rows[0][1].value == pytest.approx(result.value("全国", fw.pillars[0], result.latest_year))
+    assert render("report.summary.national_alone") in _paragraphs(document)
+    assert any(t.caption.startswith("表") and t.sheet == "sensitivity" for t in document.tables)
+
+
+def test_nation_report_compares_the_macro_regions_in_the_data():
+    fw = load_framework()
+    nation = constant_growth_table(fw, regions=("全国",), rate=1.05)
+    east = constant_growth_table(fw, regions=("东部",), rate=1.08)
+    table = ObservationTable([*nation.rows, *east.rows])
+    result = compute_index(table, fw)
+    document = build_document(ReportInputs(result, "全国", observations=table))
+    macro = next(t for t in document.tables if t.caption.endswith(render("report.table.nation_macro", {"year": 2024})))
+    y = result.latest_year
+    assert [r[0].value for r in macro.rows] == ["全国", "东部"]
+    diff = result.value("东部", ROOT, y) - result.value("全国", ROOT, y)
+    assert macro.rows[1][3].value == pytest.approx(diff) and diff > 0
 
 
 def test_english_report_is_english():
     document = build_document(dataclasses.replace(demo_inputs(), lang="en"))
     texts = [h.text for h in document.headings] + [t.caption for t in document.tables] + list(document.title.lines)
+    texts += [c.header for t in document.tables for c in t.columns] + [
+        s.name for f in document.figures for s in f.chart.series
+    ]
     texts = [t.replace("江苏省", "") for t in texts]  # the region's name is data, as the user typed it
     assert not [t for t in texts if any("\u4e00" <= ch <= "\u9fff" for ch in t)]
     assert document.tables[0].caption.startswith("Table 1. ")
+
+
+def test_formula_like_sources_notes_and_peer_names_stay_text_in_xlsx(tmp_path):
+    """Sources and 备注 from input, and a peer's name in the assessment sheet, are strings, never formulas."""
+    from core.assessment import assess
+    from core.io.loading import load_data_strict
+    from tests.report_fixtures import DEMO
+
+    fw = load_framework()
+    rows = load_data_strict([DEMO], fw).observations.rows
+    peer, source, note = "=湖北省", "=cmd|' /C calc'!A0", "@SUM(1+1)"
+    rows = [
+        dataclasses.replace(
+            o,
+            region=peer if o.region == "湖北省" else o.region,
+            source=source if o.region == "江苏省" else o.source,
+            note=note if o.region == "江苏省" else o.note,
+        )
+        for o in rows
+    ]
+    table = ObservationTable(rows)
+    inputs = ReportInputs(compute_index(table, fw), "江苏省", observations=table, assessment=assess(table, fw))
+    write_xlsx(build_document(inputs), tmp_path / "r.xlsx")
+    wb = load_workbook(tmp_path / "r.xlsx")
+    found = dict.fromkeys((peer, source, note), 0)
+    for ws in wb:
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and c.value in found:
+                    assert c.data_type == "s" and c.quotePrefix, (ws.title, c.coordinate, c.value)
+                    found[c.value] += 1
+    assert all(found.values()), found
+    assert any(ws.title == "评估" for ws in wb)

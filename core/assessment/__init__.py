@@ -50,6 +50,7 @@ from .model import (
 )
 from .partners import read_adjacency
 from .pipeline import engine_pass, peer_context, region_assessment, region_levels, resolve_years
+from .robustness import draw_context, stabilise
 from .serialise import to_json
 from .summary import summary
 
@@ -98,11 +99,14 @@ def assess(
     config: AssessmentConfig | None = None,
     options: IndexOptions | None = None,
     with_published: bool = True,
+    robust: bool = True,
 ) -> Assessment:
     """Assess `regions` (default: every loaded region) against the nation; peers default to all loaded.
 
     `parent`: the province whose cities are loaded (auto-detected when exactly one province is
     loaded together with non-province regions); its cities get a level and momentum against it too.
+    `robust`: recompute every verdict under the seeded weight and data draws of `[robustness]` in the
+    thresholds file (stability, 临界); without it verdicts carry their margins but no stability.
     Raises InputError for unusable data (unknown region, missing base-year values …).
     """
     fw = framework or load_framework()
@@ -112,10 +116,12 @@ def assess(
     run = engine_pass(table, fw, options, base, end)
     ctx = region_levels(run, table, cfg, loaded)
     peers_ctx = peer_context(ctx, loaded, regions, peers, parent, adjacency)
+    draws = draw_context(run.table, fw, run.options, cfg, ctx.year) if robust else None
     out: dict[str, RegionAssessment] = {}
     problems = []
     for reg in peers_ctx.targets:
-        out[reg], found = region_assessment(ctx, peers_ctx, reg, industries)
+        ra, found = region_assessment(ctx, peers_ctx, reg, industries)
+        out[reg] = stabilise(ra, draws) if draws is not None else ra
         problems.extend(found)
     return Assessment(
         year=ctx.year,

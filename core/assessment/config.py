@@ -15,6 +15,7 @@ from pathlib import Path
 from ..kernel.messages import Message, msg
 from ..kernel.problems import InputError, Problem
 from ..kernel.resources import load_toml
+from .model import EPS  # values within EPS of a threshold count as equal to it (L = 100.0000000001 is 100)
 
 THRESHOLDS_RESOURCE = "assessment/thresholds.toml"
 LEVERS_RESOURCE = "assessment/levers.toml"
@@ -31,7 +32,6 @@ CRITERIA_EN = {
     "chain_embedding": "depth of industrial-chain embedding",
     "strategic_fit": "fit with national strategic industries",
 }
-EPS = 1e-9  # values within EPS of a threshold count as equal to it (L = 100.0000000001 is 100)
 
 
 def term(zh: str, en: str) -> Message:
@@ -130,6 +130,14 @@ class AssessmentConfig:
     seeds: Mapping[str, str] = field(default_factory=dict)
     names_en: Mapping[str, str] = field(default_factory=dict)  # every name above (Chinese) → its English twin
     source: str = THRESHOLDS_RESOURCE
+    # verdict robustness (spec 02 §2.11, [robustness] in thresholds.toml)
+    robust_draws: int = 1000
+    robust_seed: int = 20250101
+    robust_scheme: str = "uniform"
+    robust_spread: float = 0.2
+    band_estimate: float = 0.10
+    band_interpolated: float = 0.05
+    borderline_share: float = 0.8
 
     def term(self, name: str | None) -> Message | None:
         """A verdict name of this file (领先型 …) as a term Message: Chinese, or its English twin."""
@@ -305,6 +313,23 @@ def _partners_and_levers(r: _Section, data: Mapping) -> dict:
     }
 
 
+def _robustness(r: _Section, data: Mapping) -> dict:
+    rob = data.get("robustness", {})
+    scheme = str(rob.get("weight_scheme", "uniform"))
+    if scheme not in ("uniform", "dirichlet"):
+        r.bad("assess.config.out_of_range", section="robustness", key="weight_scheme", value=scheme, lo="uniform",
+              hi="dirichlet")  # fmt: skip
+    return {
+        "robust_draws": int(r.num(rob, "draws", "robustness", 10, 1_000_000, 1000)),
+        "robust_seed": int(r.num(rob, "seed", "robustness", 0, None, 20250101)),
+        "robust_scheme": scheme,
+        "robust_spread": r.num(rob, "weight_spread", "robustness", 0.0, 0.99, 0.2),
+        "band_estimate": r.num(rob, "band_estimate", "robustness", 0.0, 0.99, 0.10),
+        "band_interpolated": r.num(rob, "band_interpolated", "robustness", 0.0, 0.99, 0.05),
+        "borderline_share": r.num(rob, "borderline_share", "robustness", 0.0, 1.0, 0.8),
+    }
+
+
 def load_config(
     path: str | Path | None = None, levers_path: str | Path | None = None, pillars: tuple[str, ...] | None = None
 ) -> AssessmentConfig:
@@ -323,6 +348,7 @@ def load_config(
         **_coupling_and_potential(r, data),
         **_industries(r, data),
         **_partners_and_levers(r, data),
+        **_robustness(r, data),
     }
     levers, fusions, seeds = _levers(ldata, llabel, problems)
     fusions_en = ldata.get("fusions_en", ())

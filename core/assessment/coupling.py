@@ -17,8 +17,9 @@ from collections.abc import Mapping
 
 from ..kernel.messages import Message, msg
 from ..model.framework import Framework
+from ..model.observations import NATION
 from .config import AssessmentConfig, band_of
-from .model import Coupling, fmt
+from .model import Coupling, fmt, fmt_vs
 
 
 def side_levels(pillar_levels: Mapping[str, float | None], framework: Framework) -> tuple[float | None, float | None]:
@@ -38,17 +39,20 @@ def coupling_degree(
     *,
     science: Message | None = None,
     industry: Message | None = None,
+    reference: str = NATION,
 ) -> Coupling:
     """U1, U2, C, T, D, grade and type from the two sides' levels (`science`, `industry`: the sides' names)."""
     a, b = config.alpha, config.beta
     if l_science is None or l_industry is None or l_science < 0 or l_industry < 0:
         why = msg("assess.coupling.none")
-        return Coupling(l_science, l_industry, None, None, None, None, None, None, None, a, b, why)
+        return Coupling(l_science, l_industry, None, None, None, None, None, None, None, a, b, why, reference=reference)
     u1, u2 = l_science / (l_science + 100.0), l_industry / (l_industry + 100.0)
     c = 2.0 * math.sqrt(u1) * math.sqrt(u2) / (u1 + u2) if u1 + u2 > 0 else 0.0  # √u1·√u2: no underflow
     t = a * u1 + b * u2
     d = math.sqrt(c * t)
     _, band = band_of(d, config.coupling_grades)
+    bounds = [b.lower for b in config.coupling_grades[1:]]
+    nearest = min(bounds, key=lambda b: abs(d - b)) if bounds else None
     diff = u1 - u2
     if diff > config.type_threshold:
         typ = config.type_names["industry_lags"]
@@ -66,12 +70,15 @@ def coupling_degree(
         u2=fmt(u2, 3),
         c=fmt(c, 3),
         t=fmt(t, 3),
-        d=fmt(d, 3),
+        d=fmt(d, 3) if nearest is None else fmt_vs(d, nearest, 3),
         grade=config.term(band.name),
         diff=fmt(diff, 3),
         type=config.term(typ),
     )
-    return Coupling(l_science, l_industry, u1, u2, c, t, d, band.name, typ, a, b, reason)
+    margin = None if nearest is None else d - nearest
+    return Coupling(
+        l_science, l_industry, u1, u2, c, t, d, band.name, typ, a, b, reason, diff, margin, reference=reference
+    )
 
 
 def balanced_d(l_science: float, l_industry: float) -> float:

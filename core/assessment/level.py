@@ -26,7 +26,7 @@ from ..kernel.vocabulary import CellStatus
 from ..model.framework import ROOT, Framework
 from ..model.observations import NATION
 from .config import term
-from .model import GroupVerdict, IndicatorScore, LevelResult, fmt, place
+from .model import GroupVerdict, IndicatorScore, LevelResult, fmt, fmt_vs, place
 
 BASIS_TERMS = {"gdp": "assess.basis.gdp", "population": "assess.basis.population"}
 NOTED_STATUSES = (CellStatus.ESTIMATE, CellStatus.INTERPOLATED)  # one note per region and status
@@ -223,7 +223,9 @@ def compute_level(
     return LevelResult(region, reference_name, year, nodes, tuple(indicators), tuple(notes))
 
 
-def performance_group(level: float | None, config, node: str = ROOT, label: Message | None = None) -> GroupVerdict:
+def performance_group(
+    level: float | None, config, node: str = ROOT, label: Message | None = None, reference: str = NATION
+) -> GroupVerdict:
     """Performance group of a level (领先型 ≥ 125 …), with the band it falls in (spec 02 §2.1).
 
     `label` names the node in the sentence (a term; default 总指数).
@@ -232,7 +234,7 @@ def performance_group(level: float | None, config, node: str = ROOT, label: Mess
 
     who = label or msg("assess.total")
     if level is None:
-        return GroupVerdict(node, who, None, None, None, None, msg("assess.group.none", label=who))
+        return GroupVerdict(node, who, None, None, None, None, msg("assess.group.none", label=who), reference=reference)
     pos, band = band_of(level, config.groups)
     upper = band_upper(pos, config.groups)
     if upper is None:
@@ -241,5 +243,10 @@ def performance_group(level: float | None, config, node: str = ROOT, label: Mess
         rng = msg("assess.group.range_bottom", upper=f"{upper:g}")
     else:
         rng = msg("assess.group.range", lower=f"{band.lower:g}", upper=f"{upper:g}")
-    reason = msg("assess.group.reason", label=who, level=fmt(level), range=rng, group=config.term(band.name))
-    return GroupVerdict(node, who, level, band.name, band.lower, upper, reason)
+    bounds = [b for b in (band.lower if pos > 0 else None, upper) if b is not None]
+    nearest = min(bounds, key=lambda b: abs(level - b)) if bounds else None
+    shown = fmt(level) if nearest is None else fmt_vs(level, nearest)
+    reason = msg("assess.group.reason", label=who, level=shown, range=rng, group=config.term(band.name),
+                 reference=place(reference))  # fmt: skip
+    margin = None if nearest is None else level - nearest
+    return GroupVerdict(node, who, level, band.name, band.lower, upper, reason, margin, reference=reference)

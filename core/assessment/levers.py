@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..kernel.messages import msg
 from ..model.framework import Framework
 from .config import EPS, AssessmentConfig, term
-from .model import LevelResult, LeverAdvice, SamenessItem, fmt
+from .model import LevelResult, LeverAdvice, SamenessItem, fmt, fmt_vs
 
 
 def select_levers(
@@ -38,7 +38,7 @@ def select_levers(
             reason = msg(
                 "assess.levers.reason",
                 node=term(framework.label(sub), framework.label(sub, "en")),
-                level=fmt(level.nodes[sub]),
+                level=fmt_vs(level.nodes[sub], config.lever_weak_below),
                 kind=msg("assess.levers.relative" if relative else "assess.levers.weak"),
                 pulls=msg("assess.levers.pulls", points=fmt(total_gap[sub], 2)) if total_gap[sub] > 0 else "",
                 fusion=config.term(lv.fusion),

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from ..index.engine import IndexResult
     from .config import AssessmentConfig
 
-__all__ = ["fmt", "pct", "place", "rnd"]
+__all__ = ["fmt", "fmt_vs", "pct", "place", "rnd"]
+
+EPS = 1e-9  # values within EPS of a threshold count as equal to it (config.EPS is this one)
 
 
 def fmt(x: float | None, ndigits: int = 1) -> str:
@@ -30,6 +32,22 @@ def fmt(x: float | None, ndigits: int = 1) -> str:
     if x is None or (isinstance(x, float) and not math.isfinite(x)):
         return "—"
     return f"{x:.{ndigits}f}"
+
+
+def fmt_vs(x: float | None, threshold: float, ndigits: int = 1) -> str:
+    """`x` printed beside a threshold it is compared with: never on the threshold's other side, and never
+    equal to it unless it is (within EPS). One more digit as needed: 99.969 vs 100 → "99.97", not "100.0".
+    """
+    if x is None or not math.isfinite(x):
+        return "—"
+
+    def side(v: float) -> int:
+        return 0 if abs(v - threshold) <= EPS else (1 if v > threshold else -1)
+
+    nd = ndigits
+    while nd < 12 and side(float(f"{x:.{nd}f}")) != side(x):
+        nd += 1
+    return f"{x:.{nd}f}"
 
 
 def place(name: str) -> Message | str:
@@ -103,6 +121,10 @@ class GroupVerdict:
     lower: float | None
     upper: float | None
     reason: Message
+    margin: float | None = None  # level − the nearest group bound, level points (+ above it, − below it)
+    stability: Mapping[str, float] = field(default_factory=dict)  # group name → share of draws
+    borderline: bool = False  # 临界: own group's share below the configured share, or margin within display precision
+    reference: str = NATION
 
 
 @dataclass(frozen=True)
@@ -133,6 +155,10 @@ class Quadrant:
     split_momentum: float = jf(name="split_M")
     name: str | None
     reason: Message
+    margin: float | None = None  # the nearer of L − split_L and M − split_M (smaller magnitude), points
+    stability: Mapping[str, float] = field(default_factory=dict)
+    borderline: bool = False
+    reference: str = NATION
 
 
 @dataclass(frozen=True)
@@ -144,6 +170,12 @@ class Role:
     name: str | None
     description: str
     reason: Message
+    margin: float | None = None  # spread − threshold (− balanced side)
+    lead: float | None = None  # strongest − second pillar level, points
+    mean: float | None = None  # mean pillar level (the spread's denominator)
+    stability: Mapping[str, float] = field(default_factory=dict)
+    borderline: bool = False
+    reference: str = NATION
 
 
 @dataclass(frozen=True)
@@ -153,6 +185,9 @@ class RankedIndicator:
     score: float
     gap_contribution: float  # (100 − s_i) × effective overall weight, points of L_total
     label: Message | None = jf(skip=True, default=None)  # "code name" in either language
+    margin: float | None = None  # s_i − 100 (the reference), points
+    stability: Mapping[str, float] = field(default_factory=dict)  # "below" / "above" the reference → share
+    borderline: bool = False  # its own side's share below the configured share, or |margin| within display
 
 
 @dataclass(frozen=True)
@@ -170,6 +205,7 @@ class BreakdownItem:
 class Strengths:
     top: tuple[RankedIndicator, ...]
     sentence: Message | str
+    relative: bool = False  # no indicator at or above the reference: the top ones are 相对优势
 
 
 @dataclass(frozen=True)
@@ -179,6 +215,8 @@ class Weaknesses:
     weakest_pillar_level: float | None
     breakdown: tuple[BreakdownItem, ...]
     reason: Message
+    sentence: Message | str = ""
+    relative: bool = False  # no indicator below the reference: the bottom ones are 相对短板
 
 
 @dataclass(frozen=True)
@@ -191,22 +229,33 @@ class ShortBoards:
     weakest_pillar_level: float | None
     pillar_breakdown: tuple[BreakdownItem, ...]
     reason: Message
+    strengths_relative: bool = False  # no indicator at or above the reference: the highest are 相对优势
+    weaknesses_relative: bool = False  # no indicator below the reference: the lowest are 相对短板
+    reference: str = NATION
+
+    def _sentence(self, items: tuple[RankedIndicator, ...], kind: str, relative: bool) -> Message | str:
+        texts = [
+            msg("assess.boards.item", indicator=msg("assess.borderline.named", name=s.label or s.code)
+                if s.borderline else s.label or s.code, score=fmt_vs(s.score, 100.0))
+            for s in items
+        ]  # fmt: skip
+        code = f"assess.boards.{kind}_relative" if relative else f"assess.boards.{kind}"
+        return msg(code, items=texts, reference=place(self.reference)) if texts else ""
 
     @property
     def strengths_sentence(self) -> Message | str:
-        items = [msg("assess.boards.item", indicator=s.label or s.code, score=fmt(s.score)) for s in self.strengths]
-        return msg("assess.boards.strengths", items=items) if items else ""
+        return self._sentence(self.strengths, "strengths", self.strengths_relative)
 
     @property
     def weaknesses_sentence(self) -> Message | str:
-        items = [msg("assess.boards.item", indicator=s.label or s.code, score=fmt(s.score)) for s in self.weaknesses]
-        return msg("assess.boards.weaknesses", items=items) if items else ""
+        return self._sentence(self.weaknesses, "weaknesses", self.weaknesses_relative)
 
     def split(self) -> tuple[Strengths, Weaknesses]:
         """The two JSON sections, `strengths` and `weaknesses`."""
-        return Strengths(self.strengths, self.strengths_sentence), Weaknesses(
-            self.weaknesses, self.weakest_pillar, self.weakest_pillar_level, self.pillar_breakdown, self.reason
-        )
+        return Strengths(self.strengths, self.strengths_sentence, self.strengths_relative), Weaknesses(
+            self.weaknesses, self.weakest_pillar, self.weakest_pillar_level, self.pillar_breakdown, self.reason,
+            self.weaknesses_sentence, self.weaknesses_relative,
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -225,6 +274,11 @@ class Coupling:
     alpha: float
     beta: float
     reason: Message
+    diff: float | None = jf(name="U1_minus_U2", nd=6, default=None)  # against the type threshold
+    margin: float | None = jf(nd=6, default=None)  # D − the nearest grade bound
+    stability: Mapping[str, float] = field(default_factory=dict)  # grade → share of draws
+    borderline: bool = False
+    reference: str = NATION
 
 
 @dataclass(frozen=True)
@@ -305,6 +359,7 @@ class PillarPartner:
     gain: float  # w_p × (L_b,p − L_a,p) × adjacency factor
     adjacent: bool
     reason: Message
+    difference: float | None = None  # L_b,p − L_a,p, points (the reason quotes it)
 
 
 @dataclass(frozen=True)
@@ -421,7 +476,7 @@ class PublishedCheck:
 
 @dataclass(frozen=True)
 class RegionAssessment:
-    """Everything spec 02 says about one region, vs the nation (and its parent for a city)."""
+    """Everything spec 02 says about one region against its one reference (a city: its province, the nation beside)."""
 
     region: str
     year: int
@@ -441,8 +496,9 @@ class RegionAssessment:
     levers: tuple[LeverAdvice, ...]
     comparison: Comparison | None = None
     parent: str | None = None
-    level_vs_parent: LevelResult | None = None
-    momentum_vs_parent: NodeMomentum | None = None
+    reference: str = NATION  # every verdict's one reference: the nation, or a city's province (spec 02 §2.11)
+    level_vs_nation: LevelResult | None = None  # a city: its level against the nation, shown beside
+    momentum_vs_nation: NodeMomentum | None = None
     notes: tuple[Message, ...] = ()
     headline: Message | None = None  # one sentence for a leader: level, group, quadrant, role, potential
 

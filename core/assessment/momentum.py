@@ -16,7 +16,7 @@ from collections.abc import Mapping
 
 from ..kernel.messages import Message, msg
 from ..model.observations import NATION
-from .model import NodeMomentum, fmt, place
+from .model import NodeMomentum, fmt, fmt_vs, place
 
 
 def _first_year(series: Mapping[int, float | None]) -> int | None:
@@ -82,7 +82,7 @@ def node_momentum(
         e_region=fmt(e_r),
         e_reference=fmt(e_n),
         reference=place(reference_name),
-        m=fmt(m),
+        m=fmt_vs(m, 100.0),
         pace=msg(f"assess.momentum.{pace}", reference=place(reference_name)),
         g_region=fmt(None if g_r is None else g_r * 100, 2),
         g_reference=fmt(None if g_n is None else g_n * 100, 2),

@@ -20,7 +20,7 @@ from ..kernel.problems import InputError, Problem
 from ..model.framework import Framework
 from ..model.observations import NATION
 from .config import EPS, AssessmentConfig
-from .model import Partner, Partners, PillarPartner, SamenessItem, fmt, place
+from .model import Partner, Partners, PillarPartner, SamenessItem, fmt, fmt_vs, place
 from .positioning import pillar_term
 
 Levels = Mapping[str, Mapping[str, float | None]]  # region → pillar → L
@@ -124,14 +124,14 @@ def _for_pillar(
             "assess.partners.pillar_reason",
             region=region,
             pillar=pillar_term(framework, p),
-            own_level=fmt(own),
+            own_level=fmt_vs(own, 100.0),
             reference=place(reference_name),
             peer=b,
             peer_level=fmt(lb),
             diff=fmt(lb - own),
             adjacent=msg("assess.partners.adjacent") if adj else "",
         )
-        items.append(PillarPartner(p, b, own, lb, gain, adj, reason))
+        items.append(PillarPartner(p, b, own, lb, gain, adj, reason, lb - own))
     items.sort(key=lambda x: (-x.gain, x.peer))
     return tuple(items[: config.partner_top_n])
 
@@ -187,7 +187,7 @@ def _sameness_reason(
     region: str, peer: str, cos: float, adj: bool, same_role: bool, warn: bool,
     roles: Mapping[str, str | None], config: AssessmentConfig,
 ) -> Message:  # fmt: skip
-    threshold, cosine = f"{config.cosine_threshold:g}", fmt(cos, 3)
+    threshold, cosine = f"{config.cosine_threshold:g}", fmt_vs(cos, config.cosine_threshold, 3)
     if warn:
         return msg(
             "assess.sameness.warning",

@@ -29,7 +29,7 @@ from .coupling import coupling_degree, side_levels
 from .industries import IndustryRow, assess_industries
 from .level import compute_level, indicator_term, performance_group
 from .levers import select_levers
-from .model import Benchmark, Comparison, LevelResult, NationValue, RegionAssessment, Role, fmt
+from .model import Benchmark, Comparison, LevelResult, NationValue, RegionAssessment, Role, fmt, fmt_vs, place
 from .momentum import node_momentum
 from .partners import find_partners, province_adjacency, sameness
 from .positioning import functional_role, pillar_term, quadrant, short_boards
@@ -89,6 +89,8 @@ class EnginePass:
     sources: Mapping[str, str]
     nation_excluded: tuple[str, ...]
     notes: tuple[Message, ...]
+    table: ObservationTable  # what the engine ran on (regions and the comparable nation)
+    options: IndexOptions
 
 
 def engine_pass(table: ObservationTable, fw: Framework, options: IndexOptions, base: int, end: int) -> EnginePass:
@@ -119,7 +121,7 @@ def engine_pass(table: ObservationTable, fw: Framework, options: IndexOptions, b
         carry_limit=options.carry_limit,
     )
     result = compute_index(combined, fw, opts)
-    return EnginePass(result, nat_table, sources, nation_excluded, tuple(notes))
+    return EnginePass(result, nat_table, sources, nation_excluded, tuple(notes), combined, opts)
 
 
 def _status_key(code: int) -> str:
@@ -299,18 +301,24 @@ def node_terms(fw: Framework) -> dict[str, Message]:
     return {ROOT: msg("assess.total"), **{p: pillar_term(fw, p) for p in fw.pillars}}
 
 
-def _headline(reg: str, year: int, lv: LevelResult, groups, mom, quads, role, coup, pot, cfg) -> Message:
+def _headline(
+    reg: str, lv: LevelResult, groups, mom, quads, role, coup, pot, cfg, beside: LevelResult | None
+) -> Message:
     def name(x: str | None) -> Message | str:
         return "—" if x is None else cfg.term(x)
 
     g, q, m = groups.get(ROOT), quads.get(ROOT), mom.get(ROOT)
+    tail = "" if beside is None else msg("assess.headline.beside", reference=place(beside.reference),
+                                         level=fmt(beside.total))  # fmt: skip
     return msg(
         "assess.headline",
         region=reg,
-        year=year,
-        level=fmt(lv.total),
+        year=lv.year,
+        reference=place(lv.reference),
+        level=fmt(lv.total) if g is None or g.margin is None else fmt_vs(lv.total, lv.total - g.margin),
+        beside=tail,
         group=name(g.group if g else None),
-        momentum=fmt(m.momentum if m else None),
+        momentum=fmt_vs(m.momentum, cfg.split_momentum) if m else "—",
         quadrant=name(q.name if q else None),
         role=name(role.name),
         d=fmt(coup.d, 3),
@@ -319,44 +327,75 @@ def _headline(reg: str, year: int, lv: LevelResult, groups, mom, quads, role, co
     )
 
 
+@dataclass(frozen=True)
+class _Verdicts:
+    """The verdicts of one region against its one reference (the nation, or a city's province)."""
+
+    reference: str
+    level: LevelResult
+    groups: Mapping
+    momentum: Mapping
+    quadrants: Mapping
+    role: Role
+    coupling: object
+    beside: LevelResult | None  # a city's level against the nation, shown beside
+    momentum_beside: object
+
+
+def _verdicts(ctx: Context, peers: Peers, reg: str) -> _Verdicts:
+    """Level, groups, momentum, quadrants, role and coupling of `reg`, all against one reference."""
+    fw, cfg, res, year = ctx.fw, ctx.cfg, ctx.result, ctx.year
+    is_city = peers.parent is not None and reg != peers.parent
+    ref = peers.parent if is_city else NATION
+    lv = peers.parent_levels[reg] if is_city else ctx.levels[reg]
+
+    def ref_series(c: str) -> dict:
+        return res.series(ref, c) if is_city else ctx.nation_series(c)
+
+    terms = node_terms(fw)
+    nodes = (ROOT, *fw.pillars)
+    groups = {c: performance_group(lv.nodes.get(c), cfg, c, terms[c], reference=ref) for c in nodes}
+    mom = {c: node_momentum(res.series(reg, c), ref_series(c), year, node=c, label=terms[c], reference_name=ref)
+           for c in nodes}  # fmt: skip
+    quads = {c: quadrant(lv.nodes.get(c), mom[c].momentum, cfg, node=c, label=terms[c], reference=ref) for c in nodes}
+    pillars = {p: lv.nodes.get(p) for p in fw.pillars}
+    role = functional_role(pillars, cfg, fw, reference=ref) if is_city else ctx.roles[reg]
+    ls, li = side_levels(pillars, fw)
+    coup = coupling_degree(ls, li, cfg, science=_side_term(fw, "science"), industry=_side_term(fw, "industry"),
+                           reference=ref)  # fmt: skip
+    beside = ctx.levels[reg] if is_city else None
+    mom_beside = node_momentum(res.series(reg, ROOT), ctx.nation_series(ROOT), year) if is_city else None
+    return _Verdicts(ref, lv, groups, mom, quads, role, coup, beside, mom_beside)
+
+
 def region_assessment(
     ctx: Context, peers: Peers, reg: str, industries: list[IndustryRow] | None
 ) -> tuple[RegionAssessment, list[Problem]]:
     """Every part of spec 02 for one region, and the problems its industry rows raised."""
     fw, cfg, res, year = ctx.fw, ctx.cfg, ctx.result, ctx.year
-    lv, parent = ctx.levels[reg], peers.parent
-    terms = node_terms(fw)
-    nodes = (ROOT, *fw.pillars)
-    groups = {c: performance_group(lv.nodes.get(c), cfg, c, terms[c]) for c in nodes}
-    mom = {c: node_momentum(res.series(reg, c), ctx.nation_series(c), year, node=c, label=terms[c]) for c in nodes}
-    quads = {c: quadrant(lv.nodes.get(c), mom[c].momentum, cfg, node=c, label=terms[c]) for c in nodes}
-    ls, li = side_levels(ctx.pillar_levels[reg], fw)
-    coup = coupling_degree(ls, li, cfg, science=_side_term(fw, "science"), industry=_side_term(fw, "industry"))
+    parent = peers.parent
+    v = _verdicts(ctx, peers, reg)
+    lv, coup = v.level, v.coupling
     inds, problems = assess_industries(industries, reg, cfg) if industries else ((), [])
-    m = mom[ROOT]
-    pot = assess_potential(lv.total, ctx.pillar_levels[reg], fw, coup, m.momentum, m.g_region, m.g_reference,
-                           year, cfg, inds)  # fmt: skip
-    is_city = parent is not None and reg != parent
+    m = v.momentum[ROOT]
+    pot = assess_potential(lv.total, {p: lv.nodes.get(p) for p in fw.pillars}, fw, coup, m.momentum, m.g_region,
+                           m.g_reference, year, cfg, inds)  # fmt: skip
+    is_city = v.reference != NATION
     pool = [] if parent is not None and reg == parent else [r for r in peers.pool if r not in (reg, parent)]
-    partners = find_partners(reg, peers.peer_levels, fw, peers.adjacency, cfg, pool,
-                             reference_name=parent if is_city else NATION)  # fmt: skip
+    partners = find_partners(reg, peers.peer_levels, fw, peers.adjacency, cfg, pool, reference_name=v.reference)
     same = sameness(reg, peers.peer_levels, peers.peer_roles, peers.adjacency, cfg, pool)
     macro = macro_region_of(reg)
-    mom_parent = None
-    if is_city:
-        mom_parent = node_momentum(res.series(reg, ROOT), res.series(parent, ROOT), year, reference_name=parent)
-    boards = short_boards(lv, fw, cfg)
     return RegionAssessment(
         region=reg,
         year=year,
         base_year=res.base_year,
         macro_region=macro,
         level=lv,
-        groups=groups,
-        momentum=mom,
-        quadrants=quads,
-        role=ctx.roles[reg],
-        boards=boards,
+        groups=v.groups,
+        momentum=v.momentum,
+        quadrants=v.quadrants,
+        role=v.role,
+        boards=short_boards(lv, fw, cfg),
         coupling=coup,
         potential=pot,
         industries=inds,
@@ -365,10 +404,11 @@ def region_assessment(
         levers=select_levers(lv, fw, cfg, same),
         comparison=_comparison(ctx, peers, reg, macro),
         parent=parent if is_city else None,
-        level_vs_parent=peers.parent_levels[reg] if is_city else None,
-        momentum_vs_parent=mom_parent,
+        reference=v.reference,
+        level_vs_nation=v.beside,
+        momentum_vs_nation=v.momentum_beside,
         notes=tuple(lv.notes),
-        headline=_headline(reg, year, lv, groups, mom, quads, ctx.roles[reg], coup, pot, cfg),
+        headline=_headline(reg, lv, v.groups, v.momentum, v.quadrants, v.role, coup, pot, cfg, v.beside),
     ), list(problems)
 
 

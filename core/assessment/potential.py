@@ -20,7 +20,7 @@ from ..kernel.messages import Message, msg
 from ..model.framework import Framework
 from .config import AssessmentConfig, band_of
 from .coupling import balanced_d
-from .model import Coupling, IndustryPotential, IndustrySummary, Potential, Raise, fmt
+from .model import Coupling, IndustryPotential, IndustrySummary, Potential, Raise, fmt, fmt_vs
 
 
 def trend_projection(level: float, g_region: float, g_reference: float, year: int, horizon: int) -> float:
@@ -106,14 +106,15 @@ def _grade(level, trend: _Trend, momentum, rise, coord_rise, config: AssessmentC
         )
     else:
         trend_txt = msg("assess.potential.no_trend")
-    m, hi_m, lo_m = fmt(momentum), f"{config.high_momentum:g}", f"{config.low_momentum:g}"
+    hi_m, lo_m = f"{config.high_momentum:g}", f"{config.low_momentum:g}"
+    m_hi, m_lo = fmt_vs(momentum, config.high_momentum), fmt_vs(momentum, config.low_momentum)
     if high:
         shifted = shift is not None and shift >= 1
-        cond = msg("assess.potential.cond_shift") if shifted else msg("assess.potential.cond_high", m=m, high=hi_m)
+        cond = msg("assess.potential.cond_shift") if shifted else msg("assess.potential.cond_high", m=m_hi, high=hi_m)
     elif low:
-        cond = msg("assess.potential.cond_low", m=m, low=lo_m)
+        cond = msg("assess.potential.cond_low", m=m_lo, low=lo_m)
     else:
-        cond = msg("assess.potential.cond_medium", m=m, high=hi_m)
+        cond = msg("assess.potential.cond_medium", m=m_hi, high=hi_m)
     board = msg("assess.potential.board", rise=fmt(rise)) if rise is not None and rise > 0 else ""
     coord = msg("assess.potential.coord", rise=fmt(coord_rise, 3)) if coord_rise is not None and coord_rise > 0 else ""
     reason = msg(

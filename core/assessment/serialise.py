@@ -128,6 +128,7 @@ def region_json(ra: Any) -> dict:
         "year": ra.year,
         "base_year": ra.base_year,
         "macro_region": ra.macro_region,
+        "reference": ra.reference,
     }
     put(d, "headline", ra.headline)
     parts = {
@@ -149,11 +150,9 @@ def region_json(ra: Any) -> dict:
     d.update({k: to_json(v) for k, v in parts.items()})
     put(d, "notes", list(ra.notes))
     if ra.parent is not None:
-        d["parent"] = {
-            "name": ra.parent,
-            "level": to_json(ra.level_vs_parent),
-            "momentum": to_json(ra.momentum_vs_parent),
-        }
+        d["parent"] = {"name": ra.parent}
+    if ra.level_vs_nation is not None:
+        d["nation"] = {"level": to_json(ra.level_vs_nation), "momentum": to_json(ra.momentum_vs_nation)}
     return d
 
 
@@ -168,6 +167,21 @@ def benchmark_json(b: Any) -> dict:
         "nation_basis": to_json(b.nation_basis, 6),
         "nation_comparable_index": to_json(b.comparable_index),
         "published_vs_computed": to_json(b.published),
+    }
+
+
+def robustness_json(cfg: Any) -> dict:
+    """How verdict stability was drawn (spec 02 §2.11): draws, seed, weight scheme and spread, data bands."""
+    if cfg is None:
+        return {}
+    return {
+        "draws": cfg.robust_draws,
+        "seed": cfg.robust_seed,
+        "weight_scheme": cfg.robust_scheme,
+        "weight_spread": cfg.robust_spread,
+        "band_estimate": cfg.band_estimate,
+        "band_interpolated": cfg.band_interpolated,
+        "borderline_share": cfg.borderline_share,
     }
 
 
@@ -188,6 +202,7 @@ def assessment_json(a: Any) -> dict:
             "base_year": a.base_year,
             "reference": NATION,
             "parent": a.parent,
+            "robustness": robustness_json(a.config),
             "benchmark": benchmark_json(a.benchmark),
             "regions": {r: region_json(ra) for r, ra in a.regions.items()},
         }

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from ..kernel.messages import Message, msg
 from ..model.framework import ROOT
-from .model import Assessment, RegionAssessment, fmt
+from .model import Assessment, RegionAssessment, fmt, fmt_vs, place
 
 
 def _t(x: Message | str | None, lang: str) -> str:
     return "" if x is None else x.text(lang) if isinstance(x, Message) else str(x)
+
+
+def _level(g) -> str:
+    """A group verdict's level, printed so it never looks equal to the bound it is nearest to."""
+    return fmt(g.level) if g.margin is None else fmt_vs(g.level, g.level - g.margin)
 
 
 def _level_part(a: Assessment, ra: RegionAssessment, lang: str) -> list[str]:
@@ -20,13 +25,12 @@ def _level_part(a: Assessment, ra: RegionAssessment, lang: str) -> list[str]:
     out = ["  " + ra.level.sentence.text(lang)]
     for c in (ROOT, *fw.pillars):
         g = ra.groups[c]
-        out.append(
-            _t(msg("assess.summary.group", label=g.label, level=fmt(g.level), group=a.name(g.group, lang)), lang)
-        )
-    if ra.level_vs_parent is not None:
-        reason = ra.momentum_vs_parent.reason if ra.momentum_vs_parent else ""
-        args = {"parent": ra.parent, "level": fmt(ra.level_vs_parent.total), "reason": reason}
-        out.append(msg("assess.summary.vs_parent", **args).text(lang))
+        line = msg("assess.summary.group", label=g.label, level=_level(g), group=a.name(g.group, lang))
+        out.append("  " + g.reason.text(lang) if g.borderline else line.text(lang))  # 临界: both numbers
+    if ra.level_vs_nation is not None:
+        reason = ra.momentum_vs_nation.reason if ra.momentum_vs_nation else ""
+        args = {"level": fmt(ra.level_vs_nation.total), "reason": reason}
+        out.append(msg("assess.summary.vs_nation", **args).text(lang))
     return out
 
 
@@ -80,8 +84,9 @@ def _comparison_part(ra: RegionAssessment, lang: str) -> list[str]:
 
 
 def region_summary(a: Assessment, ra: RegionAssessment, lang: str = "zh") -> str:
-    lines = [msg("assess.summary.title", region=ra.region, year=ra.year, base=ra.base_year).text(lang)]
-    lines += [_t(ra.headline, lang), "", msg("assess.summary.level").text(lang)]
+    ref = place(ra.reference)
+    lines = [msg("assess.summary.title", region=ra.region, year=ra.year, base=ra.base_year, reference=ref).text(lang)]
+    lines += [_t(ra.headline, lang), "", msg("assess.summary.level", reference=ref).text(lang)]
     lines += _level_part(a, ra, lang)
     lines += _positioning_part(a, ra, lang)
     lines += _partners_part(ra, lang)

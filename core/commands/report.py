@@ -1,6 +1,8 @@
 """`python -m core report DATA… --region NAME|all --format docx|xlsx --out PATH`: reports for officials.
 
-PDF and chart images need Qt: `python -m desktop report …` takes the same arguments and injects
+The data options are those of `assess` (framework, base and end year, gap policy, exclusions,
+leading industries, adjacency, peers, thresholds): the report's sections 三–五 are that
+assessment. PDF and chart images need Qt: `python -m desktop report …` takes the same arguments and injects
 the desktop renderer; this command writes Word (charts as tables with a note) and Excel (native
 charts) without it.
 """
@@ -13,15 +15,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .. import __version__
-from ..index.engine import compute_index
+from ..assessment import Assessment, assess
+from ..assessment.config import load_config
+from ..assessment.industries import read_industries_csv, rows_from_entries
+from ..assessment.partners import read_adjacency
+from ..index.engine import IndexOptions, compute_index
 from ..index.sensitivity import monte_carlo, one_at_a_time
 from ..io.loading import expand_paths
 from ..kernel.messages import render
 from ..kernel.problems import InputError, Problem
+from ..model.observations import NATION
 from ..report.builder import ReportInputs
 from ..report.export import FORMATS, refuse_inputs, report_file_name, write_report, write_reports
 from ..report.render import Renderer
+from .assess import _names
 from .options import add_data_options, load_inputs
+from .output import print_problems
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,8 +49,18 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--format", choices=FORMATS, default="docx", help="报告格式（默认 docx；pdf 需 python -m desktop report）"
     )
-    p.add_argument("--out", type=Path, required=True, help="输出文件；--region all 时为输出文件夹")
+    p.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="输出文件（带扩展名）或文件夹（已存在或无扩展名）；--region all 时为输出文件夹",
+    )
     p.add_argument("--draws", type=int, default=1000, help="敏感性分析的随机权重抽样次数（0 = 不做随机抽样）")
+    p.add_argument("--peers", default="all", help="比较（伙伴、同质化、排名）的地区：all（默认）或逗号分隔的名称")
+    p.add_argument("--parent", help="城市数据的上级省份（默认自动识别）")
+    p.add_argument("--industries", type=Path, help="主导产业评分 CSV（列同 assess --industries）")
+    p.add_argument("--adjacency", type=Path, help="城市毗邻关系 TOML（同 assess --adjacency）；省级毗邻关系已内置")
+    p.add_argument("--config", type=Path, help="评估阈值与名称文件（TOML），默认为内置阈值")
 
 
 def prepare(args: argparse.Namespace) -> tuple[ReportInputs, list[str]]:
@@ -50,6 +69,7 @@ def prepare(args: argparse.Namespace) -> tuple[ReportInputs, list[str]]:
     framework, loaded, options = inputs.framework, inputs.loaded, inputs.options
     table = loaded.observations
     result = compute_index(table, framework, options)
+    assessment = _assessment(args, framework, loaded, options)
     regions = list(result.regions)
     if args.region.strip().lower() != "all":
         if args.region not in regions:
@@ -64,8 +84,41 @@ def prepare(args: argparse.Namespace) -> tuple[ReportInputs, list[str]]:
         tuple(loaded.problems),
         table,
         __version__,
+        assessment=assessment,
     )
     return inputs, regions
+
+
+def _assessment(args: argparse.Namespace, framework, loaded, options: IndexOptions) -> Assessment | None:
+    """The assessment behind sections 三–五 (every region but the nation); None, with the reasons
+    printed, when the data do not allow one (the report then says so in those sections)."""
+    region = args.region.strip()
+    if region == NATION:
+        return None  # the nation is the reference: its report compares macro-regions, not verdicts
+    config = load_config(args.config, pillars=framework.pillars)
+    industries = rows_from_entries(loaded.industries) or None
+    if args.industries:
+        rows, problems = read_industries_csv(args.industries, config)
+        industries = (industries or []) + rows
+        print_problems(problems, args.lang)
+    targets = None if region.lower() == "all" else [region]
+    try:
+        a = assess(
+            loaded.observations,
+            framework,
+            regions=targets,
+            peers=_names(args.peers),
+            parent=args.parent,
+            industries=industries,
+            adjacency=read_adjacency(args.adjacency) if args.adjacency else None,
+            config=config,
+            options=options,
+        )
+    except InputError as exc:
+        print_problems(list(exc.problems), args.lang)
+        return None
+    print_problems(list(a.problems), args.lang)
+    return a
 
 
 def _progress(lang: str):

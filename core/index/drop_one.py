@@ -13,6 +13,7 @@ import numpy as np
 
 from ..model.framework import ROOT
 from .engine import PreparedData, aggregation_matrix, chain, inclusion_patterns
+from .ranking import ranks
 
 
 @dataclass(frozen=True)
@@ -44,12 +45,6 @@ class DropOneResult:
                 },
             }
         return out
-
-
-def ranks(values: np.ndarray) -> np.ndarray:
-    """Rank along the last axis, 1 = highest; ties share the best rank; NaN ranks last."""
-    v = np.where(np.isnan(values), -np.inf, values)
-    return (v[..., None, :] > v[..., :, None]).sum(axis=-1) + 1
 
 
 def _totals(prepared: PreparedData, included: np.ndarray) -> np.ndarray:

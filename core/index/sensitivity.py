@@ -29,6 +29,7 @@ from .engine import (
     leaf_indices,
     prepare,
 )
+from .ranking import ranks
 
 SCHEMES = ("uniform", "dirichlet")
 
@@ -238,8 +239,8 @@ def monte_carlo(
     for out, band in zip((p05, p50, p95), bands, strict=False):
         out[:, parent_rows] = band
     total = parent_rows.index(fw.codes.index(ROOT))
-    ranks = _ranks(parents[:, :, total, -1])  # [D, R]
-    nominal_rank = _ranks(nominal[None, :, fw.codes.index(ROOT), -1])[0]
+    drawn = ranks(parents[:, :, total, -1])  # [D, R]
+    nominal_rank = ranks(nominal[None, :, fw.codes.index(ROOT), -1])[0]
     return MonteCarloResult(
         regions=prepared.regions,
         years=prepared.years,
@@ -253,10 +254,10 @@ def monte_carlo(
         p50=p50,
         p95=p95,
         rank_nominal=nominal_rank,
-        rank_median=np.median(ranks, axis=0),
-        rank_p05=np.percentile(ranks, 5, axis=0),
-        rank_p95=np.percentile(ranks, 95, axis=0),
-        rank_stability=(ranks == nominal_rank[None]).mean(axis=0),
+        rank_median=np.median(drawn, axis=0),
+        rank_p05=np.percentile(drawn, 5, axis=0),
+        rank_p95=np.percentile(drawn, 95, axis=0),
+        rank_stability=(drawn == nominal_rank[None]).mean(axis=0),
     )
 
 
@@ -310,9 +311,3 @@ def _nominal(prepared: PreparedData) -> np.ndarray:
         nominal[sel] = chain(np.matmul(aggregation_matrix(fw, pattern), V[sel]))
     nominal[:, [fw.codes.index(c) for c in fw.leaves]] = leaf_indices(prepared)
     return nominal
-
-
-def _ranks(values: np.ndarray) -> np.ndarray:
-    """Rank along the last axis, 1 = highest; ties share the best rank; NaN ranks last."""
-    v = np.where(np.isnan(values), -np.inf, values)
-    return (v[..., None, :] > v[..., :, None]).sum(axis=-1) + 1

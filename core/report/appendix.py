@@ -16,6 +16,7 @@ def appendix(ctx: Context, doc: DocumentBuilder) -> None:
     method(ctx, doc)
     sensitivity(ctx, doc)
     import_problems(ctx, doc)
+    robustness(ctx, doc)
 
 
 def data_table(ctx: Context) -> Table:
@@ -222,6 +223,44 @@ def import_problems(ctx: Context, doc: DocumentBuilder) -> None:
         doc.paragraph(ctx.t("report.problems.none"))
         return
     doc.table(ctx.t("report.table.problems"), *problems_table(ctx))
+
+
+def _verdicts(ctx: Context):
+    """(verdict, its result, the verdict object) for the verdicts that may carry a margin and stability."""
+    ra, a = ctx.region_assessment, ctx.assessment
+    for code, g in ra.groups.items():
+        yield ctx.t("report.robustness.group", node=ctx.label(code)), a.name(g.group, ctx.lang), g
+    for code, q in ra.quadrants.items():
+        yield ctx.t("report.robustness.quadrant", node=ctx.label(code)), a.name(q.name, ctx.lang), q
+    yield ctx.t("report.robustness.role"), a.name(ra.role.name, ctx.lang), ra.role
+    yield ctx.t("report.robustness.coupling"), a.name(ra.coupling.grade, ctx.lang), ra.coupling
+
+
+def robustness(ctx: Context, doc: DocumentBuilder) -> None:
+    """附录五: each verdict's margin and stability, when the assessment gives them (else no appendix)."""
+    if ctx.region_assessment is None:
+        return
+    # TRANSITIONAL: getattr until the assessment's verdicts carry `margin` / `stability` on main.
+    rows = [
+        (Cell(verdict), Cell(result), Cell(getattr(v, "margin", None)), Cell(_percent(getattr(v, "stability", None))))
+        for verdict, result, v in _verdicts(ctx)
+        if hasattr(v, "margin") or hasattr(v, "stability")
+    ]
+    if not rows:
+        return
+    doc.heading(2, ctx.t("report.section.robustness"))
+    doc.paragraph(ctx.t("report.robustness.intro"))
+    columns = [
+        Column(ctx.t("report.col.verdict"), "text", 2.2),
+        Column(ctx.t("report.col.result"), "text", 1.4),
+        Column(ctx.t("report.col.margin"), "ratio", 0.9),
+        Column(ctx.t("report.col.stability"), "share", 0.9),
+    ]
+    doc.table(ctx.t("report.table.robustness"), columns, rows, sheet="assessment")
+
+
+def _percent(share: float | None) -> float | None:
+    return None if share is None else share * 100
 
 
 def problems_table(ctx: Context) -> tuple[list[Column], list[tuple[Cell, ...]]]:

@@ -1,8 +1,8 @@
 """Build the report `Document` from result objects; every number is read, never recomputed.
 
 Sections are functions `section(ctx, doc)` run in order. Sections 三、四、五 (benchmark,
-positioning, partners and levers) come from the assessment: pass them as `extra_sections`,
-they are placed between 二、分维度分析 and the appendix.
+positioning, partners and levers) come from the assessment (`ReportInputs.assessment`, see
+positioning.py); without one, or for 全国 itself, they say why they compare nothing.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import datetime as _dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from ..assessment import Assessment, RegionAssessment
 from ..index.engine import IndexResult
 from ..index.sensitivity import MonteCarloResult, OneAtATimeResult
 from ..kernel.messages import Message, render
@@ -37,6 +38,7 @@ class ReportInputs:
     observations: ObservationTable | None = None  # units, sources and 备注 of the values used
     app_version: str = ""
     date: str = field(default_factory=lambda: _dt.date.today().isoformat())
+    assessment: Assessment | None = None  # sections 三–五 (and the verdicts in 摘要) for the regions it assessed
 
 
 @dataclass
@@ -59,11 +61,26 @@ class Context:
     def year(self) -> int:
         return self.result.latest_year
 
+    @property
+    def assessment(self) -> Assessment | None:
+        return self.inputs.assessment
+
+    @property
+    def region_assessment(self) -> RegionAssessment | None:
+        a = self.inputs.assessment
+        return a.regions.get(self.region) if a is not None else None
+
     def t(self, code: str, **args) -> str:
         return render(code, args, self.lang)
 
     def label(self, code: str) -> str:
         return self.result.framework.label(code, self.lang, regional=self.region != NATION)
+
+    def place(self, name: str, heading: bool = False) -> str:
+        """A region as printed: the nation is a term (全国; "the nation" in a sentence, "Nation" in a header)."""
+        if name != NATION:
+            return name
+        return self.t("report.term.nation") if heading else render("assess.nation", None, self.lang)
 
     def references(self) -> list[str]:
         """The regions this one is compared with: the nation, or for the nation the macro-regions in the data."""
@@ -117,6 +134,9 @@ def summary(ctx: Context, doc: DocumentBuilder) -> None:
             growth=fmt(ctx.growth(ctx.region, ROOT, y), "growth"),
         )
     )
+    ra = ctx.region_assessment
+    if ra is not None and ra.headline is not None:
+        doc.paragraph(ra.headline.text(ctx.lang))
     refs = ctx.references()
     if ctx.region == NATION:
         doc.paragraph(
@@ -133,7 +153,7 @@ def summary(ctx: Context, doc: DocumentBuilder) -> None:
         doc.paragraph(
             ctx.t(
                 "report.summary.versus",
-                reference=ref,
+                reference=ctx.place(ref),
                 value=fmt(ref_value),
                 region=ctx.region,
                 relation=relation,
@@ -163,8 +183,8 @@ def overall(ctx: Context, doc: DocumentBuilder) -> None:
     columns = [Column(ctx.t("report.col.year"), "text", 0.8)]
     for reg in regions:
         columns += [
-            Column(ctx.t("report.col.region_total", region=reg), "index"),
-            Column(ctx.t("report.col.region_growth", region=reg), "growth"),
+            Column(ctx.t("report.col.region_total", region=ctx.place(reg, True)), "index"),
+            Column(ctx.t("report.col.region_growth", region=ctx.place(reg, True)), "growth"),
         ]
     rows = []
     for y in r.years:
@@ -177,7 +197,7 @@ def overall(ctx: Context, doc: DocumentBuilder) -> None:
     for reg in regions:
         values = tuple(r.value(reg, ROOT, y) for y in r.years)
         estimated = tuple(r.flag(reg, ROOT, y) in (CellStatus.ESTIMATE, CellStatus.INTERPOLATED) for y in r.years)
-        series.append(ChartSeries(reg, values, estimated, dashed=reg != ctx.region))
+        series.append(ChartSeries(ctx.place(reg, True), values, estimated, dashed=reg != ctx.region))
     chart = ChartSpec("line", ctx.t("report.figure.total"), tuple(str(y) for y in r.years), tuple(series), "", 100.0)
     doc.figure(ctx.t("report.figure.total"), chart)
 
@@ -197,7 +217,7 @@ def pillars(ctx: Context, doc: DocumentBuilder) -> None:
             rows.append((Cell(ctx.label(code)), ctx.cell(ctx.region, code, y), ctx.cell(ctx.region, code, y, "growth")))
     doc.table(ctx.t("report.table.pillars", year=y), columns, rows, (ctx.t("report.marks"),))
     regions = [ctx.region, *ctx.references()]
-    series = tuple(ChartSeries(reg, tuple(r.value(reg, p, y) for p in fw.pillars)) for reg in regions)
+    series = tuple(ChartSeries(ctx.place(reg, True), tuple(r.value(reg, p, y) for p in fw.pillars)) for reg in regions)
     labels = tuple(fw.nodes[p].name(ctx.lang) for p in fw.pillars)
     doc.figure(
         ctx.t("report.figure.pillars", year=y),
@@ -214,9 +234,10 @@ def pillars(ctx: Context, doc: DocumentBuilder) -> None:
         doc.paragraph(ctx.t("report.pillars.weak", year=y, items=items(subs[-3:][::-1])))
 
 
-def build_document(inputs: ReportInputs, extra_sections: Sequence[Section] = ()) -> Document:
-    """Title page, 摘要, 一, 二, the extra sections (三–五 from the assessment), then the appendix."""
+def build_document(inputs: ReportInputs) -> Document:
+    """Title page, 摘要, 一, 二, 三–五 (from the assessment), then the appendix."""
     from .appendix import appendix, workbook_tables
+    from .positioning import ASSESSMENT_SECTIONS
 
     ctx = Context(inputs)
     inputs.result.region_index(inputs.region)  # KeyError for a region not in the result
@@ -224,6 +245,6 @@ def build_document(inputs: ReportInputs, extra_sections: Sequence[Section] = ())
         ctx.t("report.caption.table", n="{n}", caption="{caption}"),
         ctx.t("report.caption.figure", n="{n}", caption="{caption}"),
     )
-    for section in (summary, overall, pillars, *extra_sections, appendix):
+    for section in (summary, overall, pillars, *ASSESSMENT_SECTIONS, appendix):
         section(ctx, doc)
     return Document(title_page(ctx), tuple(doc.blocks), inputs.lang, True, ctx.t("report.toc"), workbook_tables(ctx))

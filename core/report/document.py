@@ -12,7 +12,9 @@ import math
 from dataclasses import dataclass, field
 
 # Column kinds → decimals printed (None: text). One table, used by every writer.
-DECIMALS: dict[str, int | None] = {"text": None, "index": 1, "growth": 2, "value": 2, "share": 1, "int": 0}
+DECIMALS: dict[str, int | None] = {
+    "text": None, "index": 1, "growth": 2, "value": 2, "share": 1, "int": 0, "ratio": 3,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -78,12 +80,16 @@ class ChartSeries:
 class ChartSpec:
     """Which chart and its data; drawn by the GUI's chart classes (desktop) or natively in xlsx."""
 
-    kind: str  # "line" (index over years) or "bars" (categories × groups)
+    kind: str  # "line" (index over years), "bars" (categories × groups), "radar" (axes × series) or "scatter"
     title: str
-    x_labels: tuple[str, ...]
-    series: tuple[ChartSeries, ...]
+    x_labels: tuple[str, ...]  # years, categories, radar axes, or the scatter's point names
+    series: tuple[ChartSeries, ...]  # scatter: exactly two, x values then y values
     y_label: str = ""
     baseline: float | None = 100.0
+    x_label: str = ""
+    corners: tuple[str, ...] = ()  # scatter: quadrant names (top-right, bottom-right, top-left, bottom-left)
+    split: tuple[float, float] = (100.0, 100.0)  # scatter: where the quadrants meet
+    highlight: str = ""  # scatter: the report's own region
 
 
 @dataclass(frozen=True)

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from ..kernel.atomic import atomic_write_bytes
 from ..kernel.messages import msg, render
 from ..kernel.problems import InputError, Problem
 from ..kernel.progress import CancelCheck, ProgressCallback, check_cancel, report
-from .builder import ReportInputs, Section, build_document
+from .builder import ReportInputs, build_document
 from .docx_writer import write_docx
 from .html import image_name, to_html
-from .render import Renderer, chart_images
+from .render import DPI, Renderer, chart_images, width_px
 from .xlsx_writer import write_xlsx
 
 FORMATS = ("docx", "pdf", "xlsx")
@@ -25,8 +26,11 @@ _UNSAFE = '\\/:*?"<>|\t\r\n'
 
 
 def report_file_name(region: str, fmt: str, lang: str = "zh") -> str:
-    stem = render("report.title", {"region": region}, lang)
-    return "".join("_" if ch in _UNSAFE else ch for ch in stem).strip(". ") + "." + fmt
+    return _safe_name(render("report.title", {"region": region}, lang)) + "." + fmt
+
+
+def _safe_name(stem: str) -> str:
+    return "".join("_" if ch in _UNSAFE else ch for ch in stem).strip(". ")
 
 
 def clean_leftovers(folder: Path) -> list[Path]:
@@ -35,7 +39,7 @@ def clean_leftovers(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return removed
     for entry in folder.glob(".*.tmp"):
-        if any(f".{fmt}." in entry.name for fmt in FORMATS) and entry.is_file():
+        if any(f".{fmt}." in entry.name for fmt in (*FORMATS, "png")) and entry.is_file():
             try:
                 entry.unlink()
                 removed.append(entry)
@@ -57,7 +61,6 @@ def write_report(
     fmt: str,
     path: str | Path,
     renderer: Renderer | None = None,
-    extra_sections: Sequence[Section] = (),
     cancel: CancelCheck | None = None,
 ) -> Path:
     """Build the report of `inputs.region` and write it as docx, pdf or xlsx."""
@@ -67,7 +70,7 @@ def write_report(
     if fmt == "pdf" and renderer is None:
         raise InputError([Problem("report.pdf_needs_renderer", {})])
     clean_leftovers(path.parent)
-    document = build_document(inputs, extra_sections)
+    document = build_document(inputs)
     check_cancel(cancel)
     images = {} if fmt == "xlsx" else chart_images(document, renderer, cancel=lambda: check_cancel(cancel))
     check_cancel(cancel)
@@ -88,7 +91,6 @@ def write_reports(
     fmt: str,
     folder: str | Path,
     renderer: Renderer | None = None,
-    extra_sections: Callable[[str], Sequence[Section]] | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
 ) -> list[Path]:
@@ -99,7 +101,28 @@ def write_reports(
         check_cancel(cancel)
         path = folder / report_file_name(region, fmt, inputs.lang)
         report(progress, i, len(regions), path.name)
-        sections = extra_sections(region) if extra_sections else ()
-        written.append(write_report(dataclasses.replace(inputs, region=region), fmt, path, renderer, sections, cancel))
+        written.append(write_report(dataclasses.replace(inputs, region=region), fmt, path, renderer, cancel))
     report(progress, len(regions), len(regions))
+    return written
+
+
+def export_figures(
+    inputs: ReportInputs,
+    folder: str | Path,
+    renderer: Renderer,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> list[Path]:
+    """The report's figures as PNG files for documents: the whole chart at its printed width, 300 dpi."""
+    folder = Path(folder)
+    clean_leftovers(folder)
+    figures = build_document(inputs).figures
+    written = []
+    for i, figure in enumerate(figures):
+        check_cancel(cancel)
+        path = folder / (_safe_name(f"{inputs.region} {figure.caption}") + ".png")
+        report(progress, i, len(figures), path.name)
+        atomic_write_bytes(path, renderer.chart_png(figure, width_px(figure), DPI))
+        written.append(path)
+    report(progress, len(figures), len(figures))
     return written

@@ -81,4 +81,5 @@ def to_html(document: Document, images: frozenset[int] | set[int] = frozenset(),
         elif isinstance(block, PageBreak):
             parts.append(PAGE_BREAK)
     body = "\n".join(parts)
-    return f'<html><head><meta charset="utf-8"><style>{CSS}</style></head><body>{body}</body></html>'
+    head = f'<meta charset="utf-8"><title>{escape(t.title)}</title><style>{CSS}</style>'
+    return f"<html><head>{head}</head><body>{body}</body></html>"

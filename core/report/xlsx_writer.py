@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart import BarChart, LineChart, RadarChart, Reference, ScatterChart, Series
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
@@ -25,7 +25,7 @@ __all__ = ["neutralise", "write_xlsx"]
 HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
 BOLD = Font(bold=True)
 CAPTION = Font(bold=True, size=12)
-SHEET_ORDER = ("index", "growth", "charts", "data", "sensitivity", "problems")
+SHEET_ORDER = ("index", "growth", "assessment", "charts", "data", "sensitivity", "problems")
 COLUMN_CHARS = 9  # characters per unit of relative column width
 
 
@@ -99,18 +99,41 @@ def _chart_data(ws, figure: Figure, top: int) -> tuple[int, int, int]:
     return head, head + len(spec.x_labels), len(spec.series) + 1
 
 
+def _scatter(ws, figure: Figure, head: int, last: int) -> ScatterChart:
+    """Level (column B) × momentum (column C), one marker per region."""
+    spec = figure.chart
+    chart = ScatterChart()
+    chart.style = 13
+    xs = Reference(ws, min_col=2, min_row=head + 1, max_row=last)
+    ys = Reference(ws, min_col=3, min_row=head + 1, max_row=last)
+    series = Series(ys, xs, title=spec.title)
+    series.marker.symbol = "circle"
+    series.graphicalProperties.line.noFill = True
+    chart.series.append(series)
+    chart.x_axis.title, chart.y_axis.title = spec.x_label, spec.y_label
+    chart.legend = None
+    return chart
+
+
+_CHARTS = {"line": LineChart, "bars": BarChart, "radar": RadarChart}
+
+
 def _native_chart(ws, figure: Figure, head: int, last: int, ncols: int):
     spec = figure.chart
-    chart = LineChart() if spec.kind == "line" else BarChart()
+    if spec.kind == "scatter":
+        chart = _scatter(ws, figure, head, last)
+    else:
+        chart = _CHARTS[spec.kind]()
+        data = Reference(ws, min_col=2, max_col=ncols, min_row=head, max_row=last)
+        cats = Reference(ws, min_col=1, min_row=head + 1, max_row=last)
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(cats)
     chart.title = spec.title
     chart.height, chart.width = 8.8, 15.6
-    data = Reference(ws, min_col=2, max_col=ncols, min_row=head, max_row=last)
-    cats = Reference(ws, min_col=1, min_row=head + 1, max_row=last)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(cats)
     chart.x_axis.delete = False  # openpyxl writes no <c:delete>: some viewers then hide the axes (spec 04)
     chart.y_axis.delete = False
-    chart.legend.position = "b"
+    if chart.legend is not None:
+        chart.legend.position = "b"
     if spec.kind == "line":
         for s, series in zip(chart.series, spec.series, strict=True):
             s.smooth = False

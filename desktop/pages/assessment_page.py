@@ -22,7 +22,7 @@ from .. import style
 from ..i18n import current_language
 from ..widgets import Card, Verdict, fmt
 from .base import ResultPage
-from .tables import fill_table, make_table, scroll
+from .tables import fill_table, make_table, robustness, scroll
 
 
 def _tr(text: str) -> str:
@@ -35,6 +35,13 @@ def _text(value: Message | str | None) -> str:
     if value is None:
         return ""
     return value.text(current_language()) if isinstance(value, Message) else str(value)
+
+
+def _show(widget: Verdict, a, verdict, value: str, grade: str, reason: str, lang: str, unit: str = "points") -> None:
+    """A verdict card with its 临界 badge beside the grade and margin / stability on hover."""
+    badge, hover = robustness(verdict, lambda n: a.name(n, lang), lang, unit, 4 if unit != "points" else 2)
+    widget.set(value, f"{grade}（{badge}）" if badge else grade, reason)
+    widget.setToolTip(hover)
 
 
 def _label() -> QLabel:
@@ -121,21 +128,25 @@ class PositioningTab(QWidget):
         axes = [framework.nodes[p].name(lang) for p in framework.pillars]
         vals = [ra.level.nodes.get(p) for p in framework.pillars]
         series = [
-            (_tr("全国 = 100"), [100.0] * len(axes), style.NATION_COLOR, True),
+            (
+                _tr("全国 = 100") if ra.parent is None else f"{ra.reference} = 100",
+                [100.0] * len(axes),
+                style.NATION_COLOR,
+                True,
+            ),  # fmt: skip
             (ra.region, vals, style.ACCENT, False),
         ]
         self.radar.set_data(axes, series)
         self.radar.set_caption(_text(ra.level.sentence))
         g = ra.groups.get("total")
-        self.v_level.set(
-            fmt(ra.level.total), a.name(g.group, lang) if g else "", _text(g.reason if g else ra.level.sentence)
-        )
+        grade, why = (a.name(g.group, lang), _text(g.reason)) if g else ("", _text(ra.level.sentence))
+        _show(self.v_level, a, g, fmt(ra.level.total), grade, why, lang)
         m = ra.momentum.get("total")
         gap = "" if m is None or m.gap_pp is None else _tr("年均增速差 {g} 个百分点").replace("{g}", f"{m.gap_pp:+.2f}")
         self.v_momentum.set(fmt(m.momentum if m else None), gap, _text(m.reason) if m else "")
         q = ra.quadrants.get("total")
-        self.v_quadrant.set(a.name(q.name, lang) if q else "—", "", _text(q.reason) if q else "")
-        self.v_role.set(a.name(ra.role.name, lang), "", _text(ra.role.reason))
+        _show(self.v_quadrant, a, q, a.name(q.name, lang) if q else "—", "", _text(q.reason) if q else "", lang)
+        _show(self.v_role, a, ra.role, a.name(ra.role.name, lang), "", _text(ra.role.reason), lang, "spread")
         for w in (self.v_quadrant, self.v_role):
             w.value.setStyleSheet(f"color: {style.PRIMARY};")
         self.draw_scatter()
@@ -178,7 +189,10 @@ class CouplingTab(QWidget):
             for i, b in enumerate(grades):
                 hi = grades[i + 1].lower if i + 1 < len(grades) else 1.0
                 bands.append((b.lower, hi, a.name(b.name, lang)))
-        self.gauge.set_data(c.d, f"{a.name(c.grade, lang)} · {a.name(c.type, lang)}", bands)
+        badge, hover = robustness(c, lambda n: a.name(n, lang), lang, "d", 4)
+        grade = f"{a.name(c.grade, lang)}（{badge}）" if badge else a.name(c.grade, lang)
+        self.gauge.set_data(c.d, f"{grade} · {a.name(c.type, lang)}", bands)
+        self.gauge.setToolTip(hover)
         rows = [
             ["U1 " + _tr("科技创新侧"), fmt(c.u1, 3)],
             ["U2 " + _tr("产业创新侧"), fmt(c.u2, 3)],
@@ -188,6 +202,7 @@ class CouplingTab(QWidget):
         ]
         fill_table(self.coupling_table, rows)
         self.coupling_reason.setText(_text(c.reason))
+        self.coupling_reason.setToolTip(hover)
         self._fill_potential(a, ra, framework, lang)
 
     def _fill_potential(self, a, ra, framework, lang: str) -> None:
@@ -245,13 +260,18 @@ class BoardsTab(QWidget):
         def label(s) -> str:
             return framework.label(s.code, lang) if s.code in framework.nodes else f"{s.code} {s.name}"
 
-        fill_table(self.strengths, [[label(s), fmt(s.score), fmt(-s.gap_contribution, 2)] for s in b.strengths])
+        def tip(s) -> str:
+            return robustness(s, lambda n: n, lang)[1]
+
+        fill_table(self.strengths, [[label(s), fmt(s.score), fmt(-s.gap_contribution, 2)] for s in b.strengths],
+                   tips=[tip(s) for s in b.strengths])  # fmt: skip
         fill_table(
             self.weaknesses,
             [[label(s), fmt(s.score), fmt(s.gap_contribution, 2)] for s in b.weaknesses],
-            highlight=set(range(len(b.weaknesses))),
+            tips=[tip(s) for s in b.weaknesses],
+            highlight={i for i, s in enumerate(b.weaknesses) if s.score < 100},
         )
-        self.boards_reason.setText(_text(b.reason))
+        self.boards_reason.setText("\n".join(_text(x) for x in (b.weaknesses_sentence, b.reason) if x))
 
 
 class IndustriesTab(QWidget):

@@ -53,6 +53,7 @@ class NodeTree(QWidget):
             CellStatus.ESTIMATE: self.tr("含预估值（沿用最近已知年份）"),
             CellStatus.INTERPOLATED: self.tr("含插值（两端已知年份之间几何插值）"),
             CellStatus.UNDEFINED: self.tr("上一年数值为 0，对称增速为 200，指数无有限值"),
+            CellStatus.EXCLUDED: self.tr("已为该地区排除（其下指标均被排除，同级权重已重新归一）"),
         }
 
     def fill(self, *_) -> None:

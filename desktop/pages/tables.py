@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.kernel import msg
+
 
 def make_table(headers: list[str], stretch_last: bool = True) -> QTableWidget:
     t = QTableWidget(0, len(headers))
@@ -51,3 +53,20 @@ def scroll(widget: QWidget) -> QScrollArea:
     sa.setFrameShape(QFrame.Shape.NoFrame)
     sa.setWidget(widget)
     return sa
+
+
+UNITS = {"points": "assess.unit.points", "spread": "assess.unit.spread", "d": "assess.unit.d"}
+
+
+def robustness(verdict, name, lang: str, unit: str = "points", ndigits: int = 2) -> tuple[str, str]:
+    """(badge, hover text) of a verdict from core: “临界” when it is borderline, and its margin (signed
+    distance to the nearest threshold) and stability (share of draws per label). `name` renders a label."""
+    margin = getattr(verdict, "margin", None)
+    stability = getattr(verdict, "stability", None) or {}
+    if margin is None and not stability:
+        return "", ""
+    shares = [msg("assess.borderline.share_item", label=name(k), share=f"{v * 100:.0f}%") for k, v in stability.items()]
+    shown = "—" if margin is None else f"{margin:+.{ndigits}f}"
+    hover = msg("assess.borderline.hover", margin=shown, unit=msg(UNITS[unit]), shares=shares).text(lang)
+    badge = msg("assess.borderline.badge").text(lang) if getattr(verdict, "borderline", False) else ""
+    return badge, hover

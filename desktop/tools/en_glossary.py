@@ -336,4 +336,5 @@ EN = {
     "当前打开的是演示工作区，其中是示意数据（非官方统计）。真实数据应导入新的工作区，以免与示意数据混合、被示意数据比较。": "The demo workspace is open: its figures are illustrative, not official statistics. Import real data into a new workspace so that it is neither mixed with nor compared against the illustrative values.",
     "新建工作区并导入（推荐）": "Import into a new workspace (recommended)",
     "导入到演示工作区（与示意数据混合）": "Import into the demo (mixed with illustrative data)",
+    "已为该地区排除（其下指标均被排除，同级权重已重新归一）": "Excluded for this region (every indicator under it is excluded; sibling weights renormalised)",
 }

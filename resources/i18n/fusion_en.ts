@@ -1051,12 +1051,17 @@
         <translation>The previous value is 0: symmetric growth is 200 and the chained index has no finite value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="65" />
+        <location filename="../../desktop/pages/index_tree.py" line="56" />
+        <source>已为该地区排除（其下指标均被排除，同级权重已重新归一）</source>
+        <translation>Excluded for this region (every indicator under it is excluded; sibling weights renormalised)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_tree.py" line="66" />
         <source>{y} 年增速</source>
         <translation>Growth {y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="66" />
+        <location filename="../../desktop/pages/index_tree.py" line="67" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>

@@ -14,6 +14,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
+from core.kernel import render
 from desktop import errors
 from desktop.main_window import PAGE_IDS
 
@@ -237,6 +238,10 @@ def test_every_page_opens(window):
 
 
 def test_export_tables_and_charts(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtGui import QImage
+
+    from tests.gui.test_report_render import _gray, _legend_rect
+
     page = window.show_page("export")
     out = tmp_path / "index.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
@@ -245,21 +250,69 @@ def test_export_tables_and_charts(window, qtbot, tmp_path, monkeypatch):
     assert REGION in data["regions"] and data["base_year"] == window.session.result.base_year
     csv_path = tmp_path / "index.csv"
     page.export_index_csv(str(csv_path))
+    qtbot.waitUntil(lambda: page.task is None, timeout=30000)
     lines = csv_path.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0] == "region,code,name,year,index,growth,flag" and len(lines) > 100
+    assert lines[0] == "地区,指标代码,指标名称,年份,指数,增速（%）,标记" and len(lines) > 100
     a_path = tmp_path / "assessment.json"
     page.export_assessment_json(str(a_path))
     assert REGION in json.loads(a_path.read_text(encoding="utf-8"))["regions"]
-    assert "后续版本" in page.layout().itemAt(0).widget().text()  # Word/PDF come later
-    # any chart: PNG and SVG
+    # any chart: the PNG is the whole chart as shown (size, content, legend), the SVG a vector file
     idx = window.show_page("index")
     png, svg = tmp_path / "f1.png", tmp_path / "f1.svg"
-    assert idx.line.export_png(str(png)) and png.stat().st_size > 5000
+    assert idx.line.export_png(str(png))
+    img, size = QImage(str(png)), idx.line.export_size()
+    assert (img.width(), img.height()) == (2 * size.width(), 2 * size.height())
+    plot = idx.line.view.geometry()
+    inked = sum(
+        _gray(img, 2 * x, 2 * y) < 200
+        for x in range(plot.left(), plot.right(), 4)
+        for y in range(plot.top(), plot.bottom(), 4)
+    )
+    assert inked > 50  # axes, lines and labels, not a blank image
+    legend = _legend_rect(idx.line)
+    dark = sum(
+        _gray(img, 2 * x, 2 * y) < 200
+        for x in range(legend.left(), legend.right(), 2)
+        for y in range(legend.top(), legend.bottom(), 2)
+    )
+    assert legend.width() > 30 and dark > 20  # the legend is in the image
     idx.line.export_svg(str(svg))
     assert "<svg" in svg.read_text(encoding="utf-8")[:2000]
     radar_svg = tmp_path / "radar.svg"
     window.show_page("assessment").radar.export_svg(str(radar_svg))
     assert radar_svg.stat().st_size > 500
+
+
+def test_report_export_on_a_worker_thread_can_be_cancelled(window, qtbot, tmp_path, monkeypatch):
+    """All regions to Word on a real worker thread: cancelled at the first progress, no partial file left."""
+    from PySide6.QtGui import QDesktopServices
+
+    from desktop.pages.export_page import ALL
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url)))
+    page = window.show_page("export")
+    page.region_combo.setCurrentIndex(page.region_combo.findData(ALL))
+    page.export_report("docx", str(tmp_path))
+    assert page.task is not None and page.cancel_button.isVisible()
+    page.task.progress.connect(lambda *a: page.cancel())
+    qtbot.waitUntil(lambda: page.task is None, timeout=60000)
+    written = list(tmp_path.glob("*.docx"))
+    assert len(written) < len(window.session.regions())
+    assert not list(tmp_path.glob(".*.tmp")) and not opened
+    assert page.last.text() == render("report.gui.cancelled")
+
+
+def test_report_export_on_a_worker_thread_writes_a_pdf(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile())))
+    page = window.show_page("export")
+    out = tmp_path / "report.pdf"
+    page.export_report("pdf", str(out))
+    qtbot.waitUntil(lambda: page.task is None, timeout=60000)
+    assert out.read_bytes().startswith(b"%PDF") and opened == [str(tmp_path)]
 
 
 def test_template_download(window, qtbot, tmp_path, monkeypatch):

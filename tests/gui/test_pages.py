@@ -141,6 +141,22 @@ def test_assessment_page_shows_the_region_verdicts(qtbot, demo):
     assert [p.name for p in page.scatter.points if p.highlight] == [REGION]
 
 
+def test_assessment_page_marks_a_borderline_verdict_and_shows_margin_and_shares_on_hover(qtbot, demo):
+    from desktop.pages.assessment_page import AssessmentPage
+
+    page, _ = _page(qtbot, AssessmentPage, demo)
+    demo.set_region("江苏省")
+    page.refresh()
+    role = demo.assessment.regions["江苏省"].role
+    assert role.borderline
+    assert "临界" in page.v_role.grade.text() and "临界" in page.v_role.reason.text()
+    tip = page.v_role.toolTip()
+    assert f"{role.margin:+.4f}" in tip and "均衡协同型" in tip and "%" in tip
+    page.refresh()
+    stable = demo.assessment.regions["江苏省"].coupling
+    assert not stable.borderline and "临界" not in page.coupling_reason.text()
+
+
 def test_benchmark_page_ranks_the_region(qtbot, demo):
     from desktop.pages.benchmark_page import BenchmarkPage
 
@@ -154,17 +170,79 @@ def test_export_page_enables_what_exists_and_writes_the_csv(qtbot, demo, tmp_pat
 
     page, window = _page(qtbot, ExportPage, demo)
     enabled = {k: b.isEnabled() for k, b in page.buttons.items()}
-    assert enabled == {"index_json": True, "index_csv": True, "assessment_json": True, "sensitivity_json": False}
+    assert enabled == {
+        "index_csv": True,
+        "report_charts": True,
+        "index_json": True,
+        "assessment_json": True,
+        "sensitivity_json": False,
+    }
+    assert all(getattr(page, f"report_{f}").isEnabled() for f in ("docx", "pdf", "xlsx"))
     out = tmp_path / "index.csv"
     page.export_index_csv(str(out))
     with out.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     res = demo.result
-    assert rows[0] == ["region", "code", "name", "year", "index", "growth", "flag"]
+    assert rows[0] == ["地区", "指标代码", "指标名称", "年份", "指数", "增速（%）", "标记"]
     assert len(rows) - 1 == len(res.regions) * len(res.codes) * len(res.years)
-    assert window.messages == ["已导出：" + str(out)] and page.last.text() == window.messages[0]
+    assert window.messages[-1].endswith(str(tmp_path)) and page.last.text() == window.messages[-1]
     demo.run_sensitivity()
     assert page.buttons["sensitivity_json"].isEnabled()
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    urls = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: urls.append(url.toLocalFile())))
+    return urls
+
+
+def test_export_page_writes_the_region_report_and_opens_its_folder(qtbot, demo, tmp_path, opened):
+    from openpyxl import load_workbook
+
+    from desktop.pages.export_page import ExportPage
+
+    page, window = _page(qtbot, ExportPage, demo)
+    assert page.region_combo.currentData() == REGION
+    leftover = tmp_path / ".old.xlsx.k1ll3d.tmp"
+    leftover.write_bytes(b"half a workbook")
+    out = tmp_path / "报告.xlsx"
+    page.export_report("xlsx", str(out))
+    wb = load_workbook(out)
+    assert "评估" in wb.sheetnames and len(wb["图表"]._charts) == 4
+    assert opened == [str(tmp_path)] and page.open_button.isEnabled()
+    assert not leftover.exists()  # a killed export's temporary file is cleaned on the next run
+    assert not page.progress.isVisible() and page.task is None
+
+
+def test_export_page_charts_for_reports_are_300_dpi_at_text_width(qtbot, demo, tmp_path, opened):
+    from PySide6.QtGui import QImage
+
+    from desktop.pages.export_page import ExportPage
+
+    page, _ = _page(qtbot, ExportPage, demo)
+    page.export_report_charts(str(tmp_path))
+    files = sorted(tmp_path.glob("*.png"))
+    assert len(files) == 4
+    img = QImage(str(files[0]))
+    assert img.width() == 1843 and round(img.dotsPerMeterX() * 0.0254) == 300
+
+
+def test_export_page_refuses_to_overwrite_an_imported_file(qtbot, demo, tmp_path, opened):
+    from desktop.pages.export_page import ExportPage
+    from desktop.session.state import ImportRecord
+
+    source = tmp_path / "data.xlsx"
+    source.write_bytes(b"the user's data")
+    demo.imports.append(ImportRecord([str(source)], 1, 0, 0))
+    page, window = _page(qtbot, ExportPage, demo)
+    errors = []
+    demo.errorRaised.connect(lambda exc, title: errors.append(exc))
+    page.export_report("xlsx", str(source))
+    assert source.read_bytes() == b"the user's data"
+    assert errors and "不能覆盖" in str(errors[0])
 
 
 def test_check_page_renders_problems_in_the_ui_language(qtbot, demo, app_setup):

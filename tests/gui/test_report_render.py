@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -106,7 +107,7 @@ def test_svg_lines_align_with_the_axes(chart, tmp_path):
 def test_docx_with_renderer_has_charts_at_text_width(tmp_path):
     path = write_report(demo_inputs(), "docx", tmp_path / "r.docx", QtRenderer())
     shapes = open_docx(str(path)).inline_shapes
-    assert len(shapes) == 2
+    assert len(shapes) == 4  # trend, pillars, quadrant scatter, pillar-level radar
     assert all(abs(s.width - Cm(15.6)) < Cm(0.05) for s in shapes)
 
 
@@ -118,8 +119,32 @@ def test_pdf_has_headings_verdict_numbers_and_embedded_cjk_font(tmp_path):
         "NFKC", subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
     )
     flat = "".join(text.split())
-    for heading in ("摘要", "一、总体情况", "二、分维度分析", "附录一", "附录三", "附录四"):
+    headings = (
+        "摘要",
+        "一、总体情况",
+        "二、分维度分析",
+        "三、对标分析",
+        "四、融合潜力与功能定位",
+        "五、协同与路径建议",
+    )
+    for heading in (*headings, "附录一", "附录三", "附录四"):
         assert unicodedata.normalize("NFKC", heading) in flat, heading
+    ra = inputs.assessment.regions["江苏省"]
+    verdicts = [
+        ra.role.reason,
+        ra.coupling.reason,
+        ra.potential.reason,
+        ra.quadrants[TOTAL].reason,
+        ra.levers[0].reason,
+    ]
+    for verdict in verdicts:  # every verdict sentence, with its numbers, as the assessment says it
+        sentence = "".join(unicodedata.normalize("NFKC", verdict.text()).split())
+        start = flat.find(sentence[:12])
+        assert start >= 0, verdict.text()
+        numbers = re.findall(r"\d+\.\d+", sentence)  # in order, after its start (a page number may fall between)
+        for number in numbers:
+            start = flat.find(number, start)
+            assert start >= 0, (number, verdict.text())
     r = inputs.result
     assert f"总指数为 {r.value('江苏省', TOTAL, r.latest_year):.1f}" in text
     assert "图 1" in text and "表 1" in text

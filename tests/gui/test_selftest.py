@@ -29,7 +29,7 @@ def test_self_test_passes_and_prints_one_summary_line(tmp_path):
     assert out.returncode == 0, out.stdout + out.stderr
     lines = out.stdout.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("SELF-TEST OK"), out.stdout
-    assert "8/8 steps" in lines[0] and "4 files exported" in lines[0]
+    assert "8/8 steps" in lines[0] and "7 files exported" in lines[0]
     assert not (tmp_path / "data").exists()  # the demo workspace and exports went to a temp folder
 
 

@@ -1,0 +1,272 @@
+"""How sure each verdict is (spec 02 §2.11): stability under weight and data draws, and 临界 wording.
+
+Each verdict already carries its `margin` (signed distance to the nearest threshold, in its own
+units) from the module that decides it. Here every verdict is recomputed for N seeded draws:
+
+- weights: every weight × U(1 − spread, 1 + spread) (or Dirichlet), siblings renormalised — the
+  Monte Carlo sensitivity's own drawing (core.index.sensitivity), the same draws for every region;
+- data: every value flagged 预估 (estimate) or 插值 (interpolated), the region's or its reference's,
+  × U(1 − band, 1 + band), bands from `[robustness]` in thresholds.toml.
+
+Levels are weighted means of capped ratios, so the level tree of all draws is one matrix product:
+A[d, node, leaf] (product of drawn weights along the path) · s[d, leaf]. Momentum uses the same
+weight draws on the engine's leaf growth. `stability[label]` is the share of draws giving that
+label; a verdict whose own share is below `borderline_share`, or whose margin is within its display
+precision, is worded 临界 and quotes both numbers.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from ..index.engine import IndexOptions
+from ..index.sensitivity import _draw_weights, _drawn_parent_indices, _path_membership, _prepared
+from ..kernel.messages import Message, msg
+from ..model.framework import ROOT, Framework
+from ..model.observations import ObservationTable
+from .config import AssessmentConfig
+from .model import EPS, Coupling, LevelResult, RegionAssessment, Role, ShortBoards, fmt_vs, pct
+
+SIDE_BELOW, SIDE_ABOVE = "below", "above"  # strengths and short boards: the score against the reference (100)
+DATA_STREAM = 1  # the data draws' random stream, apart from the weights'
+
+
+def stability_of(labels: np.ndarray, names: list[str | None]) -> dict[str, float]:
+    """label index per draw → {label: share}, largest share first (ties in label order)."""
+    counts = np.bincount(labels, minlength=len(names))
+    shares = {names[i]: counts[i] / labels.size for i in np.argsort(-counts, kind="stable") if counts[i] > 0}
+    return {str(k): float(v) for k, v in shares.items()}
+
+
+@dataclass(frozen=True)
+class DrawContext:
+    """What every region's draws share: the weight draws' tree and the momentum of every region per draw."""
+
+    fw: Framework
+    cfg: AssessmentConfig
+    membership: np.ndarray  # [N, L, N] path membership (sensitivity's)
+    momentum: Mapping[str, np.ndarray]  # region → [D, 1 + pillars] E_region,T per draw (total, pillars)
+    cache: dict = field(default_factory=dict, compare=False)  # alive pattern → [D, N, L] path weights
+
+    def paths(self, alive: tuple[bool, ...]) -> np.ndarray:
+        """[D, N, L] each leaf's drawn overall weight in each node (product of the weights along its path)."""
+        if alive not in self.cache:
+            w = self.weights(np.array(alive, float))
+            n, leaves, _ = self.membership.shape
+            log_w = np.log(np.maximum(w, 1e-300))  # [D, N]
+            under = self.membership.sum(axis=2) > 0  # [N, L]
+            flat = log_w @ self.membership.reshape(n * leaves, n).T  # [D, N·L], one BLAS product
+            self.cache[alive] = np.exp(flat).reshape(-1, n, leaves) * under[None]
+        return self.cache[alive]
+
+    def weights(self, alive: np.ndarray) -> np.ndarray:
+        """[D, N] drawn weights; the same raw draws whatever is alive (one seeded stream)."""
+        c = self.cfg
+        rng = np.random.default_rng(c.robust_seed)
+        return _draw_weights(self.fw, rng, c.robust_draws, c.robust_scheme, c.robust_spread, alive)
+
+
+def draw_context(
+    table: ObservationTable, fw: Framework, options: IndexOptions, cfg: AssessmentConfig, year: int
+) -> DrawContext:
+    """The engine's index of every region (and the nation) at `year` under each weight draw."""
+    prepared = _prepared(table, fw, options)
+    nodes = [fw.codes.index(c) for c in (ROOT, *fw.pillars)]
+    parent_rows = [n for n, c in enumerate(fw.codes) if not fw.nodes[c].is_leaf]
+    ctx = DrawContext(fw, cfg, _path_membership(fw), {})
+    draws = cfg.robust_draws
+    parents = _drawn_parent_indices(prepared, parent_rows, lambda k, alive: ctx.weights(alive), draws, draws,
+                                    None, None)  # fmt: skip
+    t = prepared.years.index(year) if year in prepared.years else len(prepared.years) - 1
+    cols = [parent_rows.index(n) for n in nodes]
+    momentum = {r: parents[:, i, cols, t] for i, r in enumerate(prepared.regions)}
+    return replace(ctx, momentum=momentum)
+
+
+def score_draws(lv: LevelResult, fw: Framework, cfg: AssessmentConfig) -> np.ndarray:
+    """[D, L] indicator scores with every estimated / interpolated value (region's or reference's) drawn."""
+    rng = np.random.default_rng([cfg.robust_seed, DATA_STREAM, zlib.crc32(f"{lv.region}|{lv.reference}".encode())])
+    bands = {"estimate": cfg.band_estimate, "interpolated": cfg.band_interpolated}
+    draws = cfg.robust_draws
+    out = np.zeros((draws, len(fw.leaves)))
+    for i, s in enumerate(lv.indicators):
+        if s.score is None:
+            continue
+        if s.ratio is None:  # infinite ratio: capped whatever the draw
+            out[:, i] = s.score
+            continue
+        b_reg, b_ref = bands.get(s.status, 0.0), bands.get(s.reference_status, 0.0)
+        f = rng.uniform(1 - b_reg, 1 + b_reg, draws) if b_reg else np.ones(draws)
+        g = rng.uniform(1 - b_ref, 1 + b_ref, draws) if b_ref else np.ones(draws)
+        out[:, i] = 100.0 * np.minimum(s.ratio * (f / g) ** fw.nodes[s.code].direction, cfg.score_cap)
+    return out
+
+
+def level_draws(dc: DrawContext, lv: LevelResult) -> tuple[np.ndarray, np.ndarray]:
+    """([D, N] every node's level per draw, [D, L] the scores) under drawn weights and data."""
+    fw = dc.fw
+    scores = score_draws(lv, fw, dc.cfg)
+    levels = np.matmul(dc.paths(tuple(lv.nodes.get(c) is not None for c in fw.codes)), scores[:, :, None])[..., 0]
+    leaf_rows = [fw.codes.index(c) for c in fw.leaves]
+    levels[:, leaf_rows] = scores
+    return levels, scores
+
+
+def _band_labels(values: np.ndarray, bands) -> np.ndarray:
+    lowers = np.array([b.lower for b in bands]) - EPS
+    return np.clip(np.searchsorted(lowers, values, side="right") - 1, 0, len(bands) - 1)
+
+
+@dataclass(frozen=True)
+class RegionDraws:
+    """One region's quantities per draw: every node's level, the scores, and M of the total and pillars."""
+
+    codes: tuple[str, ...]
+    levels: np.ndarray  # [D, N]
+    scores: np.ndarray  # [D, L]
+    momentum: Mapping[str, np.ndarray]  # node → [D] M (absent when the index has no such series)
+    alive: frozenset[str]  # nodes with a level
+
+    def level(self, node: str) -> np.ndarray:
+        return self.levels[:, self.codes.index(node)]
+
+
+def region_draws(dc: DrawContext, lv: LevelResult) -> RegionDraws:
+    """Levels of `lv`'s region against its reference per draw, and its momentum against the same reference."""
+    levels, scores = level_draws(dc, lv)
+    nodes = (ROOT, *dc.fw.pillars)
+    mom = {}
+    if lv.region in dc.momentum and lv.reference in dc.momentum:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            m = 100.0 * dc.momentum[lv.region] / dc.momentum[lv.reference]
+        mom = {c: m[:, i] for i, c in enumerate(nodes)}
+    alive = frozenset(c for c, v in lv.nodes.items() if v is not None)
+    return RegionDraws(dc.fw.codes, levels, scores, mom, alive)
+
+
+def _borderline(reason: Message, own: float, margin: float | None, unit: float, cfg, **args) -> tuple[bool, Message]:
+    """(临界?, the reason with the 临界 clause when it is): own share below the limit, or margin under display."""
+    close = margin is not None and abs(margin) < unit / 2
+    if own >= cfg.borderline_share and not close:
+        return False, reason
+    note = msg("assess.borderline.note", reason=reason, share=pct(own, 0), draws=cfg.robust_draws, **args)
+    return True, note
+
+
+def stable_groups(groups: Mapping, rd: RegionDraws, cfg: AssessmentConfig) -> dict:
+    out = {}
+    for node, g in groups.items():
+        if g.group is None:
+            out[node] = g
+            continue
+        stab = stability_of(_band_labels(rd.level(node), cfg.groups), [b.name for b in cfg.groups])
+        nearest = g.level - g.margin if g.margin is not None else g.level
+        flag, reason = _borderline(g.reason, stab.get(g.group, 0.0), g.margin, 0.1, cfg, label=cfg.term(g.group),
+                                   quantity=msg("assess.quantity.level"), value=fmt_vs(g.level, nearest),
+                                   threshold=f"{nearest:g}")  # fmt: skip
+        out[node] = replace(g, stability=stab, borderline=flag, reason=reason)
+    return out
+
+
+def stable_quadrants(quadrants: Mapping, rd: RegionDraws, cfg: AssessmentConfig) -> dict:
+    out = {}
+    keys = list(cfg.quadrant_names)
+    names = [cfg.quadrant_names[k] for k in keys]
+    for node, q in quadrants.items():
+        if q.name is None or node not in rd.momentum:
+            out[node] = q
+            continue
+        hi_l = rd.level(node) >= q.split_level - EPS
+        hi_m = np.nan_to_num(rd.momentum[node], nan=q.momentum) >= q.split_momentum - EPS
+        labels = np.select([hi_l & hi_m, hi_l & ~hi_m, ~hi_l & hi_m], [keys.index(k) for k in keys[:3]],
+                           keys.index((False, False)))  # fmt: skip
+        stab = stability_of(labels, names)
+        on_level = abs(q.level - q.split_level) <= abs(q.momentum - q.split_momentum)
+        value, split = (q.level, q.split_level) if on_level else (q.momentum, q.split_momentum)
+        quantity = msg("assess.quantity.level" if on_level else "assess.quantity.momentum")
+        flag, reason = _borderline(q.reason, stab.get(q.name, 0.0), q.margin, 0.1, cfg, label=cfg.term(q.name),
+                                   quantity=quantity, value=fmt_vs(value, split), threshold=f"{split:g}")  # fmt: skip
+        out[node] = replace(q, stability=stab, borderline=flag, reason=reason)
+    return out
+
+
+def stable_role(role: Role, rd: RegionDraws, cfg: AssessmentConfig, fw: Framework) -> Role:
+    pillars = [p for p, v in role.pillar_levels.items() if v is not None]
+    if role.name is None or role.spread is None or len(pillars) < 2:
+        return role
+    lv = np.stack([rd.level(p) for p in pillars], axis=1)  # [D, P]
+    mean = lv.mean(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        spread = (lv.max(axis=1) - lv.min(axis=1)) / mean
+    names = [cfg.roles.get(p, (fw.nodes[p].name_zh, ""))[0] for p in pillars] + [cfg.balanced_name]
+    labels = np.where(spread < cfg.balanced_spread - EPS, len(pillars), lv.argmax(axis=1))
+    stab = stability_of(labels, names)
+    flag, reason = _borderline(role.reason, stab.get(role.name, 0.0), role.margin, 0.001, cfg,
+                               label=cfg.term(role.name), quantity=msg("assess.quantity.spread"),
+                               value=fmt_vs(role.spread, role.threshold, 3), threshold=f"{role.threshold:g}")  # fmt: skip
+    return replace(role, stability=stab, borderline=flag, reason=reason)
+
+
+def stable_coupling(c: Coupling, rd: RegionDraws, cfg: AssessmentConfig, fw: Framework) -> Coupling:
+    if c.d is None or c.grade is None:
+        return c
+    sides = []
+    for side in ("science", "industry"):
+        cols = [rd.level(p) for p in fw.coupling.get(side, ()) if p in rd.alive]
+        sides.append(np.mean(cols, axis=0))
+    u1, u2 = (s / (s + 100.0) for s in sides)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        coupling = np.where(u1 + u2 > 0, 2.0 * np.sqrt(u1 * u2) / (u1 + u2), 0.0)
+    d = np.sqrt(coupling * (c.alpha * u1 + c.beta * u2))
+    stab = stability_of(_band_labels(d, cfg.coupling_grades), [b.name for b in cfg.coupling_grades])
+    nearest = c.d - c.margin if c.margin is not None else c.d
+    flag, reason = _borderline(c.reason, stab.get(c.grade, 0.0), c.margin, 0.001, cfg, label=cfg.term(c.grade),
+                               quantity=msg("assess.quantity.d"), value=fmt_vs(c.d, nearest, 3),
+                               threshold=f"{nearest:g}")  # fmt: skip
+    return replace(c, stability=stab, borderline=flag, reason=reason)
+
+
+def stable_boards(b: ShortBoards, rd: RegionDraws, fw: Framework, cfg: AssessmentConfig) -> ShortBoards:
+    """Each listed indicator: the share of draws with its score below / at or above the reference; 临界 marks."""
+
+    def side(r):
+        below = float((rd.scores[:, fw.leaves.index(r.code)] < 100.0 - EPS).mean())
+        stab = {SIDE_BELOW: below, SIDE_ABOVE: 1.0 - below}
+        own = stab[SIDE_BELOW if r.score < 100.0 - EPS else SIDE_ABOVE]
+        flag = own < cfg.borderline_share or abs(r.margin) < 0.05
+        stability = {k: v for k, v in sorted(stab.items(), key=lambda kv: -kv[1]) if v > 0}
+        return replace(r, stability=stability, borderline=flag)
+
+    return replace(b, strengths=tuple(side(r) for r in b.strengths), weaknesses=tuple(side(r) for r in b.weaknesses))
+
+
+def stabilise(ra: RegionAssessment, dc: DrawContext) -> RegionAssessment:
+    """The region's verdicts with `stability` filled in and 临界 wording where it applies."""
+    rd = region_draws(dc, ra.level)
+    cfg, fw = dc.cfg, dc.fw
+    out = replace(
+        ra,
+        groups=stable_groups(ra.groups, rd, cfg),
+        quadrants=stable_quadrants(ra.quadrants, rd, cfg),
+        role=stable_role(ra.role, rd, cfg, fw),
+        coupling=stable_coupling(ra.coupling, rd, cfg, fw),
+        boards=stable_boards(ra.boards, rd, fw, cfg),
+    )
+    return replace(out, headline=_marked_headline(out))
+
+
+def _marked_headline(ra: RegionAssessment) -> Message | None:
+    """The headline with 临界 beside each borderline verdict it names (total group, quadrant, role, grade)."""
+    h = ra.headline
+    if h is None:
+        return None
+    parts = {"group": ra.groups.get(ROOT), "quadrant": ra.quadrants.get(ROOT), "role": ra.role, "grade": ra.coupling}
+    args = dict(h.args)
+    for key, verdict in parts.items():
+        if verdict is not None and verdict.borderline and key in args:
+            args[key] = msg("assess.borderline.named", name=args[key])
+    return Message(h.code, args)
