@@ -154,11 +154,16 @@ def _insert(wb, data) -> set[str]:
 def _swap_cells(wb, data) -> set[str]:
     ws = wb["指标数据"]
     kind = data.draw(st.sampled_from(["header", "code", "any"]))
-    if kind == "header":
-        a, b = (f"{get_column_letter(col_of(y))}5" for y in data.draw(st.permutations(YEARS))[:2])
-    elif kind == "code":
-        a, b = (f"A{FIRST_ROW + i}" for i in data.draw(st.permutations(range(len(FW.leaves))))[:2])
+    header = next((r for r in range(1, 12) if ws.cell(row=r, column=1).value == "代码"), None)
+    code_rows = [r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value in FW.leaves]
+    if kind == "header" and header:  # found where earlier mutations moved it: a value swap is just typed values
+        cols = [c for c in range(1, ws.max_column + 1) if str(ws.cell(row=header, column=c).value).isdigit()]
+        assume(len(cols) >= 2)
+        a, b = (f"{get_column_letter(c)}{header}" for c in data.draw(st.permutations(cols))[:2])
+    elif kind == "code" and len(code_rows) >= 2:
+        a, b = (f"A{r}" for r in data.draw(st.permutations(code_rows))[:2])
     else:  # text columns and the header rows (two value cells swapped are just two typed values)
+        assume(kind == "any")
         cols = st.sampled_from([1, 2, 3, 4, 5, 6, 13, 14])
         a, b = (f"{get_column_letter(data.draw(cols))}{data.draw(st.integers(1, ws.max_row))}" for _ in range(2))
     ws[a].value, ws[b].value = ws[b].value, ws[a].value

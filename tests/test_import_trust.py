@@ -444,18 +444,23 @@ def test_csv_size_is_capped_before_reading(tmp_path, framework, monkeypatch):
 # 11. Bad input keeps its place ------------------------------------------------------------------
 
 
-def test_one_unreadable_cell_is_named_and_the_rest_read(tmp_path, good, framework):
+@pytest.mark.parametrize(("cell_type", "stored"), [("", "12,5abc"), (' t="b"', "yes"), (' t="d"', "2020-13-45x")])
+def test_one_unreadable_cell_is_named_and_the_rest_read(tmp_path, good, framework, cell_type, stored):
     part = data_part(good)
     code = framework.leaves[1]
     ref = cell_of(framework, code, 2022)
-    path = rezip(
-        good,
-        tmp_path / "cell.xlsx",
-        lambda n, d: re.sub(rf'(<c r="{ref}"[^>]*>)<v>[^<]*</v>'.encode(), rb"\1<v>12,5abc</v>", d) if n == part else d,
-    )
+
+    def edit(n: str, d: bytes) -> bytes:
+        if n != part:
+            return d
+        return re.sub(
+            rf'<c r="{ref}"([^>]*)>.*?</c>'.encode(), f'<c r="{ref}"{cell_type}><v>{stored}</v></c>'.encode(), d
+        )
+
+    path = rezip(good, tmp_path / "cell.xlsx", edit)
     result = read_file(path, framework)
     (p,) = errors_at(result, "cell_unreadable")
-    assert (p.sheet, p.cell) == ("指标数据", ref) and "12,5abc" in p.text("zh")
+    assert (p.sheet, p.cell) == ("指标数据", ref) and stored in p.text("zh")
     assert result.observations.value("江苏省", code, 2022) is None
     assert result.observations.value("江苏省", code, 2021) == known_value(framework, code, 2021)
     assert len(result.observations) > 100

@@ -284,6 +284,10 @@ def _convertible(cell_type: str, stored: str) -> bool:
             _ = float(stored) if any(ch in stored for ch in ".eE") else int(stored)
         elif cell_type in ("b", "s"):
             int(stored)
+        elif cell_type == "d":
+            from openpyxl.utils.datetime import from_ISO8601
+
+            from_ISO8601(stored)
     except ValueError:
         return False
     return True
