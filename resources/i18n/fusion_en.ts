@@ -762,8 +762,8 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="74" />
-        <source>导出测算结果（JSON、CSV）和图表。</source>
-        <translation>Export results (JSON, CSV) and charts.</translation>
+        <source>导出评估报告（Word、PDF、Excel）、测算结果（CSV、JSON）和图表。</source>
+        <translation>Export the assessment report (Word, PDF, Excel), the results (CSV, JSON) and the charts.</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="78" />
