@@ -3,48 +3,48 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="386" />
-        <location filename="../../desktop/pages/assessment_page.py" line="440" />
+        <location filename="../../desktop/pages/assessment_page.py" line="389" />
+        <location filename="../../desktop/pages/assessment_page.py" line="443" />
         <source>还没有评估结果。评估需要地区数据和全国基准（可用内置的全国数据）。</source>
         <translation>No assessment yet. It needs regional data and the national benchmark (the built-in national data will do).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="406" />
+        <location filename="../../desktop/pages/assessment_page.py" line="409" />
         <source>定位</source>
         <translation>Positioning</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="407" />
+        <location filename="../../desktop/pages/assessment_page.py" line="410" />
         <source>耦合与潜力</source>
         <translation>Coupling and potential</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="408" />
+        <location filename="../../desktop/pages/assessment_page.py" line="411" />
         <source>优势与短板</source>
         <translation>Strengths and short boards</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="409" />
+        <location filename="../../desktop/pages/assessment_page.py" line="412" />
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="410" />
+        <location filename="../../desktop/pages/assessment_page.py" line="413" />
         <source>伙伴与路径</source>
         <translation>Partners and levers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="438" />
+        <location filename="../../desktop/pages/assessment_page.py" line="441" />
         <source>“{r}”没有评估结果（全国本身不参与定位评估，请选择一个地区）。</source>
         <translation>No assessment for “{r}” (the nation itself is not positioned; choose a region).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="449" />
+        <location filename="../../desktop/pages/assessment_page.py" line="452" />
         <source>（另有 {0} 条说明，见导出的 JSON）</source>
         <translation> ({0} more notes in the exported JSON)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="450" />
+        <location filename="../../desktop/pages/assessment_page.py" line="453" />
         <source>说明：</source>
         <translation>Notes: </translation>
     </message>
@@ -762,8 +762,8 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="74" />
-        <source>导出测算结果（JSON、CSV）和图表。</source>
-        <translation>Export results (JSON, CSV) and charts.</translation>
+        <source>导出评估报告（Word、PDF、Excel）、测算结果（CSV、JSON）和图表。</source>
+        <translation>Export the assessment report (Word, PDF, Excel), the results (CSV, JSON) and the charts.</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="78" />
