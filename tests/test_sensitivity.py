@@ -85,13 +85,13 @@ def test_dirichlet_scheme_runs_and_differs(framework):
 
 def test_monte_carlo_draws_use_the_frameworks_renormalisation(framework):
     from core.index.engine import alive_nodes
-    from core.index.sensitivity import _draw_weights
+    from core.index.sensitivity import draw_weights
     from core.model.framework import ROOT
 
     included = np.ones(len(framework.leaves), bool)
     included[framework.leaves.index("3.2.2")] = False
     alive = alive_nodes(framework, included)
-    w = _draw_weights(
+    w = draw_weights(
         framework, np.random.default_rng(1), 5, "uniform", 0.2, np.array([alive[c] for c in framework.codes], float)
     )
     for d in range(5):

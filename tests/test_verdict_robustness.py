@@ -15,7 +15,7 @@ from core.assessment.level import compute_level
 from core.assessment.model import fmt_vs
 from core.assessment.positioning import functional_role, quadrant, short_boards
 from core.assessment.robustness import DrawContext, level_draws, region_draws, stable_boards, stable_role
-from core.index.sensitivity import _path_membership
+from core.index.sensitivity import path_membership
 from core.io.loading import load_data
 from core.kernel.messages import Message
 
@@ -54,7 +54,7 @@ def _region(framework, factors: dict[str, float], statuses: dict[str, str] | Non
 
 def _draws(framework, config, **overrides):
     cfg = replace(config, **overrides)
-    return DrawContext(framework, cfg, _path_membership(framework), {}), cfg
+    return DrawContext(framework, cfg, path_membership(framework), {}), cfg
 
 
 def _on_threshold_factor(threshold: float = 0.15) -> float:

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from ..index import draw_weights, drawn_parent_indices, path_membership, prepared_for
 from ..index.engine import IndexOptions
-from ..index.sensitivity import _draw_weights, _drawn_parent_indices, _path_membership, _prepared
 from ..kernel.messages import Message, msg
 from ..model.framework import ROOT, Framework
 from ..model.observations import ObservationTable
@@ -67,19 +67,19 @@ class DrawContext:
         """[D, N] drawn weights; the same raw draws whatever is alive (one seeded stream)."""
         c = self.cfg
         rng = np.random.default_rng(c.robust_seed)
-        return _draw_weights(self.fw, rng, c.robust_draws, c.robust_scheme, c.robust_spread, alive)
+        return draw_weights(self.fw, rng, c.robust_draws, c.robust_scheme, c.robust_spread, alive)
 
 
 def draw_context(
     table: ObservationTable, fw: Framework, options: IndexOptions, cfg: AssessmentConfig, year: int
 ) -> DrawContext:
     """The engine's index of every region (and the nation) at `year` under each weight draw."""
-    prepared = _prepared(table, fw, options)
+    prepared = prepared_for(table, fw, options)
     nodes = [fw.codes.index(c) for c in (ROOT, *fw.pillars)]
     parent_rows = [n for n, c in enumerate(fw.codes) if not fw.nodes[c].is_leaf]
-    ctx = DrawContext(fw, cfg, _path_membership(fw), {})
+    ctx = DrawContext(fw, cfg, path_membership(fw), {})
     draws = cfg.robust_draws
-    parents = _drawn_parent_indices(prepared, parent_rows, lambda k, alive: ctx.weights(alive), draws, draws,
+    parents = drawn_parent_indices(prepared, parent_rows, lambda k, alive: ctx.weights(alive), draws, draws,
                                     None, None)  # fmt: skip
     t = prepared.years.index(year) if year in prepared.years else len(prepared.years) - 1
     cols = [parent_rows.index(n) for n in nodes]

@@ -19,7 +19,16 @@ from .engine import (
     symmetric_growth,
     to_grid,
 )
-from .sensitivity import MonteCarloResult, OneAtATimeResult, monte_carlo, one_at_a_time
+from .sensitivity import (
+    MonteCarloResult,
+    OneAtATimeResult,
+    draw_weights,
+    drawn_parent_indices,
+    monte_carlo,
+    one_at_a_time,
+    path_membership,
+    prepared_for,
+)
 
 __all__ = [
     "BenchmarkRow",
@@ -34,10 +43,14 @@ __all__ = [
     "compute_index",
     "compute_index_grid",
     "compute_national_index",
+    "draw_weights",
+    "drawn_parent_indices",
     "load_national_observations",
     "load_published_index",
     "monte_carlo",
     "one_at_a_time",
+    "path_membership",
+    "prepared_for",
     "published_series",
     "symmetric_growth",
     "to_grid",

@@ -34,7 +34,7 @@ from .ranking import ranks
 SCHEMES = ("uniform", "dirichlet")
 
 
-def _prepared(table: ObservationTable, framework: Framework, options: IndexOptions | None) -> PreparedData:
+def prepared_for(table: ObservationTable, framework: Framework, options: IndexOptions | None) -> PreparedData:
     options = options or IndexOptions()
     fw = framework.with_weights(options.weights) if options.weights else framework
     return prepare(table, fw, options)
@@ -91,7 +91,7 @@ def one_at_a_time(
     table: ObservationTable, framework: Framework, options: IndexOptions | None = None, delta: float = 0.2
 ) -> OneAtATimeResult:
     """Scale each weight by (1 − delta) and (1 + delta) in turn; siblings renormalised (spec 01 §1.4)."""
-    prepared = _prepared(table, framework, options)
+    prepared = prepared_for(table, framework, options)
     fw = prepared.framework
     variants = tuple(
         WeightVariant(c, f)
@@ -176,7 +176,7 @@ class MonteCarloResult:
         return out
 
 
-def _path_membership(fw: Framework) -> np.ndarray:
+def path_membership(fw: Framework) -> np.ndarray:
     """M[n, l, m] = 1 if node m lies on the path from leaf l up to node n (n excluded, l included)."""
     codes = fw.codes
     pos = {c: i for i, c in enumerate(codes)}
@@ -191,7 +191,7 @@ def _path_membership(fw: Framework) -> np.ndarray:
     return M
 
 
-def _draw_weights(
+def draw_weights(
     fw: Framework, rng: np.random.Generator, draws: int, scheme: str, spread: float, alive: np.ndarray
 ) -> np.ndarray:
     """[D, N] weights within each parent, renormalised over living siblings. Root weight is 1."""
@@ -224,15 +224,15 @@ def monte_carlo(
     """Seeded random weights → bands per node and rank stability. Vectorised over draws, in chunks."""
     if scheme not in SCHEMES:
         raise ValueError(f"scheme must be one of {SCHEMES}")
-    prepared = _prepared(table, framework, options)
+    prepared = prepared_for(table, framework, options)
     fw = prepared.framework
     parent_rows = [n for n, c in enumerate(fw.codes) if not fw.nodes[c].is_leaf]
     rng = np.random.default_rng(seed)
 
     def draw(k: int, alive: np.ndarray) -> np.ndarray:
-        return _draw_weights(fw, rng, k, scheme, spread, alive)
+        return draw_weights(fw, rng, k, scheme, spread, alive)
 
-    parents = _drawn_parent_indices(prepared, parent_rows, draw, draws, chunk, progress, cancel)
+    parents = drawn_parent_indices(prepared, parent_rows, draw, draws, chunk, progress, cancel)
     nominal = _nominal(prepared)
     bands = np.percentile(parents, [5, 50, 95], axis=0)  # [3, R, P, T]
     p05, p50, p95 = (nominal.copy() for _ in range(3))  # leaves do not depend on weights
@@ -261,7 +261,7 @@ def monte_carlo(
     )
 
 
-def _drawn_parent_indices(
+def drawn_parent_indices(
     prepared: PreparedData,
     parent_rows: list[int],
     draw: Callable[[int, np.ndarray], np.ndarray],
@@ -272,7 +272,7 @@ def _drawn_parent_indices(
 ) -> np.ndarray:
     """[D, R, P, T] every parent's chained index under each weight draw, in chunks of draws."""
     fw = prepared.framework
-    M = _path_membership(fw)[parent_rows]  # [P, L, N]
+    M = path_membership(fw)[parent_rows]  # [P, L, N]
     under = M.sum(axis=2) > 0  # [P, L] leaf lies under the parent
     patterns, inverse = inclusion_patterns(prepared.included)
     V = np.nan_to_num(prepared.growth, nan=0.0)  # [R, L, T]
