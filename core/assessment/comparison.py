@@ -17,14 +17,12 @@ difference, never hidden. *Macro-regions* (东部/中部/西部/东北): the rep
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from ..kernel.messages import Message, msg
-from ..kernel.resources import read_resource_text
+from ..kernel.resources import read_resource_csv
 from ..kernel.vocabulary import CellStatus
 from ..model.framework import ROOT, Framework
 from ..model.observations import (
@@ -50,14 +48,10 @@ def source_label(source: str) -> Message:
     return msg(f"assess.source.{source}")
 
 
-def _csv(relative: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(read_resource_text(relative))))
-
-
 def load_national_basis() -> ObservationTable:
     """National GDP (亿元) and year-end population (万人), 2019–2024, from NBS publications."""
     table = ObservationTable()
-    for i, row in enumerate(_csv(NATIONAL_BASIS_FILE), start=2):
+    for i, row in enumerate(read_resource_csv(NATIONAL_BASIS_FILE), start=2):
         table.add(
             Observation(
                 NATION,
@@ -77,7 +71,7 @@ def load_national_basis() -> ObservationTable:
 @lru_cache(maxsize=1)
 def load_macro_regions() -> tuple[MacroFigure, ...]:
     out = []
-    for r in _csv(MACRO_FILE):
+    for r in read_resource_csv(MACRO_FILE):
         out.append(
             MacroFigure(
                 r["macro_region"],

@@ -7,15 +7,13 @@ the difference, so a gap between the report and our arithmetic is visible, never
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..kernel.messages import Message, msg
-from ..kernel.resources import read_resource_text
+from ..kernel.resources import read_resource_csv
 from ..kernel.vocabulary import CellStatus
 from ..model.framework import Framework
 from ..model.observations import NATION, Observation, ObservationTable, Provenance
@@ -57,14 +55,10 @@ class BenchmarkRow:
         return None if self.computed is None else self.computed - self.published
 
 
-def _csv_rows(relative: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(read_resource_text(relative))))
-
-
 def load_national_observations() -> ObservationTable:
     """Raw national values stated in the report (framework units, national definitions)."""
     table = ObservationTable()
-    for i, row in enumerate(_csv_rows(NATIONAL_FILE), start=2):
+    for i, row in enumerate(read_resource_csv(NATIONAL_FILE), start=2):
         table.add(
             Observation(
                 region=row["region"] or NATION,
@@ -92,7 +86,7 @@ def load_published_index() -> tuple[PublishedFigure, ...]:
     """The report's own index figures (base 2019 = 100)."""
     return tuple(
         PublishedFigure(r["node"], int(r["year"]), float(r["value"]), r["kind"], r["section"], r.get("note", ""))
-        for r in _csv_rows(PUBLISHED_FILE)
+        for r in read_resource_csv(PUBLISHED_FILE)
     )
 
 

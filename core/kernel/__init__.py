@@ -8,7 +8,7 @@ from .atomic import atomic_open, atomic_path, atomic_write_bytes, atomic_write_t
 from .messages import DEFAULT_LANG, LANGS, Message, catalogue, msg, render
 from .problems import InputError, Problem, Severity, errors
 from .progress import CancelCheck, Cancelled, ProgressCallback, check_cancel, report
-from .resources import load_toml, read_resource_text, resource
+from .resources import load_toml, read_resource_csv, read_resource_text, resource
 from .vocabulary import DEFAULT_GAP_POLICY, GAP_POLICIES, CellStatus, gap_policy_label
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "gap_policy_label",
     "load_toml",
     "msg",
+    "read_resource_csv",
     "read_resource_text",
     "render",
     "report",

@@ -6,6 +6,8 @@ relative to the current directory, so the same code works under PyInstaller.
 
 from __future__ import annotations
 
+import csv
+import io
 import tomllib
 from importlib import resources as _resources
 from importlib.resources.abc import Traversable
@@ -26,6 +28,11 @@ def resource(relative: str) -> Traversable:
 
 def read_resource_text(relative: str) -> str:
     return resource(relative).read_text(encoding="utf-8")
+
+
+def read_resource_csv(relative: str) -> list[dict[str, str]]:
+    """A shipped CSV file (UTF-8, header row) as a list of rows."""
+    return list(csv.DictReader(io.StringIO(read_resource_text(relative))))
 
 
 def load_toml(path: str | Path | None, default: str, kind: Message) -> tuple[dict, str]:
