@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
                 self.tr("融合水平与势能、定位象限、功能定位、耦合协调度、融合潜力、协同伙伴与路径建议。"),
             ),
             "benchmark": (self.tr("对标分析"), self.tr("任一指标与全国、所在板块对比：差距、增速差与地区排名。")),
-            "export": (self.tr("报告导出"), self.tr("导出测算结果（JSON、CSV）和图表。")),
+            "export": (self.tr("报告导出"), self.tr("导出评估报告（Word、PDF、Excel）、测算结果（CSV、JSON）和图表。")),
         }
 
     def _build(self) -> None:

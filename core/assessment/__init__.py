@@ -47,6 +47,7 @@ from .model import (
     Role,
     SamenessItem,
     ShortBoards,
+    fmt_vs,
 )
 from .partners import read_adjacency
 from .pipeline import engine_pass, peer_context, region_assessment, region_levels, resolve_years
@@ -76,6 +77,7 @@ __all__ = [
     "ShortBoards",
     "assess",
     "compare_node",
+    "fmt_vs",
     "load_config",
     "load_demo",
     "parse_industries_csv",

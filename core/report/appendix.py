@@ -240,14 +240,10 @@ def robustness(ctx: Context, doc: DocumentBuilder) -> None:
     """附录五: each verdict's margin and stability, when the assessment gives them (else no appendix)."""
     if ctx.region_assessment is None:
         return
-    # TRANSITIONAL: getattr until the assessment's verdicts carry `margin` / `stability` on main.
     rows = [
-        (Cell(verdict), Cell(result), Cell(getattr(v, "margin", None)), Cell(_percent(getattr(v, "stability", None))))
-        for verdict, result, v in _verdicts(ctx)
-        if hasattr(v, "margin") or hasattr(v, "stability")
+        (Cell(verdict), Cell(result), Cell(v.margin), Cell(_percent(v.stability.get(label))))
+        for (verdict, result, v), label in zip(_verdicts(ctx), _labels(ctx), strict=True)
     ]
-    if not rows:
-        return
     doc.heading(2, ctx.t("report.section.robustness"))
     doc.paragraph(ctx.t("report.robustness.intro"))
     columns = [
@@ -257,6 +253,15 @@ def robustness(ctx: Context, doc: DocumentBuilder) -> None:
         Column(ctx.t("report.col.stability"), "share", 0.9),
     ]
     doc.table(ctx.t("report.table.robustness"), columns, rows, sheet="assessment")
+
+
+def _labels(ctx: Context):
+    """Each verdict's own label, the key of its stability shares."""
+    ra = ctx.region_assessment
+    yield from (g.group for g in ra.groups.values())
+    yield from (q.name for q in ra.quadrants.values())
+    yield ra.role.name
+    yield ra.coupling.grade
 
 
 def _percent(share: float | None) -> float | None:

@@ -17,6 +17,11 @@ from .document import Cell, ChartSeries, ChartSpec, Column, DocumentBuilder
 _QUADRANT_KEYS = ((True, True), (True, False), (False, True), (False, False))  # chart corners
 
 
+def _columns(ctx: Context, *spec: tuple[str, str, float]) -> list[Column]:
+    """Columns from (header code, kind, relative width)."""
+    return [Column(ctx.t(code), kind, width) for code, kind, width in spec]
+
+
 def _name(ctx: Context, name: str | None) -> str:
     a = ctx.assessment
     return a.name(name, ctx.lang) if a is not None else (name or "—")
@@ -287,14 +292,15 @@ def _industries(ctx: Context, doc: DocumentBuilder, ra: RegionAssessment) -> Non
     if not ra.industries:
         doc.paragraph(ctx.t("report.industries.none"))
         return
-    columns = [
-        Column(ctx.t("report.col.rank"), "int", 0.5),
-        Column(ctx.t("report.col.industry"), "text", 1.8),
-        Column(ctx.t("report.col.lq"), "value", 0.8),
-        Column(ctx.t("report.col.potential"), "index", 0.8),
-        Column(ctx.t("report.col.quadrant"), "text", 1.3),
-        Column(ctx.t("report.col.experts"), "int", 0.6),
-    ]
+    columns = _columns(
+        ctx,
+        ("report.col.rank", "int", 0.5),
+        ("report.col.industry", "text", 1.8),
+        ("report.col.lq", "value", 0.8),
+        ("report.col.potential", "index", 0.8),
+        ("report.col.quadrant", "text", 1.3),
+        ("report.col.experts", "int", 0.6),
+    )
     rows = [
         (
             Cell(i.rank),
@@ -338,13 +344,14 @@ def _partners(ctx: Context, doc: DocumentBuilder, ra: RegionAssessment) -> None:
     ]
     if not rows:
         return
-    columns = [
-        Column(ctx.t("report.col.weak_pillar"), "text", 1.4),
-        Column(ctx.t("report.col.partner"), "text", 1.2),
-        Column(ctx.t("report.col.own_level"), "index"),
-        Column(ctx.t("report.col.partner_level"), "index"),
-        Column(ctx.t("report.col.gain"), "ratio"),
-    ]
+    columns = _columns(
+        ctx,
+        ("report.col.weak_pillar", "text", 1.4),
+        ("report.col.partner", "text", 1.2),
+        ("report.col.own_level", "index", 1.0),
+        ("report.col.partner_level", "index", 1.0),
+        ("report.col.gain", "ratio", 1.0),
+    )
     doc.table(ctx.t("report.table.partners"), columns, rows, sheet="assessment")
     for items in pt.by_pillar.values():
         for p in items:
@@ -356,13 +363,14 @@ def _sameness(ctx: Context, doc: DocumentBuilder, ra: RegionAssessment) -> None:
         doc.paragraph(ctx.t("report.sameness.none"))
         return
     yes, no = ctx.t("report.term.yes"), ctx.t("report.term.no")
-    columns = [
-        Column(ctx.t("report.col.peer"), "text", 1.2),
-        Column(ctx.t("report.col.cosine"), "ratio", 0.9),
-        Column(ctx.t("report.col.adjacent"), "text", 0.7),
-        Column(ctx.t("report.col.same_role"), "text", 0.9),
-        Column(ctx.t("report.col.warning"), "text", 0.7),
-    ]
+    columns = _columns(
+        ctx,
+        ("report.col.peer", "text", 1.2),
+        ("report.col.cosine", "ratio", 0.9),
+        ("report.col.adjacent", "text", 0.7),
+        ("report.col.same_role", "text", 0.9),
+        ("report.col.warning", "text", 0.7),
+    )
     rows = [
         (
             Cell(s.peer),
@@ -383,13 +391,14 @@ def _levers(ctx: Context, doc: DocumentBuilder, ra: RegionAssessment) -> None:
     if not ra.levers:
         doc.paragraph(ctx.t("report.levers.none"))
         return
-    columns = [
-        Column(ctx.t("report.col.lever"), "text", 2.0),
-        Column(ctx.t("report.col.fusion"), "text", 1.0),
-        Column(ctx.t("report.col.target"), "text", 1.3),
-        Column(ctx.t("report.col.level"), "index", 0.8),
-        Column(ctx.t("report.col.source"), "text", 2.2),
-    ]
+    columns = _columns(
+        ctx,
+        ("report.col.lever", "text", 2.0),
+        ("report.col.fusion", "text", 1.0),
+        ("report.col.target", "text", 1.3),
+        ("report.col.level", "index", 0.8),
+        ("report.col.source", "text", 2.2),
+    )
     rows = [
         (
             Cell(lv.name.text(ctx.lang)),

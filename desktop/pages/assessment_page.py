@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.assessment import fmt_vs
 from core.kernel import Message
 
 from .. import style
@@ -140,10 +141,12 @@ class PositioningTab(QWidget):
         self.radar.set_caption(_text(ra.level.sentence))
         g = ra.groups.get("total")
         grade, why = (a.name(g.group, lang), _text(g.reason)) if g else ("", _text(ra.level.sentence))
-        _show(self.v_level, a, g, fmt(ra.level.total), grade, why, lang)
+        level = fmt(ra.level.total) if g is None or g.margin is None else fmt_vs(g.level, g.level - g.margin)
+        _show(self.v_level, a, g, level, grade, why, lang)
         m = ra.momentum.get("total")
         gap = "" if m is None or m.gap_pp is None else _tr("年均增速差 {g} 个百分点").replace("{g}", f"{m.gap_pp:+.2f}")
-        self.v_momentum.set(fmt(m.momentum if m else None), gap, _text(m.reason) if m else "")
+        split = a.config.split_momentum if a.config is not None else 100.0
+        self.v_momentum.set(fmt_vs(m.momentum, split) if m else "—", gap, _text(m.reason) if m else "")
         q = ra.quadrants.get("total")
         _show(self.v_quadrant, a, q, a.name(q.name, lang) if q else "—", "", _text(q.reason) if q else "", lang)
         _show(self.v_role, a, ra.role, a.name(ra.role.name, lang), "", _text(ra.role.reason), lang, "spread")

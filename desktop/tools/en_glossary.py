@@ -139,7 +139,7 @@ EN = {
     "导出图表": "Export chart",
     "导出指数测算结果": "Export index results",
     "导出权重敏感性": "Export weight sensitivity",
-    "导出测算结果（JSON、CSV）和图表。": "Export results (JSON, CSV) and charts.",
+    "导出评估报告（Word、PDF、Excel）、测算结果（CSV、JSON）和图表。": "Export the assessment report (Word, PDF, Excel), the results (CSV, JSON) and the charts.",
     "导出潜力与定位评估": "Export the assessment",
     "小于 1%，与报告结论一致：结果对权重不敏感。": "below 1 %, as in the report: the result is not sensitive to the weights.",
     "尚未运行。点击按钮开始（在后台运行，可随时取消）。": "Not run yet. Click a button to start (runs in the background, can be cancelled).",

@@ -3,52 +3,52 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="366" />
-        <location filename="../../desktop/pages/assessment_page.py" line="420" />
+        <location filename="../../desktop/pages/assessment_page.py" line="389" />
+        <location filename="../../desktop/pages/assessment_page.py" line="443" />
         <source>还没有评估结果。评估需要地区数据和全国基准（可用内置的全国数据）。</source>
         <translation>No assessment yet. It needs regional data and the national benchmark (the built-in national data will do).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="386" />
+        <location filename="../../desktop/pages/assessment_page.py" line="409" />
         <source>定位</source>
         <translation>Positioning</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="387" />
+        <location filename="../../desktop/pages/assessment_page.py" line="410" />
         <source>耦合与潜力</source>
         <translation>Coupling and potential</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="388" />
+        <location filename="../../desktop/pages/assessment_page.py" line="411" />
         <source>优势与短板</source>
         <translation>Strengths and short boards</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="389" />
+        <location filename="../../desktop/pages/assessment_page.py" line="412" />
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="390" />
+        <location filename="../../desktop/pages/assessment_page.py" line="413" />
         <source>伙伴与路径</source>
         <translation>Partners and levers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="418" />
+        <location filename="../../desktop/pages/assessment_page.py" line="441" />
         <source>“{r}”没有评估结果（全国本身不参与定位评估，请选择一个地区）。</source>
         <translation>No assessment for “{r}” (the nation itself is not positioned; choose a region).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="429" />
+        <location filename="../../desktop/pages/assessment_page.py" line="452" />
         <source>（另有 {0} 条说明，见导出的 JSON）</source>
         <translation> ({0} more notes in the exported JSON)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="430" />
+        <location filename="../../desktop/pages/assessment_page.py" line="453" />
         <source>说明：</source>
         <translation>Notes: </translation>
     </message>
-<message><source>定位趋同</source><translation>Sameness</translation></message><message><source>定位象限：融合水平 × 融合势能（全国 = 100）</source><translation>Positioning quadrant: level × momentum (nation = 100)</translation></message><message><source>一级指标融合水平（全国 = 100）</source><translation>Pillar fusion levels (nation = 100)</translation></message><message><source>融合水平</source><translation>Fusion level</translation></message><message><source>融合势能</source><translation>Momentum</translation></message><message><source>定位象限</source><translation>Positioning quadrant</translation></message><message><source>功能定位</source><translation>Functional role</translation></message><message><source>融合水平（全国 = 100）</source><translation>Fusion level (nation = 100)</translation></message><message><source>融合势能（全国 = 100）</source><translation>Momentum (nation = 100)</translation></message><message><source>双螺旋耦合协调度</source><translation>Double-helix coupling coordination</translation></message><message><source>融合潜力</source><translation>Fusion potential</translation></message><message><source>潜力等级</source><translation>Potential grade</translation></message><message><source>优势指标（得分最高）</source><translation>Strengths (highest scores)</translation></message><message><source>短板指标（得分最低）</source><translation>Short boards (lowest scores)</translation></message><message><source>主导产业融合潜力象限（区位熵 × 潜力）</source><translation>Leading-industry quadrant (location quotient × potential)</translation></message><message><source>主导产业排序</source><translation>Leading industries, ranked</translation></message><message><source>排名</source><translation>Rank</translation></message><message><source>产业</source><translation>Industry</translation></message><message><source>潜力</source><translation>Potential</translation></message><message><source>区位熵</source><translation>Location quotient</translation></message><message><source>象限</source><translation>Quadrant</translation></message><message><source>专家数</source><translation>Experts</translation></message><message><source>说明</source><translation>Info</translation></message><message><source>协同伙伴（和谁融合）</source><translation>Partner regions (fuse with whom)</translation></message><message><source>短板一级指标</source><translation>Weak pillar</translation></message><message><source>伙伴地区</source><translation>Partner</translation></message><message><source>伙伴水平</source><translation>Partner level</translation></message><message><source>毗邻</source><translation>Adjacent</translation></message><message><source>理由</source><translation>Reason</translation></message><message><source>同质化（定位趋同）预警</source><translation>Sameness warnings</translation></message><message><source>路径建议（怎么融合）</source><translation>Levers (how to fuse)</translation></message><message><source>节点</source><translation>Node</translation></message><message><source>全国</source><translation>Nation</translation></message><message><source>全国 = 100</source><translation>Nation = 100</translation></message><message><source>量</source><translation>Quantity</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>组成部分</source><translation>Part</translation></message><message><source>补短板空间：总水平可提高</source><translation>Short-board headroom: rise in the level</translation></message><message><source>协调提升空间：耦合协调度可提高</source><translation>Coordination headroom: rise in D</translation></message><message><source>指标</source><translation>Indicator</translation></message><message><source>得分</source><translation>Score</translation></message><message><source>对总水平的贡献</source><translation>Contribution to the level</translation></message><message><source>拉低总水平（点）</source><translation>Gap contribution</translation></message><message><source>区位熵（全国 = 1）</source><translation>Location quotient (nation = 1)</translation></message><message><source>融合潜力（0–100）</source><translation>Fusion potential (0–100)</translation></message><message><source>地区</source><translation>Region</translation></message><message><source>相似度</source><translation>Similarity</translation></message><message><source>预警</source><translation>Warning</translation></message><message><source>针对短板</source><translation>Short board</translation></message><message><source>建议</source><translation>Lever</translation></message><message><source>融合类型</source><translation>Fusion</translation></message><message><source>内容与依据</source><translation>What and why</translation></message><message><source>定位象限：{n}</source><translation>Positioning quadrant: {n}</translation></message><message><source>年均增速差 {g} 个百分点</source><translation>Annual growth gap {g} pp</translation></message><message><source>科技创新侧</source><translation>Science side</translation></message><message><source>产业创新侧</source><translation>Industry side</translation></message><message><source>耦合度</source><translation>Coupling</translation></message><message><source>综合协调指数</source><translation>Coordination index</translation></message><message><source>耦合协调度</source><translation>Coupling coordination</translation></message><message><source>各一级指标均不低于自身均值</source><translation>No pillar is below the region's own mean</translation></message><message><source>滞后一侧：</source><translation>Lagging side: </translation></message><message><source>主导产业潜力（均值）</source><translation>Leading-industry potential (mean)</translation></message><message><source>{r} 没有主导产业评分（可在填报模板的“主导产业”工作表中填写）。</source><translation>{r} has no leading-industry scores (fill them in the template's 主导产业 sheet).</translation></message><message><source>是</source><translation>yes</translation></message><message><source>趋势外推：{y} 年融合水平</source><translation>Trend: level in {y}</translation></message><message><source>依据：</source><translation>Source: </translation></message><message><source>融合水平 {l}　融合势能 {m}</source><translation>Level {l}   Momentum {m}</translation></message><message><source>当前 {l}（{g0}）→ {g1}</source><translation>now {l} ({g0}) → {g1}</translation></message><message><source>{n} 个产业；{q}；潜力最高：{t}</source><translation>{n} industries; {q}; highest potential: {t}</translation></message></context>
+<message><source>定位趋同</source><translation>Sameness</translation></message><message><source>定位象限：融合水平 × 融合势能（全国 = 100）</source><translation>Positioning quadrant: level × momentum (nation = 100)</translation></message><message><source>一级指标融合水平（全国 = 100）</source><translation>Pillar fusion levels (nation = 100)</translation></message><message><source>融合水平</source><translation>Fusion level</translation></message><message><source>融合势能</source><translation>Momentum</translation></message><message><source>定位象限</source><translation>Positioning quadrant</translation></message><message><source>功能定位</source><translation>Functional role</translation></message><message><source>融合水平（全国 = 100）</source><translation>Fusion level (nation = 100)</translation></message><message><source>融合势能（全国 = 100）</source><translation>Momentum (nation = 100)</translation></message><message><source>双螺旋耦合协调度</source><translation>Double-helix coupling coordination</translation></message><message><source>融合潜力</source><translation>Fusion potential</translation></message><message><source>潜力等级</source><translation>Potential grade</translation></message><message><source>优势指标（得分最高）</source><translation>Strengths (highest scores)</translation></message><message><source>短板指标（得分最低）</source><translation>Short boards (lowest scores)</translation></message><message><source>主导产业融合潜力象限（区位熵 × 潜力）</source><translation>Leading-industry quadrant (location quotient × potential)</translation></message><message><source>主导产业排序</source><translation>Leading industries, ranked</translation></message><message><source>排名</source><translation>Rank</translation></message><message><source>产业</source><translation>Industry</translation></message><message><source>潜力</source><translation>Potential</translation></message><message><source>区位熵</source><translation>Location quotient</translation></message><message><source>象限</source><translation>Quadrant</translation></message><message><source>专家数</source><translation>Experts</translation></message><message><source>说明</source><translation>Info</translation></message><message><source>协同伙伴（和谁融合）</source><translation>Partner regions (fuse with whom)</translation></message><message><source>短板一级指标</source><translation>Weak pillar</translation></message><message><source>伙伴地区</source><translation>Partner</translation></message><message><source>伙伴水平</source><translation>Partner level</translation></message><message><source>毗邻</source><translation>Adjacent</translation></message><message><source>理由</source><translation>Reason</translation></message><message><source>同质化（定位趋同）预警</source><translation>Sameness warnings</translation></message><message><source>路径建议（怎么融合）</source><translation>Levers (how to fuse)</translation></message><message><source>节点</source><translation>Node</translation></message><message><source>全国</source><translation>Nation</translation></message><message><source>量</source><translation>Quantity</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>组成部分</source><translation>Part</translation></message><message><source>补短板空间：总水平可提高</source><translation>Short-board headroom: rise in the level</translation></message><message><source>协调提升空间：耦合协调度可提高</source><translation>Coordination headroom: rise in D</translation></message><message><source>指标</source><translation>Indicator</translation></message><message><source>得分</source><translation>Score</translation></message><message><source>对总水平的贡献</source><translation>Contribution to the level</translation></message><message><source>拉低总水平（点）</source><translation>Gap contribution</translation></message><message><source>区位熵（全国 = 1）</source><translation>Location quotient (nation = 1)</translation></message><message><source>融合潜力（0–100）</source><translation>Fusion potential (0–100)</translation></message><message><source>地区</source><translation>Region</translation></message><message><source>相似度</source><translation>Similarity</translation></message><message><source>预警</source><translation>Warning</translation></message><message><source>针对短板</source><translation>Short board</translation></message><message><source>建议</source><translation>Lever</translation></message><message><source>融合类型</source><translation>Fusion</translation></message><message><source>内容与依据</source><translation>What and why</translation></message><message><source>定位象限：{n}</source><translation>Positioning quadrant: {n}</translation></message><message><source>全国 = 100</source><translation>Nation = 100</translation></message><message><source>年均增速差 {g} 个百分点</source><translation>Annual growth gap {g} pp</translation></message><message><source>科技创新侧</source><translation>Science side</translation></message><message><source>产业创新侧</source><translation>Industry side</translation></message><message><source>耦合度</source><translation>Coupling</translation></message><message><source>综合协调指数</source><translation>Coordination index</translation></message><message><source>耦合协调度</source><translation>Coupling coordination</translation></message><message><source>各一级指标均不低于自身均值</source><translation>No pillar is below the region's own mean</translation></message><message><source>滞后一侧：</source><translation>Lagging side: </translation></message><message><source>主导产业潜力（均值）</source><translation>Leading-industry potential (mean)</translation></message><message><source>{r} 没有主导产业评分（可在填报模板的“主导产业”工作表中填写）。</source><translation>{r} has no leading-industry scores (fill them in the template's 主导产业 sheet).</translation></message><message><source>是</source><translation>yes</translation></message><message><source>趋势外推：{y} 年融合水平</source><translation>Trend: level in {y}</translation></message><message><source>依据：</source><translation>Source: </translation></message><message><source>融合水平 {l}　融合势能 {m}</source><translation>Level {l}   Momentum {m}</translation></message><message><source>当前 {l}（{g0}）→ {g1}</source><translation>now {l} ({g0}) → {g1}</translation></message><message><source>{n} 个产业；{q}；潜力最高：{t}</source><translation>{n} industries; {q}; highest potential: {t}</translation></message></context>
 <context>
     <name>BenchmarkPage</name>
     <message>
@@ -403,105 +403,6 @@
         <location filename="../../desktop/pages/data_import.py" line="54" />
         <source>选择文件夹…</source>
         <translation>Choose a folder…</translation>
-    </message>
-</context>
-<context>
-    <name>ExportPage</name>
-    <message>
-        <location filename="../../desktop/pages/export_page.py" line="24" />
-        <source>Word 和 PDF 格式的评估报告将在后续版本提供。当前版本可导出测算结果（JSON、CSV）；每张图表右上角的“导出”菜单可复制图片或保存为 PNG、SVG，用于编写报告。</source>
-        <translation>Word and PDF reports will come in a later version. This version exports the computed results (JSON, CSV); the “Export” menu at the top right of every chart copies it or saves it as PNG or SVG for your report.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/export_page.py" line="60" />
-        <source>指数测算结果（JSON）</source>
-        <translation>Index results (JSON)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/export_page.py" line="62" />
-        <source>全部地区、全部节点、各年份的指数与增速，含测算口径（基期、缺口处理、权重、预估与插值单元格），相同输入得到相同文件。</source>
-        <translation>Index and growth for every region, node and year, with the recipe (base year, gap policy, weights, estimated and interpolated cells); identical inputs give identical files.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/export_page.py" line="64" />
-        <location filename="../../desktop/pages/export_page.py" line="80" />
-        <location filename="../../desktop/pages/export_page.py" line="87" />
-        <source>导出 JSON…</source>
-        <translation>Export JSON…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/export_page.py" line="69" />
-        <source>指数测算结果（CSV）</source>
-        <translation>Index results (CSV)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/export_page.py" line="70" />
-        <source>长表：地区、指标代码、名称、年份、指数、增速、标记；可直接用 Excel/WPS 打开。</source>
-        <translation>Long table: region, code, name, year, index, growth, flag; opens in Excel/WPS.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/export_page.py" line="71" />
-        <source>导出 CSV…</source>
-        <translation>Export CSV…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/export_page.py" line="76" />
-        <source>潜力与定位评估（JSON）</source>
-        <translation>Potential and positioning (JSON)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/export_page.py" line="78" />
-        <source>每个地区的融合水平、势能、象限、功能定位、耦合协调度、潜力、伙伴、同质化预警和路径建议，每项结论附一句理由。</source>
-        <translation>Each region's level, momentum, quadrant, functional role, coupling, potential, partners, sameness warnings and levers, each verdict with its one-sentence reason.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/export_page.py" line="85" />
-        <source>权重敏感性（JSON）</source>
-        <translation>Weight sensitivity (JSON)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/export_page.py" line="86" />
-        <source>±20% 逐一权重变动与蒙特卡洛区间（需先在“指数测算”页运行）。</source>
-        <translation>One-at-a-time ±20 % weight changes and Monte Carlo bands (run them on the Index page first).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/export_page.py" line="112" />
-        <source>导出</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/export_page.py" line="114" />
-        <location filename="../../desktop/pages/export_page.py" line="115" />
-        <source>已导出：</source>
-        <translation>Exported: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/export_page.py" line="118" />
-        <location filename="../../desktop/pages/export_page.py" line="122" />
-        <source>导出指数测算结果</source>
-        <translation>Export index results</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/export_page.py" line="118" />
-        <location filename="../../desktop/pages/export_page.py" line="126" />
-        <location filename="../../desktop/pages/export_page.py" line="130" />
-        <source>JSON 文件 (*.json)</source>
-        <translation>JSON files (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/export_page.py" line="122" />
-        <source>CSV 文件 (*.csv)</source>
-        <translation>CSV files (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/export_page.py" line="126" />
-        <source>导出潜力与定位评估</source>
-        <translation>Export the assessment</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/export_page.py" line="130" />
-        <source>导出权重敏感性</source>
-        <translation>Export weight sensitivity</translation>
     </message>
 </context>
 <context>
@@ -861,8 +762,8 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="74" />
-        <source>导出测算结果（JSON、CSV）和图表。</source>
-        <translation>Export results (JSON, CSV) and charts.</translation>
+        <source>导出评估报告（Word、PDF、Excel）、测算结果（CSV、JSON）和图表。</source>
+        <translation>Export the assessment report (Word, PDF, Excel), the results (CSV, JSON) and the charts.</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="78" />

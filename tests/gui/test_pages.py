@@ -152,6 +152,11 @@ def test_assessment_page_marks_a_borderline_verdict_and_shows_margin_and_shares_
     assert "临界" in page.v_role.grade.text() and "临界" in page.v_role.reason.text()
     tip = page.v_role.toolTip()
     assert f"{role.margin:+.4f}" in tip and "均衡协同型" in tip and "%" in tip
+    demo.set_region("上海市")
+    page.refresh()
+    assert demo.assessment.regions["上海市"].momentum["total"].momentum < 100
+    assert page.v_momentum.value.text() == "99.97" and "临界" in page.v_quadrant.reason.text()
+    demo.set_region("江苏省")
     page.refresh()
     stable = demo.assessment.regions["江苏省"].coupling
     assert not stable.borderline and "临界" not in page.coupling_reason.text()
