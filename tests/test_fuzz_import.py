@@ -123,7 +123,7 @@ def _set_value(wb, data) -> set[str]:
     if data.draw(st.booleans()):
         cell.number_format = data.draw(st.sampled_from(["0.0%", "General", "@", "yyyy-mm-dd", '0.0"%"']))
     number = intended_number(raw, FW.nodes[code].unit)
-    if number is not None and cell.number_format in ("General", "@"):
+    if number is not None and cell.number_format in ("General", "@", '0.0"%"'):  # a quoted % is only decoration
         data.intent[(REGION, code, year)] = number
         return set()
     data.intent.pop((REGION, code, year), None)
