@@ -199,3 +199,12 @@ def test_values_equal_up_to_rounding_are_the_same_value(tmp_path, filled, framew
         other = _edit(filled, framework, "1.1.1", 2020, old * (1 + 1e-13), dest=filled.parent / "另一份.xlsx")
         rep = ws.import_files([other])
         assert rep.conflicts == 0 and rep.unchanged > 0
+
+
+def test_a_folder_with_a_lock_file_records_only_the_files_it_read(tmp_path, filled):
+    (filled.parent / "~$江苏.xlsx").write_bytes(b"office lock file")
+    with Workspace.create(tmp_path / "w.lcws") as ws:
+        rep = ws.import_files([filled.parent])
+        assert rep.files == [filled.name]
+        assert [r.files for r in ws.revisions()] == [(filled.name,)]
+        assert any(p.code == "file_skipped" for p in rep.problems)  # the lock file is named, not hidden

@@ -153,7 +153,8 @@ class Workspace:
             if res.has_errors() and skip_files_with_errors:
                 result.rejected_files.append(f.name)
                 continue
-            results.append((f, res))
+            if len(res.observations) or res.industries:  # a skipped lock file adds nothing to the revision
+                results.append((f, res))
         check_cancel(cancel)
         report(progress, len(files), total, merge.WRITING)
         if not results:
