@@ -305,3 +305,26 @@ def test_sensitivity_tab_shows_core_sobol_indices_and_drop_one(qtbot, demo):
         assert int(sp.drop_table.item(row, 2).text()) == int(drop.rank_dropped[i, r])
         assert int(sp.drop_table.item(row, 3).text()) == int(drop.rank_nominal[r]) - int(drop.rank_dropped[i, r])
     assert f"排名第 {int(drop.rank_nominal[r])}" in sp.summary.text()
+
+
+def test_assessment_audit_tab_shows_each_pillar_or_the_reason(qtbot, demo):
+    import dataclasses
+
+    from core.assessment import MIN_REGIONS, audit_levels
+    from desktop.pages.assessment_page import AssessmentPage
+
+    page, _ = _page(qtbot, AssessmentPage, demo)
+    a, fw = demo.assessment, demo.framework
+    assert len(a.levels) >= MIN_REGIONS  # the demo provinces
+    expected = audit_levels(fw, a.levels, a.year)
+    tab = page.audit
+    assert set(tab.summaries) == set(fw.pillars)
+    for pillar, pa in expected.pillars.items():
+        assert f"α = {pa.cronbach_alpha:.3f}" in tab.summaries[pillar].text()
+        heat = tab.heatmaps[pillar]
+        assert heat.labels == pa.indicators
+        assert heat.cell_text(0, 1) == f"{pa.pearson[0, 1]:.2f}"
+        heat.grab()  # paints without error
+    few = dataclasses.replace(a, levels=dict(list(a.levels.items())[: MIN_REGIONS - 1]))
+    tab.show_region(few, None, fw, "zh")
+    assert tab.heatmaps == {} and f"本次只有 {MIN_REGIONS - 1} 个" in tab.header.text()
