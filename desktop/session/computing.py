@@ -146,9 +146,9 @@ class Computations:
         table, framework, options = self.table, self.framework, self.index_options()
 
         def work(progress, cancelled):
-            from core.index import drop_one, prepare
+            import core.index  # not `from core.index import drop_one`: that names the submodule, not the API
 
-            return drop_one(prepare(table, framework, options))
+            return core.index.drop_one(core.index.prepare(table, framework, options))
 
         def done(out):
             self.drop_one = out
