@@ -56,6 +56,20 @@ def _fill_sorted(table: QTableWidget, rows: list[list[QTableWidgetItem]], column
     table.sortItems(column, Qt.SortOrder.DescendingOrder)
 
 
+def _node_item(framework, code: str, lang: str) -> QTableWidgetItem:
+    """A node's label that remembers its code (UserRole)."""
+    item = QTableWidgetItem(framework.label(code, lang))
+    item.setData(Qt.ItemDataRole.UserRole, code)
+    return item
+
+
+def _filled(template: str, **values) -> str:
+    """A translated template with its {name} fields replaced (the .ts keeps the braces)."""
+    for name, value in values.items():
+        template = template.replace("{" + name + "}", str(value))
+    return template
+
+
 def _table(headers) -> QTableWidget:
     t = QTableWidget(0, len(headers))
     t.setHorizontalHeaderLabels(headers)
@@ -210,25 +224,13 @@ class SensitivityPanel(QWidget):
         if sobol is None or sobol.region != s.region:
             return ""
         fw, lang = s.framework, current_language()
-        rows = []
-        for node, first, total in zip(sobol.nodes, sobol.first, sobol.total, strict=True):
-            label = QTableWidgetItem(fw.label(node, lang))
-            label.setData(Qt.ItemDataRole.UserRole, node)
-            rows.append(
-                [
-                    label,
-                    _NumberItem(f"{float(first):.3f}", float(first)),
-                    _NumberItem(f"{float(total):.3f}", float(total)),
-                ]
-            )
+        rows = [
+            [_node_item(fw, node, lang), _NumberItem(f"{first:.3f}", first), _NumberItem(f"{total:.3f}", total)]
+            for node, first, total in zip(sobol.nodes, map(float, sobol.first), map(float, sobol.total), strict=True)
+        ]
         _fill_sorted(self.sobol_table, rows, 2)
-        return (
-            self.tr("Sobol：{region} {year} 年总指数，{n} 次抽样（种子 {seed}）。")
-            .replace("{region}", sobol.region)
-            .replace("{year}", str(sobol.year))
-            .replace("{n}", str(sobol.draws))
-            .replace("{seed}", str(sobol.seed))
-        )
+        text = self.tr("Sobol：{region} {year} 年总指数，{n} 次抽样（种子 {seed}）。")
+        return _filled(text, region=sobol.region, year=sobol.year, n=sobol.draws, seed=sobol.seed)
 
     def _fill_drop_one(self) -> str:
         s, drop = self.session, self.session.drop_one
@@ -243,21 +245,14 @@ class SensitivityPanel(QWidget):
             change = 100.0 * (float(drop.dropped[i, r]) / nominal - 1.0) if nominal else math.nan
             moved = rank - int(drop.rank_dropped[i, r])
             shown = f"{change:+.2f}%" if math.isfinite(change) else "—"
-            label = QTableWidgetItem(fw.label(code, lang))
-            label.setData(Qt.ItemDataRole.UserRole, code)
             rows.append(
                 [
-                    label,
+                    _node_item(fw, code, lang),
                     _NumberItem(shown, abs(change) if math.isfinite(change) else -1.0),
                     _NumberItem(str(int(drop.rank_dropped[i, r])), float(drop.rank_dropped[i, r])),
                     _NumberItem(f"{moved:+d}", float(moved)),
                 ]
             )
         _fill_sorted(self.drop_table, rows, 1)
-        return (
-            self.tr("逐一剔除：{region} {year} 年总指数 {nominal}，排名第 {rank}。")
-            .replace("{region}", s.region)
-            .replace("{year}", str(drop.year))
-            .replace("{nominal}", f"{nominal:.1f}")
-            .replace("{rank}", str(rank))
-        )
+        text = self.tr("逐一剔除：{region} {year} 年总指数 {nominal}，排名第 {rank}。")
+        return _filled(text, region=s.region, year=drop.year, nominal=f"{nominal:.1f}", rank=rank)

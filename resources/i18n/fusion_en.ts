@@ -988,157 +988,157 @@
 <context>
     <name>SensitivityPanel</name>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="91" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="105" />
         <source>运行 ±20% 权重敏感性分析</source>
         <translation>Run ±20 % weight sensitivity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="94" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="108" />
         <source>运行蒙特卡洛权重模拟</source>
         <translation>Run Monte Carlo weights</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="102" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="116" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="102" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="116" />
         <source>总指数最大相对变动</source>
         <translation>Max change of total</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="102" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="116" />
         <source>引起最大变动的权重</source>
         <translation>Weight causing it</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="105" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="119" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="106" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="120" />
         <source>名义排名</source>
         <translation>Nominal rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="107" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="121" />
         <source>中位排名</source>
         <translation>Median rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="108" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="122" />
         <source>排名 5–95% 区间</source>
         <translation>Rank 5–95 %</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="109" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="123" />
         <source>名义排名保持率</source>
         <translation>Rank kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="112" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="126" />
         <source>逐一权重 ±20%（兄弟权重重新归一）</source>
         <translation>One weight at a time ±20 % (siblings renormalised)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="113" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="127" />
         <source>蒙特卡洛：地区排名稳定性（最新年份总指数）</source>
         <translation>Monte Carlo: rank stability (total index, latest year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="122" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="136" />
         <source>计算 Sobol 敏感性指数</source>
         <translation>Compute Sobol indices</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="124" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="138" />
         <source>逐一剔除指标</source>
         <translation>Drop one indicator at a time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="130" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="144" />
         <source>Sobol 一阶指数：该权重单独引起的总指数方差占比；总效应指数：含与其他权重交互的占比（权重在默认值 ±20% 内均匀抽样）。逐一剔除：去掉一个指标（兄弟权重重新归一）后最新年份总指数的变动与排名变化。点击表头可排序。</source>
         <translation>Sobol first-order index: the share of the total index's variance that a weight causes on its own; total index: the share including its interactions with other weights (weights drawn uniformly within ±20 % of their defaults). Drop one: the change in the latest total index and rank when one indicator is left out (its siblings' weights renormalised). Click a column header to sort.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="138" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="152" />
         <source>权重</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="138" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="152" />
         <source>一阶指数</source>
         <translation>First-order index</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="138" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="152" />
         <source>总效应指数</source>
         <translation>Total index</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="140" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="154" />
         <source>剔除的指标</source>
         <translation>Indicator left out</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="140" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="154" />
         <source>总指数变动</source>
         <translation>Change in total index</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="140" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="154" />
         <source>剔除后排名</source>
         <translation>Rank without it</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="140" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="154" />
         <source>排名变化（正数为上升）</source>
         <translation>Rank change (positive = up)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="142" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="156" />
         <source>Sobol 敏感性指数（最新年份总指数）</source>
         <translation>Sobol indices (latest total index)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="143" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="157" />
         <source>逐一剔除指标的影响（最新年份）</source>
         <translation>Impact of dropping one indicator (latest year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="153" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="167" />
         <source>尚未运行。点击按钮开始（在后台运行，可随时取消）。</source>
         <translation>Not run yet. Click a button to start (runs in the background, can be cancelled).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="174" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="188" />
         <source>小于 1%，与报告结论一致：结果对权重不敏感。</source>
         <translation>below 1 %, as in the report: the result is not sensitive to the weights.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="176" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="190" />
         <source>超过 1%：结果对权重较敏感，解读时请说明。</source>
         <translation>above 1 %: the result depends on the weights; say so when presenting it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="179" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="193" />
         <source>{region}：各权重 ±20% 时总指数最大变动 {m}，</source>
         <translation>{region}: with each weight ±20 %, the total index changes by at most {m}; </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="202" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="216" />
         <source>蒙特卡洛：{n} 次抽样，权重在默认值 ±20% 内均匀扰动后重新归一（种子 {seed}）。</source>
         <translation>Monte Carlo: {n} draws, weights drawn uniformly within ±20 % of the defaults and renormalised (seed {seed}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="226" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="232" />
         <source>Sobol：{region} {year} 年总指数，{n} 次抽样（种子 {seed}）。</source>
         <translation>Sobol: total index of {region} in {year}, {n} draws (seed {seed}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="258" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="257" />
         <source>逐一剔除：{region} {year} 年总指数 {nominal}，排名第 {rank}。</source>
         <translation>Drop one: total index of {region} in {year} is {nominal}, rank {rank}.</translation>
     </message>
