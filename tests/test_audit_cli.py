@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from core.assessment import level_matrix
 from core.commands import main
-from core.commands.audit import level_matrix
 
 DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo" / "demo-provinces.csv"
 

@@ -278,3 +278,27 @@ def test_formula_like_sources_notes_and_peer_names_stay_text_in_xlsx(tmp_path):
                     found[c.value] += 1
     assert all(found.values()), found
     assert any(ws.title == "评估" for ws in wb)
+
+
+def test_method_appendix_includes_the_coherence_audit(docx_file, document):
+    from core.assessment import MIN_REGIONS, audit_levels
+
+    inputs = demo_inputs()
+    a, fw = inputs.assessment, inputs.result.framework
+    expected = audit_levels(fw, a.levels, a.year)
+    assert expected.reason is None and len(expected.regions) >= MIN_REGIONS
+    paragraphs = [p.text for p in docx_file.paragraphs]
+    method = paragraphs.index(next(t for t in paragraphs if t.startswith("附录二")))
+    following = "\n".join(paragraphs[method:])
+    assert f"在 {len(expected.regions)} 个地区 {a.year} 年的指标得分上" in following
+    for pillar, pa in expected.pillars.items():
+        line = f"{fw.label(pillar, 'zh', regional=True)}：α = {pa.cronbach_alpha:.3f}，第一主成分方差占比"
+        assert any(t.startswith(line) for t in paragraphs), line
+        for flag in pa.flags:
+            assert flag.text("zh") in following
+    few = dataclasses.replace(a, levels=dict(list(a.levels.items())[: MIN_REGIONS - 1]))
+    texts = [
+        b.text for b in build_document(dataclasses.replace(inputs, assessment=few)).blocks if isinstance(b, Paragraph)
+    ]
+    reason = render("audit.too_few_regions", {"count": MIN_REGIONS - 1, "minimum": MIN_REGIONS}, "zh")
+    assert "统计一致性检验：" + reason in texts

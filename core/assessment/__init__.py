@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from ..index.engine import IndexOptions
 from ..model.framework import Framework, load_framework
 from ..model.observations import ObservationTable
+from .audit import MIN_REGIONS, Audit, PillarAudit, audit, audit_levels, level_matrix
 from .comparison import compare_node
 from .config import AssessmentConfig, load_config
 from .demo import load_demo
@@ -57,7 +58,9 @@ from .summary import summary
 
 __all__ = [
     "Assessment",
+    "Audit",
     "AssessmentConfig",
+    "MIN_REGIONS",
     "Benchmark",
     "Comparison",
     "Coupling",
@@ -69,6 +72,7 @@ __all__ = [
     "NodeComparison",
     "NodeMomentum",
     "Partners",
+    "PillarAudit",
     "Potential",
     "Quadrant",
     "RegionAssessment",
@@ -76,8 +80,11 @@ __all__ = [
     "SamenessItem",
     "ShortBoards",
     "assess",
+    "audit",
+    "audit_levels",
     "compare_node",
     "fmt_vs",
+    "level_matrix",
     "load_config",
     "load_demo",
     "parse_industries_csv",

@@ -189,3 +189,20 @@ def audit(framework: Framework, regions: Sequence[str], year: int | None, scores
         codes = tuple(framework.leaves[i] for i in cols)
         pillars[pillar] = audit_pillar(framework, pillar, codes, scores[:, cols])
     return Audit(tuple(regions), year, pillars)
+
+
+def level_matrix(levels: Mapping, leaves: tuple[str, ...]) -> tuple[tuple[str, ...], np.ndarray]:
+    """Regions (sorted) and their indicator scores s_i [regions × leaves]; NaN where left out."""
+    regions = tuple(sorted(levels))
+    scores = np.full((len(regions), len(leaves)), np.nan)
+    for r, region in enumerate(regions):
+        for s in levels[region].indicators:
+            if s.included and s.score is not None and s.code in leaves:
+                scores[r, leaves.index(s.code)] = s.score
+    return regions, scores
+
+
+def audit_levels(framework: Framework, levels: Mapping, year: int | None) -> Audit:
+    """The audit of the regions of an assessment (its `levels`, one per region) in `year`."""
+    regions, scores = level_matrix(levels, framework.leaves)
+    return audit(framework, regions, year, scores)

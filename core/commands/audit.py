@@ -10,8 +10,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-import numpy as np
-
 from ..kernel.messages import render
 from ..model.observations import NATION
 from .options import add_data_options, load_inputs, run_record, with_recipe
@@ -29,27 +27,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def level_matrix(levels, leaves: tuple[str, ...]) -> tuple[tuple[str, ...], np.ndarray]:
-    """Regions (sorted) and their indicator scores s_i [regions × leaves]; NaN where left out."""
-    regions = tuple(sorted(levels))
-    scores = np.full((len(regions), len(leaves)), np.nan)
-    for r, region in enumerate(regions):
-        for s in levels[region].indicators:
-            if s.included and s.score is not None and s.code in leaves:
-                scores[r, leaves.index(s.code)] = s.score
-    return regions, scores
-
-
 def run(args: argparse.Namespace) -> int:
-    from ..assessment import assess
-    from ..assessment.audit import audit
+    from ..assessment import assess, audit_levels
 
     inputs = load_inputs(args)
     fw = inputs.framework
     first = sorted({o.region for o in inputs.loaded.observations if o.indicator in set(fw.leaves)} - {NATION})
     assessment = assess(inputs.loaded.observations, fw, regions=first[:1], options=inputs.options)
-    regions, scores = level_matrix(assessment.levels, fw.leaves)
-    result = audit(fw, regions, assessment.year, scores).to_dict(args.lang)
+    result = audit_levels(fw, assessment.levels, assessment.year).to_dict(args.lang)
     if args.json:
         write_json(with_recipe(result, run_record("audit", args, inputs)), args.json, args.lang)
     else:

@@ -9,6 +9,7 @@ from .benchmarks import (
     load_published_index,
     published_series,
 )
+from .drop_one import DropOneResult, drop_one
 from .engine import (
     FilledCell,
     IndexOptions,
@@ -16,6 +17,7 @@ from .engine import (
     IndexResult,
     compute_index,
     compute_index_grid,
+    prepare,
     symmetric_growth,
     to_grid,
 )
@@ -29,9 +31,11 @@ from .sensitivity import (
     path_membership,
     prepared_for,
 )
+from .sobol import SobolResult, sobol_indices
 
 __all__ = [
     "BenchmarkRow",
+    "DropOneResult",
     "FilledCell",
     "IndexOptions",
     "IndexRecipe",
@@ -39,19 +43,23 @@ __all__ = [
     "MonteCarloResult",
     "OneAtATimeResult",
     "PublishedFigure",
+    "SobolResult",
     "compare_with_published",
     "compute_index",
     "compute_index_grid",
     "compute_national_index",
     "draw_weights",
+    "drop_one",
     "drawn_parent_indices",
     "load_national_observations",
     "load_published_index",
     "monte_carlo",
     "one_at_a_time",
     "path_membership",
+    "prepare",
     "prepared_for",
     "published_series",
+    "sobol_indices",
     "symmetric_growth",
     "to_grid",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..assessment import audit_levels
 from ..kernel.messages import render
 from ..kernel.vocabulary import gap_policy_label
 from ..model.framework import ROOT
@@ -141,6 +142,26 @@ def method(ctx: Context, doc: DocumentBuilder) -> None:
     doc.paragraph(ctx.t("report.method.gaps", policy=gap_policy_label(policy, ctx.lang)))
     for note in ctx.result.recipe.notes:
         doc.paragraph(note.text(ctx.lang), note=True)
+    coherence(ctx, doc)
+
+
+def coherence(ctx: Context, doc: DocumentBuilder) -> None:
+    """The coherence audit of the framework on the assessment's regions (or why it was not computed)."""
+    a = ctx.assessment
+    if a is None:
+        return
+    fw = ctx.result.framework
+    result = audit_levels(fw, a.levels, a.year)
+    if result.reason is not None:
+        doc.paragraph(ctx.t("report.method.audit_skipped", reason=result.reason.text(ctx.lang)))
+        return
+    doc.paragraph(ctx.t("report.method.audit", count=len(result.regions), year=result.year))
+    for pillar, pa in result.pillars.items():
+        alpha = "—" if pa.cronbach_alpha is None else f"{pa.cronbach_alpha:.3f}"
+        share = "—" if pa.pca_first_share is None else f"{100 * pa.pca_first_share:.1f}"
+        doc.paragraph(ctx.t("report.method.audit_pillar", pillar=ctx.label(pillar), alpha=alpha, share=share))
+        for flag in pa.flags:
+            doc.paragraph(flag.text(ctx.lang), note=True)
 
 
 def sensitivity(ctx: Context, doc: DocumentBuilder) -> None:

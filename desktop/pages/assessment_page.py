@@ -22,6 +22,7 @@ from core.kernel import Message
 from .. import style
 from ..i18n import current_language
 from ..widgets import Card, Verdict, fmt
+from .audit_tab import AuditTab
 from .base import ResultPage
 from .tables import fill_table, make_table, robustness, scroll
 
@@ -406,11 +407,13 @@ class AssessmentPage(ResultPage):
         self.boards = BoardsTab()
         self.industries = IndustriesTab()
         self.partner_tab = PartnersTab()
+        self.audit = AuditTab()
         self.tabs.addTab(scroll(self.positioning), self.tr("定位"))
         self.tabs.addTab(self.coupling, self.tr("耦合与潜力"))
         self.tabs.addTab(self.boards, self.tr("优势与短板"))
         self.tabs.addTab(self.industries, self.tr("主导产业"))
         self.tabs.addTab(self.partner_tab, self.tr("伙伴与路径"))
+        self.tabs.addTab(scroll(self.audit), self.tr("统计一致性"))
         self.notes = QLabel("")
         self.notes.setObjectName("muted")
         self.notes.setWordWrap(True)
@@ -446,7 +449,7 @@ class AssessmentPage(ResultPage):
         a, fw, lang = s.assessment, s.framework, current_language()
         self.positioning.fill_nodes(fw, lang)
         self.headline.setText(_text(ra.headline))
-        for tab in (self.positioning, self.coupling, self.boards, self.industries, self.partner_tab):
+        for tab in (self.positioning, self.coupling, self.boards, self.industries, self.partner_tab, self.audit):
             tab.show_region(a, ra, fw, lang)
         notes = [_text(n) for n in ra.notes]
         more = self.tr("（另有 {0} 条说明，见导出的 JSON）").format(len(notes) - 4) if len(notes) > 4 else ""

@@ -33,6 +33,8 @@ class IndexPage(ResultPage):
                 session.compareChanged,
                 session.sensitivityChanged,
                 session.monteCarloChanged,
+                session.sobolChanged,
+                session.dropOneChanged,
             ),
         )
         self.empty.setText(self.tr("还没有测算结果。请先在“数据导入”中导入数据；若数据有错误，请在“数据校验”中查看。"))

@@ -1,8 +1,12 @@
-"""权重敏感性: run ±20 % one-at-a-time and Monte Carlo weight perturbations, and show how far the
-total index moves and how stable the regions' ranks are."""
+"""权重敏感性: run ±20 % one-at-a-time and Monte Carlo weight perturbations, the Sobol indices of the
+weights and the drop-one-indicator impact (all computed in core.index), and show how far the total
+index moves, how stable the regions' ranks are and which weights and indicators drive the result."""
 
 from __future__ import annotations
 
+import math
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +23,51 @@ from PySide6.QtWidgets import (
 from ..i18n import current_language
 
 HIGHLIGHT = "#e3f0ff"
+
+
+class _NumberItem(QTableWidgetItem):
+    """A cell that shows `text` and sorts by `value`."""
+
+    def __init__(self, text: str, value: float):
+        super().__init__(text)
+        self.setData(Qt.ItemDataRole.UserRole, value)
+
+    def __lt__(self, other) -> bool:
+        mine, theirs = self.data(Qt.ItemDataRole.UserRole), other.data(Qt.ItemDataRole.UserRole)
+        if mine is None or theirs is None:
+            return super().__lt__(other)
+        return float(mine) < float(theirs)
+
+
+def _sortable(headers) -> QTableWidget:
+    t = _table(headers)
+    t.setSortingEnabled(True)
+    return t
+
+
+def _fill_sorted(table: QTableWidget, rows: list[list[QTableWidgetItem]], column: int) -> None:
+    """Fill `table` with `rows` of items, then sort it by `column`, largest first."""
+    table.setSortingEnabled(False)
+    table.setRowCount(len(rows))
+    for r, items in enumerate(rows):
+        for c, item in enumerate(items):
+            table.setItem(r, c, item)
+    table.setSortingEnabled(True)
+    table.sortItems(column, Qt.SortOrder.DescendingOrder)
+
+
+def _node_item(framework, code: str, lang: str) -> QTableWidgetItem:
+    """A node's label that remembers its code (UserRole)."""
+    item = QTableWidgetItem(framework.label(code, lang))
+    item.setData(Qt.ItemDataRole.UserRole, code)
+    return item
+
+
+def _filled(template: str, **values) -> str:
+    """A translated template with its {name} fields replaced (the .ts keeps the braces)."""
+    for name, value in values.items():
+        template = template.replace("{" + name + "}", str(value))
+    return template
 
 
 def _table(headers) -> QTableWidget:
@@ -80,9 +129,39 @@ class SensitivityPanel(QWidget):
         tables.addLayout(ol, 1)
         tables.addLayout(rl, 1)
         sv.addLayout(tables)
+        self._build_indices(sv)
+
+    def _build_indices(self, sv: QVBoxLayout) -> None:
+        brow = QHBoxLayout()
+        self.sobol_button = QPushButton(self.tr("计算 Sobol 敏感性指数"))
+        self.sobol_button.clicked.connect(lambda: self.session.run_sobol())
+        self.drop_button = QPushButton(self.tr("逐一剔除指标"))
+        self.drop_button.clicked.connect(lambda: self.session.run_drop_one())
+        brow.addWidget(self.sobol_button)
+        brow.addWidget(self.drop_button)
+        self.indices_note = QLabel(
+            self.tr(
+                "Sobol 一阶指数：该权重单独引起的总指数方差占比；总效应指数：含与其他权重交互的占比"
+                "（权重在默认值 ±20% 内均匀抽样）。逐一剔除：去掉一个指标（兄弟权重重新归一）后最新年份"
+                "总指数的变动与排名变化。点击表头可排序。"
+            )
+        )
+        self.indices_note.setWordWrap(True)
+        brow.addWidget(self.indices_note, 1)
+        sv.addLayout(brow)
+        self.sobol_table = _sortable([self.tr("权重"), self.tr("一阶指数"), self.tr("总效应指数")])
+        self.drop_table = _sortable(
+            [self.tr("剔除的指标"), self.tr("总指数变动"), self.tr("剔除后排名"), self.tr("排名变化（正数为上升）")]
+        )
+        sl, self.sobol_title = _titled(self.tr("Sobol 敏感性指数（最新年份总指数）"), self.sobol_table)
+        dl, self.drop_title = _titled(self.tr("逐一剔除指标的影响（最新年份）"), self.drop_table)
+        tables = QHBoxLayout()
+        tables.addLayout(sl, 1)
+        tables.addLayout(dl, 1)
+        sv.addLayout(tables)
 
     def fill(self) -> None:
-        parts = [self._fill_one_at_a_time(), self._fill_monte_carlo()]
+        parts = [self._fill_one_at_a_time(), self._fill_monte_carlo(), self._fill_sobol(), self._fill_drop_one()]
         parts = [p for p in parts if p]
         self.summary.setText(
             "\n".join(parts) if parts else self.tr("尚未运行。点击按钮开始（在后台运行，可随时取消）。")
@@ -138,3 +217,42 @@ class SensitivityPanel(QWidget):
             .replace("{n}", str(mc.draws))
             .replace("{seed}", str(mc.seed))
         )
+
+    def _fill_sobol(self) -> str:
+        s, sobol = self.session, self.session.sobol
+        self.sobol_table.setRowCount(0)
+        if sobol is None or sobol.region != s.region:
+            return ""
+        fw, lang = s.framework, current_language()
+        rows = [
+            [_node_item(fw, node, lang), _NumberItem(f"{first:.3f}", first), _NumberItem(f"{total:.3f}", total)]
+            for node, first, total in zip(sobol.nodes, map(float, sobol.first), map(float, sobol.total), strict=True)
+        ]
+        _fill_sorted(self.sobol_table, rows, 2)
+        text = self.tr("Sobol：{region} {year} 年总指数，{n} 次抽样（种子 {seed}）。")
+        return _filled(text, region=sobol.region, year=sobol.year, n=sobol.draws, seed=sobol.seed)
+
+    def _fill_drop_one(self) -> str:
+        s, drop = self.session, self.session.drop_one
+        self.drop_table.setRowCount(0)
+        if drop is None or s.region not in drop.regions:
+            return ""
+        fw, lang = s.framework, current_language()
+        r = drop.regions.index(s.region)
+        nominal, rank = float(drop.nominal[r]), int(drop.rank_nominal[r])
+        rows = []
+        for i, code in enumerate(drop.indicators):
+            change = 100.0 * (float(drop.dropped[i, r]) / nominal - 1.0) if nominal else math.nan
+            moved = rank - int(drop.rank_dropped[i, r])
+            shown = f"{change:+.2f}%" if math.isfinite(change) else "—"
+            rows.append(
+                [
+                    _node_item(fw, code, lang),
+                    _NumberItem(shown, abs(change) if math.isfinite(change) else -1.0),
+                    _NumberItem(str(int(drop.rank_dropped[i, r])), float(drop.rank_dropped[i, r])),
+                    _NumberItem(f"{moved:+d}", float(moved)),
+                ]
+            )
+        _fill_sorted(self.drop_table, rows, 1)
+        text = self.tr("逐一剔除：{region} {year} 年总指数 {nominal}，排名第 {rank}。")
+        return _filled(text, region=s.region, year=drop.year, nominal=f"{nominal:.1f}", rank=rank)

@@ -44,6 +44,8 @@ class Session(WorkspaceOps, Computations, Exports, QObject):
     resultChanged = Signal()  # index result (or its failure) changed
     sensitivityChanged = Signal()  # one-at-a-time ±20 % results
     monteCarloChanged = Signal()  # Monte Carlo bands
+    sobolChanged = Signal()  # Sobol indices of the weights (one region)
+    dropOneChanged = Signal()  # drop-one-indicator impact (every region)
     assessmentChanged = Signal()
     regionChanged = Signal(str)
     compareChanged = Signal(list)
@@ -148,6 +150,8 @@ class Session(WorkspaceOps, Computations, Exports, QObject):
         self.result = None  # core.index.IndexResult
         self.sensitivity = None
         self.monte_carlo = None
+        self.sobol = None  # core.index.SobolResult
+        self.drop_one = None  # core.index.DropOneResult
         self.assessment = None
         self.assessment_error = ""
         self.compute_problems: list = []

@@ -46,7 +46,7 @@ class Computations:
     def _computed(self, out) -> None:
         result, problems = out
         self.result = result
-        self.sensitivity = self.monte_carlo = None
+        self.sensitivity = self.monte_carlo = self.sobol = self.drop_one = None
         self.compute_problems = problems
         regs = self.regions()
         if regs and self.region not in regs:
@@ -55,6 +55,8 @@ class Computations:
         self.resultChanged.emit()
         self.sensitivityChanged.emit()
         self.monteCarloChanged.emit()
+        self.sobolChanged.emit()
+        self.dropOneChanged.emit()
         self.regionChanged.emit(self.region)
         if result is not None:
             self.message.emit(
@@ -117,6 +119,43 @@ class Computations:
             )
 
         return self._start(QCoreApplication.translate("Session", "蒙特卡洛权重模拟"), work, on_done=done)
+
+    def run_sobol(self, region: str | None = None):
+        """Sobol indices of the weights on `region`'s (default: the selected region's) total index."""
+        if self.table is None or self.result is None:
+            return None
+        region = region or self.region
+        table, framework, options = self.table, self.framework, self.index_options()
+
+        def work(progress, cancelled):
+            from core.index import prepare, sobol_indices
+
+            return sobol_indices(prepare(table, framework, options), region)
+
+        def done(out):
+            self.sobol = out
+            self.sobolChanged.emit()
+            self.message.emit(QCoreApplication.translate("Session", "Sobol 权重敏感性指数计算完成。"))
+
+        return self._start(QCoreApplication.translate("Session", "Sobol 敏感性指数"), work, on_done=done)
+
+    def run_drop_one(self):
+        """The total index and rank of every region with each indicator left out in turn."""
+        if self.table is None or self.result is None:
+            return None
+        table, framework, options = self.table, self.framework, self.index_options()
+
+        def work(progress, cancelled):
+            import core.index  # not `from core.index import drop_one`: that names the submodule, not the API
+
+            return core.index.drop_one(core.index.prepare(table, framework, options))
+
+        def done(out):
+            self.drop_one = out
+            self.dropOneChanged.emit()
+            self.message.emit(QCoreApplication.translate("Session", "逐一剔除指标的影响分析完成。"))
+
+        return self._start(QCoreApplication.translate("Session", "逐一剔除指标"), work, on_done=done)
 
     def industries(self) -> list:
         rows = list(self.demo_industries)

@@ -3,52 +3,70 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="389" />
-        <location filename="../../desktop/pages/assessment_page.py" line="443" />
+        <location filename="../../desktop/pages/assessment_page.py" line="390" />
+        <location filename="../../desktop/pages/assessment_page.py" line="446" />
         <source>还没有评估结果。评估需要地区数据和全国基准（可用内置的全国数据）。</source>
         <translation>No assessment yet. It needs regional data and the national benchmark (the built-in national data will do).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="409" />
+        <location filename="../../desktop/pages/assessment_page.py" line="411" />
         <source>定位</source>
         <translation>Positioning</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="410" />
+        <location filename="../../desktop/pages/assessment_page.py" line="412" />
         <source>耦合与潜力</source>
         <translation>Coupling and potential</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="411" />
+        <location filename="../../desktop/pages/assessment_page.py" line="413" />
         <source>优势与短板</source>
         <translation>Strengths and short boards</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="412" />
+        <location filename="../../desktop/pages/assessment_page.py" line="414" />
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="413" />
+        <location filename="../../desktop/pages/assessment_page.py" line="415" />
         <source>伙伴与路径</source>
         <translation>Partners and levers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="441" />
+        <location filename="../../desktop/pages/assessment_page.py" line="416" />
+        <source>统计一致性</source>
+        <translation>Coherence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="444" />
         <source>“{r}”没有评估结果（全国本身不参与定位评估，请选择一个地区）。</source>
         <translation>No assessment for “{r}” (the nation itself is not positioned; choose a region).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="452" />
+        <location filename="../../desktop/pages/assessment_page.py" line="455" />
         <source>（另有 {0} 条说明，见导出的 JSON）</source>
         <translation> ({0} more notes in the exported JSON)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="453" />
+        <location filename="../../desktop/pages/assessment_page.py" line="456" />
         <source>说明：</source>
         <translation>Notes: </translation>
     </message>
 <message><source>定位趋同</source><translation>Sameness</translation></message><message><source>定位象限：融合水平 × 融合势能（全国 = 100）</source><translation>Positioning quadrant: level × momentum (nation = 100)</translation></message><message><source>一级指标融合水平（全国 = 100）</source><translation>Pillar fusion levels (nation = 100)</translation></message><message><source>融合水平</source><translation>Fusion level</translation></message><message><source>融合势能</source><translation>Momentum</translation></message><message><source>定位象限</source><translation>Positioning quadrant</translation></message><message><source>功能定位</source><translation>Functional role</translation></message><message><source>融合水平（全国 = 100）</source><translation>Fusion level (nation = 100)</translation></message><message><source>融合势能（全国 = 100）</source><translation>Momentum (nation = 100)</translation></message><message><source>双螺旋耦合协调度</source><translation>Double-helix coupling coordination</translation></message><message><source>融合潜力</source><translation>Fusion potential</translation></message><message><source>潜力等级</source><translation>Potential grade</translation></message><message><source>优势指标（得分最高）</source><translation>Strengths (highest scores)</translation></message><message><source>短板指标（得分最低）</source><translation>Short boards (lowest scores)</translation></message><message><source>主导产业融合潜力象限（区位熵 × 潜力）</source><translation>Leading-industry quadrant (location quotient × potential)</translation></message><message><source>主导产业排序</source><translation>Leading industries, ranked</translation></message><message><source>排名</source><translation>Rank</translation></message><message><source>产业</source><translation>Industry</translation></message><message><source>潜力</source><translation>Potential</translation></message><message><source>区位熵</source><translation>Location quotient</translation></message><message><source>象限</source><translation>Quadrant</translation></message><message><source>专家数</source><translation>Experts</translation></message><message><source>说明</source><translation>Info</translation></message><message><source>协同伙伴（和谁融合）</source><translation>Partner regions (fuse with whom)</translation></message><message><source>短板一级指标</source><translation>Weak pillar</translation></message><message><source>伙伴地区</source><translation>Partner</translation></message><message><source>伙伴水平</source><translation>Partner level</translation></message><message><source>毗邻</source><translation>Adjacent</translation></message><message><source>理由</source><translation>Reason</translation></message><message><source>同质化（定位趋同）预警</source><translation>Sameness warnings</translation></message><message><source>路径建议（怎么融合）</source><translation>Levers (how to fuse)</translation></message><message><source>节点</source><translation>Node</translation></message><message><source>全国</source><translation>Nation</translation></message><message><source>量</source><translation>Quantity</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>组成部分</source><translation>Part</translation></message><message><source>补短板空间：总水平可提高</source><translation>Short-board headroom: rise in the level</translation></message><message><source>协调提升空间：耦合协调度可提高</source><translation>Coordination headroom: rise in D</translation></message><message><source>指标</source><translation>Indicator</translation></message><message><source>得分</source><translation>Score</translation></message><message><source>对总水平的贡献</source><translation>Contribution to the level</translation></message><message><source>拉低总水平（点）</source><translation>Gap contribution</translation></message><message><source>区位熵（全国 = 1）</source><translation>Location quotient (nation = 1)</translation></message><message><source>融合潜力（0–100）</source><translation>Fusion potential (0–100)</translation></message><message><source>地区</source><translation>Region</translation></message><message><source>相似度</source><translation>Similarity</translation></message><message><source>预警</source><translation>Warning</translation></message><message><source>针对短板</source><translation>Short board</translation></message><message><source>建议</source><translation>Lever</translation></message><message><source>融合类型</source><translation>Fusion</translation></message><message><source>内容与依据</source><translation>What and why</translation></message><message><source>定位象限：{n}</source><translation>Positioning quadrant: {n}</translation></message><message><source>全国 = 100</source><translation>Nation = 100</translation></message><message><source>年均增速差 {g} 个百分点</source><translation>Annual growth gap {g} pp</translation></message><message><source>科技创新侧</source><translation>Science side</translation></message><message><source>产业创新侧</source><translation>Industry side</translation></message><message><source>耦合度</source><translation>Coupling</translation></message><message><source>综合协调指数</source><translation>Coordination index</translation></message><message><source>耦合协调度</source><translation>Coupling coordination</translation></message><message><source>各一级指标均不低于自身均值</source><translation>No pillar is below the region's own mean</translation></message><message><source>滞后一侧：</source><translation>Lagging side: </translation></message><message><source>主导产业潜力（均值）</source><translation>Leading-industry potential (mean)</translation></message><message><source>{r} 没有主导产业评分（可在填报模板的“主导产业”工作表中填写）。</source><translation>{r} has no leading-industry scores (fill them in the template's 主导产业 sheet).</translation></message><message><source>是</source><translation>yes</translation></message><message><source>趋势外推：{y} 年融合水平</source><translation>Trend: level in {y}</translation></message><message><source>依据：</source><translation>Source: </translation></message><message><source>融合水平 {l}　融合势能 {m}</source><translation>Level {l}   Momentum {m}</translation></message><message><source>当前 {l}（{g0}）→ {g1}</source><translation>now {l} ({g0}) → {g1}</translation></message><message><source>{n} 个产业；{q}；潜力最高：{t}</source><translation>{n} industries; {q}; highest potential: {t}</translation></message></context>
+<context>
+    <name>AuditTab</name>
+    <message>
+        <location filename="../../desktop/pages/audit_tab.py" line="92" />
+        <source>在 {n} 个地区 {year} 年的指标得分上检验各一级指标的内部一致性（Pearson 相关系数；红色为正相关，蓝色为负相关）。检验只描述指标体系，不改变任何结果。</source>
+        <translation>Internal coherence of each pillar on the indicator scores of {n} regions in {year} (Pearson correlations; red is positive, blue negative). The audit describes the framework and changes no result.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/audit_tab.py" line="101" />
+        <source>克朗巴哈系数 α = {alpha}；第一主成分方差占比 {share}</source>
+        <translation>Cronbach's α = {alpha}; first principal component's share of variance {share}</translation>
+    </message>
+</context>
 <context>
     <name>BenchmarkPage</name>
     <message>
@@ -595,102 +613,102 @@
 <context>
     <name>IndexPage</name>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="38" />
+        <location filename="../../desktop/pages/index_page.py" line="40" />
         <source>还没有测算结果。请先在“数据导入”中导入数据；若数据有错误，请在“数据校验”中查看。</source>
         <translation>No results yet. Import data on the Import page; if the data has errors, see the Check page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="61" />
+        <location filename="../../desktop/pages/index_page.py" line="63" />
         <source>图1  两创融合发展总指数与一级指标指数</source>
         <translation>Figure 1  Fusion index and pillar indices</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="67" />
+        <location filename="../../desktop/pages/index_page.py" line="69" />
         <source>一级指标</source>
         <translation>Pillar</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="71" />
+        <location filename="../../desktop/pages/index_page.py" line="73" />
         <source>二级指标指数</source>
         <translation>Sub-indicator indices</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="81" />
+        <location filename="../../desktop/pages/index_page.py" line="83" />
         <source>指数明细</source>
         <translation>All nodes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="90" />
+        <location filename="../../desktop/pages/index_page.py" line="92" />
         <source>权重敏感性</source>
         <translation>Weight sensitivity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="96" />
+        <location filename="../../desktop/pages/index_page.py" line="98" />
         <source>测算口径</source>
         <translation>Recipe</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="148" />
+        <location filename="../../desktop/pages/index_page.py" line="150" />
         <source>{name} 5–95% 区间</source>
         <translation>{name} 5–95% band</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="172" />
+        <location filename="../../desktop/pages/index_page.py" line="174" />
         <source>指数（{y} 年 = 100）</source>
         <translation>Index ({y} = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="176" />
+        <location filename="../../desktop/pages/index_page.py" line="178" />
         <source>{region}，基期 {y} 年 = 100。虚线为含预估值的年份。</source>
         <translation>{region}, base year {y} = 100. Dashed segments include estimated values.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="181" />
+        <location filename="../../desktop/pages/index_page.py" line="183" />
         <source>阴影为蒙特卡洛权重模拟的 5–95% 区间（{n} 次抽样）。</source>
         <translation>Shaded: 5–95 % band of the Monte Carlo weights ({n} draws).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="212" />
+        <location filename="../../desktop/pages/index_page.py" line="214" />
         <source>（含预估）</source>
         <translation> (incl. estimates)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="214" />
+        <location filename="../../desktop/pages/index_page.py" line="216" />
         <source>二级指标指数：{p}</source>
         <translation>Sub-indicator indices: {p}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="221" />
+        <location filename="../../desktop/pages/index_page.py" line="223" />
         <source>与报告图2–图5 相同：基期与最近两年的二级指标指数。</source>
         <translation>As in the report's Figures 2–5: sub-indicator indices at the base year and the latest two years.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="228" />
+        <location filename="../../desktop/pages/index_page.py" line="230" />
         <source>方法：</source>
         <translation>Method: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="229" />
+        <location filename="../../desktop/pages/index_page.py" line="231" />
         <source>指标体系：</source>
         <translation>Framework: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="230" />
+        <location filename="../../desktop/pages/index_page.py" line="232" />
         <source>基期：{b} 年；末年：{e} 年</source>
         <translation>Base year: {b}; end year: {e}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="231" />
+        <location filename="../../desktop/pages/index_page.py" line="233" />
         <source>年份缺口：</source>
         <translation>Gaps between years: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="232" />
+        <location filename="../../desktop/pages/index_page.py" line="234" />
         <source>由引擎填补的数值：{n} 个（详见“数据校验”中的彩色单元格）</source>
         <translation>Values filled by the engine: {n} (see the coloured cells on the Check page)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="237" />
+        <location filename="../../desktop/pages/index_page.py" line="239" />
         <source>排除的指标：</source>
         <translation>Excluded indicators: </translation>
     </message>
@@ -970,95 +988,165 @@
 <context>
     <name>SensitivityPanel</name>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="56" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="105" />
         <source>运行 ±20% 权重敏感性分析</source>
         <translation>Run ±20 % weight sensitivity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="59" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="108" />
         <source>运行蒙特卡洛权重模拟</source>
         <translation>Run Monte Carlo weights</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="67" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="116" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="67" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="116" />
         <source>总指数最大相对变动</source>
         <translation>Max change of total</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="67" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="116" />
         <source>引起最大变动的权重</source>
         <translation>Weight causing it</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="70" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="119" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="71" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="120" />
         <source>名义排名</source>
         <translation>Nominal rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="72" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="121" />
         <source>中位排名</source>
         <translation>Median rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="73" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="122" />
         <source>排名 5–95% 区间</source>
         <translation>Rank 5–95 %</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="74" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="123" />
         <source>名义排名保持率</source>
         <translation>Rank kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="77" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="126" />
         <source>逐一权重 ±20%（兄弟权重重新归一）</source>
         <translation>One weight at a time ±20 % (siblings renormalised)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="78" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="127" />
         <source>蒙特卡洛：地区排名稳定性（最新年份总指数）</source>
         <translation>Monte Carlo: rank stability (total index, latest year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="88" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="136" />
+        <source>计算 Sobol 敏感性指数</source>
+        <translation>Compute Sobol indices</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="138" />
+        <source>逐一剔除指标</source>
+        <translation>Drop one indicator at a time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="144" />
+        <source>Sobol 一阶指数：该权重单独引起的总指数方差占比；总效应指数：含与其他权重交互的占比（权重在默认值 ±20% 内均匀抽样）。逐一剔除：去掉一个指标（兄弟权重重新归一）后最新年份总指数的变动与排名变化。点击表头可排序。</source>
+        <translation>Sobol first-order index: the share of the total index's variance that a weight causes on its own; total index: the share including its interactions with other weights (weights drawn uniformly within ±20 % of their defaults). Drop one: the change in the latest total index and rank when one indicator is left out (its siblings' weights renormalised). Click a column header to sort.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="152" />
+        <source>权重</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="152" />
+        <source>一阶指数</source>
+        <translation>First-order index</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="152" />
+        <source>总效应指数</source>
+        <translation>Total index</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="154" />
+        <source>剔除的指标</source>
+        <translation>Indicator left out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="154" />
+        <source>总指数变动</source>
+        <translation>Change in total index</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="154" />
+        <source>剔除后排名</source>
+        <translation>Rank without it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="154" />
+        <source>排名变化（正数为上升）</source>
+        <translation>Rank change (positive = up)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="156" />
+        <source>Sobol 敏感性指数（最新年份总指数）</source>
+        <translation>Sobol indices (latest total index)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="157" />
+        <source>逐一剔除指标的影响（最新年份）</source>
+        <translation>Impact of dropping one indicator (latest year)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="167" />
         <source>尚未运行。点击按钮开始（在后台运行，可随时取消）。</source>
         <translation>Not run yet. Click a button to start (runs in the background, can be cancelled).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="109" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="188" />
         <source>小于 1%，与报告结论一致：结果对权重不敏感。</source>
         <translation>below 1 %, as in the report: the result is not sensitive to the weights.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="111" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="190" />
         <source>超过 1%：结果对权重较敏感，解读时请说明。</source>
         <translation>above 1 %: the result depends on the weights; say so when presenting it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="114" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="193" />
         <source>{region}：各权重 ±20% 时总指数最大变动 {m}，</source>
         <translation>{region}: with each weight ±20 %, the total index changes by at most {m}; </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="137" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="216" />
         <source>蒙特卡洛：{n} 次抽样，权重在默认值 ±20% 内均匀扰动后重新归一（种子 {seed}）。</source>
         <translation>Monte Carlo: {n} draws, weights drawn uniformly within ±20 % of the defaults and renormalised (seed {seed}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="232" />
+        <source>Sobol：{region} {year} 年总指数，{n} 次抽样（种子 {seed}）。</source>
+        <translation>Sobol: total index of {region} in {year}, {n} draws (seed {seed}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="257" />
+        <source>逐一剔除：{region} {year} 年总指数 {nominal}，排名第 {rank}。</source>
+        <translation>Drop one: total index of {region} in {year} is {nominal}, rank {rank}.</translation>
     </message>
 </context>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../desktop/session/__init__.py" line="114" />
+        <location filename="../../desktop/session/__init__.py" line="116" />
         <source>已取消：</source>
         <translation>Cancelled: </translation>
     </message>
@@ -1113,17 +1201,17 @@
         <translation>Resolve conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/__init__.py" line="135" />
+        <location filename="../../desktop/session/__init__.py" line="137" />
         <source>已打开工作区“{name}”：{n} 个数值，{r} 个地区。</source>
         <translation>Opened workspace “{name}”: {n} values, {r} regions.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="61" />
+        <location filename="../../desktop/session/computing.py" line="63" />
         <source>指数测算完成：{r} 个地区，{y0}–{y1} 年。</source>
         <translation>Index computed: {r} regions, {y0}–{y1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="70" />
+        <location filename="../../desktop/session/computing.py" line="72" />
         <source>数据还不能测算指数：请在“数据校验”中查看 {n} 个问题。</source>
         <translation>The index cannot be computed yet: see the {n} problems on the Check page.</translation>
     </message>
@@ -1133,32 +1221,52 @@
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="88" />
+        <location filename="../../desktop/session/computing.py" line="90" />
         <source>权重敏感性分析（±20%）完成。</source>
         <translation>Weight sensitivity (±20 %) finished.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="90" />
+        <location filename="../../desktop/session/computing.py" line="92" />
         <source>权重敏感性分析</source>
         <translation>Weight sensitivity</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="97" />
+        <location filename="../../desktop/session/computing.py" line="99" />
         <source>蒙特卡洛抽样</source>
         <translation>Monte Carlo draws</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="116" />
+        <location filename="../../desktop/session/computing.py" line="118" />
         <source>蒙特卡洛权重模拟完成（{n} 次抽样）。</source>
         <translation>Monte Carlo weights finished ({n} draws).</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="119" />
+        <location filename="../../desktop/session/computing.py" line="121" />
         <source>蒙特卡洛权重模拟</source>
         <translation>Monte Carlo weights</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="152" />
+        <location filename="../../desktop/session/computing.py" line="138" />
+        <source>Sobol 权重敏感性指数计算完成。</source>
+        <translation>Sobol indices of the weights finished.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/session/computing.py" line="140" />
+        <source>Sobol 敏感性指数</source>
+        <translation>Sobol indices</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/session/computing.py" line="156" />
+        <source>逐一剔除指标的影响分析完成。</source>
+        <translation>Drop-one-indicator impact finished.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/session/computing.py" line="158" />
+        <source>逐一剔除指标</source>
+        <translation>Drop one indicator at a time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/session/computing.py" line="191" />
         <source>潜力与定位评估</source>
         <translation>Potential and positioning</translation>
     </message>

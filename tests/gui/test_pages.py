@@ -263,3 +263,68 @@ def test_check_page_renders_problems_in_the_ui_language(qtbot, demo, app_setup):
     assert item.text(0) == render("severity.warning", None, "en")
     assert item.text(1) == problem.location("en") != problem.location("zh")
     assert item.text(2) == problem.text("en")
+
+
+def _column(table, col: int, role=None) -> list:
+    return [
+        table.item(r, col).data(role) if role is not None else table.item(r, col).text()
+        for r in range(table.rowCount())
+    ]
+
+
+def test_sensitivity_tab_shows_core_sobol_indices_and_drop_one(qtbot, demo):
+    from core.index import drop_one, prepare, sobol_indices
+    from desktop.pages.index_page import IndexPage
+
+    page, _ = _page(qtbot, IndexPage, demo)
+    sp = page.sensitivity
+    assert sp.sobol_table.rowCount() == 0 and sp.drop_table.rowCount() == 0
+    demo.run_sobol()
+    prepared = prepare(demo.table, demo.framework, demo.index_options())
+    expected = sobol_indices(prepared, REGION)
+    assert sp.sobol_table.rowCount() == len(expected.nodes)
+    shown = {
+        sp.sobol_table.item(r, 0).data(Qt.ItemDataRole.UserRole): (
+            float(sp.sobol_table.item(r, 1).text()),
+            float(sp.sobol_table.item(r, 2).text()),
+        )
+        for r in range(sp.sobol_table.rowCount())
+    }
+    for node, first, total in zip(expected.nodes, expected.first, expected.total, strict=True):
+        assert shown[node] == (round(float(first), 3), round(float(total), 3))
+    totals = [float(t) for t in _column(sp.sobol_table, 2)]
+    assert totals == sorted(totals, reverse=True)  # largest total effect first
+    demo.run_drop_one()
+    drop = drop_one(prepared)
+    r = drop.regions.index(REGION)
+    assert sp.drop_table.rowCount() == len(drop.indicators)
+    for row in range(sp.drop_table.rowCount()):
+        i = drop.indicators.index(sp.drop_table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+        change = 100.0 * (drop.dropped[i, r] / drop.nominal[r] - 1.0)
+        assert sp.drop_table.item(row, 1).text() == f"{change:+.2f}%"
+        assert int(sp.drop_table.item(row, 2).text()) == int(drop.rank_dropped[i, r])
+        assert int(sp.drop_table.item(row, 3).text()) == int(drop.rank_nominal[r]) - int(drop.rank_dropped[i, r])
+    assert f"排名第 {int(drop.rank_nominal[r])}" in sp.summary.text()
+
+
+def test_assessment_audit_tab_shows_each_pillar_or_the_reason(qtbot, demo):
+    import dataclasses
+
+    from core.assessment import MIN_REGIONS, audit_levels
+    from desktop.pages.assessment_page import AssessmentPage
+
+    page, _ = _page(qtbot, AssessmentPage, demo)
+    a, fw = demo.assessment, demo.framework
+    assert len(a.levels) >= MIN_REGIONS  # the demo provinces
+    expected = audit_levels(fw, a.levels, a.year)
+    tab = page.audit
+    assert set(tab.summaries) == set(fw.pillars)
+    for pillar, pa in expected.pillars.items():
+        assert f"α = {pa.cronbach_alpha:.3f}" in tab.summaries[pillar].text()
+        heat = tab.heatmaps[pillar]
+        assert heat.labels == pa.indicators
+        assert heat.cell_text(0, 1) == f"{pa.pearson[0, 1]:.2f}"
+        heat.grab()  # paints without error
+    few = dataclasses.replace(a, levels=dict(list(a.levels.items())[: MIN_REGIONS - 1]))
+    tab.show_region(few, None, fw, "zh")
+    assert tab.heatmaps == {} and f"本次只有 {MIN_REGIONS - 1} 个" in tab.header.text()
