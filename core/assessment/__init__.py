@@ -48,6 +48,7 @@ from .model import (
     Role,
     SamenessItem,
     ShortBoards,
+    fmt,
     fmt_vs,
 )
 from .partners import read_adjacency
@@ -83,6 +84,7 @@ __all__ = [
     "audit",
     "audit_levels",
     "compare_node",
+    "fmt",
     "fmt_vs",
     "level_matrix",
     "load_config",

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..kernel.problems import InputError, Severity
-from .options import add_data_options, load_inputs, run_record, with_recipe
+from .options import add_data_options, load_inputs, run_record, split_names, with_recipe
 from .output import print_problems, write_json
 
 
@@ -38,12 +38,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _names(text: str | None) -> list[str] | None:
-    if text is None or text.strip().lower() == "all":
-        return None
-    return [n.strip() for n in text.replace("，", ",").split(",") if n.strip()]
-
-
 def run(args: argparse.Namespace) -> int:
     from ..assessment import assess
     from ..assessment.config import load_config
@@ -66,8 +60,8 @@ def run(args: argparse.Namespace) -> int:
     result = assess(
         loaded.observations,
         framework,
-        regions=_names(args.region),
-        peers=_names(args.peers),
+        regions=split_names(args.region),
+        peers=split_names(args.peers),
         parent=args.parent,
         industries=industries,
         adjacency=adjacency,

@@ -44,15 +44,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def format_text(result: dict, lang: str) -> str:
+    from ..assessment import fmt  # late: the CLI starts without numpy
+
     lines = [render("audit.text.header", {"count": len(result["regions"]), "year": result["year"]}, lang)]
     if "reason" in result:
         lines.append(result["reason"]["text"])  # already in `lang`
     for pillar, p in result["pillars"].items():
-        args = {"pillar": pillar, "alpha": _fmt(p["cronbach_alpha"]), "share": _fmt(p["pca_first_share"])}
+        args = {"pillar": pillar, "alpha": fmt(p["cronbach_alpha"], 3), "share": fmt(p["pca_first_share"], 3)}
         lines.append(render("audit.text.pillar", args | {"count": len(p["indicators"])}, lang))
         lines += ["    " + f["text"] for f in p["flags"]]
     return "\n".join(lines) + "\n"
-
-
-def _fmt(v: float | None) -> str:
-    return "—" if v is None else f"{v:.3f}"

@@ -26,6 +26,13 @@ from .output import print_problems
 AUXILIARY_FILES = ("industries", "adjacency", "config")
 
 
+def split_names(text: str | None) -> list[str] | None:
+    """'A,B' or 'A，B' → ['A', 'B']; None, '' or 'all' → None (every loaded region)."""
+    if text is None or text.strip().lower() == "all":
+        return None
+    return [n.strip() for n in text.replace("，", ",").split(",") if n.strip()] or None
+
+
 def add_data_options(p: argparse.ArgumentParser, *, end_help: str = "末年（默认：数据中最晚的年份）") -> None:
     p.add_argument("data", nargs="+", type=Path, help="数据文件或文件夹：长表格式 .csv/.xlsx，或填报模板 .xlsx")
     p.add_argument("--framework", type=Path, help="指标体系文件（TOML），默认为中国信通院 2025 年 4-12-27 体系")

@@ -28,8 +28,7 @@ from ..model.observations import NATION
 from ..report.builder import ReportInputs
 from ..report.export import FORMATS, refuse_inputs, report_file_name, write_report, write_reports
 from ..report.render import Renderer
-from .assess import _names
-from .options import add_data_options, load_inputs
+from .options import add_data_options, load_inputs, split_names
 from .output import print_problems
 
 
@@ -107,7 +106,7 @@ def _assessment(args: argparse.Namespace, framework, loaded, options: IndexOptio
             loaded.observations,
             framework,
             regions=targets,
-            peers=_names(args.peers),
+            peers=split_names(args.peers),
             parent=args.parent,
             industries=industries,
             adjacency=read_adjacency(args.adjacency) if args.adjacency else None,

@@ -99,29 +99,27 @@ def run(args: argparse.Namespace) -> int:
 
 def format_text(out: dict, lang: str) -> str:
     """The readable summary: bands and rank, then the method's numbers, then drop-one."""
+    from ..assessment import fmt  # late: the CLI starts without numpy
+
     year, total = str(out["output"]["year"]), out["bands"][ROOT][str(out["output"]["year"])]
     rank = out["rank"]
-    head = {"region": out["region"], "year": year, "nominal": _fmt(out["output"]["nominal"]), "draws": out["draws"]}
-    head |= {"low": _fmt(total[0]), "high": _fmt(total[2]), "spread": round(100 * out["spread"])}
-    head |= {"rank": rank["nominal"], "rank_low": _fmt(rank["p05"], 0), "rank_high": _fmt(rank["p95"], 0)}
+    head = {"region": out["region"], "year": year, "nominal": fmt(out["output"]["nominal"]), "draws": out["draws"]}
+    head |= {"low": fmt(total[0]), "high": fmt(total[2]), "spread": round(100 * out["spread"])}
+    head |= {"rank": rank["nominal"], "rank_low": fmt(rank["p05"], 0), "rank_high": fmt(rank["p95"], 0)}
     lines = [render("sensitivity.text.header", head, lang), ""]
     if "indices" in out:
         lines.append(render("sensitivity.text.sobol_header", None, lang))
         ranked = sorted(out["indices"].items(), key=lambda kv: (-kv[1]["total"], kv[0]))
-        lines += [f"  {node:<8}{_fmt(v['first'], 3):>10}{_fmt(v['total'], 3):>10}" for node, v in ranked]
+        lines += [f"  {node:<8}{fmt(v['first'], 3):>10}{fmt(v['total'], 3):>10}" for node, v in ranked]
     if "one_at_a_time" in out:
         cell = out["one_at_a_time"]["years"][year]
-        args = {"spread": round(100 * out["spread"]), "change": _fmt(cell["max_change_percent"], 2)}
+        args = {"spread": round(100 * out["spread"]), "change": fmt(cell["max_change_percent"], 2)}
         lines.append(render("sensitivity.text.oat", args | {"node": cell["weight"]}, lang))
     lines += ["", render("sensitivity.text.drop_header", None, lang)]
     drops = out["drop_one"]["drop"]
     biggest = sorted(drops, key=lambda c: (-abs(drops[c]["change_percent"] or 0.0), c))[:DROP_ONE_SHOWN]
     for code in biggest:
         d = drops[code]
-        args = {"code": code, "total": _fmt(d["total"]), "change": _fmt(d["change_percent"], 2), "rank": d["rank"]}
+        args = {"code": code, "total": fmt(d["total"]), "change": fmt(d["change_percent"], 2), "rank": d["rank"]}
         lines.append(render("sensitivity.text.drop", args, lang))
     return "\n".join(lines) + "\n"
-
-
-def _fmt(v: float | None, digits: int = 1) -> str:
-    return "—" if v is None else f"{v:.{digits}f}"

@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from ..widgets import Card
+from ..widgets import Card, fmt
 
 CELL, MARGIN = 46, 64  # cell size and room for the row / column labels (px)
 
@@ -99,7 +99,7 @@ class AuditTab(QWidget):
             card = Card(framework.label(pillar, lang))
             summary = QLabel(
                 self.tr("克朗巴哈系数 α = {alpha}；第一主成分方差占比 {share}")
-                .replace("{alpha}", _fmt(pa.cronbach_alpha))
+                .replace("{alpha}", fmt(pa.cronbach_alpha, 3))
                 .replace("{share}", _percent(pa.pca_first_share))
             )
             summary.setWordWrap(True)
@@ -112,10 +112,6 @@ class AuditTab(QWidget):
             card.body.addWidget(flags)
             self.grid.addWidget(card, k // 2, k % 2)
             self.cards[pillar], self.heatmaps[pillar], self.summaries[pillar] = card, heat, summary
-
-
-def _fmt(v: float | None) -> str:
-    return "—" if v is None or not math.isfinite(v) else f"{v:.3f}"
 
 
 def _percent(v: float | None) -> str:
