@@ -38,24 +38,32 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+def industry_rows(args: argparse.Namespace, loaded, config) -> tuple[list | None, list, list]:
+    """Leading industries from the templates' 主导产业 sheets plus `--industries` CSV rows:
+    (all rows or None, the CSV's rows, the CSV's problems). Shared by `assess` and `report`."""
+    from ..assessment.industries import read_industries_csv, rows_from_entries
+
+    industries = rows_from_entries(loaded.industries) or None
+    if not args.industries:
+        return industries, [], []
+    csv_rows, problems = read_industries_csv(args.industries, config)
+    return (industries or []) + csv_rows, csv_rows, problems
+
+
 def run(args: argparse.Namespace) -> int:
     from ..assessment import assess
     from ..assessment.config import load_config
-    from ..assessment.industries import read_industries_csv, rows_from_entries
     from ..assessment.partners import read_adjacency
     from ..assessment.summary import summary
 
     inputs = load_inputs(args)
     framework, loaded = inputs.framework, inputs.loaded
     config = load_config(args.config, pillars=framework.pillars)
-    industries = rows_from_entries(loaded.industries) or None  # 主导产业 sheets of the templates
-    if args.industries:
-        csv_rows, ind_problems = read_industries_csv(args.industries, config)
-        industries = (industries or []) + csv_rows
-        errors = [p for p in ind_problems if p.severity is Severity.ERROR]
-        print_problems(ind_problems, args.lang)
-        if errors and not csv_rows:
-            raise InputError(errors)
+    industries, csv_rows, ind_problems = industry_rows(args, loaded, config)
+    print_problems(ind_problems, args.lang)
+    errors = [p for p in ind_problems if p.severity is Severity.ERROR]
+    if errors and not csv_rows:
+        raise InputError(errors)
     adjacency = read_adjacency(args.adjacency) if args.adjacency else None
     result = assess(
         loaded.observations,

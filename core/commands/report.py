@@ -17,7 +17,6 @@ from pathlib import Path
 from .. import __version__
 from ..assessment import Assessment, assess
 from ..assessment.config import load_config
-from ..assessment.industries import read_industries_csv, rows_from_entries
 from ..assessment.partners import read_adjacency
 from ..index.engine import IndexOptions, compute_index
 from ..index.sensitivity import monte_carlo, one_at_a_time
@@ -28,6 +27,7 @@ from ..model.observations import NATION
 from ..report.builder import ReportInputs
 from ..report.export import FORMATS, refuse_inputs, report_file_name, write_report, write_reports
 from ..report.render import Renderer
+from .assess import industry_rows
 from .options import add_data_options, load_inputs, split_names
 from .output import print_problems
 
@@ -95,11 +95,8 @@ def _assessment(args: argparse.Namespace, framework, loaded, options: IndexOptio
     if region == NATION:
         return None  # the nation is the reference: its report compares macro-regions, not verdicts
     config = load_config(args.config, pillars=framework.pillars)
-    industries = rows_from_entries(loaded.industries) or None
-    if args.industries:
-        rows, problems = read_industries_csv(args.industries, config)
-        industries = (industries or []) + rows
-        print_problems(problems, args.lang)
+    industries, _, problems = industry_rows(args, loaded, config)
+    print_problems(problems, args.lang)
     targets = None if region.lower() == "all" else [region]
     try:
         a = assess(
