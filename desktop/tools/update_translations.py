@@ -7,7 +7,8 @@
    Module-level helpers `def _tr(text): return QCoreApplication.translate("Context", text)`
    (a page's tabs sharing the page's translations) hide their strings from lupdate; their
    `_tr("…")` calls are added to that context here.
-2. Every message found in `desktop/tools/en_glossary.py` (source → English) gets that text;
+2. Every message found in `desktop/tools/en_glossary*.py` (source → English; one file per area,
+   each with a dict `EN`, merged) gets that text;
    others keep the translation the .ts has (e.g. from Qt Linguist); untranslated ones are listed.
 3. `pyside6-lrelease` compiles the .ts into resources/i18n/fusion_en.qm (both are committed).
 """
@@ -101,9 +102,21 @@ def fill(ts_path: Path, glossary: dict[str, str]) -> list[str]:
     return sorted(set(missing))
 
 
-def main() -> int:
-    from desktop.tools.en_glossary import EN
+def glossary() -> dict[str, str]:
+    """All `EN` dicts of desktop/tools/en_glossary*.py merged; a source string may be defined once only."""
+    import importlib
 
+    merged: dict[str, str] = {}
+    for path in sorted((ROOT / "desktop" / "tools").glob("en_glossary*.py")):
+        entries = importlib.import_module(f"desktop.tools.{path.stem}").EN
+        twice = sorted(set(merged) & set(entries))
+        if twice:
+            raise SystemExit(f"{path.name} 重复定义：{twice[:5]}")
+        merged.update(entries)
+    return merged
+
+
+def main() -> int:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop").rglob("*.py") if "tools" not in p.parts)
     TS.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
@@ -113,7 +126,7 @@ def main() -> int:
         check=True,
     )
     add_helper_strings(TS, sources)
-    missing = fill(TS, EN)
+    missing = fill(TS, glossary())
     subprocess.run(_tool("lrelease") + [str(TS), "-qm", str(QM)], cwd=ROOT, check=True)
     if missing:
         out = sys.stderr
