@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "core.commands.sensitivity",
     "core.commands.audit",
     "core.commands.rerun",
+    "core.commands.whatif",
 )
 
 EXIT_INPUT_ERROR = 2

@@ -1,0 +1,135 @@
+"""What-if and targets (issue 20): projection, monotonicity, target plans, the CLI's JSON and replay."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from core.assessment import load_config, load_demo
+from core.commands.cli import main
+from core.kernel.problems import InputError
+from core.model.framework import load_framework
+from core.whatif import build_baseline, evaluate, parse_raise, parse_target, plan_target, project, to_json
+
+DEMO = "resources/demo/demo-provinces.csv"
+
+
+@pytest.fixture(scope="module")
+def setup():
+    fw = load_framework()
+    cfg = load_config(pillars=fw.pillars)
+    table, _ = load_demo(fw, cfg)
+    return fw, cfg, table
+
+
+@pytest.fixture(scope="module")
+def jiangsu(setup):
+    fw, cfg, table = setup
+    return build_baseline(table, "江苏", 2030, fw, config=cfg)
+
+
+def test_today_is_the_assessment(setup, jiangsu):
+    """The projection's starting point is the assessment's own verdict for the latest year."""
+    from core.assessment import assess
+
+    fw, cfg, table = setup
+    ra = assess(table, fw, regions=["江苏省"], config=cfg, robust=False).regions["江苏省"]
+    assert jiangsu.today.level == pytest.approx(ra.level.total, abs=1e-9)
+    assert jiangsu.today.group.group == ra.groups["total"].group
+    assert jiangsu.today.momentum == pytest.approx(ra.momentum["total"].momentum, abs=1e-9)
+
+
+def test_projected_verdicts_carry_margin_and_stability(jiangsu):
+    p = project(jiangsu)
+    v = p.projected
+    assert v.year == 2030 and v.group.margin is not None and v.group.stability
+    assert v.quadrant.stability and v.role.stability
+    assert [pt.year for pt in p.path] == list(range(2024, 2031))
+
+
+def test_raising_any_indicator_never_lowers_the_total(jiangsu):
+    base = evaluate(jiangsu)
+    for code, t in jiangsu.trends.items():
+        for extra in (0.01, 0.05, 0.2):
+            up = evaluate(jiangsu, {code: t.growth + extra})
+            assert up.level >= base.level - 1e-9, code
+            assert up.index >= base.index - 1e-9, code
+
+
+def test_nation_scenario_moves_the_reference(jiangsu):
+    """A faster nation lowers the region's level against it."""
+    faster = {c: t.growth + 0.05 for c, t in jiangsu.nation.items() if not c.startswith("_")}
+    assert evaluate(jiangsu, nation_scenario=faster).level < evaluate(jiangsu).level
+
+
+def test_target_plan_reaches_its_target_and_replays(setup, jiangsu):
+    fw, cfg, _ = setup
+    target = parse_target("group=领先型", cfg, fw.pillars)
+    assert jiangsu.today.group.group != "领先型"
+    plan = plan_target(jiangsu, target)
+    assert plan.feasible and plan.changes
+    assert plan.projection.projected.group.group == "领先型"
+    for ch in plan.changes:
+        t = jiangsu.trends[ch.indicator]
+        assert t.growth < ch.growth <= t.high + 1e-9 and ch.levers
+    replay = project(jiangsu, {c.indicator: c.growth for c in plan.changes})
+    assert replay.projected == plan.projection.projected
+
+
+def test_unreachable_target_is_reported_with_the_closest_point(setup):
+    fw, cfg, table = setup
+    b = build_baseline(table, "辽宁", 2026, fw, config=cfg)
+    plan = plan_target(b, parse_target("group=领先型", cfg, fw.pillars))
+    assert not plan.feasible and plan.shortfall > 0
+    assert plan.reason.code == "whatif.plan.unreachable"
+    assert plan.projection.projected.level > b.today.level  # the closest point is better than doing nothing
+    assert all(abs(ch.growth - b.trends[ch.indicator].high) < 1e-6 for ch in plan.changes)
+
+
+def test_bad_inputs_are_catalogue_problems(setup, jiangsu):
+    fw, cfg, table = setup
+    with pytest.raises(InputError) as e:
+        parse_target("group=最强型", cfg, fw.pillars)
+    assert e.value.problems[0].code == "whatif.target_invalid"
+    with pytest.raises(InputError) as e:
+        parse_raise(["9.9.9=+5%/yr", "1.1.1=fast"], jiangsu)
+    assert {p.code for p in e.value.problems} == {"whatif.code_unknown", "whatif.raise_invalid"}
+    with pytest.raises(InputError) as e:
+        build_baseline(table, "江苏", 2024, fw, config=cfg)
+    assert e.value.problems[0].code == "whatif.horizon_past"
+
+
+def test_raise_syntax(jiangsu):
+    g = jiangsu.trends["1.1.1"].growth
+    s = parse_raise(["1.1.1=+3pp", "2.1.1=+12.5%/yr", "3.1.1=7%"], jiangsu)
+    assert s["1.1.1"] == pytest.approx(g + 0.03)
+    assert s["2.1.1"] == 0.125 and s["3.1.1"] == 0.07
+
+
+def _cli(capsys, *args) -> dict:
+    assert main(["whatif", DEMO, "--region", "江苏", "--to", "2030", *args, "--json", "-"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_cli_target_json_shape_and_raise_replay(capsys):
+    data = _cli(capsys, "--target", "group=领先型")
+    assert {"region", "year", "scenario", "projected", "feasible", "plan"} <= set(data)
+    assert set(data["projected"]) >= {"index", "level", "group", "quadrant", "role"}
+    assert data["feasible"] is True and data["projected"]["group"] == "领先型"
+    row = data["plan"][0]
+    assert set(row) >= {"indicator", "growth_per_year", "baseline_growth", "levers"}
+    raises = [f"{r['indicator']}=+{r['growth_per_year']}%/yr" for r in data["plan"]]
+    again = _cli(capsys, *[x for r in raises for x in ("--raise", r)])
+    assert again["scenario"] == data["scenario"]
+    assert again["projected"] == data["projected"]
+
+
+def test_cli_refuses_raise_and_target_together(capsys):
+    code = main(["whatif", DEMO, "--region", "江苏", "--raise", "1.1.1=+5%/yr", "--target", "group=领先型"])
+    assert code == 2
+    assert "不能同时" in capsys.readouterr().err
+
+
+def test_json_has_no_nan(jiangsu):
+    json.dumps(to_json(jiangsu, project(jiangsu, path=False)), allow_nan=False)
