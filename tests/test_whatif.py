@@ -133,3 +133,21 @@ def test_cli_refuses_raise_and_target_together(capsys):
 
 def test_json_has_no_nan(jiangsu):
     json.dumps(to_json(jiangsu, project(jiangsu, path=False)), allow_nan=False)
+
+
+def test_workspace_saves_scenarios(tmp_path):
+    from core.store import Workspace
+
+    with Workspace.create(tmp_path / "w.lcws") as ws:
+        assert ws.scenarios() == []
+        ws.save_scenario("提速A", "江苏省", 2030, {"scenario": {"1.1.1": 12.5}})
+        ws.save_scenario("提速A", "江苏省", 2030, {"scenario": {"1.1.1": 13.0}})  # replaced, not duplicated
+        ws.save_scenario("目标", "江苏省", 2030, {"scenario": {}})
+        saved = ws.scenarios()
+        assert sorted(s.name for s in saved) == ["提速A", "目标"]
+        assert next(s for s in saved if s.name == "提速A").data["scenario"]["1.1.1"] == 13.0
+        ws.delete_scenario("目标")
+        with pytest.raises(InputError):
+            ws.save_scenario("  ", "江苏省", 2030, {})
+    with Workspace.open(tmp_path / "w.lcws") as ws:
+        assert [s.name for s in ws.scenarios()] == ["提速A"]

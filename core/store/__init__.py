@@ -5,6 +5,7 @@
 """
 
 from .records import Conflict, ImportReport, Revision
+from .scenarios import SavedScenario
 from .workspace import Workspace
 
-__all__ = ["Conflict", "ImportReport", "Revision", "Workspace"]
+__all__ = ["Conflict", "ImportReport", "Revision", "SavedScenario", "Workspace"]

@@ -27,7 +27,7 @@ from ..kernel.progress import CancelCheck, ProgressCallback, check_cancel, repor
 from ..kernel.resources import read_resource_text
 from ..model.framework import DEFAULT_FRAMEWORK, Framework, load_framework, parse_framework
 from ..model.observations import Observation, ObservationTable
-from . import merge, queries, schema
+from . import merge, queries, scenarios, schema
 from .records import Conflict, ImportReport, Revision
 
 
@@ -91,6 +91,17 @@ class Workspace:
 
     def settings(self) -> dict[str, Any]:
         return {k: json.loads(v) for k, v in self._conn.execute("SELECT key, value FROM settings")}
+
+    # ------------------------------------------------------------------ what-if scenarios
+    def save_scenario(self, name: str, region: str, year: int, data: dict[str, Any]) -> None:
+        """Save (or replace) a named what-if scenario; one transaction."""
+        scenarios.save(self._conn, name, region, year, data)
+
+    def delete_scenario(self, name: str) -> None:
+        scenarios.delete(self._conn, name)
+
+    def scenarios(self) -> list[scenarios.SavedScenario]:
+        return scenarios.load_all(self._conn)
 
     # ------------------------------------------------------------------ reading
     def revisions(self) -> list[Revision]:
