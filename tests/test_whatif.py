@@ -151,3 +151,33 @@ def test_workspace_saves_scenarios(tmp_path):
             ws.save_scenario("  ", "江苏省", 2030, {})
     with Workspace.open(tmp_path / "w.lcws") as ws:
         assert [s.name for s in ws.scenarios()] == ["提速A"]
+
+
+def test_report_section_six_in_docx_and_xlsx(setup, jiangsu, tmp_path):
+    import dataclasses
+
+    from docx import Document as open_docx
+    from openpyxl import load_workbook
+
+    from core.report.builder import build_document
+    from core.report.docx_writer import write_docx
+    from core.report.xlsx_writer import write_xlsx
+    from core.whatif import ScenarioResult
+    from tests.report_fixtures import demo_inputs
+
+    fw, cfg, _ = setup
+    plan = plan_target(jiangsu, parse_target("group=领先型", cfg, fw.pillars))
+    inputs = dataclasses.replace(demo_inputs(), scenario=ScenarioResult("进入领先型", jiangsu, plan.projection, plan))
+    document = build_document(inputs)
+    write_docx(document, tmp_path / "r.docx", no_image_note="（无图）")
+    text = "\n".join(p.text for p in open_docx(tmp_path / "r.docx").paragraphs)
+    assert "六、目标情景" in text and "它不是预测" in text and plan.reason.text("zh") in text
+    six, appendix = text.index("六、目标情景"), text.rindex("附录")
+    assert six < appendix
+    write_xlsx(document, tmp_path / "r.xlsx")
+    ws = load_workbook(tmp_path / "r.xlsx")["目标情景"]
+    values = [c.value for row in ws.iter_rows() for c in row if c.value is not None]
+    assert any(isinstance(v, str) and v.startswith(plan.changes[0].indicator) for v in values)
+    english = build_document(dataclasses.replace(inputs, lang="en"))
+    assert any(getattr(b, "text", "") == "6. Target scenario" for b in english.blocks)
+    assert "六、目标情景" not in [getattr(b, "text", "") for b in build_document(demo_inputs()).blocks]

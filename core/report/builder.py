@@ -20,6 +20,7 @@ from ..kernel.vocabulary import CellStatus
 from ..model.framework import ROOT
 from ..model.observations import ObservationTable
 from ..model.regions import load_provinces
+from ..whatif import ScenarioResult
 from .document import Cell, ChartSeries, ChartSpec, Column, Document, DocumentBuilder, TitlePage, format_number
 
 NATION = "全国"
@@ -39,6 +40,7 @@ class ReportInputs:
     app_version: str = ""
     date: str = field(default_factory=lambda: _dt.date.today().isoformat())
     assessment: Assessment | None = None  # sections 三–五 (and the verdicts in 摘要) for the regions it assessed
+    scenario: ScenarioResult | None = None  # section 六、目标情景 (a what-if scenario or target plan), when chosen
 
 
 @dataclass
@@ -235,9 +237,10 @@ def pillars(ctx: Context, doc: DocumentBuilder) -> None:
 
 
 def build_document(inputs: ReportInputs) -> Document:
-    """Title page, 摘要, 一, 二, 三–五 (from the assessment), then the appendix."""
+    """Title page, 摘要, 一, 二, 三–五 (from the assessment), 六 (a chosen scenario), then the appendix."""
     from .appendix import appendix, workbook_tables
     from .positioning import ASSESSMENT_SECTIONS
+    from .whatif import scenario_section
 
     ctx = Context(inputs)
     inputs.result.region_index(inputs.region)  # KeyError for a region not in the result
@@ -245,6 +248,6 @@ def build_document(inputs: ReportInputs) -> Document:
         ctx.t("report.caption.table", n="{n}", caption="{caption}"),
         ctx.t("report.caption.figure", n="{n}", caption="{caption}"),
     )
-    for section in (summary, overall, pillars, *ASSESSMENT_SECTIONS, appendix):
+    for section in (summary, overall, pillars, *ASSESSMENT_SECTIONS, scenario_section, appendix):
         section(ctx, doc)
     return Document(title_page(ctx), tuple(doc.blocks), inputs.lang, True, ctx.t("report.toc"), workbook_tables(ctx))

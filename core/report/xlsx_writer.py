@@ -25,7 +25,7 @@ __all__ = ["neutralise", "write_xlsx"]
 HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
 BOLD = Font(bold=True)
 CAPTION = Font(bold=True, size=12)
-SHEET_ORDER = ("index", "growth", "assessment", "charts", "data", "sensitivity", "problems")
+SHEET_ORDER = ("index", "growth", "assessment", "whatif", "charts", "data", "sensitivity", "problems")
 COLUMN_CHARS = 9  # characters per unit of relative column width
 
 

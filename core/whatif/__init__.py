@@ -13,7 +13,7 @@ from __future__ import annotations
 from .config import EffortConfig, load_effort
 from .projection import Baseline, PathPoint, Projection, Trend, Verdicts, build_baseline, evaluate, project
 from .serialise import growth_from_percent, parse_raise, plan_to_json, to_json
-from .targets import Change, Plan, Target, bound_of, effort_of, parse_target, plan_target
+from .targets import Change, Plan, ScenarioResult, Target, bound_of, effort_of, parse_target, plan_target
 
 __all__ = [
     "Baseline",
@@ -22,6 +22,7 @@ __all__ = [
     "PathPoint",
     "Plan",
     "Projection",
+    "ScenarioResult",
     "Target",
     "Trend",
     "Verdicts",

@@ -114,6 +114,16 @@ class Plan:
     reason: Message
 
 
+@dataclass(frozen=True)
+class ScenarioResult:
+    """A named scenario or target plan, as the report's section 六 and the desktop show it."""
+
+    name: str
+    baseline: Baseline
+    projection: Projection
+    plan: Plan | None = None
+
+
 def effort_of(t: Trend, growth: float) -> float:
     return abs(growth - t.growth) / t.volatility
 
