@@ -15,7 +15,7 @@ import sys
 # Must be set before PySide6 is imported; an explicit user setting wins.
 os.environ.setdefault("PYSIDE6_OPTION_LAZY", "3")
 
-PAGE_NAMES = ("import", "check", "index", "assessment", "benchmark", "export")
+PAGE_NAMES = ("import", "check", "index", "assessment", "benchmark", "whatif", "export")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -29,6 +29,7 @@ PAGES = (
     ("index", "desktop.pages.index_page", "IndexPage"),
     ("assessment", "desktop.pages.assessment_page", "AssessmentPage"),
     ("benchmark", "desktop.pages.benchmark_page", "BenchmarkPage"),
+    ("whatif", "desktop.pages.whatif_page", "WhatIfPage"),
     ("export", "desktop.pages.export_page", "ExportPage"),
 )
 PAGE_IDS = tuple(p[0] for p in PAGES)
@@ -71,6 +72,10 @@ class MainWindow(QMainWindow):
                 self.tr("融合水平与势能、定位象限、功能定位、耦合协调度、融合潜力、协同伙伴与路径建议。"),
             ),
             "benchmark": (self.tr("对标分析"), self.tr("任一指标与全国、所在板块对比：差距、增速差与地区排名。")),
+            "whatif": (
+                self.tr("规划推演"),
+                self.tr("按趋势或设定增速推演目标年份的水平、分组与象限，或求达到目标的最小调整方案（情景，非预测）。"),
+            ),
             "export": (self.tr("报告导出"), self.tr("导出评估报告（Word、PDF、Excel）、测算结果（CSV、JSON）和图表。")),
         }
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .config import EffortConfig, load_effort
 from .projection import Baseline, PathPoint, Projection, Trend, Verdicts, build_baseline, evaluate, project
-from .serialise import growth_from_percent, parse_raise, plan_to_json, to_json
+from .serialise import growth_from_percent, parse_raise, plan_to_json, to_json, write_scenarios_json
 from .targets import Change, Plan, ScenarioResult, Target, bound_of, effort_of, parse_target, plan_target
 
 __all__ = [
@@ -38,4 +38,5 @@ __all__ = [
     "plan_to_json",
     "project",
     "to_json",
+    "write_scenarios_json",
 ]

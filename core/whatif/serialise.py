@@ -6,10 +6,12 @@ rounded to the plan's step, so a plan's `growth_per_year` fed back through `--ra
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Iterable, Mapping
 
+from ..kernel.atomic import atomic_write_text
 from ..kernel.problems import InputError, Problem
 from .projection import Baseline, Projection, Verdicts
 from .targets import Plan, bound_of
@@ -119,3 +121,10 @@ def to_json(baseline: Baseline, projection: Projection, plan: Plan | None = None
 
 def plan_to_json(baseline: Baseline, plan: Plan) -> dict:
     return to_json(baseline, plan.projection, plan)
+
+
+def write_scenarios_json(path, scenarios: Mapping[str, Mapping]) -> None:
+    """Saved scenarios (name → their JSON) to one file, strict JSON (no NaN), written atomically."""
+    text = json.dumps({"scenarios": dict(scenarios), "not_a_forecast": True}, ensure_ascii=False, indent=2,
+                      allow_nan=False)  # fmt: skip
+    atomic_write_text(path, text + "\n")

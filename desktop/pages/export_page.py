@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QGridLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from core.kernel import render
 
 from ..i18n import current_language
+from ..session.whatif import whatif_of
 from ..widgets import Card, note_label
 
 ALL = "__all__"
@@ -52,6 +54,7 @@ def report_inputs(session, region: str, lang: str):
         session.table,
         __version__,
         assessment=session.assessment,
+        scenario=whatif_of(session).report_scenario(region),
     )
 
 
@@ -146,6 +149,10 @@ class ExportPage(QWidget):
             setattr(self, f"report_{fmt}", b)
         row.addStretch(1)
         card.body.addLayout(row)
+        self.scenario_check = QCheckBox(render("whatif.gui.include", {}, current_language()))
+        self.scenario_check.setToolTip(render("whatif.gui.include_tip", {}, current_language()))
+        self.scenario_check.toggled.connect(lambda on: setattr(whatif_of(self.session), "include_in_report", on))
+        card.body.addWidget(self.scenario_check)
         return card
 
     def _progress_row(self) -> QHBoxLayout:

@@ -724,97 +724,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="63" />
+        <location filename="../../desktop/main_window.py" line="64" />
         <source>数据导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="63" />
+        <location filename="../../desktop/main_window.py" line="64" />
         <source>导入填报模板或长表数据，下载空白模板，管理工作区。</source>
         <translation>Import templates or long tables, download blank templates, manage the workspace.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="64" />
+        <location filename="../../desktop/main_window.py" line="65" />
         <source>数据校验</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="64" />
+        <location filename="../../desktop/main_window.py" line="65" />
         <source>逐地区查看指标数据、预估值和插值、数据来源，以及导入发现的问题。</source>
         <translation>Indicator data per region, estimates and interpolations, sources, and the problems found on import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="66" />
+        <location filename="../../desktop/main_window.py" line="67" />
         <source>指数测算</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="67" />
+        <location filename="../../desktop/main_window.py" line="68" />
         <source>总指数与四个一级指标的历年走势、二级指标对比、全部节点的指数与增速、权重敏感性。</source>
         <translation>Total index and four pillars over the years, sub-indicators, every node's index and growth, weight sensitivity.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="70" />
+        <location filename="../../desktop/main_window.py" line="71" />
         <source>潜力与定位</source>
         <translation>Potential &amp; role</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="71" />
+        <location filename="../../desktop/main_window.py" line="72" />
         <source>融合水平与势能、定位象限、功能定位、耦合协调度、融合潜力、协同伙伴与路径建议。</source>
         <translation>Level and momentum, quadrant, functional role, coupling, potential, partners and levers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="73" />
+        <location filename="../../desktop/main_window.py" line="74" />
         <source>对标分析</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="73" />
+        <location filename="../../desktop/main_window.py" line="74" />
         <source>任一指标与全国、所在板块对比：差距、增速差与地区排名。</source>
         <translation>Any node against the nation and the macro-region: gap, growth gap and rank.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="74" />
+        <location filename="../../desktop/main_window.py" line="76" />
+        <source>规划推演</source>
+        <translation>What-if</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="77" />
+        <source>按趋势或设定增速推演目标年份的水平、分组与象限，或求达到目标的最小调整方案（情景，非预测）。</source>
+        <translation>Level, group and quadrant in a target year under trends or chosen growth; the smallest plan to reach a target (not a forecast).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="79" />
         <source>报告导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="74" />
+        <location filename="../../desktop/main_window.py" line="79" />
         <source>导出评估报告（Word、PDF、Excel）、测算结果（CSV、JSON）和图表。</source>
         <translation>Export the assessment report (Word, PDF, Excel), the results (CSV, JSON) and the charts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="78" />
+        <location filename="../../desktop/main_window.py" line="83" />
         <source>两创融合评估 — 科技创新和产业创新融合发展指数</source>
         <translation>Fusion Assessor — science–industry innovation fusion index</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="246" />
+        <location filename="../../desktop/main_window.py" line="251" />
         <source>两创融合评估 {version}</source>
         <translation>Fusion Assessor {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="247" />
+        <location filename="../../desktop/main_window.py" line="252" />
         <source>按中国信通院 2025 年 4-12-27 指标体系测算两创融合发展指数，并评估地区融合潜力与功能定位。</source>
         <translation>Computes the science–industry innovation fusion index with the CAICT 2025 4-12-27 framework and assesses a region's fusion potential and functional role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="249" />
+        <location filename="../../desktop/main_window.py" line="254" />
         <source>指标体系：{name}；标识 {id}，版本 {version}</source>
         <translation>Indicator framework: {name}; id {id}, version {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250" />
+        <location filename="../../desktop/main_window.py" line="255" />
         <source>运行环境：Python {python}，Qt {qt}，PySide6 {pyside}</source>
         <translation>Running on Python {python}, Qt {qt}, PySide6 {pyside}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253" />
+        <location filename="../../desktop/main_window.py" line="258" />
         <source>日志文件夹：{folder}</source>
         <translation>Log folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260" />
+        <location filename="../../desktop/main_window.py" line="265" />
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -1388,6 +1398,236 @@
     </message>
 </context>
 <context>
+    <name>WhatIfPage</name>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="48" />
+        <source>还没有可推演的结果。请先导入数据并完成潜力与定位评估。</source>
+        <translation>Nothing to project yet. Import data and let the potential and positioning assessment finish first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="62" />
+        <source>指标年增速（%/年）</source>
+        <translation>Annual growth of the indicators (%/yr)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="65" />
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="66" />
+        <source>趋势增速</source>
+        <translation>Trend growth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="67" />
+        <source>情景增速</source>
+        <translation>Scenario growth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="68" />
+        <source>上限</source>
+        <translation>Bound</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="69" />
+        <source>努力程度</source>
+        <translation>Effort</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="70" />
+        <source>路径建议</source>
+        <translation>Levers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="75" />
+        <source>双击“情景增速”一栏修改；上限为历史最高年增速加余量。努力程度 = 提速幅度 ÷ 历年增速波动。</source>
+        <translation>Double-click the scenario growth column to change it; the bound is the highest historical annual growth plus a margin. Effort = the extra growth ÷ the year-to-year volatility of the growth.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="90" />
+        <source>情景推演不是预测：结论随所设增速改变。基线按各指标近年年均增速延续，全国按自身趋势。</source>
+        <translation>A scenario is not a forecast: its conclusions change with the growth you set. The baseline continues each indicator's recent average annual growth; the nation follows its own trend.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="96" />
+        <location filename="../../desktop/pages/whatif_page.py" line="360" />
+        <source>目标年份</source>
+        <translation>Target year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="103" />
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="107" />
+        <source>求解最小调整方案</source>
+        <translation>Find the smallest plan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="111" />
+        <source>恢复趋势基线</source>
+        <translation>Back to the trend</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="129" />
+        <location filename="../../desktop/pages/whatif_page.py" line="324" />
+        <source>融合水平（全国 = 100）</source>
+        <translation>Fusion level (nation = 100)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="130" />
+        <location filename="../../desktop/pages/whatif_page.py" line="360" />
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="131" />
+        <source>定位象限</source>
+        <translation>Positioning quadrant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="132" />
+        <location filename="../../desktop/pages/whatif_page.py" line="361" />
+        <source>功能定位</source>
+        <translation>Functional role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="139" />
+        <source>从现状到目标年份的路径</source>
+        <translation>Path from today to the target year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="145" />
+        <source>推演结果</source>
+        <translation>Projection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="146" />
+        <source>情景对比</source>
+        <translation>Compare scenarios</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="155" />
+        <source>情景名称</source>
+        <translation>Scenario name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="157" />
+        <location filename="../../desktop/pages/whatif_page.py" line="337" />
+        <source>保存情景</source>
+        <translation>Save scenario</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="160" />
+        <source>删除所选</source>
+        <translation>Delete selected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="163" />
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="167" />
+        <location filename="../../desktop/pages/whatif_page.py" line="369" />
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="176" />
+        <source>请选择一个地区（全国本身不参与推演）。</source>
+        <translation>Choose a region (the nation itself is not projected).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="182" />
+        <source>正在计算基线…</source>
+        <translation>Computing the baseline…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="203" />
+        <source>分组：</source>
+        <translation>Group: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="206" />
+        <source>象限：</source>
+        <translation>Quadrant: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="242" />
+        <source>请输入年增速（%），例如 12.5。</source>
+        <translation>Enter an annual growth in %, for example 12.5.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="261" />
+        <source>正在推演…</source>
+        <translation>Projecting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="268" />
+        <source>正在求解目标…</source>
+        <translation>Solving for the target…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="296" />
+        <source>{y} 年：</source>
+        <translation>{y}: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="298" />
+        <source>{y} 年融合指数 {i}</source>
+        <translation>Fusion index {i} in {y}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="306" />
+        <source>{r} 至 {y} 年（情景，非预测）</source>
+        <translation>{r} to {y} (a scenario, not a forecast)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="324" />
+        <source>融合势能（全国 = 100）</source>
+        <translation>Momentum (nation = 100)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="333" />
+        <source>情景</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="345" />
+        <location filename="../../desktop/pages/whatif_page.py" line="350" />
+        <source>导出情景</source>
+        <translation>Export scenarios</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="360" />
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="360" />
+        <source>融合水平</source>
+        <translation>Fusion level</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="360" />
+        <source>象限</source>
+        <translation>Quadrant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="361" />
+        <source>调整指标数</source>
+        <translation>Indicators changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_page.py" line="361" />
+        <source>努力程度合计</source>
+        <translation>Total effort</translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceActions</name>
     <message>
         <location filename="../../desktop/shell/workspace_actions.py" line="33" />
@@ -1525,4 +1765,4 @@
         <translation>Open log folder</translation>
     </message>
 </context>
-</TS>
+<context><name>WhatIf</name><message><source>规划推演：基线</source><translation>What-if: baseline</translation></message><message><source>规划推演</source><translation>What-if</translation></message><message><source>规划推演：求解目标</source><translation>What-if: solving for the target</translation></message></context></TS>

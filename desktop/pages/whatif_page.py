@@ -1,0 +1,393 @@
+"""规划推演: where the region stands in a target year if its indicators keep their trends, or grow as
+the user sets them; or the fewest, least-effort changes that reach a group, quadrant or level.
+
+The table shows each indicator's trend growth and an editable scenario growth (%/yr); every edit
+re-projects on a worker task (debounced) through the session's WhatIf seam, and the verdict cards
+and the quadrant chart (with the path from today to the target year) follow. Scenarios are saved in
+the workspace, compared side by side and exported. A scenario is not a forecast: the page says so.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QSplitter,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import style
+from ..i18n import current_language
+from ..session.whatif import whatif_of
+from ..widgets import Card, Verdict, fmt, note_label
+from .base import ResultPage
+from .tables import fill_table, make_table, robustness
+
+EDIT_COLUMN = 2
+DEBOUNCE_MS = 300
+
+
+class WhatIfPage(ResultPage):
+    def __init__(self, session, window):
+        super().__init__(session, window, (session.assessmentChanged, session.regionChanged))
+        self.model = whatif_of(session)
+        self.model.baselineChanged.connect(self._baseline_ready)
+        self.model.projected.connect(self._show_projection)
+        self.model.savedChanged.connect(self._fill_saved)
+        self.empty.setText(self.tr("还没有可推演的结果。请先导入数据并完成潜力与定位评估。"))
+        self.scenario: dict[str, float] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._project)
+        self._key = None
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        v = QVBoxLayout(self.content)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.addLayout(self._controls())
+        split = QSplitter(Qt.Orientation.Horizontal)
+        left = Card(self.tr("指标年增速（%/年）"))
+        self.table = make_table(
+            [
+                self.tr("指标"),
+                self.tr("趋势增速"),
+                self.tr("情景增速"),
+                self.tr("上限"),
+                self.tr("努力程度"),
+                self.tr("路径建议"),
+            ]
+        )
+        self.table.setEditTriggers(self.table.EditTrigger.DoubleClicked | self.table.EditTrigger.AnyKeyPressed)
+        self.table.setToolTip(
+            self.tr("双击“情景增速”一栏修改；上限为历史最高年增速加余量。努力程度 = 提速幅度 ÷ 历年增速波动。")
+        )
+        self.table.itemChanged.connect(self._edited)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, header.ResizeMode.Interactive)
+        self.table.setColumnWidth(0, 190)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
+        left.body.addWidget(self.table)
+        split.addWidget(left)
+        split.addWidget(self._results())
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([460, 650])
+        v.addWidget(split, 1)
+        self.note = note_label(
+            self.tr("情景推演不是预测：结论随所设增速改变。基线按各指标近年年均增速延续，全国按自身趋势。")
+        )
+        v.addWidget(self.note)
+        self._built = True
+
+    def _controls(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("目标年份")))
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(2000, 2060)
+        self.year_spin.setValue(2030)
+        self.year_spin.valueChanged.connect(lambda *_: self.refresh())
+        row.addWidget(self.year_spin)
+        row.addSpacing(12)
+        row.addWidget(QLabel(self.tr("目标")))
+        self.target_combo = QComboBox()
+        self.target_combo.setMinimumWidth(200)
+        row.addWidget(self.target_combo)
+        self.solve_button = QPushButton(self.tr("求解最小调整方案"))
+        self.solve_button.setObjectName("primary")
+        self.solve_button.clicked.connect(self.solve)
+        row.addWidget(self.solve_button)
+        self.reset_button = QPushButton(self.tr("恢复趋势基线"))
+        self.reset_button.clicked.connect(self.reset)
+        row.addWidget(self.reset_button)
+        self.status = QLabel("")
+        self.status.setObjectName("muted")
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.status, 1)
+        return row
+
+    def _results(self) -> QWidget:
+        from ..charts.plots import QuadrantScatter
+
+        self.tabs = QTabWidget()
+        page = QWidget()
+        v = QVBoxLayout(page)
+        v.setContentsMargins(4, 6, 4, 4)
+        cards = QHBoxLayout()
+        self.v_level = Verdict(self.tr("融合水平（全国 = 100）"))
+        self.v_group = Verdict(self.tr("分组"))
+        self.v_quadrant = Verdict(self.tr("定位象限"))
+        self.v_role = Verdict(self.tr("功能定位"))
+        for w in (self.v_level, self.v_group, self.v_quadrant, self.v_role):
+            w.value.setWordWrap(True)
+            w.value.setStyleSheet("font-size: 13pt;")
+            w.setMinimumWidth(0)
+            cards.addWidget(w, 1, Qt.AlignmentFlag.AlignTop)
+        v.addLayout(cards)
+        self.scatter = QuadrantScatter(self.tr("从现状到目标年份的路径"), min_height=220)
+        v.addWidget(self.scatter, 1)
+        self.plan_label = QLabel("")
+        self.plan_label.setWordWrap(True)
+        self.plan_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        v.addWidget(self.plan_label)
+        self.tabs.addTab(page, self.tr("推演结果"))
+        self.tabs.addTab(self._compare_tab(), self.tr("情景对比"))
+        return self.tabs
+
+    def _compare_tab(self) -> QWidget:
+        page = QWidget()
+        v = QVBoxLayout(page)
+        v.setContentsMargins(4, 6, 4, 4)
+        row = QHBoxLayout()
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.tr("情景名称"))
+        row.addWidget(self.name_edit, 1)
+        self.save_button = QPushButton(self.tr("保存情景"))
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.save_button)
+        self.delete_button = QPushButton(self.tr("删除所选"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        row.addWidget(self.delete_button)
+        self.export_button = QPushButton(self.tr("导出…"))
+        self.export_button.clicked.connect(self.export)
+        row.addWidget(self.export_button)
+        v.addLayout(row)
+        self.compare_table = make_table([self.tr("项目")], stretch_last=False)
+        v.addWidget(self.compare_table, 1)
+        return page
+
+    # ------------------------------------------------------------------ refresh
+    def refresh(self) -> None:
+        self._dirty = False
+        s = self.session
+        if s.assessment is None or not s.region or s.region == s.nation:
+            self.show_empty(s.assessment_error or self.tr("请选择一个地区（全国本身不参与推演）。"))
+            return
+        self.show_content()
+        key = (s.region, self.year_spin.value(), id(s.assessment))
+        if key != self._key:
+            self._key = key
+            self.status.setText(self.tr("正在计算基线…"))
+            self.model.prepare(s.region, self.year_spin.value())
+
+    def _baseline_ready(self) -> None:
+        b = self.model.baseline
+        if b is None:
+            self.status.setText(self.model.error)
+            self.table.setRowCount(0)
+            return
+        self.scenario = {}
+        self._fill_targets(b)
+        self._fill_table(b, {})
+        self._fill_saved()
+        self._project()
+
+    def _fill_targets(self, b) -> None:
+        cfg, lang = b.config, current_language()
+        self.target_combo.clear()
+        today = [g.name for g in cfg.groups].index(b.today.group.group) if b.today.group.group else -1
+        for i, g in enumerate(cfg.groups):
+            if i > today:
+                self.target_combo.addItem(self.tr("分组：") + cfg.term(g.name).text(lang), f"group={g.name}")
+        for name in cfg.quadrant_names.values():
+            if name != b.today.quadrant.name:
+                self.target_combo.addItem(self.tr("象限：") + cfg.term(name).text(lang), f"quadrant={name}")
+
+    def _fill_table(self, b, plan_levers: dict) -> None:
+        fw, lang = b.framework, current_language()
+        levers = {lv.id: lv.name.text(lang) for lv in b.config.levers}
+        self.table.blockSignals(True)
+        rows = []
+        for code, t in b.trends.items():
+            g = self.scenario.get(code, t.growth)
+            effort = abs(g - t.growth) / t.volatility
+            names = "、".join(levers.get(i, i) for i in plan_levers.get(code, ()))
+            rows.append([fw.label(code, lang, regional=True), f"{t.growth * 100:.2f}", f"{g * 100:.2f}",
+                         f"{t.high * 100:.1f}", f"{effort:.2f}" if effort > 0 else "", names])  # fmt: skip
+        fill_table(self.table, rows)
+        for r, code in enumerate(b.trends):
+            for c in range(self.table.columnCount()):
+                item = self.table.item(r, c)
+                flags = item.flags()
+                editable = c == EDIT_COLUMN
+                item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if editable else flags & ~Qt.ItemFlag.ItemIsEditable)
+                item.setData(Qt.ItemDataRole.UserRole, code)
+                if code in self.scenario:
+                    item.setBackground(QBrush(QColor("#fff3cd")))
+        self.table.blockSignals(False)
+
+    # ------------------------------------------------------------------ editing and solving
+    def _edited(self, item: QTableWidgetItem) -> None:
+        b = self.model.baseline
+        if b is None or item.column() != EDIT_COLUMN:
+            return
+        code = item.data(Qt.ItemDataRole.UserRole)
+        try:
+            pct = float(item.text().replace("%", "").replace("＋", "+").strip())
+        except ValueError:
+            pct = None
+        if pct is None or pct <= -100:
+            self.status.setText(self.tr("请输入年增速（%），例如 12.5。"))
+            self.table.blockSignals(True)
+            item.setText(f"{self.scenario.get(code, b.trends[code].growth) * 100:.2f}")
+            self.table.blockSignals(False)
+            return
+        g = round(pct / 100.0, 10)
+        if abs(g - round(b.trends[code].growth, 4)) < 1e-9:
+            self.scenario.pop(code, None)
+        else:
+            self.scenario[code] = g
+        self._fill_table(b, {})
+        self._timer.start()
+
+    def set_growth(self, code: str, pct: float) -> None:
+        """Set one indicator's scenario growth (%/yr) as if typed into the table (tests, scripts)."""
+        row = list(self.model.baseline.trends).index(code)
+        self.table.item(row, EDIT_COLUMN).setText(f"{pct:.2f}")
+
+    def _project(self) -> None:
+        self.status.setText(self.tr("正在推演…"))
+        self.model.project(dict(self.scenario), self.name_edit.text().strip())
+
+    def solve(self) -> None:
+        target = self.target_combo.currentData()
+        if target is None or self.model.baseline is None:
+            return
+        self.status.setText(self.tr("正在求解目标…"))
+        self.model.solve(target, self.target_combo.currentText())
+
+    def reset(self) -> None:
+        b = self.model.baseline
+        if b is None:
+            return
+        self.scenario = {}
+        self._fill_table(b, {})
+        self._project()
+
+    # ------------------------------------------------------------------ showing
+    def _show_projection(self) -> None:
+        r = self.model.current
+        if r is None or not self._built:
+            return
+        b, p, lang = r.baseline, r.projection, current_language()
+        if r.plan is not None:
+            self.scenario = dict(p.scenario)
+            self._fill_table(b, {ch.indicator: ch.levers for ch in r.plan.changes})
+            levers = {lv.id: lv.name.text(lang) for lv in b.config.levers}
+            lines = [r.plan.reason.text(lang)] + [
+                f"{b.framework.label(ch.indicator, lang, regional=True)}：{ch.baseline * 100:.2f} → {ch.growth * 100:.2f}"
+                f"（{'、'.join(levers.get(i, i) for i in ch.levers)}）"
+                for ch in r.plan.changes[:4]
+            ]
+            self.plan_label.setText("\n".join(lines))
+        else:
+            self.plan_label.setText("")
+        v, cfg = p.projected, b.config
+
+        def name(x):
+            return "—" if x is None else cfg.term(x).text(lang)
+
+        today = self.tr("{y} 年：").replace("{y}", str(b.year))
+        badge, hover = robustness(v.group, name, lang)
+        self.v_level.set(fmt(v.level), f"{today}{fmt(b.today.level)}", self.tr("{y} 年融合指数 {i}").replace(
+            "{y}", str(v.year)).replace("{i}", fmt(v.index)))  # fmt: skip
+        self.v_group.set(name(v.group.group), badge, f"{today}{name(b.today.group.group)}", _color(v.group))
+        self.v_group.setToolTip(hover)
+        self.v_quadrant.set(name(v.quadrant.name), "", f"{today}{name(b.today.quadrant.name)}")
+        self.v_quadrant.setToolTip(robustness(v.quadrant, name, lang)[1])
+        self.v_role.set(name(v.role.name), "", f"{today}{name(b.today.role.name)}")
+        self._draw_path(r)
+        self.status.setText(
+            self.tr("{r} 至 {y} 年（情景，非预测）").replace("{r}", b.region).replace("{y}", str(b.horizon))
+        )
+
+    def _draw_path(self, r) -> None:
+        from ..charts import pg
+        from ..charts.plots import Point
+
+        b, path, lang = r.baseline, r.projection.path, current_language()
+        cfg = b.config
+        pts = [p for p in path if p.level is not None and p.momentum is not None]
+        if not pts:
+            return
+        first, last = pts[0], pts[-1]
+        points = [
+            Point(str(first.year), first.level, first.momentum, color=style.MUTED),
+            Point(str(last.year), last.level, last.momentum, highlight=True),
+        ]
+        q = cfg.quadrant_names
+        names = tuple(cfg.term(q[k]).text(lang) for k in ((True, True), (True, False), (False, True), (False, False)))
+        self.scatter.set_data(points, self.tr("融合水平（全国 = 100）"), self.tr("融合势能（全国 = 100）"), names,
+                              (cfg.split_level, cfg.split_momentum), symmetric=False)  # fmt: skip
+        P = pg()
+        line = P.PlotDataItem([p.level for p in pts], [p.momentum for p in pts], pen=P.mkPen(style.ACCENT, width=2),
+                              symbol="o", symbolSize=5, symbolBrush=style.ACCENT)  # fmt: skip
+        self.scatter.plot.addItem(line)
+
+    # ------------------------------------------------------------------ saved scenarios
+    def save(self) -> None:
+        name = self.name_edit.text().strip() or self.target_combo.currentText() or self.tr("情景")
+        try:
+            self.model.save(name)
+        except Exception as exc:  # InputError (locked workspace …): the session's dialog says what to do
+            self.session.errorRaised.emit(exc, self.tr("保存情景"))
+
+    def delete_selected(self) -> None:
+        col = self.compare_table.currentColumn()
+        if col >= 1:
+            self.model.delete(self.compare_table.horizontalHeaderItem(col).text())
+
+    def export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出情景"), "scenarios.json", "JSON (*.json)")
+        if path:
+            try:
+                self.model.export(path)
+            except Exception as exc:
+                self.session.errorRaised.emit(exc, self.tr("导出情景"))
+
+    def _fill_saved(self) -> None:
+        saved = self.model.saved() if self.model.baseline is not None else []
+        b = self.model.baseline
+        lang = current_language()
+
+        def name(x):
+            return "—" if not x or b is None else b.config.term(x).text(lang)
+
+        labels = [self.tr("地区"), self.tr("目标年份"), self.tr("融合水平"), self.tr("分组"), self.tr("象限"),
+                  self.tr("功能定位"), self.tr("调整指标数"), self.tr("努力程度合计")]  # fmt: skip
+        cols = []
+        for s in saved:
+            pr = s.data.get("projected", {})
+            cols.append([s.region, str(s.year), fmt(pr.get("level")), name(pr.get("group")), name(pr.get("quadrant")),
+                         name(pr.get("role")), str(len(s.data.get("scenario", {}))), f"{s.data.get('effort', 0):.2f}"])  # fmt: skip
+        rows = [[label, *[c[i] for c in cols]] for i, label in enumerate(labels)]
+        codes = sorted({c for s in saved for c in s.data.get("scenario", {})})
+        for code in codes:  # each changed indicator's growth (%/yr) in each scenario, "—" where unchanged
+            label = b.framework.label(code, lang, regional=True) if b is not None else code
+            rows.append([label, *[_pct(s.data.get("scenario", {}).get(code)) for s in saved]])
+        t = self.compare_table
+        t.setColumnCount(1 + len(saved))
+        t.setHorizontalHeaderLabels([self.tr("项目"), *[s.name for s in saved]])
+        fill_table(t, rows)
+
+
+def _pct(value) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
+def _color(group) -> str:
+    return style.ACCENT if group.borderline else style.PRIMARY
