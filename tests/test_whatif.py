@@ -77,6 +77,15 @@ def test_target_plan_reaches_its_target_and_replays(setup, jiangsu):
     assert replay.projected == plan.projection.projected
 
 
+def test_safety_keeps_the_plan_clear_of_the_threshold(setup, jiangsu):
+    fw, cfg, _ = setup
+    plan = plan_target(jiangsu, parse_target("group=领先型", cfg, fw.pillars), safety=3.0)
+    assert plan.feasible and plan.projection.projected.level >= 125.0 + 3.0
+    assert plan.projection.projected.group.stability.get("领先型", 0) > 0.9
+    bare = plan_target(jiangsu, parse_target("group=领先型", cfg, fw.pillars))
+    assert plan.effort > bare.effort
+
+
 def test_unreachable_target_is_reported_with_the_closest_point(setup):
     fw, cfg, table = setup
     b = build_baseline(table, "辽宁", 2026, fw, config=cfg)

@@ -45,6 +45,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--target", help="目标：group=分组名、quadrant=象限名，或 level:节点=水平值（节点为 total 或一级指标代码）"
     )
     p.add_argument(
+        "--safety",
+        type=float,
+        default=None,
+        metavar="点",
+        help="目标方案在阈值之上保留的余量（水平点数，默认取努力程度文件中的 safety_points），使推演结论不处于临界",
+    )
+    p.add_argument(
         "--effort", type=Path, help="努力程度与增速边界文件（TOML），默认为内置 resources/whatif/effort.toml"
     )
     p.add_argument("--config", type=Path, help="评估阈值与名称文件（TOML），默认为内置阈值文件")
@@ -66,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
                               effort=load_effort(args.effort), options=inputs.options)  # fmt: skip
     nation = _nation_scenario(args.nation_raises, baseline)
     if args.target:
-        plan = plan_target(baseline, parse_target(args.target, config, fw.pillars), nation)
+        plan = plan_target(baseline, parse_target(args.target, config, fw.pillars), nation, safety=args.safety)
         data, proj = to_json(baseline, plan.projection, plan), plan.projection
         say(plan.reason.code, args.lang, **plan.reason.args)
     else:

@@ -24,6 +24,7 @@ class EffortConfig:
     margin: float = 0.05
     max_growth: float = 0.60
     precision: float = 0.0001
+    safety: float = 0.0  # points a target plan keeps above the threshold
     label: str = EFFORT_RESOURCE
 
 
@@ -45,5 +46,6 @@ def load_effort(path: str | Path | None = None) -> EffortConfig:
         margin=_num(data, "bounds", "margin_pp", label, 0.0, 100.0) / 100.0,
         max_growth=_num(data, "bounds", "max_growth_pp", label, 1.0, 500.0) / 100.0,
         precision=_num(data, "plan", "precision_pp", label, 0.0001, 1.0) / 100.0,
+        safety=_num(data, "plan", "safety_points", label, 0.0, 100.0),
         label=label,
     )

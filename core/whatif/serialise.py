@@ -115,7 +115,7 @@ def to_json(baseline: Baseline, projection: Projection, plan: Plan | None = None
     }
     if plan is not None:
         out["target"] = {"kind": plan.target.kind, "name": plan.target.name, "node": plan.target.node,
-                         "value": plan.target.value, "shortfall": plan.shortfall, "reason": plan.reason.to_dict()}  # fmt: skip
+                         "value": plan.target.value, "safety": plan.target.safety, "shortfall": plan.shortfall, "reason": plan.reason.to_dict()}  # fmt: skip
     return out
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..assessment import AssessmentConfig
 from ..kernel.messages import Message, msg
@@ -34,9 +34,13 @@ class Target:
     name: str = ""  # group or quadrant name (as in the thresholds file)
     node: str = ROOT  # level targets: the total or a pillar code
     value: float = 0.0  # level targets: the level to reach
+    safety: float = 0.0  # points to spare above the threshold (level and momentum)
 
     def measure(self, v: Verdicts, cfg: AssessmentConfig) -> float:
         """A number that grows with every favourable change; the target is reached when it is ≥ 0."""
+        return self._distance(v, cfg) - self.safety
+
+    def _distance(self, v: Verdicts, cfg: AssessmentConfig) -> float:
         if self.kind == "group":
             lower = next(b.lower for b in cfg.groups if b.name == self.name)
             return -math.inf if v.level is None else v.level - lower
@@ -54,13 +58,16 @@ class Target:
         return min(parts)
 
     def reached(self, v: Verdicts, cfg: AssessmentConfig) -> bool:
+        return self._verdict_reached(v, cfg) and (self.safety <= 0 or self.measure(v, cfg) >= 0.0)
+
+    def _verdict_reached(self, v: Verdicts, cfg: AssessmentConfig) -> bool:
         if self.kind == "group":
             want = next(i for i, b in enumerate(cfg.groups) if b.name == self.name)
             names = [b.name for b in cfg.groups]
             return v.group.group in names and names.index(v.group.group) >= want
         if self.kind == "quadrant":
             return v.quadrant.name == self.name
-        return self.measure(v, cfg) >= 0.0
+        return self._distance(v, cfg) >= 0.0
 
     def describe(self, cfg: AssessmentConfig, node_term: Message | None = None) -> Message:
         if self.kind == "level":
@@ -148,10 +155,22 @@ def _bisect(ok: Callable[[float], bool], lo: float, hi: float) -> float:
     return hi
 
 
-def plan_target(baseline: Baseline, target: Target, nation_scenario: Mapping[str, float] | None = None) -> Plan:
-    """The plan that reaches `target` in the horizon year, or the closest point within the bounds."""
+def plan_target(
+    baseline: Baseline,
+    target: Target,
+    nation_scenario: Mapping[str, float] | None = None,
+    *,
+    safety: float | None = None,
+) -> Plan:
+    """The plan that reaches `target` in the horizon year, or the closest point within the bounds.
+
+    `safety` (points, default from the effort file): reach the threshold with this much to spare, so the
+    projected verdict is not borderline under the weight and data draws.
+    """
     b, cfg = baseline, baseline.config
     nation = dict(nation_scenario or {})
+    spare = b.effort.safety if safety is None else safety
+    target = replace(target, safety=spare)
 
     def measure(s: Mapping[str, float]) -> tuple[float, bool]:
         v = evaluate(b, s, nation)

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -104,8 +105,16 @@ class WhatIfPage(ResultPage):
         row.addSpacing(12)
         row.addWidget(QLabel(self.tr("目标")))
         self.target_combo = QComboBox()
-        self.target_combo.setMinimumWidth(200)
+        self.target_combo.setMinimumWidth(180)
         row.addWidget(self.target_combo)
+        row.addWidget(QLabel(self.tr("余量")))
+        self.safety_spin = QDoubleSpinBox()
+        self.safety_spin.setRange(0.0, 50.0)
+        self.safety_spin.setSingleStep(0.5)
+        self.safety_spin.setDecimals(1)
+        self.safety_spin.setSuffix(self.tr(" 点"))
+        self.safety_spin.setToolTip(self.tr("方案在分组或象限阈值之上多留的水平点数，避免结论处于临界。"))
+        row.addWidget(self.safety_spin)
         self.solve_button = QPushButton(self.tr("求解最小调整方案"))
         self.solve_button.setObjectName("primary")
         self.solve_button.clicked.connect(self.solve)
@@ -268,7 +277,7 @@ class WhatIfPage(ResultPage):
         if target is None or self.model.baseline is None:
             return
         self.status.setText(self.tr("正在求解目标…"))
-        self.model.solve(target, self.target_combo.currentText())
+        self.model.solve(target, self.target_combo.currentText(), self.safety_spin.value())
 
     def reset(self) -> None:
         b = self.model.baseline

@@ -72,7 +72,7 @@ class WhatIf(QObject):
 
         return self.session._start(_tr("规划推演"), work, on_done=lambda r: self._landed(gen, r))
 
-    def solve(self, target: str, name: str = ""):
+    def solve(self, target: str, name: str = "", safety: float = 0.0):
         """The optimiser's plan for `target` (group=…, quadrant=…, level:NODE=…)."""
         b = self.baseline
         if b is None:
@@ -83,7 +83,7 @@ class WhatIf(QObject):
         def work(progress, cancelled):
             from core.whatif import ScenarioResult, parse_target, plan_target
 
-            plan = plan_target(b, parse_target(target, b.config, b.framework.pillars))
+            plan = plan_target(b, parse_target(target, b.config, b.framework.pillars), safety=safety)
             return ScenarioResult(name, b, plan.projection, plan)
 
         return self.session._start(_tr("规划推演：求解目标"), work, on_done=lambda r: self._landed(gen, r))

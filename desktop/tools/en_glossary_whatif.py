@@ -52,4 +52,9 @@ EN = {
         "Nothing to project yet. Import data and let the potential and positioning assessment finish first."
     ),
     "项目": "Item",
+    "余量": "Margin",
+    " 点": " pts",
+    "方案在分组或象限阈值之上多留的水平点数，避免结论处于临界。": (
+        "Level points a plan keeps above the group or quadrant threshold, so that its verdict is not borderline."
+    ),
 }
