@@ -190,3 +190,24 @@ def test_report_section_six_in_docx_and_xlsx(setup, jiangsu, tmp_path):
     english = build_document(dataclasses.replace(inputs, lang="en"))
     assert any(getattr(b, "text", "") == "6. Target scenario" for b in english.blocks)
     assert "六、目标情景" not in [getattr(b, "text", "") for b in build_document(demo_inputs()).blocks]
+
+
+def test_report_cli_adds_a_saved_scenario_as_section_six(tmp_path, capsys):
+    from docx import Document as open_docx
+
+    plan_file = tmp_path / "江苏进入领先型.json"
+    args = ["whatif", DEMO, "--region", "江苏", "--target", "group=领先型", "--json", str(plan_file)]
+    assert main(args) == 0
+    saved = json.loads(plan_file.read_text(encoding="utf-8"))
+    out = tmp_path / "r.docx"
+    assert (
+        main(["report", DEMO, "--region", "江苏省", "--draws", "0", "--out", str(out), "--scenario", str(plan_file)])
+        == 0
+    )
+    text = "\n".join(p.text for p in open_docx(out).paragraphs)
+    assert "六、目标情景" in text and saved["target"]["reason"]["text"] in text
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["report", DEMO, "--region", "江苏省", "--draws", "0", "--out", str(out), "--scenario", str(bad)]) == 2
+    assert "情景文件" in capsys.readouterr().err

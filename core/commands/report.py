@@ -60,6 +60,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--industries", type=Path, help="主导产业评分 CSV（列同 assess --industries）")
     p.add_argument("--adjacency", type=Path, help="城市毗邻关系 TOML（同 assess --adjacency）；省级毗邻关系已内置")
     p.add_argument("--config", type=Path, help="评估阈值与名称文件（TOML），默认为内置阈值")
+    p.add_argument(
+        "--scenario",
+        type=Path,
+        help="加入“六、目标情景”：python -m core whatif --json 写出的情景或目标方案文件（仅加入该情景所属地区的报告）",
+    )
 
 
 def prepare(args: argparse.Namespace) -> tuple[ReportInputs, list[str]]:
@@ -84,8 +89,20 @@ def prepare(args: argparse.Namespace) -> tuple[ReportInputs, list[str]]:
         table,
         __version__,
         assessment=assessment,
+        scenario=_scenario(args, framework, table, options),
     )
     return inputs, regions
+
+
+def _scenario(args: argparse.Namespace, framework, table, options: IndexOptions):
+    """Section 六: the what-if file replayed on these data (the same verdicts the file shows)."""
+    if not getattr(args, "scenario", None):
+        return None
+    from ..whatif import read_scenario_json, replay
+
+    config = load_config(args.config, pillars=framework.pillars)
+    return replay(read_scenario_json(args.scenario), table, framework, config=config, options=options,
+                  name=args.scenario.stem)  # fmt: skip
 
 
 def _assessment(args: argparse.Namespace, framework, loaded, options: IndexOptions) -> Assessment | None:

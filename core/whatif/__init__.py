@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from .config import EffortConfig, load_effort
 from .projection import Baseline, PathPoint, Projection, Trend, Verdicts, build_baseline, evaluate, project
-from .serialise import growth_from_percent, parse_raise, plan_to_json, to_json, write_scenarios_json
+from .replay import replay
+from .serialise import (
+    growth_from_percent,
+    parse_raise,
+    plan_to_json,
+    read_scenario_json,
+    to_json,
+    write_scenarios_json,
+)
 from .targets import Change, Plan, ScenarioResult, Target, bound_of, effort_of, parse_target, plan_target
 
 __all__ = [
@@ -37,6 +45,8 @@ __all__ = [
     "plan_target",
     "plan_to_json",
     "project",
+    "read_scenario_json",
+    "replay",
     "to_json",
     "write_scenarios_json",
 ]

@@ -184,14 +184,7 @@ def build_baseline(
             if t is not None:
                 target[code] = t
     rows = tuple(own) + tuple(nation) + _anchors(own, reg, {**trends, **basis_t}) + _anchors(nation, NATION, nation_t)
-    opts = IndexOptions(
-        base_year=base,
-        end_year=year,
-        gap_policy=options.gap_policy,
-        exclusions=options.exclusions,
-        weights=options.weights,
-        carry_limit=options.carry_limit,
-    )
+    opts = replace(options, base_year=base, end_year=year)
     today = _verdicts(full.regions[reg], full.index, fw, year)
     notes = (msg("whatif.note.trend", first=base, year=year, horizon=horizon),)
     b = Baseline(reg, year, horizon, base, fw, cfg, effort, opts, rows, trends, basis_t, nation_t, today, notes)
@@ -251,14 +244,7 @@ def evaluate(
     rows = list(b.rows)
     rows += _projected_rows(b.region, {**b.trends, **b.basis}, scenario or {}, b.horizon)
     rows += _projected_rows(NATION, b.nation, nation_scenario or {}, b.horizon)
-    opts = IndexOptions(
-        base_year=b.base_year,
-        end_year=year,
-        gap_policy=b.options.gap_policy,
-        exclusions=b.options.exclusions,
-        weights=b.options.weights,
-        carry_limit=b.options.carry_limit,
-    )
+    opts = replace(b.options, end_year=year)
     table = ObservationTable([o for o in rows if o.year <= year])
     a = assess(table, b.framework, regions=[b.region], config=b.config, options=opts, with_published=False,
                robust=robust)  # fmt: skip

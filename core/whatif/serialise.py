@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from ..kernel.atomic import atomic_write_text
+from ..kernel.messages import msg
 from ..kernel.problems import InputError, Problem
 from .projection import Baseline, Projection, Verdicts
 from .targets import Plan, bound_of
@@ -128,3 +129,26 @@ def write_scenarios_json(path, scenarios: Mapping[str, Mapping]) -> None:
     text = json.dumps({"scenarios": dict(scenarios), "not_a_forecast": True}, ensure_ascii=False, indent=2,
                       allow_nan=False)  # fmt: skip
     atomic_write_text(path, text + "\n")
+
+
+def read_scenario_json(path) -> dict:
+    """A what-if JSON file (`whatif --json`, or one scenario of the page's export); InputError when unusable."""
+    from pathlib import Path
+
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(
+            [Problem("whatif.scenario_file", {"why": msg("whatif.file_why.missing")}, file=str(p))]
+        ) from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        raise InputError(
+            [Problem("whatif.scenario_file", {"why": msg("whatif.file_why.unreadable")}, file=str(p))]
+        ) from None
+    if isinstance(data, dict) and isinstance(data.get("scenarios"), dict) and len(data["scenarios"]) == 1:
+        data = next(iter(data["scenarios"].values()))  # the page's export of one saved scenario
+    ok = isinstance(data, dict) and isinstance(data.get("region"), str) and isinstance(data.get("year"), int)
+    if not ok or not isinstance(data.get("scenario", {}), dict):
+        raise InputError([Problem("whatif.scenario_file", {"why": msg("whatif.file_why.shape")}, file=str(p))])
+    return data

@@ -14,10 +14,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSizePolicy,
     QSpinBox,
@@ -34,6 +32,7 @@ from ..session.whatif import whatif_of
 from ..widgets import Card, Verdict, fmt, note_label
 from .base import ResultPage
 from .tables import fill_table, make_table, robustness
+from .whatif_compare import ScenarioCompare
 
 EDIT_COLUMN = 2
 DEBOUNCE_MS = 300
@@ -45,7 +44,6 @@ class WhatIfPage(ResultPage):
         self.model = whatif_of(session)
         self.model.baselineChanged.connect(self._baseline_ready)
         self.model.projected.connect(self._show_projection)
-        self.model.savedChanged.connect(self._fill_saved)
         self.empty.setText(self.tr("还没有可推演的结果。请先导入数据并完成潜力与定位评估。"))
         self.scenario: dict[str, float] = {}
         self._timer = QTimer(self)
@@ -154,30 +152,9 @@ class WhatIfPage(ResultPage):
         self.plan_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         v.addWidget(self.plan_label)
         self.tabs.addTab(page, self.tr("推演结果"))
-        self.tabs.addTab(self._compare_tab(), self.tr("情景对比"))
+        self.compare = ScenarioCompare(self.model, self.session, lambda: self.target_combo.currentText())
+        self.tabs.addTab(self.compare, self.tr("情景对比"))
         return self.tabs
-
-    def _compare_tab(self) -> QWidget:
-        page = QWidget()
-        v = QVBoxLayout(page)
-        v.setContentsMargins(4, 6, 4, 4)
-        row = QHBoxLayout()
-        self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText(self.tr("情景名称"))
-        row.addWidget(self.name_edit, 1)
-        self.save_button = QPushButton(self.tr("保存情景"))
-        self.save_button.clicked.connect(self.save)
-        row.addWidget(self.save_button)
-        self.delete_button = QPushButton(self.tr("删除所选"))
-        self.delete_button.clicked.connect(self.delete_selected)
-        row.addWidget(self.delete_button)
-        self.export_button = QPushButton(self.tr("导出…"))
-        self.export_button.clicked.connect(self.export)
-        row.addWidget(self.export_button)
-        v.addLayout(row)
-        self.compare_table = make_table([self.tr("项目")], stretch_last=False)
-        v.addWidget(self.compare_table, 1)
-        return page
 
     # ------------------------------------------------------------------ refresh
     def refresh(self) -> None:
@@ -202,7 +179,7 @@ class WhatIfPage(ResultPage):
         self.scenario = {}
         self._fill_targets(b)
         self._fill_table(b, {})
-        self._fill_saved()
+        self.compare.fill()
         self._project()
 
     def _fill_targets(self, b) -> None:
@@ -270,7 +247,7 @@ class WhatIfPage(ResultPage):
 
     def _project(self) -> None:
         self.status.setText(self.tr("正在推演…"))
-        self.model.project(dict(self.scenario), self.name_edit.text().strip())
+        self.model.project(dict(self.scenario), self.compare.name_edit.text().strip())
 
     def solve(self) -> None:
         target = self.target_combo.currentData()
@@ -346,56 +323,6 @@ class WhatIfPage(ResultPage):
         line = P.PlotDataItem([p.level for p in pts], [p.momentum for p in pts], pen=P.mkPen(style.ACCENT, width=2),
                               symbol="o", symbolSize=5, symbolBrush=style.ACCENT)  # fmt: skip
         self.scatter.plot.addItem(line)
-
-    # ------------------------------------------------------------------ saved scenarios
-    def save(self) -> None:
-        name = self.name_edit.text().strip() or self.target_combo.currentText() or self.tr("情景")
-        try:
-            self.model.save(name)
-        except Exception as exc:  # InputError (locked workspace …): the session's dialog says what to do
-            self.session.errorRaised.emit(exc, self.tr("保存情景"))
-
-    def delete_selected(self) -> None:
-        col = self.compare_table.currentColumn()
-        if col >= 1:
-            self.model.delete(self.compare_table.horizontalHeaderItem(col).text())
-
-    def export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出情景"), "scenarios.json", "JSON (*.json)")
-        if path:
-            try:
-                self.model.export(path)
-            except Exception as exc:
-                self.session.errorRaised.emit(exc, self.tr("导出情景"))
-
-    def _fill_saved(self) -> None:
-        saved = self.model.saved() if self.model.baseline is not None else []
-        b = self.model.baseline
-        lang = current_language()
-
-        def name(x):
-            return "—" if not x or b is None else b.config.term(x).text(lang)
-
-        labels = [self.tr("地区"), self.tr("目标年份"), self.tr("融合水平"), self.tr("分组"), self.tr("象限"),
-                  self.tr("功能定位"), self.tr("调整指标数"), self.tr("努力程度合计")]  # fmt: skip
-        cols = []
-        for s in saved:
-            pr = s.data.get("projected", {})
-            cols.append([s.region, str(s.year), fmt(pr.get("level")), name(pr.get("group")), name(pr.get("quadrant")),
-                         name(pr.get("role")), str(len(s.data.get("scenario", {}))), f"{s.data.get('effort', 0):.2f}"])  # fmt: skip
-        rows = [[label, *[c[i] for c in cols]] for i, label in enumerate(labels)]
-        codes = sorted({c for s in saved for c in s.data.get("scenario", {})})
-        for code in codes:  # each changed indicator's growth (%/yr) in each scenario, "—" where unchanged
-            label = b.framework.label(code, lang, regional=True) if b is not None else code
-            rows.append([label, *[_pct(s.data.get("scenario", {}).get(code)) for s in saved]])
-        t = self.compare_table
-        t.setColumnCount(1 + len(saved))
-        t.setHorizontalHeaderLabels([self.tr("项目"), *[s.name for s in saved]])
-        fill_table(t, rows)
-
-
-def _pct(value) -> str:
-    return "—" if value is None else f"{value:.2f}"
 
 
 def _color(group) -> str:

@@ -59,34 +59,33 @@ class WhatIf(QObject):
 
     def project(self, scenario: dict[str, float], name: str = ""):
         """Project `scenario` (code → annual growth, fractions); `projected` fires with the newest only."""
-        b = self.baseline
-        if b is None:
-            return None
-        self._generation += 1
-        gen = self._generation
 
-        def work(progress, cancelled):
+        def work(b):
             from core.whatif import ScenarioResult, project
 
             return ScenarioResult(name, b, project(b, scenario))
 
-        return self.session._start(_tr("规划推演"), work, on_done=lambda r: self._landed(gen, r))
+        return self._launch(_tr("规划推演"), work)
 
     def solve(self, target: str, name: str = "", safety: float = 0.0):
         """The optimiser's plan for `target` (group=…, quadrant=…, level:NODE=…)."""
-        b = self.baseline
-        if b is None:
-            return None
-        self._generation += 1
-        gen = self._generation
 
-        def work(progress, cancelled):
+        def work(b):
             from core.whatif import ScenarioResult, parse_target, plan_target
 
             plan = plan_target(b, parse_target(target, b.config, b.framework.pillars), safety=safety)
             return ScenarioResult(name, b, plan.projection, plan)
 
-        return self.session._start(_tr("规划推演：求解目标"), work, on_done=lambda r: self._landed(gen, r))
+        return self._launch(_tr("规划推演：求解目标"), work)
+
+    def _launch(self, title: str, work):
+        """Run `work(baseline)` on a worker; only the newest request's result lands."""
+        b = self.baseline
+        if b is None:
+            return None
+        self._generation += 1
+        gen = self._generation
+        return self.session._start(title, lambda progress, cancelled: work(b), on_done=lambda r: self._landed(gen, r))
 
     def _landed(self, gen: int, result) -> None:
         if gen == self._generation:

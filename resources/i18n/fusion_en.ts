@@ -996,6 +996,87 @@
     </message>
 </context>
 <context>
+    <name>ScenarioCompare</name>
+    <message>
+        <location filename="../../desktop/pages/whatif_compare.py" line="21" />
+        <source>情景名称</source>
+        <translation>Scenario name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_compare.py" line="23" />
+        <location filename="../../desktop/pages/whatif_compare.py" line="41" />
+        <source>保存情景</source>
+        <translation>Save scenario</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_compare.py" line="26" />
+        <source>删除所选</source>
+        <translation>Delete selected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_compare.py" line="29" />
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_compare.py" line="33" />
+        <location filename="../../desktop/pages/whatif_compare.py" line="78" />
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_compare.py" line="37" />
+        <source>情景</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_compare.py" line="49" />
+        <location filename="../../desktop/pages/whatif_compare.py" line="54" />
+        <source>导出情景</source>
+        <translation>Export scenarios</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_compare.py" line="64" />
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_compare.py" line="64" />
+        <source>目标年份</source>
+        <translation>Target year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_compare.py" line="64" />
+        <source>融合水平</source>
+        <translation>Fusion level</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_compare.py" line="64" />
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_compare.py" line="64" />
+        <source>象限</source>
+        <translation>Quadrant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_compare.py" line="65" />
+        <source>功能定位</source>
+        <translation>Functional role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_compare.py" line="65" />
+        <source>调整指标数</source>
+        <translation>Indicators changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_compare.py" line="65" />
+        <source>努力程度合计</source>
+        <translation>Total effort</translation>
+    </message>
+</context>
+<context>
     <name>SensitivityPanel</name>
     <message>
         <location filename="../../desktop/pages/index_sensitivity.py" line="105" />
@@ -1400,246 +1481,180 @@
 <context>
     <name>WhatIfPage</name>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="49" />
+        <location filename="../../desktop/pages/whatif_page.py" line="47" />
         <source>还没有可推演的结果。请先导入数据并完成潜力与定位评估。</source>
         <translation>Nothing to project yet. Import data and let the potential and positioning assessment finish first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="63" />
+        <location filename="../../desktop/pages/whatif_page.py" line="61" />
         <source>指标年增速（%/年）</source>
         <translation>Annual growth of the indicators (%/yr)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="66" />
+        <location filename="../../desktop/pages/whatif_page.py" line="64" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="67" />
+        <location filename="../../desktop/pages/whatif_page.py" line="65" />
         <source>趋势增速</source>
         <translation>Trend growth</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="68" />
+        <location filename="../../desktop/pages/whatif_page.py" line="66" />
         <source>情景增速</source>
         <translation>Scenario growth</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="69" />
+        <location filename="../../desktop/pages/whatif_page.py" line="67" />
         <source>上限</source>
         <translation>Bound</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="70" />
+        <location filename="../../desktop/pages/whatif_page.py" line="68" />
         <source>努力程度</source>
         <translation>Effort</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="71" />
+        <location filename="../../desktop/pages/whatif_page.py" line="69" />
         <source>路径建议</source>
         <translation>Levers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="76" />
+        <location filename="../../desktop/pages/whatif_page.py" line="74" />
         <source>双击“情景增速”一栏修改；上限为历史最高年增速加余量。努力程度 = 提速幅度 ÷ 历年增速波动。</source>
         <translation>Double-click the scenario growth column to change it; the bound is the highest historical annual growth plus a margin. Effort = the extra growth ÷ the year-to-year volatility of the growth.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="92" />
+        <location filename="../../desktop/pages/whatif_page.py" line="90" />
         <source>情景推演不是预测：结论随所设增速改变。基线按各指标近年年均增速延续，全国按自身趋势。</source>
         <translation>A scenario is not a forecast: its conclusions change with the growth you set. The baseline continues each indicator's recent average annual growth; the nation follows its own trend.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="99" />
-        <location filename="../../desktop/pages/whatif_page.py" line="379" />
+        <location filename="../../desktop/pages/whatif_page.py" line="97" />
         <source>目标年份</source>
         <translation>Target year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="106" />
+        <location filename="../../desktop/pages/whatif_page.py" line="104" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="110" />
+        <location filename="../../desktop/pages/whatif_page.py" line="108" />
         <source>余量</source>
         <translation>Margin</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="115" />
+        <location filename="../../desktop/pages/whatif_page.py" line="113" />
         <source> 点</source>
         <translation> pts</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="116" />
+        <location filename="../../desktop/pages/whatif_page.py" line="114" />
         <source>方案在分组或象限阈值之上多留的水平点数，避免结论处于临界。</source>
         <translation>Level points a plan keeps above the group or quadrant threshold, so that its verdict is not borderline.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="118" />
+        <location filename="../../desktop/pages/whatif_page.py" line="116" />
         <source>求解最小调整方案</source>
         <translation>Find the smallest plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="122" />
+        <location filename="../../desktop/pages/whatif_page.py" line="120" />
         <source>恢复趋势基线</source>
         <translation>Back to the trend</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="140" />
-        <location filename="../../desktop/pages/whatif_page.py" line="343" />
+        <location filename="../../desktop/pages/whatif_page.py" line="138" />
+        <location filename="../../desktop/pages/whatif_page.py" line="320" />
         <source>融合水平（全国 = 100）</source>
         <translation>Fusion level (nation = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="141" />
-        <location filename="../../desktop/pages/whatif_page.py" line="379" />
+        <location filename="../../desktop/pages/whatif_page.py" line="139" />
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="142" />
+        <location filename="../../desktop/pages/whatif_page.py" line="140" />
         <source>定位象限</source>
         <translation>Positioning quadrant</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="143" />
-        <location filename="../../desktop/pages/whatif_page.py" line="380" />
+        <location filename="../../desktop/pages/whatif_page.py" line="141" />
         <source>功能定位</source>
         <translation>Functional role</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="150" />
+        <location filename="../../desktop/pages/whatif_page.py" line="148" />
         <source>从现状到目标年份的路径</source>
         <translation>Path from today to the target year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="156" />
+        <location filename="../../desktop/pages/whatif_page.py" line="154" />
         <source>推演结果</source>
         <translation>Projection</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="157" />
+        <location filename="../../desktop/pages/whatif_page.py" line="156" />
         <source>情景对比</source>
         <translation>Compare scenarios</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="166" />
-        <source>情景名称</source>
-        <translation>Scenario name</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="168" />
-        <location filename="../../desktop/pages/whatif_page.py" line="356" />
-        <source>保存情景</source>
-        <translation>Save scenario</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="171" />
-        <source>删除所选</source>
-        <translation>Delete selected</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="174" />
-        <source>导出…</source>
-        <translation>Export…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="178" />
-        <location filename="../../desktop/pages/whatif_page.py" line="393" />
-        <source>项目</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="187" />
+        <location filename="../../desktop/pages/whatif_page.py" line="164" />
         <source>请选择一个地区（全国本身不参与推演）。</source>
         <translation>Choose a region (the nation itself is not projected).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="193" />
+        <location filename="../../desktop/pages/whatif_page.py" line="170" />
         <source>正在计算基线…</source>
         <translation>Computing the baseline…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="214" />
+        <location filename="../../desktop/pages/whatif_page.py" line="191" />
         <source>分组：</source>
         <translation>Group: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="217" />
+        <location filename="../../desktop/pages/whatif_page.py" line="194" />
         <source>象限：</source>
         <translation>Quadrant: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="253" />
+        <location filename="../../desktop/pages/whatif_page.py" line="230" />
         <source>请输入年增速（%），例如 12.5。</source>
         <translation>Enter an annual growth in %, for example 12.5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="272" />
+        <location filename="../../desktop/pages/whatif_page.py" line="249" />
         <source>正在推演…</source>
         <translation>Projecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="279" />
+        <location filename="../../desktop/pages/whatif_page.py" line="256" />
         <source>正在求解目标…</source>
         <translation>Solving for the target…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="313" />
+        <location filename="../../desktop/pages/whatif_page.py" line="290" />
         <source>{y} 年：</source>
         <translation>{y}: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="315" />
+        <location filename="../../desktop/pages/whatif_page.py" line="292" />
         <source>{y} 年融合指数 {i}</source>
         <translation>Fusion index {i} in {y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="324" />
+        <location filename="../../desktop/pages/whatif_page.py" line="301" />
         <source>{r} 至 {y} 年（情景，非预测）</source>
         <translation>{r} to {y} (a scenario, not a forecast)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="343" />
+        <location filename="../../desktop/pages/whatif_page.py" line="320" />
         <source>融合势能（全国 = 100）</source>
         <translation>Momentum (nation = 100)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="352" />
-        <source>情景</source>
-        <translation>Scenario</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="364" />
-        <location filename="../../desktop/pages/whatif_page.py" line="369" />
-        <source>导出情景</source>
-        <translation>Export scenarios</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="379" />
-        <source>地区</source>
-        <translation>Region</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="379" />
-        <source>融合水平</source>
-        <translation>Fusion level</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="379" />
-        <source>象限</source>
-        <translation>Quadrant</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="380" />
-        <source>调整指标数</source>
-        <translation>Indicators changed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="380" />
-        <source>努力程度合计</source>
-        <translation>Total effort</translation>
     </message>
 </context>
 <context>

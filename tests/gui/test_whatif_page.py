@@ -50,13 +50,13 @@ def test_page_projects_edits_and_solves_a_target(qtbot, jiangsu, tmp_path, monke
     assert page.v_group.value.text() == "领先型"
     assert "领先型" in page.plan_label.text()
     # saved in the workspace, compared side by side, exported
-    page.name_edit.setText("进入领先型")
-    page.save()
+    page.compare.name_edit.setText("进入领先型")
+    page.compare.save()
     assert [s.name for s in model.saved()] == ["进入领先型"]
-    assert page.compare_table.columnCount() == 2 and page.compare_table.item(3, 1).text() == "领先型"
+    assert page.compare.compare_table.columnCount() == 2 and page.compare.compare_table.item(3, 1).text() == "领先型"
     target = tmp_path / "scenarios.json"
-    monkeypatch.setattr("desktop.pages.whatif_page.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
-    page.export()
+    monkeypatch.setattr("desktop.pages.whatif_compare.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    page.compare.export()
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data["scenarios"]["进入领先型"]["projected"]["group"] == "领先型" and data["not_a_forecast"]
     page.reset()
