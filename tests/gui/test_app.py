@@ -24,7 +24,7 @@ REGION = "湖北省"
 def test_demo_opens_with_the_workflow_visible(window):
     s = window.session
     steps = [window.steps.item(i).text() for i in range(window.steps.count())]
-    assert steps == ["数据导入", "数据校验", "指数测算", "潜力与定位", "对标分析", "报告导出"]
+    assert steps == ["数据导入", "数据校验", "指数测算", "潜力与定位", "对标分析", "规划推演", "报告导出"]
     assert s.is_demo and len(s.table) > 1000
     regions = [window.region_combo.itemText(i) for i in range(window.region_combo.count())]
     assert REGION in regions and regions[-1] == "全国"  # the nation last
