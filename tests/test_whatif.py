@@ -72,7 +72,7 @@ def test_target_plan_reaches_its_target_and_replays(setup, jiangsu):
     assert plan.projection.projected.group.group == "领先型"
     for ch in plan.changes:
         t = jiangsu.trends[ch.indicator]
-        assert t.growth < ch.growth <= t.high + 1e-9 and ch.levers
+        assert t.growth < ch.growth <= t.high and ch.levers
     replay = project(jiangsu, {c.indicator: c.growth for c in plan.changes})
     assert replay.projected == plan.projection.projected
 
@@ -86,6 +86,15 @@ def test_safety_keeps_the_plan_clear_of_the_threshold(setup, jiangsu):
     assert plan.effort > bare.effort
 
 
+def test_plans_stay_within_the_bounds(setup):
+    fw, cfg, table = setup
+    b = build_baseline(table, "辽宁", 2030, fw, config=cfg)
+    plan = plan_target(b, parse_target("group=较强型", cfg, fw.pillars))
+    assert plan.feasible and len(plan.changes) >= 2
+    assert all(b.trends[ch.indicator].growth < ch.growth <= b.trends[ch.indicator].high for ch in plan.changes)
+    assert plan.projection.projected.group.group == "较强型"
+
+
 def test_unreachable_target_is_reported_with_the_closest_point(setup):
     fw, cfg, table = setup
     b = build_baseline(table, "辽宁", 2026, fw, config=cfg)
@@ -93,7 +102,7 @@ def test_unreachable_target_is_reported_with_the_closest_point(setup):
     assert not plan.feasible and plan.shortfall > 0
     assert plan.reason.code == "whatif.plan.unreachable"
     assert plan.projection.projected.level > b.today.level  # the closest point is better than doing nothing
-    assert all(abs(ch.growth - b.trends[ch.indicator].high) < 1e-6 for ch in plan.changes)
+    assert all(ch.growth == b.trends[ch.indicator].high for ch in plan.changes)  # at the bounds, never beyond
 
 
 def test_bad_inputs_are_catalogue_problems(setup, jiangsu):

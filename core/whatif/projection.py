@@ -125,8 +125,9 @@ def _trend(
         sigma = 0.0
     lo_hist, hi_hist = (min(steps), max(steps)) if steps else (g, g)
     cap = effort.max_growth
-    high = max(g, min(hi_hist + effort.margin, cap))
-    low = min(g, max(lo_hist - effort.margin, -min(cap, 0.95)))
+    step = effort.precision  # bounds on the plan's grid, so a rounded plan never leaves them
+    high = max(g, round(math.floor(min(hi_hist + effort.margin, cap) / step + 1e-9) * step, 10))
+    low = min(g, round(math.ceil(max(lo_hist - effort.margin, -min(cap, 0.95)) / step - 1e-9) * step, 10))
     anchor = filled if filled is not None and math.isfinite(filled) and filled > 0 else v1
     return Trend(code, year, anchor, g, max(sigma, effort.volatility_floor), low, high, direction, y1 - y0)
 

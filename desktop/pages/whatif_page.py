@@ -297,9 +297,7 @@ class WhatIfPage(ResultPage):
         self.v_quadrant.setToolTip(robustness(v.quadrant, name, lang)[1])
         self.v_role.set(name(v.role.name), "", f"{today}{name(b.today.role.name)}")
         self._draw_path(r)
-        self.status.setText(
-            self.tr("{r} 至 {y} 年（情景，非预测）").replace("{r}", b.region).replace("{y}", str(b.horizon))
-        )
+        self.status.setText(self.tr("至 {y} 年（情景，非预测）").replace("{y}", str(b.horizon)))
 
     def _draw_path(self, r) -> None:
         from ..charts import pg

@@ -1,7 +1,7 @@
 """English of the 规划推演 (what-if and targets) page's UI strings (issue 20)."""
 
 EN = {
-    "{r} 至 {y} 年（情景，非预测）": "{r} to {y} (a scenario, not a forecast)",
+    "至 {y} 年（情景，非预测）": "To {y} (a scenario, not a forecast)",
     "{y} 年融合指数 {i}": "Fusion index {i} in {y}",
     "{y} 年：": "{y}: ",
     "上限": "Bound",

@@ -1648,8 +1648,8 @@
     </message>
     <message>
         <location filename="../../desktop/pages/whatif_page.py" line="301" />
-        <source>{r} 至 {y} 年（情景，非预测）</source>
-        <translation>{r} to {y} (a scenario, not a forecast)</translation>
+        <source>至 {y} 年（情景，非预测）</source>
+        <translation>To {y} (a scenario, not a forecast)</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/whatif_page.py" line="320" />
