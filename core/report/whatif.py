@@ -46,7 +46,7 @@ def _changes(ctx: Context, doc: DocumentBuilder, s: ScenarioResult) -> None:
         ids = plan[code].levers if code in plan else ()
         rows.append(
             (
-                Cell(f"{code} {ctx.label(code)}"),
+                Cell(ctx.label(code)),
                 Cell(t.growth * 100),
                 Cell(g * 100),
                 Cell(abs(g - t.growth) / t.volatility),

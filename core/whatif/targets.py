@@ -225,7 +225,9 @@ def _finish(b: Baseline, target: Target, scenario: dict, nation: dict, feasible:
     if reached and not changes:
         reason = msg("whatif.plan.already", target=target_txt, year=b.horizon)
     elif reached:
-        reason = msg("whatif.plan.reached", target=target_txt, year=b.horizon, n=len(changes), effort=f"{effort:.2f}")
+        spare = msg("whatif.plan.spare", points=f"{target.safety:g}") if target.safety > 0 else ""
+        reason = msg("whatif.plan.reached", target=target_txt, year=b.horizon, n=len(changes), effort=f"{effort:.2f}",
+                     spare=spare)  # fmt: skip
     else:
         reason = msg("whatif.plan.unreachable", target=target_txt, year=b.horizon, shortfall=f"{max(-m, 0.0):.1f}",
                      n=len(changes))  # fmt: skip
