@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,7 @@ from core.model.framework import load_framework
 from core.whatif import build_baseline, evaluate, parse_raise, parse_target, plan_target, project, to_json
 
 DEMO = "resources/demo/demo-provinces.csv"
+DEMO_PATH = Path(__file__).resolve().parents[1] / DEMO
 
 
 @pytest.fixture(scope="module")
@@ -220,3 +222,21 @@ def test_report_cli_adds_a_saved_scenario_as_section_six(tmp_path, capsys):
     capsys.readouterr()
     assert main(["report", DEMO, "--region", "江苏省", "--draws", "0", "--out", str(out), "--scenario", str(bad)]) == 2
     assert "情景文件" in capsys.readouterr().err
+
+
+def test_rerun_repeats_a_whatif_result_byte_for_byte(tmp_path, capsys, monkeypatch):
+    import shutil
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(DEMO_PATH, tmp_path / "demo.csv")
+    first = tmp_path / "plan.json"
+    assert main(["whatif", "demo.csv", "--region", "江苏", "--target", "group=领先型", "--safety", "1", "--json",
+                 str(first)]) == 0  # fmt: skip
+    capsys.readouterr()
+    assert main(["rerun", str(first), "--json", "-"]) == 0
+    assert capsys.readouterr().out == first.read_text(encoding="utf-8")
+    raised = tmp_path / "raised.json"
+    assert main(["whatif", "demo.csv", "--region", "江苏", "--raise", "1.1.2=+25%/yr", "--json", str(raised)]) == 0
+    capsys.readouterr()
+    assert main(["rerun", str(raised), "--json", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["scenario"] == {"1.1.2": 25.0}

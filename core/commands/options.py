@@ -23,7 +23,7 @@ from ..model.framework import DEFAULT_FRAMEWORK, Framework, load_framework
 from .output import print_problems
 
 # Files other than DATA whose bytes a result depends on: hashed in the recipe, checked by rerun.
-AUXILIARY_FILES = ("industries", "adjacency", "config")
+AUXILIARY_FILES = ("industries", "adjacency", "config", "effort")
 
 
 def split_names(text: str | None) -> list[str] | None:

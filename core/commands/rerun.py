@@ -14,7 +14,7 @@ from pathlib import Path
 from ..kernel.problems import InputError, Problem
 from .options import framework_sha256, sha256_file
 
-RERUNNABLE = ("compute", "assess", "sensitivity", "audit")
+RERUNNABLE = ("compute", "assess", "sensitivity", "audit", "whatif")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="按结果文件中记录的口径重新运行，得到逐字节相同的结果",
         description="读取结果 JSON 中的测算口径（输入文件及其 SHA-256、指标体系、全部选项与随机种子），核对输入后重新运行。",
     )
-    p.add_argument("result", type=Path, help="compute、assess、sensitivity 或 audit 写出的 JSON 结果")
+    p.add_argument("result", type=Path, help="compute、assess、sensitivity、audit 或 whatif 写出的 JSON 结果")
     p.add_argument("--json", metavar="PATH|-", default="-", help="结果写到哪里（默认 - 标准输出）")
     p.set_defaults(func=run)
 

@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--to", type=int, default=None, help="目标年份（默认：评估阈值文件中的展望年份，通常为 2030）")
     p.add_argument(
         "--raise",
-        dest="raises",
+        dest="raise",
         action="append",
         default=[],
         metavar="代码=+X%/yr",
@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--nation-raise",
-        dest="nation_raises",
+        dest="nation_raise",
         action="append",
         default=[],
         metavar="代码=+X%/yr",
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     from ..assessment import load_config
     from ..whatif import build_baseline, load_effort, parse_raise, parse_target, plan_target, project, to_json
 
-    if args.raises and args.target:
+    if getattr(args, "raise") and args.target:
         raise InputError([Problem("whatif.no_choice", {})])
     inputs = load_inputs(args)
     fw = inputs.framework
@@ -71,13 +71,13 @@ def run(args: argparse.Namespace) -> int:
     horizon = args.to if args.to is not None else config.horizon_year
     baseline = build_baseline(inputs.loaded.observations, args.region, horizon, fw, config=config,
                               effort=load_effort(args.effort), options=inputs.options)  # fmt: skip
-    nation = _nation_scenario(args.nation_raises, baseline)
+    nation = _nation_scenario(args.nation_raise, baseline)
     if args.target:
         plan = plan_target(baseline, parse_target(args.target, config, fw.pillars), nation, safety=args.safety)
         data, proj = to_json(baseline, plan.projection, plan), plan.projection
         say(plan.reason.code, args.lang, **plan.reason.args)
     else:
-        proj = project(baseline, parse_raise(args.raises, baseline), nation)
+        proj = project(baseline, parse_raise(getattr(args, "raise"), baseline), nation)
         data = to_json(baseline, proj)
     if args.json:
         write_json(with_recipe(data, run_record("whatif", args, inputs)), args.json, args.lang)
