@@ -107,6 +107,14 @@ def test_unreachable_target_is_reported_with_the_closest_point(setup):
     assert all(ch.growth == b.trends[ch.indicator].high for ch in plan.changes)  # at the bounds, never beyond
 
 
+def test_a_quadrant_below_today_cannot_be_reached_by_raising(setup, jiangsu):
+    fw, cfg, _ = setup
+    plan = plan_target(jiangsu, parse_target("quadrant=加速追赶型", cfg, fw.pillars))  # needs a level below 100
+    assert not plan.feasible and plan.shortfall is None and not plan.changes
+    assert plan.reason.code == "whatif.plan.wrong_way"
+    json.dumps(to_json(jiangsu, plan.projection, plan), allow_nan=False)
+
+
 def test_bad_inputs_are_catalogue_problems(setup, jiangsu):
     fw, cfg, table = setup
     with pytest.raises(InputError) as e:

@@ -178,7 +178,9 @@ def plan_target(
 
     m0, ok0 = measure({})
     if ok0:
-        return _finish(b, target, {}, nation, True, m0)
+        return _finish(b, target, {}, nation, True)
+    if not math.isfinite(m0):  # a quadrant that needs a lower level or momentum: raising growth cannot get there
+        return _finish(b, target, {}, nation, False)
     movable = {c: t for c, t in b.trends.items() if abs(bound_of(t) - t.growth) > 1e-12}
     gains = {c: measure({c: bound_of(t)})[0] - m0 for c, t in movable.items()}
     order = sorted((c for c in gains if gains[c] > 1e-12), key=lambda c: (-gains[c], c))
@@ -188,7 +190,7 @@ def plan_target(
             chosen = order[:k]
             break
     if not chosen:
-        return _finish(b, target, {c: bound_of(movable[c]) for c in order}, nation, False, m0)
+        return _finish(b, target, {c: bound_of(movable[c]) for c in order}, nation, False)
     by_value = sorted(chosen, key=lambda c: (-gains[c] / effort_of(movable[c], bound_of(movable[c])), c))
     scenario: dict[str, float] = {}
     for c in by_value:
@@ -201,10 +203,10 @@ def plan_target(
                 lambda x, c=c, t=t: measure({**scenario, c: t.growth - x})[1], 0.0, t.growth - bound_of(t)
             )  # fmt: skip
             break
-    return _finish(b, target, scenario, nation, True, m0)
+    return _finish(b, target, scenario, nation, True)
 
 
-def _finish(b: Baseline, target: Target, scenario: dict, nation: dict, feasible: bool, m0: float) -> Plan:
+def _finish(b: Baseline, target: Target, scenario: dict, nation: dict, feasible: bool) -> Plan:
     """Round the plan, project it (with stability and the path), rank the changes and name their levers."""
     cfg, step = b.config, b.effort.precision
     rounded = {c: _round(b.trends[c], g, step) for c, g in scenario.items()}
@@ -228,10 +230,13 @@ def _finish(b: Baseline, target: Target, scenario: dict, nation: dict, feasible:
         spare = msg("whatif.plan.spare", points=f"{target.safety:g}") if target.safety > 0 else ""
         reason = msg("whatif.plan.reached", target=target_txt, year=b.horizon, n=len(changes), effort=f"{effort:.2f}",
                      spare=spare)  # fmt: skip
+    elif not math.isfinite(m):
+        reason = msg("whatif.plan.wrong_way", target=target_txt, year=b.horizon)
     else:
         reason = msg("whatif.plan.unreachable", target=target_txt, year=b.horizon, shortfall=f"{max(-m, 0.0):.1f}",
                      n=len(changes))  # fmt: skip
-    return Plan(target, reached, tuple(changes), effort, proj, None if reached else max(-m, 0.0), reason)
+    shortfall = None if reached or not math.isfinite(m) else max(-m, 0.0)
+    return Plan(target, reached, tuple(changes), effort, proj, shortfall, reason)
 
 
 def _node_term(b: Baseline, node: str) -> Message:

@@ -189,8 +189,11 @@ class WhatIfPage(ResultPage):
         for i, g in enumerate(cfg.groups):
             if i > today:
                 self.target_combo.addItem(self.tr("分组：") + cfg.term(g.name).text(lang), f"group={g.name}")
-        for name in cfg.quadrant_names.values():
-            if name != b.today.quadrant.name:
+        level, momentum = b.today.level or 0.0, b.today.momentum or 0.0
+        for (high_l, high_m), name in cfg.quadrant_names.items():  # only quadrants that higher growth can reach
+            ok_l = high_l or level < cfg.split_level
+            ok_m = high_m or momentum < cfg.split_momentum
+            if name != b.today.quadrant.name and ok_l and ok_m:
                 self.target_combo.addItem(self.tr("象限：") + cfg.term(name).text(lang), f"quadrant={name}")
 
     def _fill_table(self, b, plan_levers: dict) -> None:
