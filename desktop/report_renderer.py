@@ -59,10 +59,22 @@ def _radar(spec: ChartSpec):
     return chart
 
 
+def _tilemap(spec: ChartSpec):
+    """The tile-grid map; the title is the figure's caption in the report, so the frame shows none."""
+    from .charts.tilemap import TileMap
+
+    chart = TileMap("")
+    chart.title.hide()
+    chart.set_spec(spec)
+    return chart
+
+
 def make_chart(spec: ChartSpec):
     """The GUI chart class for a chart spec, filled with its data."""
     from .charts.plots import GroupedBarChart, LineChart, Series
 
+    if spec.kind == "tilemap":
+        return _tilemap(spec)
     if spec.kind == "scatter":
         return _scatter(spec)
     if spec.kind == "radar":

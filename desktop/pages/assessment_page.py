@@ -25,6 +25,7 @@ from ..widgets import Card, Verdict, fmt
 from .audit_tab import AuditTab
 from .base import ResultPage
 from .tables import fill_table, make_table, robustness, scroll
+from .tilemap_tab import TileMapTab
 
 
 def _tr(text: str) -> str:
@@ -409,6 +410,8 @@ class AssessmentPage(ResultPage):
         self.partner_tab = PartnersTab()
         self.audit = AuditTab()
         self.tabs.addTab(scroll(self.positioning), self.tr("定位"))
+        self.tilemap = TileMapTab(self.session)
+        self.tabs.addTab(self.tilemap, self.tr("全国格局"))
         self.tabs.addTab(self.coupling, self.tr("耦合与潜力"))
         self.tabs.addTab(self.boards, self.tr("优势与短板"))
         self.tabs.addTab(self.industries, self.tr("主导产业"))
@@ -449,7 +452,8 @@ class AssessmentPage(ResultPage):
         a, fw, lang = s.assessment, s.framework, current_language()
         self.positioning.fill_nodes(fw, lang)
         self.headline.setText(_text(ra.headline))
-        for tab in (self.positioning, self.coupling, self.boards, self.industries, self.partner_tab, self.audit):
+        for tab in (self.positioning, self.tilemap, self.coupling, self.boards, self.industries, self.partner_tab,
+                    self.audit):  # fmt: skip
             tab.show_region(a, ra, fw, lang)
         notes = [_text(n) for n in ra.notes]
         more = self.tr("（另有 {0} 条说明，见导出的 JSON）").format(len(notes) - 4) if len(notes) > 4 else ""
