@@ -12,7 +12,16 @@ import contextlib
 import importlib
 
 from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from . import errors, i18n
 from .session import Session
@@ -128,7 +137,13 @@ class MainWindow(QMainWindow):
             page_cls = getattr(importlib.import_module(module), cls)
             page = page_cls(self.session, self)
             page.setObjectName(f"page_{pid}")
-            self.stack.widget(PAGE_IDS.index(pid)).layout().addWidget(page)
+            # a page taller than the window (1366×768 at 125 %) scrolls instead of growing the window off-screen
+            area = QScrollArea()
+            area.setObjectName("pageScroll")
+            area.setWidgetResizable(True)
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            area.setWidget(page)
+            self.stack.widget(PAGE_IDS.index(pid)).layout().addWidget(area)
             self.pages[pid] = page
         return self.pages[pid]
 

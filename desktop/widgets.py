@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from . import style
 
@@ -58,6 +58,8 @@ class Verdict(QFrame):
         self.value.setObjectName("bigValue")
         self.grade = QLabel("")
         self.grade.setObjectName("verdict")
+        for lab in (self.value, self.grade):  # long English names wrap instead of widening the card
+            lab.setWordWrap(True)
         row.addWidget(self.value)
         row.addSpacing(8)
         row.addWidget(self.grade, 1, Qt.AlignmentFlag.AlignBottom)
@@ -135,3 +137,43 @@ def fmt(value, digits: int = 1, dash: str = "—") -> str:
     if v != v:  # NaN
         return dash
     return f"{v:,.{digits}f}"
+
+
+class CardRow(QWidget):
+    """Cards side by side that wrap into two rows (or one column) when the window is narrow
+    (1366×768 at 125 %), instead of clipping the last card."""
+
+    def __init__(self, cards, min_card_width: int = 230, parent=None):
+        super().__init__(parent)
+        self.cards = list(cards)
+        self.min_card_width = min_card_width
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(10)
+        self.columns = 0
+        self._place(len(self.cards))
+
+    def _fitting_columns(self, width: int) -> int:
+        n = len(self.cards)
+        for cols in (n, 2, 1):
+            if cols <= n and cols * self.min_card_width + (cols - 1) * self.grid.spacing() <= width:
+                return cols
+        return 1
+
+    def _place(self, cols: int) -> None:
+        if cols == self.columns:
+            return
+        for card in self.cards:
+            self.grid.removeWidget(card)
+        for i in range(max(self.columns, cols, 1)):
+            self.grid.setColumnStretch(i, 1 if i < cols else 0)
+        for i, card in enumerate(self.cards):
+            self.grid.addWidget(card, i // cols, i % cols, Qt.AlignmentFlag.AlignTop)
+        self.columns = cols
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.min_card_width, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        self._place(self._fitting_columns(event.size().width()))
+        super().resizeEvent(event)

@@ -53,6 +53,7 @@ class ChartFrame(QWidget):
         head = QHBoxLayout()
         self.title = QLabel(title)
         self.title.setObjectName("cardTitle")
+        self.title.setWordWrap(True)  # a long (English) title wraps instead of widening the page
         head.addWidget(self.title, 1)
         self.tools = QToolButton()
         self.tools.setObjectName("chartTool")

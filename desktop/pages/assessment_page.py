@@ -21,7 +21,7 @@ from core.kernel import Message
 
 from .. import style
 from ..i18n import current_language
-from ..widgets import Card, Verdict, fmt
+from ..widgets import Card, CardRow, Verdict, fmt
 from .audit_tab import AuditTab
 from .base import ResultPage
 from .tables import fill_table, make_table, robustness, scroll
@@ -84,8 +84,8 @@ class PositioningTab(QWidget):
         self.v_momentum = Verdict(_tr("融合势能"))
         self.v_quadrant = Verdict(_tr("定位象限"))
         self.v_role = Verdict(_tr("功能定位"))
-        for i, w in enumerate((self.v_level, self.v_momentum, self.v_quadrant, self.v_role)):
-            g.addWidget(w, 0, i, Qt.AlignmentFlag.AlignTop)
+        g.addWidget(CardRow((self.v_level, self.v_momentum, self.v_quadrant, self.v_role)), 0, 0, 1, 4)
+        for i in range(4):
             g.setColumnStretch(i, 1)
         g.setRowStretch(1, 1)
 
@@ -152,8 +152,8 @@ class PositioningTab(QWidget):
         q = ra.quadrants.get("total")
         _show(self.v_quadrant, a, q, a.name(q.name, lang) if q else "—", "", _text(q.reason) if q else "", lang)
         _show(self.v_role, a, ra.role, a.name(ra.role.name, lang), "", _text(ra.role.reason), lang, "spread")
-        for w in (self.v_quadrant, self.v_role):
-            w.value.setStyleSheet(f"color: {style.PRIMARY};")
+        for w in (self.v_quadrant, self.v_role):  # a name, not a number: smaller than the big figures
+            w.value.setStyleSheet(f"color: {style.PRIMARY}; font-size: 15pt;")
         self.draw_scatter()
 
 
