@@ -14,10 +14,8 @@ import importlib
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QHBoxLayout,
     QMainWindow,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -30,6 +28,7 @@ from .shell.menus import Menus
 from .shell.sidebar import Sidebar
 from .shell.status import StatusArea
 from .shell.workspace_actions import WorkspaceActions
+from .widgets import FitScroll
 
 # (id, module, class) in workflow order; titles come from MainWindow.page_titles() (translated)
 PAGES = (
@@ -138,11 +137,8 @@ class MainWindow(QMainWindow):
             page = page_cls(self.session, self)
             page.setObjectName(f"page_{pid}")
             # a page taller than the window (1366×768 at 125 %) scrolls instead of growing the window off-screen
-            area = QScrollArea()
+            area = FitScroll(page)
             area.setObjectName("pageScroll")
-            area.setWidgetResizable(True)
-            area.setFrameShape(QFrame.Shape.NoFrame)
-            area.setWidget(page)
             self.stack.widget(PAGE_IDS.index(pid)).layout().addWidget(area)
             self.pages[pid] = page
         return self.pages[pid]

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from . import style
 
@@ -172,8 +181,44 @@ class CardRow(QWidget):
         self.columns = cols
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self.min_card_width, super().minimumSizeHint().height())
+        """As narrow as one card; as tall as the cards' wrapped text needs at the current width."""
+        height = self.grid.heightForWidth(self.width()) if self.grid.hasHeightForWidth() else -1
+        return QSize(self.min_card_width, max(height, super().minimumSizeHint().height()))
 
     def resizeEvent(self, event) -> None:
         self._place(self._fitting_columns(event.size().width()))
         super().resizeEvent(event)
+
+
+class FitScroll(QScrollArea):
+    """A scroll area that gives its widget the viewport's size and scrolls only below the widget's
+    minimum size. (A resizable QScrollArea sizes a widget with word-wrapped labels by its preferred
+    height-for-width, so a page scrolls even when it fits; spec: everything fits at 1366×768, 125 %.)"""
+
+    def __init__(self, widget: QWidget, parent=None):
+        super().__init__(parent)
+        self.setWidgetResizable(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(widget)
+        widget.installEventFilter(self)
+
+    def _fit(self) -> None:
+        w = self.widget()
+        if w is None:
+            return
+        view = self.viewport().size()
+        least = w.minimumSizeHint().expandedTo(w.minimumSize())
+        w.resize(max(view.width(), least.width()), max(view.height(), least.height()))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return super().eventFilter(obj, event)
+
+    def sizeHint(self) -> QSize:
+        w = self.widget()
+        return w.sizeHint() if w is not None else super().sizeHint()

@@ -76,6 +76,16 @@ class ChartFrame(QWidget):
         v.addWidget(self.view, 1)
         v.addWidget(self.caption)
 
+    def minimumSizeHint(self) -> QSize:
+        """The plot's minimum plus the title and caption wrapped at the current width (a squeezed
+        frame would otherwise let the caption overlap the x-axis)."""
+        base = super().minimumSizeHint()
+        extra = 0
+        for lab in (self.title, self.caption):
+            if not lab.isHidden() and lab.hasHeightForWidth():
+                extra += max(0, lab.heightForWidth(max(1, self.width())) - lab.minimumSizeHint().height())
+        return QSize(base.width(), base.height() + extra)
+
     # subclasses may return a custom QWidget (radar, gauge)
     def make_widget(self) -> QWidget:
         w = pg().PlotWidget()
