@@ -10,8 +10,8 @@ from pathlib import Path
 from core.report import ChartSpec, Figure
 
 from . import style
+from .charts.base import CM_TO_LOGICAL
 
-CM_TO_LOGICAL = 96 / 2.54  # Qt's logical pixels per cm (96 dpi): a chart's fonts print at their point size
 # GB/T 9704 margins (left 28, top 37, right 26, bottom 35 mm) less the 2 cm QTextDocument.print_ adds
 # inside the printer's page when it paginates (and where it puts the page numbers).
 PRINT_MARGIN_MM = 20.0

@@ -9,6 +9,11 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMenu, QToolButt
 from .. import fonts, style
 from . import pg
 
+REPORT_DPI = 300  # the reports' figure resolution (core.report)
+CM_TO_LOGICAL = (
+    96 / 2.54
+)  # Qt's logical pixels per cm: a chart laid out at its printed size prints its fonts at their size
+
 
 def style_plot(plot, x_label: str = "", y_label: str = "") -> None:
     """Fonts, grid and axis labels for a PlotItem, in the app's CJK font."""
@@ -63,6 +68,7 @@ class ChartFrame(QWidget):
         menu = QMenu(self.tools)
         menu.addAction(self.tr("复制图片"), self.copy_to_clipboard)
         menu.addAction(self.tr("导出 PNG…"), lambda: self._export_dialog("png"))
+        menu.addAction(self.tr("导出 PNG（用于报告：A4 版心宽，300 dpi）…"), lambda: self._export_dialog("report"))
         menu.addAction(self.tr("导出 SVG…"), lambda: self._export_dialog("svg"))
         self.tools.setMenu(menu)
         head.addWidget(self.tools)
@@ -74,6 +80,13 @@ class ChartFrame(QWidget):
         self.view = self.make_widget()
         self.view.setMinimumHeight(min_height)
         v.addWidget(self.view, 1)
+        self.hint = QLabel("")  # shown instead of an empty plot (set_empty)
+        self.hint.setObjectName("empty")
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setMinimumHeight(min_height)
+        self.hint.hide()
+        v.addWidget(self.hint, 1)
         v.addWidget(self.caption)
 
     def minimumSizeHint(self) -> QSize:
@@ -92,6 +105,17 @@ class ChartFrame(QWidget):
         self.plot = w.getPlotItem()
         style_plot(self.plot)
         return w
+
+    def set_empty(self, hint: str) -> None:
+        """No data: show `hint` (what to fill in) instead of drawing empty axes; "" shows the plot again."""
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
+        self.view.setVisible(not hint)
+        self.tools.setEnabled(not hint)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.hint.isHidden()
 
     def set_caption(self, text: str) -> None:
         self.caption.setText(text)
@@ -166,6 +190,30 @@ class ChartFrame(QWidget):
         atomic_write_bytes(path, self.png_bytes(width_px))  # a crash never leaves half a PNG under the user's name
         return True
 
+    def report_png_bytes(self) -> bytes:
+        """The "for report" preset: the chart laid out at the report's printed figure size (15.6 × 8.8 cm,
+        the A4 text width) so its fonts print at their point size, as the report renderer draws it, and
+        encoded at 300 dpi (1843 px wide)."""
+        from PySide6.QtWidgets import QApplication
+
+        from core.report import Figure
+
+        figure = Figure(0, "", None)  # the report's default figure size
+        old = self.size()
+        self.resize(round(figure.width_cm * CM_TO_LOGICAL), round(figure.height_cm * CM_TO_LOGICAL))
+        self.layout().activate()
+        QApplication.processEvents()  # pyqtgraph lays its scene out on the next event
+        try:
+            return self.png_bytes(round(figure.width_cm / 2.54 * REPORT_DPI), REPORT_DPI)
+        finally:
+            self.resize(old)
+
+    def export_report_png(self, path: str) -> bool:
+        from core.kernel import atomic_write_bytes
+
+        atomic_write_bytes(path, self.report_png_bytes())
+        return True
+
     def export_svg(self, path: str) -> bool:
         """Vector SVG of the whole chart via QSvgGenerator. Its resolution must be the widgets'
         logical DPI, else pyqtgraph's curves are scaled by 96/72 against the axes."""
@@ -191,15 +239,18 @@ class ChartFrame(QWidget):
         QGuiApplication.clipboard().setImage(self.image())
 
     def _export_dialog(self, kind: str) -> None:
+        """`kind`: "png", "svg" or "report" (PNG with the for-report preset)."""
         name = (self.title.text() or "chart").replace("/", "_").replace(" ", "_")
-        filt = self.tr("PNG 图片 (*.png)") if kind == "png" else self.tr("SVG 矢量图 (*.svg)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出图表"), f"{name}.{kind}", filt)
+        ext = "svg" if kind == "svg" else "png"
+        filt = self.tr("SVG 矢量图 (*.svg)") if kind == "svg" else self.tr("PNG 图片 (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出图表"), f"{name}.{ext}", filt)
         if not path:
             return
-        if not path.lower().endswith("." + kind):
-            path += "." + kind
+        if not path.lower().endswith("." + ext):
+            path += "." + ext
+        export = {"png": self.export_png, "svg": self.export_svg, "report": self.export_report_png}[kind]
         try:
-            (self.export_png if kind == "png" else self.export_svg)(path)
+            export(path)
         except Exception as exc:
             from .. import errors
 

@@ -320,13 +320,14 @@ class IndustriesTab(QWidget):
             names = tuple(a.name(cfg.industry_quadrants.get(k), lang) for k in keys)
             split = (cfg.lq_split, cfg.potential_split)
         if pts:
+            self.industry_scatter.set_empty("")
             self.industry_scatter.set_data(pts, _tr("区位熵（全国 = 1）"), _tr("融合潜力（0–100）"), names, split,
                                            symmetric=False)  # fmt: skip
             self.industry_scatter.set_caption("")
-        else:
-            self.industry_scatter.plot.clear()
+        else:  # no empty axes: say what to fill in
+            self.industry_scatter.set_caption("")
             empty = _tr("{r} 没有主导产业评分（可在填报模板的“主导产业”工作表中填写）。").replace("{r}", ra.region)
-            self.industry_scatter.set_caption(empty)
+            self.industry_scatter.set_empty(empty)
 
 
 class PartnersTab(QWidget):
