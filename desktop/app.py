@@ -95,6 +95,10 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(0, lambda: win.open_initial(demo=args.demo, workspace=args.workspace))
+    from .tour import should_show
+
+    if should_show(settings):  # the optional first-run tour (never with --screenshot or under tests)
+        QTimer.singleShot(600, win.show_tour)
     code = app.exec()
     from .workers import shutdown
 

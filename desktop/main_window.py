@@ -235,6 +235,19 @@ class MainWindow(QMainWindow):
             page.deleteLater()
         self._build()
 
+    def show_help(self, tab: int = 0):
+        """F1: help for the current page; tab 1 is the method glossary."""
+        from .help import open_help
+
+        return open_help(self, tab)
+
+    def show_tour(self):
+        from .tour import Tour
+
+        tour = Tour(self.settings, self)
+        tour.show()
+        return tour
+
     def open_log_folder(self) -> None:
         from PySide6.QtGui import QDesktopServices
 

@@ -20,6 +20,7 @@ from core.assessment import fmt_vs
 from core.kernel import Message
 
 from .. import style
+from ..help import set_node_tooltips
 from ..i18n import current_language
 from ..widgets import Card, CardRow, Verdict, fmt
 from .audit_tab import AuditTab
@@ -94,6 +95,7 @@ class PositioningTab(QWidget):
             self.node_combo.blockSignals(True)
             for code in ("total", *framework.pillars):
                 self.node_combo.addItem(framework.label(code, lang), code)
+            set_node_tooltips(self.node_combo, framework, lang)
             self.node_combo.blockSignals(False)
 
     def draw_scatter(self, *_) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from core.kernel import CellStatus, Message
 
 from .. import style
+from ..help import set_node_tooltips
 from ..i18n import current_language
 from ..widgets import Card, Verdict, fmt
 from .base import ResultPage
@@ -105,6 +106,7 @@ class BenchmarkPage(ResultPage):
                 self.node_combo.blockSignals(True)
                 for code in fw.codes:
                     self.node_combo.addItem("　" * fw.nodes[code].depth + fw.label(code, current_language()), code)
+                set_node_tooltips(self.node_combo, fw, current_language())
                 self.node_combo.blockSignals(False)
             cmp = s.comparison(self.node_combo.currentData() or "total")
         if cmp is None:

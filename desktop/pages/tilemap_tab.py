@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from core.kernel import render
 from core.report import TILE_MODES, tilemap_spec
 
+from ..help import set_node_tooltips
 from ..i18n import current_language
 from ..widgets import Card
 
@@ -67,6 +68,7 @@ class TileMapTab(QWidget):
         self.node_combo.clear()
         for code in codes:
             self.node_combo.addItem("　" * fw.nodes[code].depth + fw.label(code, lang), code)
+        set_node_tooltips(self.node_combo, fw, lang)
         self.node_combo.setCurrentIndex(max(0, codes.index(current) if current in codes else 0))
         self.node_combo.blockSignals(False)
         self._framework_nodes = codes

@@ -3,53 +3,58 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="390" />
-        <location filename="../../desktop/pages/assessment_page.py" line="446" />
+        <location filename="../../desktop/pages/assessment_page.py" line="394" />
+        <location filename="../../desktop/pages/assessment_page.py" line="452" />
         <source>还没有评估结果。评估需要地区数据和全国基准（可用内置的全国数据）。</source>
         <translation>No assessment yet. It needs regional data and the national benchmark (the built-in national data will do).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="411" />
+        <location filename="../../desktop/pages/assessment_page.py" line="415" />
         <source>定位</source>
         <translation>Positioning</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="412" />
+        <location filename="../../desktop/pages/assessment_page.py" line="417" />
+        <source>全国格局</source>
+        <translation>National landscape</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="418" />
         <source>耦合与潜力</source>
         <translation>Coupling and potential</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="413" />
+        <location filename="../../desktop/pages/assessment_page.py" line="419" />
         <source>优势与短板</source>
         <translation>Strengths and short boards</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="414" />
+        <location filename="../../desktop/pages/assessment_page.py" line="420" />
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="415" />
+        <location filename="../../desktop/pages/assessment_page.py" line="421" />
         <source>伙伴与路径</source>
         <translation>Partners and levers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="416" />
+        <location filename="../../desktop/pages/assessment_page.py" line="422" />
         <source>统计一致性</source>
         <translation>Coherence</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="444" />
+        <location filename="../../desktop/pages/assessment_page.py" line="450" />
         <source>“{r}”没有评估结果（全国本身不参与定位评估，请选择一个地区）。</source>
         <translation>No assessment for “{r}” (the nation itself is not positioned; choose a region).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="455" />
+        <location filename="../../desktop/pages/assessment_page.py" line="462" />
         <source>（另有 {0} 条说明，见导出的 JSON）</source>
         <translation> ({0} more notes in the exported JSON)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="456" />
+        <location filename="../../desktop/pages/assessment_page.py" line="463" />
         <source>说明：</source>
         <translation>Notes: </translation>
     </message>
@@ -70,147 +75,147 @@
 <context>
     <name>BenchmarkPage</name>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="27" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="28" />
         <source>还没有可对标的结果。对标需要地区数据和全国基准。</source>
         <translation>Nothing to benchmark yet. Benchmarking needs regional data and the national benchmark.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="35" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="36" />
         <source>对标指标</source>
         <translation>Node</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="44" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="45" />
         <source>与全国差距（点）</source>
         <translation>Gap to the nation (points)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="45" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="46" />
         <source>年均增速差（百分点）</source>
         <translation>Annual growth gap (pp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="46" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="47" />
         <source>指数排名</source>
         <translation>Index rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="47" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="48" />
         <source>融合水平排名</source>
         <translation>Level rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="54" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="55" />
         <source>地区与全国对比</source>
         <translation>Region vs nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="57" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="58" />
         <source>逐年对比</source>
         <translation>Year by year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="60" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="61" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="61" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="62" />
         <source>本地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="158" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="160" />
         <source>全国可比序列</source>
         <translation>Comparable national series</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="64" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="65" />
         <source>差距（点）</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="62" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="63" />
         <source>全国（可比）</source>
         <translation>Nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="63" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="64" />
         <source>全国（公布）</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="69" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="70" />
         <source>全国（可比）：按省级口径计算的全国可比序列；全国（公布）：中国信通院公布的全国指数。</source>
         <translation>Nation: the comparable national series under the provincial definitions; Published: the national index published by CAICT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="73" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="74" />
         <source>已载入地区排名（最新年份）</source>
         <translation>Rank among loaded regions (latest year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="75" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="76" />
         <source>排名</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="75" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="76" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="75" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="76" />
         <source>指数</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="75" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="76" />
         <source>融合水平</source>
         <translation>Fusion level</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="113" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="115" />
         <source>“{r}”没有对标结果：请选择一个地区（全国本身不参与对标）。</source>
         <translation>No benchmark for “{r}”: choose a region (the nation is not benchmarked against itself).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="164" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="166" />
         <source>全国公布值（中国信通院）</source>
         <translation>Published national index (CAICT)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="177" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="179" />
         <source>{node}：{r} 与全国</source>
         <translation>{node}: {r} vs the nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="178" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="180" />
         <source>指数（{y} 年 = 100）</source>
         <translation>Index ({y} = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="185" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="187" />
         <source>{y} 年</source>
         <translation>{y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="189" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="191" />
         <source>本地区年均增速 {a}，全国 {b}。</source>
         <translation>Annual growth: region {a}, nation {b}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="195" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="197" />
         <source>{y} 年指数在已载入地区中的位次（增长快慢）。</source>
         <translation>Rank of the {y} index among the loaded regions (how fast it grew).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="197" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="199" />
         <source>融合水平（全国 = 100）在已载入地区中的位次（发展高低）。</source>
         <translation>Rank of the fusion level (nation = 100) among the loaded regions (how developed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="143" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="145" />
         <source>报告未给出{m}该指标的数值，无法与板块对比。</source>
         <translation>The report gives no {m} figure for this node, so there is no macro-region comparison.</translation>
     </message>
@@ -218,43 +223,48 @@
 <context>
     <name>ChartFrame</name>
     <message>
-        <location filename="../../desktop/charts/base.py" line="59" />
+        <location filename="../../desktop/charts/base.py" line="65" />
         <source>导出 ▾</source>
         <translation>Export ▾</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="60" />
+        <location filename="../../desktop/charts/base.py" line="66" />
         <source>复制或导出图表</source>
         <translation>Copy or export the chart</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="63" />
+        <location filename="../../desktop/charts/base.py" line="69" />
         <source>复制图片</source>
         <translation>Copy image</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="64" />
+        <location filename="../../desktop/charts/base.py" line="70" />
         <source>导出 PNG…</source>
         <translation>Export PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="65" />
+        <location filename="../../desktop/charts/base.py" line="71" />
+        <source>导出 PNG（用于报告：A4 版心宽，300 dpi）…</source>
+        <translation>Export PNG for report (A4 text width, 300 dpi)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/charts/base.py" line="72" />
         <source>导出 SVG…</source>
         <translation>Export SVG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="184" />
+        <location filename="../../desktop/charts/base.py" line="245" />
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="184" />
+        <location filename="../../desktop/charts/base.py" line="245" />
         <source>SVG 矢量图 (*.svg)</source>
         <translation>SVG vector images (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="185" />
-        <location filename="../../desktop/charts/base.py" line="195" />
+        <location filename="../../desktop/charts/base.py" line="246" />
+        <location filename="../../desktop/charts/base.py" line="257" />
         <source>导出图表</source>
         <translation>Export chart</translation>
     </message>
@@ -262,140 +272,140 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="77" />
+        <location filename="../../desktop/pages/data_check.py" line="78" />
         <source>预估值（沿用最近年份）</source>
         <translation>Estimate (carried forward)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="78" />
+        <location filename="../../desktop/pages/data_check.py" line="79" />
         <source>插值（两端已知年份之间几何插值）</source>
         <translation>Interpolated (geometric)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="79" />
+        <location filename="../../desktop/pages/data_check.py" line="80" />
         <source>缺失</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="49" />
+        <location filename="../../desktop/pages/data_check.py" line="50" />
         <source>指标数据</source>
         <translation>Indicator data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="95" />
+        <location filename="../../desktop/pages/data_check.py" line="96" />
         <source>类别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="95" />
+        <location filename="../../desktop/pages/data_check.py" line="96" />
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="95" />
+        <location filename="../../desktop/pages/data_check.py" line="96" />
         <source>说明</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="101" />
-        <location filename="../../desktop/pages/data_check.py" line="257" />
+        <location filename="../../desktop/pages/data_check.py" line="102" />
+        <location filename="../../desktop/pages/data_check.py" line="258" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="106" />
+        <location filename="../../desktop/pages/data_check.py" line="107" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="106" />
-        <location filename="../../desktop/pages/data_check.py" line="163" />
+        <location filename="../../desktop/pages/data_check.py" line="107" />
+        <location filename="../../desktop/pages/data_check.py" line="164" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="106" />
+        <location filename="../../desktop/pages/data_check.py" line="107" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="106" />
+        <location filename="../../desktop/pages/data_check.py" line="107" />
         <source>当前值</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="106" />
+        <location filename="../../desktop/pages/data_check.py" line="107" />
         <source>新导入的值</source>
         <translation>Newly imported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="112" />
+        <location filename="../../desktop/pages/data_check.py" line="113" />
         <source>保留当前值</source>
         <translation>Keep current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="114" />
+        <location filename="../../desktop/pages/data_check.py" line="115" />
         <source>采用新导入的值</source>
         <translation>Use the imported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="117" />
+        <location filename="../../desktop/pages/data_check.py" line="118" />
         <source>处理结果作为一次修订写入工作区，原有数值仍保留在历史中。</source>
         <translation>The choice is recorded as a revision in the workspace; the other value stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="121" />
-        <location filename="../../desktop/pages/data_check.py" line="258" />
+        <location filename="../../desktop/pages/data_check.py" line="122" />
+        <location filename="../../desktop/pages/data_check.py" line="259" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="136" />
+        <location filename="../../desktop/pages/data_check.py" line="137" />
         <source>{region}：{n} 个数值　　导入与测算问题（全部文件）：{e} 个错误，{w} 个警告</source>
         <translation>{region}: {n} values   Problems (all files): {e} errors, {w} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="163" />
+        <location filename="../../desktop/pages/data_check.py" line="164" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="163" />
+        <location filename="../../desktop/pages/data_check.py" line="164" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="63" />
+        <location filename="../../desktop/pages/data_check.py" line="64" />
         <source>填报值</source>
         <translation>Reported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="64" />
+        <location filename="../../desktop/pages/data_check.py" line="65" />
         <source>预估值：该年尚无数据，沿用最近一个已知年份的数值</source>
         <translation>Estimate: no value for this year yet; the last known value is carried forward</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="65" />
+        <location filename="../../desktop/pages/data_check.py" line="66" />
         <source>插值：在两端已知年份之间按几何（对数线性）插值</source>
         <translation>Interpolated: geometric (log-linear) interpolation between two known years</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="214" />
+        <location filename="../../desktop/pages/data_check.py" line="215" />
         <source>缺失：该年没有数值</source>
         <translation>Missing: no value for this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="221" />
+        <location filename="../../desktop/pages/data_check.py" line="222" />
         <source>来源：</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="223" />
+        <location filename="../../desktop/pages/data_check.py" line="224" />
         <source>数据来源：</source>
         <translation>Data source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="225" />
+        <location filename="../../desktop/pages/data_check.py" line="226" />
         <source>备注：</source>
         <translation>Note: </translation>
     </message>
@@ -426,22 +436,22 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../desktop/shell/header.py" line="28" />
+        <location filename="../../desktop/shell/header.py" line="32" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="31" />
+        <location filename="../../desktop/shell/header.py" line="35" />
         <source>当前查看的地区</source>
         <translation>The region shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="34" />
+        <location filename="../../desktop/shell/header.py" line="38" />
         <source>叠加对比</source>
         <translation>Overlay regions</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="35" />
+        <location filename="../../desktop/shell/header.py" line="39" />
         <source>在图表中叠加其他地区</source>
         <translation>Overlay other regions on the charts</translation>
     </message>
@@ -724,97 +734,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="63" />
+        <location filename="../../desktop/main_window.py" line="71" />
         <source>数据导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="63" />
+        <location filename="../../desktop/main_window.py" line="71" />
         <source>导入填报模板或长表数据，下载空白模板，管理工作区。</source>
         <translation>Import templates or long tables, download blank templates, manage the workspace.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="64" />
+        <location filename="../../desktop/main_window.py" line="72" />
         <source>数据校验</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="64" />
+        <location filename="../../desktop/main_window.py" line="72" />
         <source>逐地区查看指标数据、预估值和插值、数据来源，以及导入发现的问题。</source>
         <translation>Indicator data per region, estimates and interpolations, sources, and the problems found on import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="66" />
+        <location filename="../../desktop/main_window.py" line="74" />
         <source>指数测算</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="67" />
+        <location filename="../../desktop/main_window.py" line="75" />
         <source>总指数与四个一级指标的历年走势、二级指标对比、全部节点的指数与增速、权重敏感性。</source>
         <translation>Total index and four pillars over the years, sub-indicators, every node's index and growth, weight sensitivity.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="70" />
+        <location filename="../../desktop/main_window.py" line="78" />
         <source>潜力与定位</source>
         <translation>Potential &amp; role</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="71" />
+        <location filename="../../desktop/main_window.py" line="79" />
         <source>融合水平与势能、定位象限、功能定位、耦合协调度、融合潜力、协同伙伴与路径建议。</source>
         <translation>Level and momentum, quadrant, functional role, coupling, potential, partners and levers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="73" />
+        <location filename="../../desktop/main_window.py" line="81" />
         <source>对标分析</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="73" />
+        <location filename="../../desktop/main_window.py" line="81" />
         <source>任一指标与全国、所在板块对比：差距、增速差与地区排名。</source>
         <translation>Any node against the nation and the macro-region: gap, growth gap and rank.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="74" />
+        <location filename="../../desktop/main_window.py" line="82" />
         <source>报告导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="74" />
+        <location filename="../../desktop/main_window.py" line="82" />
         <source>导出评估报告（Word、PDF、Excel）、测算结果（CSV、JSON）和图表。</source>
         <translation>Export the assessment report (Word, PDF, Excel), the results (CSV, JSON) and the charts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="78" />
+        <location filename="../../desktop/main_window.py" line="86" />
         <source>两创融合评估 — 科技创新和产业创新融合发展指数</source>
         <translation>Fusion Assessor — science–industry innovation fusion index</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="246" />
+        <location filename="../../desktop/main_window.py" line="270" />
         <source>两创融合评估 {version}</source>
         <translation>Fusion Assessor {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="247" />
+        <location filename="../../desktop/main_window.py" line="271" />
         <source>按中国信通院 2025 年 4-12-27 指标体系测算两创融合发展指数，并评估地区融合潜力与功能定位。</source>
         <translation>Computes the science–industry innovation fusion index with the CAICT 2025 4-12-27 framework and assesses a region's fusion potential and functional role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="249" />
+        <location filename="../../desktop/main_window.py" line="273" />
         <source>指标体系：{name}；标识 {id}，版本 {version}</source>
         <translation>Indicator framework: {name}; id {id}, version {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="250" />
+        <location filename="../../desktop/main_window.py" line="274" />
         <source>运行环境：Python {python}，Qt {qt}，PySide6 {pyside}</source>
         <translation>Running on Python {python}, Qt {qt}, PySide6 {pyside}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="253" />
+        <location filename="../../desktop/main_window.py" line="277" />
         <source>日志文件夹：{folder}</source>
         <translation>Log folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260" />
+        <location filename="../../desktop/main_window.py" line="284" />
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -853,81 +863,96 @@
     </message>
     <message>
         <location filename="../../desktop/shell/menus.py" line="35" />
+        <source>本页帮助</source>
+        <translation>Help for this page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/menus.py" line="36" />
+        <source>方法术语表</source>
+        <translation>Method glossary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/menus.py" line="37" />
+        <source>入门导览…</source>
+        <translation>Getting started…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/menus.py" line="39" />
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="36" />
+        <location filename="../../desktop/shell/menus.py" line="40" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="40" />
+        <location filename="../../desktop/shell/menus.py" line="44" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="41" />
+        <location filename="../../desktop/shell/menus.py" line="45" />
         <source>打开工作区…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="42" />
+        <location filename="../../desktop/shell/menus.py" line="46" />
         <source>最近打开</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="45" />
+        <location filename="../../desktop/shell/menus.py" line="49" />
         <source>打开演示工作区</source>
         <translation>Open demo workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="47" />
+        <location filename="../../desktop/shell/menus.py" line="51" />
         <source>保存工作区</source>
         <translation>Save workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="48" />
+        <location filename="../../desktop/shell/menus.py" line="52" />
         <source>工作区另存为…</source>
         <translation>Save workspace as…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="50" />
+        <location filename="../../desktop/shell/menus.py" line="54" />
         <source>导入工作簿…</source>
         <translation>Import workbooks…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="51" />
+        <location filename="../../desktop/shell/menus.py" line="55" />
         <source>导入文件夹…</source>
         <translation>Import a folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="52" />
+        <location filename="../../desktop/shell/menus.py" line="56" />
         <source>下载空白模板…</source>
         <translation>Download blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="54" />
+        <location filename="../../desktop/shell/menus.py" line="58" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="58" />
+        <location filename="../../desktop/shell/menus.py" line="62" />
         <source>重新测算指数</source>
         <translation>Recompute the index</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="59" />
+        <location filename="../../desktop/shell/menus.py" line="63" />
         <source>权重敏感性分析（±20%）</source>
         <translation>Weight sensitivity (±20 %)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="60" />
+        <location filename="../../desktop/shell/menus.py" line="64" />
         <source>蒙特卡洛权重模拟</source>
         <translation>Monte Carlo weights</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="67" />
+        <location filename="../../desktop/shell/menus.py" line="71" />
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
@@ -935,52 +960,52 @@
 <context>
     <name>NodeTree</name>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="37" />
+        <location filename="../../desktop/pages/index_tree.py" line="38" />
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="39" />
+        <location filename="../../desktop/pages/index_tree.py" line="40" />
         <source>指数（基期 = 100）</source>
         <translation>Index (base year = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="40" />
+        <location filename="../../desktop/pages/index_tree.py" line="41" />
         <source>对称增速（%）</source>
         <translation>Symmetric growth (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="44" />
+        <location filename="../../desktop/pages/index_tree.py" line="45" />
         <source>* 含预估值　~ 含插值　— 无法计算（悬停查看原因）</source>
         <translation>* includes estimates   ~ includes interpolated values   — undefined (hover for the reason)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="53" />
+        <location filename="../../desktop/pages/index_tree.py" line="54" />
         <source>含预估值（沿用最近已知年份）</source>
         <translation>Includes estimates (last known value carried forward)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="54" />
+        <location filename="../../desktop/pages/index_tree.py" line="55" />
         <source>含插值（两端已知年份之间几何插值）</source>
         <translation>Includes interpolated values (geometric, between two known years)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="55" />
+        <location filename="../../desktop/pages/index_tree.py" line="56" />
         <source>上一年数值为 0，对称增速为 200，指数无有限值</source>
         <translation>The previous value is 0: symmetric growth is 200 and the chained index has no finite value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="56" />
+        <location filename="../../desktop/pages/index_tree.py" line="57" />
         <source>已为该地区排除（其下指标均被排除，同级权重已重新归一）</source>
         <translation>Excluded for this region (every indicator under it is excluded; sibling weights renormalised)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="66" />
+        <location filename="../../desktop/pages/index_tree.py" line="67" />
         <source>{y} 年增速</source>
         <translation>Growth {y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="67" />
+        <location filename="../../desktop/pages/index_tree.py" line="68" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
@@ -1206,67 +1231,67 @@
         <translation>Opened workspace “{name}”: {n} values, {r} regions.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="63" />
+        <location filename="../../desktop/session/computing.py" line="65" />
         <source>指数测算完成：{r} 个地区，{y0}–{y1} 年。</source>
         <translation>Index computed: {r} regions, {y0}–{y1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="72" />
+        <location filename="../../desktop/session/computing.py" line="74" />
         <source>数据还不能测算指数：请在“数据校验”中查看 {n} 个问题。</source>
         <translation>The index cannot be computed yet: see the {n} problems on the Check page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="44" />
+        <location filename="../../desktop/session/computing.py" line="46" />
         <source>指数测算</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="90" />
+        <location filename="../../desktop/session/computing.py" line="92" />
         <source>权重敏感性分析（±20%）完成。</source>
         <translation>Weight sensitivity (±20 %) finished.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="92" />
+        <location filename="../../desktop/session/computing.py" line="94" />
         <source>权重敏感性分析</source>
         <translation>Weight sensitivity</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="99" />
+        <location filename="../../desktop/session/computing.py" line="101" />
         <source>蒙特卡洛抽样</source>
         <translation>Monte Carlo draws</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="118" />
+        <location filename="../../desktop/session/computing.py" line="120" />
         <source>蒙特卡洛权重模拟完成（{n} 次抽样）。</source>
         <translation>Monte Carlo weights finished ({n} draws).</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="121" />
+        <location filename="../../desktop/session/computing.py" line="123" />
         <source>蒙特卡洛权重模拟</source>
         <translation>Monte Carlo weights</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="138" />
+        <location filename="../../desktop/session/computing.py" line="140" />
         <source>Sobol 权重敏感性指数计算完成。</source>
         <translation>Sobol indices of the weights finished.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="140" />
+        <location filename="../../desktop/session/computing.py" line="142" />
         <source>Sobol 敏感性指数</source>
         <translation>Sobol indices</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="156" />
+        <location filename="../../desktop/session/computing.py" line="158" />
         <source>逐一剔除指标的影响分析完成。</source>
         <translation>Drop-one-indicator impact finished.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="158" />
+        <location filename="../../desktop/session/computing.py" line="160" />
         <source>逐一剔除指标</source>
         <translation>Drop one indicator at a time</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="191" />
+        <location filename="../../desktop/session/computing.py" line="193" />
         <source>潜力与定位评估</source>
         <translation>Potential and positioning</translation>
     </message>
@@ -1284,62 +1309,67 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="28" />
+        <location filename="../../desktop/settings_dialog.py" line="29" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="35" />
+        <location filename="../../desktop/settings_dialog.py" line="36" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="38" />
+        <location filename="../../desktop/settings_dialog.py" line="39" />
         <source>自动（数据中最早的年份）</source>
         <translation>Automatic (earliest year in the data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="40" />
+        <location filename="../../desktop/settings_dialog.py" line="41" />
         <source>默认基期</source>
         <translation>Default base year</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="43" />
+        <location filename="../../desktop/settings_dialog.py" line="44" />
         <source>（默认）</source>
         <translation> (default)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="46" />
+        <location filename="../../desktop/settings_dialog.py" line="47" />
         <source>年份缺口处理</source>
         <translation>Gaps between years</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="51" />
+        <location filename="../../desktop/settings_dialog.py" line="52" />
         <source>使用内置阈值</source>
         <translation>Use the built-in thresholds</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="52" />
+        <location filename="../../desktop/settings_dialog.py" line="53" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="56" />
+        <location filename="../../desktop/settings_dialog.py" line="57" />
         <source>评估阈值文件</source>
         <translation>Thresholds file</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="61" />
+        <location filename="../../desktop/settings_dialog.py" line="62" />
         <source>蒙特卡洛抽样次数</source>
         <translation>Monte Carlo draws</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="70" />
+        <location filename="../../desktop/settings_dialog.py" line="63" />
+        <source>启动时显示入门导览</source>
+        <translation>Show the getting-started tour at start-up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="74" />
         <source>选择阈值文件</source>
         <translation>Choose a thresholds file</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="70" />
+        <location filename="../../desktop/settings_dialog.py" line="74" />
         <source>TOML 文件 (*.toml)</source>
         <translation>TOML files (*.toml)</translation>
     </message>
@@ -1347,22 +1377,22 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../desktop/shell/sidebar.py" line="22" />
+        <location filename="../../desktop/shell/sidebar.py" line="23" />
         <source>两创融合评估</source>
         <translation>Fusion Assessor</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sidebar.py" line="24" />
+        <location filename="../../desktop/shell/sidebar.py" line="25" />
         <source>科技创新 × 产业创新</source>
         <translation>Science × industry innovation</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sidebar.py" line="56" />
+        <location filename="../../desktop/shell/sidebar.py" line="57" />
         <source>未打开工作区</source>
         <translation>No workspace open</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sidebar.py" line="59" />
+        <location filename="../../desktop/shell/sidebar.py" line="60" />
         <source>工作区：{name}
 {n} 个数值，{r} 个地区</source>
         <translation>Workspace: {name}
@@ -1385,6 +1415,90 @@
         <location filename="../../desktop/shell/status.py" line="44" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>Tour</name>
+    <message>
+        <location filename="../../desktop/tour.py" line="24" />
+        <source>入门导览</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="28" />
+        <source>第一步：导入数据</source>
+        <translation>Step 1: import data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="29" />
+        <source>下载空白模板并填写，或把填好的工作簿拖到“数据导入”页。没有数据时可先打开演示工作区。</source>
+        <translation>Download a blank template and fill it in, or drop a filled workbook on the Import page. Without data, open the demo workspace first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="30" />
+        <source>第二步：校验数据</source>
+        <translation>Step 2: check the data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="31" />
+        <source>“数据校验”页列出每个数值的状态、来源和导入发现的问题，并说明如何修改。</source>
+        <translation>The Check page lists every value's status and source and the problems found on import, with how to fix them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="32" />
+        <source>第三步：查看指数</source>
+        <translation>Step 3: the index</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="33" />
+        <source>“指数测算”页给出总指数和四个一级指标的走势；悬停指标可看定义、单位和来源。</source>
+        <translation>The Index page shows the total and the four pillars over the years; hover an indicator for its definition, unit and source.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="34" />
+        <source>第四步：潜力与定位</source>
+        <translation>Step 4: potential and role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="35" />
+        <source>“潜力与定位”页给出每个结论及其理由；“全国格局”方块地图显示本地区在全国的位置。</source>
+        <translation>The Potential &amp; role page gives every verdict with its reasons; the National landscape tile map shows where the region stands in the country.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="36" />
+        <source>第五步：导出报告</source>
+        <translation>Step 5: export the report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="37" />
+        <source>“报告导出”页导出 Word、PDF、Excel 报告和图表。任何页面按 F1 可查看帮助和方法术语表。</source>
+        <translation>The Export page writes Word, PDF and Excel reports and charts. Press F1 on any page for help and the method glossary.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="47" />
+        <source>不再显示</source>
+        <translation>Don't show again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="50" />
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="51" />
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="52" />
+        <location filename="../../desktop/tour.py" line="75" />
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="75" />
+        <source>完成</source>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
@@ -1525,4 +1639,4 @@
         <translation>Open log folder</translation>
     </message>
 </context>
-</TS>
+<context><name>Help</name><message><source>；</source><translation>; </translation></message><message><source>帮助</source><translation>Help</translation></message><message><source>本页帮助</source><translation>Help for this page</translation></message><message><source>方法术语表</source><translation>Method glossary</translation></message><message><source>指标说明</source><translation>Indicators</translation></message><message><source>分界：融合水平 {l}，融合势能 {m}</source><translation>Splits: fusion level {l}, momentum {m}</translation></message><message><source>离散度 &lt; {s} 为{name}</source><translation>Spread &lt; {s}: {name}</translation></message><message><source>α = {a}，β = {b}；类型阈值 |U1 − U2| &gt; {t}</source><translation>α = {a}, β = {b}; type threshold |U1 − U2| &gt; {t}</translation></message><message><source>外推至 {y} 年；高潜力：M ≥ {hi} 或外推后分组升高；低潜力：M &lt; {lo} 且外推后分组降低</source><translation>Projected to {y}; high potential: M ≥ {hi} or a higher group after projection; low potential: M &lt; {lo} and a lower group after projection</translation></message><message><source>区位熵分界 {lq}，潜力分界 {p}；评分 {a}–{b} 分</source><translation>Location quotient split {lq}, potential split {p}; scores {a}–{b}</translation></message><message><source>短板：一级指标水平 &lt; {w}；毗邻系数 {f}；每个短板列出 {n} 个伙伴</source><translation>Weak pillar: level &lt; {w}; adjacency factor {f}; {n} partners per weak pillar</translation></message><message><source>余弦相似度 &gt; {c}</source><translation>Cosine similarity &gt; {c}</translation></message><message><source>本结论所占比例 &lt; {s} 为临界；权重扰动 ±{w}%；预估值 ±{e}%，插值 ±{i}%</source><translation>Borderline when the verdict's share &lt; {s}; weights perturbed ±{w}%; estimates ±{e}%, interpolated ±{i}%</translation></message><message><source>定义：{d}</source><translation>Definition: {d}</translation></message><message><source>单位：{u}</source><translation>Unit: {u}</translation></message><message><source>来源：{s}</source><translation>Source: {s}</translation></message><message><source>包含：{c}</source><translation>Contains: {c}</translation></message><message><source>公式</source><translation>Formula</translation></message><message><source>来源</source><translation>Source</translation></message><message><source>全国口径：{d}</source><translation>National definition: {d}</translation></message><message><source>、</source><translation>, </translation></message><message><source>阈值</source><translation>Thresholds</translation></message></context><context><name>TileMapTab</name><message><source>节点</source><translation>Node</translation></message><message><source>全国格局（方块地图）</source><translation>National landscape (tile map)</translation></message><message><source>每个省级行政区为一个等大方块，按大致地理位置排列（不表示行政区域界线）。点击方块选择地区。</source><translation>Each provincial-level region is one equal tile at its approximate geographic place (no administrative boundaries). Click a tile to select the region.</translation></message><message><source>着色</source><translation>Colour by</translation></message><message><source>{y} 年全国格局：{m} · {n}</source><translation>National landscape, {y}: {m} · {n}</translation></message></context></TS>

@@ -150,3 +150,77 @@ def test_chart_export_preset_for_reports_is_a4_text_width_at_300_dpi(qtbot, demo
     labels = [a.text() for a in page.scatter.tools.menu().actions()]
     assert any("300 dpi" in t for t in labels)
     qtbot.waitUntil(lambda: page.scatter.size() == size_before)
+
+
+# ------------------------------------------------------------------------------ help
+
+
+def test_f1_opens_help_for_the_current_page(window, qtbot):
+    from PySide6.QtGui import QAction, QKeySequence
+
+    for pid, words in (("benchmark", "对标分析"), ("assessment", "潜力与定位")):
+        window.show_page(pid)
+        action = next(a for a in window.menuBar().findChildren(QAction) if a.shortcut() == QKeySequence("F1"))
+        action.trigger()
+        dlg = window.help_dialog
+        assert dlg.isVisible() and dlg.page == pid
+        assert words in dlg.page_text.toPlainText()
+    glossary = dlg.glossary.toPlainText()
+    assert "融合水平" in glossary and "领先型 ≥ 125" in glossary
+    dlg.close()
+
+
+def test_glossary_reads_its_thresholds_from_the_configuration(app_setup):
+    from dataclasses import replace
+
+    from core.assessment import load_config
+    from desktop.help import glossary_html
+
+    cfg = load_config()
+    assert "离散度 &lt; 0.15" in glossary_html(cfg, "zh")
+    edited = replace(cfg, balanced_spread=0.2, cosine_threshold=0.85)
+    html = glossary_html(edited, "zh")
+    assert "离散度 &lt; 0.2" in html and "余弦相似度 &gt; 0.85" in html
+
+
+def test_every_indicator_has_a_tooltip_with_definition_unit_and_source(qtbot, demo, app_setup):
+    from PySide6.QtWidgets import QTreeWidget
+
+    from desktop.help import indicator_tooltip
+    from desktop.pages.benchmark_page import BenchmarkPage
+    from desktop.pages.index_page import IndexPage
+
+    fw = demo.framework
+    for code in fw.codes:
+        if fw.nodes[code].is_leaf:
+            for lang in ("zh", "en"):
+                tip = indicator_tooltip(fw, code, lang)
+                assert fw.nodes[code].unit in tip
+                assert fw.nodes[code].source_en in tip if lang == "en" else fw.nodes[code].source in tip
+    page, _ = _page(qtbot, BenchmarkPage, demo)
+    combo = page.node_combo
+    leaf = next(i for i in range(combo.count()) if fw.nodes[combo.itemData(i)].is_leaf)
+    assert "来源" in combo.itemData(leaf, Qt.ItemDataRole.ToolTipRole)
+    page, _ = _page(qtbot, IndexPage, demo)
+    trees = [t for t in page.findChildren(QTreeWidget) if t.topLevelItemCount()]
+    assert trees
+    items, stack = [], [trees[0].topLevelItem(i) for i in range(trees[0].topLevelItemCount())]
+    while stack:
+        it = stack.pop()
+        items.append(it)
+        stack.extend(it.child(i) for i in range(it.childCount()))
+    leaves = [it for it in items if fw.nodes[it.data(0, Qt.ItemDataRole.UserRole)].is_leaf]
+    assert leaves and all("单位" in it.toolTip(0) and "来源" in it.toolTip(0) for it in leaves)
+
+
+def test_tour_is_skippable_and_dont_show_again_is_saved(window, qtbot):
+    from desktop.tour import should_show
+
+    assert not should_show(window.settings)  # never under tests
+    tour = window.show_tour()
+    assert window.current_page_id == "import"
+    tour.next.click()
+    assert window.current_page_id == "check"
+    tour.dont_show.setChecked(True)
+    tour.skip.click()
+    assert not tour.isVisible() and window.settings.show_tour is False
