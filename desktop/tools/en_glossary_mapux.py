@@ -63,8 +63,7 @@ EN = {
         "Without data, open the demo workspace first."
     ),
     "“数据校验”页列出每个数值的状态、来源和导入发现的问题，并说明如何修改。": (
-        "The Check page lists every value's status and source and the problems found on import, "
-        "with how to fix them."
+        "The Check page lists every value's status and source and the problems found on import, with how to fix them."
     ),
     "“指数测算”页给出总指数和四个一级指标的走势；悬停指标可看定义、单位和来源。": (
         "The Index page shows the total and the four pillars over the years; hover an indicator "
