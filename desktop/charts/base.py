@@ -33,6 +33,26 @@ def style_plot(plot, x_label: str = "", y_label: str = "") -> None:
     plot.hideButtons()
 
 
+def fit_legend(plot, width: float) -> None:
+    """A legend below the plot takes as many columns (up to the caller's) as fit in `width`,
+    so a narrow chart (1366×768 at 125 %) wraps its legend instead of cutting off the plot."""
+    legend = getattr(plot, "legend", None)
+    most = getattr(legend, "max_columns", 0)
+    if not most or not legend.items:
+        return
+    from PySide6.QtGui import QFontMetricsF
+
+    metrics = QFontMetricsF(fonts.ui_font(9))  # the legend's labelTextSize
+    sizes = [24 + metrics.horizontalAdvance(label.text) + 10 for _, label in legend.items]  # sample, text, gap
+    columns = 1
+    for cols in range(min(most, len(sizes)), 1, -1):  # items run row by row; each column is as wide as its widest
+        if sum(max(sizes[c::cols]) for c in range(cols)) <= width:
+            columns = cols
+            break
+    if columns != legend.columnCount:
+        legend.setColumnCount(columns)
+
+
 def add_legend(plot, columns: int = 1, below: bool = False):
     """A legend inside the plot's top-left corner, or (`below`) in a row under the x-axis,
     where it can never cover data (line charts whose lines fan out from the base year)."""
@@ -40,6 +60,7 @@ def add_legend(plot, columns: int = 1, below: bool = False):
         legend = pg().LegendItem(labelTextSize="9pt", colCount=columns)
         plot.layout.addItem(legend, 4, 1)
         plot.legend = legend  # items added with a name register here, as with addLegend
+        legend.max_columns = columns  # fit_legend lowers the columns when the chart is narrow
         return legend
     legend = plot.addLegend(offset=(8, 8), labelTextSize="9pt", colCount=columns)
     legend.setBrush(pg().mkBrush(255, 255, 255, 215))
@@ -105,6 +126,12 @@ class ChartFrame(QWidget):
         self.plot = w.getPlotItem()
         style_plot(self.plot)
         return w
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        plot = getattr(self, "plot", None)
+        if plot is not None:
+            fit_legend(plot, event.size().width() - 60)  # less the y-axis
 
     def set_empty(self, hint: str) -> None:
         """No data: show `hint` (what to fill in) instead of drawing empty axes; "" shows the plot again."""
