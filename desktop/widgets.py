@@ -188,6 +188,19 @@ class CardRow(QWidget):
     def resizeEvent(self, event) -> None:
         self._place(self._fitting_columns(event.size().width()))
         super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            relayout_up(self)  # the minimum height (wrapped text) depends on the width
+
+
+def relayout_up(widget: QWidget) -> None:
+    """A widget whose minimum height depends on its width (wrapped text) changed width: drop the
+    cached minimum sizes of the layouts above it, up to the scroll area, which then refits."""
+    widget.updateGeometry()
+    w = widget.parentWidget()
+    while w is not None and not isinstance(w, QScrollArea):
+        if w.layout() is not None:
+            w.layout().invalidate()
+        w = w.parentWidget()
 
 
 class FitScroll(QScrollArea):
@@ -206,9 +219,20 @@ class FitScroll(QScrollArea):
         w = self.widget()
         if w is None:
             return
+        from .charts.base import ChartFrame
+
         view = self.viewport().size()
         least = w.minimumSizeHint().expandedTo(w.minimumSize())
-        w.resize(max(view.width(), least.width()), max(view.height(), least.height()))
+        width, height = max(view.width(), least.width()), max(view.height(), least.height())
+        for _ in range(3):  # wrapped labels under-report their height: grow until no chart is squeezed
+            w.resize(width, height)
+            if w.layout() is not None:
+                w.layout().activate()
+            charts = [c for c in w.findChildren(ChartFrame) if c.isVisibleTo(w)]
+            deficit = max((c.minimumSizeHint().height() - c.height() for c in charts), default=0)
+            if deficit <= 0:
+                break
+            height += deficit
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -129,6 +129,10 @@ class ChartFrame(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            from ..widgets import relayout_up
+
+            relayout_up(self)  # the wrapped title and caption (minimumSizeHint) depend on the width
         plot = getattr(self, "plot", None)
         if plot is not None:
             fit_legend(plot, event.size().width() - 60)  # less the y-axis
