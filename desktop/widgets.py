@@ -36,8 +36,9 @@ class Card(QFrame):
         self.subtitle_label.setWordWrap(True)
         self.subtitle_label.setVisible(bool(subtitle))
         outer.addWidget(self.subtitle_label)
-        for lab in (self.title_label, self.subtitle_label):
-            lab.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # a wrapped subtitle may need more lines than its size hint when the card is narrow
+        self.subtitle_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.body = QVBoxLayout()
         self.body.setSpacing(6)
         outer.addLayout(self.body, 1)
@@ -192,6 +193,17 @@ class CardRow(QWidget):
             relayout_up(self)  # the minimum height (wrapped text) depends on the width
 
 
+def _squeezed(widget: QWidget) -> int:
+    """How many pixels a chart or a word-wrapped label lacks at its current width."""
+    from .charts.base import ChartFrame
+
+    if isinstance(widget, ChartFrame):
+        return widget.minimumSizeHint().height() - widget.height()
+    if isinstance(widget, QLabel) and widget.wordWrap() and widget.text():
+        return widget.heightForWidth(widget.width()) - widget.height()
+    return 0
+
+
 def relayout_up(widget: QWidget) -> None:
     """A widget whose minimum height depends on its width (wrapped text) changed width: drop the
     cached minimum sizes of the layouts above it, up to the scroll area, which then refits."""
@@ -219,17 +231,14 @@ class FitScroll(QScrollArea):
         w = self.widget()
         if w is None:
             return
-        from .charts.base import ChartFrame
-
         view = self.viewport().size()
         least = w.minimumSizeHint().expandedTo(w.minimumSize())
         width, height = max(view.width(), least.width()), max(view.height(), least.height())
-        for _ in range(3):  # wrapped labels under-report their height: grow until no chart is squeezed
+        for _ in range(8):  # wrapped labels under-report their minimum height: grow until nothing is squeezed
             w.resize(width, height)
             if w.layout() is not None:
                 w.layout().activate()
-            charts = [c for c in w.findChildren(ChartFrame) if c.isVisibleTo(w)]
-            deficit = max((c.minimumSizeHint().height() - c.height() for c in charts), default=0)
+            deficit = max((_squeezed(c) for c in w.findChildren(QWidget) if c.isVisibleTo(w)), default=0)
             if deficit <= 0:
                 break
             height += deficit

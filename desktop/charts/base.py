@@ -113,12 +113,18 @@ class ChartFrame(QWidget):
     def minimumSizeHint(self) -> QSize:
         """The plot's minimum plus the title and caption wrapped at the current width (a squeezed
         frame would otherwise let the caption overlap the x-axis)."""
-        base = super().minimumSizeHint()
-        extra = 0
-        for lab in (self.title, self.caption):
-            if not lab.isHidden() and lab.hasHeightForWidth():
-                extra += max(0, lab.heightForWidth(max(1, self.width())) - lab.minimumSizeHint().height())
-        return QSize(base.width(), base.height() + extra)
+        return QSize(super().minimumSizeHint().width(), self.heightForWidth(max(1, self.width())))
+
+    def heightForWidth(self, width: int) -> int:
+        """Title and caption wrapped at `width` around the plot at its minimum height: stable, unlike
+        the layout's own (a pyqtgraph view's size hint follows its current size)."""
+        parts = [lab for lab in (self.title, self.tools) if not lab.isHidden()]
+        head = max((p.heightForWidth(width) if p.hasHeightForWidth() else p.sizeHint().height()) for p in parts)
+        body = self.hint if not self.hint.isHidden() else self.view
+        height = head + 2 + max(body.minimumHeight(), body.minimumSizeHint().height())
+        if not self.caption.isHidden():
+            height += 2 + self.caption.heightForWidth(width)
+        return height
 
     # subclasses may return a custom QWidget (radar, gauge)
     def make_widget(self) -> QWidget:
