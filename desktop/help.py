@@ -100,15 +100,16 @@ def threshold_lines(kind: str, cfg, lang: str) -> list[str]:
 def glossary_html(cfg, lang: str) -> str:
     """The method glossary as HTML: per term its name, explanation, formula, thresholds and source."""
     other = "en" if lang == "zh" else "zh"
+    colon = "：" if lang == "zh" else ": "
     parts = [f"<h2>{escape(_tr('方法术语表'))}</h2>"]
     for t in glossary_terms():
         parts.append(f"<h3>{escape(t[lang])} <small>({escape(t[other])})</small></h3>")
         parts.append(f"<p>{escape(t[f'text_{lang}'])}</p>")
-        parts.append(f"<p><b>{escape(_tr('公式'))}</b>：<code>{escape(t['formula'])}</code></p>")
+        parts.append(f"<p><b>{escape(_tr('公式'))}</b>{colon}<code>{escape(t['formula'])}</code></p>")
         lines = threshold_lines(t.get("thresholds", ""), cfg, lang)
         if lines:
-            parts.append(f"<p><b>{escape(_tr('阈值'))}</b>：" + "<br>".join(escape(x) for x in lines) + "</p>")
-        parts.append(f"<p><b>{escape(_tr('来源'))}</b>：{escape(t[f'source_{lang}'])}</p>")
+            parts.append(f"<p><b>{escape(_tr('阈值'))}</b>{colon}" + "<br>".join(escape(x) for x in lines) + "</p>")
+        parts.append(f"<p><b>{escape(_tr('来源'))}</b>{colon}{escape(t[f'source_{lang}'])}</p>")
     return "\n".join(parts)
 
 
