@@ -20,7 +20,7 @@ from core.assessment import fmt_vs
 from core.kernel import Message
 
 from .. import style
-from ..help import set_node_tooltips
+from ..help import indicator_tooltip, set_node_tooltips
 from ..i18n import current_language
 from ..widgets import Card, CardRow, Verdict, fmt
 from .audit_tab import AuditTab
@@ -267,8 +267,10 @@ class BoardsTab(QWidget):
         def label(s) -> str:
             return framework.label(s.code, lang) if s.code in framework.nodes else f"{s.code} {s.name}"
 
-        def tip(s) -> str:
-            return robustness(s, lambda n: n, lang)[1]
+        def tip(s) -> str:  # the indicator's definition, unit and source, then the margin and shares
+            return "\n\n".join(
+                t for t in (indicator_tooltip(framework, s.code, lang), robustness(s, lambda n: n, lang)[1]) if t
+            )
 
         fill_table(self.strengths, [[label(s), fmt(s.score), fmt(-s.gap_contribution, 2)] for s in b.strengths],
                    tips=[tip(s) for s in b.strengths])  # fmt: skip

@@ -187,6 +187,7 @@ def test_every_indicator_has_a_tooltip_with_definition_unit_and_source(qtbot, de
     from PySide6.QtWidgets import QTreeWidget
 
     from desktop.help import indicator_tooltip
+    from desktop.pages.assessment_page import AssessmentPage
     from desktop.pages.benchmark_page import BenchmarkPage
     from desktop.pages.index_page import IndexPage
 
@@ -211,6 +212,9 @@ def test_every_indicator_has_a_tooltip_with_definition_unit_and_source(qtbot, de
         stack.extend(it.child(i) for i in range(it.childCount()))
     leaves = [it for it in items if fw.nodes[it.data(0, Qt.ItemDataRole.UserRole)].is_leaf]
     assert leaves and all("单位" in it.toolTip(0) and "来源" in it.toolTip(0) for it in leaves)
+    page, _ = _page(qtbot, AssessmentPage, demo)  # strongest and weakest indicators
+    for table in (page.boards.strengths, page.boards.weaknesses):
+        assert table.rowCount() and all("来源" in table.item(r, 0).toolTip() for r in range(table.rowCount()))
 
 
 def test_tour_is_skippable_and_dont_show_again_is_saved(window, qtbot):
