@@ -3,58 +3,58 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="394" />
-        <location filename="../../desktop/pages/assessment_page.py" line="452" />
+        <location filename="../../desktop/pages/assessment_page.py" line="396" />
+        <location filename="../../desktop/pages/assessment_page.py" line="454" />
         <source>还没有评估结果。评估需要地区数据和全国基准（可用内置的全国数据）。</source>
         <translation>No assessment yet. It needs regional data and the national benchmark (the built-in national data will do).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="415" />
+        <location filename="../../desktop/pages/assessment_page.py" line="417" />
         <source>定位</source>
         <translation>Positioning</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="417" />
+        <location filename="../../desktop/pages/assessment_page.py" line="419" />
         <source>全国格局</source>
         <translation>National landscape</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="418" />
+        <location filename="../../desktop/pages/assessment_page.py" line="420" />
         <source>耦合与潜力</source>
         <translation>Coupling and potential</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="419" />
+        <location filename="../../desktop/pages/assessment_page.py" line="421" />
         <source>优势与短板</source>
         <translation>Strengths and short boards</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="420" />
+        <location filename="../../desktop/pages/assessment_page.py" line="422" />
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="421" />
+        <location filename="../../desktop/pages/assessment_page.py" line="423" />
         <source>伙伴与路径</source>
         <translation>Partners and levers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="422" />
+        <location filename="../../desktop/pages/assessment_page.py" line="424" />
         <source>统计一致性</source>
         <translation>Coherence</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="450" />
+        <location filename="../../desktop/pages/assessment_page.py" line="452" />
         <source>“{r}”没有评估结果（全国本身不参与定位评估，请选择一个地区）。</source>
         <translation>No assessment for “{r}” (the nation itself is not positioned; choose a region).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="462" />
+        <location filename="../../desktop/pages/assessment_page.py" line="464" />
         <source>（另有 {0} 条说明，见导出的 JSON）</source>
         <translation> ({0} more notes in the exported JSON)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="463" />
+        <location filename="../../desktop/pages/assessment_page.py" line="465" />
         <source>说明：</source>
         <translation>Notes: </translation>
     </message>
@@ -85,137 +85,137 @@
         <translation>Node</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="45" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="44" />
         <source>与全国差距（点）</source>
         <translation>Gap to the nation (points)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="46" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="45" />
         <source>年均增速差（百分点）</source>
         <translation>Annual growth gap (pp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="47" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="46" />
         <source>指数排名</source>
         <translation>Index rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="48" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="47" />
         <source>融合水平排名</source>
         <translation>Level rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="55" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="52" />
         <source>地区与全国对比</source>
         <translation>Region vs nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="58" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="55" />
         <source>逐年对比</source>
         <translation>Year by year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="61" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="58" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="62" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="59" />
         <source>本地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="160" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="157" />
         <source>全国可比序列</source>
         <translation>Comparable national series</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="65" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="62" />
         <source>差距（点）</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="63" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="60" />
         <source>全国（可比）</source>
         <translation>Nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="64" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="61" />
         <source>全国（公布）</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="70" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="67" />
         <source>全国（可比）：按省级口径计算的全国可比序列；全国（公布）：中国信通院公布的全国指数。</source>
         <translation>Nation: the comparable national series under the provincial definitions; Published: the national index published by CAICT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="74" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="71" />
         <source>已载入地区排名（最新年份）</source>
         <translation>Rank among loaded regions (latest year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="76" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="73" />
         <source>排名</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="76" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="73" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="76" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="73" />
         <source>指数</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="76" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="73" />
         <source>融合水平</source>
         <translation>Fusion level</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="115" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="112" />
         <source>“{r}”没有对标结果：请选择一个地区（全国本身不参与对标）。</source>
         <translation>No benchmark for “{r}”: choose a region (the nation is not benchmarked against itself).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="166" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="163" />
         <source>全国公布值（中国信通院）</source>
         <translation>Published national index (CAICT)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="179" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="176" />
         <source>{node}：{r} 与全国</source>
         <translation>{node}: {r} vs the nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="180" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="177" />
         <source>指数（{y} 年 = 100）</source>
         <translation>Index ({y} = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="187" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="184" />
         <source>{y} 年</source>
         <translation>{y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="191" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="188" />
         <source>本地区年均增速 {a}，全国 {b}。</source>
         <translation>Annual growth: region {a}, nation {b}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="197" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="194" />
         <source>{y} 年指数在已载入地区中的位次（增长快慢）。</source>
         <translation>Rank of the {y} index among the loaded regions (how fast it grew).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="199" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="196" />
         <source>融合水平（全国 = 100）在已载入地区中的位次（发展高低）。</source>
         <translation>Rank of the fusion level (nation = 100) among the loaded regions (how developed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="145" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="142" />
         <source>报告未给出{m}该指标的数值，无法与板块对比。</source>
         <translation>The report gives no {m} figure for this node, so there is no macro-region comparison.</translation>
     </message>
@@ -223,48 +223,48 @@
 <context>
     <name>ChartFrame</name>
     <message>
-        <location filename="../../desktop/charts/base.py" line="65" />
+        <location filename="../../desktop/charts/base.py" line="86" />
         <source>导出 ▾</source>
         <translation>Export ▾</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="66" />
+        <location filename="../../desktop/charts/base.py" line="87" />
         <source>复制或导出图表</source>
         <translation>Copy or export the chart</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="69" />
+        <location filename="../../desktop/charts/base.py" line="90" />
         <source>复制图片</source>
         <translation>Copy image</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="70" />
+        <location filename="../../desktop/charts/base.py" line="91" />
         <source>导出 PNG…</source>
         <translation>Export PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="71" />
+        <location filename="../../desktop/charts/base.py" line="92" />
         <source>导出 PNG（用于报告：A4 版心宽，300 dpi）…</source>
         <translation>Export PNG for report (A4 text width, 300 dpi)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="72" />
+        <location filename="../../desktop/charts/base.py" line="93" />
         <source>导出 SVG…</source>
         <translation>Export SVG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="245" />
+        <location filename="../../desktop/charts/base.py" line="282" />
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="245" />
+        <location filename="../../desktop/charts/base.py" line="282" />
         <source>SVG 矢量图 (*.svg)</source>
         <translation>SVG vector images (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="246" />
-        <location filename="../../desktop/charts/base.py" line="257" />
+        <location filename="../../desktop/charts/base.py" line="283" />
+        <location filename="../../desktop/charts/base.py" line="294" />
         <source>导出图表</source>
         <translation>Export chart</translation>
     </message>
@@ -726,7 +726,7 @@
 <context>
     <name>LineChart</name>
     <message>
-        <location filename="../../desktop/charts/plots.py" line="130" />
+        <location filename="../../desktop/charts/plots.py" line="131" />
         <source>{y} 年</source>
         <translation>{y}</translation>
     </message>
