@@ -27,7 +27,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--page", choices=PAGE_NAMES, default="index", help="--screenshot 渲染的页面")
     p.add_argument("--tab", type=int, default=0, help="--screenshot 时页面内选项卡的序号（0 起）")
     p.add_argument("--region", help="--screenshot 时选择的地区")
-    p.add_argument("--size", default="1440x900", help="--screenshot 的窗口大小，如 1440x900")
+    p.add_argument(
+        "--size", default="1440x900", help="--screenshot 的窗口大小（屏幕像素，按 QT_SCALE_FACTOR 缩放），如 1440x900"
+    )
     p.add_argument(
         "--self-test", action="store_true", help="离屏运行完整流程自检（演示数据→导入→测算→评估→导出）后退出"
     )
@@ -93,6 +95,10 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(0, lambda: win.open_initial(demo=args.demo, workspace=args.workspace))
+    from .tour import should_show
+
+    if should_show(settings):  # the optional first-run tour (never with --screenshot or under tests)
+        QTimer.singleShot(600, win.show_tour)
     code = app.exec()
     from .workers import shutdown
 
@@ -116,7 +122,8 @@ def screenshot(app, settings, lang: str, args) -> int:
     session = Session(settings, synchronous=True)
     win = MainWindow(settings, session=session, lang=lang)
     w, _, h = args.size.partition("x")
-    win.resize(int(w), int(h))
+    dpr = app.primaryScreen().devicePixelRatio()  # --size is in screen pixels: 1366x768 at 125 % is 1093x614 logical
+    win.resize(round(int(w) / dpr), round(int(h) / dpr))
     win.show()
     win.open_initial(demo=args.demo or not args.workspace, workspace=args.workspace)
     if session.result is not None:

@@ -12,7 +12,14 @@ import contextlib
 import importlib
 
 from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from . import errors, i18n
 from .session import Session
@@ -21,6 +28,7 @@ from .shell.menus import Menus
 from .shell.sidebar import Sidebar
 from .shell.status import StatusArea
 from .shell.workspace_actions import WorkspaceActions
+from .widgets import FitScroll
 
 # (id, module, class) in workflow order; titles come from MainWindow.page_titles() (translated)
 PAGES = (
@@ -133,7 +141,10 @@ class MainWindow(QMainWindow):
             page_cls = getattr(importlib.import_module(module), cls)
             page = page_cls(self.session, self)
             page.setObjectName(f"page_{pid}")
-            self.stack.widget(PAGE_IDS.index(pid)).layout().addWidget(page)
+            # a page taller than the window (1366×768 at 125 %) scrolls instead of growing the window off-screen
+            area = FitScroll(page)
+            area.setObjectName("pageScroll")
+            self.stack.widget(PAGE_IDS.index(pid)).layout().addWidget(area)
             self.pages[pid] = page
         return self.pages[pid]
 
@@ -228,6 +239,19 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.deleteLater()
         self._build()
+
+    def show_help(self, tab: int = 0):
+        """F1: help for the current page; tab 1 is the method glossary."""
+        from .help import open_help
+
+        return open_help(self, tab)
+
+    def show_tour(self):
+        from .tour import Tour
+
+        tour = Tour(self.settings, self)
+        tour.show()
+        return tour
 
     def open_log_folder(self) -> None:
         from PySide6.QtGui import QDesktopServices

@@ -10,8 +10,8 @@ from pathlib import Path
 from core.report import ChartSpec, Figure
 
 from . import style
+from .charts.base import CM_TO_LOGICAL
 
-CM_TO_LOGICAL = 96 / 2.54  # Qt's logical pixels per cm (96 dpi): a chart's fonts print at their point size
 # GB/T 9704 margins (left 28, top 37, right 26, bottom 35 mm) less the 2 cm QTextDocument.print_ adds
 # inside the printer's page when it paginates (and where it puts the page numbers).
 PRINT_MARGIN_MM = 20.0
@@ -59,10 +59,22 @@ def _radar(spec: ChartSpec):
     return chart
 
 
+def _tilemap(spec: ChartSpec):
+    """The tile-grid map; the title is the figure's caption in the report, so the frame shows none."""
+    from .charts.tilemap import TileMap
+
+    chart = TileMap("")
+    chart.title.hide()
+    chart.set_spec(spec)
+    return chart
+
+
 def make_chart(spec: ChartSpec):
     """The GUI chart class for a chart spec, filled with its data."""
     from .charts.plots import GroupedBarChart, LineChart, Series
 
+    if spec.kind == "tilemap":
+        return _tilemap(spec)
     if spec.kind == "scatter":
         return _scatter(spec)
     if spec.kind == "radar":

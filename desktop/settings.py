@@ -110,6 +110,15 @@ class Settings:
         self._set("workspace/recent", [])
 
     @property
+    def show_tour(self) -> bool:
+        """Show the first-run tour at start-up (until the user ticks 'don't show again')."""
+        return str(self._s.value("ui/show_tour", "true")).lower() in ("true", "1")
+
+    @show_tour.setter
+    def show_tour(self, value: bool) -> None:
+        self._set("ui/show_tour", bool(value))
+
+    @property
     def geometry(self):
         return self._s.value("ui/geometry")
 

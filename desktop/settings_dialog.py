@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -59,6 +60,9 @@ class SettingsDialog(QDialog):
         self.draws.setSingleStep(500)
         self.draws.setValue(settings.mc_draws)
         form.addRow(self.tr("蒙特卡洛抽样次数"), self.draws)
+        self.tour = QCheckBox(self.tr("启动时显示入门导览"))
+        self.tour.setChecked(settings.show_tour)
+        form.addRow("", self.tour)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -80,6 +84,7 @@ class SettingsDialog(QDialog):
             "gap_policy": self.gap_policy.currentData(),
             "thresholds_file": self.thresholds.text().strip(),
             "mc_draws": self.draws.value(),
+            "show_tour": self.tour.isChecked(),
         }
         changed = set()
         for key, value in new.items():

@@ -12,6 +12,8 @@ EXCLUDED_BG = "#eeeeee"
 ERROR = "#c0392b"
 WARNING = "#d68910"
 INFO = "#2e86c1"
+DISABLED_TEXT = "#9aa3ad"  # a disabled control: grey text on a grey, dashed-bordered face
+DISABLED_BG = "#eceff3"
 
 # total + four pillars (图1), then a palette for regions / years
 TOTAL_COLOR = "#c0392b"
@@ -44,6 +46,7 @@ GRADE_COLORS = (
 
 STYLE_SHEET = f"""
 QMainWindow, QWidget#content {{ background: {BG}; }}
+QScrollArea#pageScroll, QScrollArea#pageScroll > QWidget#qt_scrollarea_viewport {{ background: {BG}; }}
 QWidget#sidebar {{ background: #1d2b3a; }}
 QLabel#appTitle {{ color: white; font-size: 16pt; font-weight: 600; }}
 QLabel#appSubtitle {{ color: #8fa3b8; font-size: 9pt; }}
@@ -66,9 +69,10 @@ QFrame#dropZone {{ background: white; border: 2px dashed #9fb4cc; border-radius:
 QFrame#dropZone[active="true"] {{ background: #eaf2fc; border-color: {PRIMARY}; }}
 QPushButton {{ padding: 5px 12px; border: 1px solid #c3ccd6; border-radius: 4px; background: white; }}
 QPushButton:hover {{ background: #eef3f8; }}
-QPushButton:disabled {{ color: #a0a8b2; }}
 QPushButton#primary {{ background: {PRIMARY}; color: white; border-color: {PRIMARY}; font-weight: 600; }}
 QPushButton#primary:hover {{ background: #285f9c; }}
+QPushButton:disabled, QPushButton#primary:disabled {{ color: {DISABLED_TEXT}; background: {DISABLED_BG}; border: 1px dashed #c8cfd8; font-weight: normal; }}
+QToolButton:disabled, QComboBox:disabled, QLineEdit:disabled {{ color: {DISABLED_TEXT}; }}
 QToolButton#chartTool {{ border: none; padding: 2px 6px; color: {MUTED}; }}
 QToolButton#chartTool:hover {{ color: {PRIMARY}; background: #eef3f8; border-radius: 3px; }}
 QTableView, QTreeView, QTableWidget, QTreeWidget {{ background: white; border: 1px solid {BORDER}; gridline-color: #edf0f4; selection-background-color: #cfe0f5; selection-color: {TEXT}; }}

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from . import style
 
@@ -27,8 +36,9 @@ class Card(QFrame):
         self.subtitle_label.setWordWrap(True)
         self.subtitle_label.setVisible(bool(subtitle))
         outer.addWidget(self.subtitle_label)
-        for lab in (self.title_label, self.subtitle_label):
-            lab.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # a wrapped subtitle may need more lines than its size hint when the card is narrow
+        self.subtitle_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.body = QVBoxLayout()
         self.body.setSpacing(6)
         outer.addLayout(self.body, 1)
@@ -58,6 +68,8 @@ class Verdict(QFrame):
         self.value.setObjectName("bigValue")
         self.grade = QLabel("")
         self.grade.setObjectName("verdict")
+        for lab in (self.value, self.grade):  # long English names wrap instead of widening the card
+            lab.setWordWrap(True)
         row.addWidget(self.value)
         row.addSpacing(8)
         row.addWidget(self.grade, 1, Qt.AlignmentFlag.AlignBottom)
@@ -135,3 +147,111 @@ def fmt(value, digits: int = 1, dash: str = "—") -> str:
     if v != v:  # NaN
         return dash
     return f"{v:,.{digits}f}"
+
+
+class CardRow(QWidget):
+    """Cards side by side that wrap into two rows (or one column) when the window is narrow
+    (1366×768 at 125 %), instead of clipping the last card."""
+
+    def __init__(self, cards, min_card_width: int = 230, parent=None):
+        super().__init__(parent)
+        self.cards = list(cards)
+        self.min_card_width = min_card_width
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(10)
+        self.columns = 0
+        self._place(len(self.cards))
+
+    def _fitting_columns(self, width: int) -> int:
+        n = len(self.cards)
+        for cols in (n, 2, 1):
+            if cols <= n and cols * self.min_card_width + (cols - 1) * self.grid.spacing() <= width:
+                return cols
+        return 1
+
+    def _place(self, cols: int) -> None:
+        if cols == self.columns:
+            return
+        for card in self.cards:
+            self.grid.removeWidget(card)
+        for i in range(max(self.columns, cols, 1)):
+            self.grid.setColumnStretch(i, 1 if i < cols else 0)
+        for i, card in enumerate(self.cards):
+            self.grid.addWidget(card, i // cols, i % cols, Qt.AlignmentFlag.AlignTop)
+        self.columns = cols
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as one card; as tall as the cards' wrapped text needs at the current width."""
+        height = self.grid.heightForWidth(self.width()) if self.grid.hasHeightForWidth() else -1
+        return QSize(self.min_card_width, max(height, super().minimumSizeHint().height()))
+
+    def resizeEvent(self, event) -> None:
+        self._place(self._fitting_columns(event.size().width()))
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            relayout_up(self)  # the minimum height (wrapped text) depends on the width
+
+
+def _squeezed(widget: QWidget) -> int:
+    """How many pixels a chart or a word-wrapped label lacks at its current width."""
+    from .charts.base import ChartFrame
+
+    if isinstance(widget, ChartFrame):
+        return widget.minimumSizeHint().height() - widget.height()
+    if isinstance(widget, QLabel) and widget.wordWrap() and widget.text():
+        return widget.heightForWidth(widget.width()) - widget.height()
+    return 0
+
+
+def relayout_up(widget: QWidget) -> None:
+    """A widget whose minimum height depends on its width (wrapped text) changed width: drop the
+    cached minimum sizes of the layouts above it, up to the scroll area, which then refits."""
+    widget.updateGeometry()
+    w = widget.parentWidget()
+    while w is not None and not isinstance(w, QScrollArea):
+        if w.layout() is not None:
+            w.layout().invalidate()
+        w = w.parentWidget()
+
+
+class FitScroll(QScrollArea):
+    """A scroll area that gives its widget the viewport's size and scrolls only below the widget's
+    minimum size. (A resizable QScrollArea sizes a widget with word-wrapped labels by its preferred
+    height-for-width, so a page scrolls even when it fits; spec: everything fits at 1366×768, 125 %.)"""
+
+    def __init__(self, widget: QWidget, parent=None):
+        super().__init__(parent)
+        self.setWidgetResizable(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(widget)
+        widget.installEventFilter(self)
+
+    def _fit(self) -> None:
+        w = self.widget()
+        if w is None:
+            return
+        view = self.viewport().size()
+        least = w.minimumSizeHint().expandedTo(w.minimumSize())
+        width, height = max(view.width(), least.width()), max(view.height(), least.height())
+        for _ in range(8):  # wrapped labels under-report their minimum height: grow until nothing is squeezed
+            w.resize(width, height)
+            if w.layout() is not None:
+                w.layout().activate()
+            deficit = max((_squeezed(c) for c in w.findChildren(QWidget) if c.isVisibleTo(w)), default=0)
+            if deficit <= 0:
+                break
+            height += deficit
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return super().eventFilter(obj, event)
+
+    def sizeHint(self) -> QSize:
+        w = self.widget()
+        return w.sizeHint() if w is not None else super().sizeHint()

@@ -53,8 +53,8 @@ def test_document_has_every_section_and_numbered_captions(document):
     for title in SECTIONS:
         assert any(t.startswith(title) for t in texts), title
     assert [t.number for t in document.tables] == list(range(1, len(document.tables) + 1))
-    assert [f.caption[:3] for f in document.figures] == ["图 1", "图 2", "图 3", "图 4"]
-    assert [f.chart.kind for f in document.figures] == ["line", "bars", "scatter", "radar"]
+    assert [f.caption[:3] for f in document.figures] == ["图 1", "图 2", "图 3", "图 4", "图 5"]
+    assert [f.chart.kind for f in document.figures] == ["line", "bars", "scatter", "tilemap", "radar"]
     assert document.tables[0].caption.startswith("表 1  ")
 
 

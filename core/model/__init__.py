@@ -20,6 +20,7 @@ from .regions import (
     province,
     province_names,
 )
+from .tilegrid import Tile, TileGrid, load_tile_grid
 
 __all__ = [
     "BASIS_CODES",
@@ -34,9 +35,12 @@ __all__ = [
     "ObservationTable",
     "Provenance",
     "Province",
+    "Tile",
+    "TileGrid",
     "canonical_region_name",
     "load_framework",
     "load_provinces",
+    "load_tile_grid",
     "macro_region_of",
     "neighbours",
     "parse_framework",

@@ -51,6 +51,8 @@ class Node:
     comparable_national: str = "same"
     source: str = ""
     region_name_zh: str = ""  # what a region calls the indicator (its provincial definition)
+    definition_en: str = ""  # the provincial definition in English (tooltips, help)
+    source_en: str = ""
 
     @property
     def is_leaf(self) -> bool:
@@ -338,6 +340,8 @@ def _node(code: str, tree: _Tree, weights: Mapping[str, float], meta: Mapping) -
         comparable_national=str(raw.get("comparable_national", "same")),
         source=str(raw.get("source", "")),
         region_name_zh=_region_name(raw) if not kids else "",
+        definition_en=str(raw.get("definition_en", "")),
+        source_en=str(raw.get("source_en", "")),
     )
 
 

@@ -13,6 +13,7 @@ from .builder import ReportInputs, Section, build_document
 from .csv_export import CSV_COLUMNS, csv_headers, index_csv_text, write_index_csv
 from .document import Cell, ChartSeries, ChartSpec, Column, Document, Figure, Heading, PageBreak, Paragraph, Table
 from .neutral import is_formula_like, neutralise, set_text_cell
+from .tilemap import TILE_MODES, tile_values, tilemap_spec
 
 _LAZY = dict.fromkeys(
     (
@@ -30,6 +31,7 @@ _LAZY = dict.fromkeys(
 __all__ = [
     *_LAZY,
     "CSV_COLUMNS",
+    "TILE_MODES",
     "Cell",
     "ChartSeries",
     "ChartSpec",
@@ -48,6 +50,8 @@ __all__ = [
     "is_formula_like",
     "neutralise",
     "set_text_cell",
+    "tile_values",
+    "tilemap_spec",
     "write_index_csv",
 ]
 

@@ -80,7 +80,7 @@ class ChartSeries:
 class ChartSpec:
     """Which chart and its data; drawn by the GUI's chart classes (desktop) or natively in xlsx."""
 
-    kind: str  # "line" (index over years), "bars" (categories × groups), "radar" (axes × series) or "scatter"
+    kind: str  # "line" (index over years), "bars" (categories × groups), "radar", "scatter" or "tilemap"
     title: str
     x_labels: tuple[str, ...]  # years, categories, radar axes, or the scatter's point names
     series: tuple[ChartSeries, ...]  # scatter: exactly two, x values then y values
@@ -89,7 +89,8 @@ class ChartSpec:
     x_label: str = ""
     corners: tuple[str, ...] = ()  # scatter: quadrant names (top-right, bottom-right, top-left, bottom-left)
     split: tuple[float, float] = (100.0, 100.0)  # scatter: where the quadrants meet
-    highlight: str = ""  # scatter: the report's own region
+    highlight: str = ""  # scatter, tilemap: the report's own region
+    categories: tuple[str, ...] = ()  # tilemap: legend names; series[0] holds each region's index into them
 
 
 @dataclass(frozen=True)

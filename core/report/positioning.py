@@ -13,6 +13,7 @@ from ..assessment import Assessment, RegionAssessment
 from ..model.framework import ROOT
 from .builder import NATION, Context, fmt
 from .document import Cell, ChartSeries, ChartSpec, Column, DocumentBuilder
+from .tilemap import tilemap_figure
 
 _QUADRANT_KEYS = ((True, True), (True, False), (False, True), (False, False))  # chart corners
 
@@ -170,6 +171,7 @@ def positioning(ctx: Context, doc: DocumentBuilder) -> None:
         doc.paragraph(ra.quadrants[code].reason.text(ctx.lang))
     doc.paragraph(ra.momentum[ROOT].reason.text(ctx.lang))
     _scatter(ctx, doc)
+    tilemap_figure(ctx, doc)
     doc.heading(2, ctx.t("report.positioning.role"))
     doc.paragraph(ra.role.reason.text(ctx.lang))
     _radar(ctx, doc, ra)

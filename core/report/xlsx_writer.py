@@ -116,6 +116,7 @@ def _scatter(ws, figure: Figure, head: int, last: int) -> ScatterChart:
 
 
 _CHARTS = {"line": LineChart, "bars": BarChart, "radar": RadarChart}
+_NATIVE = (*_CHARTS, "scatter")  # the tile map has no native Excel chart (its data is in the tables)
 
 
 def _native_chart(ws, figure: Figure, head: int, last: int, ncols: int):
@@ -148,7 +149,7 @@ def _charts_sheet(wb, document: Document) -> None:
         return
     ws = wb.create_sheet(render("report.sheet.charts", None, document.lang))
     top = 1
-    for k, figure in enumerate(figures):
+    for k, figure in enumerate(f for f in figures if f.chart.kind in _NATIVE):
         if k:
             ws.row_breaks.append(Break(id=top - 1))  # one chart per printed page, never split
         head, last, ncols = _chart_data(ws, figure, top)

@@ -9,6 +9,11 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMenu, QToolButt
 from .. import fonts, style
 from . import pg
 
+REPORT_DPI = 300  # the reports' figure resolution (core.report)
+CM_TO_LOGICAL = (
+    96 / 2.54
+)  # Qt's logical pixels per cm: a chart laid out at its printed size prints its fonts at their size
+
 
 def style_plot(plot, x_label: str = "", y_label: str = "") -> None:
     """Fonts, grid and axis labels for a PlotItem, in the app's CJK font."""
@@ -28,6 +33,26 @@ def style_plot(plot, x_label: str = "", y_label: str = "") -> None:
     plot.hideButtons()
 
 
+def fit_legend(plot, width: float) -> None:
+    """A legend below the plot takes as many columns (up to the caller's) as fit in `width`,
+    so a narrow chart (1366×768 at 125 %) wraps its legend instead of cutting off the plot."""
+    legend = getattr(plot, "legend", None)
+    most = getattr(legend, "max_columns", 0)
+    if not most or not legend.items:
+        return
+    from PySide6.QtGui import QFontMetricsF
+
+    metrics = QFontMetricsF(fonts.ui_font(9))  # the legend's labelTextSize
+    sizes = [24 + metrics.horizontalAdvance(label.text) + 10 for _, label in legend.items]  # sample, text, gap
+    columns = 1
+    for cols in range(min(most, len(sizes)), 1, -1):  # items run row by row; each column is as wide as its widest
+        if sum(max(sizes[c::cols]) for c in range(cols)) <= width:
+            columns = cols
+            break
+    if columns != legend.columnCount:
+        legend.setColumnCount(columns)
+
+
 def add_legend(plot, columns: int = 1, below: bool = False):
     """A legend inside the plot's top-left corner, or (`below`) in a row under the x-axis,
     where it can never cover data (line charts whose lines fan out from the base year)."""
@@ -35,6 +60,7 @@ def add_legend(plot, columns: int = 1, below: bool = False):
         legend = pg().LegendItem(labelTextSize="9pt", colCount=columns)
         plot.layout.addItem(legend, 4, 1)
         plot.legend = legend  # items added with a name register here, as with addLegend
+        legend.max_columns = columns  # fit_legend lowers the columns when the chart is narrow
         return legend
     legend = plot.addLegend(offset=(8, 8), labelTextSize="9pt", colCount=columns)
     legend.setBrush(pg().mkBrush(255, 255, 255, 215))
@@ -53,6 +79,7 @@ class ChartFrame(QWidget):
         head = QHBoxLayout()
         self.title = QLabel(title)
         self.title.setObjectName("cardTitle")
+        self.title.setWordWrap(True)  # a long (English) title wraps instead of widening the page
         head.addWidget(self.title, 1)
         self.tools = QToolButton()
         self.tools.setObjectName("chartTool")
@@ -62,6 +89,7 @@ class ChartFrame(QWidget):
         menu = QMenu(self.tools)
         menu.addAction(self.tr("复制图片"), self.copy_to_clipboard)
         menu.addAction(self.tr("导出 PNG…"), lambda: self._export_dialog("png"))
+        menu.addAction(self.tr("导出 PNG（用于报告：A4 版心宽，300 dpi）…"), lambda: self._export_dialog("report"))
         menu.addAction(self.tr("导出 SVG…"), lambda: self._export_dialog("svg"))
         self.tools.setMenu(menu)
         head.addWidget(self.tools)
@@ -73,7 +101,30 @@ class ChartFrame(QWidget):
         self.view = self.make_widget()
         self.view.setMinimumHeight(min_height)
         v.addWidget(self.view, 1)
+        self.hint = QLabel("")  # shown instead of an empty plot (set_empty)
+        self.hint.setObjectName("empty")
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setMinimumHeight(min_height)
+        self.hint.hide()
+        v.addWidget(self.hint, 1)
         v.addWidget(self.caption)
+
+    def minimumSizeHint(self) -> QSize:
+        """The plot's minimum plus the title and caption wrapped at the current width (a squeezed
+        frame would otherwise let the caption overlap the x-axis)."""
+        return QSize(super().minimumSizeHint().width(), self.heightForWidth(max(1, self.width())))
+
+    def heightForWidth(self, width: int) -> int:
+        """Title and caption wrapped at `width` around the plot at its minimum height: stable, unlike
+        the layout's own (a pyqtgraph view's size hint follows its current size)."""
+        parts = [lab for lab in (self.title, self.tools) if not lab.isHidden()]
+        head = max((p.heightForWidth(width) if p.hasHeightForWidth() else p.sizeHint().height()) for p in parts)
+        body = self.hint if not self.hint.isHidden() else self.view
+        height = head + 2 + max(body.minimumHeight(), body.minimumSizeHint().height())
+        if not self.caption.isHidden():
+            height += 2 + self.caption.heightForWidth(width)
+        return height
 
     # subclasses may return a custom QWidget (radar, gauge)
     def make_widget(self) -> QWidget:
@@ -81,6 +132,27 @@ class ChartFrame(QWidget):
         self.plot = w.getPlotItem()
         style_plot(self.plot)
         return w
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            from ..widgets import relayout_up
+
+            relayout_up(self)  # the wrapped title and caption (minimumSizeHint) depend on the width
+        plot = getattr(self, "plot", None)
+        if plot is not None:
+            fit_legend(plot, event.size().width() - 60)  # less the y-axis
+
+    def set_empty(self, hint: str) -> None:
+        """No data: show `hint` (what to fill in) instead of drawing empty axes; "" shows the plot again."""
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
+        self.view.setVisible(not hint)
+        self.tools.setEnabled(not hint)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.hint.isHidden()
 
     def set_caption(self, text: str) -> None:
         self.caption.setText(text)
@@ -155,6 +227,30 @@ class ChartFrame(QWidget):
         atomic_write_bytes(path, self.png_bytes(width_px))  # a crash never leaves half a PNG under the user's name
         return True
 
+    def report_png_bytes(self) -> bytes:
+        """The "for report" preset: the chart laid out at the report's printed figure size (15.6 × 8.8 cm,
+        the A4 text width) so its fonts print at their point size, as the report renderer draws it, and
+        encoded at 300 dpi (1843 px wide)."""
+        from PySide6.QtWidgets import QApplication
+
+        from core.report import Figure
+
+        figure = Figure(0, "", None)  # the report's default figure size
+        old = self.size()
+        self.resize(round(figure.width_cm * CM_TO_LOGICAL), round(figure.height_cm * CM_TO_LOGICAL))
+        self.layout().activate()
+        QApplication.processEvents()  # pyqtgraph lays its scene out on the next event
+        try:
+            return self.png_bytes(round(figure.width_cm / 2.54 * REPORT_DPI), REPORT_DPI)
+        finally:
+            self.resize(old)
+
+    def export_report_png(self, path: str) -> bool:
+        from core.kernel import atomic_write_bytes
+
+        atomic_write_bytes(path, self.report_png_bytes())
+        return True
+
     def export_svg(self, path: str) -> bool:
         """Vector SVG of the whole chart via QSvgGenerator. Its resolution must be the widgets'
         logical DPI, else pyqtgraph's curves are scaled by 96/72 against the axes."""
@@ -180,15 +276,18 @@ class ChartFrame(QWidget):
         QGuiApplication.clipboard().setImage(self.image())
 
     def _export_dialog(self, kind: str) -> None:
+        """`kind`: "png", "svg" or "report" (PNG with the for-report preset)."""
         name = (self.title.text() or "chart").replace("/", "_").replace(" ", "_")
-        filt = self.tr("PNG 图片 (*.png)") if kind == "png" else self.tr("SVG 矢量图 (*.svg)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出图表"), f"{name}.{kind}", filt)
+        ext = "svg" if kind == "svg" else "png"
+        filt = self.tr("SVG 矢量图 (*.svg)") if kind == "svg" else self.tr("PNG 图片 (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出图表"), f"{name}.{ext}", filt)
         if not path:
             return
-        if not path.lower().endswith("." + kind):
-            path += "." + kind
+        if not path.lower().endswith("." + ext):
+            path += "." + ext
+        export = {"png": self.export_png, "svg": self.export_svg, "report": self.export_report_png}[kind]
         try:
-            (self.export_png if kind == "png" else self.export_svg)(path)
+            export(path)
         except Exception as exc:
             from .. import errors
 

@@ -20,11 +20,13 @@ from core.assessment import fmt_vs
 from core.kernel import Message
 
 from .. import style
+from ..help import indicator_tooltip, set_node_tooltips
 from ..i18n import current_language
-from ..widgets import Card, Verdict, fmt
+from ..widgets import Card, CardRow, Verdict, fmt
 from .audit_tab import AuditTab
 from .base import ResultPage
 from .tables import fill_table, make_table, robustness, scroll
+from .tilemap_tab import TileMapTab
 
 
 def _tr(text: str) -> str:
@@ -71,20 +73,20 @@ class PositioningTab(QWidget):
         self.node_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.node_combo.currentIndexChanged.connect(self.draw_scatter)
         row.addWidget(self.node_combo)
-        self.scatter = QuadrantScatter(_tr("定位象限：融合水平 × 融合势能（全国 = 100）"), min_height=300)
+        self.scatter = QuadrantScatter(_tr("定位象限：融合水平 × 融合势能（全国 = 100）"), min_height=230)
         c_scatter.body.addWidget(self.scatter)
         c_scatter.body.addLayout(row)
         g.addWidget(c_scatter, 1, 0, 1, 2)
         c_radar = Card()
-        self.radar = RadarChart(_tr("一级指标融合水平（全国 = 100）"), min_height=300)
+        self.radar = RadarChart(_tr("一级指标融合水平（全国 = 100）"), min_height=230)
         c_radar.body.addWidget(self.radar)
         g.addWidget(c_radar, 1, 2, 1, 2)
         self.v_level = Verdict(_tr("融合水平"))
         self.v_momentum = Verdict(_tr("融合势能"))
         self.v_quadrant = Verdict(_tr("定位象限"))
         self.v_role = Verdict(_tr("功能定位"))
-        for i, w in enumerate((self.v_level, self.v_momentum, self.v_quadrant, self.v_role)):
-            g.addWidget(w, 0, i, Qt.AlignmentFlag.AlignTop)
+        g.addWidget(CardRow((self.v_level, self.v_momentum, self.v_quadrant, self.v_role)), 0, 0, 1, 4)
+        for i in range(4):
             g.setColumnStretch(i, 1)
         g.setRowStretch(1, 1)
 
@@ -93,6 +95,7 @@ class PositioningTab(QWidget):
             self.node_combo.blockSignals(True)
             for code in ("total", *framework.pillars):
                 self.node_combo.addItem(framework.label(code, lang), code)
+            set_node_tooltips(self.node_combo, framework, lang)
             self.node_combo.blockSignals(False)
 
     def draw_scatter(self, *_) -> None:
@@ -151,8 +154,8 @@ class PositioningTab(QWidget):
         q = ra.quadrants.get("total")
         _show(self.v_quadrant, a, q, a.name(q.name, lang) if q else "—", "", _text(q.reason) if q else "", lang)
         _show(self.v_role, a, ra.role, a.name(ra.role.name, lang), "", _text(ra.role.reason), lang, "spread")
-        for w in (self.v_quadrant, self.v_role):
-            w.value.setStyleSheet(f"color: {style.PRIMARY};")
+        for w in (self.v_quadrant, self.v_role):  # a name, not a number: smaller than the big figures
+            w.value.setStyleSheet(f"color: {style.PRIMARY}; font-size: 15pt;")
         self.draw_scatter()
 
 
@@ -264,8 +267,10 @@ class BoardsTab(QWidget):
         def label(s) -> str:
             return framework.label(s.code, lang) if s.code in framework.nodes else f"{s.code} {s.name}"
 
-        def tip(s) -> str:
-            return robustness(s, lambda n: n, lang)[1]
+        def tip(s) -> str:  # the indicator's definition, unit and source, then the margin and shares
+            return "\n\n".join(
+                t for t in (indicator_tooltip(framework, s.code, lang), robustness(s, lambda n: n, lang)[1]) if t
+            )
 
         fill_table(self.strengths, [[label(s), fmt(s.score), fmt(-s.gap_contribution, 2)] for s in b.strengths],
                    tips=[tip(s) for s in b.strengths])  # fmt: skip
@@ -319,13 +324,14 @@ class IndustriesTab(QWidget):
             names = tuple(a.name(cfg.industry_quadrants.get(k), lang) for k in keys)
             split = (cfg.lq_split, cfg.potential_split)
         if pts:
+            self.industry_scatter.set_empty("")
             self.industry_scatter.set_data(pts, _tr("区位熵（全国 = 1）"), _tr("融合潜力（0–100）"), names, split,
                                            symmetric=False)  # fmt: skip
             self.industry_scatter.set_caption("")
-        else:
-            self.industry_scatter.plot.clear()
+        else:  # no empty axes: say what to fill in
+            self.industry_scatter.set_caption("")
             empty = _tr("{r} 没有主导产业评分（可在填报模板的“主导产业”工作表中填写）。").replace("{r}", ra.region)
-            self.industry_scatter.set_caption(empty)
+            self.industry_scatter.set_empty(empty)
 
 
 class PartnersTab(QWidget):
@@ -409,6 +415,8 @@ class AssessmentPage(ResultPage):
         self.partner_tab = PartnersTab()
         self.audit = AuditTab()
         self.tabs.addTab(scroll(self.positioning), self.tr("定位"))
+        self.tilemap = TileMapTab(self.session)
+        self.tabs.addTab(self.tilemap, self.tr("全国格局"))
         self.tabs.addTab(self.coupling, self.tr("耦合与潜力"))
         self.tabs.addTab(self.boards, self.tr("优势与短板"))
         self.tabs.addTab(self.industries, self.tr("主导产业"))
@@ -449,7 +457,8 @@ class AssessmentPage(ResultPage):
         a, fw, lang = s.assessment, s.framework, current_language()
         self.positioning.fill_nodes(fw, lang)
         self.headline.setText(_text(ra.headline))
-        for tab in (self.positioning, self.coupling, self.boards, self.industries, self.partner_tab, self.audit):
+        for tab in (self.positioning, self.tilemap, self.coupling, self.boards, self.industries, self.partner_tab,
+                    self.audit):  # fmt: skip
             tab.show_region(a, ra, fw, lang)
         notes = [_text(n) for n in ra.notes]
         more = self.tr("（另有 {0} 条说明，见导出的 JSON）").format(len(notes) - 4) if len(notes) > 4 else ""

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 from core.kernel import CellStatus, Message
 
 from .. import style
+from ..help import set_node_tooltips
 from ..i18n import current_language
-from ..widgets import Card, Verdict, fmt
+from ..widgets import Card, CardRow, Verdict, fmt
 from .base import ResultPage
 from .tables import fill_table, make_table
 
@@ -40,14 +41,11 @@ class BenchmarkPage(ResultPage):
         top.addWidget(self.node_combo)
         top.addStretch(1)
         v.addLayout(top)
-        cards = QHBoxLayout()
         self.v_gap = Verdict(self.tr("与全国差距（点）"))
         self.v_growth = Verdict(self.tr("年均增速差（百分点）"))
         self.v_rank = Verdict(self.tr("指数排名"))
         self.v_level_rank = Verdict(self.tr("融合水平排名"))
-        for w in (self.v_gap, self.v_growth, self.v_rank, self.v_level_rank):
-            cards.addWidget(w, 1, Qt.AlignmentFlag.AlignTop)
-        v.addLayout(cards)
+        v.addWidget(CardRow((self.v_gap, self.v_growth, self.v_rank, self.v_level_rank), min_card_width=200))
         grid = QGridLayout()
         grid.setSpacing(12)
         c_chart = Card()
@@ -105,6 +103,7 @@ class BenchmarkPage(ResultPage):
                 self.node_combo.blockSignals(True)
                 for code in fw.codes:
                     self.node_combo.addItem("　" * fw.nodes[code].depth + fw.label(code, current_language()), code)
+                set_node_tooltips(self.node_combo, fw, current_language())
                 self.node_combo.blockSignals(False)
             cmp = s.comparison(self.node_combo.currentData() or "total")
         if cmp is None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from core.kernel import CellStatus, Severity, render
 
 from .. import style
+from ..help import indicator_tooltip
 from ..i18n import current_language
 from ..widgets import Card
 from .base import LazyPage
@@ -185,7 +186,7 @@ class CheckPage(LazyPage):
         if code in fw.nodes:
             node = fw.nodes[code]
             name, unit = node.name(lang, regional=regional), node.unit
-            tip = node.definition_provincial if regional else node.definition_national
+            tip = indicator_tooltip(fw, code, lang)  # definition, unit and source
         else:
             zh, en, unit = BASIS_CODES[code]
             name, tip = (en if lang == "en" else zh), zh

@@ -22,6 +22,7 @@ from core.kernel import CellStatus
 from core.model import NATION
 
 from .. import style
+from ..help import indicator_tooltip
 from ..i18n import current_language
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -93,8 +94,7 @@ class NodeTree(QWidget):
         cells.append("—" if math.isnan(g) else f"{g:+.2f}")
         item = QTreeWidgetItem(cells)
         item.setData(0, Qt.ItemDataRole.UserRole, code)
-        definition = node.definition_provincial if regional else node.definition_national
-        item.setToolTip(0, definition if node.is_leaf else fw.label(code, lang))
+        item.setToolTip(0, indicator_tooltip(fw, code, lang))  # definition, unit and source
         for col, f in enumerate(flags, start=1):
             item.setTextAlignment(col, RIGHT)
             if f in self._tips:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHeaderView,
     QScrollArea,
     QTableWidget,
@@ -14,6 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.kernel import msg
+
+from ..widgets import FitScroll
 
 
 def make_table(headers: list[str], stretch_last: bool = True) -> QTableWidget:
@@ -48,11 +49,7 @@ def fill_table(
 
 
 def scroll(widget: QWidget) -> QScrollArea:
-    sa = QScrollArea()
-    sa.setWidgetResizable(True)
-    sa.setFrameShape(QFrame.Shape.NoFrame)
-    sa.setWidget(widget)
-    return sa
+    return FitScroll(widget)
 
 
 UNITS = {"points": "assess.unit.points", "spread": "assess.unit.spread", "d": "assess.unit.d"}

@@ -28,7 +28,9 @@ class Computations:
         """Compute the index for every region (errors in the data do not block rows that are fine)."""
         if self.table is None or len(self.table) == 0:
             self._clear_results()
+            self.region = ""  # an empty workspace shows no region of the one before (the demo)
             self.resultChanged.emit()
+            self.regionChanged.emit("")
             return None
         table, framework, options = self.table, self.framework, self.index_options()
 
@@ -49,8 +51,8 @@ class Computations:
         self.sensitivity = self.monte_carlo = self.sobol = self.drop_one = None
         self.compute_problems = problems
         regs = self.regions()
-        if regs and self.region not in regs:
-            self.region = regs[0]
+        if self.region not in regs:
+            self.region = regs[0] if regs else ""
         self.compare = [r for r in self.compare if r in regs]
         self.resultChanged.emit()
         self.sensitivityChanged.emit()

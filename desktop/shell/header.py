@@ -6,6 +6,7 @@ choice back to it.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
 
@@ -14,6 +15,7 @@ class Header(QWidget):
         super().__init__(parent)
         self.session = session
         self.setObjectName("header")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # a plain QWidget paints no style-sheet background
         h = QHBoxLayout(self)
         h.setContentsMargins(20, 10, 16, 10)
         tv = QVBoxLayout()
@@ -22,6 +24,8 @@ class Header(QWidget):
         self.page_title.setObjectName("pageTitle")
         self.page_subtitle = QLabel("")
         self.page_subtitle.setObjectName("pageSubtitle")
+        self.page_subtitle.setWordWrap(True)  # a long (English) subtitle wraps instead of widening the window
+        self.page_subtitle.setMinimumWidth(1)
         tv.addWidget(self.page_title)
         tv.addWidget(self.page_subtitle)
         h.addLayout(tv, 1)

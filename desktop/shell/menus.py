@@ -32,6 +32,10 @@ class Menus(QObject):
             QKeySequence.StandardKey.Preferences,
         )
         h = mb.addMenu(self.tr("帮助(&H)"))
+        _action(h, self.tr("本页帮助"), window.show_help, "F1")
+        _action(h, self.tr("方法术语表"), lambda: window.show_help(1))
+        _action(h, self.tr("入门导览…"), window.show_tour)
+        h.addSeparator()
         _action(h, self.tr("打开日志文件夹"), window.open_log_folder)
         _action(h, self.tr("关于"), window.about)
 

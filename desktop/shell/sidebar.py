@@ -15,6 +15,7 @@ class Sidebar(QWidget):
         """`titles`: page id → (title, tooltip), in workflow order."""
         super().__init__(parent)
         self.setObjectName("sidebar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # a plain QWidget paints no style-sheet background
         self.setFixedWidth(212)
         self._ids = list(titles)
         v = QVBoxLayout(self)

@@ -233,7 +233,8 @@ def test_benchmark_page_any_node(window, qtbot):
 def test_every_page_opens(window):
     for pid in PAGE_IDS:
         page = window.show_page(pid)
-        assert window.stack.currentWidget().layout().itemAt(0).widget() is page
+        area = window.stack.currentWidget().layout().itemAt(0).widget()  # the page's scroll area (1366×768)
+        assert area.widget() is page
         assert window.page_title.text() == window.steps.item(PAGE_IDS.index(pid)).text()
 
 

@@ -229,7 +229,7 @@ def test_export_page_charts_for_reports_are_300_dpi_at_text_width(qtbot, demo, t
     page, _ = _page(qtbot, ExportPage, demo)
     page.export_report_charts(str(tmp_path))
     files = sorted(tmp_path.glob("*.png"))
-    assert len(files) == 4
+    assert len(files) == 5  # trend, pillars, quadrant, tile map, radar
     img = QImage(str(files[0]))
     assert img.width() == 1843 and round(img.dotsPerMeterX() * 0.0254) == 300
 

@@ -107,7 +107,7 @@ def test_svg_lines_align_with_the_axes(chart, tmp_path):
 def test_docx_with_renderer_has_charts_at_text_width(tmp_path):
     path = write_report(demo_inputs(), "docx", tmp_path / "r.docx", QtRenderer())
     shapes = open_docx(str(path)).inline_shapes
-    assert len(shapes) == 4  # trend, pillars, quadrant scatter, pillar-level radar
+    assert len(shapes) == 5  # trend, pillars, quadrant scatter, tile map, pillar-level radar
     assert all(abs(s.width - Cm(15.6)) < Cm(0.05) for s in shapes)
 
 
