@@ -181,6 +181,7 @@ def test_recipe_notes_are_messages_with_code_and_chinese_text(tmp_path):
         "carry_limit",
         "weights",
         "exclusions",
+        "excluded_regions",
         "notes",
         "filled_cells",
         "run",

@@ -45,6 +45,13 @@ def add_data_options(p: argparse.ArgumentParser, *, end_help: str = "末年（�
         "--exclude", action="append", default=[], metavar="地区:代码[,代码]", help="为某地区排除无法填报的指标，可重复"
     )
     p.add_argument(
+        "--exclude-region",
+        action="append",
+        default=[],
+        metavar="地区=理由",
+        help="整个地区不参与测算并注明理由（例如 某市=统计口径调整，2019 年数据缺失），可重复；结果口径记录每个地区及其理由",
+    )
+    p.add_argument(
         "--carry-limit",
         type=_non_negative,
         default=DEFAULT_CARRY_LIMIT,
@@ -71,12 +78,24 @@ def parse_exclusions(items: list[str]) -> dict[str, frozenset[str]]:
     return {r: frozenset(c) for r, c in out.items()}
 
 
+def parse_region_exclusions(items: list[str]) -> dict[str, str]:
+    """--exclude-region 地区=理由 (repeatable) → region → reason; a region named twice keeps the last reason."""
+    out: dict[str, str] = {}
+    for item in items:
+        region, sep, reason = item.replace("＝", "=").partition("=")
+        if not sep or not region.strip() or not reason.strip():
+            raise InputError([Problem("option_invalid.exclude_region", {"item": item})])
+        out[region.strip()] = reason.strip()
+    return dict(sorted(out.items()))
+
+
 def options_from_args(args: argparse.Namespace) -> IndexOptions:
     return IndexOptions(
         base_year=args.base_year,
         end_year=args.end_year,
         gap_policy=args.gap_policy,
         exclusions=parse_exclusions(args.exclude),
+        excluded_regions=parse_region_exclusions(args.exclude_region),
         carry_limit=args.carry_limit,
     )
 
@@ -111,7 +130,7 @@ def framework_sha256(path: Path | None) -> str:
 
 
 # Arguments that do not change the result (where it goes, how the table looks) or are not options.
-NOT_RECORDED = frozenset({"data", "json", "lang", "func", "command", "depth", "exclude"})
+NOT_RECORDED = frozenset({"data", "json", "lang", "func", "command", "depth", "exclude", "exclude_region"})
 
 
 def recorded_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -122,6 +141,7 @@ def recorded_options(args: argparse.Namespace) -> dict[str, Any]:
         if dest not in NOT_RECORDED:
             options[dest] = _posix(value) if isinstance(value, Path) else value
     options["exclude"] = {r: sorted(c) for r, c in sorted(parse_exclusions(args.exclude).items())}
+    options["exclude_region"] = parse_region_exclusions(args.exclude_region)
     return options
 
 

@@ -49,6 +49,7 @@ class IndexOptions:
     end_year: int | None = None  # None: the latest year in the data
     gap_policy: str = "interpolate"  # interior gaps: geometric interpolation, or carry the last value forward
     exclusions: Mapping[str, frozenset[str]] = field(default_factory=dict)  # region → indicator codes left out
+    excluded_regions: Mapping[str, str] = field(default_factory=dict)  # region → reason: left out entirely
     weights: Mapping[str, float] = field(default_factory=dict)  # node code → weight within its parent
     carry_limit: int | None = DEFAULT_CARRY_LIMIT  # most years a value may be carried forward; None: no limit
 
@@ -184,9 +185,31 @@ def to_grid(
     return Grid(regions, tuple(range(base, end + 1)), raw, MappingProxyType(provenance), notes)
 
 
+def without_regions(table: ObservationTable, excluded: Mapping[str, str]) -> ObservationTable:
+    """The table without the regions the user left out, each with a reason (one empty indicator row of
+    one region then no longer blocks every region). An unknown region or a blank reason is a problem."""
+    if not excluded:
+        return table
+    present = sorted(set(table.regions()))
+    problems = [
+        Problem("exclusion_region_unknown", {"region": r, "regions": present}, region=r)
+        for r in sorted(excluded)
+        if r not in present
+    ]
+    problems += [
+        Problem("exclusion.reason_missing", {"region": r}, region=r)
+        for r, why in excluded.items()
+        if not str(why).strip()
+    ]
+    if problems:
+        raise InputError(problems)
+    return ObservationTable([o for o in table if o.region not in excluded])
+
+
 def prepare(table: ObservationTable, framework: Framework, options: IndexOptions | None = None) -> PreparedData:
-    """Observations → grid → filled values and leaf growth (see prepare_grid)."""
+    """Observations → grid → filled values and leaf growth (see prepare_grid); excluded regions left out."""
     options = options or IndexOptions()
+    table = without_regions(table, options.excluded_regions)
     return prepare_grid(to_grid(table, framework, options.base_year, options.end_year), framework, options)
 
 
@@ -341,7 +364,8 @@ class FilledCell:
 
 @dataclass(frozen=True)
 class IndexRecipe:
-    """How a result was made: method, framework, years, gap policy, weights, exclusions, notes, filled cells.
+    """How a result was made: method, framework, years, gap policy, weights, exclusions (indicators and
+    whole regions with their reasons), notes, filled cells.
 
     `to_dict()` is the `recipe` of `compute --json` (notes as message dicts: code, args, Chinese text).
     """
@@ -355,6 +379,7 @@ class IndexRecipe:
     carry_limit: int | None
     weights: Mapping[str, float]  # node → weight within its parent, as used
     exclusions: Mapping[str, tuple[str, ...]]  # region → indicators left out (sorted)
+    excluded_regions: Mapping[str, str]  # region → the user's reason for leaving it out (sorted)
     notes: tuple[Message, ...]
     filled_cells: tuple[FilledCell, ...]
 
@@ -369,6 +394,7 @@ class IndexRecipe:
             "carry_limit": self.carry_limit,
             "weights": {c: round(w, 12) for c, w in self.weights.items()},
             "exclusions": {r: list(c) for r, c in self.exclusions.items()},
+            "excluded_regions": dict(self.excluded_regions),
             "notes": [n.to_dict() for n in self.notes],
             "filled_cells": [c.to_dict() for c in self.filled_cells],
         }
@@ -562,6 +588,7 @@ def _node_carried(prepared: PreparedData, fw: Framework) -> np.ndarray:
 def compute_index(table: ObservationTable, framework: Framework, options: IndexOptions | None = None) -> IndexResult:
     """The report's index for every region, node and year. See the module docstring for the method."""
     options = options or IndexOptions()
+    table = without_regions(table, options.excluded_regions)
     return compute_index_grid(to_grid(table, framework, options.base_year, options.end_year), framework, options)
 
 
@@ -586,7 +613,8 @@ def result_from_prepared(prepared: PreparedData, options: IndexOptions) -> Index
         carry_limit=options.carry_limit,
         weights=MappingProxyType(fw.weights()),
         exclusions=MappingProxyType({r: tuple(sorted(c)) for r, c in sorted(options.exclusions.items()) if c}),
-        notes=prepared.notes,
+        excluded_regions=MappingProxyType(dict(sorted(options.excluded_regions.items()))),
+        notes=prepared.notes + region_notes(options.excluded_regions),
         filled_cells=_filled_cells(prepared),
     )
     return IndexResult(
@@ -603,6 +631,11 @@ def result_from_prepared(prepared: PreparedData, options: IndexOptions) -> Index
         recipe,
         _node_carried(prepared, fw),
     )
+
+
+def region_notes(excluded: Mapping[str, str]) -> tuple[Message, ...]:
+    """One note per region left out, with the user's reason (the recipe, the CLI table, the report)."""
+    return tuple(msg("exclusion.note.region", region=r, reason=why) for r, why in sorted(excluded.items()))
 
 
 def _filled_cells(prepared: PreparedData) -> tuple[FilledCell, ...]:
