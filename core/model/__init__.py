@@ -1,6 +1,7 @@
 """The data model: the indicator framework, observations with status and provenance, regions."""
 
 from .framework import ROOT, Framework, Node, load_framework, parse_framework, renormalise
+from .framework_edit import check_draft, draft_from, draft_toml, next_user_version, save_draft
 from .observations import (
     BASIS_CODES,
     BASIS_GDP,
@@ -35,12 +36,17 @@ __all__ = [
     "Provenance",
     "Province",
     "canonical_region_name",
+    "check_draft",
+    "draft_from",
+    "draft_toml",
     "load_framework",
     "load_provinces",
     "macro_region_of",
     "neighbours",
+    "next_user_version",
     "parse_framework",
     "province",
     "province_names",
     "renormalise",
+    "save_draft",
 ]
