@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..kernel.atomic import atomic_write_text
 from ..kernel.problems import InputError, Problem
-from .framework import DIRECTIONS, ROOT, Framework, _region_name, parse_framework
+from .framework import DIRECTIONS, ROOT, Framework, _region_name, parse_framework, renormalise
 
 _DIRECTION_NAMES = {v: k for k, v in DIRECTIONS.items()}
 _META_KEYS = ("id", "version", "name_zh", "name_en", "source_zh", "root_name_zh", "root_name_en", "derived_from")
@@ -57,6 +57,30 @@ def draft_from(fw: Framework) -> dict:
                 del raw["region_name_zh"]  # derived from the provincial definition: follows its edits
         nodes.append(raw)
     return {"framework": meta, "coupling": dict(fw.coupling), "node": nodes}
+
+
+def sibling_shares(draft: Mapping, parent: str) -> dict[str, float]:
+    """The shares of `parent`'s children as the draft's weights give them (renormalised to sum 1).
+
+    A weight that is not a number ≥ 0 counts as 0 here (check_draft names it)."""
+    kids = [n for n in draft.get("node", []) if str(n.get("parent", ROOT) or ROOT) == parent]
+    weights = [_weight(n.get("weight")) for n in kids]
+    return {str(n.get("code")): float(w) for n, w in zip(kids, renormalise(weights), strict=True)}
+
+
+def _weight(value: object) -> float:
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value == value and value >= 0
+    return float(value) if ok else 0.0
+
+
+def normalised_draft(draft: Mapping) -> dict:
+    """A copy of the draft whose weights are each parent's shares (they sum to 1 under every parent)."""
+    out = {**draft, "node": [dict(n) for n in draft.get("node", [])]}
+    parents = {str(n.get("parent", ROOT) or ROOT) for n in out["node"]}
+    shares = {code: w for parent in parents for code, w in sibling_shares(out, parent).items()}
+    for node in out["node"]:
+        node["weight"] = shares.get(str(node.get("code")), node.get("weight"))
+    return out
 
 
 def check_draft(draft: Mapping, label: str = "<framework>") -> tuple[Framework | None, list[Problem]]:
