@@ -74,12 +74,19 @@ def _weight(value: object) -> float:
 
 
 def normalised_draft(draft: Mapping) -> dict:
-    """A copy of the draft whose weights are each parent's shares (they sum to 1 under every parent)."""
+    """A copy of the draft whose weights are each parent's shares (they sum to 1 under every parent).
+
+    A parent with an invalid weight among its children (or all zero) keeps the weights as typed,
+    so that check_draft still names the problem."""
     out = {**draft, "node": [dict(n) for n in draft.get("node", [])]}
-    parents = {str(n.get("parent", ROOT) or ROOT) for n in out["node"]}
-    shares = {code: w for parent in parents for code, w in sibling_shares(out, parent).items()}
+    groups: dict[str, list[dict]] = {}
     for node in out["node"]:
-        node["weight"] = shares.get(str(node.get("code")), node.get("weight"))
+        groups.setdefault(str(node.get("parent", ROOT) or ROOT), []).append(node)
+    for parent, kids in groups.items():
+        if all(_weight(k.get("weight")) == k.get("weight") for k in kids) and sum(k["weight"] for k in kids) > 0:
+            shares = sibling_shares(out, parent)
+            for k in kids:
+                k["weight"] = shares[str(k.get("code"))]
     return out
 
 
