@@ -86,7 +86,11 @@ class Workspace:
         the framework no longer has are simply not used.
         """
         fw = load_framework(framework_path)
-        text = read_resource_text(DEFAULT_FRAMEWORK) if framework_path is None else Path(framework_path).read_text(encoding="utf-8")
+        text = (
+            read_resource_text(DEFAULT_FRAMEWORK)
+            if framework_path is None
+            else Path(framework_path).read_text(encoding="utf-8")
+        )
         with schema.transaction(self._conn) as c:
             c.executemany(
                 "UPDATE meta SET value=? WHERE key=?",

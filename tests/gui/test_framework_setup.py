@@ -7,11 +7,10 @@ import csv
 from pathlib import Path
 
 import pytest
+from conftest import wait_idle
 from PySide6.QtWidgets import QInputDialog
 
 from core.model import NATION
-
-from conftest import wait_idle
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 
@@ -38,17 +37,15 @@ def session(app_setup, tmp_path):
 
 def _problem_item(page, region):
     tree = page.problems
-    return next(
-        tree.topLevelItem(i) for i in range(tree.topLevelItemCount()) if region in tree.topLevelItem(i).text(1)
-    )
+    return next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount()) if region in tree.topLevelItem(i).text(1))
 
 
 def test_check_page_excludes_the_blocking_region_with_a_reason_and_the_index_computes(
     session, qtbot, tmp_path, monkeypatch
 ):
-    from desktop.pages.data_check import CheckPage
-
     from test_pages import _page
+
+    from desktop.pages.data_check import CheckPage
 
     session.import_files([str(_gappy_csv(tmp_path))])
     assert session.result is None and {p.region for p in session.compute_problems} == {"浙江省"}

@@ -1,0 +1,62 @@
+"""English of the UI strings of exclusions, the framework editor and city adjacency (issue 19)."""
+
+EN = {
+    "{parent}：下级占比合计 {total}": "{parent}: children's shares add up to {total}",
+    "{region} 将不参与测算，其他地区照常计算。请注明理由（写入测算口径和报告）：": (
+        "{region} will be left out of the computation; the other regions are computed as usual. "
+        "Give the reason (it is written into the recipe and the report):"
+    ),
+    "一个地区的数据不完整时，可先将其排除并注明理由，其余地区即可测算；补齐数据后再取消排除。": (
+        "When one region's data are incomplete, exclude it with a reason so that the other regions can be "
+        "computed; remove the exclusion once its data are complete."
+    ),
+    "上级": "Parent",
+    "体系名称": "Framework name",
+    "体系标识": "Framework id",
+    "使用指标体系文件": "Use a framework file",
+    "使用指标体系文件…": "Use a framework file…",
+    "保存为新版本并使用": "Save as a new version and use it",
+    "关闭": "Close",
+    "切换指标体系": "Switch framework",
+    "占上级比重": "Share of parent",
+    "双击名称或权重即可修改；同一上级下的权重自动归一（占上级比重之和始终为 1）。保存时生成新版本。": (
+        "Double-click a name or a weight to change it; the weights under one parent are renormalised "
+        "automatically (the shares of a parent always add up to 1). Saving creates a new version."
+    ),
+    "取消排除": "Include again",
+    "取消排除所选地区": "Include the selected region again",
+    "名称": "Name",
+    "地区口径定义": "Regional definition",
+    "城市毗邻关系 (*.toml)": "City adjacency (*.toml)",
+    "已排除：": "Excluded: ",
+    "指标体系 (*.toml)": "Framework (*.toml)",
+    "指标体系已切换为 {id} {version}，正在重新测算。": "Framework switched to {id} {version}; recomputing.",
+    "指标体系编辑器": "Framework editor",
+    "指标体系编辑器…": "Framework editor…",
+    "排除": "Exclude",
+    "排除地区": "Exclude regions",
+    "排除地区…": "Exclude regions…",
+    "排除地区需要注明理由。": "Excluding a region needs a reason.",
+    "排除该问题所在地区…": "Exclude this problem's region…",
+    "改用内置体系": "Use the shipped framework",
+    "数据来源": "Data source",
+    "方向": "Direction",
+    "校验": "Validate",
+    "校验通过：指标体系有效。": "Validation passed: the framework is valid.",
+    "正向（越高越好）": "Positive (higher is better)",
+    "清除城市毗邻关系": "Clear city adjacency",
+    "版本": "Version",
+    "理由，例如：2019 年数据缺失，待补报": "Reason, e.g. 2019 data missing, to be reported later",
+    "管理排除地区…": "Manage excluded regions…",
+    "编辑中的指标体系": "framework being edited",
+    "英文名称": "English name",
+    "被排除的地区不参与指数测算和评估，其他地区照常计算。每个排除都须注明理由，理由保存在工作区中，并写入测算口径和导出的报告。": (
+        "Excluded regions take no part in the index and the assessment; the other regions are computed as "
+        "usual. Each exclusion needs a reason, which is kept in the workspace and written into the recipe "
+        "and the exported reports."
+    ),
+    "载入城市毗邻关系": "Load city adjacency",
+    "载入城市毗邻关系…": "Load city adjacency…",
+    "逆向（越低越好）": "Negative (lower is better)",
+    "（总指数）": " (total index)",
+}
