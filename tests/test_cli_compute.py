@@ -175,6 +175,7 @@ def test_recipe_notes_are_messages_with_code_and_chinese_text(tmp_path):
         "method",
         "framework_id",
         "framework_version",
+        "framework_digest",
         "base_year",
         "end_year",
         "gap_policy",

@@ -72,3 +72,50 @@ def test_a_saved_user_framework_with_a_swapped_indicator_and_new_weights_compute
     assert data["framework"] == {"id": "my-2025", "version": "1"}
     assert data["recipe"]["run"]["framework"]["sha256"] and data["recipe"]["weights"]["1"] == pytest.approx(3 / 4.5)
     assert "数据中心机架数量" in draft_toml(draft)
+
+
+def test_the_recipe_names_the_frameworks_content_by_its_digest(framework, tmp_path):
+    from core.index import compute_index
+    from core.io import read_long_format
+
+    table, _ = read_long_format(DEMO, framework)
+    shipped = compute_index(table, framework).recipe
+    copy = tmp_path / "copy.toml"
+    copy.write_text("# my comments\n" + draft_toml(draft_from(framework)), encoding="utf-8")
+    assert compute_index(table, load_framework(copy)).recipe.framework_digest == shipped.framework_digest
+    draft = draft_from(framework)
+    _node(draft, "4.3.2")["name_zh"] = "国家级先进制造业集群数量"
+    edited = tmp_path / "edited.toml"
+    edited.write_text(draft_toml(draft), encoding="utf-8")
+    recipe = compute_index(table, load_framework(edited)).recipe
+    assert recipe.framework_digest != shipped.framework_digest and len(recipe.framework_digest) == 64
+    assert recipe.to_dict()["framework_digest"] == recipe.framework_digest
+
+
+def test_normalising_a_draft_keeps_invalid_weights_for_the_check_to_name(framework):
+    from core.model import normalised_draft, sibling_shares
+
+    draft = draft_from(framework)
+    _node(draft, "1")["weight"] = 0.75
+    shares = sibling_shares(draft, "total")
+    assert shares["1"] == 0.5 and sum(shares.values()) == pytest.approx(1.0)
+    assert _node(normalised_draft(draft), "1")["weight"] == 0.5 and _node(draft, "1")["weight"] == 0.75
+    _node(draft, "2.1.1")["weight"] = -1
+    assert _node(normalised_draft(draft), "2.1.1")["weight"] == -1
+    assert {p.code for p in check_draft(normalised_draft(draft))[1]} == {"framework.weight_invalid"}
+
+
+def test_a_workspace_stores_the_user_framework_it_computes_with(framework, tmp_path):
+    from core.store import Workspace
+
+    draft = draft_from(framework)
+    draft["framework"]["version"] = "2025.1-u1"
+    path = save_draft(draft, tmp_path / "frameworks")
+    with Workspace.create(tmp_path / "w.lcws") as ws:
+        assert ws.set_framework(path).version == "2025.1-u1"
+    path.unlink()  # the workspace keeps the text, not a reference to the file
+    with Workspace.open(tmp_path / "w.lcws") as ws:
+        assert ws.framework.version == "2025.1-u1" and ws.framework.nodes == framework.nodes
+        assert ws.set_framework(None).version == framework.version and ws.framework.version == framework.version
+        with pytest.raises(InputError):
+            ws.set_framework(tmp_path / "missing.toml")

@@ -373,6 +373,7 @@ class IndexRecipe:
     method: str
     framework_id: str
     framework_version: str
+    framework_digest: str  # SHA-256 of the framework's content as used (Framework.digest)
     base_year: int
     end_year: int
     gap_policy: str
@@ -388,6 +389,7 @@ class IndexRecipe:
             "method": self.method,
             "framework_id": self.framework_id,
             "framework_version": self.framework_version,
+            "framework_digest": self.framework_digest,
             "base_year": self.base_year,
             "end_year": self.end_year,
             "gap_policy": self.gap_policy,
@@ -607,6 +609,7 @@ def result_from_prepared(prepared: PreparedData, options: IndexOptions) -> Index
         method=METHOD,
         framework_id=fw.id,
         framework_version=fw.version,
+        framework_digest=fw.digest,
         base_year=prepared.years[0],
         end_year=prepared.years[-1],
         gap_policy=options.gap_policy,
