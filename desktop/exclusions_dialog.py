@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .i18n import current_language
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ExclusionsDialog", text)
@@ -74,9 +76,9 @@ class ExclusionBar(QWidget):
         region = self.selected_region()
         self.exclude_button.setEnabled(bool(region) and region not in self.session.excluded_regions)
         excluded = self.session.active_exclusions()
-        self.summary.setText(
-            self.tr("已排除：") + "；".join(f"{r}（{why}）" for r, why in excluded.items()) if excluded else ""
-        )
+        zh = current_language() == "zh"
+        items = [f"{r}（{why}）" if zh else f"{r} ({why})" for r, why in excluded.items()]
+        self.summary.setText(self.tr("已排除：") + ("；" if zh else "; ").join(items) if items else "")
 
     def exclude_selected(self) -> None:
         region = self.selected_region()
@@ -117,6 +119,7 @@ class ExclusionsDialog(QDialog):
         v.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
         add = QHBoxLayout()
         self.region = QComboBox()
+        self.region.setMinimumContentsLength(8)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("理由，例如：2019 年数据缺失，待补报"))
         self.add_button = QPushButton(self.tr("排除"))
@@ -141,7 +144,7 @@ class ExclusionsDialog(QDialog):
             self.table.setItem(row, 1, QTableWidgetItem(why))
         self.region.clear()
         regions = s.table.regions() if s.table is not None else []
-        self.region.addItems([r for r in regions if r not in excluded])
+        self.region.addItems([r for r in regions if r not in excluded and r != s.nation])
         self._enable()
 
     def _enable(self) -> None:

@@ -100,7 +100,7 @@ class FrameworkEditor(QDialog):
     def _build_tree(self) -> QTreeWidget:
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(
-            [self.tr("代码"), self.tr("名称"), self.tr("英文名称"), self.tr("权重"), self.tr("占上级比重")]
+            [self.tr("代码"), self.tr("中文名称"), self.tr("英文名称"), self.tr("权重"), self.tr("占上级比重")]
         )
         self.tree.setEditTriggers(QTreeWidget.EditTrigger.NoEditTriggers)
         self.tree.itemDoubleClicked.connect(self._edit)
@@ -111,7 +111,13 @@ class FrameworkEditor(QDialog):
     def _build_details(self) -> QWidget:
         box = QWidget()
         form = QFormLayout(box)
-        labels = (self.tr("名称"), self.tr("英文名称"), self.tr("地区口径定义"), self.tr("单位"), self.tr("数据来源"))
+        labels = (
+            self.tr("中文名称"),
+            self.tr("英文名称"),
+            self.tr("地区口径定义"),
+            self.tr("单位"),
+            self.tr("数据来源"),
+        )
         self.fields: dict[str, QLineEdit] = {}
         for key, label in zip(TEXT_FIELDS, labels, strict=True):
             edit = QLineEdit()

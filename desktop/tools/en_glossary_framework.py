@@ -25,7 +25,7 @@ EN = {
     ),
     "取消排除": "Include again",
     "取消排除所选地区": "Include the selected region again",
-    "名称": "Name",
+    "中文名称": "Chinese name",
     "地区口径定义": "Regional definition",
     "城市毗邻关系 (*.toml)": "City adjacency (*.toml)",
     "已排除：": "Excluded: ",

@@ -426,22 +426,22 @@
 <context>
     <name>ExclusionBar</name>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="51" />
+        <location filename="../../desktop/exclusions_dialog.py" line="53" />
         <source>排除该问题所在地区…</source>
         <translation>Exclude this problem's region…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="53" />
+        <location filename="../../desktop/exclusions_dialog.py" line="55" />
         <source>一个地区的数据不完整时，可先将其排除并注明理由，其余地区即可测算；补齐数据后再取消排除。</source>
         <translation>When one region's data are incomplete, exclude it with a reason so that the other regions can be computed; remove the exclusion once its data are complete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="56" />
+        <location filename="../../desktop/exclusions_dialog.py" line="58" />
         <source>管理排除地区…</source>
         <translation>Manage excluded regions…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="78" />
+        <location filename="../../desktop/exclusions_dialog.py" line="81" />
         <source>已排除：</source>
         <translation>Excluded: </translation>
     </message>
@@ -449,37 +449,37 @@
 <context>
     <name>ExclusionsDialog</name>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="97" />
+        <location filename="../../desktop/exclusions_dialog.py" line="99" />
         <source>排除地区</source>
         <translation>Exclude regions</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="102" />
+        <location filename="../../desktop/exclusions_dialog.py" line="104" />
         <source>被排除的地区不参与指数测算和评估，其他地区照常计算。每个排除都须注明理由，理由保存在工作区中，并写入测算口径和导出的报告。</source>
         <translation>Excluded regions take no part in the index and the assessment; the other regions are computed as usual. Each exclusion needs a reason, which is kept in the workspace and written into the recipe and the exported reports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="109" />
+        <location filename="../../desktop/exclusions_dialog.py" line="111" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="109" />
+        <location filename="../../desktop/exclusions_dialog.py" line="111" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="115" />
+        <location filename="../../desktop/exclusions_dialog.py" line="117" />
         <source>取消排除所选地区</source>
         <translation>Include the selected region again</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="121" />
+        <location filename="../../desktop/exclusions_dialog.py" line="124" />
         <source>理由，例如：2019 年数据缺失，待补报</source>
         <translation>Reason, e.g. 2019 data missing, to be reported later</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="122" />
+        <location filename="../../desktop/exclusions_dialog.py" line="125" />
         <source>排除</source>
         <translation>Exclude</translation>
     </message>
@@ -518,13 +518,7 @@
     </message>
     <message>
         <location filename="../../desktop/framework_editor.py" line="103" />
-        <location filename="../../desktop/framework_editor.py" line="114" />
-        <source>名称</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/framework_editor.py" line="103" />
-        <location filename="../../desktop/framework_editor.py" line="114" />
+        <location filename="../../desktop/framework_editor.py" line="116" />
         <source>英文名称</source>
         <translation>English name</translation>
     </message>
@@ -539,77 +533,83 @@
         <translation>Share of parent</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="114" />
+        <location filename="../../desktop/framework_editor.py" line="103" />
+        <location filename="../../desktop/framework_editor.py" line="115" />
+        <source>中文名称</source>
+        <translation>Chinese name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="117" />
         <source>地区口径定义</source>
         <translation>Regional definition</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="114" />
+        <location filename="../../desktop/framework_editor.py" line="118" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="114" />
+        <location filename="../../desktop/framework_editor.py" line="119" />
         <source>数据来源</source>
         <translation>Data source</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="122" />
+        <location filename="../../desktop/framework_editor.py" line="128" />
         <source>正向（越高越好）</source>
         <translation>Positive (higher is better)</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="123" />
+        <location filename="../../desktop/framework_editor.py" line="129" />
         <source>逆向（越低越好）</source>
         <translation>Negative (lower is better)</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="125" />
+        <location filename="../../desktop/framework_editor.py" line="131" />
         <source>方向</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="130" />
+        <location filename="../../desktop/framework_editor.py" line="136" />
         <source>校验</source>
         <translation>Validate</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="132" />
+        <location filename="../../desktop/framework_editor.py" line="138" />
         <source>保存为新版本并使用</source>
         <translation>Save as a new version and use it</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="135" />
+        <location filename="../../desktop/framework_editor.py" line="141" />
         <source>改用内置体系</source>
         <translation>Use the shipped framework</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="137" />
+        <location filename="../../desktop/framework_editor.py" line="143" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="201" />
+        <location filename="../../desktop/framework_editor.py" line="207" />
         <source>上级</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="201" />
+        <location filename="../../desktop/framework_editor.py" line="207" />
         <source>（总指数）</source>
         <translation> (total index)</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="203" />
+        <location filename="../../desktop/framework_editor.py" line="209" />
         <source>{parent}：下级占比合计 {total}</source>
         <translation>{parent}: children's shares add up to {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="243" />
+        <location filename="../../desktop/framework_editor.py" line="249" />
         <source>校验通过：指标体系有效。</source>
         <translation>Validation passed: the framework is valid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="246" />
+        <location filename="../../desktop/framework_editor.py" line="252" />
         <source>编辑中的指标体系</source>
         <translation>framework being edited</translation>
     </message>
