@@ -183,6 +183,7 @@ def test_recipe_notes_are_messages_with_code_and_chinese_text(tmp_path):
         "weights",
         "exclusions",
         "excluded_regions",
+        "exclusion_reasons",
         "notes",
         "filled_cells",
         "run",

@@ -89,3 +89,35 @@ def test_cli_records_each_excluded_region_and_its_reason_and_rerun_reproduces_it
     assert main(["compute", "d.csv", "--exclude-region", "江苏省=数据待补报", "--depth", "1"]) == 0
     table = capsys.readouterr().out
     assert "江苏省 未参与本次测算，理由：数据待补报" in table
+
+
+def test_an_indicator_excluded_for_one_region_carries_its_reason_into_the_recipe(framework):
+    table = _two_regions(framework)
+    options = IndexOptions(
+        exclusions={"乙省": frozenset({"3.2.2"})},
+        exclusion_reasons={"乙省": {"3.2.2": "本省无算力中心统计", "1.1.1": "x"}},
+    )
+    result = compute_index(table, framework, options)
+    assert result.regions == ("乙省", "甲省") and result.recipe.to_dict()["exclusion_reasons"] == {
+        "乙省": {"3.2.2": "本省无算力中心统计"}
+    }
+    [note] = [n for n in result.recipe.notes if n.code == "exclusion.note.indicator"]
+    assert note.text("zh") == "乙省 排除指标 3.2.2 的理由：本省无算力中心统计。"
+
+
+def test_cli_exclusion_reasons_are_recorded_and_rerun(capsys, tmp_path, monkeypatch):
+    from core.commands.options import parse_exclusion_reasons, parse_exclusions
+
+    items = ["甲市:1.1.1，3.2.2＝无统计", "甲市:2.1.1", "乙市:4.3.2=撤并"]
+    assert parse_exclusions(items)["甲市"] == frozenset({"1.1.1", "3.2.2", "2.1.1"})
+    assert parse_exclusion_reasons(items) == {"乙市": {"4.3.2": "撤并"}, "甲市": {"1.1.1": "无统计", "3.2.2": "无统计"}}
+    shutil.copy(DEMO / "demo-provinces.csv", tmp_path / "d.csv")
+    monkeypatch.chdir(tmp_path)
+    args = ["compute", "d.csv", "--exclude", "江苏省:3.2.2=本省口径不同", "--exclude", "浙江省:1.1.1"]
+    assert main([*args, "--json", "r.json"]) == 0
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert data["recipe"]["exclusion_reasons"] == {"江苏省": {"3.2.2": "本省口径不同"}}
+    assert data["recipe"]["run"]["options"]["exclude_reason"] == {"江苏省": {"3.2.2": "本省口径不同"}}
+    capsys.readouterr()
+    assert main(["rerun", "r.json"]) == 0
+    assert capsys.readouterr().out.encode("utf-8") == (tmp_path / "r.json").read_bytes()

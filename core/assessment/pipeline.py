@@ -119,6 +119,7 @@ def engine_pass(table: ObservationTable, fw: Framework, options: IndexOptions, b
         gap_policy=options.gap_policy,
         exclusions=exclusions,
         excluded_regions=options.excluded_regions,
+        exclusion_reasons=options.exclusion_reasons,
         weights=options.weights,
         carry_limit=options.carry_limit,
     )

@@ -50,6 +50,7 @@ class IndexOptions:
     gap_policy: str = "interpolate"  # interior gaps: geometric interpolation, or carry the last value forward
     exclusions: Mapping[str, frozenset[str]] = field(default_factory=dict)  # region → indicator codes left out
     excluded_regions: Mapping[str, str] = field(default_factory=dict)  # region → reason: left out entirely
+    exclusion_reasons: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # region → code → reason
     weights: Mapping[str, float] = field(default_factory=dict)  # node code → weight within its parent
     carry_limit: int | None = DEFAULT_CARRY_LIMIT  # most years a value may be carried forward; None: no limit
 
@@ -242,6 +243,12 @@ def prepare_grid(grid: Grid, framework: Framework, options: IndexOptions | None 
         codes = [leaves[i] for i in np.flatnonzero(excluded[r])]
         if codes:
             notes.append(msg("index.note.excluded", region=region, codes=codes))
+        reasons = options.exclusion_reasons.get(region, {})
+        notes += [
+            msg("exclusion.note.indicator", region=region, indicator=c, reason=reasons[c])
+            for c in codes
+            if c in reasons
+        ]
     return PreparedData(
         framework, grid.regions, grid.years, values, status, growth, ~excluded, grid.provenance, tuple(notes), carried
     )
@@ -381,6 +388,7 @@ class IndexRecipe:
     weights: Mapping[str, float]  # node → weight within its parent, as used
     exclusions: Mapping[str, tuple[str, ...]]  # region → indicators left out (sorted)
     excluded_regions: Mapping[str, str]  # region → the user's reason for leaving it out (sorted)
+    exclusion_reasons: Mapping[str, Mapping[str, str]]  # region → excluded indicator → the user's reason
     notes: tuple[Message, ...]
     filled_cells: tuple[FilledCell, ...]
 
@@ -397,6 +405,7 @@ class IndexRecipe:
             "weights": {c: round(w, 12) for c, w in self.weights.items()},
             "exclusions": {r: list(c) for r, c in self.exclusions.items()},
             "excluded_regions": dict(self.excluded_regions),
+            "exclusion_reasons": {r: dict(c) for r, c in self.exclusion_reasons.items()},
             "notes": [n.to_dict() for n in self.notes],
             "filled_cells": [c.to_dict() for c in self.filled_cells],
         }
@@ -617,6 +626,7 @@ def result_from_prepared(prepared: PreparedData, options: IndexOptions) -> Index
         weights=MappingProxyType(fw.weights()),
         exclusions=MappingProxyType({r: tuple(sorted(c)) for r, c in sorted(options.exclusions.items()) if c}),
         excluded_regions=MappingProxyType(dict(sorted(options.excluded_regions.items()))),
+        exclusion_reasons=MappingProxyType(_reasons(options)),
         notes=prepared.notes + region_notes(options.excluded_regions),
         filled_cells=_filled_cells(prepared),
     )
@@ -634,6 +644,16 @@ def result_from_prepared(prepared: PreparedData, options: IndexOptions) -> Index
         recipe,
         _node_carried(prepared, fw),
     )
+
+
+def _reasons(options: IndexOptions) -> dict[str, dict[str, str]]:
+    """The reasons of the indicator exclusions in force: region → code → reason, sorted."""
+    out = {}
+    for region, reasons in sorted(options.exclusion_reasons.items()):
+        kept = {c: why for c, why in sorted(reasons.items()) if c in options.exclusions.get(region, ())}
+        if kept:
+            out[region] = kept
+    return out
 
 
 def region_notes(excluded: Mapping[str, str]) -> tuple[Message, ...]:
