@@ -22,7 +22,14 @@ class Computations:
         policy = self.settings.gap_policy if self.settings else DEFAULT_GAP_POLICY
         if base is not None and self.table is not None and base not in self.table.years():
             base = None  # the saved default does not fit this data: use the earliest year
-        return IndexOptions(base_year=base, gap_policy=policy, excluded_regions=self.active_exclusions())
+        indicators = self.active_indicator_exclusions()
+        return IndexOptions(
+            base_year=base,
+            gap_policy=policy,
+            exclusions={r: frozenset(codes) for r, codes in indicators.items()},
+            exclusion_reasons=indicators,
+            excluded_regions=self.active_exclusions(),
+        )
 
     def compute(self):
         """Compute the index for every region (errors in the data do not block rows that are fine)."""

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 EXCLUDED_REGIONS = "excluded_regions"  # workspace setting: {region: reason}
+EXCLUDED_INDICATORS = "excluded_indicators"  # workspace setting: {region: {indicator code: reason}}
 ADJACENCY = "city_adjacency"  # workspace setting: {"file": name, "pairs": {city: [neighbours]}}
 
 
@@ -25,6 +26,7 @@ class AnalysisSetup:
     def _read_setup(self, state=None) -> None:
         settings = state.settings if state is not None else {}
         self._set_exclusions(settings.get(EXCLUDED_REGIONS) or {})
+        self._set_indicator_exclusions(settings.get(EXCLUDED_INDICATORS) or {})
         self._set_adjacency(settings.get(ADJACENCY))
         self._framework = state.framework if state is not None else None
 
@@ -32,6 +34,13 @@ class AnalysisSetup:
         """The excluded regions present in the data (an exclusion outlives a removed import harmlessly)."""
         present = set(self.table.regions()) if self.table is not None else set()
         return {r: why for r, why in self.excluded_regions.items() if r in present}
+
+    def active_indicator_exclusions(self) -> dict[str, dict[str, str]]:
+        """Indicators excluded per region (with reasons), for regions in the data and codes of the framework."""
+        present = set(self.table.regions()) if self.table is not None else set()
+        leaves = set(self.framework.leaves)
+        out = {r: {c: why for c, why in codes.items() if c in leaves} for r, codes in self.excluded_indicators.items()}
+        return {r: codes for r, codes in out.items() if codes and r in present and r not in self.excluded_regions}
 
     # ------------------------------------------------------------------ exclusions
     def exclude_region(self, region: str, reason: str):
@@ -50,6 +59,28 @@ class AnalysisSetup:
 
     def _set_exclusions(self, excluded: dict[str, str]) -> None:
         self.excluded_regions = dict(excluded)
+
+    def exclude_indicator(self, region: str, code: str, reason: str):
+        """Leave one indicator out for one region (its siblings' weights renormalised), with a reason."""
+        reason = reason.strip()
+        if not region or not code or not reason:
+            self.message.emit(_tr("排除指标需要注明理由。"))
+            return None
+        excluded = {r: dict(c) for r, c in self.excluded_indicators.items()}
+        excluded.setdefault(region, {})[code] = reason
+        excluded = {r: dict(sorted(c.items())) for r, c in sorted(excluded.items())}
+        return self._store(EXCLUDED_INDICATORS, lambda: excluded, _tr("排除指标"), self._set_indicator_exclusions)
+
+    def include_indicator(self, region: str, code: str):
+        excluded = {
+            r: {c: w for c, w in codes.items() if (r, c) != (region, code)}
+            for r, codes in self.excluded_indicators.items()
+        }
+        excluded = {r: codes for r, codes in excluded.items() if codes}
+        return self._store(EXCLUDED_INDICATORS, lambda: excluded, _tr("取消排除"), self._set_indicator_exclusions)
+
+    def _set_indicator_exclusions(self, excluded: dict[str, dict[str, str]]) -> None:
+        self.excluded_indicators = {r: dict(codes) for r, codes in excluded.items()}
 
     # ------------------------------------------------------------------ city adjacency
     def load_adjacency(self, path: str):

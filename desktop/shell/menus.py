@@ -62,7 +62,7 @@ class Menus(QObject):
         _action(a, self.tr("蒙特卡洛权重模拟"), s.run_monte_carlo)
         a.addSeparator()
         self.setup = SetupActions(self.window)
-        _action(a, self.tr("排除地区…"), self.setup.exclusions)
+        _action(a, self.tr("排除地区或指标…"), self.setup.exclusions)
         _action(a, self.tr("指标体系编辑器…"), self.setup.framework_editor)
         _action(a, self.tr("使用指标体系文件…"), self.setup.framework_file)
         a.addSeparator()

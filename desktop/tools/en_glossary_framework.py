@@ -24,7 +24,6 @@ EN = {
         "automatically (the shares of a parent always add up to 1). Saving creates a new version."
     ),
     "取消排除": "Include again",
-    "取消排除所选地区": "Include the selected region again",
     "中文名称": "Chinese name",
     "地区口径定义": "Regional definition",
     "城市毗邻关系 (*.toml)": "City adjacency (*.toml)",
@@ -35,7 +34,6 @@ EN = {
     "指标体系编辑器…": "Framework editor…",
     "排除": "Exclude",
     "排除地区": "Exclude regions",
-    "排除地区…": "Exclude regions…",
     "排除地区需要注明理由。": "Excluding a region needs a reason.",
     "排除该问题所在地区…": "Exclude this problem's region…",
     "改用内置体系": "Use the shipped framework",
@@ -50,13 +48,30 @@ EN = {
     "管理排除地区…": "Manage excluded regions…",
     "编辑中的指标体系": "framework being edited",
     "英文名称": "English name",
-    "被排除的地区不参与指数测算和评估，其他地区照常计算。每个排除都须注明理由，理由保存在工作区中，并写入测算口径和导出的报告。": (
-        "Excluded regions take no part in the index and the assessment; the other regions are computed as "
-        "usual. Each exclusion needs a reason, which is kept in the workspace and written into the recipe "
-        "and the exported reports."
-    ),
     "载入城市毗邻关系": "Load city adjacency",
     "载入城市毗邻关系…": "Load city adjacency…",
     "逆向（越低越好）": "Negative (lower is better)",
     "（总指数）": " (total index)",
+    "{region} 的指标 {code} 将不参与测算，其同级指标的权重重新归一。请注明理由（写入测算口径和报告）：": (
+        "The indicator {code} of {region} will be left out; its siblings' weights are renormalised. "
+        "Give the reason (it is written into the recipe and the report):"
+    ),
+    "仅对该地区排除此指标…": "Exclude this indicator for this region only…",
+    "取消所选排除": "Remove the selected exclusion",
+    "排除地区或指标": "Exclude regions or indicators",
+    "排除地区或指标…": "Exclude regions or indicators…",
+    "排除指标": "Exclude an indicator",
+    "排除指标需要注明理由。": "Excluding an indicator needs a reason.",
+    "排除范围": "Scope",
+    "整个地区": "Whole region",
+    "被排除的地区不参与指数测算和评估，其他地区照常计算；只排除某地区的一个指标时，其同级指标的权重重新归一。每个排除都须注明理由，理由保存在工作区中，并写入测算口径和导出的报告。": (
+        "Excluded regions take no part in the index and the assessment; the other regions are computed as "
+        "usual. When only one indicator of a region is excluded, its siblings' weights are renormalised. "
+        "Each exclusion needs a reason, which is kept in the workspace and written into the recipe and the "
+        "exported reports."
+    ),
+    "该地区无法填报这个指标时：只排除它，同级指标的权重重新归一，该地区其余指标照常计算。": (
+        "When the region cannot fill this indicator: exclude only it; its siblings' weights are renormalised "
+        "and the region's other indicators are computed as usual."
+    ),
 }

@@ -426,22 +426,32 @@
 <context>
     <name>ExclusionBar</name>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="53" />
+        <location filename="../../desktop/exclusions_dialog.py" line="55" />
         <source>排除该问题所在地区…</source>
         <translation>Exclude this problem's region…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="55" />
+        <location filename="../../desktop/exclusions_dialog.py" line="57" />
         <source>一个地区的数据不完整时，可先将其排除并注明理由，其余地区即可测算；补齐数据后再取消排除。</source>
         <translation>When one region's data are incomplete, exclude it with a reason so that the other regions can be computed; remove the exclusion once its data are complete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="58" />
+        <location filename="../../desktop/exclusions_dialog.py" line="60" />
+        <source>仅对该地区排除此指标…</source>
+        <translation>Exclude this indicator for this region only…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exclusions_dialog.py" line="62" />
+        <source>该地区无法填报这个指标时：只排除它，同级指标的权重重新归一，该地区其余指标照常计算。</source>
+        <translation>When the region cannot fill this indicator: exclude only it; its siblings' weights are renormalised and the region's other indicators are computed as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exclusions_dialog.py" line="65" />
         <source>管理排除地区…</source>
         <translation>Manage excluded regions…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="81" />
+        <location filename="../../desktop/exclusions_dialog.py" line="97" />
         <source>已排除：</source>
         <translation>Excluded: </translation>
     </message>
@@ -449,41 +459,52 @@
 <context>
     <name>ExclusionsDialog</name>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="99" />
-        <source>排除地区</source>
-        <translation>Exclude regions</translation>
+        <location filename="../../desktop/exclusions_dialog.py" line="121" />
+        <source>排除地区或指标</source>
+        <translation>Exclude regions or indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="104" />
-        <source>被排除的地区不参与指数测算和评估，其他地区照常计算。每个排除都须注明理由，理由保存在工作区中，并写入测算口径和导出的报告。</source>
-        <translation>Excluded regions take no part in the index and the assessment; the other regions are computed as usual. Each exclusion needs a reason, which is kept in the workspace and written into the recipe and the exported reports.</translation>
+        <location filename="../../desktop/exclusions_dialog.py" line="126" />
+        <source>被排除的地区不参与指数测算和评估，其他地区照常计算；只排除某地区的一个指标时，其同级指标的权重重新归一。每个排除都须注明理由，理由保存在工作区中，并写入测算口径和导出的报告。</source>
+        <translation>Excluded regions take no part in the index and the assessment; the other regions are computed as usual. When only one indicator of a region is excluded, its siblings' weights are renormalised. Each exclusion needs a reason, which is kept in the workspace and written into the recipe and the exported reports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="111" />
+        <location filename="../../desktop/exclusions_dialog.py" line="133" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="111" />
+        <location filename="../../desktop/exclusions_dialog.py" line="133" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="117" />
-        <source>取消排除所选地区</source>
-        <translation>Include the selected region again</translation>
+        <location filename="../../desktop/exclusions_dialog.py" line="133" />
+        <source>排除范围</source>
+        <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="124" />
+        <location filename="../../desktop/exclusions_dialog.py" line="139" />
+        <source>取消所选排除</source>
+        <translation>Remove the selected exclusion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exclusions_dialog.py" line="155" />
+        <location filename="../../desktop/exclusions_dialog.py" line="184" />
+        <source>整个地区</source>
+        <translation>Whole region</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exclusions_dialog.py" line="161" />
         <source>理由，例如：2019 年数据缺失，待补报</source>
         <translation>Reason, e.g. 2019 data missing, to be reported later</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="125" />
+        <location filename="../../desktop/exclusions_dialog.py" line="162" />
         <source>排除</source>
         <translation>Exclude</translation>
     </message>
-<message><source>{region} 将不参与测算，其他地区照常计算。请注明理由（写入测算口径和报告）：</source><translation>{region} will be left out of the computation; the other regions are computed as usual. Give the reason (it is written into the recipe and the report):</translation></message></context>
+<message><source>排除指标</source><translation>Exclude an indicator</translation></message><message><source>{region} 的指标 {code} 将不参与测算，其同级指标的权重重新归一。请注明理由（写入测算口径和报告）：</source><translation>The indicator {code} of {region} will be left out; its siblings' weights are renormalised. Give the reason (it is written into the recipe and the report):</translation></message><message><source>排除地区</source><translation>Exclude regions</translation></message><message><source>{region} 将不参与测算，其他地区照常计算。请注明理由（写入测算口径和报告）：</source><translation>{region} will be left out of the computation; the other regions are computed as usual. Give the reason (it is written into the recipe and the report):</translation></message></context>
 <context>
     <name>FrameworkEditor</name>
     <message>
@@ -1119,8 +1140,8 @@
     </message>
     <message>
         <location filename="../../desktop/shell/menus.py" line="65" />
-        <source>排除地区…</source>
-        <translation>Exclude regions…</translation>
+        <source>排除地区或指标…</source>
+        <translation>Exclude regions or indicators…</translation>
     </message>
     <message>
         <location filename="../../desktop/shell/menus.py" line="66" />
@@ -1422,67 +1443,67 @@
         <translation>Opened workspace “{name}”: {n} values, {r} regions.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="63" />
+        <location filename="../../desktop/session/computing.py" line="70" />
         <source>指数测算完成：{r} 个地区，{y0}–{y1} 年。</source>
         <translation>Index computed: {r} regions, {y0}–{y1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="72" />
+        <location filename="../../desktop/session/computing.py" line="79" />
         <source>数据还不能测算指数：请在“数据校验”中查看 {n} 个问题。</source>
         <translation>The index cannot be computed yet: see the {n} problems on the Check page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="44" />
+        <location filename="../../desktop/session/computing.py" line="51" />
         <source>指数测算</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="90" />
+        <location filename="../../desktop/session/computing.py" line="97" />
         <source>权重敏感性分析（±20%）完成。</source>
         <translation>Weight sensitivity (±20 %) finished.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="92" />
+        <location filename="../../desktop/session/computing.py" line="99" />
         <source>权重敏感性分析</source>
         <translation>Weight sensitivity</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="99" />
+        <location filename="../../desktop/session/computing.py" line="106" />
         <source>蒙特卡洛抽样</source>
         <translation>Monte Carlo draws</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="118" />
+        <location filename="../../desktop/session/computing.py" line="125" />
         <source>蒙特卡洛权重模拟完成（{n} 次抽样）。</source>
         <translation>Monte Carlo weights finished ({n} draws).</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="121" />
+        <location filename="../../desktop/session/computing.py" line="128" />
         <source>蒙特卡洛权重模拟</source>
         <translation>Monte Carlo weights</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="138" />
+        <location filename="../../desktop/session/computing.py" line="145" />
         <source>Sobol 权重敏感性指数计算完成。</source>
         <translation>Sobol indices of the weights finished.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="140" />
+        <location filename="../../desktop/session/computing.py" line="147" />
         <source>Sobol 敏感性指数</source>
         <translation>Sobol indices</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="156" />
+        <location filename="../../desktop/session/computing.py" line="163" />
         <source>逐一剔除指标的影响分析完成。</source>
         <translation>Drop-one-indicator impact finished.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="158" />
+        <location filename="../../desktop/session/computing.py" line="165" />
         <source>逐一剔除指标</source>
         <translation>Drop one indicator at a time</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="195" />
+        <location filename="../../desktop/session/computing.py" line="202" />
         <source>潜力与定位评估</source>
         <translation>Potential and positioning</translation>
     </message>
@@ -1496,7 +1517,7 @@
         <source>生成空白模板</source>
         <translation>Create blank template</translation>
     </message>
-<message><source>排除地区</source><translation>Exclude regions</translation></message><message><source>取消排除</source><translation>Include again</translation></message><message><source>载入城市毗邻关系</source><translation>Load city adjacency</translation></message><message><source>清除城市毗邻关系</source><translation>Clear city adjacency</translation></message><message><source>切换指标体系</source><translation>Switch framework</translation></message><message><source>排除地区需要注明理由。</source><translation>Excluding a region needs a reason.</translation></message><message><source>指标体系已切换为 {id} {version}，正在重新测算。</source><translation>Framework switched to {id} {version}; recomputing.</translation></message></context>
+<message><source>排除地区</source><translation>Exclude regions</translation></message><message><source>取消排除</source><translation>Include again</translation></message><message><source>排除指标</source><translation>Exclude an indicator</translation></message><message><source>载入城市毗邻关系</source><translation>Load city adjacency</translation></message><message><source>清除城市毗邻关系</source><translation>Clear city adjacency</translation></message><message><source>切换指标体系</source><translation>Switch framework</translation></message><message><source>排除地区需要注明理由。</source><translation>Excluding a region needs a reason.</translation></message><message><source>排除指标需要注明理由。</source><translation>Excluding an indicator needs a reason.</translation></message><message><source>指标体系已切换为 {id} {version}，正在重新测算。</source><translation>Framework switched to {id} {version}; recomputing.</translation></message></context>
 <context>
     <name>SettingsDialog</name>
     <message>

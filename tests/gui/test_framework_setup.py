@@ -65,6 +65,31 @@ def test_check_page_excludes_the_blocking_region_with_a_reason_and_the_index_com
     assert session.result is None and session.excluded_regions == {}
 
 
+def test_check_page_excludes_only_the_empty_indicator_of_that_region_with_a_reason(
+    session, qtbot, tmp_path, monkeypatch
+):
+    from test_pages import _page
+
+    from desktop.pages.data_check import CheckPage
+
+    session.import_files([str(_gappy_csv(tmp_path))])
+    page, _ = _page(qtbot, CheckPage, session)
+    page.problems.setCurrentItem(_problem_item(page, "浙江省"))
+    assert page.exclusion_bar.indicator_button.isEnabled()
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("本省无算力中心统计", True)))
+    page.exclusion_bar.indicator_button.click()
+    result = session.result
+    assert result is not None and set(result.regions) >= {"浙江省", "江苏省"}
+    assert result.recipe.exclusions == {"浙江省": ("3.2.2",)}
+    assert result.recipe.to_dict()["exclusion_reasons"] == {"浙江省": {"3.2.2": "本省无算力中心统计"}}
+    assert result.value("浙江省", "3.2.2", result.latest_year) is None and result.value("浙江省", "3.2", 2024)
+    assert not page.exclusion_bar.indicator_button.isEnabled()  # done already
+    session.open_workspace(str(tmp_path / "ws.lcws"))  # kept in the workspace
+    assert session.excluded_indicators == {"浙江省": {"3.2.2": "本省无算力中心统计"}} and session.result is not None
+    session.include_indicator("浙江省", "3.2.2")
+    assert session.result is None and session.excluded_indicators == {}
+
+
 def test_exclusions_dialog_in_the_main_window_changes_the_index(window, qtbot):
     from desktop.exclusions_dialog import ExclusionsDialog
 
@@ -81,12 +106,21 @@ def test_exclusions_dialog_in_the_main_window_changes_the_index(window, qtbot):
     wait_idle(qtbot, s)
     assert "江苏省" not in s.regions() and window.region_combo.findText("江苏省") < 0
     assert [n.text("en") for n in s.result.recipe.notes if n.code == "exclusion.note.region"]
-    assert dlg.table.rowCount() == 1 and dlg.table.item(0, 1).text() == "口径调整，待核实"
+    assert dlg.table.rowCount() == 1 and dlg.table.item(0, 2).text() == "口径调整，待核实"
     dlg.table.setCurrentCell(0, 0)
     dlg.remove_button.click()
     qtbot.waitUntil(lambda: s.result is not None and "江苏省" in s.result.regions, timeout=20000)
     wait_idle(qtbot, s)
     assert s.result.value("江苏省", "total", s.result.latest_year) == pytest.approx(before)
+    # one indicator of one region: its sub-indicator renormalises and the total index moves
+    dlg.region.setCurrentText("江苏省")
+    dlg.scope.setCurrentIndex(dlg.scope.findData("3.2.2"))
+    dlg.reason.setText("本省口径不同")
+    dlg.add_button.click()
+    qtbot.waitUntil(lambda: s.result is not None and bool(s.result.recipe.exclusions), timeout=20000)
+    wait_idle(qtbot, s)
+    assert s.result.recipe.exclusions == {"江苏省": ("3.2.2",)} and dlg.table.item(0, 2).text() == "本省口径不同"
+    assert s.result.value("江苏省", "total", s.result.latest_year) != pytest.approx(before)
 
 
 def _editor(qtbot, session, parent=None):
