@@ -119,7 +119,7 @@ class ExclusionsDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.setWindowTitle(self.tr("排除地区或指标"))
-        self.setMinimumWidth(680)
+        self.setMinimumWidth(760)
         v = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -134,6 +134,7 @@ class ExclusionsDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         v.addWidget(self.table)
         self.remove_button = QPushButton(self.tr("取消所选排除"))
@@ -151,13 +152,15 @@ class ExclusionsDialog(QDialog):
         self.region = QComboBox()
         self.region.setMinimumContentsLength(8)
         self.scope = QComboBox()
-        self.scope.setMinimumContentsLength(14)
+        self.scope.setMinimumContentsLength(16)
+        self.scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.scope.addItem(self.tr("整个地区"), "")
         lang = current_language()
         fw = self.session.framework
         for code in fw.leaves:
             self.scope.addItem(fw.label(code, lang, regional=True), code)
         self.reason = QLineEdit()
+        self.reason.setMinimumWidth(240)
         self.reason.setPlaceholderText(self.tr("理由，例如：2019 年数据缺失，待补报"))
         self.add_button = QPushButton(self.tr("排除"))
         self.add_button.clicked.connect(self.add)
