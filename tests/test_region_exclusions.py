@@ -121,3 +121,24 @@ def test_cli_exclusion_reasons_are_recorded_and_rerun(capsys, tmp_path, monkeypa
     capsys.readouterr()
     assert main(["rerun", "r.json"]) == 0
     assert capsys.readouterr().out.encode("utf-8") == (tmp_path / "r.json").read_bytes()
+
+
+def test_the_report_states_each_excluded_region_and_indicator_with_its_reason(framework):
+    from dataclasses import replace
+
+    from report_fixtures import demo_inputs
+
+    from core.io.loading import load_data_strict
+    from core.report.builder import build_document
+    from core.report.document import Paragraph
+
+    table = load_data_strict([DEMO / "demo-provinces.csv"], framework).observations
+    options = IndexOptions(
+        excluded_regions={"浙江省": "口径调整，待核实"},
+        exclusions={"江苏省": frozenset({"3.2.2"})},
+        exclusion_reasons={"江苏省": {"3.2.2": "本省无算力中心统计"}},
+    )
+    inputs = replace(demo_inputs(), result=compute_index(table, framework, options), assessment=None)
+    texts = [b.text for b in build_document(inputs).blocks if isinstance(b, Paragraph)]
+    assert any("浙江省 未参与本次测算，理由：口径调整，待核实" in t for t in texts)
+    assert any("江苏省 排除指标 3.2.2 的理由：本省无算力中心统计" in t for t in texts)
