@@ -129,6 +129,18 @@ class FrameworkEditor(QDialog):
         self.direction.addItem(self.tr("逆向（越低越好）"), "negative")
         self.direction.activated.connect(lambda _i: self._set_field("direction", self.direction.currentData()))
         form.addRow(self.tr("方向"), self.direction)
+        self.kind = QComboBox()
+        self.kind.setToolTip(
+            self.tr("融合水平按类型与全国比较：比率直接比，总量先按地区生产总值或人口折算，占全国比重以全国为 100%。")
+        )
+        for label, kind in (
+            (self.tr("比率"), "ratio"),
+            (self.tr("总量"), "size"),
+            (self.tr("占全国比重"), "share_of_nation"),
+        ):
+            self.kind.addItem(label, kind)
+        self.kind.activated.connect(lambda _i: self._set_field("kind", self.kind.currentData()))
+        form.addRow(self.tr("类型"), self.kind)
         return box
 
     def _build_buttons(self) -> QHBoxLayout:
@@ -220,6 +232,8 @@ class FrameworkEditor(QDialog):
             edit.setEnabled(bool(node) and (leaf or key in ("name_zh", "name_en")))
         self.direction.setCurrentIndex(1 if node.get("direction") == "negative" else 0)
         self.direction.setEnabled(leaf)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(node.get("kind", "size"))))
+        self.kind.setEnabled(leaf)
 
     def _set_field(self, key: str, value: str) -> None:
         item = self.tree.currentItem()

@@ -92,7 +92,15 @@ class AnalysisSetup:
             pairs = {a: sorted(ns) for a, ns in sorted(read_adjacency(path).items())}
             return {"file": Path(path).name, "pairs": pairs}
 
-        return self._store(ADJACENCY, read, _tr("载入城市毗邻关系"), self._set_adjacency)
+        def apply(value: dict) -> None:
+            self._set_adjacency(value)
+            self.message.emit(
+                _tr("已载入城市毗邻关系“{file}”：{n} 个城市，协同伙伴将考虑毗邻。")
+                .replace("{file}", value["file"])
+                .replace("{n}", str(len(self.adjacency)))
+            )
+
+        return self._store(ADJACENCY, read, _tr("载入城市毗邻关系"), apply)
 
     def clear_adjacency(self):
         return self._store(ADJACENCY, lambda: None, _tr("清除城市毗邻关系"), self._set_adjacency)

@@ -74,4 +74,15 @@ EN = {
         "When the region cannot fill this indicator: exclude only it; its siblings' weights are renormalised "
         "and the region's other indicators are computed as usual."
     ),
+    "融合水平按类型与全国比较：比率直接比，总量先按地区生产总值或人口折算，占全国比重以全国为 100%。": (
+        "The fusion level compares with the nation by type: a ratio directly, a total after scaling by GDP or "
+        "population, a share of the nation against the nation's 100 %."
+    ),
+    "比率": "Ratio",
+    "总量": "Total",
+    "占全国比重": "Share of the nation",
+    "类型": "Type",
+    "已载入城市毗邻关系“{file}”：{n} 个城市，协同伙伴将考虑毗邻。": (
+        "City adjacency “{file}” loaded: {n} cities; partners now take neighbours into account."
+    ),
 }

@@ -484,23 +484,23 @@
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="139" />
+        <location filename="../../desktop/exclusions_dialog.py" line="140" />
         <source>取消所选排除</source>
         <translation>Remove the selected exclusion</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="155" />
-        <location filename="../../desktop/exclusions_dialog.py" line="184" />
+        <location filename="../../desktop/exclusions_dialog.py" line="157" />
+        <location filename="../../desktop/exclusions_dialog.py" line="187" />
         <source>整个地区</source>
         <translation>Whole region</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="161" />
+        <location filename="../../desktop/exclusions_dialog.py" line="164" />
         <source>理由，例如：2019 年数据缺失，待补报</source>
         <translation>Reason, e.g. 2019 data missing, to be reported later</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="162" />
+        <location filename="../../desktop/exclusions_dialog.py" line="165" />
         <source>排除</source>
         <translation>Exclude</translation>
     </message>
@@ -590,47 +590,72 @@
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="136" />
+        <location filename="../../desktop/framework_editor.py" line="134" />
+        <source>融合水平按类型与全国比较：比率直接比，总量先按地区生产总值或人口折算，占全国比重以全国为 100%。</source>
+        <translation>The fusion level compares with the nation by type: a ratio directly, a total after scaling by GDP or population, a share of the nation against the nation's 100 %.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="137" />
+        <source>比率</source>
+        <translation>Ratio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="138" />
+        <source>总量</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="139" />
+        <source>占全国比重</source>
+        <translation>Share of the nation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="143" />
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="148" />
         <source>校验</source>
         <translation>Validate</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="138" />
+        <location filename="../../desktop/framework_editor.py" line="150" />
         <source>保存为新版本并使用</source>
         <translation>Save as a new version and use it</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="141" />
+        <location filename="../../desktop/framework_editor.py" line="153" />
         <source>改用内置体系</source>
         <translation>Use the shipped framework</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="143" />
+        <location filename="../../desktop/framework_editor.py" line="155" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="207" />
+        <location filename="../../desktop/framework_editor.py" line="219" />
         <source>上级</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="207" />
+        <location filename="../../desktop/framework_editor.py" line="219" />
         <source>（总指数）</source>
         <translation> (total index)</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="209" />
+        <location filename="../../desktop/framework_editor.py" line="221" />
         <source>{parent}：下级占比合计 {total}</source>
         <translation>{parent}: children's shares add up to {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="249" />
+        <location filename="../../desktop/framework_editor.py" line="263" />
         <source>校验通过：指标体系有效。</source>
         <translation>Validation passed: the framework is valid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="252" />
+        <location filename="../../desktop/framework_editor.py" line="266" />
         <source>编辑中的指标体系</source>
         <translation>framework being edited</translation>
     </message>
@@ -1517,7 +1542,7 @@
         <source>生成空白模板</source>
         <translation>Create blank template</translation>
     </message>
-<message><source>排除地区</source><translation>Exclude regions</translation></message><message><source>取消排除</source><translation>Include again</translation></message><message><source>排除指标</source><translation>Exclude an indicator</translation></message><message><source>载入城市毗邻关系</source><translation>Load city adjacency</translation></message><message><source>清除城市毗邻关系</source><translation>Clear city adjacency</translation></message><message><source>切换指标体系</source><translation>Switch framework</translation></message><message><source>排除地区需要注明理由。</source><translation>Excluding a region needs a reason.</translation></message><message><source>排除指标需要注明理由。</source><translation>Excluding an indicator needs a reason.</translation></message><message><source>指标体系已切换为 {id} {version}，正在重新测算。</source><translation>Framework switched to {id} {version}; recomputing.</translation></message></context>
+<message><source>排除地区</source><translation>Exclude regions</translation></message><message><source>取消排除</source><translation>Include again</translation></message><message><source>排除指标</source><translation>Exclude an indicator</translation></message><message><source>载入城市毗邻关系</source><translation>Load city adjacency</translation></message><message><source>清除城市毗邻关系</source><translation>Clear city adjacency</translation></message><message><source>切换指标体系</source><translation>Switch framework</translation></message><message><source>排除地区需要注明理由。</source><translation>Excluding a region needs a reason.</translation></message><message><source>排除指标需要注明理由。</source><translation>Excluding an indicator needs a reason.</translation></message><message><source>已载入城市毗邻关系“{file}”：{n} 个城市，协同伙伴将考虑毗邻。</source><translation>City adjacency “{file}” loaded: {n} cities; partners now take neighbours into account.</translation></message><message><source>指标体系已切换为 {id} {version}，正在重新测算。</source><translation>Framework switched to {id} {version}; recomputing.</translation></message></context>
 <context>
     <name>SettingsDialog</name>
     <message>

@@ -160,11 +160,13 @@ def test_a_saved_user_framework_is_used_by_the_main_window_and_kept_in_the_works
     editor.fields["name_zh"].setText("数据中心机架数量")
     editor.fields["name_zh"].textEdited.emit("数据中心机架数量")  # as typed
     assert editor.items["3.2.2"].text(NAME) == "数据中心机架数量"
+    editor.kind.setCurrentIndex(editor.kind.findData("ratio"))
+    editor.kind.activated.emit(editor.kind.currentIndex())
     editor.save_and_use()
     assert editor.saved_path is not None and editor.saved_path.is_file()
     qtbot.waitUntil(lambda: s.result is not None and s.result.framework.version == "2025.1-u1", timeout=20000)
     wait_idle(qtbot, s)
-    assert s.framework.nodes["3.2.2"].name_zh == "数据中心机架数量"
+    assert s.framework.nodes["3.2.2"].name_zh == "数据中心机架数量" and s.framework.nodes["3.2.2"].kind == "ratio"
     assert s.result.recipe.weights["1"] == pytest.approx(0.5) and s.result.recipe.framework_version == "2025.1-u1"
     assert s.assessment is not None
     from core.store import Workspace
