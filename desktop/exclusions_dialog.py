@@ -62,7 +62,7 @@ class ExclusionBar(QWidget):
             self.tr("该地区无法填报这个指标时：只排除它，同级指标的权重重新归一，该地区其余指标照常计算。")
         )
         self.indicator_button.clicked.connect(self.exclude_selected_indicator)
-        self.manage_button = QPushButton(self.tr("管理排除地区…"))
+        self.manage_button = QPushButton(self.tr("管理排除…"))
         self.manage_button.clicked.connect(self.manage)
         self.summary = QLabel("")
         self.summary.setObjectName("muted")

@@ -82,13 +82,17 @@ class FrameworkEditor(QDialog):
         meta = self.draft["framework"]
         form = QFormLayout()
         self.id_edit, self.version_edit = QLineEdit(meta["id"]), QLineEdit(meta["version"])
-        self.name_edit = QLineEdit(meta["name_zh"])
+        self.name_edit, self.name_en_edit = QLineEdit(meta["name_zh"]), QLineEdit(meta.get("name_en", ""))
         row = QHBoxLayout()
         row.addWidget(self.id_edit, 1)
         row.addWidget(QLabel(self.tr("版本")))
         row.addWidget(self.version_edit, 1)
         form.addRow(self.tr("体系标识"), row)
-        form.addRow(self.tr("体系名称"), self.name_edit)
+        names = QHBoxLayout()
+        names.addWidget(self.name_edit, 1)
+        names.addWidget(QLabel(self.tr("英文名称")))
+        names.addWidget(self.name_en_edit, 1)
+        form.addRow(self.tr("体系名称"), names)
         note = QLabel(
             self.tr("双击名称或权重即可修改；同一上级下的权重自动归一（占上级比重之和始终为 1）。保存时生成新版本。")
         )
@@ -251,6 +255,7 @@ class FrameworkEditor(QDialog):
             "id": self.id_edit.text().strip(),
             "version": self.version_edit.text().strip(),
             "name_zh": self.name_edit.text().strip(),
+            "name_en": self.name_en_edit.text().strip(),
         }
         return normalised_draft(self.draft | {"framework": meta})
 

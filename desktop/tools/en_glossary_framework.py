@@ -45,7 +45,7 @@ EN = {
     "清除城市毗邻关系": "Clear city adjacency",
     "版本": "Version",
     "理由，例如：2019 年数据缺失，待补报": "Reason, e.g. 2019 data missing, to be reported later",
-    "管理排除地区…": "Manage excluded regions…",
+    "管理排除…": "Manage exclusions…",
     "编辑中的指标体系": "framework being edited",
     "英文名称": "English name",
     "载入城市毗邻关系": "Load city adjacency",

@@ -447,8 +447,8 @@
     </message>
     <message>
         <location filename="../../desktop/exclusions_dialog.py" line="65" />
-        <source>管理排除地区…</source>
-        <translation>Manage excluded regions…</translation>
+        <source>管理排除…</source>
+        <translation>Manage exclusions…</translation>
     </message>
     <message>
         <location filename="../../desktop/exclusions_dialog.py" line="97" />
@@ -523,139 +523,140 @@
         <translation>Framework id</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="91" />
+        <location filename="../../desktop/framework_editor.py" line="95" />
         <source>体系名称</source>
         <translation>Framework name</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="93" />
+        <location filename="../../desktop/framework_editor.py" line="97" />
         <source>双击名称或权重即可修改；同一上级下的权重自动归一（占上级比重之和始终为 1）。保存时生成新版本。</source>
         <translation>Double-click a name or a weight to change it; the weights under one parent are renormalised automatically (the shares of a parent always add up to 1). Saving creates a new version.</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="103" />
+        <location filename="../../desktop/framework_editor.py" line="107" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="103" />
-        <location filename="../../desktop/framework_editor.py" line="116" />
+        <location filename="../../desktop/framework_editor.py" line="93" />
+        <location filename="../../desktop/framework_editor.py" line="107" />
+        <location filename="../../desktop/framework_editor.py" line="120" />
         <source>英文名称</source>
         <translation>English name</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="103" />
+        <location filename="../../desktop/framework_editor.py" line="107" />
         <source>权重</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="103" />
+        <location filename="../../desktop/framework_editor.py" line="107" />
         <source>占上级比重</source>
         <translation>Share of parent</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="103" />
-        <location filename="../../desktop/framework_editor.py" line="115" />
+        <location filename="../../desktop/framework_editor.py" line="107" />
+        <location filename="../../desktop/framework_editor.py" line="119" />
         <source>中文名称</source>
         <translation>Chinese name</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="117" />
+        <location filename="../../desktop/framework_editor.py" line="121" />
         <source>地区口径定义</source>
         <translation>Regional definition</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="118" />
+        <location filename="../../desktop/framework_editor.py" line="122" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="119" />
+        <location filename="../../desktop/framework_editor.py" line="123" />
         <source>数据来源</source>
         <translation>Data source</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="128" />
+        <location filename="../../desktop/framework_editor.py" line="132" />
         <source>正向（越高越好）</source>
         <translation>Positive (higher is better)</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="129" />
+        <location filename="../../desktop/framework_editor.py" line="133" />
         <source>逆向（越低越好）</source>
         <translation>Negative (lower is better)</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="131" />
+        <location filename="../../desktop/framework_editor.py" line="135" />
         <source>方向</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="134" />
+        <location filename="../../desktop/framework_editor.py" line="138" />
         <source>融合水平按类型与全国比较：比率直接比，总量先按地区生产总值或人口折算，占全国比重以全国为 100%。</source>
         <translation>The fusion level compares with the nation by type: a ratio directly, a total after scaling by GDP or population, a share of the nation against the nation's 100 %.</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="137" />
+        <location filename="../../desktop/framework_editor.py" line="141" />
         <source>比率</source>
         <translation>Ratio</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="138" />
+        <location filename="../../desktop/framework_editor.py" line="142" />
         <source>总量</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="139" />
+        <location filename="../../desktop/framework_editor.py" line="143" />
         <source>占全国比重</source>
         <translation>Share of the nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="143" />
+        <location filename="../../desktop/framework_editor.py" line="147" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="148" />
+        <location filename="../../desktop/framework_editor.py" line="152" />
         <source>校验</source>
         <translation>Validate</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="150" />
+        <location filename="../../desktop/framework_editor.py" line="154" />
         <source>保存为新版本并使用</source>
         <translation>Save as a new version and use it</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="153" />
+        <location filename="../../desktop/framework_editor.py" line="157" />
         <source>改用内置体系</source>
         <translation>Use the shipped framework</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="155" />
+        <location filename="../../desktop/framework_editor.py" line="159" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="219" />
+        <location filename="../../desktop/framework_editor.py" line="223" />
         <source>上级</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="219" />
+        <location filename="../../desktop/framework_editor.py" line="223" />
         <source>（总指数）</source>
         <translation> (total index)</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="221" />
+        <location filename="../../desktop/framework_editor.py" line="225" />
         <source>{parent}：下级占比合计 {total}</source>
         <translation>{parent}: children's shares add up to {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="263" />
+        <location filename="../../desktop/framework_editor.py" line="268" />
         <source>校验通过：指标体系有效。</source>
         <translation>Validation passed: the framework is valid.</translation>
     </message>
     <message>
-        <location filename="../../desktop/framework_editor.py" line="266" />
+        <location filename="../../desktop/framework_editor.py" line="271" />
         <source>编辑中的指标体系</source>
         <translation>framework being edited</translation>
     </message>
