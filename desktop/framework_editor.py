@@ -255,7 +255,7 @@ class FrameworkEditor(QDialog):
             "id": self.id_edit.text().strip(),
             "version": self.version_edit.text().strip(),
             "name_zh": self.name_edit.text().strip(),
-            "name_en": self.name_en_edit.text().strip(),
+            "name_en": self.name_en_edit.text().strip() or self.name_edit.text().strip(),
         }
         return normalised_draft(self.draft | {"framework": meta})
 
