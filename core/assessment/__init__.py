@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from ..index.engine import IndexOptions
+from ..index.engine import IndexOptions, without_regions
 from ..model.framework import Framework, load_framework
 from ..model.observations import ObservationTable
 from .audit import MIN_REGIONS, Audit, PillarAudit, audit, audit_levels, level_matrix
@@ -124,7 +124,7 @@ def assess(
     fw = framework or load_framework()
     cfg = config or load_config(pillars=fw.pillars)
     options = options or IndexOptions()
-    loaded, base, end = resolve_years(table, fw, options)
+    loaded, base, end = resolve_years(without_regions(table, options.excluded_regions), fw, options)
     run = engine_pass(table, fw, options, base, end)
     ctx = region_levels(run, table, cfg, loaded)
     peers_ctx = peer_context(ctx, loaded, regions, peers, parent, adjacency)

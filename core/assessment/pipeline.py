@@ -8,7 +8,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ..index.engine import IndexOptions, IndexResult, common_base_year, compute_index
+from ..index.engine import IndexOptions, IndexResult, common_base_year, compute_index, without_regions
 from ..kernel.messages import Message, msg
 from ..kernel.problems import InputError, Problem
 from ..kernel.vocabulary import CellStatus
@@ -103,7 +103,8 @@ def engine_pass(table: ObservationTable, fw: Framework, options: IndexOptions, b
         else:
             notes.append(msg("assess.nation.no_base_year", indicator=label, base=base, year=end))
     if options.base_year is None:  # the regions indexed from the latest of their first years: say so
-        notes.extend(common_base_year([o for o in table if o.region != NATION], fw)[1])
+        kept = without_regions(table, options.excluded_regions)
+        notes.extend(common_base_year([o for o in kept if o.region != NATION], fw)[1])
     exclusions = {r: frozenset(c) for r, c in options.exclusions.items()}
     if nation_excluded:
         exclusions[NATION] = frozenset(nation_excluded) | exclusions.get(NATION, frozenset())
@@ -117,6 +118,8 @@ def engine_pass(table: ObservationTable, fw: Framework, options: IndexOptions, b
         end_year=end,
         gap_policy=options.gap_policy,
         exclusions=exclusions,
+        excluded_regions=options.excluded_regions,
+        exclusion_reasons=options.exclusion_reasons,
         weights=options.weights,
         carry_limit=options.carry_limit,
     )

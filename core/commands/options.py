@@ -42,7 +42,18 @@ def add_data_options(p: argparse.ArgumentParser, *, end_help: str = "末年（�
         "--gap-policy", choices=GAP_POLICIES, default=GAP_POLICIES[0], help="年份缺口：几何插值（默认）或沿用上年"
     )
     p.add_argument(
-        "--exclude", action="append", default=[], metavar="地区:代码[,代码]", help="为某地区排除无法填报的指标，可重复"
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="地区:代码[,代码][=理由]",
+        help="为某地区排除无法填报的指标（同级指标权重重新归一），可注明理由，可重复；例如 某市:3.2.2=本市无算力中心统计",
+    )
+    p.add_argument(
+        "--exclude-region",
+        action="append",
+        default=[],
+        metavar="地区=理由",
+        help="整个地区不参与测算并注明理由（例如 某市=统计口径调整，2019 年数据缺失），可重复；结果口径记录每个地区及其理由",
     )
     p.add_argument(
         "--carry-limit",
@@ -60,15 +71,44 @@ def _non_negative(text: str) -> int:
     return value
 
 
-def parse_exclusions(items: list[str]) -> dict[str, frozenset[str]]:
-    """--exclude 地区:代码[,代码] (repeatable) → region → codes. Unknown names are refused by the engine."""
-    out: dict[str, set[str]] = {}
+def _exclusion_items(items: list[str]):
+    """(region, codes, reason) of each --exclude 地区:代码[,代码][=理由] (full-width ：，＝ accepted)."""
     for item in items:
-        region, sep, codes = item.replace("：", ":").replace("，", ",").partition(":")
-        if not sep or not region.strip() or not codes.strip():
+        text = item.replace("：", ":").replace("，", ",").replace("＝", "=")
+        region, sep, rest = text.partition(":")
+        codes, _, reason = rest.partition("=")
+        codes_list = [c.strip() for c in codes.split(",") if c.strip()]
+        if not sep or not region.strip() or not codes_list:
             raise InputError([Problem("option_invalid.exclude", {"item": item})])
-        out.setdefault(region.strip(), set()).update(c.strip() for c in codes.split(",") if c.strip())
+        yield region.strip(), codes_list, reason.strip()
+
+
+def parse_exclusions(items: list[str]) -> dict[str, frozenset[str]]:
+    """--exclude 地区:代码[,代码][=理由] (repeatable) → region → codes. Unknown names are refused by the engine."""
+    out: dict[str, set[str]] = {}
+    for region, codes, _ in _exclusion_items(items):
+        out.setdefault(region, set()).update(codes)
     return {r: frozenset(c) for r, c in out.items()}
+
+
+def parse_exclusion_reasons(items: list[str]) -> dict[str, dict[str, str]]:
+    """The reasons given with --exclude (地区:代码[,代码]=理由) → region → code → reason, sorted."""
+    out: dict[str, dict[str, str]] = {}
+    for region, codes, reason in _exclusion_items(items):
+        if reason:
+            out.setdefault(region, {}).update(dict.fromkeys(codes, reason))
+    return {r: dict(sorted(c.items())) for r, c in sorted(out.items())}
+
+
+def parse_region_exclusions(items: list[str]) -> dict[str, str]:
+    """--exclude-region 地区=理由 (repeatable) → region → reason; a region named twice keeps the last reason."""
+    out: dict[str, str] = {}
+    for item in items:
+        region, sep, reason = item.replace("＝", "=").partition("=")
+        if not sep or not region.strip() or not reason.strip():
+            raise InputError([Problem("option_invalid.exclude_region", {"item": item})])
+        out[region.strip()] = reason.strip()
+    return dict(sorted(out.items()))
 
 
 def options_from_args(args: argparse.Namespace) -> IndexOptions:
@@ -77,6 +117,8 @@ def options_from_args(args: argparse.Namespace) -> IndexOptions:
         end_year=args.end_year,
         gap_policy=args.gap_policy,
         exclusions=parse_exclusions(args.exclude),
+        exclusion_reasons=parse_exclusion_reasons(args.exclude),
+        excluded_regions=parse_region_exclusions(args.exclude_region),
         carry_limit=args.carry_limit,
     )
 
@@ -111,7 +153,7 @@ def framework_sha256(path: Path | None) -> str:
 
 
 # Arguments that do not change the result (where it goes, how the table looks) or are not options.
-NOT_RECORDED = frozenset({"data", "json", "lang", "func", "command", "depth", "exclude"})
+NOT_RECORDED = frozenset({"data", "json", "lang", "func", "command", "depth", "exclude", "exclude_region"})
 
 
 def recorded_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -122,6 +164,8 @@ def recorded_options(args: argparse.Namespace) -> dict[str, Any]:
         if dest not in NOT_RECORDED:
             options[dest] = _posix(value) if isinstance(value, Path) else value
     options["exclude"] = {r: sorted(c) for r, c in sorted(parse_exclusions(args.exclude).items())}
+    options["exclude_reason"] = parse_exclusion_reasons(args.exclude)
+    options["exclude_region"] = parse_region_exclusions(args.exclude_region)
     return options
 
 

@@ -61,12 +61,19 @@ def check_inputs(record: dict) -> None:
 
 
 def argv_of(record: dict, target: str) -> list[str]:
-    """The command line that reproduces the record (options as flags, exclusions as 地区:代码,代码)."""
+    """The command line that reproduces the record (options as flags, exclusions as 地区:代码,代码 with
+    their reasons as 地区:代码=理由, excluded regions as 地区=理由)."""
     argv = ["--lang", record["lang"], record["command"], *record["data"]]
     for dest, value in record["options"].items():
         flag = "--" + dest.replace("_", "-")
         if dest == "exclude":
             argv += [a for region, codes in value.items() for a in (flag, f"{region}:{','.join(codes)}")]
+        elif dest == "exclude_reason":
+            argv += [
+                a for r, codes in value.items() for c, why in codes.items() for a in ("--exclude", f"{r}:{c}={why}")
+            ]
+        elif dest == "exclude_region":
+            argv += [a for region, reason in value.items() for a in (flag, f"{region}={reason}")]
         elif isinstance(value, bool):
             argv += [flag] if value else []
         elif isinstance(value, list):

@@ -49,6 +49,8 @@ class IndexOptions:
     end_year: int | None = None  # None: the latest year in the data
     gap_policy: str = "interpolate"  # interior gaps: geometric interpolation, or carry the last value forward
     exclusions: Mapping[str, frozenset[str]] = field(default_factory=dict)  # region → indicator codes left out
+    excluded_regions: Mapping[str, str] = field(default_factory=dict)  # region → reason: left out entirely
+    exclusion_reasons: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # region → code → reason
     weights: Mapping[str, float] = field(default_factory=dict)  # node code → weight within its parent
     carry_limit: int | None = DEFAULT_CARRY_LIMIT  # most years a value may be carried forward; None: no limit
 
@@ -184,9 +186,31 @@ def to_grid(
     return Grid(regions, tuple(range(base, end + 1)), raw, MappingProxyType(provenance), notes)
 
 
+def without_regions(table: ObservationTable, excluded: Mapping[str, str]) -> ObservationTable:
+    """The table without the regions the user left out, each with a reason (one empty indicator row of
+    one region then no longer blocks every region). An unknown region or a blank reason is a problem."""
+    if not excluded:
+        return table
+    present = sorted(set(table.regions()))
+    problems = [
+        Problem("exclusion_region_unknown", {"region": r, "regions": present}, region=r)
+        for r in sorted(excluded)
+        if r not in present
+    ]
+    problems += [
+        Problem("exclusion.reason_missing", {"region": r}, region=r)
+        for r, why in excluded.items()
+        if not str(why).strip()
+    ]
+    if problems:
+        raise InputError(problems)
+    return ObservationTable([o for o in table if o.region not in excluded])
+
+
 def prepare(table: ObservationTable, framework: Framework, options: IndexOptions | None = None) -> PreparedData:
-    """Observations → grid → filled values and leaf growth (see prepare_grid)."""
+    """Observations → grid → filled values and leaf growth (see prepare_grid); excluded regions left out."""
     options = options or IndexOptions()
+    table = without_regions(table, options.excluded_regions)
     return prepare_grid(to_grid(table, framework, options.base_year, options.end_year), framework, options)
 
 
@@ -219,6 +243,12 @@ def prepare_grid(grid: Grid, framework: Framework, options: IndexOptions | None 
         codes = [leaves[i] for i in np.flatnonzero(excluded[r])]
         if codes:
             notes.append(msg("index.note.excluded", region=region, codes=codes))
+        reasons = options.exclusion_reasons.get(region, {})
+        notes += [
+            msg("exclusion.note.indicator", region=region, indicator=c, reason=reasons[c])
+            for c in codes
+            if c in reasons
+        ]
     return PreparedData(
         framework, grid.regions, grid.years, values, status, growth, ~excluded, grid.provenance, tuple(notes), carried
     )
@@ -341,7 +371,8 @@ class FilledCell:
 
 @dataclass(frozen=True)
 class IndexRecipe:
-    """How a result was made: method, framework, years, gap policy, weights, exclusions, notes, filled cells.
+    """How a result was made: method, framework, years, gap policy, weights, exclusions (indicators and
+    whole regions with their reasons), notes, filled cells.
 
     `to_dict()` is the `recipe` of `compute --json` (notes as message dicts: code, args, Chinese text).
     """
@@ -349,12 +380,15 @@ class IndexRecipe:
     method: str
     framework_id: str
     framework_version: str
+    framework_digest: str  # SHA-256 of the framework's content as used (Framework.digest)
     base_year: int
     end_year: int
     gap_policy: str
     carry_limit: int | None
     weights: Mapping[str, float]  # node → weight within its parent, as used
     exclusions: Mapping[str, tuple[str, ...]]  # region → indicators left out (sorted)
+    excluded_regions: Mapping[str, str]  # region → the user's reason for leaving it out (sorted)
+    exclusion_reasons: Mapping[str, Mapping[str, str]]  # region → excluded indicator → the user's reason
     notes: tuple[Message, ...]
     filled_cells: tuple[FilledCell, ...]
 
@@ -363,12 +397,15 @@ class IndexRecipe:
             "method": self.method,
             "framework_id": self.framework_id,
             "framework_version": self.framework_version,
+            "framework_digest": self.framework_digest,
             "base_year": self.base_year,
             "end_year": self.end_year,
             "gap_policy": self.gap_policy,
             "carry_limit": self.carry_limit,
             "weights": {c: round(w, 12) for c, w in self.weights.items()},
             "exclusions": {r: list(c) for r, c in self.exclusions.items()},
+            "excluded_regions": dict(self.excluded_regions),
+            "exclusion_reasons": {r: dict(c) for r, c in self.exclusion_reasons.items()},
             "notes": [n.to_dict() for n in self.notes],
             "filled_cells": [c.to_dict() for c in self.filled_cells],
         }
@@ -562,6 +599,7 @@ def _node_carried(prepared: PreparedData, fw: Framework) -> np.ndarray:
 def compute_index(table: ObservationTable, framework: Framework, options: IndexOptions | None = None) -> IndexResult:
     """The report's index for every region, node and year. See the module docstring for the method."""
     options = options or IndexOptions()
+    table = without_regions(table, options.excluded_regions)
     return compute_index_grid(to_grid(table, framework, options.base_year, options.end_year), framework, options)
 
 
@@ -580,13 +618,16 @@ def result_from_prepared(prepared: PreparedData, options: IndexOptions) -> Index
         method=METHOD,
         framework_id=fw.id,
         framework_version=fw.version,
+        framework_digest=fw.digest,
         base_year=prepared.years[0],
         end_year=prepared.years[-1],
         gap_policy=options.gap_policy,
         carry_limit=options.carry_limit,
         weights=MappingProxyType(fw.weights()),
         exclusions=MappingProxyType({r: tuple(sorted(c)) for r, c in sorted(options.exclusions.items()) if c}),
-        notes=prepared.notes,
+        excluded_regions=MappingProxyType(dict(sorted(options.excluded_regions.items()))),
+        exclusion_reasons=MappingProxyType(_reasons(options)),
+        notes=prepared.notes + region_notes(options.excluded_regions),
         filled_cells=_filled_cells(prepared),
     )
     return IndexResult(
@@ -603,6 +644,21 @@ def result_from_prepared(prepared: PreparedData, options: IndexOptions) -> Index
         recipe,
         _node_carried(prepared, fw),
     )
+
+
+def _reasons(options: IndexOptions) -> dict[str, dict[str, str]]:
+    """The reasons of the indicator exclusions in force: region → code → reason, sorted."""
+    out = {}
+    for region, reasons in sorted(options.exclusion_reasons.items()):
+        kept = {c: why for c, why in sorted(reasons.items()) if c in options.exclusions.get(region, ())}
+        if kept:
+            out[region] = kept
+    return out
+
+
+def region_notes(excluded: Mapping[str, str]) -> tuple[Message, ...]:
+    """One note per region left out, with the user's reason (the recipe, the CLI table, the report)."""
+    return tuple(msg("exclusion.note.region", region=r, reason=why) for r, why in sorted(excluded.items()))
 
 
 def _filled_cells(prepared: PreparedData) -> tuple[FilledCell, ...]:

@@ -1,6 +1,15 @@
 """The data model: the indicator framework, observations with status and provenance, regions."""
 
 from .framework import ROOT, Framework, Node, load_framework, parse_framework, renormalise
+from .framework_edit import (
+    check_draft,
+    draft_from,
+    draft_toml,
+    next_user_version,
+    normalised_draft,
+    save_draft,
+    sibling_shares,
+)
 from .observations import (
     BASIS_CODES,
     BASIS_GDP,
@@ -38,13 +47,20 @@ __all__ = [
     "Tile",
     "TileGrid",
     "canonical_region_name",
+    "check_draft",
+    "draft_from",
+    "draft_toml",
     "load_framework",
     "load_provinces",
     "load_tile_grid",
     "macro_region_of",
     "neighbours",
+    "next_user_version",
+    "normalised_draft",
     "parse_framework",
     "province",
     "province_names",
     "renormalise",
+    "save_draft",
+    "sibling_shares",
 ]

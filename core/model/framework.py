@@ -7,9 +7,11 @@ reports every problem at once, in Chinese, naming the node code.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
@@ -153,6 +155,14 @@ class Framework:
 
     def weights(self) -> dict[str, float]:
         return {c: n.weight for c, n in self.nodes.items() if c != ROOT}
+
+    @cached_property
+    def digest(self) -> str:
+        """SHA-256 of the framework's content (its canonical TOML: tree, names, metadata, weights), so a
+        recipe identifies the framework it used whatever file, layout or comments it came from."""
+        from .framework_edit import draft_from, draft_toml
+
+        return hashlib.sha256(draft_toml(draft_from(self)).encode("utf-8")).hexdigest()
 
 
 def renormalise(weights: Sequence[W]) -> list[W]:

@@ -78,6 +78,27 @@ class Workspace:
     def framework_toml(self) -> str:
         return queries.meta(self._conn, "framework_toml")
 
+    def set_framework(self, framework_path: str | Path | None) -> Framework:
+        """Compute this workspace with another framework (a user framework file; None: the shipped one).
+
+        The file is validated first (InputError with every problem); its text is stored in the
+        workspace, so the workspace stays self-contained. The data are kept: values of indicators
+        the framework no longer has are simply not used.
+        """
+        fw = load_framework(framework_path)
+        text = (
+            read_resource_text(DEFAULT_FRAMEWORK)
+            if framework_path is None
+            else Path(framework_path).read_text(encoding="utf-8")
+        )
+        with schema.transaction(self._conn) as c:
+            c.executemany(
+                "UPDATE meta SET value=? WHERE key=?",
+                [(text, "framework_toml"), (fw.id, "framework_id"), (fw.version, "framework_version")],
+            )
+        self._framework = None
+        return fw
+
     def get_setting(self, key: str, default: Any = None) -> Any:
         row = self._conn.execute("SELECT value FROM settings WHERE key=?", (key,)).fetchone()
         return json.loads(row[0]) if row else default

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from core.kernel import CellStatus, Severity, render
 
 from .. import style
+from ..exclusions_dialog import ExclusionBar
 from ..help import indicator_tooltip
 from ..i18n import current_language
 from ..widgets import Card
@@ -99,7 +100,13 @@ class CheckPage(LazyPage):
         self.problems.setWordWrap(True)
         self.problems.itemDoubleClicked.connect(self._jump)
         self.problems.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.tabs.addTab(self.problems, self.tr("问题"))
+        probs = QWidget()
+        pv = QVBoxLayout(probs)
+        pv.setContentsMargins(0, 0, 0, 0)
+        pv.addWidget(self.problems)
+        self.exclusion_bar = ExclusionBar(self.session, self.problems)
+        pv.addWidget(self.exclusion_bar)
+        self.tabs.addTab(probs, self.tr("问题"))
         conf = QWidget()
         cv = QVBoxLayout(conf)
         self.conflicts = QTreeWidget()
@@ -259,6 +266,7 @@ class CheckPage(LazyPage):
         self.tabs.setTabText(1, self.tr("冲突") + f" ({n_conf})")
         self.keep_button.setEnabled(n_conf > 0)
         self.take_button.setEnabled(n_conf > 0)
+        self.exclusion_bar.refresh()
 
     # ------------------------------------------------------------------ navigation
     def _jump(self, item, _col=0) -> None:

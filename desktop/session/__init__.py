@@ -23,6 +23,7 @@ from ..workers import Task, TaskRunner
 from .computing import Computations
 from .demo import DEMO_DATA, DEMO_INDUSTRIES, demo_available
 from .exports import Exports
+from .setup import AnalysisSetup
 from .state import ImportRecord, WorkspaceState, data_dir, set_data_dir
 from .workspace_ops import WORKSPACE_SUFFIX, WorkspaceOps
 
@@ -39,7 +40,7 @@ __all__ = [
 ]
 
 
-class Session(WorkspaceOps, Computations, Exports, QObject):
+class Session(WorkspaceOps, Computations, AnalysisSetup, Exports, QObject):
     dataChanged = Signal()  # observations / problems / conflicts changed
     resultChanged = Signal()  # index result (or its failure) changed
     sensitivityChanged = Signal()  # one-at-a-time ±20 % results
@@ -56,7 +57,6 @@ class Session(WorkspaceOps, Computations, Exports, QObject):
         super().__init__(parent)
         self.settings = settings
         self.runner = TaskRunner(self, synchronous=synchronous)
-        self._framework = None
         self.workspace_path: str = ""
         self.workspace_name: str = ""
         self.is_demo = False
@@ -69,6 +69,7 @@ class Session(WorkspaceOps, Computations, Exports, QObject):
         self.imports: list[ImportRecord] = []
         self.region: str = ""
         self.compare: list[str] = []
+        self._read_setup()
         self._clear_results()
 
     # ------------------------------------------------------------------ core objects
@@ -129,6 +130,7 @@ class Session(WorkspaceOps, Computations, Exports, QObject):
         self.revisions = state.revisions
         self.workspace_industries = state.workspace_industries
         self.demo_industries = state.demo_industries
+        self._read_setup(state)
         if record and not demo:
             self._remember(path)
         self._clear_results()

@@ -22,7 +22,14 @@ class Computations:
         policy = self.settings.gap_policy if self.settings else DEFAULT_GAP_POLICY
         if base is not None and self.table is not None and base not in self.table.years():
             base = None  # the saved default does not fit this data: use the earliest year
-        return IndexOptions(base_year=base, gap_policy=policy)
+        indicators = self.active_indicator_exclusions()
+        return IndexOptions(
+            base_year=base,
+            gap_policy=policy,
+            exclusions={r: frozenset(codes) for r, codes in indicators.items()},
+            exclusion_reasons=indicators,
+            excluded_regions=self.active_exclusions(),
+        )
 
     def compute(self):
         """Compute the index for every region (errors in the data do not block rows that are fine)."""
@@ -174,6 +181,7 @@ class Computations:
         table, framework, options = self.table, self.framework, self.index_options()
         thresholds = self.settings.thresholds_file if self.settings else ""
         industries = self.industries()
+        adjacency = dict(self.adjacency) or None
         lang = i18n.current_language()
 
         def work(progress, cancelled):
@@ -182,7 +190,10 @@ class Computations:
 
             try:
                 config = load_config(thresholds or None, pillars=framework.pillars)
-                return assess(table, framework, industries=industries or None, config=config, options=options), ""
+                result = assess(
+                    table, framework, industries=industries or None, adjacency=adjacency, config=config, options=options
+                )
+                return result, ""
             except InputError as exc:
                 return None, "\n".join(p.one_line(lang) for p in exc.problems)
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # core is imported lazily at run time (start-up stays light)
     from core.assessment import IndustryRow
     from core.io import IndustryEntry
     from core.kernel import Problem
-    from core.model import ObservationTable
+    from core.model import Framework, ObservationTable
     from core.store import Conflict, Revision
 
 _data_dir_override: Path | None = None
@@ -26,6 +27,8 @@ class WorkspaceState:
     revisions: tuple[Revision, ...] = ()
     workspace_industries: tuple[IndustryEntry, ...] = ()  # industry sheets of imported templates
     demo_industries: tuple[IndustryRow, ...] = ()  # the demo's industry scores
+    framework: Framework | None = None  # the framework stored in the workspace (None: the shipped one)
+    settings: Mapping[str, Any] = field(default_factory=dict)  # the workspace's settings (exclusions, adjacency …)
 
 
 @dataclass
@@ -46,6 +49,8 @@ def read_state(ws, problems=()) -> WorkspaceState:
         conflicts=tuple(ws.conflicts()),
         revisions=tuple(ws.revisions()),
         workspace_industries=tuple(ws.industries()),
+        framework=ws.framework,
+        settings=ws.settings(),
     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
+from .setup_actions import SetupActions
+
 
 def _action(menu, text, slot, shortcut=None) -> QAction:
     act = menu.addAction(text)
@@ -62,6 +64,14 @@ class Menus(QObject):
         _action(a, self.tr("重新测算指数"), s.compute, "F5")
         _action(a, self.tr("权重敏感性分析（±20%）"), s.run_sensitivity)
         _action(a, self.tr("蒙特卡洛权重模拟"), s.run_monte_carlo)
+        a.addSeparator()
+        self.setup = SetupActions(self.window)
+        _action(a, self.tr("排除地区或指标…"), self.setup.exclusions)
+        _action(a, self.tr("指标体系编辑器…"), self.setup.framework_editor)
+        _action(a, self.tr("使用指标体系文件…"), self.setup.framework_file)
+        a.addSeparator()
+        _action(a, self.tr("载入城市毗邻关系…"), self.setup.load_adjacency)
+        _action(a, self.tr("清除城市毗邻关系"), self.setup.clear_adjacency)
 
     def _view_menu(self, v) -> None:
         w = self.window

@@ -262,140 +262,140 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="77" />
+        <location filename="../../desktop/pages/data_check.py" line="78" />
         <source>预估值（沿用最近年份）</source>
         <translation>Estimate (carried forward)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="78" />
+        <location filename="../../desktop/pages/data_check.py" line="79" />
         <source>插值（两端已知年份之间几何插值）</source>
         <translation>Interpolated (geometric)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="79" />
+        <location filename="../../desktop/pages/data_check.py" line="80" />
         <source>缺失</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="49" />
+        <location filename="../../desktop/pages/data_check.py" line="50" />
         <source>指标数据</source>
         <translation>Indicator data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="95" />
+        <location filename="../../desktop/pages/data_check.py" line="96" />
         <source>类别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="95" />
+        <location filename="../../desktop/pages/data_check.py" line="96" />
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="95" />
+        <location filename="../../desktop/pages/data_check.py" line="96" />
         <source>说明</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="101" />
-        <location filename="../../desktop/pages/data_check.py" line="257" />
+        <location filename="../../desktop/pages/data_check.py" line="108" />
+        <location filename="../../desktop/pages/data_check.py" line="264" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="106" />
+        <location filename="../../desktop/pages/data_check.py" line="113" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="106" />
-        <location filename="../../desktop/pages/data_check.py" line="163" />
+        <location filename="../../desktop/pages/data_check.py" line="113" />
+        <location filename="../../desktop/pages/data_check.py" line="170" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="106" />
+        <location filename="../../desktop/pages/data_check.py" line="113" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="106" />
+        <location filename="../../desktop/pages/data_check.py" line="113" />
         <source>当前值</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="106" />
+        <location filename="../../desktop/pages/data_check.py" line="113" />
         <source>新导入的值</source>
         <translation>Newly imported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="112" />
+        <location filename="../../desktop/pages/data_check.py" line="119" />
         <source>保留当前值</source>
         <translation>Keep current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="114" />
+        <location filename="../../desktop/pages/data_check.py" line="121" />
         <source>采用新导入的值</source>
         <translation>Use the imported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="117" />
+        <location filename="../../desktop/pages/data_check.py" line="124" />
         <source>处理结果作为一次修订写入工作区，原有数值仍保留在历史中。</source>
         <translation>The choice is recorded as a revision in the workspace; the other value stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="121" />
-        <location filename="../../desktop/pages/data_check.py" line="258" />
+        <location filename="../../desktop/pages/data_check.py" line="128" />
+        <location filename="../../desktop/pages/data_check.py" line="265" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="136" />
+        <location filename="../../desktop/pages/data_check.py" line="143" />
         <source>{region}：{n} 个数值　　导入与测算问题（全部文件）：{e} 个错误，{w} 个警告</source>
         <translation>{region}: {n} values   Problems (all files): {e} errors, {w} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="163" />
+        <location filename="../../desktop/pages/data_check.py" line="170" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="163" />
+        <location filename="../../desktop/pages/data_check.py" line="170" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="63" />
+        <location filename="../../desktop/pages/data_check.py" line="64" />
         <source>填报值</source>
         <translation>Reported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="64" />
+        <location filename="../../desktop/pages/data_check.py" line="65" />
         <source>预估值：该年尚无数据，沿用最近一个已知年份的数值</source>
         <translation>Estimate: no value for this year yet; the last known value is carried forward</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="65" />
+        <location filename="../../desktop/pages/data_check.py" line="66" />
         <source>插值：在两端已知年份之间按几何（对数线性）插值</source>
         <translation>Interpolated: geometric (log-linear) interpolation between two known years</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="214" />
+        <location filename="../../desktop/pages/data_check.py" line="221" />
         <source>缺失：该年没有数值</source>
         <translation>Missing: no value for this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="221" />
+        <location filename="../../desktop/pages/data_check.py" line="228" />
         <source>来源：</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="223" />
+        <location filename="../../desktop/pages/data_check.py" line="230" />
         <source>数据来源：</source>
         <translation>Data source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="225" />
+        <location filename="../../desktop/pages/data_check.py" line="232" />
         <source>备注：</source>
         <translation>Note: </translation>
     </message>
@@ -421,6 +421,244 @@
         <location filename="../../desktop/pages/data_import.py" line="54" />
         <source>选择文件夹…</source>
         <translation>Choose a folder…</translation>
+    </message>
+</context>
+<context>
+    <name>ExclusionBar</name>
+    <message>
+        <location filename="../../desktop/exclusions_dialog.py" line="55" />
+        <source>排除该问题所在地区…</source>
+        <translation>Exclude this problem's region…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exclusions_dialog.py" line="57" />
+        <source>一个地区的数据不完整时，可先将其排除并注明理由，其余地区即可测算；补齐数据后再取消排除。</source>
+        <translation>When one region's data are incomplete, exclude it with a reason so that the other regions can be computed; remove the exclusion once its data are complete.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exclusions_dialog.py" line="60" />
+        <source>仅对该地区排除此指标…</source>
+        <translation>Exclude this indicator for this region only…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exclusions_dialog.py" line="62" />
+        <source>该地区无法填报这个指标时：只排除它，同级指标的权重重新归一，该地区其余指标照常计算。</source>
+        <translation>When the region cannot fill this indicator: exclude only it; its siblings' weights are renormalised and the region's other indicators are computed as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exclusions_dialog.py" line="65" />
+        <source>管理排除…</source>
+        <translation>Manage exclusions…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exclusions_dialog.py" line="97" />
+        <source>已排除：</source>
+        <translation>Excluded: </translation>
+    </message>
+</context>
+<context>
+    <name>ExclusionsDialog</name>
+    <message>
+        <location filename="../../desktop/exclusions_dialog.py" line="121" />
+        <source>排除地区或指标</source>
+        <translation>Exclude regions or indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exclusions_dialog.py" line="126" />
+        <source>被排除的地区不参与指数测算和评估，其他地区照常计算；只排除某地区的一个指标时，其同级指标的权重重新归一。每个排除都须注明理由，理由保存在工作区中，并写入测算口径和导出的报告。</source>
+        <translation>Excluded regions take no part in the index and the assessment; the other regions are computed as usual. When only one indicator of a region is excluded, its siblings' weights are renormalised. Each exclusion needs a reason, which is kept in the workspace and written into the recipe and the exported reports.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exclusions_dialog.py" line="133" />
+        <source>地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exclusions_dialog.py" line="133" />
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exclusions_dialog.py" line="133" />
+        <source>排除范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exclusions_dialog.py" line="140" />
+        <source>取消所选排除</source>
+        <translation>Remove the selected exclusion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exclusions_dialog.py" line="157" />
+        <location filename="../../desktop/exclusions_dialog.py" line="187" />
+        <source>整个地区</source>
+        <translation>Whole region</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exclusions_dialog.py" line="164" />
+        <source>理由，例如：2019 年数据缺失，待补报</source>
+        <translation>Reason, e.g. 2019 data missing, to be reported later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exclusions_dialog.py" line="165" />
+        <source>排除</source>
+        <translation>Exclude</translation>
+    </message>
+<message><source>排除指标</source><translation>Exclude an indicator</translation></message><message><source>{region} 的指标 {code} 将不参与测算，其同级指标的权重重新归一。请注明理由（写入测算口径和报告）：</source><translation>The indicator {code} of {region} will be left out; its siblings' weights are renormalised. Give the reason (it is written into the recipe and the report):</translation></message><message><source>排除地区</source><translation>Exclude regions</translation></message><message><source>{region} 将不参与测算，其他地区照常计算。请注明理由（写入测算口径和报告）：</source><translation>{region} will be left out of the computation; the other regions are computed as usual. Give the reason (it is written into the recipe and the report):</translation></message></context>
+<context>
+    <name>FrameworkEditor</name>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="58" />
+        <source>指标体系编辑器</source>
+        <translation>Framework editor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="88" />
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="90" />
+        <source>体系标识</source>
+        <translation>Framework id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="95" />
+        <source>体系名称</source>
+        <translation>Framework name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="97" />
+        <source>双击名称或权重即可修改；同一上级下的权重自动归一（占上级比重之和始终为 1）。保存时生成新版本。</source>
+        <translation>Double-click a name or a weight to change it; the weights under one parent are renormalised automatically (the shares of a parent always add up to 1). Saving creates a new version.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="107" />
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="93" />
+        <location filename="../../desktop/framework_editor.py" line="107" />
+        <location filename="../../desktop/framework_editor.py" line="120" />
+        <source>英文名称</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="107" />
+        <source>权重</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="107" />
+        <source>占上级比重</source>
+        <translation>Share of parent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="107" />
+        <location filename="../../desktop/framework_editor.py" line="119" />
+        <source>中文名称</source>
+        <translation>Chinese name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="121" />
+        <source>地区口径定义</source>
+        <translation>Regional definition</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="122" />
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="123" />
+        <source>数据来源</source>
+        <translation>Data source</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="132" />
+        <source>正向（越高越好）</source>
+        <translation>Positive (higher is better)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="133" />
+        <source>逆向（越低越好）</source>
+        <translation>Negative (lower is better)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="135" />
+        <source>方向</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="138" />
+        <source>融合水平按类型与全国比较：比率直接比，总量先按地区生产总值或人口折算，占全国比重以全国为 100%。</source>
+        <translation>The fusion level compares with the nation by type: a ratio directly, a total after scaling by GDP or population, a share of the nation against the nation's 100 %.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="141" />
+        <source>比率</source>
+        <translation>Ratio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="142" />
+        <source>总量</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="143" />
+        <source>占全国比重</source>
+        <translation>Share of the nation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="147" />
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="152" />
+        <source>校验</source>
+        <translation>Validate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="154" />
+        <source>保存为新版本并使用</source>
+        <translation>Save as a new version and use it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="157" />
+        <source>改用内置体系</source>
+        <translation>Use the shipped framework</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="159" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="223" />
+        <source>上级</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="223" />
+        <source>（总指数）</source>
+        <translation> (total index)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="225" />
+        <source>{parent}：下级占比合计 {total}</source>
+        <translation>{parent}: children's shares add up to {total}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="268" />
+        <source>校验通过：指标体系有效。</source>
+        <translation>Validation passed: the framework is valid.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/framework_editor.py" line="271" />
+        <source>编辑中的指标体系</source>
+        <translation>framework being edited</translation>
     </message>
 </context>
 <context>
@@ -832,112 +1070,137 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="25" />
+        <location filename="../../desktop/shell/menus.py" line="27" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="26" />
+        <location filename="../../desktop/shell/menus.py" line="28" />
         <source>分析(&amp;A)</source>
         <translation>&amp;Analysis</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="27" />
+        <location filename="../../desktop/shell/menus.py" line="29" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="29" />
+        <location filename="../../desktop/shell/menus.py" line="31" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="30" />
+        <location filename="../../desktop/shell/menus.py" line="32" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="34" />
+        <location filename="../../desktop/shell/menus.py" line="36" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="35" />
+        <location filename="../../desktop/shell/menus.py" line="37" />
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="36" />
+        <location filename="../../desktop/shell/menus.py" line="38" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="40" />
+        <location filename="../../desktop/shell/menus.py" line="42" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="41" />
+        <location filename="../../desktop/shell/menus.py" line="43" />
         <source>打开工作区…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="42" />
+        <location filename="../../desktop/shell/menus.py" line="44" />
         <source>最近打开</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="45" />
+        <location filename="../../desktop/shell/menus.py" line="47" />
         <source>打开演示工作区</source>
         <translation>Open demo workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="47" />
+        <location filename="../../desktop/shell/menus.py" line="49" />
         <source>保存工作区</source>
         <translation>Save workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="48" />
+        <location filename="../../desktop/shell/menus.py" line="50" />
         <source>工作区另存为…</source>
         <translation>Save workspace as…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="50" />
+        <location filename="../../desktop/shell/menus.py" line="52" />
         <source>导入工作簿…</source>
         <translation>Import workbooks…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="51" />
+        <location filename="../../desktop/shell/menus.py" line="53" />
         <source>导入文件夹…</source>
         <translation>Import a folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="52" />
+        <location filename="../../desktop/shell/menus.py" line="54" />
         <source>下载空白模板…</source>
         <translation>Download blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="54" />
+        <location filename="../../desktop/shell/menus.py" line="56" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="58" />
+        <location filename="../../desktop/shell/menus.py" line="60" />
         <source>重新测算指数</source>
         <translation>Recompute the index</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="59" />
+        <location filename="../../desktop/shell/menus.py" line="61" />
         <source>权重敏感性分析（±20%）</source>
         <translation>Weight sensitivity (±20 %)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="60" />
+        <location filename="../../desktop/shell/menus.py" line="62" />
         <source>蒙特卡洛权重模拟</source>
         <translation>Monte Carlo weights</translation>
     </message>
     <message>
+        <location filename="../../desktop/shell/menus.py" line="65" />
+        <source>排除地区或指标…</source>
+        <translation>Exclude regions or indicators…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/menus.py" line="66" />
+        <source>指标体系编辑器…</source>
+        <translation>Framework editor…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/shell/menus.py" line="67" />
+        <source>使用指标体系文件…</source>
+        <translation>Use a framework file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/menus.py" line="69" />
+        <source>载入城市毗邻关系…</source>
+        <translation>Load city adjacency…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/menus.py" line="70" />
+        <source>清除城市毗邻关系</source>
+        <translation>Clear city adjacency</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/menus.py" line="77" />
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
@@ -1237,7 +1500,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../desktop/session/__init__.py" line="116" />
+        <location filename="../../desktop/session/__init__.py" line="117" />
         <source>已取消：</source>
         <translation>Cancelled: </translation>
     </message>
@@ -1292,72 +1555,72 @@
         <translation>Resolve conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/__init__.py" line="137" />
+        <location filename="../../desktop/session/__init__.py" line="139" />
         <source>已打开工作区“{name}”：{n} 个数值，{r} 个地区。</source>
         <translation>Opened workspace “{name}”: {n} values, {r} regions.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="63" />
+        <location filename="../../desktop/session/computing.py" line="70" />
         <source>指数测算完成：{r} 个地区，{y0}–{y1} 年。</source>
         <translation>Index computed: {r} regions, {y0}–{y1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="72" />
+        <location filename="../../desktop/session/computing.py" line="79" />
         <source>数据还不能测算指数：请在“数据校验”中查看 {n} 个问题。</source>
         <translation>The index cannot be computed yet: see the {n} problems on the Check page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="44" />
+        <location filename="../../desktop/session/computing.py" line="51" />
         <source>指数测算</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="90" />
+        <location filename="../../desktop/session/computing.py" line="97" />
         <source>权重敏感性分析（±20%）完成。</source>
         <translation>Weight sensitivity (±20 %) finished.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="92" />
+        <location filename="../../desktop/session/computing.py" line="99" />
         <source>权重敏感性分析</source>
         <translation>Weight sensitivity</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="99" />
+        <location filename="../../desktop/session/computing.py" line="106" />
         <source>蒙特卡洛抽样</source>
         <translation>Monte Carlo draws</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="118" />
+        <location filename="../../desktop/session/computing.py" line="125" />
         <source>蒙特卡洛权重模拟完成（{n} 次抽样）。</source>
         <translation>Monte Carlo weights finished ({n} draws).</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="121" />
+        <location filename="../../desktop/session/computing.py" line="128" />
         <source>蒙特卡洛权重模拟</source>
         <translation>Monte Carlo weights</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="138" />
+        <location filename="../../desktop/session/computing.py" line="145" />
         <source>Sobol 权重敏感性指数计算完成。</source>
         <translation>Sobol indices of the weights finished.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="140" />
+        <location filename="../../desktop/session/computing.py" line="147" />
         <source>Sobol 敏感性指数</source>
         <translation>Sobol indices</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="156" />
+        <location filename="../../desktop/session/computing.py" line="163" />
         <source>逐一剔除指标的影响分析完成。</source>
         <translation>Drop-one-indicator impact finished.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="158" />
+        <location filename="../../desktop/session/computing.py" line="165" />
         <source>逐一剔除指标</source>
         <translation>Drop one indicator at a time</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="191" />
+        <location filename="../../desktop/session/computing.py" line="202" />
         <source>潜力与定位评估</source>
         <translation>Potential and positioning</translation>
     </message>
@@ -1371,7 +1634,7 @@
         <source>生成空白模板</source>
         <translation>Create blank template</translation>
     </message>
-</context>
+<message><source>排除地区</source><translation>Exclude regions</translation></message><message><source>取消排除</source><translation>Include again</translation></message><message><source>排除指标</source><translation>Exclude an indicator</translation></message><message><source>载入城市毗邻关系</source><translation>Load city adjacency</translation></message><message><source>清除城市毗邻关系</source><translation>Clear city adjacency</translation></message><message><source>切换指标体系</source><translation>Switch framework</translation></message><message><source>排除地区需要注明理由。</source><translation>Excluding a region needs a reason.</translation></message><message><source>排除指标需要注明理由。</source><translation>Excluding an indicator needs a reason.</translation></message><message><source>已载入城市毗邻关系“{file}”：{n} 个城市，协同伙伴将考虑毗邻。</source><translation>City adjacency “{file}” loaded: {n} cities; partners now take neighbours into account.</translation></message><message><source>指标体系已切换为 {id} {version}，正在重新测算。</source><translation>Framework switched to {id} {version}; recomputing.</translation></message></context>
 <context>
     <name>SettingsDialog</name>
     <message>
@@ -1433,6 +1696,29 @@
         <location filename="../../desktop/settings_dialog.py" line="70" />
         <source>TOML 文件 (*.toml)</source>
         <translation>TOML files (*.toml)</translation>
+    </message>
+</context>
+<context>
+    <name>SetupActions</name>
+    <message>
+        <location filename="../../desktop/shell/setup_actions.py" line="28" />
+        <source>使用指标体系文件</source>
+        <translation>Use a framework file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/setup_actions.py" line="28" />
+        <source>指标体系 (*.toml)</source>
+        <translation>Framework (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/setup_actions.py" line="35" />
+        <source>载入城市毗邻关系</source>
+        <translation>Load city adjacency</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/setup_actions.py" line="35" />
+        <source>城市毗邻关系 (*.toml)</source>
+        <translation>City adjacency (*.toml)</translation>
     </message>
 </context>
 <context>
