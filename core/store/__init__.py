@@ -4,7 +4,7 @@
 `queries` reads, `records` holds what they return; `Workspace` is the facade over them.
 """
 
-from .records import Conflict, ImportReport, Revision
+from .records import Acceptance, Conflict, ImportReport, Revision
 from .workspace import Workspace
 
-__all__ = ["Conflict", "ImportReport", "Revision", "Workspace"]
+__all__ = ["Acceptance", "Conflict", "ImportReport", "Revision", "Workspace"]
