@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "core.commands.sensitivity",
     "core.commands.audit",
     "core.commands.rerun",
+    "core.commands.workspace",
 )
 
 EXIT_INPUT_ERROR = 2
