@@ -231,3 +231,28 @@ def test_kill_during_undo_leaves_workspace_as_before(ws, tmp_path):
         assert again.integrity_ok() and _snapshot(again) == before
         again.undo_import(1, "now")
         assert len(again.observations()) == 0
+
+
+def test_cli_workspace_commands(tmp_path, framework, capsys):
+    from core.commands.cli import main
+
+    path = tmp_path / "bad.xlsx"
+    wb = filled_region_workbook(framework, region=R)
+    wb["指标数据"].cell(row=row_of(framework, K), column=col_of(Y), value="abc")
+    wb.save(path)
+    wsp = str(tmp_path / "w.lcws")
+    Workspace.create(wsp).close()
+    assert main(["workspace", "import", wsp, str(path)]) == 2
+    assert main(["workspace", "import", wsp, str(path), "--keep-good-values"]) == 0
+    assert main(["workspace", "edit", wsp, R, K, str(Y), "12.5", "--reason", "补录"]) == 0
+    assert main(["workspace", "edit", wsp, R, K, str(Y), "-1", "--reason", "x"]) == 2
+    assert main(["--lang", "en", "workspace", "revert", wsp, "2", "--reason", "oops"]) == 0
+    assert main(["workspace", "accept", wsp, R, K, str(Y - 1), "value_jump", "--reason", "属实"]) == 0
+    assert main(["workspace", "undo-import", wsp, "1", "--reason", "x"]) == 0
+    capsys.readouterr()
+    assert main(["workspace", "revisions", wsp, "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["kind"] for r in rows] == ["import", "edit", "revert", "accept", "revert"]
+    assert rows[0]["reverted_by"] == 5 and rows[1]["reverted_by"] == 3
+    with Workspace.open(wsp) as w:
+        assert len(w.observations()) == 0 and len(w.acceptances()) == 1
