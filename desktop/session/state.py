@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # core is imported lazily at run time (start-up stays light)
     from core.io import IndustryEntry
     from core.kernel import Problem
     from core.model import ObservationTable
-    from core.store import Conflict, Revision
+    from core.store import Acceptance, Conflict, Revision
 
 _data_dir_override: Path | None = None
 
@@ -26,6 +26,7 @@ class WorkspaceState:
     revisions: tuple[Revision, ...] = ()
     workspace_industries: tuple[IndustryEntry, ...] = ()  # industry sheets of imported templates
     demo_industries: tuple[IndustryRow, ...] = ()  # the demo's industry scores
+    acceptances: tuple[Acceptance, ...] = ()  # flagged cells accepted with a reason
 
 
 @dataclass
@@ -46,6 +47,7 @@ def read_state(ws, problems=()) -> WorkspaceState:
         conflicts=tuple(ws.conflicts()),
         revisions=tuple(ws.revisions()),
         workspace_industries=tuple(ws.industries()),
+        acceptances=tuple(ws.acceptances()),
     )
 
 
