@@ -262,140 +262,150 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="77" />
+        <location filename="../../desktop/pages/data_check.py" line="83" />
         <source>预估值（沿用最近年份）</source>
         <translation>Estimate (carried forward)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="78" />
+        <location filename="../../desktop/pages/data_check.py" line="84" />
         <source>插值（两端已知年份之间几何插值）</source>
         <translation>Interpolated (geometric)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="79" />
+        <location filename="../../desktop/pages/data_check.py" line="85" />
         <source>缺失</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="49" />
+        <location filename="../../desktop/pages/data_check.py" line="50" />
         <source>指标数据</source>
         <translation>Indicator data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="95" />
+        <location filename="../../desktop/pages/data_check.py" line="58" />
+        <source>总览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="60" />
+        <source>逐项更正与修订</source>
+        <translation>Corrections and revisions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="101" />
         <source>类别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="95" />
+        <location filename="../../desktop/pages/data_check.py" line="101" />
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="95" />
+        <location filename="../../desktop/pages/data_check.py" line="101" />
         <source>说明</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="101" />
-        <location filename="../../desktop/pages/data_check.py" line="257" />
+        <location filename="../../desktop/pages/data_check.py" line="107" />
+        <location filename="../../desktop/pages/data_check.py" line="269" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="106" />
+        <location filename="../../desktop/pages/data_check.py" line="112" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="106" />
-        <location filename="../../desktop/pages/data_check.py" line="163" />
+        <location filename="../../desktop/pages/data_check.py" line="112" />
+        <location filename="../../desktop/pages/data_check.py" line="175" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="106" />
+        <location filename="../../desktop/pages/data_check.py" line="112" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="106" />
+        <location filename="../../desktop/pages/data_check.py" line="112" />
         <source>当前值</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="106" />
+        <location filename="../../desktop/pages/data_check.py" line="112" />
         <source>新导入的值</source>
         <translation>Newly imported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="112" />
+        <location filename="../../desktop/pages/data_check.py" line="118" />
         <source>保留当前值</source>
         <translation>Keep current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="114" />
+        <location filename="../../desktop/pages/data_check.py" line="120" />
         <source>采用新导入的值</source>
         <translation>Use the imported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="117" />
+        <location filename="../../desktop/pages/data_check.py" line="123" />
         <source>处理结果作为一次修订写入工作区，原有数值仍保留在历史中。</source>
         <translation>The choice is recorded as a revision in the workspace; the other value stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="121" />
-        <location filename="../../desktop/pages/data_check.py" line="258" />
+        <location filename="../../desktop/pages/data_check.py" line="127" />
+        <location filename="../../desktop/pages/data_check.py" line="270" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="136" />
+        <location filename="../../desktop/pages/data_check.py" line="142" />
         <source>{region}：{n} 个数值　　导入与测算问题（全部文件）：{e} 个错误，{w} 个警告</source>
         <translation>{region}: {n} values   Problems (all files): {e} errors, {w} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="163" />
+        <location filename="../../desktop/pages/data_check.py" line="175" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="163" />
+        <location filename="../../desktop/pages/data_check.py" line="175" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="63" />
+        <location filename="../../desktop/pages/data_check.py" line="69" />
         <source>填报值</source>
         <translation>Reported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="64" />
+        <location filename="../../desktop/pages/data_check.py" line="70" />
         <source>预估值：该年尚无数据，沿用最近一个已知年份的数值</source>
         <translation>Estimate: no value for this year yet; the last known value is carried forward</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="65" />
+        <location filename="../../desktop/pages/data_check.py" line="71" />
         <source>插值：在两端已知年份之间按几何（对数线性）插值</source>
         <translation>Interpolated: geometric (log-linear) interpolation between two known years</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="214" />
+        <location filename="../../desktop/pages/data_check.py" line="226" />
         <source>缺失：该年没有数值</source>
         <translation>Missing: no value for this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="221" />
+        <location filename="../../desktop/pages/data_check.py" line="233" />
         <source>来源：</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="223" />
+        <location filename="../../desktop/pages/data_check.py" line="235" />
         <source>数据来源：</source>
         <translation>Data source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="225" />
+        <location filename="../../desktop/pages/data_check.py" line="237" />
         <source>备注：</source>
         <translation>Note: </translation>
     </message>
@@ -421,6 +431,152 @@
         <location filename="../../desktop/pages/data_import.py" line="54" />
         <source>选择文件夹…</source>
         <translation>Choose a folder…</translation>
+    </message>
+</context>
+<context>
+    <name>EditPanel</name>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="46" />
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="47" />
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="48" />
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="49" />
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="50" />
+        <location filename="../../desktop/pages/data_edit.py" line="106" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="51" />
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="52" />
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="53" />
+        <source>标记</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="55" />
+        <source>缺失</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="55" />
+        <source>已接受：{reason}</source>
+        <translation>Accepted: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="81" />
+        <source>修改原因：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="83" />
+        <source>必填，随修订一起保存，例如：按统计年鉴更正</source>
+        <translation>Required; saved with the revision, e.g. corrected from the statistical yearbook</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="85" />
+        <source>接受标记</source>
+        <translation>Accept flag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="86" />
+        <source>确认所选单元格的问题已核实、数值可以使用；接受及其原因记录为一次修订。</source>
+        <translation>Confirm that the problem of the selected cell was checked and the value can be used; the acceptance and its reason are recorded as a revision.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="89" />
+        <source>双击数值即可修改，清空表示删除该数值；每次修改都是一次可撤销的修订。</source>
+        <translation>Double-click a value to change it; clear it to remove the value. Every change is a revision you can revert.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="99" />
+        <source>修订记录</source>
+        <translation>Revisions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="100" />
+        <location filename="../../desktop/pages/data_edit.py" line="106" />
+        <source>版本</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="100" />
+        <location filename="../../desktop/pages/data_edit.py" line="106" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="100" />
+        <source>说明</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="101" />
+        <source>撤销所选修订</source>
+        <translation>Revert the selected revision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="105" />
+        <source>导入记录</source>
+        <translation>Imports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="106" />
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="107" />
+        <source>撤销所选导入</source>
+        <translation>Undo the selected import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="110" />
+        <source>该次导入的全部数值恢复为导入前的状态；文件内容仍保留在工作区历史中。</source>
+        <translation>Every value of that import goes back to what it was before the import; the file's values stay in the workspace history.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="150" />
+        <source>已撤销</source>
+        <translation>Reverted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="150" />
+        <source>在用</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="183" />
+        <source>修改原因</source>
+        <translation>Reason for the change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="183" />
+        <source>请填写原因（随修订一起保存）：</source>
+        <translation>Enter the reason (saved with the revision):</translation>
     </message>
 </context>
 <context>
@@ -608,6 +764,64 @@
         <location filename="../../desktop/pages/data_import.py" line="245" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblemsDialog</name>
+    <message>
+        <location filename="../../desktop/shell/import_problems.py" line="31" />
+        <source>导入发现错误</source>
+        <translation>Errors found in the import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/import_problems.py" line="40" />
+        <source>以下文件有 {n} 个错误，尚未导入：{files}</source>
+        <translation>These files have {n} errors and were not imported: {files}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/import_problems.py" line="49" />
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/import_problems.py" line="49" />
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/import_problems.py" line="49" />
+        <source>单元格</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/import_problems.py" line="49" />
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/import_problems.py" line="49" />
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/import_problems.py" line="49" />
+        <source>说明</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/import_problems.py" line="67" />
+        <source>可以只导入这些文件中正确的数值：有错误的单元格留空，并在“数据校验”中标记，之后可在“逐项更正与修订”中填写或接受。也可以取消，修改文件后重新导入。</source>
+        <translation>You can import only the good values of these files: the cells with errors stay empty and are marked in Data check, where you can fill them in or accept them later under Corrections and revisions. Or cancel, fix the files and import them again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/import_problems.py" line="75" />
+        <source>导入正确的数值（错误单元格留空并标记）</source>
+        <translation>Import the good values (cells with errors stay empty and marked)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/import_problems.py" line="79" />
+        <source>取消，先修改文件</source>
+        <translation>Cancel and fix the files first</translation>
     </message>
 </context>
 <context>
@@ -1146,7 +1360,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../desktop/session/__init__.py" line="116" />
+        <location filename="../../desktop/session/__init__.py" line="120" />
         <source>已取消：</source>
         <translation>Cancelled: </translation>
     </message>
@@ -1176,32 +1390,32 @@
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="175" />
+        <location filename="../../desktop/session/workspace_ops.py" line="181" />
         <source>导入完成：新增 {a} 个数值，{c} 个冲突待处理，{p} 个问题。</source>
         <translation>Import finished: {a} new values, {c} conflicts to resolve, {p} problems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="181" />
+        <location filename="../../desktop/session/workspace_ops.py" line="187" />
         <source>未导入有错误的文件：</source>
         <translation> Files with errors were not imported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="118" />
+        <location filename="../../desktop/session/workspace_ops.py" line="124" />
         <source>导入数据</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="140" />
+        <location filename="../../desktop/session/workspace_ops.py" line="146" />
         <source>冲突已处理，已重新测算。</source>
         <translation>Conflict resolved; results recomputed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="142" />
+        <location filename="../../desktop/session/workspace_ops.py" line="148" />
         <source>处理冲突</source>
         <translation>Resolve conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/__init__.py" line="137" />
+        <location filename="../../desktop/session/__init__.py" line="142" />
         <source>已打开工作区“{name}”：{n} 个数值，{r} 个地区。</source>
         <translation>Opened workspace “{name}”: {n} values, {r} regions.</translation>
     </message>
@@ -1271,16 +1485,16 @@
         <translation>Potential and positioning</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="168" />
+        <location filename="../../desktop/session/workspace_ops.py" line="174" />
         <source>空白模板已保存：</source>
         <translation>Blank template saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="170" />
+        <location filename="../../desktop/session/workspace_ops.py" line="176" />
         <source>生成空白模板</source>
         <translation>Create blank template</translation>
     </message>
-</context>
+<message><source>修改数值</source><translation>Edit a value</translation></message><message><source>接受标记</source><translation>Accept flag</translation></message><message><source>撤销修订</source><translation>Revert a revision</translation></message><message><source>撤销导入</source><translation>Undo an import</translation></message></context>
 <context>
     <name>SettingsDialog</name>
     <message>
@@ -1390,99 +1604,99 @@
 <context>
     <name>WorkspaceActions</name>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="33" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="35" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="33" />
-        <location filename="../../desktop/shell/workspace_actions.py" line="59" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="35" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="61" />
         <source>我的评估</source>
         <translation>My assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="33" />
-        <location filename="../../desktop/shell/workspace_actions.py" line="61" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="35" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="63" />
         <source>工作区 (*.lcws)</source>
         <translation>Workspaces (*.lcws)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="39" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="41" />
         <source>该文件已存在：请换一个文件名，或用“打开工作区”打开它。</source>
         <translation>That file exists: choose another name, or open it with “Open workspace”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="46" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="48" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="46" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="48" />
         <source>工作区 (*.lcws);;数据文件 (*.xlsx *.csv)</source>
         <translation>Workspaces (*.lcws);;Data files (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="54" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="56" />
         <source>工作区已自动保存：每次导入和冲突处理都立即写入工作区文件。</source>
         <translation>The workspace saves itself: every import and conflict resolution is written to the file at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="61" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="63" />
         <source>工作区另存为</source>
         <translation>Save workspace as</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="69" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="71" />
         <source>保存工作区</source>
         <translation>Save workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="71" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="73" />
         <source>工作区已保存：</source>
         <translation>Workspace saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="80" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="82" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="83" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="85" />
         <source>清除列表</source>
         <translation>Clear list</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="87" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="89" />
         <source>导入工作簿</source>
         <translation>Import workbooks</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="87" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="89" />
         <source>填报模板或长表 (*.xlsx *.csv);;所有文件 (*)</source>
         <translation>Templates or long tables (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="93" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="95" />
         <source>导入文件夹</source>
         <translation>Import a folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="121" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="123" />
         <source>导入到哪里？</source>
         <translation>Import where?</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="124" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="126" />
         <source>当前打开的是演示工作区，其中是示意数据（非官方统计）。真实数据应导入新的工作区，以免与示意数据混合、被示意数据比较。</source>
         <translation>The demo workspace is open: its figures are illustrative, not official statistics. Import real data into a new workspace so that it is neither mixed with nor compared against the illustrative values.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="128" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="130" />
         <source>新建工作区并导入（推荐）</source>
         <translation>Import into a new workspace (recommended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="129" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="131" />
         <source>导入到演示工作区（与示意数据混合）</source>
         <translation>Import into the demo (mixed with illustrative data)</translation>
     </message>
