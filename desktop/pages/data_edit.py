@@ -31,6 +31,7 @@ from ..i18n import current_language
 from .values_model import ValueRow, ValuesModel
 
 _FLAGGED = (Severity.ERROR, Severity.WARNING)
+_WIDTHS = (56, 210, 48, 78, 64, 170, 150)  # code, name, year, value, status, source, note (flags: the rest)
 
 
 class EditPanel(QWidget):
@@ -73,7 +74,8 @@ class EditPanel(QWidget):
         split.addWidget(self.grid)
         split.addWidget(self._build_history())
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(1, 1)
+        split.setSizes([800, 300])
         v.addWidget(split, 1)
 
     def _build_reason_row(self) -> QHBoxLayout:
@@ -129,9 +131,8 @@ class EditPanel(QWidget):
     # ------------------------------------------------------------------ refresh
     def refresh(self) -> None:
         self.model.set_rows(region_rows(self.session, current_language()))
-        self.grid.resizeColumnsToContents()
-        for col, width in ((1, 260), (5, 220), (6, 160)):
-            self.grid.setColumnWidth(col, min(self.grid.columnWidth(col), width))
+        for col, width in enumerate(_WIDTHS):
+            self.grid.setColumnWidth(col, width)
         self._fill_history()
         self._update_buttons()
 
@@ -254,7 +255,7 @@ def region_rows(session, lang: str) -> list[ValueRow]:
                     year,
                     value,
                     status,
-                    source=obs.provenance.describe(lang) if obs is not None and obs.provenance else "",
+                    source=_source(obs, lang),
                     note="；".join(x for x in (obs.note, obs.source) if x) if obs is not None else "",
                     open_flags=flags,
                     accepted=tuple(accepted.get((code, year), ())),
@@ -276,3 +277,13 @@ def _value_of(obs, res, fw, region: str, code: str, year: int):
     if status is CellStatus.EXCLUDED:
         return None, status
     return None, None
+
+
+def _source(obs, lang: str) -> str:
+    """Where the value came from; a value the user typed says so in the UI language."""
+    if obs is None or obs.provenance is None:
+        return ""
+    typed = render("store.user_value_file", None, "zh")
+    if obs.provenance.file == typed:
+        return render("store.user_value_file", None, lang)
+    return obs.provenance.describe(lang)
