@@ -31,7 +31,7 @@ from ..i18n import current_language
 from .values_model import ValueRow, ValuesModel
 
 _FLAGGED = (Severity.ERROR, Severity.WARNING)
-_WIDTHS = (56, 210, 48, 78, 64, 170, 150)  # code, name, year, value, status, source, note (flags: the rest)
+_WIDTHS = (56, 210, 48, 78, 64, 160, 170)  # code, name, year, value, status, flags, source (note: the rest)
 
 
 class EditPanel(QWidget):
@@ -49,9 +49,9 @@ class EditPanel(QWidget):
                 self.tr("年份"),
                 self.tr("数值"),
                 self.tr("状态"),
+                self.tr("标记"),
                 self.tr("来源"),
                 self.tr("备注"),
-                self.tr("标记"),
             ],
             {"missing": self.tr("缺失"), "accepted": self.tr("已接受：{reason}")},
             current_language,

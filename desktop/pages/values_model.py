@@ -19,7 +19,7 @@ from core.kernel import CellStatus, Severity
 
 from .. import style
 
-COLUMNS = ("code", "name", "year", "value", "status", "source", "note", "flag")
+COLUMNS = ("code", "name", "year", "value", "status", "flag", "source", "note")
 VALUE_COLUMN = COLUMNS.index("value")
 _BG = {
     CellStatus.ESTIMATE: style.ESTIMATE_BG,

@@ -10,6 +10,7 @@ from conftest import wait_idle
 from PySide6.QtCore import Qt
 
 from core.kernel import CellStatus
+from desktop.pages.values_model import COLUMNS
 
 REGION, K, Y = "湖北省", "1.1.1", 2021
 
@@ -71,7 +72,9 @@ def test_edit_undo_and_revert_a_value_on_the_page(qtbot, demo):
     assert editor.model.setData(_cell(editor), "1,234.5")
     assert demo.table.value(REGION, K, Y) == 1234.5 and demo.result is not None
     index = _cell(editor)
-    assert index.data() == "1234.5" and "按统计年鉴更正" in editor.model.index(index.row(), 6).data()
+    assert (
+        index.data() == "1234.5" and "按统计年鉴更正" in editor.model.index(index.row(), COLUMNS.index("note")).data()
+    )
     top = editor.revisions.topLevelItem(0).data(0, Qt.ItemDataRole.UserRole)
     assert top.kind == "edit" and "按统计年鉴更正" in editor.revisions.topLevelItem(0).text(2)
     # undo: revert the edit
@@ -146,7 +149,10 @@ def test_problems_dialog_imports_good_values_and_marks_bad_cells_then_accept(qtb
     qtbot.waitUntil(lambda: len(s.acceptances) == 1, timeout=20000)
     wait_idle(qtbot, s)
     row = editor.model.rows[_cell(editor).row()]
-    assert not row.open_flags and "已接受：该年确无统计，已核实" in editor.model.index(_cell(editor).row(), 7).data()
+    assert (
+        not row.open_flags
+        and "已接受：该年确无统计，已核实" in editor.model.index(_cell(editor).row(), COLUMNS.index("flag")).data()
+    )
 
 
 def test_problems_dialog_cancel_imports_nothing(qtbot, window, tmp_path, framework):
