@@ -255,8 +255,12 @@ class CheckPage(LazyPage):
             for col in (3, 4):
                 it.setToolTip(col, it.text(col))
             self.conflicts.addTopLevelItem(it)
+        accepted = {(a.region, a.indicator, a.year, a.code): a.reason for a in self.session.acceptances}
         for p in probs:
             where, text = p.location(lang), p.text(lang)
+            reason = accepted.get((p.region, p.indicator, p.year, p.code))
+            if reason:
+                text += self.tr("（已接受：{reason}）").replace("{reason}", reason)
             it = QTreeWidgetItem([render(f"severity.{p.severity.value}", None, lang), where, text])
             it.setForeground(0, QBrush(QColor(SEVERITY_COLORS.get(p.severity, style.TEXT))))
             it.setData(0, Qt.ItemDataRole.UserRole, p)

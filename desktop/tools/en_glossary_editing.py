@@ -17,6 +17,7 @@ EN = {
     "导入记录": "Imports",
     "工作表": "Sheet",
     "已接受：{reason}": "Accepted: {reason}",
+    "（已接受：{reason}）": " (accepted: {reason})",
     "已撤销": "Reverted",
     "必填，随修订一起保存，例如：按统计年鉴更正": "Required; saved with the revision, e.g. corrected from the statistical yearbook",
     "总览": "Overview",

@@ -308,7 +308,7 @@
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="107" />
-        <location filename="../../desktop/pages/data_check.py" line="269" />
+        <location filename="../../desktop/pages/data_check.py" line="273" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
@@ -355,7 +355,7 @@
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="127" />
-        <location filename="../../desktop/pages/data_check.py" line="270" />
+        <location filename="../../desktop/pages/data_check.py" line="274" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
@@ -373,6 +373,11 @@
         <location filename="../../desktop/pages/data_check.py" line="175" />
         <source>单位</source>
         <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="263" />
+        <source>（已接受：{reason}）</source>
+        <translation> (accepted: {reason})</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="69" />
@@ -413,22 +418,22 @@
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="43" />
+        <location filename="../../desktop/pages/data_import.py" line="44" />
         <source>把填报模板（.xlsx）、长表文件（.csv/.xlsx）或整个文件夹拖放到这里</source>
         <translation>Drop fill-in templates (.xlsx), long tables (.csv/.xlsx) or whole folders here</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="46" />
+        <location filename="../../desktop/pages/data_import.py" line="47" />
         <source>每个数值都会记录来源文件、工作表和单元格；发现的问题在“数据校验”中逐条列出。</source>
         <translation>Every value keeps its file, sheet and cell; problems are listed one by one on the Check page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="52" />
+        <location filename="../../desktop/pages/data_import.py" line="53" />
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="54" />
+        <location filename="../../desktop/pages/data_import.py" line="55" />
         <source>选择文件夹…</source>
         <translation>Choose a folder…</translation>
     </message>
@@ -436,145 +441,145 @@
 <context>
     <name>EditPanel</name>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="46" />
+        <location filename="../../desktop/pages/data_edit.py" line="47" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="47" />
+        <location filename="../../desktop/pages/data_edit.py" line="48" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="48" />
+        <location filename="../../desktop/pages/data_edit.py" line="49" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="49" />
+        <location filename="../../desktop/pages/data_edit.py" line="50" />
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="50" />
-        <location filename="../../desktop/pages/data_edit.py" line="106" />
+        <location filename="../../desktop/pages/data_edit.py" line="51" />
+        <location filename="../../desktop/pages/data_edit.py" line="108" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="51" />
+        <location filename="../../desktop/pages/data_edit.py" line="53" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="52" />
+        <location filename="../../desktop/pages/data_edit.py" line="54" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="53" />
+        <location filename="../../desktop/pages/data_edit.py" line="52" />
         <source>标记</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="55" />
+        <location filename="../../desktop/pages/data_edit.py" line="56" />
         <source>缺失</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="55" />
+        <location filename="../../desktop/pages/data_edit.py" line="56" />
         <source>已接受：{reason}</source>
         <translation>Accepted: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="81" />
+        <location filename="../../desktop/pages/data_edit.py" line="83" />
         <source>修改原因：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="83" />
+        <location filename="../../desktop/pages/data_edit.py" line="85" />
         <source>必填，随修订一起保存，例如：按统计年鉴更正</source>
         <translation>Required; saved with the revision, e.g. corrected from the statistical yearbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="85" />
+        <location filename="../../desktop/pages/data_edit.py" line="87" />
         <source>接受标记</source>
         <translation>Accept flag</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="86" />
+        <location filename="../../desktop/pages/data_edit.py" line="88" />
         <source>确认所选单元格的问题已核实、数值可以使用；接受及其原因记录为一次修订。</source>
         <translation>Confirm that the problem of the selected cell was checked and the value can be used; the acceptance and its reason are recorded as a revision.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="89" />
+        <location filename="../../desktop/pages/data_edit.py" line="91" />
         <source>双击数值即可修改，清空表示删除该数值；每次修改都是一次可撤销的修订。</source>
         <translation>Double-click a value to change it; clear it to remove the value. Every change is a revision you can revert.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="99" />
+        <location filename="../../desktop/pages/data_edit.py" line="101" />
         <source>修订记录</source>
         <translation>Revisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="100" />
-        <location filename="../../desktop/pages/data_edit.py" line="106" />
+        <location filename="../../desktop/pages/data_edit.py" line="102" />
+        <location filename="../../desktop/pages/data_edit.py" line="108" />
         <source>版本</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="100" />
-        <location filename="../../desktop/pages/data_edit.py" line="106" />
+        <location filename="../../desktop/pages/data_edit.py" line="102" />
+        <location filename="../../desktop/pages/data_edit.py" line="108" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="100" />
+        <location filename="../../desktop/pages/data_edit.py" line="102" />
         <source>说明</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="101" />
+        <location filename="../../desktop/pages/data_edit.py" line="103" />
         <source>撤销所选修订</source>
         <translation>Revert the selected revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="105" />
+        <location filename="../../desktop/pages/data_edit.py" line="107" />
         <source>导入记录</source>
         <translation>Imports</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="106" />
+        <location filename="../../desktop/pages/data_edit.py" line="108" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="107" />
+        <location filename="../../desktop/pages/data_edit.py" line="109" />
         <source>撤销所选导入</source>
         <translation>Undo the selected import</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="110" />
+        <location filename="../../desktop/pages/data_edit.py" line="112" />
         <source>该次导入的全部数值恢复为导入前的状态；文件内容仍保留在工作区历史中。</source>
         <translation>Every value of that import goes back to what it was before the import; the file's values stay in the workspace history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="150" />
+        <location filename="../../desktop/pages/data_edit.py" line="151" />
         <source>已撤销</source>
         <translation>Reverted</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="150" />
+        <location filename="../../desktop/pages/data_edit.py" line="151" />
         <source>在用</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="183" />
+        <location filename="../../desktop/pages/data_edit.py" line="184" />
         <source>修改原因</source>
         <translation>Reason for the change</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_edit.py" line="183" />
+        <location filename="../../desktop/pages/data_edit.py" line="184" />
         <source>请填写原因（随修订一起保存）：</source>
         <translation>Enter the reason (saved with the revision):</translation>
     </message>
@@ -605,163 +610,163 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="131" />
+        <location filename="../../desktop/pages/data_import.py" line="132" />
         <source>下载空白填报模板</source>
         <translation>Download a blank fill-in template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="132" />
+        <location filename="../../desktop/pages/data_import.py" line="133" />
         <source>生成带校验和填报说明的空白工作簿，发给各地统计人员填写后再导入。</source>
         <translation>Creates a blank workbook with validation and instructions to send to statisticians; import it when it comes back.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="136" />
+        <location filename="../../desktop/pages/data_import.py" line="137" />
         <source>单地区模板（一个地区，逐年填报）</source>
         <translation>Region template (one region, by year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="137" />
+        <location filename="../../desktop/pages/data_import.py" line="138" />
         <source>多地区模板（多个地区同表填报）</source>
         <translation>Multi-region template (several regions in one sheet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="138" />
+        <location filename="../../desktop/pages/data_import.py" line="139" />
         <source>全国基准模板（全国数值）</source>
         <translation>National benchmark template (national values)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="140" />
+        <location filename="../../desktop/pages/data_import.py" line="141" />
         <source>地区名称，如 湖北省（可留空）</source>
         <translation>Region name, e.g. 湖北省 (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="142" />
+        <location filename="../../desktop/pages/data_import.py" line="143" />
         <source>填报年份范围，如 2019-2024</source>
         <translation>Years to fill, e.g. 2019-2024</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="145" />
+        <location filename="../../desktop/pages/data_import.py" line="146" />
         <source>模板类型</source>
         <translation>Template kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="146" />
-        <location filename="../../desktop/pages/data_import.py" line="240" />
+        <location filename="../../desktop/pages/data_import.py" line="147" />
+        <location filename="../../desktop/pages/data_import.py" line="243" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="147" />
+        <location filename="../../desktop/pages/data_import.py" line="148" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="153" />
+        <location filename="../../desktop/pages/data_import.py" line="154" />
         <source>保存空白模板…</source>
         <translation>Save blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="162" />
+        <location filename="../../desktop/pages/data_import.py" line="163" />
         <source>当前工作区</source>
         <translation>Current workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="162" />
+        <location filename="../../desktop/pages/data_import.py" line="163" />
         <source>工作区文件（.lcws）保存每次导入的全部数值、来源和修订记录。</source>
         <translation>The workspace file (.lcws) keeps every imported value, its source and the revision history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="176" />
+        <location filename="../../desktop/pages/data_import.py" line="177" />
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="177" />
+        <location filename="../../desktop/pages/data_import.py" line="178" />
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="178" />
+        <location filename="../../desktop/pages/data_import.py" line="179" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="179" />
+        <location filename="../../desktop/pages/data_import.py" line="180" />
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="105" />
+        <location filename="../../desktop/pages/data_import.py" line="106" />
         <source>本次导入记录</source>
         <translation>Imports in this session</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="107" />
+        <location filename="../../desktop/pages/data_import.py" line="108" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="107" />
+        <location filename="../../desktop/pages/data_import.py" line="108" />
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="107" />
+        <location filename="../../desktop/pages/data_import.py" line="108" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="107" />
+        <location filename="../../desktop/pages/data_import.py" line="108" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="112" />
+        <location filename="../../desktop/pages/data_import.py" line="113" />
         <source>最近打开</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="193" />
+        <location filename="../../desktop/pages/data_import.py" line="194" />
         <source>未打开工作区</source>
         <translation>No workspace open</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="196" />
+        <location filename="../../desktop/pages/data_import.py" line="197" />
         <source>{n} 个数值，{r} 个地区，{v} 次修订</source>
         <translation>{n} values, {r} regions, {v} revisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="204" />
+        <location filename="../../desktop/pages/data_import.py" line="205" />
         <source>演示工作区为示意数据，非官方统计。新建工作区后导入本地区数据，开始正式评估。</source>
         <translation>The demo workspace holds illustrative data, not official statistics. Create a new workspace and import your region's data to start a real assessment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="236" />
+        <location filename="../../desktop/pages/data_import.py" line="239" />
         <source>年份范围无效，请填写如 2019-2024。</source>
         <translation>Invalid year range; enter e.g. 2019-2024.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="240" />
+        <location filename="../../desktop/pages/data_import.py" line="243" />
         <source>填报模板</source>
         <translation> template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="241" />
+        <location filename="../../desktop/pages/data_import.py" line="244" />
         <source>多地区填报模板</source>
         <translation>Multi-region template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="242" />
+        <location filename="../../desktop/pages/data_import.py" line="245" />
         <source>全国基准填报模板</source>
         <translation>National benchmark template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="245" />
+        <location filename="../../desktop/pages/data_import.py" line="248" />
         <source>保存空白模板</source>
         <translation>Save blank template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="245" />
+        <location filename="../../desktop/pages/data_import.py" line="248" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
