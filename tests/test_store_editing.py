@@ -156,6 +156,11 @@ def test_partial_import_keeps_bad_cells_out_and_marked(tmp_path, framework):
         assert w.observations().value(R, K, Y) is None and w.observations().value(R, K, Y - 1) is not None
         marked = {(p.indicator, p.year) for p in w.problems() if p.severity == "error"}
         assert {(K, Y), ("1.2.1", Y)} <= marked
+        w.accept(R, K, Y, "value_text", "该年确无统计")
+        accepted = w.revisions()[-1]  # its description quotes the problem, in each language
+        assert (
+            "abc" in accepted.text("zh") and "不是数字" in accepted.text("zh") and "not a number" in accepted.text("en")
+        )
 
 
 def test_legacy_text_descriptions_stay_readable(ws):

@@ -8,6 +8,7 @@ the history of every key keeps every value.
 
 from __future__ import annotations
 
+import json
 import math
 import sqlite3
 
@@ -115,7 +116,10 @@ def accept(c: sqlite3.Connection, framework: Framework, key: Key, problem: str, 
     reason = _reason(reason, where)
     if any(a.code == problem and (a.region, a.indicator, a.year) == key for a in queries.acceptances(c)):
         raise InputError([Problem("edit.already_accepted", {}, **where)])
-    return _revision(c, "accept", msg("revision.accept", **where, problem=problem, reason=reason), when)
+    stored = (Problem.from_dict(json.loads(d)) for (d,) in c.execute("SELECT data FROM problems ORDER BY rowid DESC"))
+    found = next((p for p in stored if p.code == problem and (p.region, p.indicator, p.year) == key), None)
+    what = found.as_message if found is not None else problem  # the problem's words where the workspace has them
+    return _revision(c, "accept", msg("revision.accept", **where, problem=problem, what=what, reason=reason), when)
 
 
 def _keys_of(c: sqlite3.Connection, rev: int) -> list[tuple[Key, int | None]]:
