@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "core.commands.audit",
     "core.commands.rerun",
     "core.commands.whatif",
+    "core.commands.workspace",
 )
 
 EXIT_INPUT_ERROR = 2

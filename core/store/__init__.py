@@ -4,8 +4,8 @@
 `queries` reads, `records` holds what they return; `Workspace` is the facade over them.
 """
 
-from .records import Conflict, ImportReport, Revision
+from .records import Acceptance, Conflict, ImportReport, Revision
 from .scenarios import SavedScenario
 from .workspace import Workspace
 
-__all__ = ["Conflict", "ImportReport", "Revision", "SavedScenario", "Workspace"]
+__all__ = ["Acceptance", "Conflict", "ImportReport", "Revision", "SavedScenario", "Workspace"]

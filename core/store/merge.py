@@ -22,7 +22,7 @@ from ..kernel.vocabulary import CellStatus
 from ..model.observations import Observation, Provenance
 from . import queries
 from .records import ImportReport
-from .schema import to_json
+from .schema import message_json, to_json
 
 Key = tuple[str, str, int]
 WRITING = msg("store.progress.writing")
@@ -126,7 +126,7 @@ def write_import(
 ) -> None:
     """Write read files as one new revision (inside the caller's transaction); fills `result`."""
     names = [f.name for f, _ in results]
-    description = msg("store.revision.import", count=len(names)).text()
+    description = message_json(msg("store.revision.import", count=len(names)))
     rev = c.execute(
         "INSERT INTO revisions (created_at, kind, description, files) VALUES (?, 'import', ?, ?)",
         (imported_at, description, to_json(names)),
@@ -171,9 +171,10 @@ def resolve(c: sqlite3.Connection, conflict_id: int, choose: str | int | float, 
     where = {"region": region, "indicator": indicator, "year": year}
     if resolved is not None:
         raise InputError([Problem("conflict_resolved", {"id": conflict_id}, **where)])
-    description = msg("store.revision.resolve", **where).text() + (
-        msg("store.revision.note", note=note).text() if note else ""
-    )
+    if note:
+        description = message_json(msg("revision.resolve_noted", **where, note=msg("store.revision.note", note=note)))
+    else:
+        description = message_json(msg("store.revision.resolve", **where))
     rev = c.execute(
         "INSERT INTO revisions (created_at, kind, description, files) VALUES (?, 'resolve', ?, '[]')",
         (when, description),

@@ -7,13 +7,15 @@ each (region, indicator, year), the observation the latest selection up to n poi
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 
 from ..io import IndustryEntry
+from ..kernel.messages import Message, msg
 from ..kernel.problems import Problem
 from ..kernel.vocabulary import CellStatus
 from ..model.observations import Observation, ObservationTable, Provenance
-from .records import Conflict, Revision
+from .records import Acceptance, Conflict, Revision
 
 _OBS_COLS = (
     "o.id, o.region, o.indicator, o.year, o.value, o.status, o.unit, o.source, o.note, "
@@ -41,9 +43,61 @@ def meta(conn: sqlite3.Connection, key: str) -> str:
     return row[0] if row else ""
 
 
+# descriptions written before they were stored as catalogue codes (Chinese text) → the message they said
+_LEGACY = (
+    (re.compile(r"^导入 (?P<count>\d+) 个文件$"), "store.revision.import"),
+    (re.compile(r"^处理冲突：(?P<region>\S+) (?P<indicator>\S+) (?P<year>\d+) 年$"), "store.revision.resolve"),
+)
+
+
+def _nested(value):
+    """A message argument that is itself a message (stored as its dict) → a Message again."""
+    if isinstance(value, dict) and "code" in value:
+        return Message(value["code"], {k: _nested(v) for k, v in (value.get("args") or {}).items()})
+    return value
+
+
+def revision_message(text: str) -> Message | str:
+    """A stored description: a message as JSON, or (older workspaces) Chinese text, mapped back where known."""
+    if text.startswith("{"):
+        try:
+            data = json.loads(text)
+            return Message(data["code"], {k: _nested(v) for k, v in (data.get("args") or {}).items()})
+        except (ValueError, KeyError, TypeError):
+            return text
+    note = ""
+    if text.endswith("）") and "（" in text:  # store.revision.note appended to a resolve
+        text, _, note = text[:-1].rpartition("（")
+    for pattern, code in _LEGACY:
+        m = pattern.match(text)
+        if m:
+            args = {k: int(v) if k in ("count", "year") else v for k, v in m.groupdict().items()}
+            if note:
+                args["note"] = msg("store.revision.note", note=note)
+                code = "revision.resolve_noted"
+            return Message(code, args)
+    return text + (f"（{note}）" if note else "")
+
+
 def revisions(conn: sqlite3.Connection) -> list[Revision]:
+    """Every revision, oldest first, with the revision that reverted it (a revert that is itself in effect)."""
     sql = "SELECT id, created_at, kind, description, files FROM revisions ORDER BY id"
-    return [Revision(r[0], r[1], r[2], r[3], tuple(json.loads(r[4]))) for r in conn.execute(sql)]
+    rows = [(r[0], r[1], r[2], revision_message(r[3]), tuple(json.loads(r[4]))) for r in conn.execute(sql)]
+    reverted: dict[int, int] = {}
+    for rid, _, kind, message, _ in reversed(rows):  # newest first: a reverted revert does not count
+        if kind == "revert" and rid not in reverted and isinstance(message, Message):
+            reverted.setdefault(int(message.args["revision"]), rid)
+    return [Revision(*r, reverted_by=reverted.get(r[0])) for r in rows]
+
+
+def acceptances(conn: sqlite3.Connection) -> list[Acceptance]:
+    """Flagged cells accepted with a reason, in effect now (not reverted)."""
+    out = []
+    for r in revisions(conn):
+        if r.kind == "accept" and r.reverted_by is None:
+            a = r.message.args  # type: ignore[union-attr]
+            out.append(Acceptance(r.id, a["region"], a["indicator"], int(a["year"]), a["problem"], a["reason"]))
+    return out
 
 
 def current_revision(conn: sqlite3.Connection) -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..kernel.atomic import atomic_path
+from ..kernel.messages import Message
 from ..kernel.problems import InputError, Problem
 from ..model.framework import Framework
 
@@ -69,6 +70,11 @@ def now() -> str:
 def to_json(value: Any) -> str:
     """The JSON text stored in the workspace's settings, problems and industries (strict: no NaN)."""
     return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+
+def message_json(message: Message) -> str:
+    """A revision's description as stored: its catalogue code and arguments (rendered in the reader's language)."""
+    return to_json(message.to_dict())
 
 
 def create_file(path: Path, framework: Framework, framework_toml: str) -> None:

@@ -27,8 +27,8 @@ from ..kernel.progress import CancelCheck, ProgressCallback, check_cancel, repor
 from ..kernel.resources import read_resource_text
 from ..model.framework import DEFAULT_FRAMEWORK, Framework, load_framework, parse_framework
 from ..model.observations import Observation, ObservationTable
-from . import merge, queries, scenarios, schema
-from .records import Conflict, ImportReport, Revision
+from . import editing, merge, queries, scenarios, schema
+from .records import Acceptance, Conflict, ImportReport, Revision
 
 
 class Workspace:
@@ -184,6 +184,7 @@ class Workspace:
             result.problems.extend(res.problems)
             if res.has_errors() and skip_files_with_errors:
                 result.rejected_files.append(f.name)
+                result.rejected_paths.append(str(f))
                 continue
             if len(res.observations) or res.industries:  # a skipped lock file adds nothing to the revision
                 results.append((f, res))
@@ -200,3 +201,31 @@ class Workspace:
         """Resolve a conflict: choose 'current', 'incoming', or a value typed by the user. Returns the new revision."""
         with schema.transaction(self._conn) as c:
             return merge.resolve(c, conflict_id, choose, note, schema.now())
+
+    # ------------------------------------------------------------------ corrections (see editing)
+    def acceptances(self) -> list[Acceptance]:
+        """Flagged cells accepted with a reason (not reverted)."""
+        return queries.acceptances(self._conn)
+
+    def edit_value(self, region: str, indicator: str, year: int, value: str | float | None, reason: str) -> int:
+        """Set one value (empty/None removes it) as a revision with `reason`; returns the revision.
+
+        `value` is read like an imported cell; bad input raises InputError and changes nothing.
+        """
+        with schema.transaction(self._conn) as c:
+            return editing.edit_value(c, self.framework, (region, indicator, year), value, reason, schema.now())
+
+    def accept(self, region: str, indicator: str, year: int, problem: str, reason: str) -> int:
+        """Accept the flag `problem` (a problem code) on one cell with a reason; returns the revision."""
+        with schema.transaction(self._conn) as c:
+            return editing.accept(c, self.framework, (region, indicator, year), problem, reason, schema.now())
+
+    def revert(self, revision: int, reason: str) -> tuple[int, int]:
+        """Revert a revision; returns (the new revision, keys changed later and so kept)."""
+        with schema.transaction(self._conn) as c:
+            return editing.revert(c, revision, reason, schema.now())
+
+    def undo_import(self, revision: int, reason: str) -> tuple[int, int]:
+        """Undo an import (all its values, its open conflicts closed); returns (revision, keys kept)."""
+        with schema.transaction(self._conn) as c:
+            return editing.undo_import(c, revision, reason, schema.now())

@@ -34,6 +34,7 @@ from ..help import indicator_tooltip
 from ..i18n import current_language
 from ..widgets import Card
 from .base import LazyPage
+from .data_edit import EditPanel
 
 SEVERITY_COLORS = {Severity.ERROR: style.ERROR, Severity.WARNING: style.WARNING, Severity.INFO: style.INFO}
 CELL_BG = {CellStatus.ESTIMATE: style.ESTIMATE_BG, CellStatus.INTERPOLATED: style.INTERPOLATED_BG}
@@ -55,7 +56,12 @@ class CheckPage(LazyPage):
         self.table.verticalHeader().setVisible(False)
         self.table.setMouseTracking(True)
         data_card.body.addWidget(self.table)
-        split.addWidget(data_card)
+        self.views = QTabWidget()
+        self.views.addTab(data_card, self.tr("总览"))
+        self.editor = EditPanel(session)
+        self.views.addTab(self.editor, self.tr("逐项更正与修订"))
+        self.views.currentChanged.connect(lambda *_: self._refresh_editor())
+        split.addWidget(self.views)
         split.addWidget(self._build_tabs())
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -149,6 +155,12 @@ class CheckPage(LazyPage):
         )
         self._fill_table()
         self._fill_problems(probs)
+        self._refresh_editor()
+
+    def _refresh_editor(self) -> None:
+        """The grid of 逐项更正 is filled while its tab is shown (and on each refresh then)."""
+        if self.views.currentWidget() is self.editor:
+            self.editor.refresh()
 
     def _fill_table(self) -> None:
         s = self.session
@@ -251,8 +263,12 @@ class CheckPage(LazyPage):
             for col in (3, 4):
                 it.setToolTip(col, it.text(col))
             self.conflicts.addTopLevelItem(it)
+        accepted = {(a.region, a.indicator, a.year, a.code): a.reason for a in self.session.acceptances}
         for p in probs:
             where, text = p.location(lang), p.text(lang)
+            reason = accepted.get((p.region, p.indicator, p.year, p.code))
+            if reason:
+                text += self.tr("（已接受：{reason}）").replace("{reason}", reason)
             it = QTreeWidgetItem([render(f"severity.{p.severity.value}", None, lang), where, text])
             it.setForeground(0, QBrush(QColor(SEVERITY_COLORS.get(p.severity, style.TEXT))))
             it.setData(0, Qt.ItemDataRole.UserRole, p)

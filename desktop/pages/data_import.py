@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import current_language
 from ..widgets import Card
 
 
@@ -204,11 +205,13 @@ class ImportPage(QWidget):
             info += "\n" + self.tr("演示工作区为示意数据，非官方统计。新建工作区后导入本地区数据，开始正式评估。")
         self.ws_info.setText(info)
         self.files.clear()
+        lang = current_language()
         for rev in reversed(s.revisions):
             files = "、".join(getattr(rev, "files", ()) or ())
+            text = rev.text(lang)
             self.files.addItem(
-                f"#{rev.id}  {rev.created_at[:16].replace('T', ' ')}  {rev.description}"
-                + (f"（{files}）" if files and files not in rev.description else "")
+                f"#{rev.id}  {rev.created_at[:16].replace('T', ' ')}  {text}"
+                + (f"（{files}）" if files and files not in text else "")
             )
         self.history.clear()
         for rec in s.imports:

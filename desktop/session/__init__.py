@@ -6,7 +6,8 @@ table, problems, index result, sensitivity, assessment) and listen to its signal
 `workers.Task` with progress and cancel; its result lands back here and a signal fires.
 
 The session is put together from its seams: `state` (the typed workspace state, the data
-folder), `workspace_ops` (demo, open, import, resolve), `computing` (index, sensitivity, Monte
+folder), `workspace_ops` (demo, open, import, resolve), `editing_ops` (edit, accept, revert, undo an
+import), `computing` (index, sensitivity, Monte
 Carlo, assessment) and `exports`. Core is imported inside methods, so importing this package
 (at start-up) is cheap.
 """
@@ -22,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from ..workers import Task, TaskRunner
 from .computing import Computations
 from .demo import DEMO_DATA, DEMO_INDUSTRIES, demo_available
+from .editing_ops import EditingOps
 from .exports import Exports
 from .setup import AnalysisSetup
 from .state import ImportRecord, WorkspaceState, data_dir, set_data_dir
@@ -40,7 +42,7 @@ __all__ = [
 ]
 
 
-class Session(WorkspaceOps, Computations, AnalysisSetup, Exports, QObject):
+class Session(WorkspaceOps, EditingOps, Computations, AnalysisSetup, Exports, QObject):
     dataChanged = Signal()  # observations / problems / conflicts changed
     resultChanged = Signal()  # index result (or its failure) changed
     sensitivityChanged = Signal()  # one-at-a-time ±20 % results
@@ -52,6 +54,7 @@ class Session(WorkspaceOps, Computations, AnalysisSetup, Exports, QObject):
     compareChanged = Signal(list)
     message = Signal(str)  # one line for the status bar
     errorRaised = Signal(object, str)  # (exception, context) → main window shows a dialog
+    importRejected = Signal(object)  # core.store.ImportReport with files refused for errors → problems dialog
 
     def __init__(self, settings=None, parent=None, synchronous: bool = False):
         super().__init__(parent)
@@ -66,6 +69,7 @@ class Session(WorkspaceOps, Computations, AnalysisSetup, Exports, QObject):
         self.revisions: tuple = ()
         self.workspace_industries: tuple = ()
         self.demo_industries: tuple = ()
+        self.acceptances: tuple = ()  # core.store.Acceptance
         self.imports: list[ImportRecord] = []
         self.region: str = ""
         self.compare: list[str] = []
@@ -131,6 +135,7 @@ class Session(WorkspaceOps, Computations, AnalysisSetup, Exports, QObject):
         self.workspace_industries = state.workspace_industries
         self.demo_industries = state.demo_industries
         self._read_setup(state)
+        self.acceptances = state.acceptances
         if record and not demo:
             self._remember(path)
         self._clear_results()

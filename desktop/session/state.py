@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # core is imported lazily at run time (start-up stays light)
     from core.io import IndustryEntry
     from core.kernel import Problem
     from core.model import Framework, ObservationTable
-    from core.store import Conflict, Revision
+    from core.store import Acceptance, Conflict, Revision
 
 _data_dir_override: Path | None = None
 
@@ -29,6 +29,7 @@ class WorkspaceState:
     demo_industries: tuple[IndustryRow, ...] = ()  # the demo's industry scores
     framework: Framework | None = None  # the framework stored in the workspace (None: the shipped one)
     settings: Mapping[str, Any] = field(default_factory=dict)  # the workspace's settings (exclusions, adjacency …)
+    acceptances: tuple[Acceptance, ...] = ()  # flagged cells accepted with a reason
 
 
 @dataclass
@@ -51,6 +52,7 @@ def read_state(ws, problems=()) -> WorkspaceState:
         workspace_industries=tuple(ws.industries()),
         framework=ws.framework,
         settings=ws.settings(),
+        acceptances=tuple(ws.acceptances()),
     )
 
 

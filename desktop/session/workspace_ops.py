@@ -87,11 +87,13 @@ class WorkspaceOps:
             QCoreApplication.translate("Session", "打开工作区"), work, on_done=lambda st: self._set_state(str(p), st)
         )
 
-    def import_files(self, paths: list[str], new_workspace: bool = False):
+    def import_files(self, paths: list[str], new_workspace: bool = False, keep_good_values: bool = False):
         """Import workbooks / long-format files / folders into the current workspace (one revision).
 
         Without an open workspace, or with `new_workspace`, a new one is created in the user's
-        data folder first (the demo's illustrative values are then left behind).
+        data folder first (the demo's illustrative values are then left behind). Files with
+        errors are refused (`importRejected` offers their good values) unless `keep_good_values`:
+        then their good values are imported and the bad cells stay empty, marked by their problems.
         """
         paths = [str(p) for p in paths]
         target = self.workspace_path or str(data_dir() / f"untitled{WORKSPACE_SUFFIX}")
@@ -102,7 +104,9 @@ class WorkspaceOps:
         def work(progress, cancelled):
             ws = _open_or_create(target)
             try:
-                report = ws.import_files(paths, progress=progress, cancel=cancelled)
+                report = ws.import_files(
+                    paths, progress=progress, cancel=cancelled, skip_files_with_errors=not keep_good_values
+                )
                 return read_state(ws, report.problems), report
             finally:
                 ws.close()
@@ -114,6 +118,8 @@ class WorkspaceOps:
             state = replace(state, demo_industries=industries)
             self._set_state(target, state, name=name, demo=demo, record=False)
             self.message.emit(_import_summary(added, report))
+            if report.rejected_paths:
+                self.importRejected.emit(report)
 
         return self._start(QCoreApplication.translate("Session", "导入数据"), work, on_done=done)
 

@@ -20,6 +20,8 @@ class WorkspaceActions(QObject):
         super().__init__(window)
         self.window = window
         self.session, self.settings = window.session, window.settings
+        self.problems_dialog = None
+        self.session.importRejected.connect(self.show_import_problems)
 
     def open_initial(self, demo: bool = False, workspace: str | None = None):
         """First start: the demo; afterwards the last workspace (if it still exists)."""
@@ -132,3 +134,13 @@ class WorkspaceActions(QObject):
         box.exec()
         clicked = box.clickedButton()
         return False if clicked is new else True if clicked is demo else None
+
+    def show_import_problems(self, report) -> None:
+        """Files refused for errors: list the problems, offer to import their good values (bad cells marked)."""
+        from .import_problems import ImportProblemsDialog
+
+        dlg = ImportProblemsDialog(report, self.window)
+        self.problems_dialog = dlg
+        dlg.accepted.connect(lambda: self.session.import_files(report.rejected_paths, keep_good_values=True))
+        dlg.finished.connect(dlg.deleteLater)
+        dlg.open()
