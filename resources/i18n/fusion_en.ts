@@ -3,57 +3,62 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="390" />
-        <location filename="../../desktop/pages/assessment_page.py" line="446" />
+        <location filename="../../desktop/pages/assessment_page.py" line="396" />
+        <location filename="../../desktop/pages/assessment_page.py" line="454" />
         <source>还没有评估结果。评估需要地区数据和全国基准（可用内置的全国数据）。</source>
         <translation>No assessment yet. It needs regional data and the national benchmark (the built-in national data will do).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="411" />
+        <location filename="../../desktop/pages/assessment_page.py" line="417" />
         <source>定位</source>
         <translation>Positioning</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="412" />
+        <location filename="../../desktop/pages/assessment_page.py" line="419" />
+        <source>全国格局</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/assessment_page.py" line="420" />
         <source>耦合与潜力</source>
         <translation>Coupling and potential</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="413" />
+        <location filename="../../desktop/pages/assessment_page.py" line="421" />
         <source>优势与短板</source>
         <translation>Strengths and short boards</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="414" />
+        <location filename="../../desktop/pages/assessment_page.py" line="422" />
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="415" />
+        <location filename="../../desktop/pages/assessment_page.py" line="423" />
         <source>伙伴与路径</source>
         <translation>Partners and levers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="416" />
+        <location filename="../../desktop/pages/assessment_page.py" line="424" />
         <source>统计一致性</source>
         <translation>Coherence</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="444" />
+        <location filename="../../desktop/pages/assessment_page.py" line="452" />
         <source>“{r}”没有评估结果（全国本身不参与定位评估，请选择一个地区）。</source>
         <translation>No assessment for “{r}” (the nation itself is not positioned; choose a region).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="455" />
+        <location filename="../../desktop/pages/assessment_page.py" line="464" />
         <source>（另有 {0} 条说明，见导出的 JSON）</source>
         <translation> ({0} more notes in the exported JSON)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="456" />
+        <location filename="../../desktop/pages/assessment_page.py" line="465" />
         <source>说明：</source>
         <translation>Notes: </translation>
     </message>
-<message><source>定位趋同</source><translation>Sameness</translation></message><message><source>定位象限：融合水平 × 融合势能（全国 = 100）</source><translation>Positioning quadrant: level × momentum (nation = 100)</translation></message><message><source>一级指标融合水平（全国 = 100）</source><translation>Pillar fusion levels (nation = 100)</translation></message><message><source>融合水平</source><translation>Fusion level</translation></message><message><source>融合势能</source><translation>Momentum</translation></message><message><source>定位象限</source><translation>Positioning quadrant</translation></message><message><source>功能定位</source><translation>Functional role</translation></message><message><source>融合水平（全国 = 100）</source><translation>Fusion level (nation = 100)</translation></message><message><source>融合势能（全国 = 100）</source><translation>Momentum (nation = 100)</translation></message><message><source>双螺旋耦合协调度</source><translation>Double-helix coupling coordination</translation></message><message><source>融合潜力</source><translation>Fusion potential</translation></message><message><source>潜力等级</source><translation>Potential grade</translation></message><message><source>优势指标（得分最高）</source><translation>Strengths (highest scores)</translation></message><message><source>短板指标（得分最低）</source><translation>Short boards (lowest scores)</translation></message><message><source>主导产业融合潜力象限（区位熵 × 潜力）</source><translation>Leading-industry quadrant (location quotient × potential)</translation></message><message><source>主导产业排序</source><translation>Leading industries, ranked</translation></message><message><source>排名</source><translation>Rank</translation></message><message><source>产业</source><translation>Industry</translation></message><message><source>潜力</source><translation>Potential</translation></message><message><source>区位熵</source><translation>Location quotient</translation></message><message><source>象限</source><translation>Quadrant</translation></message><message><source>专家数</source><translation>Experts</translation></message><message><source>说明</source><translation>Info</translation></message><message><source>协同伙伴（和谁融合）</source><translation>Partner regions (fuse with whom)</translation></message><message><source>短板一级指标</source><translation>Weak pillar</translation></message><message><source>伙伴地区</source><translation>Partner</translation></message><message><source>伙伴水平</source><translation>Partner level</translation></message><message><source>毗邻</source><translation>Adjacent</translation></message><message><source>理由</source><translation>Reason</translation></message><message><source>同质化（定位趋同）预警</source><translation>Sameness warnings</translation></message><message><source>路径建议（怎么融合）</source><translation>Levers (how to fuse)</translation></message><message><source>节点</source><translation>Node</translation></message><message><source>全国</source><translation>Nation</translation></message><message><source>量</source><translation>Quantity</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>组成部分</source><translation>Part</translation></message><message><source>补短板空间：总水平可提高</source><translation>Short-board headroom: rise in the level</translation></message><message><source>协调提升空间：耦合协调度可提高</source><translation>Coordination headroom: rise in D</translation></message><message><source>指标</source><translation>Indicator</translation></message><message><source>得分</source><translation>Score</translation></message><message><source>对总水平的贡献</source><translation>Contribution to the level</translation></message><message><source>拉低总水平（点）</source><translation>Gap contribution</translation></message><message><source>区位熵（全国 = 1）</source><translation>Location quotient (nation = 1)</translation></message><message><source>融合潜力（0–100）</source><translation>Fusion potential (0–100)</translation></message><message><source>地区</source><translation>Region</translation></message><message><source>相似度</source><translation>Similarity</translation></message><message><source>预警</source><translation>Warning</translation></message><message><source>针对短板</source><translation>Short board</translation></message><message><source>建议</source><translation>Lever</translation></message><message><source>融合类型</source><translation>Fusion</translation></message><message><source>内容与依据</source><translation>What and why</translation></message><message><source>定位象限：{n}</source><translation>Positioning quadrant: {n}</translation></message><message><source>全国 = 100</source><translation>Nation = 100</translation></message><message><source>年均增速差 {g} 个百分点</source><translation>Annual growth gap {g} pp</translation></message><message><source>科技创新侧</source><translation>Science side</translation></message><message><source>产业创新侧</source><translation>Industry side</translation></message><message><source>耦合度</source><translation>Coupling</translation></message><message><source>综合协调指数</source><translation>Coordination index</translation></message><message><source>耦合协调度</source><translation>Coupling coordination</translation></message><message><source>各一级指标均不低于自身均值</source><translation>No pillar is below the region's own mean</translation></message><message><source>滞后一侧：</source><translation>Lagging side: </translation></message><message><source>主导产业潜力（均值）</source><translation>Leading-industry potential (mean)</translation></message><message><source>{r} 没有主导产业评分（可在填报模板的“主导产业”工作表中填写）。</source><translation>{r} has no leading-industry scores (fill them in the template's 主导产业 sheet).</translation></message><message><source>是</source><translation>yes</translation></message><message><source>趋势外推：{y} 年融合水平</source><translation>Trend: level in {y}</translation></message><message><source>依据：</source><translation>Source: </translation></message><message><source>融合水平 {l}　融合势能 {m}</source><translation>Level {l}   Momentum {m}</translation></message><message><source>当前 {l}（{g0}）→ {g1}</source><translation>now {l} ({g0}) → {g1}</translation></message><message><source>{n} 个产业；{q}；潜力最高：{t}</source><translation>{n} industries; {q}; highest potential: {t}</translation></message></context>
+<message><source>定位趋同</source><translation type="unfinished" /></message><message><source>定位象限：融合水平 × 融合势能（全国 = 100）</source><translation type="unfinished" /></message><message><source>一级指标融合水平（全国 = 100）</source><translation type="unfinished" /></message><message><source>融合水平</source><translation type="unfinished" /></message><message><source>融合势能</source><translation type="unfinished" /></message><message><source>定位象限</source><translation type="unfinished" /></message><message><source>功能定位</source><translation type="unfinished" /></message><message><source>融合水平（全国 = 100）</source><translation type="unfinished" /></message><message><source>融合势能（全国 = 100）</source><translation type="unfinished" /></message><message><source>双螺旋耦合协调度</source><translation type="unfinished" /></message><message><source>融合潜力</source><translation type="unfinished" /></message><message><source>潜力等级</source><translation type="unfinished" /></message><message><source>优势指标（得分最高）</source><translation type="unfinished" /></message><message><source>短板指标（得分最低）</source><translation type="unfinished" /></message><message><source>主导产业融合潜力象限（区位熵 × 潜力）</source><translation type="unfinished" /></message><message><source>主导产业排序</source><translation type="unfinished" /></message><message><source>排名</source><translation type="unfinished" /></message><message><source>产业</source><translation type="unfinished" /></message><message><source>潜力</source><translation type="unfinished" /></message><message><source>区位熵</source><translation type="unfinished" /></message><message><source>象限</source><translation type="unfinished" /></message><message><source>专家数</source><translation type="unfinished" /></message><message><source>说明</source><translation type="unfinished" /></message><message><source>协同伙伴（和谁融合）</source><translation type="unfinished" /></message><message><source>短板一级指标</source><translation type="unfinished" /></message><message><source>伙伴地区</source><translation type="unfinished" /></message><message><source>伙伴水平</source><translation type="unfinished" /></message><message><source>毗邻</source><translation type="unfinished" /></message><message><source>理由</source><translation type="unfinished" /></message><message><source>同质化（定位趋同）预警</source><translation type="unfinished" /></message><message><source>路径建议（怎么融合）</source><translation type="unfinished" /></message><message><source>节点</source><translation type="unfinished" /></message><message><source>全国</source><translation type="unfinished" /></message><message><source>量</source><translation type="unfinished" /></message><message><source>数值</source><translation type="unfinished" /></message><message><source>组成部分</source><translation type="unfinished" /></message><message><source>补短板空间：总水平可提高</source><translation type="unfinished" /></message><message><source>协调提升空间：耦合协调度可提高</source><translation type="unfinished" /></message><message><source>指标</source><translation type="unfinished" /></message><message><source>得分</source><translation type="unfinished" /></message><message><source>对总水平的贡献</source><translation type="unfinished" /></message><message><source>拉低总水平（点）</source><translation type="unfinished" /></message><message><source>区位熵（全国 = 1）</source><translation type="unfinished" /></message><message><source>融合潜力（0–100）</source><translation type="unfinished" /></message><message><source>地区</source><translation type="unfinished" /></message><message><source>相似度</source><translation type="unfinished" /></message><message><source>预警</source><translation type="unfinished" /></message><message><source>针对短板</source><translation type="unfinished" /></message><message><source>建议</source><translation type="unfinished" /></message><message><source>融合类型</source><translation type="unfinished" /></message><message><source>内容与依据</source><translation type="unfinished" /></message><message><source>定位象限：{n}</source><translation type="unfinished" /></message><message><source>全国 = 100</source><translation type="unfinished" /></message><message><source>年均增速差 {g} 个百分点</source><translation type="unfinished" /></message><message><source>科技创新侧</source><translation type="unfinished" /></message><message><source>产业创新侧</source><translation type="unfinished" /></message><message><source>耦合度</source><translation type="unfinished" /></message><message><source>综合协调指数</source><translation type="unfinished" /></message><message><source>耦合协调度</source><translation type="unfinished" /></message><message><source>各一级指标均不低于自身均值</source><translation type="unfinished" /></message><message><source>滞后一侧：</source><translation type="unfinished" /></message><message><source>主导产业潜力（均值）</source><translation type="unfinished" /></message><message><source>{r} 没有主导产业评分（可在填报模板的“主导产业”工作表中填写）。</source><translation type="unfinished" /></message><message><source>是</source><translation type="unfinished" /></message><message><source>趋势外推：{y} 年融合水平</source><translation type="unfinished" /></message><message><source>依据：</source><translation type="unfinished" /></message><message><source>融合水平 {l}　融合势能 {m}</source><translation type="unfinished" /></message><message><source>当前 {l}（{g0}）→ {g1}</source><translation type="unfinished" /></message><message><source>{n} 个产业；{q}；潜力最高：{t}</source><translation type="unfinished" /></message></context>
 <context>
     <name>AuditTab</name>
     <message>
@@ -70,12 +75,12 @@
 <context>
     <name>BenchmarkPage</name>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="27" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="28" />
         <source>还没有可对标的结果。对标需要地区数据和全国基准。</source>
         <translation>Nothing to benchmark yet. Benchmarking needs regional data and the national benchmark.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="35" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="36" />
         <source>对标指标</source>
         <translation>Node</translation>
     </message>
@@ -100,117 +105,117 @@
         <translation>Level rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="54" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="52" />
         <source>地区与全国对比</source>
         <translation>Region vs nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="57" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="55" />
         <source>逐年对比</source>
         <translation>Year by year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="60" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="58" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="61" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="59" />
         <source>本地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="158" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="157" />
         <source>全国可比序列</source>
         <translation>Comparable national series</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="64" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="62" />
         <source>差距（点）</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="62" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="60" />
         <source>全国（可比）</source>
         <translation>Nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="63" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="61" />
         <source>全国（公布）</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="69" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="67" />
         <source>全国（可比）：按省级口径计算的全国可比序列；全国（公布）：中国信通院公布的全国指数。</source>
         <translation>Nation: the comparable national series under the provincial definitions; Published: the national index published by CAICT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="73" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="71" />
         <source>已载入地区排名（最新年份）</source>
         <translation>Rank among loaded regions (latest year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="75" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="73" />
         <source>排名</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="75" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="73" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="75" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="73" />
         <source>指数</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="75" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="73" />
         <source>融合水平</source>
         <translation>Fusion level</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="113" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="112" />
         <source>“{r}”没有对标结果：请选择一个地区（全国本身不参与对标）。</source>
         <translation>No benchmark for “{r}”: choose a region (the nation is not benchmarked against itself).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="164" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="163" />
         <source>全国公布值（中国信通院）</source>
         <translation>Published national index (CAICT)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="177" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="176" />
         <source>{node}：{r} 与全国</source>
         <translation>{node}: {r} vs the nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="178" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="177" />
         <source>指数（{y} 年 = 100）</source>
         <translation>Index ({y} = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="185" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="184" />
         <source>{y} 年</source>
         <translation>{y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="189" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="188" />
         <source>本地区年均增速 {a}，全国 {b}。</source>
         <translation>Annual growth: region {a}, nation {b}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="195" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="194" />
         <source>{y} 年指数在已载入地区中的位次（增长快慢）。</source>
         <translation>Rank of the {y} index among the loaded regions (how fast it grew).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="197" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="196" />
         <source>融合水平（全国 = 100）在已载入地区中的位次（发展高低）。</source>
         <translation>Rank of the fusion level (nation = 100) among the loaded regions (how developed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="143" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="142" />
         <source>报告未给出{m}该指标的数值，无法与板块对比。</source>
         <translation>The report gives no {m} figure for this node, so there is no macro-region comparison.</translation>
     </message>
@@ -218,43 +223,48 @@
 <context>
     <name>ChartFrame</name>
     <message>
-        <location filename="../../desktop/charts/base.py" line="59" />
+        <location filename="../../desktop/charts/base.py" line="86" />
         <source>导出 ▾</source>
         <translation>Export ▾</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="60" />
+        <location filename="../../desktop/charts/base.py" line="87" />
         <source>复制或导出图表</source>
         <translation>Copy or export the chart</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="63" />
+        <location filename="../../desktop/charts/base.py" line="90" />
         <source>复制图片</source>
         <translation>Copy image</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="64" />
+        <location filename="../../desktop/charts/base.py" line="91" />
         <source>导出 PNG…</source>
         <translation>Export PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="65" />
+        <location filename="../../desktop/charts/base.py" line="92" />
+        <source>导出 PNG（用于报告：A4 版心宽，300 dpi）…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/charts/base.py" line="93" />
         <source>导出 SVG…</source>
         <translation>Export SVG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="184" />
+        <location filename="../../desktop/charts/base.py" line="282" />
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="184" />
+        <location filename="../../desktop/charts/base.py" line="282" />
         <source>SVG 矢量图 (*.svg)</source>
         <translation>SVG vector images (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="185" />
-        <location filename="../../desktop/charts/base.py" line="195" />
+        <location filename="../../desktop/charts/base.py" line="283" />
+        <location filename="../../desktop/charts/base.py" line="294" />
         <source>导出图表</source>
         <translation>Export chart</translation>
     </message>
@@ -262,140 +272,155 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="78" />
+        <location filename="../../desktop/pages/data_check.py" line="85" />
         <source>预估值（沿用最近年份）</source>
         <translation>Estimate (carried forward)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="79" />
+        <location filename="../../desktop/pages/data_check.py" line="86" />
         <source>插值（两端已知年份之间几何插值）</source>
         <translation>Interpolated (geometric)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="80" />
+        <location filename="../../desktop/pages/data_check.py" line="87" />
         <source>缺失</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="50" />
+        <location filename="../../desktop/pages/data_check.py" line="52" />
         <source>指标数据</source>
         <translation>Indicator data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="96" />
+        <location filename="../../desktop/pages/data_check.py" line="60" />
+        <source>总览</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="62" />
+        <source>逐项更正与修订</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="103" />
         <source>类别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="96" />
+        <location filename="../../desktop/pages/data_check.py" line="103" />
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="96" />
+        <location filename="../../desktop/pages/data_check.py" line="103" />
         <source>说明</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="108" />
-        <location filename="../../desktop/pages/data_check.py" line="264" />
+        <location filename="../../desktop/pages/data_check.py" line="115" />
+        <location filename="../../desktop/pages/data_check.py" line="281" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="113" />
+        <location filename="../../desktop/pages/data_check.py" line="120" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="113" />
-        <location filename="../../desktop/pages/data_check.py" line="170" />
+        <location filename="../../desktop/pages/data_check.py" line="120" />
+        <location filename="../../desktop/pages/data_check.py" line="183" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="113" />
+        <location filename="../../desktop/pages/data_check.py" line="120" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="113" />
+        <location filename="../../desktop/pages/data_check.py" line="120" />
         <source>当前值</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="113" />
+        <location filename="../../desktop/pages/data_check.py" line="120" />
         <source>新导入的值</source>
         <translation>Newly imported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="119" />
+        <location filename="../../desktop/pages/data_check.py" line="126" />
         <source>保留当前值</source>
         <translation>Keep current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="121" />
+        <location filename="../../desktop/pages/data_check.py" line="128" />
         <source>采用新导入的值</source>
         <translation>Use the imported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="124" />
+        <location filename="../../desktop/pages/data_check.py" line="131" />
         <source>处理结果作为一次修订写入工作区，原有数值仍保留在历史中。</source>
         <translation>The choice is recorded as a revision in the workspace; the other value stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="128" />
-        <location filename="../../desktop/pages/data_check.py" line="265" />
+        <location filename="../../desktop/pages/data_check.py" line="135" />
+        <location filename="../../desktop/pages/data_check.py" line="282" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="143" />
+        <location filename="../../desktop/pages/data_check.py" line="150" />
         <source>{region}：{n} 个数值　　导入与测算问题（全部文件）：{e} 个错误，{w} 个警告</source>
         <translation>{region}: {n} values   Problems (all files): {e} errors, {w} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="170" />
+        <location filename="../../desktop/pages/data_check.py" line="183" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="170" />
+        <location filename="../../desktop/pages/data_check.py" line="183" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="64" />
+        <location filename="../../desktop/pages/data_check.py" line="271" />
+        <source>（已接受：{reason}）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_check.py" line="71" />
         <source>填报值</source>
         <translation>Reported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="65" />
+        <location filename="../../desktop/pages/data_check.py" line="72" />
         <source>预估值：该年尚无数据，沿用最近一个已知年份的数值</source>
         <translation>Estimate: no value for this year yet; the last known value is carried forward</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="66" />
+        <location filename="../../desktop/pages/data_check.py" line="73" />
         <source>插值：在两端已知年份之间按几何（对数线性）插值</source>
         <translation>Interpolated: geometric (log-linear) interpolation between two known years</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="221" />
+        <location filename="../../desktop/pages/data_check.py" line="234" />
         <source>缺失：该年没有数值</source>
         <translation>Missing: no value for this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="228" />
+        <location filename="../../desktop/pages/data_check.py" line="241" />
         <source>来源：</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="230" />
+        <location filename="../../desktop/pages/data_check.py" line="243" />
         <source>数据来源：</source>
         <translation>Data source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="232" />
+        <location filename="../../desktop/pages/data_check.py" line="245" />
         <source>备注：</source>
         <translation>Note: </translation>
     </message>
@@ -403,24 +428,170 @@
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="43" />
+        <location filename="../../desktop/pages/data_import.py" line="44" />
         <source>把填报模板（.xlsx）、长表文件（.csv/.xlsx）或整个文件夹拖放到这里</source>
         <translation>Drop fill-in templates (.xlsx), long tables (.csv/.xlsx) or whole folders here</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="46" />
+        <location filename="../../desktop/pages/data_import.py" line="47" />
         <source>每个数值都会记录来源文件、工作表和单元格；发现的问题在“数据校验”中逐条列出。</source>
         <translation>Every value keeps its file, sheet and cell; problems are listed one by one on the Check page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="52" />
+        <location filename="../../desktop/pages/data_import.py" line="53" />
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="54" />
+        <location filename="../../desktop/pages/data_import.py" line="55" />
         <source>选择文件夹…</source>
         <translation>Choose a folder…</translation>
+    </message>
+</context>
+<context>
+    <name>EditPanel</name>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="47" />
+        <source>代码</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="48" />
+        <source>指标</source>
+        <translation type="unfinished">Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="49" />
+        <source>年份</source>
+        <translation type="unfinished">Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="50" />
+        <source>数值</source>
+        <translation type="unfinished">Value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="51" />
+        <location filename="../../desktop/pages/data_edit.py" line="108" />
+        <source>状态</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="52" />
+        <source>标记</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="53" />
+        <source>来源</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="54" />
+        <source>备注</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="56" />
+        <source>缺失</source>
+        <translation type="unfinished">Missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="56" />
+        <source>已接受：{reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="83" />
+        <source>修改原因：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="85" />
+        <source>必填，随修订一起保存，例如：按统计年鉴更正</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="87" />
+        <source>接受标记</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="88" />
+        <source>确认所选单元格的问题已核实、数值可以使用；接受及其原因记录为一次修订。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="91" />
+        <source>双击数值即可修改，清空表示删除该数值；每次修改都是一次可撤销的修订。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="101" />
+        <source>修订记录</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="102" />
+        <location filename="../../desktop/pages/data_edit.py" line="108" />
+        <source>版本</source>
+        <translation type="unfinished">Version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="102" />
+        <location filename="../../desktop/pages/data_edit.py" line="108" />
+        <source>时间</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="102" />
+        <source>说明</source>
+        <translation type="unfinished">Info</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="103" />
+        <source>撤销所选修订</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="107" />
+        <source>导入记录</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="108" />
+        <source>文件</source>
+        <translation type="unfinished">File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="109" />
+        <source>撤销所选导入</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="112" />
+        <source>该次导入的全部数值恢复为导入前的状态；文件内容仍保留在工作区历史中。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="151" />
+        <source>已撤销</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="151" />
+        <source>在用</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="184" />
+        <source>修改原因</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="184" />
+        <source>请填写原因（随修订一起保存）：</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -504,7 +675,7 @@
         <source>排除</source>
         <translation>Exclude</translation>
     </message>
-<message><source>排除指标</source><translation>Exclude an indicator</translation></message><message><source>{region} 的指标 {code} 将不参与测算，其同级指标的权重重新归一。请注明理由（写入测算口径和报告）：</source><translation>The indicator {code} of {region} will be left out; its siblings' weights are renormalised. Give the reason (it is written into the recipe and the report):</translation></message><message><source>排除地区</source><translation>Exclude regions</translation></message><message><source>{region} 将不参与测算，其他地区照常计算。请注明理由（写入测算口径和报告）：</source><translation>{region} will be left out of the computation; the other regions are computed as usual. Give the reason (it is written into the recipe and the report):</translation></message></context>
+<message><source>排除指标</source><translation type="unfinished" /></message><message><source>{region} 的指标 {code} 将不参与测算，其同级指标的权重重新归一。请注明理由（写入测算口径和报告）：</source><translation type="unfinished" /></message><message><source>排除地区</source><translation type="unfinished" /></message><message><source>{region} 将不参与测算，其他地区照常计算。请注明理由（写入测算口径和报告）：</source><translation type="unfinished" /></message></context>
 <context>
     <name>FrameworkEditor</name>
     <message>
@@ -664,22 +835,22 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../desktop/shell/header.py" line="28" />
+        <location filename="../../desktop/shell/header.py" line="32" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="31" />
+        <location filename="../../desktop/shell/header.py" line="35" />
         <source>当前查看的地区</source>
         <translation>The region shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="34" />
+        <location filename="../../desktop/shell/header.py" line="38" />
         <source>叠加对比</source>
         <translation>Overlay regions</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="35" />
+        <location filename="../../desktop/shell/header.py" line="39" />
         <source>在图表中叠加其他地区</source>
         <translation>Overlay other regions on the charts</translation>
     </message>
@@ -687,165 +858,223 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="131" />
+        <location filename="../../desktop/pages/data_import.py" line="132" />
         <source>下载空白填报模板</source>
         <translation>Download a blank fill-in template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="132" />
+        <location filename="../../desktop/pages/data_import.py" line="133" />
         <source>生成带校验和填报说明的空白工作簿，发给各地统计人员填写后再导入。</source>
         <translation>Creates a blank workbook with validation and instructions to send to statisticians; import it when it comes back.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="136" />
+        <location filename="../../desktop/pages/data_import.py" line="137" />
         <source>单地区模板（一个地区，逐年填报）</source>
         <translation>Region template (one region, by year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="137" />
+        <location filename="../../desktop/pages/data_import.py" line="138" />
         <source>多地区模板（多个地区同表填报）</source>
         <translation>Multi-region template (several regions in one sheet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="138" />
+        <location filename="../../desktop/pages/data_import.py" line="139" />
         <source>全国基准模板（全国数值）</source>
         <translation>National benchmark template (national values)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="140" />
+        <location filename="../../desktop/pages/data_import.py" line="141" />
         <source>地区名称，如 湖北省（可留空）</source>
         <translation>Region name, e.g. 湖北省 (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="142" />
+        <location filename="../../desktop/pages/data_import.py" line="143" />
         <source>填报年份范围，如 2019-2024</source>
         <translation>Years to fill, e.g. 2019-2024</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="145" />
+        <location filename="../../desktop/pages/data_import.py" line="146" />
         <source>模板类型</source>
         <translation>Template kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="146" />
-        <location filename="../../desktop/pages/data_import.py" line="240" />
+        <location filename="../../desktop/pages/data_import.py" line="147" />
+        <location filename="../../desktop/pages/data_import.py" line="243" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="147" />
+        <location filename="../../desktop/pages/data_import.py" line="148" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="153" />
+        <location filename="../../desktop/pages/data_import.py" line="154" />
         <source>保存空白模板…</source>
         <translation>Save blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="162" />
+        <location filename="../../desktop/pages/data_import.py" line="163" />
         <source>当前工作区</source>
         <translation>Current workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="162" />
+        <location filename="../../desktop/pages/data_import.py" line="163" />
         <source>工作区文件（.lcws）保存每次导入的全部数值、来源和修订记录。</source>
         <translation>The workspace file (.lcws) keeps every imported value, its source and the revision history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="176" />
+        <location filename="../../desktop/pages/data_import.py" line="177" />
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="177" />
+        <location filename="../../desktop/pages/data_import.py" line="178" />
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="178" />
+        <location filename="../../desktop/pages/data_import.py" line="179" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="179" />
+        <location filename="../../desktop/pages/data_import.py" line="180" />
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="105" />
+        <location filename="../../desktop/pages/data_import.py" line="106" />
         <source>本次导入记录</source>
         <translation>Imports in this session</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="107" />
+        <location filename="../../desktop/pages/data_import.py" line="108" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="107" />
+        <location filename="../../desktop/pages/data_import.py" line="108" />
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="107" />
+        <location filename="../../desktop/pages/data_import.py" line="108" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="107" />
+        <location filename="../../desktop/pages/data_import.py" line="108" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="112" />
+        <location filename="../../desktop/pages/data_import.py" line="113" />
         <source>最近打开</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="193" />
+        <location filename="../../desktop/pages/data_import.py" line="194" />
         <source>未打开工作区</source>
         <translation>No workspace open</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="196" />
+        <location filename="../../desktop/pages/data_import.py" line="197" />
         <source>{n} 个数值，{r} 个地区，{v} 次修订</source>
         <translation>{n} values, {r} regions, {v} revisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="204" />
+        <location filename="../../desktop/pages/data_import.py" line="205" />
         <source>演示工作区为示意数据，非官方统计。新建工作区后导入本地区数据，开始正式评估。</source>
         <translation>The demo workspace holds illustrative data, not official statistics. Create a new workspace and import your region's data to start a real assessment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="236" />
+        <location filename="../../desktop/pages/data_import.py" line="239" />
         <source>年份范围无效，请填写如 2019-2024。</source>
         <translation>Invalid year range; enter e.g. 2019-2024.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="240" />
+        <location filename="../../desktop/pages/data_import.py" line="243" />
         <source>填报模板</source>
         <translation> template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="241" />
+        <location filename="../../desktop/pages/data_import.py" line="244" />
         <source>多地区填报模板</source>
         <translation>Multi-region template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="242" />
+        <location filename="../../desktop/pages/data_import.py" line="245" />
         <source>全国基准填报模板</source>
         <translation>National benchmark template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="245" />
+        <location filename="../../desktop/pages/data_import.py" line="248" />
         <source>保存空白模板</source>
         <translation>Save blank template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="245" />
+        <location filename="../../desktop/pages/data_import.py" line="248" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblemsDialog</name>
+    <message>
+        <location filename="../../desktop/shell/import_problems.py" line="31" />
+        <source>导入发现错误</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/shell/import_problems.py" line="40" />
+        <source>以下文件有 {n} 个错误，尚未导入：{files}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/shell/import_problems.py" line="49" />
+        <source>文件</source>
+        <translation type="unfinished">File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/import_problems.py" line="49" />
+        <source>工作表</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/shell/import_problems.py" line="49" />
+        <source>单元格</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/shell/import_problems.py" line="49" />
+        <source>指标</source>
+        <translation type="unfinished">Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/import_problems.py" line="49" />
+        <source>年份</source>
+        <translation type="unfinished">Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/import_problems.py" line="49" />
+        <source>说明</source>
+        <translation type="unfinished">Info</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/import_problems.py" line="67" />
+        <source>可以只导入这些文件中正确的数值：有错误的单元格留空，并在“数据校验”中标记，之后可在“逐项更正与修订”中填写或接受。也可以取消，修改文件后重新导入。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/shell/import_problems.py" line="75" />
+        <source>导入正确的数值（错误单元格留空并标记）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/shell/import_problems.py" line="79" />
+        <source>取消，先修改文件</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -954,7 +1183,7 @@
 <context>
     <name>LineChart</name>
     <message>
-        <location filename="../../desktop/charts/plots.py" line="130" />
+        <location filename="../../desktop/charts/plots.py" line="131" />
         <source>{y} 年</source>
         <translation>{y}</translation>
     </message>
@@ -962,107 +1191,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="64" />
+        <location filename="../../desktop/main_window.py" line="72" />
         <source>数据导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="64" />
+        <location filename="../../desktop/main_window.py" line="72" />
         <source>导入填报模板或长表数据，下载空白模板，管理工作区。</source>
         <translation>Import templates or long tables, download blank templates, manage the workspace.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="65" />
+        <location filename="../../desktop/main_window.py" line="73" />
         <source>数据校验</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="65" />
+        <location filename="../../desktop/main_window.py" line="73" />
         <source>逐地区查看指标数据、预估值和插值、数据来源，以及导入发现的问题。</source>
         <translation>Indicator data per region, estimates and interpolations, sources, and the problems found on import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="67" />
+        <location filename="../../desktop/main_window.py" line="75" />
         <source>指数测算</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="68" />
+        <location filename="../../desktop/main_window.py" line="76" />
         <source>总指数与四个一级指标的历年走势、二级指标对比、全部节点的指数与增速、权重敏感性。</source>
         <translation>Total index and four pillars over the years, sub-indicators, every node's index and growth, weight sensitivity.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="71" />
+        <location filename="../../desktop/main_window.py" line="79" />
         <source>潜力与定位</source>
         <translation>Potential &amp; role</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="72" />
+        <location filename="../../desktop/main_window.py" line="80" />
         <source>融合水平与势能、定位象限、功能定位、耦合协调度、融合潜力、协同伙伴与路径建议。</source>
         <translation>Level and momentum, quadrant, functional role, coupling, potential, partners and levers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="74" />
+        <location filename="../../desktop/main_window.py" line="82" />
         <source>对标分析</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="74" />
+        <location filename="../../desktop/main_window.py" line="82" />
         <source>任一指标与全国、所在板块对比：差距、增速差与地区排名。</source>
         <translation>Any node against the nation and the macro-region: gap, growth gap and rank.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="76" />
+        <location filename="../../desktop/main_window.py" line="84" />
         <source>规划推演</source>
         <translation>What-if</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="77" />
+        <location filename="../../desktop/main_window.py" line="85" />
         <source>按趋势或设定增速推演目标年份的水平、分组与象限，或求达到目标的最小调整方案（情景，非预测）。</source>
         <translation>Level, group and quadrant in a target year under trends or chosen growth; the smallest plan to reach a target (not a forecast).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="79" />
+        <location filename="../../desktop/main_window.py" line="87" />
         <source>报告导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="79" />
+        <location filename="../../desktop/main_window.py" line="87" />
         <source>导出评估报告（Word、PDF、Excel）、测算结果（CSV、JSON）和图表。</source>
         <translation>Export the assessment report (Word, PDF, Excel), the results (CSV, JSON) and the charts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="83" />
+        <location filename="../../desktop/main_window.py" line="91" />
         <source>两创融合评估 — 科技创新和产业创新融合发展指数</source>
         <translation>Fusion Assessor — science–industry innovation fusion index</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251" />
+        <location filename="../../desktop/main_window.py" line="275" />
         <source>两创融合评估 {version}</source>
         <translation>Fusion Assessor {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252" />
+        <location filename="../../desktop/main_window.py" line="276" />
         <source>按中国信通院 2025 年 4-12-27 指标体系测算两创融合发展指数，并评估地区融合潜力与功能定位。</source>
         <translation>Computes the science–industry innovation fusion index with the CAICT 2025 4-12-27 framework and assesses a region's fusion potential and functional role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254" />
+        <location filename="../../desktop/main_window.py" line="278" />
         <source>指标体系：{name}；标识 {id}，版本 {version}</source>
         <translation>Indicator framework: {name}; id {id}, version {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255" />
+        <location filename="../../desktop/main_window.py" line="279" />
         <source>运行环境：Python {python}，Qt {qt}，PySide6 {pyside}</source>
         <translation>Running on Python {python}, Qt {qt}, PySide6 {pyside}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="258" />
+        <location filename="../../desktop/main_window.py" line="282" />
         <source>日志文件夹：{folder}</source>
         <translation>Log folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265" />
+        <location filename="../../desktop/main_window.py" line="289" />
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -1101,106 +1330,121 @@
     </message>
     <message>
         <location filename="../../desktop/shell/menus.py" line="37" />
+        <source>本页帮助</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/shell/menus.py" line="38" />
+        <source>方法术语表</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/shell/menus.py" line="39" />
+        <source>入门导览…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/shell/menus.py" line="41" />
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="38" />
+        <location filename="../../desktop/shell/menus.py" line="42" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="42" />
+        <location filename="../../desktop/shell/menus.py" line="46" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="43" />
+        <location filename="../../desktop/shell/menus.py" line="47" />
         <source>打开工作区…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="44" />
+        <location filename="../../desktop/shell/menus.py" line="48" />
         <source>最近打开</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="47" />
+        <location filename="../../desktop/shell/menus.py" line="51" />
         <source>打开演示工作区</source>
         <translation>Open demo workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="49" />
+        <location filename="../../desktop/shell/menus.py" line="53" />
         <source>保存工作区</source>
         <translation>Save workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="50" />
+        <location filename="../../desktop/shell/menus.py" line="54" />
         <source>工作区另存为…</source>
         <translation>Save workspace as…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="52" />
+        <location filename="../../desktop/shell/menus.py" line="56" />
         <source>导入工作簿…</source>
         <translation>Import workbooks…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="53" />
+        <location filename="../../desktop/shell/menus.py" line="57" />
         <source>导入文件夹…</source>
         <translation>Import a folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="54" />
+        <location filename="../../desktop/shell/menus.py" line="58" />
         <source>下载空白模板…</source>
         <translation>Download blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="56" />
+        <location filename="../../desktop/shell/menus.py" line="60" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="60" />
+        <location filename="../../desktop/shell/menus.py" line="64" />
         <source>重新测算指数</source>
         <translation>Recompute the index</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="61" />
+        <location filename="../../desktop/shell/menus.py" line="65" />
         <source>权重敏感性分析（±20%）</source>
         <translation>Weight sensitivity (±20 %)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="62" />
+        <location filename="../../desktop/shell/menus.py" line="66" />
         <source>蒙特卡洛权重模拟</source>
         <translation>Monte Carlo weights</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="65" />
+        <location filename="../../desktop/shell/menus.py" line="69" />
         <source>排除地区或指标…</source>
         <translation>Exclude regions or indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="66" />
+        <location filename="../../desktop/shell/menus.py" line="70" />
         <source>指标体系编辑器…</source>
         <translation>Framework editor…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="67" />
+        <location filename="../../desktop/shell/menus.py" line="71" />
         <source>使用指标体系文件…</source>
         <translation>Use a framework file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="69" />
+        <location filename="../../desktop/shell/menus.py" line="73" />
         <source>载入城市毗邻关系…</source>
         <translation>Load city adjacency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="70" />
+        <location filename="../../desktop/shell/menus.py" line="74" />
         <source>清除城市毗邻关系</source>
         <translation>Clear city adjacency</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="77" />
+        <location filename="../../desktop/shell/menus.py" line="81" />
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
@@ -1208,52 +1452,52 @@
 <context>
     <name>NodeTree</name>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="37" />
+        <location filename="../../desktop/pages/index_tree.py" line="38" />
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="39" />
+        <location filename="../../desktop/pages/index_tree.py" line="40" />
         <source>指数（基期 = 100）</source>
         <translation>Index (base year = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="40" />
+        <location filename="../../desktop/pages/index_tree.py" line="41" />
         <source>对称增速（%）</source>
         <translation>Symmetric growth (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="44" />
+        <location filename="../../desktop/pages/index_tree.py" line="45" />
         <source>* 含预估值　~ 含插值　— 无法计算（悬停查看原因）</source>
         <translation>* includes estimates   ~ includes interpolated values   — undefined (hover for the reason)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="53" />
+        <location filename="../../desktop/pages/index_tree.py" line="54" />
         <source>含预估值（沿用最近已知年份）</source>
         <translation>Includes estimates (last known value carried forward)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="54" />
+        <location filename="../../desktop/pages/index_tree.py" line="55" />
         <source>含插值（两端已知年份之间几何插值）</source>
         <translation>Includes interpolated values (geometric, between two known years)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="55" />
+        <location filename="../../desktop/pages/index_tree.py" line="56" />
         <source>上一年数值为 0，对称增速为 200，指数无有限值</source>
         <translation>The previous value is 0: symmetric growth is 200 and the chained index has no finite value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="56" />
+        <location filename="../../desktop/pages/index_tree.py" line="57" />
         <source>已为该地区排除（其下指标均被排除，同级权重已重新归一）</source>
         <translation>Excluded for this region (every indicator under it is excluded; sibling weights renormalised)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="66" />
+        <location filename="../../desktop/pages/index_tree.py" line="67" />
         <source>{y} 年增速</source>
         <translation>Growth {y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_tree.py" line="67" />
+        <location filename="../../desktop/pages/index_tree.py" line="68" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
@@ -1500,7 +1744,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../desktop/session/__init__.py" line="117" />
+        <location filename="../../desktop/session/__init__.py" line="121" />
         <source>已取消：</source>
         <translation>Cancelled: </translation>
     </message>
@@ -1530,170 +1774,175 @@
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="175" />
+        <location filename="../../desktop/session/workspace_ops.py" line="181" />
         <source>导入完成：新增 {a} 个数值，{c} 个冲突待处理，{p} 个问题。</source>
         <translation>Import finished: {a} new values, {c} conflicts to resolve, {p} problems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="181" />
+        <location filename="../../desktop/session/workspace_ops.py" line="187" />
         <source>未导入有错误的文件：</source>
         <translation> Files with errors were not imported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="118" />
+        <location filename="../../desktop/session/workspace_ops.py" line="124" />
         <source>导入数据</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="140" />
+        <location filename="../../desktop/session/workspace_ops.py" line="146" />
         <source>冲突已处理，已重新测算。</source>
         <translation>Conflict resolved; results recomputed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="142" />
+        <location filename="../../desktop/session/workspace_ops.py" line="148" />
         <source>处理冲突</source>
         <translation>Resolve conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/__init__.py" line="139" />
+        <location filename="../../desktop/session/__init__.py" line="144" />
         <source>已打开工作区“{name}”：{n} 个数值，{r} 个地区。</source>
         <translation>Opened workspace “{name}”: {n} values, {r} regions.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="70" />
+        <location filename="../../desktop/session/computing.py" line="72" />
         <source>指数测算完成：{r} 个地区，{y0}–{y1} 年。</source>
         <translation>Index computed: {r} regions, {y0}–{y1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="79" />
+        <location filename="../../desktop/session/computing.py" line="81" />
         <source>数据还不能测算指数：请在“数据校验”中查看 {n} 个问题。</source>
         <translation>The index cannot be computed yet: see the {n} problems on the Check page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="51" />
+        <location filename="../../desktop/session/computing.py" line="53" />
         <source>指数测算</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="97" />
+        <location filename="../../desktop/session/computing.py" line="99" />
         <source>权重敏感性分析（±20%）完成。</source>
         <translation>Weight sensitivity (±20 %) finished.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="99" />
+        <location filename="../../desktop/session/computing.py" line="101" />
         <source>权重敏感性分析</source>
         <translation>Weight sensitivity</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="106" />
+        <location filename="../../desktop/session/computing.py" line="108" />
         <source>蒙特卡洛抽样</source>
         <translation>Monte Carlo draws</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="125" />
+        <location filename="../../desktop/session/computing.py" line="127" />
         <source>蒙特卡洛权重模拟完成（{n} 次抽样）。</source>
         <translation>Monte Carlo weights finished ({n} draws).</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="128" />
+        <location filename="../../desktop/session/computing.py" line="130" />
         <source>蒙特卡洛权重模拟</source>
         <translation>Monte Carlo weights</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="145" />
+        <location filename="../../desktop/session/computing.py" line="147" />
         <source>Sobol 权重敏感性指数计算完成。</source>
         <translation>Sobol indices of the weights finished.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="147" />
+        <location filename="../../desktop/session/computing.py" line="149" />
         <source>Sobol 敏感性指数</source>
         <translation>Sobol indices</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="163" />
+        <location filename="../../desktop/session/computing.py" line="165" />
         <source>逐一剔除指标的影响分析完成。</source>
         <translation>Drop-one-indicator impact finished.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="165" />
+        <location filename="../../desktop/session/computing.py" line="167" />
         <source>逐一剔除指标</source>
         <translation>Drop one indicator at a time</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="202" />
+        <location filename="../../desktop/session/computing.py" line="204" />
         <source>潜力与定位评估</source>
         <translation>Potential and positioning</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="168" />
+        <location filename="../../desktop/session/workspace_ops.py" line="174" />
         <source>空白模板已保存：</source>
         <translation>Blank template saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="170" />
+        <location filename="../../desktop/session/workspace_ops.py" line="176" />
         <source>生成空白模板</source>
         <translation>Create blank template</translation>
     </message>
-<message><source>排除地区</source><translation>Exclude regions</translation></message><message><source>取消排除</source><translation>Include again</translation></message><message><source>排除指标</source><translation>Exclude an indicator</translation></message><message><source>载入城市毗邻关系</source><translation>Load city adjacency</translation></message><message><source>清除城市毗邻关系</source><translation>Clear city adjacency</translation></message><message><source>切换指标体系</source><translation>Switch framework</translation></message><message><source>排除地区需要注明理由。</source><translation>Excluding a region needs a reason.</translation></message><message><source>排除指标需要注明理由。</source><translation>Excluding an indicator needs a reason.</translation></message><message><source>已载入城市毗邻关系“{file}”：{n} 个城市，协同伙伴将考虑毗邻。</source><translation>City adjacency “{file}” loaded: {n} cities; partners now take neighbours into account.</translation></message><message><source>指标体系已切换为 {id} {version}，正在重新测算。</source><translation>Framework switched to {id} {version}; recomputing.</translation></message></context>
+<message><source>修改数值</source><translation type="unfinished" /></message><message><source>接受标记</source><translation type="unfinished" /></message><message><source>撤销修订</source><translation type="unfinished" /></message><message><source>撤销导入</source><translation type="unfinished" /></message><message><source>排除地区</source><translation type="unfinished" /></message><message><source>取消排除</source><translation type="unfinished" /></message><message><source>排除指标</source><translation type="unfinished" /></message><message><source>载入城市毗邻关系</source><translation type="unfinished" /></message><message><source>清除城市毗邻关系</source><translation type="unfinished" /></message><message><source>切换指标体系</source><translation type="unfinished" /></message><message><source>排除地区需要注明理由。</source><translation type="unfinished" /></message><message><source>排除指标需要注明理由。</source><translation type="unfinished" /></message><message><source>已载入城市毗邻关系“{file}”：{n} 个城市，协同伙伴将考虑毗邻。</source><translation type="unfinished" /></message><message><source>指标体系已切换为 {id} {version}，正在重新测算。</source><translation type="unfinished" /></message></context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="28" />
+        <location filename="../../desktop/settings_dialog.py" line="29" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="35" />
+        <location filename="../../desktop/settings_dialog.py" line="36" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="38" />
+        <location filename="../../desktop/settings_dialog.py" line="39" />
         <source>自动（数据中最早的年份）</source>
         <translation>Automatic (earliest year in the data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="40" />
+        <location filename="../../desktop/settings_dialog.py" line="41" />
         <source>默认基期</source>
         <translation>Default base year</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="43" />
+        <location filename="../../desktop/settings_dialog.py" line="44" />
         <source>（默认）</source>
         <translation> (default)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="46" />
+        <location filename="../../desktop/settings_dialog.py" line="47" />
         <source>年份缺口处理</source>
         <translation>Gaps between years</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="51" />
+        <location filename="../../desktop/settings_dialog.py" line="52" />
         <source>使用内置阈值</source>
         <translation>Use the built-in thresholds</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="52" />
+        <location filename="../../desktop/settings_dialog.py" line="53" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="56" />
+        <location filename="../../desktop/settings_dialog.py" line="57" />
         <source>评估阈值文件</source>
         <translation>Thresholds file</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="61" />
+        <location filename="../../desktop/settings_dialog.py" line="62" />
         <source>蒙特卡洛抽样次数</source>
         <translation>Monte Carlo draws</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="70" />
+        <location filename="../../desktop/settings_dialog.py" line="63" />
+        <source>启动时显示入门导览</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/settings_dialog.py" line="74" />
         <source>选择阈值文件</source>
         <translation>Choose a thresholds file</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_dialog.py" line="70" />
+        <location filename="../../desktop/settings_dialog.py" line="74" />
         <source>TOML 文件 (*.toml)</source>
         <translation>TOML files (*.toml)</translation>
     </message>
@@ -1724,22 +1973,22 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../desktop/shell/sidebar.py" line="22" />
+        <location filename="../../desktop/shell/sidebar.py" line="23" />
         <source>两创融合评估</source>
         <translation>Fusion Assessor</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sidebar.py" line="24" />
+        <location filename="../../desktop/shell/sidebar.py" line="25" />
         <source>科技创新 × 产业创新</source>
         <translation>Science × industry innovation</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sidebar.py" line="56" />
+        <location filename="../../desktop/shell/sidebar.py" line="57" />
         <source>未打开工作区</source>
         <translation>No workspace open</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sidebar.py" line="59" />
+        <location filename="../../desktop/shell/sidebar.py" line="60" />
         <source>工作区：{name}
 {n} 个数值，{r} 个地区</source>
         <translation>Workspace: {name}
@@ -1762,6 +2011,90 @@
         <location filename="../../desktop/shell/status.py" line="44" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>Tour</name>
+    <message>
+        <location filename="../../desktop/tour.py" line="24" />
+        <source>入门导览</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="28" />
+        <source>第一步：导入数据</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="29" />
+        <source>下载空白模板并填写，或把填好的工作簿拖到“数据导入”页。没有数据时可先打开演示工作区。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="30" />
+        <source>第二步：校验数据</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="31" />
+        <source>“数据校验”页列出每个数值的状态、来源和导入发现的问题，并说明如何修改。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="32" />
+        <source>第三步：查看指数</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="33" />
+        <source>“指数测算”页给出总指数和四个一级指标的走势；悬停指标可看定义、单位和来源。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="34" />
+        <source>第四步：潜力与定位</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="35" />
+        <source>“潜力与定位”页给出每个结论及其理由；“全国格局”方块地图显示本地区在全国的位置。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="36" />
+        <source>第五步：导出报告</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="37" />
+        <source>“报告导出”页导出 Word、PDF、Excel 报告和图表。任何页面按 F1 可查看帮助和方法术语表。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="47" />
+        <source>不再显示</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="50" />
+        <source>跳过</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="51" />
+        <source>上一步</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="52" />
+        <location filename="../../desktop/tour.py" line="75" />
+        <source>下一步</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/tour.py" line="75" />
+        <source>完成</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1853,7 +2186,7 @@
     </message>
     <message>
         <location filename="../../desktop/pages/whatif_page.py" line="138" />
-        <location filename="../../desktop/pages/whatif_page.py" line="320" />
+        <location filename="../../desktop/pages/whatif_page.py" line="321" />
         <source>融合水平（全国 = 100）</source>
         <translation>Fusion level (nation = 100)</translation>
     </message>
@@ -1903,42 +2236,42 @@
         <translation>Group: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="194" />
+        <location filename="../../desktop/pages/whatif_page.py" line="197" />
         <source>象限：</source>
         <translation>Quadrant: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="230" />
+        <location filename="../../desktop/pages/whatif_page.py" line="233" />
         <source>请输入年增速（%），例如 12.5。</source>
         <translation>Enter an annual growth in %, for example 12.5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="249" />
+        <location filename="../../desktop/pages/whatif_page.py" line="252" />
         <source>正在推演…</source>
         <translation>Projecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="256" />
+        <location filename="../../desktop/pages/whatif_page.py" line="259" />
         <source>正在求解目标…</source>
         <translation>Solving for the target…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="290" />
+        <location filename="../../desktop/pages/whatif_page.py" line="293" />
         <source>{y} 年：</source>
         <translation>{y}: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="292" />
+        <location filename="../../desktop/pages/whatif_page.py" line="295" />
         <source>{y} 年融合指数 {i}</source>
         <translation>Fusion index {i} in {y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="301" />
+        <location filename="../../desktop/pages/whatif_page.py" line="303" />
         <source>至 {y} 年（情景，非预测）</source>
         <translation>To {y} (a scenario, not a forecast)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="320" />
+        <location filename="../../desktop/pages/whatif_page.py" line="321" />
         <source>融合势能（全国 = 100）</source>
         <translation>Momentum (nation = 100)</translation>
     </message>
@@ -1946,99 +2279,99 @@
 <context>
     <name>WorkspaceActions</name>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="33" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="35" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="33" />
-        <location filename="../../desktop/shell/workspace_actions.py" line="59" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="35" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="61" />
         <source>我的评估</source>
         <translation>My assessment</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="33" />
-        <location filename="../../desktop/shell/workspace_actions.py" line="61" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="35" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="63" />
         <source>工作区 (*.lcws)</source>
         <translation>Workspaces (*.lcws)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="39" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="41" />
         <source>该文件已存在：请换一个文件名，或用“打开工作区”打开它。</source>
         <translation>That file exists: choose another name, or open it with “Open workspace”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="46" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="48" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="46" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="48" />
         <source>工作区 (*.lcws);;数据文件 (*.xlsx *.csv)</source>
         <translation>Workspaces (*.lcws);;Data files (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="54" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="56" />
         <source>工作区已自动保存：每次导入和冲突处理都立即写入工作区文件。</source>
         <translation>The workspace saves itself: every import and conflict resolution is written to the file at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="61" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="63" />
         <source>工作区另存为</source>
         <translation>Save workspace as</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="69" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="71" />
         <source>保存工作区</source>
         <translation>Save workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="71" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="73" />
         <source>工作区已保存：</source>
         <translation>Workspace saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="80" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="82" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="83" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="85" />
         <source>清除列表</source>
         <translation>Clear list</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="87" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="89" />
         <source>导入工作簿</source>
         <translation>Import workbooks</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="87" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="89" />
         <source>填报模板或长表 (*.xlsx *.csv);;所有文件 (*)</source>
         <translation>Templates or long tables (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="93" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="95" />
         <source>导入文件夹</source>
         <translation>Import a folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="121" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="123" />
         <source>导入到哪里？</source>
         <translation>Import where?</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="124" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="126" />
         <source>当前打开的是演示工作区，其中是示意数据（非官方统计）。真实数据应导入新的工作区，以免与示意数据混合、被示意数据比较。</source>
         <translation>The demo workspace is open: its figures are illustrative, not official statistics. Import real data into a new workspace so that it is neither mixed with nor compared against the illustrative values.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="128" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="130" />
         <source>新建工作区并导入（推荐）</source>
         <translation>Import into a new workspace (recommended)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/workspace_actions.py" line="129" />
+        <location filename="../../desktop/shell/workspace_actions.py" line="131" />
         <source>导入到演示工作区（与示意数据混合）</source>
         <translation>Import into the demo (mixed with illustrative data)</translation>
     </message>
@@ -2081,4 +2414,4 @@
         <translation>Open log folder</translation>
     </message>
 </context>
-<context><name>WhatIf</name><message><source>规划推演：基线</source><translation>What-if: baseline</translation></message><message><source>规划推演</source><translation>What-if</translation></message><message><source>规划推演：求解目标</source><translation>What-if: solving for the target</translation></message></context></TS>
+<context><name>Help</name><message><source>；</source><translation type="unfinished" /></message><message><source>帮助</source><translation type="unfinished" /></message><message><source>本页帮助</source><translation type="unfinished" /></message><message><source>方法术语表</source><translation type="unfinished" /></message><message><source>指标说明</source><translation type="unfinished" /></message><message><source>分界：融合水平 {l}，融合势能 {m}</source><translation type="unfinished" /></message><message><source>离散度 &lt; {s} 为{name}</source><translation type="unfinished" /></message><message><source>α = {a}，β = {b}；类型阈值 |U1 − U2| &gt; {t}</source><translation type="unfinished" /></message><message><source>外推至 {y} 年；高潜力：M ≥ {hi} 或外推后分组升高；低潜力：M &lt; {lo} 且外推后分组降低</source><translation type="unfinished" /></message><message><source>区位熵分界 {lq}，潜力分界 {p}；评分 {a}–{b} 分</source><translation type="unfinished" /></message><message><source>短板：一级指标水平 &lt; {w}；毗邻系数 {f}；每个短板列出 {n} 个伙伴</source><translation type="unfinished" /></message><message><source>余弦相似度 &gt; {c}</source><translation type="unfinished" /></message><message><source>本结论所占比例 &lt; {s} 为临界；权重扰动 ±{w}%；预估值 ±{e}%，插值 ±{i}%</source><translation type="unfinished" /></message><message><source>定义：{d}</source><translation type="unfinished" /></message><message><source>单位：{u}</source><translation type="unfinished" /></message><message><source>来源：{s}</source><translation type="unfinished" /></message><message><source>包含：{c}</source><translation type="unfinished" /></message><message><source>公式</source><translation type="unfinished" /></message><message><source>来源</source><translation type="unfinished" /></message><message><source>全国口径：{d}</source><translation type="unfinished" /></message><message><source>、</source><translation type="unfinished" /></message><message><source>阈值</source><translation type="unfinished" /></message></context><context><name>TileMapTab</name><message><source>节点</source><translation type="unfinished" /></message><message><source>全国格局（方块地图）</source><translation type="unfinished" /></message><message><source>每个省级行政区为一个等大方块，按大致地理位置排列（不表示行政区域界线）。点击方块选择地区。</source><translation type="unfinished" /></message><message><source>着色</source><translation type="unfinished" /></message><message><source>{y} 年全国格局：{m} · {n}</source><translation type="unfinished" /></message></context><context><name>WhatIf</name><message><source>规划推演：基线</source><translation type="unfinished" /></message><message><source>规划推演</source><translation type="unfinished" /></message><message><source>规划推演：求解目标</source><translation type="unfinished" /></message></context></TS>
