@@ -99,13 +99,13 @@ class EditPanel(QWidget):
         self.history_tabs = QTabWidget()
         self.revisions, self.revert_button = self._history_tab(
             self.tr("修订记录"),
-            [self.tr("版本"), self.tr("时间"), self.tr("说明")],
+            [self.tr("修订号"), self.tr("时间"), self.tr("说明")],
             self.tr("撤销所选修订"),
             self.revert_selected,
         )
         self.imports, self.undo_button = self._history_tab(
             self.tr("导入记录"),
-            [self.tr("版本"), self.tr("时间"), self.tr("文件"), self.tr("状态")],
+            [self.tr("修订号"), self.tr("时间"), self.tr("文件"), self.tr("状态")],
             self.tr("撤销所选导入"),
             self.undo_selected,
         )

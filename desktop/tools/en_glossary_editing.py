@@ -29,7 +29,7 @@ EN = {
     "时间": "Time",
     "来源": "Source",
     "标记": "Flags",
-    "版本": "Revision",
+    "修订号": "Revision",
     "状态": "Status",
     "确认所选单元格的问题已核实、数值可以使用；接受及其原因记录为一次修订。": "Confirm that the problem of the selected cell was checked and the value can be used; the acceptance and its reason are recorded as a revision.",
     "该次导入的全部数值恢复为导入前的状态；文件内容仍保留在工作区历史中。": "Every value of that import goes back to what it was before the import; the file's values stay in the workspace history.",

@@ -103,15 +103,15 @@ def fill(ts_path: Path, glossary: dict[str, str]) -> list[str]:
 
 
 def glossary() -> dict[str, str]:
-    """All `EN` dicts of desktop/tools/en_glossary*.py merged; a source string may be defined once only."""
+    """All `EN` dicts of desktop/tools/en_glossary*.py merged; a source string has one English text only."""
     import importlib
 
     merged: dict[str, str] = {}
     for path in sorted((ROOT / "desktop" / "tools").glob("en_glossary*.py")):
         entries = importlib.import_module(f"desktop.tools.{path.stem}").EN
-        twice = sorted(set(merged) & set(entries))
+        twice = sorted(k for k in set(merged) & set(entries) if merged[k] != entries[k])
         if twice:
-            raise SystemExit(f"{path.name} 重复定义：{twice[:5]}")
+            raise SystemExit(f"{path.name} 与其他词表译文不同：{twice[:5]}")
         merged.update(entries)
     return merged
 

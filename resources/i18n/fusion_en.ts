@@ -16,7 +16,7 @@
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="419" />
         <source>全国格局</source>
-        <translation type="unfinished" />
+        <translation>National landscape</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="420" />
@@ -58,7 +58,7 @@
         <source>说明：</source>
         <translation>Notes: </translation>
     </message>
-<message><source>定位趋同</source><translation type="unfinished" /></message><message><source>定位象限：融合水平 × 融合势能（全国 = 100）</source><translation type="unfinished" /></message><message><source>一级指标融合水平（全国 = 100）</source><translation type="unfinished" /></message><message><source>融合水平</source><translation type="unfinished" /></message><message><source>融合势能</source><translation type="unfinished" /></message><message><source>定位象限</source><translation type="unfinished" /></message><message><source>功能定位</source><translation type="unfinished" /></message><message><source>融合水平（全国 = 100）</source><translation type="unfinished" /></message><message><source>融合势能（全国 = 100）</source><translation type="unfinished" /></message><message><source>双螺旋耦合协调度</source><translation type="unfinished" /></message><message><source>融合潜力</source><translation type="unfinished" /></message><message><source>潜力等级</source><translation type="unfinished" /></message><message><source>优势指标（得分最高）</source><translation type="unfinished" /></message><message><source>短板指标（得分最低）</source><translation type="unfinished" /></message><message><source>主导产业融合潜力象限（区位熵 × 潜力）</source><translation type="unfinished" /></message><message><source>主导产业排序</source><translation type="unfinished" /></message><message><source>排名</source><translation type="unfinished" /></message><message><source>产业</source><translation type="unfinished" /></message><message><source>潜力</source><translation type="unfinished" /></message><message><source>区位熵</source><translation type="unfinished" /></message><message><source>象限</source><translation type="unfinished" /></message><message><source>专家数</source><translation type="unfinished" /></message><message><source>说明</source><translation type="unfinished" /></message><message><source>协同伙伴（和谁融合）</source><translation type="unfinished" /></message><message><source>短板一级指标</source><translation type="unfinished" /></message><message><source>伙伴地区</source><translation type="unfinished" /></message><message><source>伙伴水平</source><translation type="unfinished" /></message><message><source>毗邻</source><translation type="unfinished" /></message><message><source>理由</source><translation type="unfinished" /></message><message><source>同质化（定位趋同）预警</source><translation type="unfinished" /></message><message><source>路径建议（怎么融合）</source><translation type="unfinished" /></message><message><source>节点</source><translation type="unfinished" /></message><message><source>全国</source><translation type="unfinished" /></message><message><source>量</source><translation type="unfinished" /></message><message><source>数值</source><translation type="unfinished" /></message><message><source>组成部分</source><translation type="unfinished" /></message><message><source>补短板空间：总水平可提高</source><translation type="unfinished" /></message><message><source>协调提升空间：耦合协调度可提高</source><translation type="unfinished" /></message><message><source>指标</source><translation type="unfinished" /></message><message><source>得分</source><translation type="unfinished" /></message><message><source>对总水平的贡献</source><translation type="unfinished" /></message><message><source>拉低总水平（点）</source><translation type="unfinished" /></message><message><source>区位熵（全国 = 1）</source><translation type="unfinished" /></message><message><source>融合潜力（0–100）</source><translation type="unfinished" /></message><message><source>地区</source><translation type="unfinished" /></message><message><source>相似度</source><translation type="unfinished" /></message><message><source>预警</source><translation type="unfinished" /></message><message><source>针对短板</source><translation type="unfinished" /></message><message><source>建议</source><translation type="unfinished" /></message><message><source>融合类型</source><translation type="unfinished" /></message><message><source>内容与依据</source><translation type="unfinished" /></message><message><source>定位象限：{n}</source><translation type="unfinished" /></message><message><source>全国 = 100</source><translation type="unfinished" /></message><message><source>年均增速差 {g} 个百分点</source><translation type="unfinished" /></message><message><source>科技创新侧</source><translation type="unfinished" /></message><message><source>产业创新侧</source><translation type="unfinished" /></message><message><source>耦合度</source><translation type="unfinished" /></message><message><source>综合协调指数</source><translation type="unfinished" /></message><message><source>耦合协调度</source><translation type="unfinished" /></message><message><source>各一级指标均不低于自身均值</source><translation type="unfinished" /></message><message><source>滞后一侧：</source><translation type="unfinished" /></message><message><source>主导产业潜力（均值）</source><translation type="unfinished" /></message><message><source>{r} 没有主导产业评分（可在填报模板的“主导产业”工作表中填写）。</source><translation type="unfinished" /></message><message><source>是</source><translation type="unfinished" /></message><message><source>趋势外推：{y} 年融合水平</source><translation type="unfinished" /></message><message><source>依据：</source><translation type="unfinished" /></message><message><source>融合水平 {l}　融合势能 {m}</source><translation type="unfinished" /></message><message><source>当前 {l}（{g0}）→ {g1}</source><translation type="unfinished" /></message><message><source>{n} 个产业；{q}；潜力最高：{t}</source><translation type="unfinished" /></message></context>
+<message><source>定位趋同</source><translation>Sameness</translation></message><message><source>定位象限：融合水平 × 融合势能（全国 = 100）</source><translation>Positioning quadrant: level × momentum (nation = 100)</translation></message><message><source>一级指标融合水平（全国 = 100）</source><translation>Pillar fusion levels (nation = 100)</translation></message><message><source>融合水平</source><translation>Fusion level</translation></message><message><source>融合势能</source><translation>Momentum</translation></message><message><source>定位象限</source><translation>Positioning quadrant</translation></message><message><source>功能定位</source><translation>Functional role</translation></message><message><source>融合水平（全国 = 100）</source><translation>Fusion level (nation = 100)</translation></message><message><source>融合势能（全国 = 100）</source><translation>Momentum (nation = 100)</translation></message><message><source>双螺旋耦合协调度</source><translation>Double-helix coupling coordination</translation></message><message><source>融合潜力</source><translation>Fusion potential</translation></message><message><source>潜力等级</source><translation>Potential grade</translation></message><message><source>优势指标（得分最高）</source><translation>Strengths (highest scores)</translation></message><message><source>短板指标（得分最低）</source><translation>Short boards (lowest scores)</translation></message><message><source>主导产业融合潜力象限（区位熵 × 潜力）</source><translation>Leading-industry quadrant (location quotient × potential)</translation></message><message><source>主导产业排序</source><translation>Leading industries, ranked</translation></message><message><source>排名</source><translation>Rank</translation></message><message><source>产业</source><translation>Industry</translation></message><message><source>潜力</source><translation>Potential</translation></message><message><source>区位熵</source><translation>Location quotient</translation></message><message><source>象限</source><translation>Quadrant</translation></message><message><source>专家数</source><translation>Experts</translation></message><message><source>说明</source><translation>Info</translation></message><message><source>协同伙伴（和谁融合）</source><translation>Partner regions (fuse with whom)</translation></message><message><source>短板一级指标</source><translation>Weak pillar</translation></message><message><source>伙伴地区</source><translation>Partner</translation></message><message><source>伙伴水平</source><translation>Partner level</translation></message><message><source>毗邻</source><translation>Adjacent</translation></message><message><source>理由</source><translation>Reason</translation></message><message><source>同质化（定位趋同）预警</source><translation>Sameness warnings</translation></message><message><source>路径建议（怎么融合）</source><translation>Levers (how to fuse)</translation></message><message><source>节点</source><translation>Node</translation></message><message><source>全国</source><translation>Nation</translation></message><message><source>量</source><translation>Quantity</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>组成部分</source><translation>Part</translation></message><message><source>补短板空间：总水平可提高</source><translation>Short-board headroom: rise in the level</translation></message><message><source>协调提升空间：耦合协调度可提高</source><translation>Coordination headroom: rise in D</translation></message><message><source>指标</source><translation>Indicator</translation></message><message><source>得分</source><translation>Score</translation></message><message><source>对总水平的贡献</source><translation>Contribution to the level</translation></message><message><source>拉低总水平（点）</source><translation>Gap contribution</translation></message><message><source>区位熵（全国 = 1）</source><translation>Location quotient (nation = 1)</translation></message><message><source>融合潜力（0–100）</source><translation>Fusion potential (0–100)</translation></message><message><source>地区</source><translation>Region</translation></message><message><source>相似度</source><translation>Similarity</translation></message><message><source>预警</source><translation>Warning</translation></message><message><source>针对短板</source><translation>Short board</translation></message><message><source>建议</source><translation>Lever</translation></message><message><source>融合类型</source><translation>Fusion</translation></message><message><source>内容与依据</source><translation>What and why</translation></message><message><source>定位象限：{n}</source><translation>Positioning quadrant: {n}</translation></message><message><source>全国 = 100</source><translation>Nation = 100</translation></message><message><source>年均增速差 {g} 个百分点</source><translation>Annual growth gap {g} pp</translation></message><message><source>科技创新侧</source><translation>Science side</translation></message><message><source>产业创新侧</source><translation>Industry side</translation></message><message><source>耦合度</source><translation>Coupling</translation></message><message><source>综合协调指数</source><translation>Coordination index</translation></message><message><source>耦合协调度</source><translation>Coupling coordination</translation></message><message><source>各一级指标均不低于自身均值</source><translation>No pillar is below the region's own mean</translation></message><message><source>滞后一侧：</source><translation>Lagging side: </translation></message><message><source>主导产业潜力（均值）</source><translation>Leading-industry potential (mean)</translation></message><message><source>{r} 没有主导产业评分（可在填报模板的“主导产业”工作表中填写）。</source><translation>{r} has no leading-industry scores (fill them in the template's 主导产业 sheet).</translation></message><message><source>是</source><translation>yes</translation></message><message><source>趋势外推：{y} 年融合水平</source><translation>Trend: level in {y}</translation></message><message><source>依据：</source><translation>Source: </translation></message><message><source>融合水平 {l}　融合势能 {m}</source><translation>Level {l}   Momentum {m}</translation></message><message><source>当前 {l}（{g0}）→ {g1}</source><translation>now {l} ({g0}) → {g1}</translation></message><message><source>{n} 个产业；{q}；潜力最高：{t}</source><translation>{n} industries; {q}; highest potential: {t}</translation></message></context>
 <context>
     <name>AuditTab</name>
     <message>
@@ -245,7 +245,7 @@
     <message>
         <location filename="../../desktop/charts/base.py" line="92" />
         <source>导出 PNG（用于报告：A4 版心宽，300 dpi）…</source>
-        <translation type="unfinished" />
+        <translation>Export PNG for report (A4 text width, 300 dpi)…</translation>
     </message>
     <message>
         <location filename="../../desktop/charts/base.py" line="93" />
@@ -294,12 +294,12 @@
     <message>
         <location filename="../../desktop/pages/data_check.py" line="60" />
         <source>总览</source>
-        <translation type="unfinished" />
+        <translation>Overview</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="62" />
         <source>逐项更正与修订</source>
-        <translation type="unfinished" />
+        <translation>Corrections and revisions</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="103" />
@@ -387,7 +387,7 @@
     <message>
         <location filename="../../desktop/pages/data_check.py" line="271" />
         <source>（已接受：{reason}）</source>
-        <translation type="unfinished" />
+        <translation> (accepted: {reason})</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="71" />
@@ -453,145 +453,145 @@
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="47" />
         <source>代码</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="48" />
         <source>指标</source>
-        <translation type="unfinished">Indicator</translation>
+        <translation>Indicator</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="49" />
         <source>年份</source>
-        <translation type="unfinished">Year</translation>
+        <translation>Year</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="50" />
         <source>数值</source>
-        <translation type="unfinished">Value</translation>
+        <translation>Value</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="51" />
         <location filename="../../desktop/pages/data_edit.py" line="108" />
         <source>状态</source>
-        <translation type="unfinished" />
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="52" />
         <source>标记</source>
-        <translation type="unfinished" />
+        <translation>Flags</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="53" />
         <source>来源</source>
-        <translation type="unfinished" />
+        <translation>Source</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="54" />
         <source>备注</source>
-        <translation type="unfinished" />
+        <translation>Notes</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="56" />
         <source>缺失</source>
-        <translation type="unfinished">Missing</translation>
+        <translation>Missing</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="56" />
         <source>已接受：{reason}</source>
-        <translation type="unfinished" />
+        <translation>Accepted: {reason}</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="83" />
         <source>修改原因：</source>
-        <translation type="unfinished" />
+        <translation>Reason:</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="85" />
         <source>必填，随修订一起保存，例如：按统计年鉴更正</source>
-        <translation type="unfinished" />
+        <translation>Required; saved with the revision, e.g. corrected from the statistical yearbook</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="87" />
         <source>接受标记</source>
-        <translation type="unfinished" />
+        <translation>Accept flag</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="88" />
         <source>确认所选单元格的问题已核实、数值可以使用；接受及其原因记录为一次修订。</source>
-        <translation type="unfinished" />
+        <translation>Confirm that the problem of the selected cell was checked and the value can be used; the acceptance and its reason are recorded as a revision.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="91" />
         <source>双击数值即可修改，清空表示删除该数值；每次修改都是一次可撤销的修订。</source>
-        <translation type="unfinished" />
+        <translation>Double-click a value to change it; clear it to remove the value. Every change is a revision you can revert.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="101" />
         <source>修订记录</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/pages/data_edit.py" line="102" />
-        <location filename="../../desktop/pages/data_edit.py" line="108" />
-        <source>版本</source>
-        <translation type="unfinished">Version</translation>
+        <translation>Revisions</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="102" />
         <location filename="../../desktop/pages/data_edit.py" line="108" />
         <source>时间</source>
-        <translation type="unfinished" />
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="102" />
         <source>说明</source>
-        <translation type="unfinished">Info</translation>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/data_edit.py" line="102" />
+        <location filename="../../desktop/pages/data_edit.py" line="108" />
+        <source>修订号</source>
+        <translation>Revision</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="103" />
         <source>撤销所选修订</source>
-        <translation type="unfinished" />
+        <translation>Revert the selected revision</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="107" />
         <source>导入记录</source>
-        <translation type="unfinished" />
+        <translation>Imports</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="108" />
         <source>文件</source>
-        <translation type="unfinished">File</translation>
+        <translation>File</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="109" />
         <source>撤销所选导入</source>
-        <translation type="unfinished" />
+        <translation>Undo the selected import</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="112" />
         <source>该次导入的全部数值恢复为导入前的状态；文件内容仍保留在工作区历史中。</source>
-        <translation type="unfinished" />
+        <translation>Every value of that import goes back to what it was before the import; the file's values stay in the workspace history.</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="151" />
         <source>已撤销</source>
-        <translation type="unfinished" />
+        <translation>Reverted</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="151" />
         <source>在用</source>
-        <translation type="unfinished" />
+        <translation>In use</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="184" />
         <source>修改原因</source>
-        <translation type="unfinished" />
+        <translation>Reason for the change</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_edit.py" line="184" />
         <source>请填写原因（随修订一起保存）：</source>
-        <translation type="unfinished" />
+        <translation>Enter the reason (saved with the revision):</translation>
     </message>
 </context>
 <context>
@@ -675,7 +675,7 @@
         <source>排除</source>
         <translation>Exclude</translation>
     </message>
-<message><source>排除指标</source><translation type="unfinished" /></message><message><source>{region} 的指标 {code} 将不参与测算，其同级指标的权重重新归一。请注明理由（写入测算口径和报告）：</source><translation type="unfinished" /></message><message><source>排除地区</source><translation type="unfinished" /></message><message><source>{region} 将不参与测算，其他地区照常计算。请注明理由（写入测算口径和报告）：</source><translation type="unfinished" /></message></context>
+<message><source>排除指标</source><translation>Exclude an indicator</translation></message><message><source>{region} 的指标 {code} 将不参与测算，其同级指标的权重重新归一。请注明理由（写入测算口径和报告）：</source><translation>The indicator {code} of {region} will be left out; its siblings' weights are renormalised. Give the reason (it is written into the recipe and the report):</translation></message><message><source>排除地区</source><translation>Exclude regions</translation></message><message><source>{region} 将不参与测算，其他地区照常计算。请注明理由（写入测算口径和报告）：</source><translation>{region} will be left out of the computation; the other regions are computed as usual. Give the reason (it is written into the recipe and the report):</translation></message></context>
 <context>
     <name>FrameworkEditor</name>
     <message>
@@ -1024,57 +1024,57 @@
     <message>
         <location filename="../../desktop/shell/import_problems.py" line="31" />
         <source>导入发现错误</source>
-        <translation type="unfinished" />
+        <translation>Errors found in the import</translation>
     </message>
     <message>
         <location filename="../../desktop/shell/import_problems.py" line="40" />
         <source>以下文件有 {n} 个错误，尚未导入：{files}</source>
-        <translation type="unfinished" />
+        <translation>These files have {n} errors and were not imported: {files}</translation>
     </message>
     <message>
         <location filename="../../desktop/shell/import_problems.py" line="49" />
         <source>文件</source>
-        <translation type="unfinished">File</translation>
+        <translation>File</translation>
     </message>
     <message>
         <location filename="../../desktop/shell/import_problems.py" line="49" />
         <source>工作表</source>
-        <translation type="unfinished" />
+        <translation>Sheet</translation>
     </message>
     <message>
         <location filename="../../desktop/shell/import_problems.py" line="49" />
         <source>单元格</source>
-        <translation type="unfinished" />
+        <translation>Cell</translation>
     </message>
     <message>
         <location filename="../../desktop/shell/import_problems.py" line="49" />
         <source>指标</source>
-        <translation type="unfinished">Indicator</translation>
+        <translation>Indicator</translation>
     </message>
     <message>
         <location filename="../../desktop/shell/import_problems.py" line="49" />
         <source>年份</source>
-        <translation type="unfinished">Year</translation>
+        <translation>Year</translation>
     </message>
     <message>
         <location filename="../../desktop/shell/import_problems.py" line="49" />
         <source>说明</source>
-        <translation type="unfinished">Info</translation>
+        <translation>Info</translation>
     </message>
     <message>
         <location filename="../../desktop/shell/import_problems.py" line="67" />
         <source>可以只导入这些文件中正确的数值：有错误的单元格留空，并在“数据校验”中标记，之后可在“逐项更正与修订”中填写或接受。也可以取消，修改文件后重新导入。</source>
-        <translation type="unfinished" />
+        <translation>You can import only the good values of these files: the cells with errors stay empty and are marked in Data check, where you can fill them in or accept them later under Corrections and revisions. Or cancel, fix the files and import them again.</translation>
     </message>
     <message>
         <location filename="../../desktop/shell/import_problems.py" line="75" />
         <source>导入正确的数值（错误单元格留空并标记）</source>
-        <translation type="unfinished" />
+        <translation>Import the good values (cells with errors stay empty and marked)</translation>
     </message>
     <message>
         <location filename="../../desktop/shell/import_problems.py" line="79" />
         <source>取消，先修改文件</source>
-        <translation type="unfinished" />
+        <translation>Cancel and fix the files first</translation>
     </message>
 </context>
 <context>
@@ -1331,17 +1331,17 @@
     <message>
         <location filename="../../desktop/shell/menus.py" line="37" />
         <source>本页帮助</source>
-        <translation type="unfinished" />
+        <translation>Help for this page</translation>
     </message>
     <message>
         <location filename="../../desktop/shell/menus.py" line="38" />
         <source>方法术语表</source>
-        <translation type="unfinished" />
+        <translation>Method glossary</translation>
     </message>
     <message>
         <location filename="../../desktop/shell/menus.py" line="39" />
         <source>入门导览…</source>
-        <translation type="unfinished" />
+        <translation>Getting started…</translation>
     </message>
     <message>
         <location filename="../../desktop/shell/menus.py" line="41" />
@@ -1878,7 +1878,7 @@
         <source>生成空白模板</source>
         <translation>Create blank template</translation>
     </message>
-<message><source>修改数值</source><translation type="unfinished" /></message><message><source>接受标记</source><translation type="unfinished" /></message><message><source>撤销修订</source><translation type="unfinished" /></message><message><source>撤销导入</source><translation type="unfinished" /></message><message><source>排除地区</source><translation type="unfinished" /></message><message><source>取消排除</source><translation type="unfinished" /></message><message><source>排除指标</source><translation type="unfinished" /></message><message><source>载入城市毗邻关系</source><translation type="unfinished" /></message><message><source>清除城市毗邻关系</source><translation type="unfinished" /></message><message><source>切换指标体系</source><translation type="unfinished" /></message><message><source>排除地区需要注明理由。</source><translation type="unfinished" /></message><message><source>排除指标需要注明理由。</source><translation type="unfinished" /></message><message><source>已载入城市毗邻关系“{file}”：{n} 个城市，协同伙伴将考虑毗邻。</source><translation type="unfinished" /></message><message><source>指标体系已切换为 {id} {version}，正在重新测算。</source><translation type="unfinished" /></message></context>
+<message><source>修改数值</source><translation>Edit a value</translation></message><message><source>接受标记</source><translation>Accept flag</translation></message><message><source>撤销修订</source><translation>Revert a revision</translation></message><message><source>撤销导入</source><translation>Undo an import</translation></message><message><source>排除地区</source><translation>Exclude regions</translation></message><message><source>取消排除</source><translation>Include again</translation></message><message><source>排除指标</source><translation>Exclude an indicator</translation></message><message><source>载入城市毗邻关系</source><translation>Load city adjacency</translation></message><message><source>清除城市毗邻关系</source><translation>Clear city adjacency</translation></message><message><source>切换指标体系</source><translation>Switch framework</translation></message><message><source>排除地区需要注明理由。</source><translation>Excluding a region needs a reason.</translation></message><message><source>排除指标需要注明理由。</source><translation>Excluding an indicator needs a reason.</translation></message><message><source>已载入城市毗邻关系“{file}”：{n} 个城市，协同伙伴将考虑毗邻。</source><translation>City adjacency “{file}” loaded: {n} cities; partners now take neighbours into account.</translation></message><message><source>指标体系已切换为 {id} {version}，正在重新测算。</source><translation>Framework switched to {id} {version}; recomputing.</translation></message></context>
 <context>
     <name>SettingsDialog</name>
     <message>
@@ -1934,7 +1934,7 @@
     <message>
         <location filename="../../desktop/settings_dialog.py" line="63" />
         <source>启动时显示入门导览</source>
-        <translation type="unfinished" />
+        <translation>Show the getting-started tour at start-up</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_dialog.py" line="74" />
@@ -2018,83 +2018,83 @@
     <message>
         <location filename="../../desktop/tour.py" line="24" />
         <source>入门导览</source>
-        <translation type="unfinished" />
+        <translation>Getting started</translation>
     </message>
     <message>
         <location filename="../../desktop/tour.py" line="28" />
         <source>第一步：导入数据</source>
-        <translation type="unfinished" />
+        <translation>Step 1: import data</translation>
     </message>
     <message>
         <location filename="../../desktop/tour.py" line="29" />
         <source>下载空白模板并填写，或把填好的工作簿拖到“数据导入”页。没有数据时可先打开演示工作区。</source>
-        <translation type="unfinished" />
+        <translation>Download a blank template and fill it in, or drop a filled workbook on the Import page. Without data, open the demo workspace first.</translation>
     </message>
     <message>
         <location filename="../../desktop/tour.py" line="30" />
         <source>第二步：校验数据</source>
-        <translation type="unfinished" />
+        <translation>Step 2: check the data</translation>
     </message>
     <message>
         <location filename="../../desktop/tour.py" line="31" />
         <source>“数据校验”页列出每个数值的状态、来源和导入发现的问题，并说明如何修改。</source>
-        <translation type="unfinished" />
+        <translation>The Check page lists every value's status and source and the problems found on import, with how to fix them.</translation>
     </message>
     <message>
         <location filename="../../desktop/tour.py" line="32" />
         <source>第三步：查看指数</source>
-        <translation type="unfinished" />
+        <translation>Step 3: the index</translation>
     </message>
     <message>
         <location filename="../../desktop/tour.py" line="33" />
         <source>“指数测算”页给出总指数和四个一级指标的走势；悬停指标可看定义、单位和来源。</source>
-        <translation type="unfinished" />
+        <translation>The Index page shows the total and the four pillars over the years; hover an indicator for its definition, unit and source.</translation>
     </message>
     <message>
         <location filename="../../desktop/tour.py" line="34" />
         <source>第四步：潜力与定位</source>
-        <translation type="unfinished" />
+        <translation>Step 4: potential and role</translation>
     </message>
     <message>
         <location filename="../../desktop/tour.py" line="35" />
         <source>“潜力与定位”页给出每个结论及其理由；“全国格局”方块地图显示本地区在全国的位置。</source>
-        <translation type="unfinished" />
+        <translation>The Potential &amp; role page gives every verdict with its reasons; the National landscape tile map shows where the region stands in the country.</translation>
     </message>
     <message>
         <location filename="../../desktop/tour.py" line="36" />
         <source>第五步：导出报告</source>
-        <translation type="unfinished" />
+        <translation>Step 5: export the report</translation>
     </message>
     <message>
         <location filename="../../desktop/tour.py" line="37" />
         <source>“报告导出”页导出 Word、PDF、Excel 报告和图表。任何页面按 F1 可查看帮助和方法术语表。</source>
-        <translation type="unfinished" />
+        <translation>The Export page writes Word, PDF and Excel reports and charts. Press F1 on any page for help and the method glossary.</translation>
     </message>
     <message>
         <location filename="../../desktop/tour.py" line="47" />
         <source>不再显示</source>
-        <translation type="unfinished" />
+        <translation>Don't show again</translation>
     </message>
     <message>
         <location filename="../../desktop/tour.py" line="50" />
         <source>跳过</source>
-        <translation type="unfinished" />
+        <translation>Skip</translation>
     </message>
     <message>
         <location filename="../../desktop/tour.py" line="51" />
         <source>上一步</source>
-        <translation type="unfinished" />
+        <translation>Back</translation>
     </message>
     <message>
         <location filename="../../desktop/tour.py" line="52" />
         <location filename="../../desktop/tour.py" line="75" />
         <source>下一步</source>
-        <translation type="unfinished" />
+        <translation>Next</translation>
     </message>
     <message>
         <location filename="../../desktop/tour.py" line="75" />
         <source>完成</source>
-        <translation type="unfinished" />
+        <translation>Done</translation>
     </message>
 </context>
 <context>
@@ -2414,4 +2414,4 @@
         <translation>Open log folder</translation>
     </message>
 </context>
-<context><name>Help</name><message><source>；</source><translation type="unfinished" /></message><message><source>帮助</source><translation type="unfinished" /></message><message><source>本页帮助</source><translation type="unfinished" /></message><message><source>方法术语表</source><translation type="unfinished" /></message><message><source>指标说明</source><translation type="unfinished" /></message><message><source>分界：融合水平 {l}，融合势能 {m}</source><translation type="unfinished" /></message><message><source>离散度 &lt; {s} 为{name}</source><translation type="unfinished" /></message><message><source>α = {a}，β = {b}；类型阈值 |U1 − U2| &gt; {t}</source><translation type="unfinished" /></message><message><source>外推至 {y} 年；高潜力：M ≥ {hi} 或外推后分组升高；低潜力：M &lt; {lo} 且外推后分组降低</source><translation type="unfinished" /></message><message><source>区位熵分界 {lq}，潜力分界 {p}；评分 {a}–{b} 分</source><translation type="unfinished" /></message><message><source>短板：一级指标水平 &lt; {w}；毗邻系数 {f}；每个短板列出 {n} 个伙伴</source><translation type="unfinished" /></message><message><source>余弦相似度 &gt; {c}</source><translation type="unfinished" /></message><message><source>本结论所占比例 &lt; {s} 为临界；权重扰动 ±{w}%；预估值 ±{e}%，插值 ±{i}%</source><translation type="unfinished" /></message><message><source>定义：{d}</source><translation type="unfinished" /></message><message><source>单位：{u}</source><translation type="unfinished" /></message><message><source>来源：{s}</source><translation type="unfinished" /></message><message><source>包含：{c}</source><translation type="unfinished" /></message><message><source>公式</source><translation type="unfinished" /></message><message><source>来源</source><translation type="unfinished" /></message><message><source>全国口径：{d}</source><translation type="unfinished" /></message><message><source>、</source><translation type="unfinished" /></message><message><source>阈值</source><translation type="unfinished" /></message></context><context><name>TileMapTab</name><message><source>节点</source><translation type="unfinished" /></message><message><source>全国格局（方块地图）</source><translation type="unfinished" /></message><message><source>每个省级行政区为一个等大方块，按大致地理位置排列（不表示行政区域界线）。点击方块选择地区。</source><translation type="unfinished" /></message><message><source>着色</source><translation type="unfinished" /></message><message><source>{y} 年全国格局：{m} · {n}</source><translation type="unfinished" /></message></context><context><name>WhatIf</name><message><source>规划推演：基线</source><translation type="unfinished" /></message><message><source>规划推演</source><translation type="unfinished" /></message><message><source>规划推演：求解目标</source><translation type="unfinished" /></message></context></TS>
+<context><name>Help</name><message><source>；</source><translation>; </translation></message><message><source>帮助</source><translation>Help</translation></message><message><source>本页帮助</source><translation>Help for this page</translation></message><message><source>方法术语表</source><translation>Method glossary</translation></message><message><source>指标说明</source><translation>Indicators</translation></message><message><source>分界：融合水平 {l}，融合势能 {m}</source><translation>Splits: fusion level {l}, momentum {m}</translation></message><message><source>离散度 &lt; {s} 为{name}</source><translation>Spread &lt; {s}: {name}</translation></message><message><source>α = {a}，β = {b}；类型阈值 |U1 − U2| &gt; {t}</source><translation>α = {a}, β = {b}; type threshold |U1 − U2| &gt; {t}</translation></message><message><source>外推至 {y} 年；高潜力：M ≥ {hi} 或外推后分组升高；低潜力：M &lt; {lo} 且外推后分组降低</source><translation>Projected to {y}; high potential: M ≥ {hi} or a higher group after projection; low potential: M &lt; {lo} and a lower group after projection</translation></message><message><source>区位熵分界 {lq}，潜力分界 {p}；评分 {a}–{b} 分</source><translation>Location quotient split {lq}, potential split {p}; scores {a}–{b}</translation></message><message><source>短板：一级指标水平 &lt; {w}；毗邻系数 {f}；每个短板列出 {n} 个伙伴</source><translation>Weak pillar: level &lt; {w}; adjacency factor {f}; {n} partners per weak pillar</translation></message><message><source>余弦相似度 &gt; {c}</source><translation>Cosine similarity &gt; {c}</translation></message><message><source>本结论所占比例 &lt; {s} 为临界；权重扰动 ±{w}%；预估值 ±{e}%，插值 ±{i}%</source><translation>Borderline when the verdict's share &lt; {s}; weights perturbed ±{w}%; estimates ±{e}%, interpolated ±{i}%</translation></message><message><source>定义：{d}</source><translation>Definition: {d}</translation></message><message><source>单位：{u}</source><translation>Unit: {u}</translation></message><message><source>来源：{s}</source><translation>Source: {s}</translation></message><message><source>包含：{c}</source><translation>Contains: {c}</translation></message><message><source>公式</source><translation>Formula</translation></message><message><source>来源</source><translation>Source</translation></message><message><source>全国口径：{d}</source><translation>National definition: {d}</translation></message><message><source>、</source><translation>, </translation></message><message><source>阈值</source><translation>Thresholds</translation></message></context><context><name>TileMapTab</name><message><source>节点</source><translation>Node</translation></message><message><source>全国格局（方块地图）</source><translation>National landscape (tile map)</translation></message><message><source>每个省级行政区为一个等大方块，按大致地理位置排列（不表示行政区域界线）。点击方块选择地区。</source><translation>Each provincial-level region is one equal tile at its approximate geographic place (no administrative boundaries). Click a tile to select the region.</translation></message><message><source>着色</source><translation>Colour by</translation></message><message><source>{y} 年全国格局：{m} · {n}</source><translation>National landscape, {y}: {m} · {n}</translation></message></context><context><name>WhatIf</name><message><source>规划推演：基线</source><translation>What-if: baseline</translation></message><message><source>规划推演</source><translation>What-if</translation></message><message><source>规划推演：求解目标</source><translation>What-if: solving for the target</translation></message></context></TS>
