@@ -114,6 +114,9 @@ def score_draws(lv: LevelResult, fw: Framework, cfg: AssessmentConfig) -> np.nda
             out[:, i] = s.score
             continue
         b_reg, b_ref = bands.get(s.status, 0.0), bands.get(s.reference_status, 0.0)
+        if not b_reg and not b_ref:  # reported on both sides: the same score in every draw
+            out[:, i] = 100.0 * min(s.ratio, cfg.score_cap)
+            continue
         f = rng.uniform(1 - b_reg, 1 + b_reg, draws) if b_reg else np.ones(draws)
         g = rng.uniform(1 - b_ref, 1 + b_ref, draws) if b_ref else np.ones(draws)
         out[:, i] = 100.0 * np.minimum(s.ratio * (f / g) ** fw.nodes[s.code].direction, cfg.score_cap)
