@@ -1,10 +1,17 @@
-"""Time the assessment of 31 provinces (all parts, partners, sameness): target ≤ 0.5 s (spec 05);
-and with every verdict's stability (1,000 weight and data draws, spec 02 §2.11): target ≤ 3 s.
+"""Time the assessment (spec 05, issue 17).
 
-Synthetic, seeded data (benchmarks/make_demo_data.synthetic_table). Prints the median of
-several runs, with the engine run alone as the baseline measured in the same run.
+- 31 provinces, all parts (partners, sameness, ranks, national recomputation): target ≤ 0.5 s;
+  with every verdict's stability (1,000 weight and data draws, spec 02 §2.11): target ≤ 3 s.
+- `python -m core assess --region all` through the public API (`assess`, every loaded region, with its
+  default stability draws) on 300 and 3,000 synthetic regions: 3,000 regions ≤ 10 s and ≤ 12× the time
+  of 300 (the assessment grows linearly). The JSON of it (`Assessment.to_dict()`, what `--json` writes)
+  is timed beside, reported.
 
-    python benchmarks/bench_assess.py
+Synthetic, seeded data (benchmarks/make_demo_data.synthetic_table: the regions with GDP and
+population, plus the comparable nation). Median of several runs (one run for 3,000 regions); the
+index engine alone on the 31 provinces is the baseline measured in the same run.
+
+    python benchmarks/bench_assess.py            # python benchmarks/run_all.py collects `results()`
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_demo_data import synthetic_table
-from timing import median_time
+from timing import Result, median_time, print_results
 
 from core.assessment import assess
 from core.assessment.config import load_config
@@ -25,31 +32,64 @@ from core.model.framework import load_framework
 
 TARGET_S = 0.5
 TARGET_STABLE_S = 3.0
+TARGET_3000_S = 10.0
+TARGET_SCALE = 12.0  # 3,000 regions ≤ 12× the time of 300
+
+
+def _seconds(t: float) -> str:
+    return f"{t * 1000:.0f} ms" if t < 1 else f"{t:.2f} s"
+
+
+def _provinces(fw, config, repeat: int) -> list[Result]:
+    table = synthetic_table(31)
+    assess(table, fw, config=config)  # warm-up (imports, caches)
+    full = median_time(lambda: assess(table, fw, config=config, robust=False), repeat)
+    stable = median_time(lambda: assess(table, fw, config=config), repeat)
+    engine = median_time(lambda: compute_index(table, fw), repeat)
+    base = f"index engine {_seconds(engine)}"
+    return [
+        Result("assess: 31 provinces, all parts", _seconds(full), f"≤ {_seconds(TARGET_S)}", full / TARGET_S,
+               f"{base} ({full / engine:.1f}×)", full <= TARGET_S),
+        Result("assess: 31 provinces with stability draws", _seconds(stable), f"≤ {_seconds(TARGET_STABLE_S)}",
+               stable / TARGET_STABLE_S, base, stable <= TARGET_STABLE_S),
+    ]  # fmt: skip
+
+
+def region_all_seconds(fw, config, n: int, repeat: int) -> tuple[float, float]:
+    """`assess --region all` on `n` synthetic regions (with its stability draws), and its JSON: seconds."""
+    table = synthetic_table(n)
+    out = []
+    assessment = median_time(lambda: out.append(assess(table, fw, config=config)), repeat)
+    return assessment, median_time(out[-1].to_dict, repeat)
+
+
+def results(quick: bool = False) -> list[Result]:
+    fw = load_framework()
+    config = load_config(pillars=fw.pillars)
+    rows = _provinces(fw, config, 1 if quick else 5)
+    t300, j300 = region_all_seconds(fw, config, 300, 1 if quick else 3)
+    rows.append(
+        Result("assess --region all: 300 regions", _seconds(t300), "reported", baseline=f"JSON {_seconds(j300)}")
+    )
+    if quick:
+        return rows
+    t3000, j3000 = region_all_seconds(fw, config, 3000, 1)
+    scale = t3000 / t300
+    rows += [
+        Result("assess --region all: 3,000 regions", _seconds(t3000), f"≤ {_seconds(TARGET_3000_S)}",
+               t3000 / TARGET_3000_S, "", t3000 <= TARGET_3000_S),
+        Result("assess: 3,000 regions / 300 regions", f"{scale:.1f}×", f"≤ {TARGET_SCALE:.0f}×", scale,
+               f"300 regions {_seconds(t300)}", scale <= TARGET_SCALE),
+        Result("assessment JSON (to_dict): 3,000 regions", _seconds(j3000), "reported", j3000 / j300,
+               f"300 regions {_seconds(j300)} (ratio 3,000 / 300)"),
+    ]  # fmt: skip
+    return rows
 
 
 def main() -> int:
-    fw = load_framework()
-    config = load_config(pillars=fw.pillars)
-    table = synthetic_table(31)
-    assess(table, fw, config=config)  # warm-up (imports, caches)
-    full = median_time(lambda: assess(table, fw, config=config, robust=False))
-    no_pub = median_time(lambda: assess(table, fw, config=config, with_published=False, robust=False))
-    stable = median_time(lambda: assess(table, fw, config=config))
-    engine = median_time(lambda: compute_index(table, fw))
-    res = assess(table, fw, config=config)
-    print(f"assessment of {len(res.regions)} provinces, {len(res.index.years)} years, {len(fw.leaves)} indicators")
-    print(
-        f"  full assessment (incl. national recomputation vs published): {full * 1000:7.1f} ms  (target ≤ {TARGET_S * 1000:.0f} ms) {'OK' if full <= TARGET_S else 'SLOW'}"
-    )
-    print(f"  without the national recomputation:                          {no_pub * 1000:7.1f} ms")
-    ok_stable = stable <= TARGET_STABLE_S
-    print(
-        f"  with stability ({config.robust_draws} draws of weights and data):          {stable * 1000:7.1f} ms  (target ≤ {TARGET_STABLE_S * 1000:.0f} ms) {'OK' if ok_stable else 'SLOW'}"
-    )
-    print(
-        f"  baseline: index engine alone:                                {engine * 1000:7.1f} ms  (assessment = {full / engine:.1f}× engine)"
-    )
-    return 0 if full <= TARGET_S and ok_stable else 1
+    rows = results(quick="--quick" in sys.argv)
+    print_results(rows)
+    return 0 if all(r.ok is not False for r in rows) else 1
 
 
 if __name__ == "__main__":

@@ -41,6 +41,7 @@ from .model import MacroComparison, MacroFigure, NodeComparison, PublishedCheck,
 BASIS_KEYS = {BASIS_GDP: "gdp", BASIS_POPULATION: "population"}
 NATIONAL_BASIS_FILE = "benchmarks/national_basis.csv"
 MACRO_FILE = "benchmarks/macro_regions.csv"
+Levels = Mapping[str, Mapping[str, float | None]]  # region → node → level
 SOURCES = ("data", "benchmark", "nation_is_100", "missing")  # where the nation's comparable value came from
 
 
@@ -156,7 +157,9 @@ def comparable_national_observations(
 
 
 def basis_at(table: ObservationTable, region: str, code: str, year: int) -> tuple[float | None, Message | None]:
-    """A basic-data value (GDP, population) for `year`, else the nearest other year's (flagged in the note)."""
+    """A basic-data value (GDP, population) for `year`, else the nearest other year's (flagged in the note).
+
+    `table`: the observations, or any index of them with the same `series(region, code)`."""
     series = {y: v for y, v in table.series(region, code).items() if v is not None and math.isfinite(v)}
     if year in series:
         return series[year], None
@@ -189,9 +192,45 @@ def _published_note(nat: Mapping[int, float | None], pub: Mapping[int, float], b
                difference=fmt(nat[y] - pub[y]))  # fmt: skip
 
 
-def _rank(region: str, values: Mapping[str, float | None], year: int) -> Rank | None:
+def _order(values: Mapping[str, float | None]) -> tuple[dict[str, int], int]:
+    """Each region's rank (1 = highest; ties in the given order) and how many have a value."""
     ranked = sorted([r for r, v in values.items() if v is not None], key=lambda r: -values[r])
-    return Rank(ranked.index(region) + 1, len(ranked), year) if region in ranked else None
+    return {r: i + 1 for i, r in enumerate(ranked)}, len(ranked)
+
+
+def row_series(result, row: int, code: str) -> dict[int, float | None]:
+    """result.series for the region in `row` (IndexResult.series finds the row by scanning the regions tuple)."""
+    values = result.index[row, result.code_index(code)].tolist()
+    return {y: (None if math.isnan(v) else v) for y, v in zip(result.years, values, strict=False)}
+
+
+class RankPool:
+    """Regions ranked together (a city among cities, a province among provinces): each node's order is
+    sorted once and looked up per region, so ranking N regions costs O(N log N), not O(N²)."""
+
+    def __init__(self, result, regions: Iterable[str], levels: Levels | None, nation: str = NATION):
+        self.all_rows = {r: i for i, r in enumerate(result.regions)}
+        self.result, self.levels, self.year = result, levels, result.years[-1]
+        self.rows = {r: self.all_rows[r] for r in regions if r != nation and r in self.all_rows}
+        self._orders: dict[tuple[str, str], tuple[dict[str, int], int]] = {}
+
+    def _values(self, code: str, kind: str) -> dict[str, float | None]:
+        if kind == "level":
+            levels = self.levels or {}
+            return {r: levels.get(r, {}).get(code) for r in self.rows}
+        at_t = self.result.index[list(self.rows.values()), self.result.code_index(code), -1].tolist()
+        return {r: None if math.isnan(v) else v for r, v in zip(self.rows, at_t, strict=True)}
+
+    def series(self, region: str, code: str) -> dict[int, float | None]:
+        return row_series(self.result, self.all_rows[region], code)
+
+    def rank(self, region: str, code: str, kind: str) -> Rank | None:
+        """`kind` "index" (the region's index at T) or "level" (its level); None when it has no value."""
+        key = (code, kind)
+        if key not in self._orders:
+            self._orders[key] = _order(self._values(code, kind))
+        positions, of = self._orders[key]
+        return Rank(positions[region], of, self.year) if region in positions else None
 
 
 def _macro_index_figures(
@@ -227,26 +266,28 @@ def compare_node(
     nation: str = NATION,
     macro_region: str | None = None,
     ranking_regions: Iterable[str] | None = None,
-    levels: Mapping[str, Mapping[str, float | None]] | None = None,
+    levels: Levels | None = None,
+    pool: RankPool | None = None,
 ) -> NodeComparison:
     """Region vs the comparable nation, the published national figures and its macro-region, for one node.
 
     Gap in points per year, annual growth of both and the gap in percentage points, the rank
-    of the region's index (and level, when `levels` is given) among `ranking_regions`.
+    of the region's index (and level, when `levels` is given) among `ranking_regions`. `pool`: the
+    ranking regions and their levels prepared once (RankPool), for assessing many regions; it
+    replaces `ranking_regions` and `levels`.
     """
     fw: Framework = result.framework
     years = list(result.years)
     base, year = years[0], years[-1]
-    reg = result.series(region, code)
-    nat = result.series(nation, code) if nation in result.regions else {}
+    if pool is None:
+        pool = RankPool(result, ranking_regions or result.regions, levels, nation)
+    reg = pool.series(region, code)
+    nat = pool.series(nation, code) if nation in pool.all_rows else {}
     gaps = {y: (None if reg.get(y) is None or nat.get(y) is None else reg[y] - nat[y]) for y in years}
     g_r, g_n = _cagr(reg, base, year), _cagr(nat, base, year)
     growth_gap = None if g_r is None or g_n is None else (g_r - g_n) * 100.0
     pub = _published(code)
-    pool = [r for r in (ranking_regions or result.regions) if r != nation and r in result.regions]
-    rank_level = None
-    if levels is not None:
-        rank_level = _rank(region, {r: levels.get(r, {}).get(code) for r in pool}, year)
+    rank_level = pool.rank(region, code, "level") if pool.levels is not None else None
     sentence = None
     if gaps.get(year) is not None:
         side = "assess.compare.above" if gaps[year] >= 0 else "assess.compare.below"
@@ -266,7 +307,7 @@ def compare_node(
         growth_gap_pp=growth_gap,
         nation_published=dict(pub) if pub else None,
         published_note=_published_note(nat, pub, base) if pub else None,
-        rank_index=_rank(region, {r: result.series(r, code).get(year) for r in pool}, year),
+        rank_index=pool.rank(region, code, "index"),
         rank_level=rank_level,
         macro_region=macro_region,
         macro_figures=_macro_index_figures(fw, region, code, macro_region, reg, base) if macro_region else (),

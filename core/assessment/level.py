@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 
 from ..kernel.messages import Message, msg
 from ..kernel.vocabulary import CellStatus
@@ -101,12 +102,17 @@ def _leaf_score(
     """(ratio, score, capped, note) of one indicator; a left-out indicator has score None and a note."""
     node = framework.nodes[code]
     x, ref = inp.values.get(code), inp.reference.get(code)
-    label = indicator_term(framework, code)
+    label = partial(indicator_term, framework, code)  # named only in a note, built only when there is one
     basis = _basis_of(node)
     if inp.status(code) == "excluded" or not _ok(x):
-        return None, None, False, msg("assess.level.no_value", indicator=label, region=inp.region)
+        return None, None, False, msg("assess.level.no_value", indicator=label(), region=inp.region)
     if not _ok(ref) or inp.reference_statuses.get(code) == "excluded":
-        return None, None, False, msg("assess.level.no_reference", indicator=label, reference=place(inp.reference_name))
+        return (
+            None,
+            None,
+            False,
+            msg("assess.level.no_reference", indicator=label(), reference=place(inp.reference_name)),
+        )
     try:
         ratio = indicator_ratio(
             node.kind,
@@ -121,14 +127,14 @@ def _leaf_score(
         if basis and why.code == "assess.level.basis_missing":
             why = msg("assess.level.basis_missing_of", region=inp.region, reference=place(inp.reference_name),
                       basis=msg(BASIS_TERMS[basis]))  # fmt: skip
-        return None, None, False, msg("assess.level.undefined", indicator=label, why=why)
+        return None, None, False, msg("assess.level.undefined", indicator=label(), why=why)
     capped = ratio > inp.cap
     score = 100.0 * min(ratio, inp.cap)
     if math.isinf(ratio):
         ratio = None
     note = None
     if capped:
-        note = msg("assess.level.capped", indicator=label, ratio=fmt(ratio, 2), cap=f"{inp.cap:g}", score=fmt(score))
+        note = msg("assess.level.capped", indicator=label(), ratio=fmt(ratio, 2), cap=f"{inp.cap:g}", score=fmt(score))
     return ratio, score, capped, note
 
 

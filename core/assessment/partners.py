@@ -6,6 +6,10 @@
 
 Adjacency of the 31 provinces comes from `resources/geo/provinces.toml` (core.model.regions); for
 cities the user supplies it (a TOML file `[adjacency] "城市" = ["邻市", …]`, names quoted, made symmetric).
+
+Scale: the pool's pillar levels are one array (PeerMatrix); each region's scores against every peer
+are screened there with numpy, and only the few that can be shown (top N, warnings) are recomputed
+exactly and given their sentence — O(N·k) Python work per region, the same figures as pair by pair.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ import math
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
+
+import numpy as np
 
 from ..kernel.messages import Message, msg
 from ..kernel.problems import InputError, Problem
@@ -24,6 +30,56 @@ from .model import Partner, Partners, PillarPartner, SamenessItem, fmt, fmt_vs, 
 from .positioning import pillar_term
 
 Levels = Mapping[str, Mapping[str, float | None]]  # region → pillar → L
+SCREEN_TOL = 1e-9  # numpy's and the exact figures differ by rounding only: keep every near tie for the exact pass
+
+
+class PeerMatrix:
+    """The peers' pillar levels as one array [peers, pillars] (NaN: no level), built once for all regions."""
+
+    def __init__(self, levels: Levels, pillars: tuple[str, ...] | list[str], peers: list[str]):
+        self.peers = list(dict.fromkeys(r for r in peers if r in levels))
+        self.row = {r: i for i, r in enumerate(self.peers)}
+        self.pillars = list(pillars)
+        self.levels = np.array(
+            [[math.nan if levels[r].get(p) is None else levels[r][p] for p in self.pillars] for r in self.peers],
+            dtype=float,
+        ).reshape(len(self.peers), len(self.pillars))
+
+    def others(self, region: str) -> np.ndarray:
+        """Row mask of every peer but `region`."""
+        mask = np.ones(len(self.peers), bool)
+        if region in self.row:
+            mask[self.row[region]] = False
+        return mask
+
+    def adjacent(self, neigh: set[str]) -> np.ndarray:
+        mask = np.zeros(len(self.peers), bool)
+        mask[[self.row[r] for r in neigh if r in self.row]] = True
+        return mask
+
+    def shortlist(self, approx: np.ndarray, keep: np.ndarray, n: int) -> list[str]:
+        """Peers (where `keep`) whose approximate figure may be among the top `n` (every near tie kept;
+        a non-finite figure means "decide exactly")."""
+        idx = np.flatnonzero(keep & np.isfinite(approx))
+        if idx.size > n:
+            kth = np.partition(approx[idx], idx.size - n)[idx.size - n]
+            idx = idx[approx[idx] >= kth - SCREEN_TOL * max(1.0, abs(kth))]
+        undecided = np.flatnonzero(keep & ~np.isfinite(approx))  # left to the exact pass
+        return [self.peers[i] for i in (*idx, *undecided)]
+
+    def centred_cosines(self, own: Mapping[str, float | None]) -> np.ndarray:
+        """profile_cosine of `own` with every peer (NaN where undefined), up to rounding."""
+        a = np.array([math.nan if own.get(p) is None else own[p] for p in self.pillars], dtype=float)
+        both = ~np.isnan(self.levels) & ~np.isnan(a)[None]
+        count = both.sum(axis=1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            va = np.where(both, a[None] - np.where(both, a[None], 0).sum(axis=1, keepdims=True) / count[:, None], 0)
+            mb = np.where(both, self.levels, 0).sum(axis=1, keepdims=True) / count[:, None]
+            vb = np.where(both, self.levels - mb, 0)
+            na, nb = np.sqrt((va * va).sum(axis=1)), np.sqrt((vb * vb).sum(axis=1))
+            cos = (va * vb).sum(axis=1) / (na * nb)
+        flat = (na < 1e-12 + SCREEN_TOL) | (nb < 1e-12 + SCREEN_TOL)  # near the flat limit: decided exactly
+        return np.where(count < 2, np.nan, np.where(flat, np.inf, cos))
 
 
 def province_adjacency(regions: list[str] | tuple[str, ...]) -> dict[str, set[str]]:
@@ -136,6 +192,26 @@ def _for_pillar(
     return tuple(items[: config.partner_top_n])
 
 
+def _shortlists(
+    region: str, own: Mapping[str, float | None], weak: list[str], framework: Framework, neigh: set[str],
+    config: AssessmentConfig, matrix: PeerMatrix,
+) -> tuple[list[str], dict[str, list[str]]]:  # fmt: skip
+    """The peers that can be top partners overall and per weak pillar (screened with numpy, ties kept)."""
+    others = matrix.others(region)
+    factor = np.where(matrix.adjacent(neigh), config.adjacency_factor, 1.0)
+    cols = [matrix.pillars.index(p) for p in weak]
+    weights = np.array([framework.nodes[p].weight for p in weak], dtype=float)
+    a = np.array([own[p] for p in weak], dtype=float)
+    diff = matrix.levels[:, cols] - a[None]  # [peers, weak]
+    score = (weights[None] * np.fmax(0.0, diff)).sum(axis=1) * factor
+    n = config.partner_top_n
+    overall = matrix.shortlist(score, others & (score > 0), n)
+    with np.errstate(invalid="ignore"):
+        by_pillar = {p: matrix.shortlist(weights[j] * diff[:, j] * factor, others & (diff[:, j] > 0), n)
+                     for j, p in enumerate(weak)}  # fmt: skip
+    return overall, by_pillar
+
+
 def find_partners(
     region: str,
     levels: Levels,
@@ -144,15 +220,25 @@ def find_partners(
     config: AssessmentConfig,
     peers: list[str] | None = None,
     reference_name: str = NATION,
+    matrix: PeerMatrix | None = None,
 ) -> Partners:
-    """Top partners overall and the top N per weak pillar, each with its one-sentence reason."""
+    """Top partners overall and the top N per weak pillar, each with its one-sentence reason.
+
+    `matrix`: the peers' levels prepared once (PeerMatrix) when many regions are assessed; it
+    replaces `peers`.
+    """
     own = levels[region]
-    candidates = [r for r in (peers if peers is not None else list(levels)) if r != region and r in levels]
+    if matrix is None:
+        matrix = PeerMatrix(levels, framework.pillars, peers if peers is not None else list(levels))
     neigh = adjacency.get(region, set())
     weak = [p for p in framework.pillars if own.get(p) is not None and own[p] < config.partner_weak_below - EPS]
-    overall = _overall(region, levels, framework, neigh, config, candidates)
-    by_pillar = {p: _for_pillar(p, region, levels, framework, neigh, config, candidates, reference_name) for p in weak}
+    short, short_by_pillar = _shortlists(region, own, weak, framework, neigh, config, matrix)
+    overall = _overall(region, levels, framework, neigh, config, short)
+    by_pillar = {
+        p: _for_pillar(p, region, levels, framework, neigh, config, short_by_pillar[p], reference_name) for p in weak
+    }
     top = tuple(overall[: config.partner_top_n])
+    considered = int(matrix.others(region).sum())
     if not weak:
         sentence = msg(
             "assess.partners.none_weak",
@@ -165,7 +251,7 @@ def find_partners(
     else:
         items = [msg("assess.partners.item", peer=x.peer, score=fmt(x.score, 2)) for x in top]
         sentence = msg("assess.partners.top", items=items)
-    return Partners(tuple(weak), top, by_pillar, len(candidates), reference_name, sentence)
+    return Partners(tuple(weak), top, by_pillar, considered, reference_name, sentence)
 
 
 def profile_cosine(a: Mapping[str, float | None], b: Mapping[str, float | None]) -> float | None:
@@ -215,10 +301,20 @@ def sameness(
     adjacency: Mapping[str, set[str]],
     config: AssessmentConfig,
     peers: list[str] | None = None,
+    matrix: PeerMatrix | None = None,
 ) -> tuple[SamenessItem, ...]:
-    """Warnings (neighbour, same role, cosine above the threshold) first, then the most similar peers."""
-    candidates = [r for r in (peers if peers is not None else list(levels)) if r != region and r in levels]
+    """Warnings (neighbour, same role, cosine above the threshold) first, then the most similar peers.
+
+    `matrix`: the peers' levels prepared once (PeerMatrix); it replaces `peers`.
+    """
+    if matrix is None:
+        matrix = PeerMatrix(levels, list(levels[region]), peers if peers is not None else list(levels))
     neigh = adjacency.get(region, set())
+    cos_all = matrix.centred_cosines(levels[region])
+    keep = matrix.others(region) & ~np.isnan(cos_all)
+    adjacent = matrix.adjacent(neigh)
+    candidates = matrix.shortlist(cos_all, keep & ~adjacent, config.sameness_show_top)
+    candidates += [matrix.peers[i] for i in np.flatnonzero(keep & adjacent)]  # any neighbour may warn
     items = []
     for b in candidates:
         cos = profile_cosine(levels[region], levels[b])

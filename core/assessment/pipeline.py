@@ -7,22 +7,25 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..index.engine import IndexOptions, IndexResult, common_base_year, compute_index, without_regions
 from ..kernel.messages import Message, msg
 from ..kernel.problems import InputError, Problem
 from ..kernel.vocabulary import CellStatus
 from ..model.framework import ROOT, Framework
-from ..model.observations import BASIS_CODES, NATION, ObservationTable
+from ..model.observations import BASIS_CODES, NATION, Observation, ObservationTable
 from ..model.regions import canonical_region_name, macro_region_of
 from .comparison import (
     BASIS_KEYS,
+    RankPool,
     basis_at,
     comparable_national_observations,
     compare_node,
     load_macro_regions,
     macro_share_figures,
     national_vs_published,
+    row_series,
 )
 from .config import AssessmentConfig, term
 from .coupling import coupling_degree, side_levels
@@ -31,7 +34,7 @@ from .level import compute_level, indicator_term, performance_group
 from .levers import select_levers
 from .model import Benchmark, Comparison, LevelResult, NationValue, RegionAssessment, Role, fmt, fmt_vs, place
 from .momentum import node_momentum
-from .partners import find_partners, province_adjacency, sameness
+from .partners import PeerMatrix, find_partners, province_adjacency, sameness
 from .positioning import functional_role, pillar_term, quadrant, short_boards
 from .potential import assess_potential
 
@@ -132,6 +135,18 @@ def _status_key(code: int) -> str:
     return CellStatus.REPORTED.key if status is CellStatus.UNDEFINED else status.key  # no finite value: left out
 
 
+class BasisIndex:
+    """GDP and population observations indexed by (region, code): `series` without scanning every row."""
+
+    def __init__(self, observations: Iterable[Observation]):
+        self._series: dict[tuple[str, str], dict[int, float]] = {}
+        for o in observations:  # later rows win, as in ObservationTable.series
+            self._series.setdefault((o.region, o.indicator), {})[o.year] = o.value
+
+    def series(self, region: str, indicator: str) -> dict[int, float]:
+        return dict(self._series.get((region, indicator), {}))
+
+
 @dataclass
 class Context:
     """What every region's assessment shares: the engine run, the nation at T, every region's level."""
@@ -140,7 +155,7 @@ class Context:
     fw: Framework
     cfg: AssessmentConfig
     year: int
-    basis_table: ObservationTable
+    basis_table: BasisIndex
     nat_vals: dict = field(default_factory=dict)
     nat_sts: dict = field(default_factory=dict)
     nat_basis: dict = field(default_factory=dict)
@@ -159,7 +174,7 @@ class Context:
     def leaf_values(self, region: str) -> tuple[dict, dict]:
         """The engine's values and statuses of `region` at T (gaps filled, flagged)."""
         res, t = self.result, self.year - self.result.base_year
-        r = res.region_index(region)
+        r = self.rows[region]
         vals, sts = {}, {}
         for i, c in enumerate(self.fw.leaves):
             v = float(res.values[r, i, t])
@@ -176,8 +191,16 @@ class Context:
                 notes.append(note)
         return out, notes
 
+    @cached_property
+    def rows(self) -> dict[str, int]:
+        """Region → its row in the engine's arrays (IndexResult.region_index scans the tuple)."""
+        return {r: i for i, r in enumerate(self.result.regions)}
+
+    def series(self, region: str, code: str) -> dict[int, float | None]:
+        return row_series(self.result, self.rows[region], code)
+
     def nation_series(self, code: str) -> dict:
-        return self.result.series(NATION, code) if NATION in self.result.regions else {}
+        return self.series(NATION, code) if NATION in self.rows else {}
 
     def level(self, reg: str, ref_vals, ref_sts, ref_basis, ref_name: str, notes: tuple = ()) -> LevelResult:
         vals, sts = self.region_vals[reg]
@@ -220,7 +243,7 @@ def _nation_at(ctx: Context) -> None:
 def region_levels(run: EnginePass, table: ObservationTable, cfg: AssessmentConfig, loaded: list[str]) -> Context:
     """Every loaded region's level against the nation, its pillar levels, role and momentum per node."""
     res = run.result
-    basis_table = ObservationTable(
+    basis_table = BasisIndex(
         [o for o in table if o.indicator in BASIS_CODES and o.region != NATION]
         + [o for o in run.nat_table if o.indicator in BASIS_CODES]
     )
@@ -236,7 +259,7 @@ def region_levels(run: EnginePass, table: ObservationTable, cfg: AssessmentConfi
     nodes = (ROOT, *fw.pillars)
     nat_idx = {c: ctx.nation_series(c) for c in nodes}
     ctx.momenta = {
-        r: {c: node_momentum(res.series(r, c), nat_idx[c], ctx.year).momentum for c in nodes} for r in loaded
+        r: {c: node_momentum(ctx.series(r, c), nat_idx[c], ctx.year).momentum for c in nodes} for r in loaded
     }
     return ctx
 
@@ -253,6 +276,8 @@ class Peers:
     parent_levels: Mapping[str, LevelResult]
     peer_levels: Mapping[str, Mapping[str, float | None]]
     peer_roles: Mapping[str, str | None]
+    rank_pools: Mapping[bool, RankPool]  # is the region not the parent → the regions it is ranked among
+    matrix: PeerMatrix  # the pool's pillar levels (without the parent), for partners and sameness
 
 
 def peer_context(ctx: Context, loaded: list[str], regions, peers, parent, adjacency) -> Peers:
@@ -282,20 +307,27 @@ def peer_context(ctx: Context, loaded: list[str], regions, peers, parent, adjace
     peer_roles = {
         r: functional_role(peer_levels[r], cfg, fw).name if r in parent_levels else ctx.roles[r].name for r in loaded
     }
-    return Peers(loaded, targets, parent, pool, adj, parent_levels, peer_levels, peer_roles)
+    pools = _rank_pools(ctx, loaded, parent)
+    matrix = PeerMatrix(peer_levels, fw.pillars, [r for r in pool if r != parent])
+    return Peers(loaded, targets, parent, pool, adj, parent_levels, peer_levels, peer_roles, pools, matrix)
+
+
+def _rank_pools(ctx: Context, loaded: list[str], parent: str | None) -> dict[bool, RankPool]:
+    """The regions ranked together: all loaded; with a parent, its cities apart from the parent itself."""
+    levels = {r: ctx.levels[r].nodes for r in loaded}
+    if parent is None:
+        return {True: RankPool(ctx.result, loaded, levels)}
+    return {side: RankPool(ctx.result, [r for r in loaded if (r != parent) == side], levels) for side in (True, False)}
 
 
 def _comparison(ctx: Context, peers: Peers, reg: str, macro: str | None) -> Comparison:
-    fw, parent, loaded = ctx.fw, peers.parent, peers.loaded
-    ranking = [r for r in loaded if (r != parent) == (reg != parent)] if parent else loaded
+    fw = ctx.fw
+    pool = peers.rank_pools[reg != peers.parent]
     macro_nodes = [
         f.node for f in load_macro_regions() if f.macro_region == macro and f.measure == "index" and f.node in fw.nodes
     ]
-    levels = {r: ctx.levels[r].nodes for r in loaded}
-    nodes = {
-        c: compare_node(ctx.result, reg, c, macro_region=macro, ranking_regions=ranking, levels=levels)
-        for c in dict.fromkeys([ROOT, *fw.pillars, *macro_nodes])
-    }
+    nodes = {c: compare_node(ctx.result, reg, c, macro_region=macro, pool=pool)
+             for c in dict.fromkeys([ROOT, *fw.pillars, *macro_nodes])}  # fmt: skip
     return Comparison(nodes, macro_share_figures(ctx.result, reg, macro))
 
 
@@ -347,18 +379,18 @@ class _Verdicts:
 
 def _verdicts(ctx: Context, peers: Peers, reg: str) -> _Verdicts:
     """Level, groups, momentum, quadrants, role and coupling of `reg`, all against one reference."""
-    fw, cfg, res, year = ctx.fw, ctx.cfg, ctx.result, ctx.year
+    fw, cfg, year = ctx.fw, ctx.cfg, ctx.year
     is_city = peers.parent is not None and reg != peers.parent
     ref = peers.parent if is_city else NATION
     lv = peers.parent_levels[reg] if is_city else ctx.levels[reg]
 
     def ref_series(c: str) -> dict:
-        return res.series(ref, c) if is_city else ctx.nation_series(c)
+        return ctx.series(ref, c) if is_city else ctx.nation_series(c)
 
     terms = node_terms(fw)
     nodes = (ROOT, *fw.pillars)
     groups = {c: performance_group(lv.nodes.get(c), cfg, c, terms[c], reference=ref) for c in nodes}
-    mom = {c: node_momentum(res.series(reg, c), ref_series(c), year, node=c, label=terms[c], reference_name=ref)
+    mom = {c: node_momentum(ctx.series(reg, c), ref_series(c), year, node=c, label=terms[c], reference_name=ref)
            for c in nodes}  # fmt: skip
     quads = {c: quadrant(lv.nodes.get(c), mom[c].momentum, cfg, node=c, label=terms[c], reference=ref) for c in nodes}
     pillars = {p: lv.nodes.get(p) for p in fw.pillars}
@@ -367,7 +399,7 @@ def _verdicts(ctx: Context, peers: Peers, reg: str) -> _Verdicts:
     coup = coupling_degree(ls, li, cfg, science=_side_term(fw, "science"), industry=_side_term(fw, "industry"),
                            reference=ref)  # fmt: skip
     beside = ctx.levels[reg] if is_city else None
-    mom_beside = node_momentum(res.series(reg, ROOT), ctx.nation_series(ROOT), year) if is_city else None
+    mom_beside = node_momentum(ctx.series(reg, ROOT), ctx.nation_series(ROOT), year) if is_city else None
     return _Verdicts(ref, lv, groups, mom, quads, role, coup, beside, mom_beside)
 
 
@@ -384,9 +416,9 @@ def region_assessment(
     pot = assess_potential(lv.total, {p: lv.nodes.get(p) for p in fw.pillars}, fw, coup, m.momentum, m.g_region,
                            m.g_reference, year, cfg, inds)  # fmt: skip
     is_city = v.reference != NATION
-    pool = [] if parent is not None and reg == parent else [r for r in peers.pool if r not in (reg, parent)]
-    partners = find_partners(reg, peers.peer_levels, fw, peers.adjacency, cfg, pool, reference_name=v.reference)
-    same = sameness(reg, peers.peer_levels, peers.peer_roles, peers.adjacency, cfg, pool)
+    pm = PeerMatrix(peers.peer_levels, fw.pillars, []) if parent is not None and reg == parent else peers.matrix
+    partners = find_partners(reg, peers.peer_levels, fw, peers.adjacency, cfg, reference_name=v.reference, matrix=pm)
+    same = sameness(reg, peers.peer_levels, peers.peer_roles, peers.adjacency, cfg, matrix=pm)
     macro = macro_region_of(reg)
     return RegionAssessment(
         region=reg,

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from ..index import draw_weights, drawn_parent_indices, path_membership, prepared_for
-from ..index.engine import IndexOptions
+from ..index.engine import IndexOptions, PreparedData
 from ..kernel.messages import Message, msg
 from ..model.framework import ROOT, Framework
 from ..model.observations import ObservationTable
@@ -33,6 +33,7 @@ from .model import EPS, Coupling, LevelResult, RegionAssessment, Role, ShortBoar
 
 SIDE_BELOW, SIDE_ABOVE = "below", "above"  # strengths and short boards: the score against the reference (100)
 DATA_STREAM = 1  # the data draws' random stream, apart from the weights'
+REGION_CHUNK = 64  # regions whose weight draws are chained at once: memory D × 64 × parents × years, not × N
 
 
 def stability_of(labels: np.ndarray, names: list[str | None]) -> dict[str, float]:
@@ -75,16 +76,29 @@ def draw_context(
 ) -> DrawContext:
     """The engine's index of every region (and the nation) at `year` under each weight draw."""
     prepared = prepared_for(table, fw, options)
-    nodes = [fw.codes.index(c) for c in (ROOT, *fw.pillars)]
-    parent_rows = [n for n, c in enumerate(fw.codes) if not fw.nodes[c].is_leaf]
+    nodes = [fw.codes.index(c) for c in (ROOT, *fw.pillars)]  # only the nodes with a momentum verdict
     ctx = DrawContext(fw, cfg, path_membership(fw), {})
     draws = cfg.robust_draws
-    parents = drawn_parent_indices(prepared, parent_rows, lambda k, alive: ctx.weights(alive), draws, draws,
-                                    None, None)  # fmt: skip
     t = prepared.years.index(year) if year in prepared.years else len(prepared.years) - 1
-    cols = [parent_rows.index(n) for n in nodes]
-    momentum = {r: parents[:, i, cols, t] for i, r in enumerate(prepared.regions)}
+    momentum = {}
+    for start in range(0, len(prepared.regions), REGION_CHUNK):  # [D, regions, nodes, T] for a few regions at a time
+        part = _regions_slice(prepared, slice(start, start + REGION_CHUNK))
+        indices = drawn_parent_indices(part, nodes, lambda k, alive: ctx.weights(alive), draws, draws, None, None)
+        momentum.update({r: indices[:, i, :, t].copy() for i, r in enumerate(part.regions)})
     return replace(ctx, momentum=momentum)
+
+
+def _regions_slice(prepared: PreparedData, rows: slice) -> PreparedData:
+    """The prepared data of some regions (each region's draws depend on its own data only)."""
+    return replace(
+        prepared,
+        regions=prepared.regions[rows],
+        values=prepared.values[rows],
+        status=prepared.status[rows],
+        growth=prepared.growth[rows],
+        included=prepared.included[rows],
+        carried=prepared.carried[rows],
+    )
 
 
 def score_draws(lv: LevelResult, fw: Framework, cfg: AssessmentConfig) -> np.ndarray:
@@ -100,6 +114,9 @@ def score_draws(lv: LevelResult, fw: Framework, cfg: AssessmentConfig) -> np.nda
             out[:, i] = s.score
             continue
         b_reg, b_ref = bands.get(s.status, 0.0), bands.get(s.reference_status, 0.0)
+        if not b_reg and not b_ref:  # reported on both sides: the same score in every draw
+            out[:, i] = 100.0 * min(s.ratio, cfg.score_cap)
+            continue
         f = rng.uniform(1 - b_reg, 1 + b_reg, draws) if b_reg else np.ones(draws)
         g = rng.uniform(1 - b_ref, 1 + b_ref, draws) if b_ref else np.ones(draws)
         out[:, i] = 100.0 * np.minimum(s.ratio * (f / g) ** fw.nodes[s.code].direction, cfg.score_cap)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import field, fields, is_dataclass
+from dataclasses import field, fields
 from typing import Any
 
 from ..kernel.messages import Message
@@ -38,9 +38,14 @@ def jf(*, name: str | None = None, nd: int | None = None, group: str | None = No
 
 def to_json(value: Any, nd: int = NDIGITS) -> Any:
     """The JSON-ready form of a result object (or of any value inside one)."""
+    kind = type(value)
+    if kind is float:
+        return rnd(value, nd)
+    if kind in _PLAIN or value is None:
+        return value
     if isinstance(value, Message):
         return value.text()
-    if is_dataclass(value) and not isinstance(value, type):
+    if hasattr(kind, "__dataclass_fields__") and not isinstance(value, type):
         return _object(value)
     if isinstance(value, Mapping):
         return {str(k): to_json(v, nd) for k, v in value.items()}
@@ -51,16 +56,26 @@ def to_json(value: Any, nd: int = NDIGITS) -> Any:
     return value
 
 
+_PLAIN = (str, int, bool)
+_PLANS: dict[type, tuple[tuple[str, str, str | None, int], ...]] = {}
+
+
+def _plan(kind: type) -> tuple[tuple[str, str, str | None, int], ...]:
+    """(attribute, key, group, digits) of each field written, per result class (read once)."""
+    if kind not in _PLANS:
+        _PLANS[kind] = tuple(
+            (f.name, f.metadata.get("name", f.name), f.metadata.get("group"), f.metadata.get("nd", NDIGITS))
+            for f in fields(kind)
+            if not f.metadata.get("skip")
+        )
+    return _PLANS[kind]
+
+
 def _object(obj: Any) -> dict:
     out: dict[str, Any] = {}
-    for f in fields(obj):
-        meta = f.metadata
-        if meta.get("skip"):
-            continue
-        value = getattr(obj, f.name)
-        key = meta.get("name", f.name)
-        target = out.setdefault(meta["group"], {}) if "group" in meta else out
-        put(target, key, value, meta.get("nd", NDIGITS))
+    for attr, key, group, nd in _plan(type(obj)):
+        target = out.setdefault(group, {}) if group is not None else out
+        put(target, key, getattr(obj, attr), nd)
     layout = _LAYOUTS.get(type(obj).__name__)
     if layout is not None:
         for key, value in layout(obj).items():

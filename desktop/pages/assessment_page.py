@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.assessment import fmt_vs
-from core.kernel import Message
+from core.kernel import Message, msg
 
 from .. import style
 from ..help import indicator_tooltip, set_node_tooltips
@@ -41,10 +41,15 @@ def _text(value: Message | str | None) -> str:
     return value.text(current_language()) if isinstance(value, Message) else str(value)
 
 
+def _marked(text: str, badge: str, lang: str) -> str:
+    """`text` with the 临界 badge beside it when core found the verdict borderline (“强（临界）”)."""
+    return msg("assess.borderline.named", name=text).text(lang) if badge and text else text
+
+
 def _show(widget: Verdict, a, verdict, value: str, grade: str, reason: str, lang: str, unit: str = "points") -> None:
     """A verdict card with its 临界 badge beside the grade and margin / stability on hover."""
     badge, hover = robustness(verdict, lambda n: a.name(n, lang), lang, unit, 4 if unit != "points" else 2)
-    widget.set(value, f"{grade}（{badge}）" if badge else grade, reason)
+    widget.set(value, _marked(grade, badge, lang) if grade else badge, reason)  # no grade: the badge alone
     widget.setToolTip(hover)
 
 
@@ -116,7 +121,8 @@ class PositioningTab(QWidget):
             q = ra.quadrants.get(node) if ra else None
             tip = f"{r}\n" + _tr("融合水平 {l}　融合势能 {m}").replace("{l}", fmt(level)).replace("{m}", fmt(momentum))
             if q and q.name:
-                tip += f"\n{a.name(q.name, lang)}"
+                badge, hover = robustness(q, lambda n: a.name(n, lang), lang)
+                tip += f"\n{_marked(a.name(q.name, lang), badge, lang)}" + (f"\n{hover}" if hover else "")
             points.append(Point(r, float(level), float(momentum), tip, highlight=(r == s.region)))
         cfg = a.config
         keys = ((True, True), (True, False), (False, True), (False, False))
@@ -219,10 +225,12 @@ class CouplingTab(QWidget):
             f"{framework.nodes[k].name(lang)} {fmt(r.before)}→{fmt(r.after)}" for k, r in p.raised_pillars.items()
         )
         lagging = str(framework.coupling.get(f"{p.lagging_side}_{lang}", p.lagging_side)) if p.lagging_side else "—"
+        g = ra.groups.get("total")
+        badge = robustness(g, str, lang)[0] if g is not None and g.group == p.group_now else ""
         trend = (
             _tr("当前 {l}（{g0}）→ {g1}")
             .replace("{l}", fmt(p.level))
-            .replace("{g0}", a.name(p.group_now, lang))
+            .replace("{g0}", _marked(a.name(p.group_now, lang), badge, lang))
             .replace("{g1}", a.name(p.group_horizon, lang))
         )
         rows = [
@@ -263,20 +271,27 @@ class BoardsTab(QWidget):
 
     def show_region(self, a, ra, framework, lang: str) -> None:
         b = ra.boards
+        sides = {k: msg(f"assess.borderline.side.{k}").text(lang) for k in ("below", "above")}
 
-        def label(s) -> str:
-            return framework.label(s.code, lang) if s.code in framework.nodes else f"{s.code} {s.name}"
+        def label(s) -> str:  # a region's own wording of the indicator (本地区…, not the national 国内…)
+            return framework.label(s.code, lang, regional=True) if s.code in framework.nodes else f"{s.code} {s.name}"
+
+        def row(s, contribution: float) -> list[str]:
+            badge = robustness(s, str, lang)[0]
+            return [label(s), _marked(fmt(s.score), badge, lang), fmt(contribution, 2)]
 
         def tip(s) -> str:  # the indicator's definition, unit and source, then the margin and shares
             return "\n\n".join(
-                t for t in (indicator_tooltip(framework, s.code, lang), robustness(s, lambda n: n, lang)[1]) if t
+                t
+                for t in (indicator_tooltip(framework, s.code, lang), robustness(s, lambda n: sides.get(n, n), lang)[1])
+                if t
             )
 
-        fill_table(self.strengths, [[label(s), fmt(s.score), fmt(-s.gap_contribution, 2)] for s in b.strengths],
+        fill_table(self.strengths, [row(s, -s.gap_contribution) for s in b.strengths],
                    tips=[tip(s) for s in b.strengths])  # fmt: skip
         fill_table(
             self.weaknesses,
-            [[label(s), fmt(s.score), fmt(s.gap_contribution, 2)] for s in b.weaknesses],
+            [row(s, s.gap_contribution) for s in b.weaknesses],
             tips=[tip(s) for s in b.weaknesses],
             highlight={i for i, s in enumerate(b.weaknesses) if s.score < 100},
         )
@@ -366,7 +381,7 @@ class PartnersTab(QWidget):
             for it in items:
                 why = _text(it.reason)
                 adjacent = _tr("是") if it.adjacent else ""
-                rows.append([framework.label(pillar, lang), it.peer, fmt(it.peer_level), adjacent, why])
+                rows.append([framework.label(pillar, lang, regional=True), it.peer, fmt(it.peer_level), adjacent, why])
                 tips.append(why)
         fill_table(self.partners, rows, tips)
         same = list(ra.sameness)
