@@ -392,7 +392,7 @@ class LeverAdvice:
     fusion: str  # one of CAS's six fusions as named in levers.toml (AssessmentConfig.term renders it)
     target: str  # the weak node it answers
     target_label: Message
-    source: str
+    source: Message  # publication and section, in either language
     practice: str
     reason: Message
 

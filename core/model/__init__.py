@@ -9,6 +9,7 @@ from .observations import (
     Observation,
     ObservationTable,
     Provenance,
+    basis_unit,
 )
 from .regions import (
     MACRO_REGIONS,
@@ -18,7 +19,9 @@ from .regions import (
     macro_region_of,
     neighbours,
     province,
+    province_name_en,
     province_names,
+    region_label,
 )
 
 __all__ = [
@@ -34,6 +37,7 @@ __all__ = [
     "ObservationTable",
     "Provenance",
     "Province",
+    "basis_unit",
     "canonical_region_name",
     "load_framework",
     "load_provinces",
@@ -41,6 +45,8 @@ __all__ = [
     "neighbours",
     "parse_framework",
     "province",
+    "province_name_en",
     "province_names",
+    "region_label",
     "renormalise",
 ]

@@ -405,7 +405,7 @@ def _levers(ctx: Context, doc: DocumentBuilder, ra: RegionAssessment) -> None:
             Cell(_name(ctx, lv.fusion)),
             Cell(lv.target_label.text(ctx.lang)),
             Cell(ra.level.nodes.get(lv.target)),
-            Cell(lv.source),
+            Cell(lv.source.text(ctx.lang)),
         )
         for lv in ra.levers
     ]

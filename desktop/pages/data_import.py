@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.kernel import msg
+
+from ..i18n import current_language, joined
 from ..widgets import Card
 
 
@@ -79,6 +82,16 @@ class DropZone(QFrame):
         if paths:
             event.acceptProposedAction()
             self.dropped.emit(paths)
+
+
+def revision_text(rev) -> str:
+    """A revision's description in the UI language: an import is rendered again from its files
+    (the stored description is the Chinese text written at the time); other kinds as stored."""
+    files = tuple(getattr(rev, "files", ()) or ())
+    if rev.kind != "import":
+        return rev.description
+    text = msg("store.revision.import", count=len(files)).text(current_language())
+    return text + (msg("desktop.revision.files", files=list(files)).text(current_language()) if files else "")
 
 
 class ImportPage(QWidget):
@@ -190,7 +203,7 @@ class ImportPage(QWidget):
 
     def refresh(self) -> None:
         s = self.session
-        self.ws_name.setText(s.workspace_name or self.tr("未打开工作区"))
+        self.ws_name.setText(s.display_name() or self.tr("未打开工作区"))
         n = len(s.table) if s.table is not None else 0
         info = (
             self.tr("{n} 个数值，{r} 个地区，{v} 次修订")
@@ -205,14 +218,10 @@ class ImportPage(QWidget):
         self.ws_info.setText(info)
         self.files.clear()
         for rev in reversed(s.revisions):
-            files = "、".join(getattr(rev, "files", ()) or ())
-            self.files.addItem(
-                f"#{rev.id}  {rev.created_at[:16].replace('T', ' ')}  {rev.description}"
-                + (f"（{files}）" if files and files not in rev.description else "")
-            )
+            self.files.addItem(f"#{rev.id}  {rev.created_at[:16].replace('T', ' ')}  {revision_text(rev)}")
         self.history.clear()
         for rec in s.imports:
-            names = "、".join(Path(p).name for p in rec.paths)
+            names = joined(Path(p).name for p in rec.paths)
             item = QTreeWidgetItem([names, str(rec.values), str(rec.problems), str(rec.errors)])
             item.setToolTip(0, "\n".join(rec.paths))
             self.history.addTopLevelItem(item)
@@ -235,7 +244,10 @@ class ImportPage(QWidget):
         if years is None:
             self.window_.show_message(self.tr("年份范围无效，请填写如 2019-2024。"))
             return
-        region = self.template_region.text().strip()
+        from core.model import canonical_region_name
+
+        typed = self.template_region.text().strip()
+        region = canonical_region_name(typed) or typed  # Hubei / 湖北 → 湖北省; other names as typed
         default = {
             "region": (region or self.tr("地区")) + self.tr("填报模板"),
             "multi": self.tr("多地区填报模板"),

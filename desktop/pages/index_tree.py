@@ -93,8 +93,7 @@ class NodeTree(QWidget):
         cells.append("—" if math.isnan(g) else f"{g:+.2f}")
         item = QTreeWidgetItem(cells)
         item.setData(0, Qt.ItemDataRole.UserRole, code)
-        definition = node.definition_provincial if regional else node.definition_national
-        item.setToolTip(0, definition if node.is_leaf else fw.label(code, lang))
+        item.setToolTip(0, node.definition(lang, regional) if node.is_leaf else fw.label(code, lang))
         for col, f in enumerate(flags, start=1):
             item.setTextAlignment(col, RIGHT)
             if f in self._tips:

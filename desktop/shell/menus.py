@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 
 def _action(menu, text, slot, shortcut=None) -> QAction:
@@ -21,6 +22,9 @@ class Menus(QObject):
         super().__init__(window)
         self.window = window
         mb = window.menuBar()
+        for old in mb.findChildren(QMenu):  # the previous language's menus (clear() only removes their actions)
+            old.setParent(None)
+            old.deleteLater()
         mb.clear()
         self._file_menu(mb.addMenu(self.tr("文件(&F)")))
         self._analysis_menu(mb.addMenu(self.tr("分析(&A)")))

@@ -3,53 +3,53 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="390" />
-        <location filename="../../desktop/pages/assessment_page.py" line="446" />
+        <location filename="../../desktop/pages/assessment_page.py" line="396" />
+        <location filename="../../desktop/pages/assessment_page.py" line="454" />
         <source>还没有评估结果。评估需要地区数据和全国基准（可用内置的全国数据）。</source>
         <translation>No assessment yet. It needs regional data and the national benchmark (the built-in national data will do).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="411" />
+        <location filename="../../desktop/pages/assessment_page.py" line="417" />
         <source>定位</source>
         <translation>Positioning</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="412" />
+        <location filename="../../desktop/pages/assessment_page.py" line="418" />
         <source>耦合与潜力</source>
         <translation>Coupling and potential</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="413" />
+        <location filename="../../desktop/pages/assessment_page.py" line="419" />
         <source>优势与短板</source>
         <translation>Strengths and short boards</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="414" />
+        <location filename="../../desktop/pages/assessment_page.py" line="420" />
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="415" />
+        <location filename="../../desktop/pages/assessment_page.py" line="421" />
         <source>伙伴与路径</source>
         <translation>Partners and levers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="416" />
+        <location filename="../../desktop/pages/assessment_page.py" line="422" />
         <source>统计一致性</source>
         <translation>Coherence</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="444" />
+        <location filename="../../desktop/pages/assessment_page.py" line="450" />
         <source>“{r}”没有评估结果（全国本身不参与定位评估，请选择一个地区）。</source>
         <translation>No assessment for “{r}” (the nation itself is not positioned; choose a region).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="455" />
+        <location filename="../../desktop/pages/assessment_page.py" line="463" />
         <source>（另有 {0} 条说明，见导出的 JSON）</source>
         <translation> ({0} more notes in the exported JSON)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="456" />
+        <location filename="../../desktop/pages/assessment_page.py" line="464" />
         <source>说明：</source>
         <translation>Notes: </translation>
     </message>
@@ -120,7 +120,7 @@
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="158" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="162" />
         <source>全国可比序列</source>
         <translation>Comparable national series</translation>
     </message>
@@ -175,42 +175,42 @@
         <translation>No benchmark for “{r}”: choose a region (the nation is not benchmarked against itself).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="164" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="168" />
         <source>全国公布值（中国信通院）</source>
         <translation>Published national index (CAICT)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="177" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="184" />
         <source>{node}：{r} 与全国</source>
         <translation>{node}: {r} vs the nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="178" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="186" />
         <source>指数（{y} 年 = 100）</source>
         <translation>Index ({y} = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="185" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="193" />
         <source>{y} 年</source>
         <translation>{y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="189" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="197" />
         <source>本地区年均增速 {a}，全国 {b}。</source>
         <translation>Annual growth: region {a}, nation {b}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="195" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="203" />
         <source>{y} 年指数在已载入地区中的位次（增长快慢）。</source>
         <translation>Rank of the {y} index among the loaded regions (how fast it grew).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="197" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="205" />
         <source>融合水平（全国 = 100）在已载入地区中的位次（发展高低）。</source>
         <translation>Rank of the fusion level (nation = 100) among the loaded regions (how developed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="143" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="146" />
         <source>报告未给出{m}该指标的数值，无法与板块对比。</source>
         <translation>The report gives no {m} figure for this node, so there is no macro-region comparison.</translation>
     </message>
@@ -298,7 +298,7 @@
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="101" />
-        <location filename="../../desktop/pages/data_check.py" line="257" />
+        <location filename="../../desktop/pages/data_check.py" line="260" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
@@ -345,7 +345,7 @@
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="121" />
-        <location filename="../../desktop/pages/data_check.py" line="258" />
+        <location filename="../../desktop/pages/data_check.py" line="261" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
@@ -380,22 +380,22 @@
         <translation>Interpolated: geometric (log-linear) interpolation between two known years</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="214" />
+        <location filename="../../desktop/pages/data_check.py" line="215" />
         <source>缺失：该年没有数值</source>
         <translation>Missing: no value for this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="221" />
+        <location filename="../../desktop/pages/data_check.py" line="222" />
         <source>来源：</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="223" />
+        <location filename="../../desktop/pages/data_check.py" line="224" />
         <source>数据来源：</source>
         <translation>Data source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="225" />
+        <location filename="../../desktop/pages/data_check.py" line="226" />
         <source>备注：</source>
         <translation>Note: </translation>
     </message>
@@ -403,22 +403,22 @@
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="43" />
+        <location filename="../../desktop/pages/data_import.py" line="46" />
         <source>把填报模板（.xlsx）、长表文件（.csv/.xlsx）或整个文件夹拖放到这里</source>
         <translation>Drop fill-in templates (.xlsx), long tables (.csv/.xlsx) or whole folders here</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="46" />
+        <location filename="../../desktop/pages/data_import.py" line="49" />
         <source>每个数值都会记录来源文件、工作表和单元格；发现的问题在“数据校验”中逐条列出。</source>
         <translation>Every value keeps its file, sheet and cell; problems are listed one by one on the Check page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="52" />
+        <location filename="../../desktop/pages/data_import.py" line="55" />
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="54" />
+        <location filename="../../desktop/pages/data_import.py" line="57" />
         <source>选择文件夹…</source>
         <translation>Choose a folder…</translation>
     </message>
@@ -426,22 +426,22 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../desktop/shell/header.py" line="28" />
+        <location filename="../../desktop/shell/header.py" line="30" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="31" />
+        <location filename="../../desktop/shell/header.py" line="33" />
         <source>当前查看的地区</source>
         <translation>The region shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="34" />
+        <location filename="../../desktop/shell/header.py" line="36" />
         <source>叠加对比</source>
         <translation>Overlay regions</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="35" />
+        <location filename="../../desktop/shell/header.py" line="37" />
         <source>在图表中叠加其他地区</source>
         <translation>Overlay other regions on the charts</translation>
     </message>
@@ -449,163 +449,163 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="131" />
+        <location filename="../../desktop/pages/data_import.py" line="144" />
         <source>下载空白填报模板</source>
         <translation>Download a blank fill-in template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="132" />
+        <location filename="../../desktop/pages/data_import.py" line="145" />
         <source>生成带校验和填报说明的空白工作簿，发给各地统计人员填写后再导入。</source>
         <translation>Creates a blank workbook with validation and instructions to send to statisticians; import it when it comes back.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="136" />
+        <location filename="../../desktop/pages/data_import.py" line="149" />
         <source>单地区模板（一个地区，逐年填报）</source>
         <translation>Region template (one region, by year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="137" />
+        <location filename="../../desktop/pages/data_import.py" line="150" />
         <source>多地区模板（多个地区同表填报）</source>
         <translation>Multi-region template (several regions in one sheet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="138" />
+        <location filename="../../desktop/pages/data_import.py" line="151" />
         <source>全国基准模板（全国数值）</source>
         <translation>National benchmark template (national values)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="140" />
+        <location filename="../../desktop/pages/data_import.py" line="153" />
         <source>地区名称，如 湖北省（可留空）</source>
-        <translation>Region name, e.g. 湖北省 (optional)</translation>
+        <translation>Region name, e.g. Hubei (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="142" />
+        <location filename="../../desktop/pages/data_import.py" line="155" />
         <source>填报年份范围，如 2019-2024</source>
         <translation>Years to fill, e.g. 2019-2024</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="145" />
+        <location filename="../../desktop/pages/data_import.py" line="158" />
         <source>模板类型</source>
         <translation>Template kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="146" />
-        <location filename="../../desktop/pages/data_import.py" line="240" />
+        <location filename="../../desktop/pages/data_import.py" line="159" />
+        <location filename="../../desktop/pages/data_import.py" line="252" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="147" />
+        <location filename="../../desktop/pages/data_import.py" line="160" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="153" />
+        <location filename="../../desktop/pages/data_import.py" line="166" />
         <source>保存空白模板…</source>
         <translation>Save blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="162" />
+        <location filename="../../desktop/pages/data_import.py" line="175" />
         <source>当前工作区</source>
         <translation>Current workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="162" />
+        <location filename="../../desktop/pages/data_import.py" line="175" />
         <source>工作区文件（.lcws）保存每次导入的全部数值、来源和修订记录。</source>
         <translation>The workspace file (.lcws) keeps every imported value, its source and the revision history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="176" />
+        <location filename="../../desktop/pages/data_import.py" line="189" />
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="177" />
+        <location filename="../../desktop/pages/data_import.py" line="190" />
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="178" />
+        <location filename="../../desktop/pages/data_import.py" line="191" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="179" />
+        <location filename="../../desktop/pages/data_import.py" line="192" />
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="105" />
+        <location filename="../../desktop/pages/data_import.py" line="118" />
         <source>本次导入记录</source>
         <translation>Imports in this session</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="107" />
+        <location filename="../../desktop/pages/data_import.py" line="120" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="107" />
+        <location filename="../../desktop/pages/data_import.py" line="120" />
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="107" />
+        <location filename="../../desktop/pages/data_import.py" line="120" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="107" />
+        <location filename="../../desktop/pages/data_import.py" line="120" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="112" />
+        <location filename="../../desktop/pages/data_import.py" line="125" />
         <source>最近打开</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="193" />
+        <location filename="../../desktop/pages/data_import.py" line="206" />
         <source>未打开工作区</source>
         <translation>No workspace open</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="196" />
+        <location filename="../../desktop/pages/data_import.py" line="209" />
         <source>{n} 个数值，{r} 个地区，{v} 次修订</source>
         <translation>{n} values, {r} regions, {v} revisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="204" />
+        <location filename="../../desktop/pages/data_import.py" line="217" />
         <source>演示工作区为示意数据，非官方统计。新建工作区后导入本地区数据，开始正式评估。</source>
         <translation>The demo workspace holds illustrative data, not official statistics. Create a new workspace and import your region's data to start a real assessment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="236" />
+        <location filename="../../desktop/pages/data_import.py" line="245" />
         <source>年份范围无效，请填写如 2019-2024。</source>
         <translation>Invalid year range; enter e.g. 2019-2024.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="240" />
+        <location filename="../../desktop/pages/data_import.py" line="252" />
         <source>填报模板</source>
         <translation> template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="241" />
+        <location filename="../../desktop/pages/data_import.py" line="253" />
         <source>多地区填报模板</source>
         <translation>Multi-region template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="242" />
+        <location filename="../../desktop/pages/data_import.py" line="254" />
         <source>全国基准填报模板</source>
         <translation>National benchmark template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="245" />
+        <location filename="../../desktop/pages/data_import.py" line="257" />
         <source>保存空白模板</source>
         <translation>Save blank template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="245" />
+        <location filename="../../desktop/pages/data_import.py" line="257" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
@@ -688,27 +688,27 @@
         <translation>Method: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="231" />
+        <location filename="../../desktop/pages/index_page.py" line="232" />
         <source>指标体系：</source>
         <translation>Framework: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="232" />
+        <location filename="../../desktop/pages/index_page.py" line="233" />
         <source>基期：{b} 年；末年：{e} 年</source>
         <translation>Base year: {b}; end year: {e}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="233" />
+        <location filename="../../desktop/pages/index_page.py" line="234" />
         <source>年份缺口：</source>
         <translation>Gaps between years: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="234" />
+        <location filename="../../desktop/pages/index_page.py" line="235" />
         <source>由引擎填补的数值：{n} 个（详见“数据校验”中的彩色单元格）</source>
         <translation>Values filled by the engine: {n} (see the coloured cells on the Check page)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="239" />
+        <location filename="../../desktop/pages/index_page.py" line="242" />
         <source>排除的指标：</source>
         <translation>Excluded indicators: </translation>
     </message>
@@ -822,114 +822,114 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="25" />
+        <location filename="../../desktop/shell/menus.py" line="29" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="26" />
+        <location filename="../../desktop/shell/menus.py" line="30" />
         <source>分析(&amp;A)</source>
         <translation>&amp;Analysis</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="27" />
+        <location filename="../../desktop/shell/menus.py" line="31" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="29" />
+        <location filename="../../desktop/shell/menus.py" line="33" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="30" />
+        <location filename="../../desktop/shell/menus.py" line="34" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="34" />
+        <location filename="../../desktop/shell/menus.py" line="38" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="35" />
+        <location filename="../../desktop/shell/menus.py" line="39" />
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="36" />
+        <location filename="../../desktop/shell/menus.py" line="40" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="40" />
+        <location filename="../../desktop/shell/menus.py" line="44" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="41" />
+        <location filename="../../desktop/shell/menus.py" line="45" />
         <source>打开工作区…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="42" />
+        <location filename="../../desktop/shell/menus.py" line="46" />
         <source>最近打开</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="45" />
+        <location filename="../../desktop/shell/menus.py" line="49" />
         <source>打开演示工作区</source>
         <translation>Open demo workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="47" />
+        <location filename="../../desktop/shell/menus.py" line="51" />
         <source>保存工作区</source>
         <translation>Save workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="48" />
+        <location filename="../../desktop/shell/menus.py" line="52" />
         <source>工作区另存为…</source>
         <translation>Save workspace as…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="50" />
+        <location filename="../../desktop/shell/menus.py" line="54" />
         <source>导入工作簿…</source>
         <translation>Import workbooks…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="51" />
+        <location filename="../../desktop/shell/menus.py" line="55" />
         <source>导入文件夹…</source>
         <translation>Import a folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="52" />
+        <location filename="../../desktop/shell/menus.py" line="56" />
         <source>下载空白模板…</source>
         <translation>Download blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="54" />
+        <location filename="../../desktop/shell/menus.py" line="58" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="58" />
+        <location filename="../../desktop/shell/menus.py" line="62" />
         <source>重新测算指数</source>
         <translation>Recompute the index</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="59" />
+        <location filename="../../desktop/shell/menus.py" line="63" />
         <source>权重敏感性分析（±20%）</source>
         <translation>Weight sensitivity (±20 %)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="60" />
+        <location filename="../../desktop/shell/menus.py" line="64" />
         <source>蒙特卡洛权重模拟</source>
         <translation>Monte Carlo weights</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="67" />
+        <location filename="../../desktop/shell/menus.py" line="71" />
         <source>语言 / Language</source>
-        <translation>语言 / Language</translation>
+        <translation>Language</translation>
     </message>
 </context>
 <context>
@@ -1151,57 +1151,58 @@
         <translation>Cancelled: </translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="43" />
+        <location filename="../../desktop/session/workspace_ops.py" line="44" />
         <source>未找到演示数据（resources/demo/）。</source>
         <translation>Demo data not found (resources/demo/).</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="46" />
+        <location filename="../../desktop/session/__init__.py" line="122" />
+        <location filename="../../desktop/session/workspace_ops.py" line="47" />
         <source>演示工作区（示意数据）</source>
         <translation>Demo workspace (illustrative data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="48" />
+        <location filename="../../desktop/session/workspace_ops.py" line="49" />
         <source>打开演示工作区</source>
         <translation>Open demo workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="69" />
+        <location filename="../../desktop/session/workspace_ops.py" line="70" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="87" />
+        <location filename="../../desktop/session/workspace_ops.py" line="88" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="175" />
+        <location filename="../../desktop/session/workspace_ops.py" line="176" />
         <source>导入完成：新增 {a} 个数值，{c} 个冲突待处理，{p} 个问题。</source>
         <translation>Import finished: {a} new values, {c} conflicts to resolve, {p} problems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="181" />
+        <location filename="../../desktop/session/workspace_ops.py" line="182" />
         <source>未导入有错误的文件：</source>
         <translation> Files with errors were not imported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="118" />
+        <location filename="../../desktop/session/workspace_ops.py" line="119" />
         <source>导入数据</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="140" />
+        <location filename="../../desktop/session/workspace_ops.py" line="141" />
         <source>冲突已处理，已重新测算。</source>
         <translation>Conflict resolved; results recomputed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="142" />
+        <location filename="../../desktop/session/workspace_ops.py" line="143" />
         <source>处理冲突</source>
         <translation>Resolve conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/__init__.py" line="137" />
+        <location filename="../../desktop/session/__init__.py" line="143" />
         <source>已打开工作区“{name}”：{n} 个数值，{r} 个地区。</source>
         <translation>Opened workspace “{name}”: {n} values, {r} regions.</translation>
     </message>
@@ -1271,12 +1272,12 @@
         <translation>Potential and positioning</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="168" />
+        <location filename="../../desktop/session/workspace_ops.py" line="169" />
         <source>空白模板已保存：</source>
         <translation>Blank template saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="170" />
+        <location filename="../../desktop/session/workspace_ops.py" line="171" />
         <source>生成空白模板</source>
         <translation>Create blank template</translation>
     </message>
