@@ -28,6 +28,7 @@ from ..report.builder import ReportInputs
 from ..report.export import FORMATS, refuse_inputs, report_file_name, write_report, write_reports
 from ..report.render import Renderer
 from .assess import industry_rows
+from .helptext import examples
 from .options import add_data_options, load_inputs, split_names
 from .output import print_problems
 
@@ -35,8 +36,16 @@ from .output import print_problems
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "report",
-        help="生成评估报告（Word、Excel；PDF 与图表请用 python -m desktop report）",
-        description="生成地区两创融合发展评估报告：摘要、总体情况、分维度分析和附录（数据、方法、敏感性、数据问题）。",
+        help="生成评估报告（Word、Excel；PDF 与图表请用 python -m desktop report） (write the report)",
+        description="生成地区两创融合发展评估报告：摘要、总体情况、分维度分析和附录（数据、方法、敏感性、数据问题）。\n"
+        "Writes the assessment report of a region: summary, overall picture, pillars and the appendix "
+        "(data, method, sensitivity, data problems).",
+        epilog=examples(
+            "python -m core report resources/demo/demo-provinces.csv --region 江苏省 --out 江苏省报告.docx",
+            "python -m core report resources/demo/demo-provinces.csv --region 江苏省 --format xlsx --out 江苏省报告.xlsx",
+            "python -m core report resources/demo/demo-provinces.csv --region all --out 报告文件夹",
+            "python -m desktop report resources/demo/demo-provinces.csv --region 江苏省 --format pdf --out 江苏省报告.pdf",
+        ),
     )
     add_arguments(p)
     p.set_defaults(func=run)
