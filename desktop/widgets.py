@@ -58,6 +58,12 @@ class Verdict(QFrame):
         self.value.setObjectName("bigValue")
         self.grade = QLabel("")
         self.grade.setObjectName("verdict")
+        for label in (
+            self.value,
+            self.grade,
+        ):  # long English names (a quadrant, a role) wrap instead of widening the card
+            label.setWordWrap(True)
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         row.addWidget(self.value)
         row.addSpacing(8)
         row.addWidget(self.grade, 1, Qt.AlignmentFlag.AlignBottom)

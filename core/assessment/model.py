@@ -410,6 +410,8 @@ class MacroFigure:
     approx: bool
     section: str
     note: str
+    section_en: str = jf(skip=True, default="")  # the same in English (macro_regions.csv)
+    note_en: str = jf(skip=True, default="")
 
 
 @dataclass(frozen=True)

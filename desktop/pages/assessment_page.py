@@ -415,7 +415,7 @@ class AssessmentPage(ResultPage):
         self.partner_tab = PartnersTab()
         self.audit = AuditTab()
         self.tabs.addTab(scroll(self.positioning), self.tr("定位"))
-        self.tabs.addTab(self.coupling, self.tr("耦合与潜力"))
+        self.tabs.addTab(scroll(self.coupling), self.tr("耦合与潜力"))
         self.tabs.addTab(self.boards, self.tr("优势与短板"))
         self.tabs.addTab(self.industries, self.tr("主导产业"))
         self.tabs.addTab(self.partner_tab, self.tr("伙伴与路径"))

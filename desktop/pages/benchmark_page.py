@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core.kernel import CellStatus, Message
+from core.kernel import CellStatus, Message, msg
 
 from .. import style
 from ..i18n import current_language, region_name
@@ -177,7 +177,9 @@ class BenchmarkPage(ResultPage):
         for m in cmp.macro_figures:
             f = m.figure
             if f.measure == "index" and f.year and f.value is not None:
-                name = f"{region_name(cmp.macro_region)}（{f.section}）"
+                section = f.section_en if current_language() == "en" and f.section_en else f.section
+                name = msg("desktop.benchmark.macro_series", macro=cmp.macro_region, section=section)
+                name = name.text(current_language())
                 series.append(Series(name, [int(f.year)], [float(f.value)], "#8e5bb5", width=0, symbol="star"))
         name = s.framework.label(cmp.node, current_language())
         self.chart.title.setText(

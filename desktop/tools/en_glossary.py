@@ -15,7 +15,7 @@ EN = {
     "Word 和 PDF 格式的评估报告将在后续版本提供。当前版本可导出测算结果（JSON、CSV）；每张图表右上角的“导出”菜单可复制图片或保存为 PNG、SVG，用于编写报告。": "Word and PDF reports will come in a later version. This version exports the computed results (JSON, CSV); the “Export” menu at the top right of every chart copies it or saves it as PNG or SVG for your report.",
     "{name} 5–95% 区间": "{name} 5–95% band",
     "{node}：{r} 与全国": "{node}: {r} vs the nation",
-    "{n} 个数值，{r} 个地区，{v} 次修订": "{n} values, {r} regions, {v} revisions",
+    "{n} 个数值，{r} 个地区，{v} 次修订": "{n} values, {r} regions, revisions: {v}",
     "{region}，基期 {y} 年 = 100。虚线为含预估值的年份。": "{region}, base year {y} = 100. Dashed segments include estimated values.",
     "{region}：{n} 个数值　　导入与测算问题（全部文件）：{e} 个错误，{w} 个警告": "{region}: {n} values   Problems (all files): {e} errors, {w} warnings",
     "{region}：各权重 ±20% 时总指数最大变动 {m}，": "{region}: with each weight ±20 %, the total index changes by at most {m}; ",

@@ -180,32 +180,32 @@
         <translation>Published national index (CAICT)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="184" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="186" />
         <source>{node}：{r} 与全国</source>
         <translation>{node}: {r} vs the nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="186" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="188" />
         <source>指数（{y} 年 = 100）</source>
         <translation>Index ({y} = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="193" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="195" />
         <source>{y} 年</source>
         <translation>{y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="197" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="199" />
         <source>本地区年均增速 {a}，全国 {b}。</source>
         <translation>Annual growth: region {a}, nation {b}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="203" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="205" />
         <source>{y} 年指数在已载入地区中的位次（增长快慢）。</source>
         <translation>Rank of the {y} index among the loaded regions (how fast it grew).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="205" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="207" />
         <source>融合水平（全国 = 100）在已载入地区中的位次（发展高低）。</source>
         <translation>Rank of the fusion level (nation = 100) among the loaded regions (how developed).</translation>
     </message>
@@ -572,7 +572,7 @@
     <message>
         <location filename="../../desktop/pages/data_import.py" line="209" />
         <source>{n} 个数值，{r} 个地区，{v} 次修订</source>
-        <translation>{n} values, {r} regions, {v} revisions</translation>
+        <translation>{n} values, {r} regions, revisions: {v}</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="217" />
