@@ -75,3 +75,8 @@ def separators(lang: str | None = None) -> tuple[str, str]:
 def joined(items) -> str:
     """Items listed the way the UI language lists them (a、b or a, b)."""
     return separators()[1].join(str(i) for i in items)
+
+
+def parenthesised(text: str, lang: str | None = None) -> str:
+    """An aside after a word: （…） in Chinese, " (…)" in English."""
+    return f"（{text}）" if (lang or _current) == "zh" else f" ({text})"

@@ -20,7 +20,7 @@ from core.assessment import fmt_vs
 from core.kernel import Message
 
 from .. import style
-from ..i18n import current_language, region_name, separators
+from ..i18n import current_language, parenthesised, region_name, separators
 from ..widgets import Card, Verdict, fmt
 from .audit_tab import AuditTab
 from .base import ResultPage
@@ -42,7 +42,7 @@ def _text(value: Message | str | None) -> str:
 def _show(widget: Verdict, a, verdict, value: str, grade: str, reason: str, lang: str, unit: str = "points") -> None:
     """A verdict card with its 临界 badge beside the grade and margin / stability on hover."""
     badge, hover = robustness(verdict, lambda n: a.name(n, lang), lang, unit, 4 if unit != "points" else 2)
-    widget.set(value, f"{grade}（{badge}）" if badge else grade, reason)
+    widget.set(value, grade + parenthesised(badge, lang) if badge else grade, reason)
     widget.setToolTip(hover)
 
 
@@ -194,7 +194,7 @@ class CouplingTab(QWidget):
                 hi = grades[i + 1].lower if i + 1 < len(grades) else 1.0
                 bands.append((b.lower, hi, a.name(b.name, lang)))
         badge, hover = robustness(c, lambda n: a.name(n, lang), lang, "d", 4)
-        grade = f"{a.name(c.grade, lang)}（{badge}）" if badge else a.name(c.grade, lang)
+        grade = a.name(c.grade, lang) + (parenthesised(badge, lang) if badge else "")
         self.gauge.set_data(c.d, f"{grade} · {a.name(c.type, lang)}", bands)
         self.gauge.setToolTip(hover)
         rows = [

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from core.kernel import CellStatus, Severity, render
 
 from .. import style
-from ..i18n import current_language, region_name
+from ..i18n import current_language, parenthesised, region_name
 from ..widgets import Card
 from .base import LazyPage
 
@@ -236,7 +236,7 @@ class CheckPage(LazyPage):
             if o is None:
                 return "—"
             prov = o.provenance.describe() if o.provenance is not None else ""
-            return f"{o.value:g}" + (f"（{prov}）" if prov else "")
+            return f"{o.value:g}" + (parenthesised(prov) if prov else "")
 
         for c in self.session.conflicts:
             it = QTreeWidgetItem(

@@ -9,6 +9,7 @@ cells and headers, tooltips, menus, chart titles, legends, axis labels and paint
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from conftest import wait_idle
@@ -29,11 +30,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.io.template_layout import SHEET_BASIS, SHEET_DATA, SHEET_GUIDE, SHEET_INDUSTRY
 from desktop.main_window import PAGE_IDS
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3001-\u303f\uff00-\uffef]")  # not U+3000 (a space)
 TAG = re.compile(r"<[^>]+>")
-LANGUAGE_NAMES = {"中文"}  # the language menu offers each language in its own name
+LANGUAGE_NAMES = {"中文"}
+TEMPLATE_SHEETS = {
+    SHEET_GUIDE,
+    SHEET_DATA,
+    SHEET_BASIS,
+    SHEET_INDUSTRY,
+}  # the language menu offers each language in its own name
 
 
 def _model_texts(view: QAbstractItemView) -> list[str]:
@@ -172,20 +180,21 @@ def _english_window(window, qtbot):
 
 
 def data_names(session) -> set[str]:
-    """The names that come from the user's data: regions that are not known provinces (known ones
-    have English names) and the leading industries the data scores. The only Chinese allowed in the
-    English interface, with the language menu's "中文" (a language is offered in its own name)."""
+    """The text that comes from the user's data: regions that are not known provinces (known ones
+    have English names), the leading industries the data scores, and the source and note (备注)
+    typed beside the values; and the fill-in template's sheet names, which a sentence may point to
+    (the workbook is Chinese). The only Chinese allowed in the English interface, with the language
+    menu's "中文" (a language is offered in its own name)."""
     from core.model import province_name_en
 
     regions = {r for r in session.regions() if province_name_en(r) is None}
     industries = {row.industry for row in (*session.workspace_industries, *session.demo_industries)}
     entered = {text for o in session.table for text in (o.source, o.note) if text}  # 数据来源 and 备注 as typed
-    return regions | industries | entered
+    return regions | industries | entered | TEMPLATE_SHEETS
 
 
-@pytest.mark.parametrize("region", ["湖北省", "全国"], ids=["province", "nation"])
-def test_english_ui_has_no_chinese_but_data_region_names(window, qtbot, region):
-    win = _english_window(window, qtbot)
+def assert_english(win, qtbot, region: str, benchmark_node: str | None = None) -> None:
+    """Walk every page and tab with `region` selected; no Chinese but the data's own names."""
     win.session.set_region(region)
     wait_idle(qtbot, win.session)
     allowed = data_names(win.session)
@@ -199,14 +208,44 @@ def test_english_ui_has_no_chinese_but_data_region_names(window, qtbot, region):
             found[where] = leaks
 
     _walk_tabs(win, qtbot, check)
-    if region != "全国":  # a node the CAICT report gives a macro-region figure for (湖北省 is in 中部: node 4)
+    if benchmark_node is not None:
         bench = win.show_page("benchmark")
-        index = bench.node_combo.findData("4")
+        index = bench.node_combo.findData(benchmark_node)
         assert index >= 0
         bench.node_combo.setCurrentIndex(index)
         wait_idle(qtbot, win.session)
-        check("benchmark / 4")
+        check(f"benchmark / {benchmark_node}")
     assert not found, "\n".join(f"{k}: {v[:20]}" for k, v in found.items())
+
+
+@pytest.mark.parametrize("region", ["湖北省", "全国"], ids=["province", "nation"])
+def test_english_ui_has_no_chinese_but_data_region_names(window, qtbot, region):
+    # 湖北省 is in 中部, for which the CAICT report gives a figure of pillar 4: the benchmark shows it
+    assert_english(_english_window(window, qtbot), qtbot, region, "4" if region != "全国" else None)
+
+
+@pytest.fixture
+def english_window(qtbot, app_setup):
+    """The main window built in English from the start (the app's own start-up with --lang en)."""
+    from desktop import i18n
+    from desktop.main_window import MainWindow
+    from desktop.settings import Settings
+
+    i18n.install(app_setup, "en")
+    win = MainWindow(Settings(), lang="en")
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    win.open_initial()
+    qtbot.waitUntil(lambda: win.session.assessment is not None and not win.session.runner.busy, timeout=30000)
+    yield win
+    win.session.runner.cancel_all()
+    win.session.runner.wait(5000)
+
+
+def test_english_from_start_up(english_window, qtbot):
+    assert english_window.windowTitle().startswith("Fusion Assessor")
+    assert_english(english_window, qtbot, "江苏省")
 
 
 def test_english_ui_shows_province_names_in_english(window, qtbot):
@@ -216,14 +255,25 @@ def test_english_ui_shows_province_names_in_english(window, qtbot):
     assert regions[-1] == "China"
     win.session.set_region("湖北省")  # the data key stays Chinese
     assert win.region_combo.currentText() == "Hubei"
+    win.region_combo.setCurrentIndex(regions.index("Anhui"))  # choosing an English name selects the data's key
+    assert win.session.region == "安徽省"
 
 
-def test_unknown_region_names_stay_as_entered(window, qtbot):
+def test_city_names_from_the_data_stay_as_entered(window, qtbot):
     from core.model import region_label
 
-    assert region_label("某某新区", "en") == "某某新区"
-    assert region_label("湖北省", "en") == "Hubei" and region_label("湖北省", "zh") == "湖北省"
-    assert region_label("全国", "en") == "China"
+    assert region_label("某某新区", "en") == "某某新区" and region_label("湖北省", "zh") == "湖北省"
+    cities = Path(__file__).resolve().parents[2] / "resources" / "demo" / "demo-jiangsu-cities.csv"
+    window.import_paths([str(cities)], into_demo=False)  # a new workspace with Jiangsu's cities
+    qtbot.waitUntil(lambda: "南京市" in window.session.regions() and not window.session.runner.busy, timeout=30000)
+    win = _english_window(window, qtbot)
+    regions = [win.region_combo.itemText(i) for i in range(win.region_combo.count())]
+    assert {"南京市", "苏州市", "Jiangsu", "China"} <= set(regions) and "江苏省" not in regions
+    assert "南京市" in data_names(win.session) and "江苏省" not in data_names(win.session)
+    win.session.set_region("南京市")
+    wait_idle(qtbot, win.session)
+    page = win.show_page("check")
+    assert not _leaks(visible_texts(page), data_names(win.session))
 
 
 ENGLISH_SENTENCE = re.compile(r"[A-Za-z]{3,}(?:[ ,'-]+[A-Za-z]{2,}){2,}")
