@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import shlex
+from pathlib import Path
 
 import pytest
 
@@ -68,3 +69,16 @@ def test_wrap_counts_chinese_as_two_columns():
     assert all(sum(2 if "\u4e00" <= c <= "\u9fff" or c in "：、。" else 1 for c in line) <= 20 for line in lines)
     assert not any(line.startswith(("、", "。", "：")) for line in lines)
     assert "".join(lines).replace(" ", "") == "两创融合评估：指数测算、模板、导入校验。Fusionassessor:index,templates."
+
+
+def test_regions_are_accepted_as_the_interface_shows_them(capsys):
+    """English and short province names on the command line select the data's region (as on import)."""
+    from core.commands.cli import main
+    from core.commands.options import region_arg, split_names
+
+    assert region_arg("Hubei") == region_arg("湖北") == "湖北省" and region_arg("南京市") == "南京市"
+    assert split_names("hubei, 江苏") == ["湖北省", "江苏省"] and split_names("all") is None
+    demo = str(Path(__file__).resolve().parents[1] / "resources" / "demo" / "demo-provinces.csv")
+    argv = ["--lang", "en", "sensitivity", demo, "--region", "Hubei", "--method", "oat", "--draws", "16"]
+    assert main(argv) == 0
+    assert "[Hubei] total index 2024" in capsys.readouterr().out

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..kernel.problems import InputError, Severity
 from .helptext import examples
-from .options import add_data_options, load_inputs, run_record, split_names, with_recipe
+from .options import add_data_options, load_inputs, region_arg, run_record, split_names, with_recipe
 from .output import print_problems, write_json
 
 
@@ -30,7 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_data_options(p, end_help="评估年（默认：地区数据中最晚的年份）")
     p.add_argument("--region", default="all", help="要评估的地区名称，逗号分隔；all（默认）评估全部已载入地区")
     p.add_argument("--peers", default="all", help="比较（伙伴、同质化、排名）的地区：all（默认）或逗号分隔的名称")
-    p.add_argument("--parent", help="城市数据的上级省份（默认自动识别：仅载入一个省份且其余为非省级地区时）")
+    p.add_argument(
+        "--parent", type=region_arg, help="城市数据的上级省份（默认自动识别：仅载入一个省份且其余为非省级地区时）"
+    )
     p.add_argument(
         "--industries",
         type=Path,

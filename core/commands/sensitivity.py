@@ -20,7 +20,7 @@ from ..kernel.messages import render
 from ..kernel.problems import InputError, Problem
 from ..model.framework import ROOT
 from .helptext import examples
-from .options import add_data_options, load_inputs, run_record, with_recipe
+from .options import add_data_options, load_inputs, region_arg, run_record, with_recipe
 from .output import write_json
 
 METHODS = ("oat", "montecarlo", "sobol")
@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     add_data_options(p)
-    p.add_argument("--region", help="要分析的地区名称（数据只有一个地区时可省略）")
+    p.add_argument("--region", type=region_arg, help="要分析的地区名称（数据只有一个地区时可省略）")
     p.add_argument("--method", choices=METHODS, default="sobol", help="oat 单项权重 ±20%%；montecarlo；sobol（默认）")
     p.add_argument("--draws", type=int, default=DEFAULT_DRAWS, help=f"抽样次数（默认 {DEFAULT_DRAWS}）")
     p.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"随机种子（默认 {DEFAULT_SEED}）；相同种子结果相同")
