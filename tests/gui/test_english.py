@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import wait_idle
+from conftest import close_window, open_window, wait_idle
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -228,19 +228,11 @@ def test_english_ui_has_no_chinese_but_data_region_names(window, qtbot, region):
 def english_window(qtbot, app_setup):
     """The main window built in English from the start (the app's own start-up with --lang en)."""
     from desktop import i18n
-    from desktop.main_window import MainWindow
-    from desktop.settings import Settings
 
     i18n.install(app_setup, "en")
-    win = MainWindow(Settings(), lang="en")
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    win.open_initial()
-    qtbot.waitUntil(lambda: win.session.assessment is not None and not win.session.runner.busy, timeout=30000)
+    win = open_window(qtbot, "en")
     yield win
-    win.session.runner.cancel_all()
-    win.session.runner.wait(5000)
+    close_window(win)
 
 
 def test_english_from_start_up(english_window, qtbot):
