@@ -19,21 +19,39 @@ PAGE_NAMES = ("import", "check", "index", "assessment", "benchmark", "whatif", "
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    p = argparse.ArgumentParser(prog="python -m desktop", description="两创融合评估（桌面应用）")
-    p.add_argument("--demo", action="store_true", help="打开内置演示工作区")
-    p.add_argument("--lang", choices=("zh", "en"), help="界面语言（默认中文，或上次的设置）")
-    p.add_argument("--workspace", help="打开指定工作区或数据文件/文件夹")
-    p.add_argument("--screenshot", metavar="PATH", help="离屏渲染一个页面到 PNG 后退出")
-    p.add_argument("--page", choices=PAGE_NAMES, default="index", help="--screenshot 渲染的页面")
-    p.add_argument("--tab", type=int, default=0, help="--screenshot 时页面内选项卡的序号（0 起）")
-    p.add_argument("--region", help="--screenshot 时选择的地区")
+    from core.commands import HelpParser, examples
+
+    p = HelpParser(
+        prog="python -m desktop",
+        description="两创融合评估（桌面应用）。报告命令：python -m desktop report -h\n"
+        "Fusion assessor (desktop app). Reports without a window: python -m desktop report -h",
+        epilog=examples(
+            "python -m desktop",
+            "python -m desktop --demo --lang en",
+            "python -m desktop --workspace 我的评估.lcws",
+            "python -m desktop --demo --screenshot 指数.png --page index --size 1366x768",
+            "python -m desktop --self-test",
+            "python -m desktop report resources/demo/demo-provinces.csv --region 江苏省 --format pdf --out 江苏省.pdf",
+        ),
+    )
+    p.add_argument("--demo", action="store_true", help="打开内置演示工作区 (open the demo workspace)")
+    p.add_argument("--lang", choices=("zh", "en"), help="界面语言（默认中文，或上次的设置） (interface language)")
+    p.add_argument("--workspace", help="打开指定工作区或数据文件/文件夹 (open a workspace, data file or folder)")
+    p.add_argument("--screenshot", metavar="PATH", help="离屏渲染一个页面到 PNG 后退出 (render one page to PNG)")
+    p.add_argument("--page", choices=PAGE_NAMES, default="index", help="--screenshot 渲染的页面 (the page)")
+    p.add_argument("--tab", type=int, default=0, help="--screenshot 时页面内选项卡的序号（0 起） (tab index)")
+    p.add_argument("--region", help="--screenshot 时选择的地区 (the region)")
     p.add_argument(
-        "--size", default="1440x900", help="--screenshot 的窗口大小（屏幕像素，按 QT_SCALE_FACTOR 缩放），如 1440x900"
+        "--size",
+        default="1440x900",
+        help="--screenshot 的窗口大小（屏幕像素，按 QT_SCALE_FACTOR 缩放），如 1440x900 (window size in screen pixels)",
     )
     p.add_argument(
-        "--self-test", action="store_true", help="离屏运行完整流程自检（演示数据→导入→测算→评估→导出）后退出"
+        "--self-test",
+        action="store_true",
+        help="离屏运行完整流程自检（演示数据→导入→测算→评估→导出）后退出 (run the self-test)",
     )
-    p.add_argument("--version", action="store_true", help="显示版本号后退出")
+    p.add_argument("--version", action="store_true", help="显示版本号后退出 (show the version)")
     return p.parse_args(argv)
 
 

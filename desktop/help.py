@@ -120,12 +120,12 @@ def indicator_tooltip(framework, code: str, lang: str) -> str:
         return ""
     lines = [framework.label(code, lang)]
     if node.is_leaf:
-        definition = node.definition_en if lang == "en" and node.definition_en else node.definition_provincial
-        source = node.source_en if lang == "en" and node.source_en else node.source
+        definition = node.definition(lang, regional=True) or node.definition_provincial
+        source = node.source_label(lang) or node.source
         lines.append(_tr("定义：{d}").format(d=definition))
         if node.definition_national and node.definition_national != node.definition_provincial and lang == "zh":
             lines.append(_tr("全国口径：{d}").format(d=node.definition_national))
-        lines.append(_tr("单位：{u}").format(u=node.unit or "—"))
+        lines.append(_tr("单位：{u}").format(u=node.unit_label(lang) or "—"))
         lines.append(_tr("来源：{s}").format(s=source or "—"))
     else:
         lines.append(

@@ -57,3 +57,26 @@ def install(app, lang: str) -> bool:
 
 def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+def region_name(name: str) -> str:
+    """A region's name in the UI language (known provinces, the nation and macro-regions in English
+    in the English UI); the data keys stay Chinese."""
+    from core.model import region_label
+
+    return region_label(name, _current)
+
+
+def separators(lang: str | None = None) -> tuple[str, str]:
+    """(between clauses, between list items) as `lang` (default: the UI language) writes them: ；、 or ; ,"""
+    return ("；", "、") if (lang or _current) == "zh" else ("; ", ", ")
+
+
+def joined(items) -> str:
+    """Items listed the way the UI language lists them (a、b or a, b)."""
+    return separators()[1].join(str(i) for i in items)
+
+
+def parenthesised(text: str, lang: str | None = None) -> str:
+    """An aside after a word: （…） in Chinese, " (…)" in English."""
+    return f"（{text}）" if (lang or _current) == "zh" else f" ({text})"

@@ -70,6 +70,7 @@ class Verdict(QFrame):
         self.grade.setObjectName("verdict")
         for lab in (self.value, self.grade):  # long English names wrap instead of widening the card
             lab.setWordWrap(True)
+            lab.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         row.addWidget(self.value)
         row.addSpacing(8)
         row.addWidget(self.grade, 1, Qt.AlignmentFlag.AlignBottom)

@@ -202,7 +202,10 @@ def test_levers_for_weak_sub_indicators_with_sources(framework, config):
     assert "tech_finance" in ids
     assert len([lv for lv in levers if lv.target == "2.2"]) <= config.lever_max_per_weak
     for lv in levers:
-        assert lv.source and ("004" not in lv.source)  # the seed id is replaced by the document's title
+        zh, en = lv.source.text("zh"), lv.source.text("en")
+        assert zh and ("004" not in zh)  # the seed id is replaced by the document's title
+        assert "CAICT" in en or "Chinese Academy of Sciences" in en  # and by its English title in English
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in en), en
         assert "水平" in lv.reason.text() and lv.fusion in config.fusions
 
 

@@ -242,9 +242,14 @@ def test_english_report_is_english():
     texts += [c.header for t in document.tables for c in t.columns] + [
         s.name for f in document.figures for s in f.chart.series
     ]
-    texts = [t.replace("江苏省", "") for t in texts]  # the region's name is data, as the user typed it
-    assert not [t for t in texts if any("\u4e00" <= ch <= "\u9fff" for ch in t)]
+    tables = (*document.tables, *document.workbook)
+    texts += [c.value for t in tables for row in t.rows for c in row if isinstance(c.value, str)]
+    texts += [b.text for b in document.blocks if isinstance(b, Paragraph)] + [n for t in tables for n in t.notes]
+    texts += [label for f in document.figures for label in f.chart.x_labels]
+    entered = {x for o in demo_inputs().observations for x in (o.source, o.note) if x}  # typed beside the values
+    assert not [t for t in texts if t not in entered and any("\u4e00" <= ch <= "\u9fff" for ch in t)]
     assert document.tables[0].caption.startswith("Table 1. ")
+    assert "Jiangsu" in document.title.lines[0] or any("Jiangsu" in t for t in texts)  # a province's English name
 
 
 def test_formula_like_sources_notes_and_peer_names_stay_text_in_xlsx(tmp_path):

@@ -84,9 +84,16 @@ def load_macro_regions() -> tuple[MacroFigure, ...]:
                 r.get("approx") == "是",
                 r["section"],
                 r["note"],
+                r.get("section_en", ""),
+                r.get("note_en", ""),
             )
         )
     return tuple(out)
+
+
+def _note(f: MacroFigure) -> Message:
+    """The report's note on a macro-region figure, in either language."""
+    return term(f.note, f.note_en or f.note)
 
 
 def _benchmark_national() -> ObservationTable:
@@ -251,7 +258,9 @@ def _macro_index_figures(
                            approx=msg("assess.compare.approx") if f.approx else "", difference=fmt(diff))  # fmt: skip
             out.append(MacroComparison(f, rnd(v), rnd(diff), None, None, sentence, "index"))
         elif f.measure == "qualitative":
-            sentence = msg("assess.compare.qualitative", note=f.note, section=f.section)
+            sentence = msg(
+                "assess.compare.qualitative", note=_note(f), section=term(f.section, f.section_en or f.section)
+            )
             out.append(MacroComparison(f, None, None, None, None, sentence, ""))
         else:
             out.append(MacroComparison(f, None, None, None, None, None, ""))
@@ -346,7 +355,7 @@ def macro_share_figures(
             share = 100.0 * x / nx
         else:
             share = None
-        sentence = msg("assess.compare.share", note=f.note, year=f.year, region=region, region_year=year,
+        sentence = msg("assess.compare.share", note=_note(f), year=f.year, region=region, region_year=year,
                        share=fmt(share))  # fmt: skip
         out.append(MacroComparison(f, None, None, rnd(share), year, sentence, "share"))
     return tuple(out)

@@ -72,6 +72,7 @@ class Lever:
     practice_zh: str = ""
     name_en: str = ""
     text_en: str = ""
+    sections_en: tuple[str, ...] = ()  # each source's section in English (parallel to `sources`)
 
     @property
     def name(self) -> Message:
@@ -83,6 +84,14 @@ class Lever:
 
     def source_zh(self, seeds: Mapping[str, str]) -> str:
         return "；".join(f"{seeds.get(s, s)} {sec}" for s, sec in self.sources)
+
+    def source(self, seeds: Mapping[str, str], seeds_en: Mapping[str, str]) -> Message:
+        """Where the lever comes from (publication and section), in either language."""
+        en = "; ".join(
+            f"{seeds_en.get(s, seeds.get(s, s))}, {sec_en or sec}"
+            for (s, sec), sec_en in zip(self.sources, self.sections_en or ("",) * len(self.sources), strict=True)
+        )
+        return term(self.source_zh(seeds), en)
 
 
 @dataclass(frozen=True)
@@ -128,6 +137,7 @@ class AssessmentConfig:
     levers: tuple[Lever, ...] = ()
     fusions: tuple[str, ...] = ()
     seeds: Mapping[str, str] = field(default_factory=dict)
+    seeds_en: Mapping[str, str] = field(default_factory=dict)  # the seed publications' titles in English
     names_en: Mapping[str, str] = field(default_factory=dict)  # every name above (Chinese) → its English twin
     source: str = THRESHOLDS_RESOURCE
     # verdict robustness (spec 02 §2.11, [robustness] in thresholds.toml)
@@ -362,6 +372,7 @@ def load_config(
         levers=levers,
         fusions=fusions,
         seeds=seeds,
+        seeds_en={str(k): str(v) for k, v in ldata.get("seeds_en", {}).items()},
         names_en=names_en,
         source=label,
     )
@@ -394,7 +405,7 @@ def _levers(
         targets = tuple(str(t) for t in raw.get("targets", ()))
         if not targets:
             bad("assess.levers.no_targets", lever=lid)
-        sources = []
+        sources, sections_en = [], []
         for s in raw.get("sources", ()):
             seed, section = str(s.get("seed", "")), str(s.get("section", ""))
             if not seed or not section:
@@ -402,6 +413,7 @@ def _levers(
             elif seeds and seed not in seeds:
                 bad("assess.levers.seed_unknown", lever=lid, seed=seed)
             sources.append((seed, section))
+            sections_en.append(str(s.get("section_en", "")))
         if not sources:
             bad("assess.levers.no_sources", lever=lid)
         out.append(
@@ -415,6 +427,7 @@ def _levers(
                 str(raw.get("practice_zh", "")),
                 str(raw.get("name_en", "")),
                 str(raw.get("text_en", "")),
+                tuple(sections_en),
             )
         )
     if not out:

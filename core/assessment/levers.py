@@ -51,7 +51,7 @@ def select_levers(
                     lv.fusion,
                     sub,
                     term(framework.label(sub), framework.label(sub, "en")),
-                    lv.source_zh(config.seeds),
+                    lv.source(config.seeds, config.seeds_en),
                     lv.practice_zh,
                     reason,
                 )
@@ -70,7 +70,7 @@ def select_levers(
                         lv.fusion,
                         "region",
                         msg("assess.levers.region_target"),
-                        lv.source_zh(config.seeds),
+                        lv.source(config.seeds, config.seeds_en),
                         lv.practice_zh,
                         msg("assess.levers.region_reason", peers=peers, fusion=config.term(lv.fusion)),
                     )

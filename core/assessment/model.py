@@ -392,7 +392,7 @@ class LeverAdvice:
     fusion: str  # one of CAS's six fusions as named in levers.toml (AssessmentConfig.term renders it)
     target: str  # the weak node it answers
     target_label: Message
-    source: str
+    source: Message  # publication and section, in either language
     practice: str
     reason: Message
 
@@ -410,6 +410,8 @@ class MacroFigure:
     approx: bool
     section: str
     note: str
+    section_en: str = jf(skip=True, default="")  # the same in English (macro_regions.csv)
+    note_en: str = jf(skip=True, default="")
 
 
 @dataclass(frozen=True)

@@ -7,20 +7,32 @@ import sys
 from pathlib import Path
 
 from ..kernel.problems import InputError, Severity
-from .options import add_data_options, load_inputs, run_record, split_names, with_recipe
+from .helptext import examples
+from .options import add_data_options, load_inputs, region_arg, run_record, split_names, with_recipe
 from .output import print_problems, write_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "assess",
-        help="潜力与定位评估（对全国的融合水平、势能、象限、定位、耦合、潜力、伙伴、路径）",
-        description="评估地区两创融合水平（全国 = 100）、势能、定位象限、功能定位、耦合协调度、融合潜力、协同伙伴与路径建议。",
+        help="潜力与定位评估（对全国的融合水平、势能、象限、定位、耦合、潜力、伙伴、路径） (assess potential and role)",
+        description="评估地区两创融合水平（全国 = 100）、势能、定位象限、功能定位、耦合协调度、融合潜力、"
+        "协同伙伴与路径建议。\n"
+        "Assesses a region's fusion level (nation = 100), momentum, quadrant, functional role, coupling, "
+        "potential, partners and levers.",
+        epilog=examples(
+            "python -m core assess resources/demo/demo-provinces.csv --region 江苏省",
+            'python -m core assess resources/demo/demo-provinces.csv --region "湖北省,江苏省" --json 评估.json',
+            "python -m core assess 江苏各市.xlsx 全国基准.xlsx --parent 江苏省 --adjacency 毗邻.toml",
+            "python -m core --lang en assess resources/demo/demo-provinces.csv --region 江苏省",
+        ),
     )
     add_data_options(p, end_help="评估年（默认：地区数据中最晚的年份）")
     p.add_argument("--region", default="all", help="要评估的地区名称，逗号分隔；all（默认）评估全部已载入地区")
     p.add_argument("--peers", default="all", help="比较（伙伴、同质化、排名）的地区：all（默认）或逗号分隔的名称")
-    p.add_argument("--parent", help="城市数据的上级省份（默认自动识别：仅载入一个省份且其余为非省级地区时）")
+    p.add_argument(
+        "--parent", type=region_arg, help="城市数据的上级省份（默认自动识别：仅载入一个省份且其余为非省级地区时）"
+    )
     p.add_argument(
         "--industries",
         type=Path,

@@ -12,6 +12,7 @@ import sys
 
 from ..kernel.messages import render
 from ..model.observations import NATION
+from .helptext import examples
 from .options import add_data_options, load_inputs, run_record, with_recipe
 from .output import write_json
 
@@ -19,8 +20,13 @@ from .output import write_json
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "audit",
-        help="指标体系一致性检验：各一级指标内指标的相关性、Cronbach α、第一主成分方差占比",
-        description="在所给地区上检验每个一级指标的内部一致性（需至少 8 个地区）。",
+        help="指标体系一致性检验：各一级指标内指标的相关性、Cronbach α、第一主成分方差占比 (coherence audit)",
+        description="在所给地区上检验每个一级指标的内部一致性（需至少 8 个地区）。\n"
+        "Checks the internal coherence of each pillar across the regions given (at least 8 regions).",
+        epilog=examples(
+            "python -m core audit resources/demo/demo-provinces.csv",
+            "python -m core audit resources/demo/demo-provinces.csv --end-year 2023 --json 一致性.json",
+        ),
     )
     add_data_options(p, end_help="检验年（默认：地区数据中最晚的年份）")
     p.add_argument("--json", metavar="PATH|-", help="以 JSON 输出结果（- 表示标准输出）")

@@ -14,6 +14,7 @@ from ..io.loading import load_data
 from ..kernel.problems import InputError, Problem, Severity
 from ..model.framework import Framework, load_framework
 from ..model.observations import ObservationTable
+from .helptext import examples
 from .options import add_data_options, options_from_args
 from .output import json_text, print_problems, say
 
@@ -21,8 +22,16 @@ from .output import json_text, print_problems, say
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "check",
-        help="检查填报文件中的问题",
-        description="检查填报模板或长表文件：列出每个错误、警告和转换说明（文件、工作表、单元格、指标、年份）。文件不会被修改。",
+        help="检查填报文件中的问题 (check filled files for problems)",
+        description="检查填报模板或长表文件：列出每个错误、警告和转换说明（文件、工作表、单元格、指标、年份）。"
+        "文件不会被修改。\n"
+        "Lists every error, warning and conversion in filled templates or long tables (file, sheet, cell, "
+        "indicator, year). The files are not changed.",
+        epilog=examples(
+            "python -m core check 湖北省.xlsx",
+            "python -m core check 数据文件夹 --quiet",
+            "python -m core check 湖北省.xlsx --json",
+        ),
     )
     add_data_options(p)
     p.add_argument("--quiet", action="store_true", help="不列出转换说明（只列错误和警告）")

@@ -13,6 +13,7 @@ import sys
 
 from ..kernel.messages import DEFAULT_LANG, LANGS
 from ..kernel.problems import InputError
+from .helptext import HelpParser, examples
 from .output import print_problems, say
 
 # One module per sub-command; each has register(subparsers) that sets `func` on its parser.
@@ -34,8 +35,17 @@ EXIT_INTERNAL_ERROR = 3
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m core", description="两创融合评估：指数测算、模板、导入校验、潜力与定位评估。"
+    parser = HelpParser(
+        prog="python -m core",
+        description="两创融合评估：指数测算、模板、导入校验、潜力与定位评估、报告。\n"
+        "Fusion assessor: index, templates, import checks, potential and positioning, reports.",
+        epilog=examples(
+            "python -m core compute resources/demo/demo-provinces.csv",
+            "python -m core assess resources/demo/demo-provinces.csv --region 江苏省",
+            "python -m core template --out 湖北省填报模板.xlsx",
+            "python -m core --lang en check 湖北省.xlsx",
+            "# 每个子命令的说明与示例 (help and examples of a command): python -m core assess -h",
+        ),
     )
     parser.add_argument(
         "--lang", choices=LANGS, default=DEFAULT_LANG, help="问题与说明的语言：zh 中文（默认）或 en 英文"

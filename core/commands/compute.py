@@ -10,13 +10,23 @@ from ..index.engine import IndexResult, compute_index
 from ..kernel.messages import render
 from ..kernel.vocabulary import CellStatus
 from ..model.framework import ROOT
+from .helptext import examples
 from .options import add_data_options, load_inputs, run_record, with_recipe
 from .output import write_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "compute", help="测算两创融合发展指数", description="测算总指数、一级、二级和三级指标指数（基期 = 100）。"
+        "compute",
+        help="测算两创融合发展指数 (compute the fusion index)",
+        description="测算总指数、一级、二级和三级指标指数（基期 = 100）。\n"
+        "Computes the total index and the pillar and indicator indices of every region (base year = 100).",
+        epilog=examples(
+            "python -m core compute resources/demo/demo-provinces.csv",
+            "python -m core compute 湖北省.xlsx 全国基准.xlsx --base-year 2019 --depth 3",
+            "python -m core compute 数据文件夹 --exclude 湖北省:2.3.1 --json 结果.json",
+            "python -m core --lang en compute resources/demo/demo-provinces.csv",
+        ),
     )
     add_data_options(p)
     p.add_argument("--depth", type=int, default=2, help="表格显示到第几级：1 一级指标，2 二级（默认），3 三级")

@@ -20,17 +20,25 @@ from ..kernel.problems import InputError, Problem, Severity
 from ..kernel.resources import resource
 from ..kernel.vocabulary import GAP_POLICIES
 from ..model.framework import DEFAULT_FRAMEWORK, Framework, load_framework
+from ..model.regions import canonical_region_name
 from .output import print_problems
 
 # Files other than DATA whose bytes a result depends on: hashed in the recipe, checked by rerun.
 AUXILIARY_FILES = ("industries", "adjacency", "config", "effort")
 
 
+def region_arg(text: str) -> str:
+    """A region named on the command line as the data stores it: 湖北, Hubei → 湖北省 (as on import);
+    any other name (a city, all) as typed."""
+    name = text.strip()
+    return canonical_region_name(name) or name
+
+
 def split_names(text: str | None) -> list[str] | None:
-    """'A,B' or 'A，B' → ['A', 'B']; None, '' or 'all' → None (every loaded region)."""
+    """'A,B' or 'A，B' → ['A', 'B'] (provinces as the data stores them); None, '' or 'all' → None (every region)."""
     if text is None or text.strip().lower() == "all":
         return None
-    return [n.strip() for n in text.replace("，", ",").split(",") if n.strip()] or None
+    return [region_arg(n) for n in text.replace("，", ",").split(",") if n.strip()] or None
 
 
 def add_data_options(p: argparse.ArgumentParser, *, end_help: str = "末年（默认：数据中最晚的年份）") -> None:

@@ -28,15 +28,24 @@ from ..report.builder import ReportInputs
 from ..report.export import FORMATS, refuse_inputs, report_file_name, write_report, write_reports
 from ..report.render import Renderer
 from .assess import industry_rows
-from .options import add_data_options, load_inputs, split_names
+from .helptext import examples
+from .options import add_data_options, load_inputs, region_arg, split_names
 from .output import print_problems
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "report",
-        help="生成评估报告（Word、Excel；PDF 与图表请用 python -m desktop report）",
-        description="生成地区两创融合发展评估报告：摘要、总体情况、分维度分析和附录（数据、方法、敏感性、数据问题）。",
+        help="生成评估报告（Word、Excel；PDF 与图表请用 python -m desktop report） (write the report)",
+        description="生成地区两创融合发展评估报告：摘要、总体情况、分维度分析和附录（数据、方法、敏感性、数据问题）。\n"
+        "Writes the assessment report of a region: summary, overall picture, pillars and the appendix "
+        "(data, method, sensitivity, data problems).",
+        epilog=examples(
+            "python -m core report resources/demo/demo-provinces.csv --region 江苏省 --out 江苏省报告.docx",
+            "python -m core report resources/demo/demo-provinces.csv --region 江苏省 --format xlsx --out 江苏省报告.xlsx",
+            "python -m core report resources/demo/demo-provinces.csv --region all --out 报告文件夹",
+            "python -m desktop report resources/demo/demo-provinces.csv --region 江苏省 --format pdf --out 江苏省报告.pdf",
+        ),
     )
     add_arguments(p)
     p.set_defaults(func=run)
@@ -44,7 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     add_data_options(p)
-    p.add_argument("--region", default="all", help="报告的地区名称；all（默认）为每个地区各写一个文件")
+    p.add_argument("--region", default="all", type=region_arg, help="报告的地区名称；all（默认）为每个地区各写一个文件")
     p.add_argument(
         "--format", choices=FORMATS, default="docx", help="报告格式（默认 docx；pdf 需 python -m desktop report）"
     )
@@ -56,7 +65,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--draws", type=int, default=1000, help="敏感性分析的随机权重抽样次数（0 = 不做随机抽样）")
     p.add_argument("--peers", default="all", help="比较（伙伴、同质化、排名）的地区：all（默认）或逗号分隔的名称")
-    p.add_argument("--parent", help="城市数据的上级省份（默认自动识别）")
+    p.add_argument("--parent", type=region_arg, help="城市数据的上级省份（默认自动识别）")
     p.add_argument("--industries", type=Path, help="主导产业评分 CSV（列同 assess --industries）")
     p.add_argument("--adjacency", type=Path, help="城市毗邻关系 TOML（同 assess --adjacency）；省级毗邻关系已内置")
     p.add_argument("--config", type=Path, help="评估阈值与名称文件（TOML），默认为内置阈值")

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from ..kernel.problems import InputError, Problem
+from .helptext import examples
 from .options import framework_sha256, sha256_file
 
 RERUNNABLE = ("compute", "assess", "sensitivity", "audit", "whatif")
@@ -20,8 +21,15 @@ RERUNNABLE = ("compute", "assess", "sensitivity", "audit", "whatif")
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "rerun",
-        help="按结果文件中记录的口径重新运行，得到逐字节相同的结果",
-        description="读取结果 JSON 中的测算口径（输入文件及其 SHA-256、指标体系、全部选项与随机种子），核对输入后重新运行。",
+        help="按结果文件中记录的口径重新运行，得到逐字节相同的结果 (repeat a recorded run)",
+        description="读取结果 JSON 中的测算口径（输入文件及其 SHA-256、指标体系、全部选项与随机种子），"
+        "核对输入后重新运行。\n"
+        "Repeats the run recorded in a result JSON (input files and their SHA-256, framework, options, "
+        "seeds) after checking the inputs.",
+        epilog=examples(
+            "python -m core compute resources/demo/demo-provinces.csv --json 结果.json",
+            "python -m core rerun 结果.json --json 重算.json",
+        ),
     )
     p.add_argument("result", type=Path, help="compute、assess、sensitivity、audit 或 whatif 写出的 JSON 结果")
     p.add_argument("--json", metavar="PATH|-", default="-", help="结果写到哪里（默认 - 标准输出）")

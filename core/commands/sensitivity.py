@@ -19,7 +19,8 @@ from ..index.sobol import DEFAULT_DRAWS, DEFAULT_SEED, DEFAULT_SPREAD, sobol_ind
 from ..kernel.messages import render
 from ..kernel.problems import InputError, Problem
 from ..model.framework import ROOT
-from .options import add_data_options, load_inputs, run_record, with_recipe
+from .helptext import examples
+from .options import add_data_options, load_inputs, region_arg, run_record, with_recipe
 from .output import write_json
 
 METHODS = ("oat", "montecarlo", "sobol")
@@ -29,11 +30,18 @@ DROP_ONE_SHOWN = 5  # indicators listed in the table, largest impact first
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "sensitivity",
-        help="权重敏感性：单项权重 ±20%%、蒙特卡洛区间、Sobol 指数，以及去掉单个指标的影响",
-        description="分析某地区总指数对权重与单个指标的敏感性；每种方法都给出不确定性区间与去掉单个指标后的指数和排名。",
+        help="权重敏感性：单项权重 ±20%%、蒙特卡洛区间、Sobol 指数，以及去掉单个指标的影响 (weight sensitivity)",
+        description="分析某地区总指数对权重与单个指标的敏感性；每种方法都给出不确定性区间与去掉单个指标后的指数和排名。\n"
+        "How much a region's total index depends on the weights and on single indicators, with the "
+        "uncertainty band and the index and rank without each indicator.",
+        epilog=examples(
+            "python -m core sensitivity resources/demo/demo-provinces.csv --region 江苏省",
+            "python -m core sensitivity resources/demo/demo-provinces.csv --region 江苏省 --method oat",
+            "python -m core sensitivity resources/demo/demo-provinces.csv --region 江苏省 --method montecarlo --draws 2000 --seed 7",
+        ),
     )
     add_data_options(p)
-    p.add_argument("--region", help="要分析的地区名称（数据只有一个地区时可省略）")
+    p.add_argument("--region", type=region_arg, help="要分析的地区名称（数据只有一个地区时可省略）")
     p.add_argument("--method", choices=METHODS, default="sobol", help="oat 单项权重 ±20%%；montecarlo；sobol（默认）")
     p.add_argument("--draws", type=int, default=DEFAULT_DRAWS, help=f"抽样次数（默认 {DEFAULT_DRAWS}）")
     p.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"随机种子（默认 {DEFAULT_SEED}）；相同种子结果相同")

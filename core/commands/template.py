@@ -8,14 +8,21 @@ from pathlib import Path
 from ..io.template_writer import KINDS, parse_years, write_template
 from ..kernel.problems import InputError, Problem
 from ..model.framework import load_framework
+from .helptext import examples
 from .output import say
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "template",
-        help="生成 Excel 填报模板",
-        description="按指标体系生成 Excel 填报模板：region 单个地区，multi 多个地区，national 全国基准（已预填）。",
+        help="生成 Excel 填报模板 (write a fill-in template)",
+        description="按指标体系生成 Excel 填报模板：region 单个地区，multi 多个地区，national 全国基准（已预填）。\n"
+        "Writes an Excel fill-in template: one region, several regions, or the national benchmark (prefilled).",
+        epilog=examples(
+            "python -m core template --out 湖北省填报模板.xlsx",
+            'python -m core template --kind multi --regions "南京市,无锡市,苏州市" --out 江苏各市.xlsx',
+            "python -m core template --kind national --years 2019-2024 --out 全国基准.xlsx",
+        ),
     )
     p.add_argument("--framework", type=Path, help="指标体系文件（TOML），默认为中国信通院 2025 年 4-12-27 体系")
     p.add_argument("--years", default="2019-2024", help="填报年份，如 2019-2024 或 2019,2020,2021（默认 2019-2024）")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import string
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -31,6 +31,15 @@ LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
 CATALOGUE_DIR = "messages"
 _JOIN = {"zh": "、", "en": ", "}
+_LOCALISERS: list[Callable[[str, str], str]] = []
+
+
+def register_arg_localiser(fn: Callable[[str, str], str]) -> None:
+    """Let a higher layer show data terms in the reader's language: `fn(text, lang)` is applied to
+    every text argument rendered outside Chinese (core.model registers the English region names,
+    so a message about 湖北省 reads "Hubei" in English while the data keeps its Chinese key)."""
+    if fn not in _LOCALISERS:
+        _LOCALISERS.append(fn)
 
 
 @dataclass(frozen=True)
@@ -135,6 +144,9 @@ def _arg(value: Any, lang: str) -> Any:
         return render("term.yes" if value else "term.no", {}, lang)
     if value is None:
         return "—"
+    if isinstance(value, str) and lang != DEFAULT_LANG:
+        for fn in _LOCALISERS:
+            value = fn(value, lang)
     return value
 
 

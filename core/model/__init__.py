@@ -18,6 +18,7 @@ from .observations import (
     Observation,
     ObservationTable,
     Provenance,
+    basis_unit,
 )
 from .regions import (
     MACRO_REGIONS,
@@ -27,7 +28,9 @@ from .regions import (
     macro_region_of,
     neighbours,
     province,
+    province_name_en,
     province_names,
+    region_label,
 )
 from .tilegrid import Tile, TileGrid, load_tile_grid
 
@@ -46,6 +49,7 @@ __all__ = [
     "Province",
     "Tile",
     "TileGrid",
+    "basis_unit",
     "canonical_region_name",
     "check_draft",
     "draft_from",
@@ -59,7 +63,9 @@ __all__ = [
     "normalised_draft",
     "parse_framework",
     "province",
+    "province_name_en",
     "province_names",
+    "region_label",
     "renormalise",
     "save_draft",
     "sibling_shares",

@@ -53,8 +53,7 @@ class Node:
     comparable_national: str = "same"
     source: str = ""
     region_name_zh: str = ""  # what a region calls the indicator (its provincial definition)
-    definition_en: str = ""  # the provincial definition in English (tooltips, help)
-    source_en: str = ""
+    english: Mapping[str, str] = field(default_factory=dict, hash=False)  # unit, definitions, source in English
 
     @property
     def is_leaf(self) -> bool:
@@ -65,6 +64,20 @@ class Node:
         if lang == "en":
             return self.name_en
         return (self.region_name_zh or self.name_zh) if regional else self.name_zh
+
+    def unit_label(self, lang: str = "zh") -> str:
+        """The unit as shown in `lang` (the data's unit stays `unit`)."""
+        return self.english.get("unit", self.unit) if lang == "en" else self.unit
+
+    def definition(self, lang: str = "zh", regional: bool = False) -> str:
+        """The national (CAICT 表1) or, with `regional`, the provincial definition in `lang`."""
+        key = "definition_provincial" if regional else "definition_national"
+        zh = getattr(self, key)
+        return self.english.get(key, self.name_en if zh else "") if lang == "en" else zh
+
+    def source_label(self, lang: str = "zh") -> str:
+        """The suggested data source in `lang`."""
+        return self.english.get("source", "") if lang == "en" else self.source
 
 
 @dataclass(frozen=True)
@@ -327,6 +340,9 @@ def _sibling_weights(tree: _Tree, check: _Check) -> tuple[dict[str, float], list
     return weights, notes
 
 
+_ENGLISH_FIELDS = ("unit", "definition_national", "definition_provincial", "source")
+
+
 def _node(code: str, tree: _Tree, weights: Mapping[str, float], meta: Mapping) -> Node:
     kids = tuple(tree.children.get(code, ()))
     if code == ROOT:
@@ -350,8 +366,7 @@ def _node(code: str, tree: _Tree, weights: Mapping[str, float], meta: Mapping) -
         comparable_national=str(raw.get("comparable_national", "same")),
         source=str(raw.get("source", "")),
         region_name_zh=_region_name(raw) if not kids else "",
-        definition_en=str(raw.get("definition_en", "")),
-        source_en=str(raw.get("source_en", "")),
+        english={k: str(raw[f"{k}_en"]) for k in _ENGLISH_FIELDS if raw.get(f"{k}_en")},
     )
 
 

@@ -53,6 +53,7 @@ def draft_from(fw: Framework) -> dict:
         if n.is_leaf:
             raw |= {key: getattr(n, key) for key in _LEAF_KEYS}
             raw["direction"] = _DIRECTION_NAMES[n.direction]
+            raw |= {f"{key}_en": text for key, text in sorted(n.english.items())}  # the English texts travel too
             if n.region_name_zh == _region_name({**raw, "region_name_zh": ""}):
                 del raw["region_name_zh"]  # derived from the provincial definition: follows its edits
         nodes.append(raw)

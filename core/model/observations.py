@@ -24,6 +24,12 @@ BASIS_CODES = {
     BASIS_GDP: ("地区生产总值（GDP）", "GDP", "亿元"),
     BASIS_POPULATION: ("年末常住人口", "Population (year end)", "万人"),
 }
+_BASIS_UNITS_EN = {BASIS_GDP: "100 million yuan", BASIS_POPULATION: "10,000 people"}
+
+
+def basis_unit(code: str, lang: str = "zh") -> str:
+    """The unit of a scaling basis (GDP, population) as shown in `lang`."""
+    return _BASIS_UNITS_EN[code] if lang == "en" else BASIS_CODES[code][2]
 
 
 @dataclass(frozen=True)

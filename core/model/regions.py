@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..kernel.messages import register_arg_localiser
 from ..kernel.resources import read_resource_text
 from .observations import NATION
 
@@ -30,6 +31,7 @@ class Province:
     macro_region: str
     adjacent: tuple[str, ...]
     aliases: tuple[str, ...] = ()
+    name_en: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +48,7 @@ def load_provinces() -> tuple[Province, ...]:
                 macro_region=raw["macro_region"],
                 adjacent=tuple(raw.get("adjacent", ())),
                 aliases=tuple(raw.get("aliases", ())),
+                name_en=raw.get("name_en", ""),
             )
         )
     return tuple(out)
@@ -87,13 +90,15 @@ def _lookup() -> dict[str, str]:
     for p in load_provinces():
         for key in (p.name, p.short, p.code, *p.aliases):
             table[normalise_region_text(key)] = p.name
+        if p.name_en:  # the English name, in any case: Hubei, HUBEI, Inner Mongolia
+            table[normalise_region_text(p.name_en).casefold()] = p.name
     for key in NATION_ALIASES:
         table[key] = NATION
     return table
 
 
 def canonical_region_name(text: object) -> str | None:
-    """The canonical name of a province (北京/北京市/110000 → 北京市), 全国 for the nation, else None.
+    """The canonical name of a province (北京/北京市/110000/Beijing → 北京市), 全国 for the nation, else None.
 
     Cities and other free text return None; callers decide whether free text is allowed.
     """
@@ -102,4 +107,31 @@ def canonical_region_name(text: object) -> str | None:
     key = normalise_region_text(str(text))
     if not key:
         return None
-    return _lookup().get(key)
+    table = _lookup()
+    return table.get(key) or table.get(key.casefold())
+
+
+@lru_cache(maxsize=1)
+def _english_names() -> dict[str, str]:
+    """Canonical Chinese name → English: the 31 provinces, the nation and the macro-regions."""
+    data = tomllib.loads(read_resource_text(PROVINCES_RESOURCE))
+    names = {p.name: p.name_en for p in load_provinces() if p.name_en}
+    names.update(data.get("names_en", {}))
+    return names
+
+
+def province_name_en(name: str) -> str | None:
+    """The English name of a known province, the nation (全国) or a macro-region; None for any other name."""
+    return _english_names().get(name)
+
+
+def region_label(name: str, lang: str = "zh") -> str:
+    """A region's name as shown in `lang`: known provinces, the nation and the macro-regions in
+    English in the English interface; every other name (cities, names from the user's data) as entered.
+    The data keys stay Chinese: this is for display only."""
+    if lang == "zh":
+        return name
+    return _english_names().get(name, name)
+
+
+register_arg_localiser(region_label)  # region names in messages render in the reader's language

@@ -50,10 +50,10 @@ def _data_rows(ctx: Context) -> tuple[list[Column], list[tuple[Cell, ...]]]:
                     Cell(ctx.label(code)),
                     Cell(str(y)),
                     Cell(None if value != value else value, status.mark),
-                    Cell((obs.unit if obs else None) or fw.nodes[code].unit),
+                    Cell(ctx.unit(code, obs.unit if obs else None)),
                     Cell((obs.source if obs else None) or ""),
                     Cell((obs.note if obs else None) or ""),
-                    Cell(prov.describe() if prov else ""),
+                    Cell(prov.describe(ctx.lang) if prov else ""),
                 )
             )
     return columns, rows
@@ -99,7 +99,7 @@ def _sources(ctx: Context) -> tuple[list[Column], list[tuple[Cell, ...]]]:
         rows.append(
             (
                 Cell(ctx.label(code)),
-                Cell(_distinct(o.unit for o in obs if o) or fw.nodes[code].unit),
+                Cell(ctx.unit(code, _distinct(o.unit for o in obs if o))),
                 Cell(_distinct(o.source for o in obs if o)),
                 Cell(_distinct(o.note for o in obs if o)),
                 Cell(_provenance((p for p in provs if p), ctx.lang)),

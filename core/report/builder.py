@@ -19,7 +19,7 @@ from ..kernel.problems import Problem
 from ..kernel.vocabulary import CellStatus
 from ..model.framework import ROOT
 from ..model.observations import ObservationTable
-from ..model.regions import load_provinces
+from ..model.regions import load_provinces, region_label
 from ..whatif import ScenarioResult
 from .document import Cell, ChartSeries, ChartSpec, Column, Document, DocumentBuilder, TitlePage, format_number
 
@@ -79,10 +79,17 @@ class Context:
         return self.result.framework.label(code, self.lang, regional=self.region != NATION)
 
     def place(self, name: str, heading: bool = False) -> str:
-        """A region as printed: the nation is a term (全国; "the nation" in a sentence, "Nation" in a header)."""
+        """A region as printed: the nation is a term (全国; "the nation" in a sentence, "Nation" in a header);
+        known provinces and macro-regions in English in an English report, other names as entered."""
         if name != NATION:
-            return name
+            return region_label(name, self.lang)
         return self.t("report.term.nation") if heading else render("assess.nation", None, self.lang)
+
+    def unit(self, code: str, entered: str | None = None) -> str:
+        """An indicator's unit as printed: the framework's unit in the report's language, or the unit
+        the data gives when it differs from the framework's."""
+        node = self.result.framework.nodes[code]
+        return node.unit_label(self.lang) if not entered or entered == node.unit else entered
 
     def references(self) -> list[str]:
         """The regions this one is compared with: the nation, or for the nation the macro-regions in the data."""

@@ -15,6 +15,7 @@ from ..kernel.atomic import atomic_write_bytes
 from ..kernel.messages import msg, render
 from ..kernel.problems import InputError, Problem
 from ..kernel.progress import CancelCheck, ProgressCallback, check_cancel, report
+from ..model.regions import region_label
 from .builder import ReportInputs, build_document
 from .docx_writer import write_docx
 from .html import image_name, to_html
@@ -120,7 +121,7 @@ def export_figures(
     written = []
     for i, figure in enumerate(figures):
         check_cancel(cancel)
-        path = folder / (_safe_name(f"{inputs.region} {figure.caption}") + ".png")
+        path = folder / (_safe_name(f"{region_label(inputs.region, inputs.lang)} {figure.caption}") + ".png")
         report(progress, i, len(figures), path.name)
         atomic_write_bytes(path, renderer.chart_png(figure, width_px(figure), DPI))
         written.append(path)

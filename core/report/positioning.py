@@ -112,7 +112,9 @@ def _macro_table(ctx: Context, doc: DocumentBuilder, ra: RegionAssessment, figur
     rows = []
     for f in figures:
         own = f.region_share_pct if f.kind == "share" else f.region_value
-        rows.append((Cell(f"{f.figure.macro_region} · {ctx.label(f.figure.node)}"), Cell(f.figure.value), Cell(own)))
+        rows.append(
+            (Cell(f"{ctx.place(f.figure.macro_region)} · {ctx.label(f.figure.node)}"), Cell(f.figure.value), Cell(own))
+        )
     doc.table(ctx.t("report.table.macro"), columns, rows, sheet="assessment")
     for f in figures:
         doc.paragraph(f.sentence.text(ctx.lang))
@@ -128,7 +130,7 @@ def _peer_table(ctx: Context, doc: DocumentBuilder, a: Assessment) -> None:
         Column(ctx.t("report.col.momentum"), "index"),
     ]
     rows = [
-        (Cell(i), Cell(r + (" ◀" if r == ctx.region else "")), Cell(v), Cell(a.momenta.get(r, {}).get(ROOT)))
+        (Cell(i), Cell(ctx.place(r) + (" ◀" if r == ctx.region else "")), Cell(v), Cell(a.momenta.get(r, {}).get(ROOT)))
         for i, (r, v) in enumerate(ranked, start=1)
     ]
     doc.table(ctx.t("report.table.peers", year=a.year), columns, rows, sheet="assessment")
@@ -223,7 +225,7 @@ def _scatter(ctx: Context, doc: DocumentBuilder) -> None:
     chart = ChartSpec(
         "scatter",
         title,
-        tuple(p[0] for p in points),
+        tuple(ctx.place(p[0], True) for p in points),
         (
             ChartSeries(ctx.t("report.col.level"), tuple(p[1] for p in points)),
             ChartSeries(ctx.t("report.col.momentum"), tuple(p[2] for p in points)),
@@ -233,7 +235,7 @@ def _scatter(ctx: Context, doc: DocumentBuilder) -> None:
         x_label=ctx.t("report.axis.level"),
         corners=corners,
         split=split,
-        highlight=ctx.region,
+        highlight=ctx.place(ctx.region, True),
     )
     doc.figure(title, chart, height_cm=10.0)
 
@@ -242,7 +244,7 @@ def _radar(ctx: Context, doc: DocumentBuilder, ra: RegionAssessment) -> None:
     fw = ctx.result.framework
     labels = tuple(fw.nodes[p].name(ctx.lang) for p in fw.pillars)
     series = (
-        ChartSeries(ctx.region, tuple(ra.role.pillar_levels.get(p) for p in fw.pillars)),
+        ChartSeries(ctx.place(ctx.region, True), tuple(ra.role.pillar_levels.get(p) for p in fw.pillars)),
         ChartSeries(ctx.t("report.series.nation_100"), tuple(100.0 for _ in fw.pillars), dashed=True),
     )
     title = ctx.t("report.figure.pillar_levels", year=ra.year)
@@ -340,7 +342,7 @@ def _partners(ctx: Context, doc: DocumentBuilder, ra: RegionAssessment) -> None:
     pt = ra.partners
     doc.paragraph(pt.sentence.text(ctx.lang))
     rows = [
-        (Cell(ctx.label(p.pillar)), Cell(p.peer), Cell(p.own_level), Cell(p.peer_level), Cell(p.gain))
+        (Cell(ctx.label(p.pillar)), Cell(ctx.place(p.peer)), Cell(p.own_level), Cell(p.peer_level), Cell(p.gain))
         for items in pt.by_pillar.values()
         for p in items
     ]
@@ -375,7 +377,7 @@ def _sameness(ctx: Context, doc: DocumentBuilder, ra: RegionAssessment) -> None:
     )
     rows = [
         (
-            Cell(s.peer),
+            Cell(ctx.place(s.peer)),
             Cell(s.cosine),
             Cell(yes if s.adjacent else no),
             Cell(yes if s.same_role else no),
@@ -407,7 +409,7 @@ def _levers(ctx: Context, doc: DocumentBuilder, ra: RegionAssessment) -> None:
             Cell(_name(ctx, lv.fusion)),
             Cell(lv.target_label.text(ctx.lang)),
             Cell(ra.level.nodes.get(lv.target)),
-            Cell(lv.source),
+            Cell(lv.source.text(ctx.lang)),
         )
         for lv in ra.levers
     ]

@@ -459,7 +459,7 @@ class _GaugeView(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), QColor("white"))
         w, h = self.width(), self.height()
-        radius = max(30.0, min(w / 2 - 20, h - 70))
+        radius = max(30.0, min(w / 2 - 20, h - 90))  # room below the arc for D and the grade (two lines)
         cx, cy = w / 2, 20 + radius
         rect = QRectF(cx - radius, cy - radius, 2 * radius, 2 * radius)
         bands = self.bands or [(i / 10, (i + 1) / 10, "") for i in range(10)]

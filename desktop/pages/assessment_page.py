@@ -21,7 +21,7 @@ from core.kernel import Message, msg
 
 from .. import style
 from ..help import indicator_tooltip, set_node_tooltips
-from ..i18n import current_language
+from ..i18n import current_language, parenthesised, region_name, separators
 from ..widgets import Card, CardRow, Verdict, fmt
 from .audit_tab import AuditTab
 from .base import ResultPage
@@ -123,7 +123,7 @@ class PositioningTab(QWidget):
             if q and q.name:
                 badge, hover = robustness(q, lambda n: a.name(n, lang), lang)
                 tip += f"\n{_marked(a.name(q.name, lang), badge, lang)}" + (f"\n{hover}" if hover else "")
-            points.append(Point(r, float(level), float(momentum), tip, highlight=(r == s.region)))
+            points.append(Point(region_name(r), float(level), float(momentum), tip, highlight=(r == s.region)))
         cfg = a.config
         keys = ((True, True), (True, False), (False, True), (False, False))
         names = tuple(a.name(cfg.quadrant_names.get(k), lang) for k in keys) if cfg else ("", "", "", "")
@@ -145,7 +145,7 @@ class PositioningTab(QWidget):
                 style.NATION_COLOR,
                 True,
             ),  # fmt: skip
-            (ra.region, vals, style.ACCENT, False),
+            (region_name(ra.region), vals, style.ACCENT, False),
         ]
         self.radar.set_data(axes, series)
         self.radar.set_caption(_text(ra.level.sentence))
@@ -203,7 +203,7 @@ class CouplingTab(QWidget):
                 hi = grades[i + 1].lower if i + 1 < len(grades) else 1.0
                 bands.append((b.lower, hi, a.name(b.name, lang)))
         badge, hover = robustness(c, lambda n: a.name(n, lang), lang, "d", 4)
-        grade = f"{a.name(c.grade, lang)}（{badge}）" if badge else a.name(c.grade, lang)
+        grade = a.name(c.grade, lang) + (parenthesised(badge, lang) if badge else "")
         self.gauge.set_data(c.d, f"{grade} · {a.name(c.type, lang)}", bands)
         self.gauge.setToolTip(hover)
         rows = [
@@ -221,7 +221,8 @@ class CouplingTab(QWidget):
     def _fill_potential(self, a, ra, framework, lang: str) -> None:
         p = ra.potential
         self.v_potential.set(a.name(p.grade, lang), "", _text(p.reason))
-        raised = "；".join(
+        sep, comma = separators(lang)
+        raised = sep.join(
             f"{framework.nodes[k].name(lang)} {fmt(r.before)}→{fmt(r.after)}" for k, r in p.raised_pillars.items()
         )
         lagging = str(framework.coupling.get(f"{p.lagging_side}_{lang}", p.lagging_side)) if p.lagging_side else "—"
@@ -241,12 +242,12 @@ class CouplingTab(QWidget):
         ]
         ind = p.industries
         if ind.count:
-            quads = "、".join(f"{a.name(k, lang)} {v}" for k, v in (ind.by_quadrant or {}).items())
+            quads = comma.join(f"{a.name(k, lang)} {v}" for k, v in (ind.by_quadrant or {}).items())
             text = (
                 _tr("{n} 个产业；{q}；潜力最高：{t}")
                 .replace("{n}", str(ind.count))
                 .replace("{q}", quads)
-                .replace("{t}", "、".join(ind.top or ()))
+                .replace("{t}", comma.join(ind.top or ()))
             )
             rows.append([_tr("主导产业潜力（均值）"), fmt(ind.mean_potential), text])
         fill_table(self.potential_table, rows)
@@ -345,7 +346,9 @@ class IndustriesTab(QWidget):
             self.industry_scatter.set_caption("")
         else:  # no empty axes: say what to fill in
             self.industry_scatter.set_caption("")
-            empty = _tr("{r} 没有主导产业评分（可在填报模板的“主导产业”工作表中填写）。").replace("{r}", ra.region)
+            empty = _tr("{r} 没有主导产业评分（可在填报模板的“主导产业”工作表中填写）。").replace(
+                "{r}", region_name(ra.region)
+            )
             self.industry_scatter.set_empty(empty)
 
 
@@ -381,7 +384,15 @@ class PartnersTab(QWidget):
             for it in items:
                 why = _text(it.reason)
                 adjacent = _tr("是") if it.adjacent else ""
-                rows.append([framework.label(pillar, lang, regional=True), it.peer, fmt(it.peer_level), adjacent, why])
+                rows.append(
+                    [
+                        framework.label(pillar, lang, regional=True),
+                        region_name(it.peer),
+                        fmt(it.peer_level),
+                        adjacent,
+                        why,
+                    ]
+                )
                 tips.append(why)
         fill_table(self.partners, rows, tips)
         same = list(ra.sameness)
@@ -389,7 +400,10 @@ class PartnersTab(QWidget):
         warning = _tr("定位趋同")
         fill_table(
             self.sameness,
-            [[x.peer, fmt(x.cosine, 3), warning if x.warning else "", w] for x, w in zip(same, why, strict=True)],
+            [
+                [region_name(x.peer), fmt(x.cosine, 3), warning if x.warning else "", w]
+                for x, w in zip(same, why, strict=True)
+            ],
             tips=why,
             highlight={i for i, x in enumerate(same) if x.warning},
         )
@@ -398,7 +412,7 @@ class PartnersTab(QWidget):
                 _text(lv.target_label),
                 _text(lv.name),
                 a.name(lv.fusion, lang),
-                f"{_text(lv.text)}\n{_tr('依据：')}{lv.source}\n{_text(lv.reason)}",
+                f"{_text(lv.text)}\n{_tr('依据：')}{_text(lv.source)}\n{_text(lv.reason)}",
             ]
             for lv in ra.levers
         ]
@@ -432,7 +446,7 @@ class AssessmentPage(ResultPage):
         self.tabs.addTab(scroll(self.positioning), self.tr("定位"))
         self.tilemap = TileMapTab(self.session)
         self.tabs.addTab(self.tilemap, self.tr("全国格局"))
-        self.tabs.addTab(self.coupling, self.tr("耦合与潜力"))
+        self.tabs.addTab(scroll(self.coupling), self.tr("耦合与潜力"))
         self.tabs.addTab(self.boards, self.tr("优势与短板"))
         self.tabs.addTab(self.industries, self.tr("主导产业"))
         self.tabs.addTab(self.partner_tab, self.tr("伙伴与路径"))
@@ -464,7 +478,9 @@ class AssessmentPage(ResultPage):
         s = self.session
         ra = self.region_assessment()
         if ra is None:
-            missing = self.tr("“{r}”没有评估结果（全国本身不参与定位评估，请选择一个地区）。").replace("{r}", s.region)
+            missing = self.tr("“{r}”没有评估结果（全国本身不参与定位评估，请选择一个地区）。").replace(
+                "{r}", region_name(s.region)
+            )
             msg = s.assessment_error or (missing if s.assessment is not None else "")
             self.show_empty(msg or self.tr("还没有评估结果。评估需要地区数据和全国基准（可用内置的全国数据）。"))
             return

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core.kernel import CellStatus, Message
+from core.kernel import CellStatus, Message, msg
 
 from .. import style
 from ..help import set_node_tooltips
-from ..i18n import current_language
+from ..i18n import current_language, region_name
 from ..widgets import Card, CardRow, Verdict, fmt
 from .base import ResultPage
 from .tables import fill_table, make_table
@@ -109,7 +109,9 @@ class BenchmarkPage(ResultPage):
         if cmp is None:
             self.show_empty(
                 s.assessment_error
-                or self.tr("“{r}”没有对标结果：请选择一个地区（全国本身不参与对标）。").replace("{r}", s.region or "—")
+                or self.tr("“{r}”没有对标结果：请选择一个地区（全国本身不参与对标）。").replace(
+                    "{r}", region_name(s.region) if s.region else "—"
+                )
             )
             return
         self.show_content()
@@ -139,7 +141,9 @@ class BenchmarkPage(ResultPage):
         if ra is not None and ra.comparison is not None:  # the report's macro-region share of this indicator
             texts += [_text(f.sentence) for f in ra.comparison.macro_shares if f.figure.node == cmp.node]
         if cmp.macro_region and not cmp.macro_figures:
-            texts.append(self.tr("报告未给出{m}该指标的数值，无法与板块对比。").replace("{m}", cmp.macro_region))
+            texts.append(
+                self.tr("报告未给出{m}该指标的数值，无法与板块对比。").replace("{m}", region_name(cmp.macro_region))
+            )
         self.sentences.setText("\n".join(t for t in texts if t))
 
     def _draw_chart(self, cmp, years: list[int]) -> None:
@@ -153,7 +157,7 @@ class BenchmarkPage(ResultPage):
         ]
         estimated = [f is CellStatus.ESTIMATE for f in flags]
         series = [
-            Series(s.region, years, [cmp.region.get(y) for y in years], style.ACCENT, width=3, estimated=estimated),
+            Series(region_name(s.region), years, [cmp.region.get(y) for y in years], style.ACCENT, width=3, estimated=estimated),
             Series(self.tr("全国可比序列"), years, [cmp.nation_comparable.get(y) for y in years], style.NATION_COLOR,
                    dashed=True, symbol="s"),
         ]  # fmt: skip
@@ -166,14 +170,20 @@ class BenchmarkPage(ResultPage):
             oc = s.comparison(cmp.node, other)
             if oc:
                 color = style.SERIES_COLORS[(k + 1) % len(style.SERIES_COLORS)]
-                series.append(Series(other, years, [oc.region.get(y) for y in years], color, width=1.5, symbol="t"))
+                series.append(
+                    Series(region_name(other), years, [oc.region.get(y) for y in years], color, width=1.5, symbol="t")
+                )
         for m in cmp.macro_figures:
             f = m.figure
             if f.measure == "index" and f.year and f.value is not None:
-                name = f"{cmp.macro_region}（{f.section}）"
+                section = f.section_en if current_language() == "en" and f.section_en else f.section
+                name = msg("desktop.benchmark.macro_series", macro=cmp.macro_region, section=section)
+                name = name.text(current_language())
                 series.append(Series(name, [int(f.year)], [float(f.value)], "#8e5bb5", width=0, symbol="star"))
         name = s.framework.label(cmp.node, current_language())
-        self.chart.title.setText(self.tr("{node}：{r} 与全国").replace("{node}", name).replace("{r}", s.region))
+        self.chart.title.setText(
+            self.tr("{node}：{r} 与全国").replace("{node}", name).replace("{r}", region_name(s.region))
+        )
         y_label = self.tr("指数（{y} 年 = 100）").replace("{y}", str(years[0]) if years else "")
         self.chart.set_data(series, x_ticks=years, y_label=y_label)
         self.chart.set_caption(_text(cmp.published_note))
@@ -208,7 +218,7 @@ class BenchmarkPage(ResultPage):
         ranked.sort()
         fill_table(
             self.rank_table,
-            [[str(k), r, fmt(v), fmt(lv)] for k, r, v, lv in ranked],
+            [[str(k), region_name(r), fmt(v), fmt(lv)] for k, r, v, lv in ranked],
             highlight={i for i, row in enumerate(ranked) if row[1] == s.region},
         )
 

@@ -31,7 +31,7 @@ from core.kernel import CellStatus, Severity, render
 from .. import style
 from ..exclusions_dialog import ExclusionBar
 from ..help import indicator_tooltip
-from ..i18n import current_language
+from ..i18n import current_language, parenthesised, region_name
 from ..widgets import Card
 from .base import LazyPage
 from .data_edit import EditPanel
@@ -148,7 +148,7 @@ class CheckPage(LazyPage):
         n = sum(1 for o in s.table if o.region == s.region) if s.table is not None else 0
         self.summary.setText(
             self.tr("{region}：{n} 个数值　　导入与测算问题（全部文件）：{e} 个错误，{w} 个警告")
-            .replace("{region}", s.region or "—")
+            .replace("{region}", region_name(s.region) if s.region else "—")
             .replace("{n}", str(n))
             .replace("{e}", str(n_err))
             .replace("{w}", str(n_warn))
@@ -199,16 +199,17 @@ class CheckPage(LazyPage):
 
     def _head_items(self, code: str) -> list[QTableWidgetItem]:
         """Code, name (a province sees its own wording; the definition as tooltip) and unit."""
-        from core.model import BASIS_CODES, NATION
+        from core.model import BASIS_CODES, NATION, basis_unit
 
         fw, lang, regional = self.session.framework, current_language(), self.session.region != NATION
         if code in fw.nodes:
             node = fw.nodes[code]
-            name, unit = node.name(lang, regional=regional), node.unit
+            name, unit = node.name(lang, regional=regional), node.unit_label(lang)
             tip = indicator_tooltip(fw, code, lang)  # definition, unit and source
         else:
             zh, en, unit = BASIS_CODES[code]
-            name, tip = (en if lang == "en" else zh), zh
+            name, tip = (en if lang == "en" else zh), (en if lang == "en" else zh)
+            unit = basis_unit(code, lang)
         items = [QTableWidgetItem(code), QTableWidgetItem(name), QTableWidgetItem(unit)]
         items[1].setToolTip(tip)
         return items
@@ -238,7 +239,7 @@ class CheckPage(LazyPage):
             item.setBackground(QBrush(QColor(CELL_BG[status])))
         if obs is not None:
             if obs.provenance is not None:
-                lines.append(self.tr("来源：") + obs.provenance.describe())
+                lines.append(self.tr("来源：") + obs.provenance.describe(current_language()))
             if obs.source:
                 lines.append(self.tr("数据来源：") + obs.source)
             if obs.note:
@@ -255,10 +256,12 @@ class CheckPage(LazyPage):
             if o is None:
                 return "—"
             prov = o.provenance.describe() if o.provenance is not None else ""
-            return f"{o.value:g}" + (f"（{prov}）" if prov else "")
+            return f"{o.value:g}" + (parenthesised(prov) if prov else "")
 
         for c in self.session.conflicts:
-            it = QTreeWidgetItem([c.region, c.indicator, str(c.year), describe(c.current), describe(c.incoming)])
+            it = QTreeWidgetItem(
+                [region_name(c.region), c.indicator, str(c.year), describe(c.current), describe(c.incoming)]
+            )
             it.setData(0, Qt.ItemDataRole.UserRole, c)
             for col in (3, 4):
                 it.setToolTip(col, it.text(col))

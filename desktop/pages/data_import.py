@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import current_language
+from core.kernel import msg
+
+from ..i18n import current_language, joined
 from ..widgets import Card
 
 
@@ -191,7 +193,7 @@ class ImportPage(QWidget):
 
     def refresh(self) -> None:
         s = self.session
-        self.ws_name.setText(s.workspace_name or self.tr("未打开工作区"))
+        self.ws_name.setText(s.display_name() or self.tr("未打开工作区"))
         n = len(s.table) if s.table is not None else 0
         info = (
             self.tr("{n} 个数值，{r} 个地区，{v} 次修订")
@@ -207,15 +209,14 @@ class ImportPage(QWidget):
         self.files.clear()
         lang = current_language()
         for rev in reversed(s.revisions):
-            files = "、".join(getattr(rev, "files", ()) or ())
+            files = tuple(getattr(rev, "files", ()) or ())
             text = rev.text(lang)
-            self.files.addItem(
-                f"#{rev.id}  {rev.created_at[:16].replace('T', ' ')}  {text}"
-                + (f"（{files}）" if files and files not in text else "")
-            )
+            if files and not all(f in text for f in files):
+                text += msg("desktop.revision.files", files=list(files)).text(lang)
+            self.files.addItem(f"#{rev.id}  {rev.created_at[:16].replace('T', ' ')}  {text}")
         self.history.clear()
         for rec in s.imports:
-            names = "、".join(Path(p).name for p in rec.paths)
+            names = joined(Path(p).name for p in rec.paths)
             item = QTreeWidgetItem([names, str(rec.values), str(rec.problems), str(rec.errors)])
             item.setToolTip(0, "\n".join(rec.paths))
             self.history.addTopLevelItem(item)
@@ -238,7 +239,10 @@ class ImportPage(QWidget):
         if years is None:
             self.window_.show_message(self.tr("年份范围无效，请填写如 2019-2024。"))
             return
-        region = self.template_region.text().strip()
+        from core.model import canonical_region_name
+
+        typed = self.template_region.text().strip()
+        region = canonical_region_name(typed) or typed  # Hubei / 湖北 → 湖北省; other names as typed
         default = {
             "region": (region or self.tr("地区")) + self.tr("填报模板"),
             "multi": self.tr("多地区填报模板"),

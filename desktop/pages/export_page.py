@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from core.kernel import render
 
-from ..i18n import current_language
+from ..i18n import current_language, region_name
 from ..session.whatif import whatif_of
 from ..widgets import Card, note_label
 
@@ -198,7 +198,7 @@ class ExportPage(QWidget):
         self.region_combo.clear()
         if has_result:
             for r in s.regions():
-                self.region_combo.addItem(r, r)
+                self.region_combo.addItem(region_name(r), r)
             self.region_combo.addItem(_t("all_regions"), ALL)
             index = self.region_combo.findData(current or s.region)
             self.region_combo.setCurrentIndex(max(0, index))

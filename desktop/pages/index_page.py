@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from core.kernel import GAP_POLICIES, CellStatus, gap_policy_label
+from core.kernel import GAP_POLICIES, CellStatus, gap_policy_label, msg
 
 from .. import style
-from ..i18n import current_language
+from ..i18n import current_language, region_name, separators
 from ..widgets import Card
 from .base import ResultPage
 from .index_sensitivity import SensitivityPanel
@@ -164,7 +164,7 @@ class IndexPage(ResultPage):
         ]
         for k, other in enumerate(c for c in s.compare if c != region and c in res.regions):
             color = style.SERIES_COLORS[(k + 5) % len(style.SERIES_COLORS)]
-            name = f"{other} {fw.nodes['total'].name(lang)}"
+            name = f"{region_name(other)} {fw.nodes['total'].name(lang)}"
             series.append(self._series(other, "total", name, color, width=1.6, symbol="t"))
         bands = self._bands(mc, codes, colors) if mc is not None else []
         self.line.set_data(
@@ -176,7 +176,7 @@ class IndexPage(ResultPage):
         self._draw_unnamed_bands([b for b in bands if not b.name])
         note = (
             self.tr("{region}，基期 {y} 年 = 100。虚线为含预估值的年份。")
-            .replace("{region}", region)
+            .replace("{region}", region_name(region))
             .replace("{y}", str(res.base_year))
         )
         if mc is not None:
@@ -227,7 +227,8 @@ class IndexPage(ResultPage):
         rec, lang = self.session.result.recipe, current_language()
         policy = rec.gap_policy
         lines = [
-            self.tr("方法：") + rec.method,
+            self.tr("方法：")
+            + (msg("desktop.recipe.method").text(lang) if rec.method.startswith("CAICT 2025") else rec.method),
             self.tr("指标体系：") + f"{rec.framework_id} {rec.framework_version}",
             self.tr("基期：{b} 年；末年：{e} 年").replace("{b}", str(rec.base_year)).replace("{e}", str(rec.end_year)),
             self.tr("年份缺口：") + (gap_policy_label(policy, lang) if policy in GAP_POLICIES else policy),
@@ -236,6 +237,8 @@ class IndexPage(ResultPage):
             ),
         ]
         if rec.exclusions:
-            lines.append(self.tr("排除的指标：") + "；".join(f"{r}: {'、'.join(c)}" for r, c in rec.exclusions.items()))
+            sep, comma = separators(lang)
+            items = (f"{region_name(r)}: {comma.join(c)}" for r, c in rec.exclusions.items())
+            lines.append(self.tr("排除的指标：") + sep.join(items))
         lines += ["· " + n.text(lang) for n in rec.notes]
         self.recipe.setText("\n".join(lines))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import current_language
+from ..i18n import current_language, region_name
 
 HIGHLIGHT = "#e3f0ff"
 
@@ -191,7 +191,7 @@ class SensitivityPanel(QWidget):
         )
         return (
             self.tr("{region}：各权重 ±20% 时总指数最大变动 {m}，")
-            .replace("{region}", s.region)
+            .replace("{region}", region_name(s.region))
             .replace("{m}", f"{mx:.2f}%")
             + verdict
         )
@@ -205,7 +205,7 @@ class SensitivityPanel(QWidget):
         order = sorted(range(len(mc.regions)), key=lambda i: int(mc.rank_nominal[i]))
         for row, i in enumerate(order):
             texts = [
-                mc.regions[i],
+                region_name(mc.regions[i]),
                 str(int(mc.rank_nominal[i])),
                 f"{float(mc.rank_median[i]):.0f}",
                 f"{float(mc.rank_p05[i]):.0f}–{float(mc.rank_p95[i]):.0f}",
@@ -230,7 +230,7 @@ class SensitivityPanel(QWidget):
         ]
         _fill_sorted(self.sobol_table, rows, 2)
         text = self.tr("Sobol：{region} {year} 年总指数，{n} 次抽样（种子 {seed}）。")
-        return _filled(text, region=sobol.region, year=sobol.year, n=sobol.draws, seed=sobol.seed)
+        return _filled(text, region=region_name(sobol.region), year=sobol.year, n=sobol.draws, seed=sobol.seed)
 
     def _fill_drop_one(self) -> str:
         s, drop = self.session, self.session.drop_one
@@ -255,4 +255,4 @@ class SensitivityPanel(QWidget):
             )
         _fill_sorted(self.drop_table, rows, 1)
         text = self.tr("逐一剔除：{region} {year} 年总指数 {nominal}，排名第 {rank}。")
-        return _filled(text, region=s.region, year=drop.year, nominal=f"{nominal:.1f}", rank=rank)
+        return _filled(text, region=region_name(s.region), year=drop.year, nominal=f"{nominal:.1f}", rank=rank)

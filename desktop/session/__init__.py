@@ -121,6 +121,12 @@ class Session(WorkspaceOps, EditingOps, Computations, AnalysisSetup, Exports, QO
         task.cancelled.connect(lambda: self.message.emit(QCoreApplication.translate("Session", "已取消：") + title))
         return self.runner.start(task)
 
+    def display_name(self) -> str:
+        """The open workspace's name in the UI language ("" when none is open)."""
+        if self.is_demo:
+            return QCoreApplication.translate("Session", "演示工作区（示意数据）")
+        return self.workspace_name
+
     def _set_state(
         self, path: str, state: WorkspaceState, name: str = "", demo: bool = False, record: bool = True
     ) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from .. import i18n
 from .demo import demo_available, load_demo
 from .state import ImportRecord, data_dir, read_state
 
@@ -184,5 +185,5 @@ def _import_summary(added: int, report) -> str:
         .replace("{p}", str(len(report.problems)))
     )
     if report.rejected_files:
-        text += QCoreApplication.translate("Session", "未导入有错误的文件：") + "、".join(report.rejected_files)
+        text += QCoreApplication.translate("Session", "未导入有错误的文件：") + i18n.joined(report.rejected_files)
     return text

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
+from ..i18n import region_name
+
 
 class Header(QWidget):
     def __init__(self, session, parent=None):
@@ -33,7 +35,7 @@ class Header(QWidget):
         self.region_combo = QComboBox()
         self.region_combo.setMinimumWidth(150)
         self.region_combo.setToolTip(self.tr("当前查看的地区"))
-        self.region_combo.currentTextChanged.connect(self._region_selected)
+        self.region_combo.currentIndexChanged.connect(self._region_selected)
         self.compare_button = QToolButton()
         self.compare_button.setText(self.tr("叠加对比"))
         self.compare_button.setToolTip(self.tr("在图表中叠加其他地区"))
@@ -57,26 +59,30 @@ class Header(QWidget):
         s = self.session
         self.region_combo.blockSignals(True)
         self.region_combo.clear()
-        self.region_combo.addItems(regions)
+        for r in regions:
+            self.region_combo.addItem(region_name(r), r)  # shown in the UI language, keyed by the data's name
         if s.region in regions:
-            self.region_combo.setCurrentText(s.region)
+            self.region_combo.setCurrentIndex(regions.index(s.region))
         self.region_combo.blockSignals(False)
         self.compare_menu.clear()
         for r in regions:
-            act = self.compare_menu.addAction(r)
+            act = self.compare_menu.addAction(region_name(r))
+            act.setData(r)
             act.setCheckable(True)
             act.setChecked(r in s.compare)
             act.toggled.connect(self._compare_toggled)
 
-    def _region_selected(self, text: str) -> None:
-        if text:
-            self.session.set_region(text)
+    def _region_selected(self, index: int) -> None:
+        region = self.region_combo.itemData(index)
+        if region:
+            self.session.set_region(region)
 
     def _region_from_session(self, region: str) -> None:
-        if self.region_combo.currentText() != region:
+        index = self.region_combo.findData(region)
+        if index >= 0 and self.region_combo.currentIndex() != index:
             self.region_combo.blockSignals(True)
-            self.region_combo.setCurrentText(region)
+            self.region_combo.setCurrentIndex(index)
             self.region_combo.blockSignals(False)
 
     def _compare_toggled(self, _checked: bool) -> None:
-        self.session.set_compare([a.text() for a in self.compare_menu.actions() if a.isChecked()])
+        self.session.set_compare([a.data() for a in self.compare_menu.actions() if a.isChecked()])

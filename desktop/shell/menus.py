@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from .setup_actions import SetupActions
 
@@ -23,6 +24,9 @@ class Menus(QObject):
         super().__init__(window)
         self.window = window
         mb = window.menuBar()
+        for old in mb.findChildren(QMenu):  # the previous language's menus (clear() only removes their actions)
+            old.setParent(None)
+            old.deleteLater()
         mb.clear()
         self._file_menu(mb.addMenu(self.tr("文件(&F)")))
         self._analysis_menu(mb.addMenu(self.tr("分析(&A)")))

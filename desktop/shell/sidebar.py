@@ -54,7 +54,7 @@ class Sidebar(QWidget):
             self.steps.blockSignals(False)
 
     def show_workspace(self, session, regions: int) -> None:
-        name = session.workspace_name or self.tr("未打开工作区")
+        name = session.display_name() or self.tr("未打开工作区")
         n = len(session.table) if session.table is not None else 0
         self.workspace_label.setText(
             self.tr("工作区：{name}\n{n} 个数值，{r} 个地区")

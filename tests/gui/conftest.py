@@ -74,18 +74,28 @@ def wait_idle(qtbot, session, timeout=20000):
     qtbot.waitUntil(lambda: not session.runner.busy, timeout=timeout)
 
 
-@pytest.fixture
-def window(qtbot, app_setup):
-    """The main window on the demo workspace, every core call on real worker threads."""
+def open_window(qtbot, lang: str = "zh"):
+    """The main window built in `lang` on the demo workspace, every core call on real worker threads."""
     from desktop.main_window import MainWindow
     from desktop.settings import Settings
 
-    win = MainWindow(Settings(), lang="zh")
+    win = MainWindow(Settings(), lang=lang)
     qtbot.addWidget(win)
     win.resize(1400, 880)
     win.show()
     win.open_initial()
     qtbot.waitUntil(lambda: win.session.assessment is not None and not win.session.runner.busy, timeout=30000)
-    yield win
+    return win
+
+
+def close_window(win) -> None:
     win.session.runner.cancel_all()
     win.session.runner.wait(5000)
+
+
+@pytest.fixture
+def window(qtbot, app_setup):
+    """The main window on the demo workspace, every core call on real worker threads."""
+    win = open_window(qtbot)
+    yield win
+    close_window(win)

@@ -196,8 +196,8 @@ def test_every_indicator_has_a_tooltip_with_definition_unit_and_source(qtbot, de
         if fw.nodes[code].is_leaf:
             for lang in ("zh", "en"):
                 tip = indicator_tooltip(fw, code, lang)
-                assert fw.nodes[code].unit in tip
-                assert fw.nodes[code].source_en in tip if lang == "en" else fw.nodes[code].source in tip
+                node = fw.nodes[code]
+                assert node.unit_label(lang) in tip and node.source_label(lang) in tip
     page, _ = _page(qtbot, BenchmarkPage, demo)
     combo = page.node_combo
     leaf = next(i for i in range(combo.count()) if fw.nodes[combo.itemData(i)].is_leaf)
