@@ -3,58 +3,58 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="396" />
-        <location filename="../../desktop/pages/assessment_page.py" line="454" />
+        <location filename="../../desktop/pages/assessment_page.py" line="425" />
+        <location filename="../../desktop/pages/assessment_page.py" line="485" />
         <source>还没有评估结果。评估需要地区数据和全国基准（可用内置的全国数据）。</source>
         <translation>No assessment yet. It needs regional data and the national benchmark (the built-in national data will do).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="417" />
+        <location filename="../../desktop/pages/assessment_page.py" line="446" />
         <source>定位</source>
         <translation>Positioning</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="419" />
+        <location filename="../../desktop/pages/assessment_page.py" line="448" />
         <source>全国格局</source>
         <translation>National landscape</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="420" />
+        <location filename="../../desktop/pages/assessment_page.py" line="449" />
         <source>耦合与潜力</source>
         <translation>Coupling and potential</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="421" />
+        <location filename="../../desktop/pages/assessment_page.py" line="450" />
         <source>优势与短板</source>
         <translation>Strengths and short boards</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="422" />
+        <location filename="../../desktop/pages/assessment_page.py" line="451" />
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="423" />
+        <location filename="../../desktop/pages/assessment_page.py" line="452" />
         <source>伙伴与路径</source>
         <translation>Partners and levers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="424" />
+        <location filename="../../desktop/pages/assessment_page.py" line="453" />
         <source>统计一致性</source>
         <translation>Coherence</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="452" />
+        <location filename="../../desktop/pages/assessment_page.py" line="481" />
         <source>“{r}”没有评估结果（全国本身不参与定位评估，请选择一个地区）。</source>
         <translation>No assessment for “{r}” (the nation itself is not positioned; choose a region).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="464" />
+        <location filename="../../desktop/pages/assessment_page.py" line="495" />
         <source>（另有 {0} 条说明，见导出的 JSON）</source>
         <translation> ({0} more notes in the exported JSON)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="465" />
+        <location filename="../../desktop/pages/assessment_page.py" line="496" />
         <source>说明：</source>
         <translation>Notes: </translation>
     </message>
@@ -125,7 +125,7 @@
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="157" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="161" />
         <source>全国可比序列</source>
         <translation>Comparable national series</translation>
     </message>
@@ -180,42 +180,42 @@
         <translation>No benchmark for “{r}”: choose a region (the nation is not benchmarked against itself).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="163" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="167" />
         <source>全国公布值（中国信通院）</source>
         <translation>Published national index (CAICT)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="176" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="185" />
         <source>{node}：{r} 与全国</source>
         <translation>{node}: {r} vs the nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="177" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="187" />
         <source>指数（{y} 年 = 100）</source>
         <translation>Index ({y} = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="184" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="194" />
         <source>{y} 年</source>
         <translation>{y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="188" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="198" />
         <source>本地区年均增速 {a}，全国 {b}。</source>
         <translation>Annual growth: region {a}, nation {b}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="194" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="204" />
         <source>{y} 年指数在已载入地区中的位次（增长快慢）。</source>
         <translation>Rank of the {y} index among the loaded regions (how fast it grew).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="196" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="206" />
         <source>融合水平（全国 = 100）在已载入地区中的位次（发展高低）。</source>
         <translation>Rank of the fusion level (nation = 100) among the loaded regions (how developed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="142" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="145" />
         <source>报告未给出{m}该指标的数值，无法与板块对比。</source>
         <translation>The report gives no {m} figure for this node, so there is no macro-region comparison.</translation>
     </message>
@@ -318,7 +318,7 @@
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="115" />
-        <location filename="../../desktop/pages/data_check.py" line="281" />
+        <location filename="../../desktop/pages/data_check.py" line="284" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
@@ -365,7 +365,7 @@
     </message>
     <message>
         <location filename="../../desktop/pages/data_check.py" line="135" />
-        <location filename="../../desktop/pages/data_check.py" line="282" />
+        <location filename="../../desktop/pages/data_check.py" line="285" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
@@ -385,7 +385,7 @@
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="271" />
+        <location filename="../../desktop/pages/data_check.py" line="274" />
         <source>（已接受：{reason}）</source>
         <translation> (accepted: {reason})</translation>
     </message>
@@ -405,22 +405,22 @@
         <translation>Interpolated: geometric (log-linear) interpolation between two known years</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="234" />
+        <location filename="../../desktop/pages/data_check.py" line="235" />
         <source>缺失：该年没有数值</source>
         <translation>Missing: no value for this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="241" />
+        <location filename="../../desktop/pages/data_check.py" line="242" />
         <source>来源：</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="243" />
+        <location filename="../../desktop/pages/data_check.py" line="244" />
         <source>数据来源：</source>
         <translation>Data source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="245" />
+        <location filename="../../desktop/pages/data_check.py" line="246" />
         <source>备注：</source>
         <translation>Note: </translation>
     </message>
@@ -428,22 +428,22 @@
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="44" />
+        <location filename="../../desktop/pages/data_import.py" line="46" />
         <source>把填报模板（.xlsx）、长表文件（.csv/.xlsx）或整个文件夹拖放到这里</source>
         <translation>Drop fill-in templates (.xlsx), long tables (.csv/.xlsx) or whole folders here</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="47" />
+        <location filename="../../desktop/pages/data_import.py" line="49" />
         <source>每个数值都会记录来源文件、工作表和单元格；发现的问题在“数据校验”中逐条列出。</source>
         <translation>Every value keeps its file, sheet and cell; problems are listed one by one on the Check page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="53" />
+        <location filename="../../desktop/pages/data_import.py" line="55" />
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="55" />
+        <location filename="../../desktop/pages/data_import.py" line="57" />
         <source>选择文件夹…</source>
         <translation>Choose a folder…</translation>
     </message>
@@ -835,22 +835,22 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../desktop/shell/header.py" line="32" />
+        <location filename="../../desktop/shell/header.py" line="34" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="35" />
+        <location filename="../../desktop/shell/header.py" line="37" />
         <source>当前查看的地区</source>
         <translation>The region shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="38" />
+        <location filename="../../desktop/shell/header.py" line="40" />
         <source>叠加对比</source>
         <translation>Overlay regions</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="39" />
+        <location filename="../../desktop/shell/header.py" line="41" />
         <source>在图表中叠加其他地区</source>
         <translation>Overlay other regions on the charts</translation>
     </message>
@@ -858,163 +858,163 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="132" />
+        <location filename="../../desktop/pages/data_import.py" line="134" />
         <source>下载空白填报模板</source>
         <translation>Download a blank fill-in template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="133" />
+        <location filename="../../desktop/pages/data_import.py" line="135" />
         <source>生成带校验和填报说明的空白工作簿，发给各地统计人员填写后再导入。</source>
         <translation>Creates a blank workbook with validation and instructions to send to statisticians; import it when it comes back.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="137" />
+        <location filename="../../desktop/pages/data_import.py" line="139" />
         <source>单地区模板（一个地区，逐年填报）</source>
         <translation>Region template (one region, by year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="138" />
+        <location filename="../../desktop/pages/data_import.py" line="140" />
         <source>多地区模板（多个地区同表填报）</source>
         <translation>Multi-region template (several regions in one sheet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="139" />
+        <location filename="../../desktop/pages/data_import.py" line="141" />
         <source>全国基准模板（全国数值）</source>
         <translation>National benchmark template (national values)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="141" />
+        <location filename="../../desktop/pages/data_import.py" line="143" />
         <source>地区名称，如 湖北省（可留空）</source>
-        <translation>Region name, e.g. 湖北省 (optional)</translation>
+        <translation>Region name, e.g. Hubei (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="143" />
+        <location filename="../../desktop/pages/data_import.py" line="145" />
         <source>填报年份范围，如 2019-2024</source>
         <translation>Years to fill, e.g. 2019-2024</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="146" />
+        <location filename="../../desktop/pages/data_import.py" line="148" />
         <source>模板类型</source>
         <translation>Template kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="147" />
-        <location filename="../../desktop/pages/data_import.py" line="243" />
+        <location filename="../../desktop/pages/data_import.py" line="149" />
+        <location filename="../../desktop/pages/data_import.py" line="247" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="148" />
+        <location filename="../../desktop/pages/data_import.py" line="150" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="154" />
+        <location filename="../../desktop/pages/data_import.py" line="156" />
         <source>保存空白模板…</source>
         <translation>Save blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="163" />
+        <location filename="../../desktop/pages/data_import.py" line="165" />
         <source>当前工作区</source>
         <translation>Current workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="163" />
+        <location filename="../../desktop/pages/data_import.py" line="165" />
         <source>工作区文件（.lcws）保存每次导入的全部数值、来源和修订记录。</source>
         <translation>The workspace file (.lcws) keeps every imported value, its source and the revision history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="177" />
+        <location filename="../../desktop/pages/data_import.py" line="179" />
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="178" />
+        <location filename="../../desktop/pages/data_import.py" line="180" />
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="179" />
+        <location filename="../../desktop/pages/data_import.py" line="181" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="180" />
+        <location filename="../../desktop/pages/data_import.py" line="182" />
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="106" />
+        <location filename="../../desktop/pages/data_import.py" line="108" />
         <source>本次导入记录</source>
         <translation>Imports in this session</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="108" />
+        <location filename="../../desktop/pages/data_import.py" line="110" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="108" />
+        <location filename="../../desktop/pages/data_import.py" line="110" />
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="108" />
+        <location filename="../../desktop/pages/data_import.py" line="110" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="108" />
+        <location filename="../../desktop/pages/data_import.py" line="110" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="113" />
+        <location filename="../../desktop/pages/data_import.py" line="115" />
         <source>最近打开</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="194" />
+        <location filename="../../desktop/pages/data_import.py" line="196" />
         <source>未打开工作区</source>
         <translation>No workspace open</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="197" />
+        <location filename="../../desktop/pages/data_import.py" line="199" />
         <source>{n} 个数值，{r} 个地区，{v} 次修订</source>
-        <translation>{n} values, {r} regions, {v} revisions</translation>
+        <translation>{n} values, {r} regions, revisions: {v}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="205" />
+        <location filename="../../desktop/pages/data_import.py" line="207" />
         <source>演示工作区为示意数据，非官方统计。新建工作区后导入本地区数据，开始正式评估。</source>
         <translation>The demo workspace holds illustrative data, not official statistics. Create a new workspace and import your region's data to start a real assessment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="239" />
+        <location filename="../../desktop/pages/data_import.py" line="240" />
         <source>年份范围无效，请填写如 2019-2024。</source>
         <translation>Invalid year range; enter e.g. 2019-2024.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="243" />
+        <location filename="../../desktop/pages/data_import.py" line="247" />
         <source>填报模板</source>
         <translation> template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="244" />
+        <location filename="../../desktop/pages/data_import.py" line="248" />
         <source>多地区填报模板</source>
         <translation>Multi-region template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="245" />
+        <location filename="../../desktop/pages/data_import.py" line="249" />
         <source>全国基准填报模板</source>
         <translation>National benchmark template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="248" />
+        <location filename="../../desktop/pages/data_import.py" line="252" />
         <source>保存空白模板</source>
         <translation>Save blank template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="248" />
+        <location filename="../../desktop/pages/data_import.py" line="252" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
@@ -1155,27 +1155,27 @@
         <translation>Method: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="231" />
+        <location filename="../../desktop/pages/index_page.py" line="232" />
         <source>指标体系：</source>
         <translation>Framework: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="232" />
+        <location filename="../../desktop/pages/index_page.py" line="233" />
         <source>基期：{b} 年；末年：{e} 年</source>
         <translation>Base year: {b}; end year: {e}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="233" />
+        <location filename="../../desktop/pages/index_page.py" line="234" />
         <source>年份缺口：</source>
         <translation>Gaps between years: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="234" />
+        <location filename="../../desktop/pages/index_page.py" line="235" />
         <source>由引擎填补的数值：{n} 个（详见“数据校验”中的彩色单元格）</source>
         <translation>Values filled by the engine: {n} (see the coloured cells on the Check page)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="239" />
+        <location filename="../../desktop/pages/index_page.py" line="242" />
         <source>排除的指标：</source>
         <translation>Excluded indicators: </translation>
     </message>
@@ -1299,154 +1299,154 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="27" />
+        <location filename="../../desktop/shell/menus.py" line="31" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="28" />
+        <location filename="../../desktop/shell/menus.py" line="32" />
         <source>分析(&amp;A)</source>
         <translation>&amp;Analysis</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="29" />
+        <location filename="../../desktop/shell/menus.py" line="33" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="31" />
+        <location filename="../../desktop/shell/menus.py" line="35" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="32" />
+        <location filename="../../desktop/shell/menus.py" line="36" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="36" />
+        <location filename="../../desktop/shell/menus.py" line="40" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="37" />
+        <location filename="../../desktop/shell/menus.py" line="41" />
         <source>本页帮助</source>
         <translation>Help for this page</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="38" />
+        <location filename="../../desktop/shell/menus.py" line="42" />
         <source>方法术语表</source>
         <translation>Method glossary</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="39" />
+        <location filename="../../desktop/shell/menus.py" line="43" />
         <source>入门导览…</source>
         <translation>Getting started…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="41" />
+        <location filename="../../desktop/shell/menus.py" line="45" />
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="42" />
+        <location filename="../../desktop/shell/menus.py" line="46" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="46" />
+        <location filename="../../desktop/shell/menus.py" line="50" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="47" />
+        <location filename="../../desktop/shell/menus.py" line="51" />
         <source>打开工作区…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="48" />
+        <location filename="../../desktop/shell/menus.py" line="52" />
         <source>最近打开</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="51" />
+        <location filename="../../desktop/shell/menus.py" line="55" />
         <source>打开演示工作区</source>
         <translation>Open demo workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="53" />
+        <location filename="../../desktop/shell/menus.py" line="57" />
         <source>保存工作区</source>
         <translation>Save workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="54" />
+        <location filename="../../desktop/shell/menus.py" line="58" />
         <source>工作区另存为…</source>
         <translation>Save workspace as…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="56" />
+        <location filename="../../desktop/shell/menus.py" line="60" />
         <source>导入工作簿…</source>
         <translation>Import workbooks…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="57" />
+        <location filename="../../desktop/shell/menus.py" line="61" />
         <source>导入文件夹…</source>
         <translation>Import a folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="58" />
+        <location filename="../../desktop/shell/menus.py" line="62" />
         <source>下载空白模板…</source>
         <translation>Download blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="60" />
+        <location filename="../../desktop/shell/menus.py" line="64" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="64" />
+        <location filename="../../desktop/shell/menus.py" line="68" />
         <source>重新测算指数</source>
         <translation>Recompute the index</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="65" />
+        <location filename="../../desktop/shell/menus.py" line="69" />
         <source>权重敏感性分析（±20%）</source>
         <translation>Weight sensitivity (±20 %)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="66" />
+        <location filename="../../desktop/shell/menus.py" line="70" />
         <source>蒙特卡洛权重模拟</source>
         <translation>Monte Carlo weights</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="69" />
+        <location filename="../../desktop/shell/menus.py" line="73" />
         <source>排除地区或指标…</source>
         <translation>Exclude regions or indicators…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="70" />
+        <location filename="../../desktop/shell/menus.py" line="74" />
         <source>指标体系编辑器…</source>
         <translation>Framework editor…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="71" />
+        <location filename="../../desktop/shell/menus.py" line="75" />
         <source>使用指标体系文件…</source>
         <translation>Use a framework file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="73" />
+        <location filename="../../desktop/shell/menus.py" line="77" />
         <source>载入城市毗邻关系…</source>
         <translation>Load city adjacency…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="74" />
+        <location filename="../../desktop/shell/menus.py" line="78" />
         <source>清除城市毗邻关系</source>
         <translation>Clear city adjacency</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/menus.py" line="81" />
+        <location filename="../../desktop/shell/menus.py" line="85" />
         <source>语言 / Language</source>
-        <translation>语言 / Language</translation>
+        <translation>Language</translation>
     </message>
 </context>
 <context>
@@ -1749,57 +1749,58 @@
         <translation>Cancelled: </translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="43" />
+        <location filename="../../desktop/session/workspace_ops.py" line="44" />
         <source>未找到演示数据（resources/demo/）。</source>
         <translation>Demo data not found (resources/demo/).</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="46" />
+        <location filename="../../desktop/session/__init__.py" line="127" />
+        <location filename="../../desktop/session/workspace_ops.py" line="47" />
         <source>演示工作区（示意数据）</source>
         <translation>Demo workspace (illustrative data)</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="48" />
+        <location filename="../../desktop/session/workspace_ops.py" line="49" />
         <source>打开演示工作区</source>
         <translation>Open demo workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="69" />
+        <location filename="../../desktop/session/workspace_ops.py" line="70" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="87" />
+        <location filename="../../desktop/session/workspace_ops.py" line="88" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="181" />
+        <location filename="../../desktop/session/workspace_ops.py" line="182" />
         <source>导入完成：新增 {a} 个数值，{c} 个冲突待处理，{p} 个问题。</source>
         <translation>Import finished: {a} new values, {c} conflicts to resolve, {p} problems.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="187" />
+        <location filename="../../desktop/session/workspace_ops.py" line="188" />
         <source>未导入有错误的文件：</source>
         <translation> Files with errors were not imported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="124" />
+        <location filename="../../desktop/session/workspace_ops.py" line="125" />
         <source>导入数据</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="146" />
+        <location filename="../../desktop/session/workspace_ops.py" line="147" />
         <source>冲突已处理，已重新测算。</source>
         <translation>Conflict resolved; results recomputed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="148" />
+        <location filename="../../desktop/session/workspace_ops.py" line="149" />
         <source>处理冲突</source>
         <translation>Resolve conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/__init__.py" line="144" />
+        <location filename="../../desktop/session/__init__.py" line="150" />
         <source>已打开工作区“{name}”：{n} 个数值，{r} 个地区。</source>
         <translation>Opened workspace “{name}”: {n} values, {r} regions.</translation>
     </message>
@@ -1869,12 +1870,12 @@
         <translation>Potential and positioning</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="174" />
+        <location filename="../../desktop/session/workspace_ops.py" line="175" />
         <source>空白模板已保存：</source>
         <translation>Blank template saved: </translation>
     </message>
     <message>
-        <location filename="../../desktop/session/workspace_ops.py" line="176" />
+        <location filename="../../desktop/session/workspace_ops.py" line="177" />
         <source>生成空白模板</source>
         <translation>Create blank template</translation>
     </message>
