@@ -23,7 +23,7 @@ from ..kernel.messages import Message, msg
 from ..kernel.problems import InputError, Problem
 from ..kernel.vocabulary import GAP_POLICIES, CellStatus
 from ..model.framework import Framework
-from ..model.observations import Observation, ObservationTable, Provenance
+from ..model.observations import ColumnProvenance, Observation, ObservationTable, Provenance
 
 # Leaf statuses (IndexResult.status) and node flags (IndexResult.node_flags) are CellStatus
 # values stored as int8: a node is REPORTED (no flag), ESTIMATE, INTERPOLATED or UNDEFINED.
@@ -142,11 +142,7 @@ class Grid:
 def common_base_year(table: Iterable[Observation], framework: Framework) -> tuple[int, tuple[Message, ...]]:
     """The base year when none is chosen: the latest of the regions' first years, so that every
     region is indexed from the same year (spec 02 §2.2). A note names the regions that start later."""
-    leafset = set(framework.leaves)
-    first: dict[str, int] = {}
-    for o in table:
-        if o.indicator in leafset:
-            first[o.region] = min(first.get(o.region, o.year), o.year)
+    first = _first_years(table, framework)
     if not first:
         raise InputError([Problem("no_data", {})])
     base = max(first.values())
@@ -156,22 +152,46 @@ def common_base_year(table: Iterable[Observation], framework: Framework) -> tupl
     return base, (msg("index.note.rebased", regions=late, base=base, earliest=min(first.values())),)
 
 
+def _first_years(table: Iterable[Observation], framework: Framework) -> dict[str, int]:
+    """Each region's first year with a value of any indicator of the framework."""
+    leafset = set(framework.leaves)
+    if isinstance(table, ObservationTable) and table.is_columnar:
+        c = table.columns()
+        sel = np.isin(c.indicator, list(leafset))
+        return _min_year_by_region(c.region[sel], c.year[sel])
+    first: dict[str, int] = {}
+    for o in table:
+        if o.indicator in leafset:
+            first[o.region] = min(first.get(o.region, o.year), o.year)
+    return first
+
+
+def _min_year_by_region(regions: np.ndarray, years: np.ndarray) -> dict[str, int]:
+    """region → its smallest year (arrays of one entry per observation)."""
+    codes, names = _codes(regions)
+    low = np.full(len(names), np.iinfo(np.int64).max)
+    np.minimum.at(low, codes, years)
+    return {str(n): int(y) for n, y in zip(names, low, strict=True)}
+
+
+def _codes(values: np.ndarray) -> tuple[np.ndarray, list]:
+    """Codes per entry and the distinct values, in order of first appearance."""
+    lookup: dict = {}
+    codes = np.fromiter((lookup.setdefault(v, len(lookup)) for v in values.tolist()), np.int64, len(values))
+    return codes, list(lookup)
+
+
 def to_grid(
     table: ObservationTable, framework: Framework, base_year: int | None = None, end_year: int | None = None
 ) -> Grid:
     """Place the framework's indicators on a grid from the base year (default: earliest) to the end year."""
+    if table.is_columnar:
+        return _columns_to_grid(table, framework, base_year, end_year)
     leaf_pos = {c: i for i, c in enumerate(framework.leaves)}
     rows = [o for o in table if o.indicator in leaf_pos]
     if not rows:
         raise InputError([Problem("no_data", {})])
-    data_years = sorted({o.year for o in rows})
-    notes: tuple[Message, ...] = ()
-    base = base_year
-    if base is None:
-        base, notes = common_base_year(table, framework)
-    end = end_year if end_year is not None else data_years[-1]
-    if end <= base:
-        raise InputError([Problem("years_invalid", {"base": base, "end": end}, year=base)])
+    base, end, notes = _base_and_end(table, framework, sorted({o.year for o in rows}), base_year, end_year)
     regions = tuple(sorted({o.region for o in rows}))  # the same order whatever the order of the inputs
     reg_pos = {r: i for i, r in enumerate(regions)}
     raw = np.full((len(regions), len(leaf_pos), end - base + 1), np.nan)
@@ -181,6 +201,43 @@ def to_grid(
             raw[reg_pos[o.region], leaf_pos[o.indicator], o.year - base] = o.value
             if o.provenance is not None:
                 provenance[(o.region, o.indicator, o.year)] = o.provenance
+    return Grid(regions, tuple(range(base, end + 1)), raw, MappingProxyType(provenance), notes)
+
+
+def _base_and_end(
+    table: ObservationTable, framework: Framework, data_years: list[int], base_year: int | None, end_year: int | None
+) -> tuple[int, int, tuple[Message, ...]]:
+    notes: tuple[Message, ...] = ()
+    base = base_year
+    if base is None:
+        base, notes = common_base_year(table, framework)
+    end = end_year if end_year is not None else data_years[-1]
+    if end <= base:
+        raise InputError([Problem("years_invalid", {"base": base, "end": end}, year=base)])
+    return base, end, notes
+
+
+def _columns_to_grid(
+    table: ObservationTable, framework: Framework, base_year: int | None, end_year: int | None
+) -> Grid:
+    """to_grid from Columns: the same grid, one array assignment; provenance looked up on access."""
+    c = table.columns()
+    leaf_pos = {code: i for i, code in enumerate(framework.leaves)}
+    leaf_codes, leaf_names = _codes(c.indicator)
+    leaf_of = np.array([leaf_pos.get(n, -1) for n in leaf_names], dtype=np.int64)[leaf_codes]
+    rows = np.flatnonzero(leaf_of >= 0)
+    if not len(rows):
+        raise InputError([Problem("no_data", {})])
+    base, end, notes = _base_and_end(table, framework, [int(y) for y in np.unique(c.year[rows])], base_year, end_year)
+    rows = rows[(c.year[rows] >= base) & (c.year[rows] <= end)]
+    _, names = _codes(c.region[leaf_of >= 0])
+    regions = tuple(sorted(str(n) for n in names))
+    reg_pos = {r: i for i, r in enumerate(regions)}
+    r_codes, r_names = _codes(c.region[rows])
+    r_index = np.array([reg_pos[str(n)] for n in r_names], dtype=np.int64)[r_codes]
+    raw = np.full((len(regions), len(leaf_pos), end - base + 1), np.nan)
+    raw[r_index, leaf_of[rows], c.year[rows] - base] = c.value[rows]  # later entries win, as in the loop
+    provenance = ColumnProvenance(c, rows)
     return Grid(regions, tuple(range(base, end + 1)), raw, MappingProxyType(provenance), notes)
 
 

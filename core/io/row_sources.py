@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from .template_layout import SHEET_DATA
 from .xlsx_safety import LEGACY_SUFFIXES, MAX_CELLS, MAX_FILE_BYTES, OLE_MAGIC, ZIP_MAGIC, check_entries
 
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
-MAX_TEXT_BYTES = 16 * 1024 * 1024  # ~500,000 rows (a city-level data set is ~120,000); checked before reading
+MAX_TEXT_BYTES = 160 * 1024 * 1024  # ~5 M rows (3,000 regions × 27 × 20 years is 1.6 M); checked before reading
 
 Row = tuple[list[object], list[str | None] | None]  # cell values, number formats (None: the format cannot show them)
 
@@ -37,6 +37,61 @@ class RowSource:
     @property
     def refused(self) -> bool:
         return any(p.severity is Severity.ERROR for p in self.problems)
+
+
+@dataclass
+class Frame:
+    """A whole file parsed column-wise (pandas): header, one column per file column, what was found out."""
+
+    header: list[object]
+    columns: list  # pandas Series (categorical for names and codes) or arrays, header row excluded
+    problems: list[Problem]
+    text_file: bool = True
+    formats_visible: bool = True
+
+
+def open_frame(
+    path: Path, source: Path | io.BytesIO | None, value_column: Callable[[list], int | None]
+) -> Frame | None:
+    """The file parsed column-wise, or None when only the row reader can read it (it then reports why)."""
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        return _text_frame(path, value_column)
+    return None
+
+
+def _text_frame(path: Path, value_column: Callable[[list], int | None]) -> Frame | None:
+    """A CSV through pandas' C parser; names and codes as categories (parsed once per distinct value)."""
+    if path.stat().st_size > MAX_TEXT_BYTES:
+        return None
+    dialect = detect(path.read_bytes())
+    text = dialect.text
+    if "\x00" in text:
+        return None
+    first = next(csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter), None)
+    if not first:
+        return None
+    import pandas as pd  # deferred: pandas is slow to import
+
+    value = value_column(list(first))
+    dtypes = {i: (str if i == value else "category") for i in range(len(first))}
+    try:
+        df = pd.read_csv(
+            io.StringIO(text),
+            sep=dialect.delimiter,
+            header=None,
+            dtype=dtypes,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=False,
+            engine="c",
+        )
+    except Exception:  # ragged rows, odd quoting: the row reader reads it and reports what it finds
+        return None
+    if df.shape[1] != len(first):
+        return None
+    args = {"encoding": dialect.encoding, "delimiter": msg(f"csv_delimiter.{DELIMITER_NAMES[dialect.delimiter]}")}
+    info = Problem("csv_dialect", args, Severity.INFO, file=path.name)
+    return Frame(first, [df[c].iloc[1:].reset_index(drop=True) for c in df.columns], [info])
 
 
 def open_rows(path: Path, source: Path | io.BytesIO | None = None) -> RowSource:
