@@ -157,8 +157,9 @@ def _first_years(table: Iterable[Observation], framework: Framework) -> dict[str
     leafset = set(framework.leaves)
     if isinstance(table, ObservationTable) and table.is_columnar:
         c = table.columns()
-        sel = np.isin(c.indicator, list(leafset))
-        return _min_year_by_region(c.region[sel], c.year[sel])
+        codes, names = c.codes("indicator")
+        sel = np.array([n in leafset for n in names], dtype=bool)[codes]
+        return _min_year_by_region(c.codes("region"), sel, c.year)
     first: dict[str, int] = {}
     for o in table:
         if o.indicator in leafset:
@@ -166,19 +167,14 @@ def _first_years(table: Iterable[Observation], framework: Framework) -> dict[str
     return first
 
 
-def _min_year_by_region(regions: np.ndarray, years: np.ndarray) -> dict[str, int]:
-    """region → its smallest year (arrays of one entry per observation)."""
-    codes, names = _codes(regions)
+def _min_year_by_region(regions: tuple[np.ndarray, list], sel: np.ndarray, years: np.ndarray) -> dict[str, int]:
+    """region → its smallest year among the selected entries (regions as codes and names)."""
+    codes, names = regions
     low = np.full(len(names), np.iinfo(np.int64).max)
-    np.minimum.at(low, codes, years)
-    return {str(n): int(y) for n, y in zip(names, low, strict=True)}
-
-
-def _codes(values: np.ndarray) -> tuple[np.ndarray, list]:
-    """Codes per entry and the distinct values, in order of first appearance."""
-    lookup: dict = {}
-    codes = np.fromiter((lookup.setdefault(v, len(lookup)) for v in values.tolist()), np.int64, len(values))
-    return codes, list(lookup)
+    np.minimum.at(low, codes[sel], years[sel])
+    present = np.unique(codes[sel], return_index=True)
+    order = present[0][np.argsort(present[1])]
+    return {str(names[i]): int(low[i]) for i in order}
 
 
 def to_grid(
@@ -223,18 +219,17 @@ def _columns_to_grid(
     """to_grid from Columns: the same grid, one array assignment; provenance looked up on access."""
     c = table.columns()
     leaf_pos = {code: i for i, code in enumerate(framework.leaves)}
-    leaf_codes, leaf_names = _codes(c.indicator)
+    leaf_codes, leaf_names = c.codes("indicator")
     leaf_of = np.array([leaf_pos.get(n, -1) for n in leaf_names], dtype=np.int64)[leaf_codes]
     rows = np.flatnonzero(leaf_of >= 0)
     if not len(rows):
         raise InputError([Problem("no_data", {})])
     base, end, notes = _base_and_end(table, framework, [int(y) for y in np.unique(c.year[rows])], base_year, end_year)
     rows = rows[(c.year[rows] >= base) & (c.year[rows] <= end)]
-    _, names = _codes(c.region[leaf_of >= 0])
-    regions = tuple(sorted(str(n) for n in names))
+    r_codes, r_names = c.codes("region")
+    regions = tuple(sorted({str(r_names[i]) for i in np.unique(r_codes[leaf_of >= 0])}))
     reg_pos = {r: i for i, r in enumerate(regions)}
-    r_codes, r_names = _codes(c.region[rows])
-    r_index = np.array([reg_pos[str(n)] for n in r_names], dtype=np.int64)[r_codes]
+    r_index = np.array([reg_pos.get(str(n), -1) for n in r_names], dtype=np.int64)[r_codes[rows]]
     raw = np.full((len(regions), len(leaf_pos), end - base + 1), np.nan)
     raw[r_index, leaf_of[rows], c.year[rows] - base] = c.value[rows]  # later entries win, as in the loop
     provenance = ColumnProvenance(c, rows)
@@ -489,35 +484,74 @@ class IndexResult:
         leaf = self.framework.leaves.index(code)
         return CellStatus(int(self.status[self.region_index(region), leaf, year - self.base_year]))
 
-    def to_json(self, ndigits: int = 6) -> dict:
-        """The interchange shape other tools rely on (issue 2); deterministic for identical inputs."""
+    def to_json(self, ndigits: int = 6, *, stream: bool = False) -> dict:
+        """The interchange shape other tools rely on (issue 2); deterministic for identical inputs.
 
-        def num(v: float) -> float | None:
-            return None if math.isnan(v) else round(float(v), ndigits)
-
-        out_regions: dict[str, dict] = {}
-        for r, region in enumerate(self.regions):
-            index: dict[str, dict] = {}
-            growth: dict[str, dict] = {}
-            flags: dict[str, dict] = {}
-            for n, code in enumerate(self.codes):
-                index[code] = {str(y): num(self.index[r, n, t]) for t, y in enumerate(self.years)}
-                growth[code] = {str(y): num(self.growth[r, n, t]) for t, y in enumerate(self.years) if t > 0}
-                node_flags = {}
-                for t, y in enumerate(self.years):
-                    f = CellStatus(int(self.node_flags[r, n, t]))
-                    if f is not REPORTED:
-                        node_flags[str(y)] = _flag_text(f, int(self.carried[r, n, t]))
-                if node_flags:
-                    flags[code] = node_flags
-            out_regions[region] = {"index": index, "growth": growth, "flags": flags}
+        `stream`: "regions" is an iterator of (region, its dict) pairs, made one region at a time
+        (core.commands.output writes it as an object without holding every region in memory).
+        """
+        pairs = ((region, self.region_json(r, ndigits)) for r, region in enumerate(self.regions))
         return {
             "framework": {"id": self.framework.id, "version": self.framework.version},
             "base_year": self.base_year,
             "years": list(self.years),
             "recipe": self.recipe.to_dict(),
-            "regions": out_regions,
+            "regions": pairs if stream else dict(pairs),
         }
+
+    def region_json(self, r: int, ndigits: int = 6) -> dict:
+        """One region's index, growth and flags as in `to_json` (values rounded, undefined as None)."""
+        years = [str(y) for y in self.years]
+        index = rounded(self.index[r], ndigits)
+        growth = rounded(self.growth[r, :, 1:], ndigits)
+        flags: dict[str, dict] = {}
+        marked = np.argwhere(self.node_flags[r] != REPORTED)
+        for n, t in marked:
+            f = CellStatus(int(self.node_flags[r, n, t]))
+            flags.setdefault(self.codes[n], {})[years[t]] = _flag_text(f, int(self.carried[r, n, t]))
+        return {
+            "index": {code: dict(zip(years, index[n], strict=True)) for n, code in enumerate(self.codes)},
+            "growth": {code: dict(zip(years[1:], growth[n], strict=True)) for n, code in enumerate(self.codes)},
+            "flags": {code: flags[code] for code in self.codes if code in flags},
+        }
+
+    def long_table(self, ndigits: int = 6) -> dict[str, list]:
+        """The index as a long table: one row per region, node and year (index, growth, status, years carried)."""
+        R, N, T = self.index.shape
+        flags = self.node_flags.reshape(-1)
+        keys = {int(f): CellStatus(int(f)).key for f in np.unique(flags)}
+        growth = self.growth.copy()
+        growth[:, :, 0] = np.nan
+        return {
+            "region": np.repeat(np.array(self.regions, dtype=object), N * T).tolist(),
+            "node": np.tile(np.repeat(np.array(self.codes, dtype=object), T), R).tolist(),
+            "year": np.tile(np.array(self.years), R * N).tolist(),
+            "index": rounded(self.index.reshape(-1), ndigits),
+            "growth": rounded(growth.reshape(-1), ndigits),
+            "status": [keys[int(f)] for f in flags],
+            "years_carried": self.carried.reshape(-1).tolist(),
+        }
+
+
+def rounded(values: np.ndarray, ndigits: int) -> list:
+    """round(v, ndigits) of every value as nested lists, None for NaN: exactly Python's round, vectorised.
+
+    numpy's scaled rounding agrees with Python's correctly rounded one except next to a tie or for
+    huge magnitudes; those few values are rounded by Python.
+    """
+    x = np.asarray(values, dtype=float)
+    scale = 10.0**ndigits
+    with np.errstate(invalid="ignore", over="ignore"):
+        scaled = x * scale
+        out = np.round(scaled) / scale
+        frac = np.abs(scaled - np.floor(scaled) - 0.5)
+        exact = ~((frac > 1e-3) & (np.abs(scaled) < 2.0**52))
+    finite = np.isfinite(x)
+    for i in zip(*np.nonzero(exact & finite), strict=True):
+        out[i] = round(float(x[i]), ndigits)
+    obj = out.astype(object)
+    obj[~finite] = None
+    return obj.tolist()
 
 
 def _flag_text(flag: CellStatus, carried: int) -> str:

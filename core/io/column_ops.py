@@ -6,15 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-import pandas as pd
 
 from ..kernel.problems import Problem
-from ..model.observations import Columns, Observation
+from ..model.observations import Columns, Observation, codes_of
+from ..model.observations import key_codes as key_codes_of
 
 
-def ranks(values: np.ndarray) -> np.ndarray:
+def ranks(values: np.ndarray | tuple[np.ndarray, list]) -> np.ndarray:
     """Each entry's rank among the distinct values in Python's sort order (distinct values sorted once)."""
-    codes, uniques = pd.factorize(values)
+    codes, uniques = values if isinstance(values, tuple) else codes_of(values)
     order = sorted(range(len(uniques)), key=lambda i: uniques[i])
     rank = np.empty(len(uniques), dtype=np.int64)
     rank[order] = np.arange(len(uniques))
@@ -23,8 +23,7 @@ def ranks(values: np.ndarray) -> np.ndarray:
 
 def key_codes(c: Columns) -> np.ndarray:
     """(region, indicator, year) numbered in order of first appearance."""
-    codes, _ = pd.factorize(pd.MultiIndex.from_arrays([c.region, c.indicator, c.year]))
-    return np.asarray(codes, dtype=np.int64)
+    return key_codes_of(c.codes("region"), c.codes("indicator"), c.year)
 
 
 def sorted_columns(c: Columns) -> Columns:
@@ -38,8 +37,8 @@ def sorted_columns(c: Columns) -> Columns:
         ranks(origin_sheet)[c.origin],
         ranks(origin_file)[c.origin],
         c.year,
-        ranks(c.indicator),
-        ranks(c.region),
+        ranks(c.codes("indicator")),
+        ranks(c.codes("region")),
     )
     return c.take(np.lexsort(keys))
 

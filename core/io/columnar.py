@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from ..model.observations import Columns, Provenance
+from ..model.observations import Columns, Provenance, codes_of, key_codes
 from ..model.regions import canonical_region_name
 from .numbers import MAX_MAGNITUDE, format_number
 from .plausibility import OUTLIER_FACTOR
@@ -34,8 +34,7 @@ def distinct(values: np.ndarray | pd.Series) -> Column:
         return np.asarray(values.cat.codes, dtype=np.int64), list(values.cat.categories)
     arr = np.asarray(values, dtype=object)
     if all(type(v) is str for v in arr[: min(len(arr), 1000)]) and all(isinstance(v, str) for v in arr):
-        codes, uniques = pd.factorize(arr)
-        return np.asarray(codes, dtype=np.int64), list(uniques)
+        return codes_of(arr)
     seen: dict[tuple[type, object], int] = {}
     codes = np.fromiter((seen.setdefault((type(v), v), len(seen)) for v in arr), dtype=np.int64, count=len(arr))
     return codes, [v for _, v in seen]
@@ -59,18 +58,17 @@ def plain_numbers(raw: np.ndarray, text_file: bool) -> tuple[np.ndarray, np.ndar
     n = len(raw)
     values = np.full(n, np.nan)
     clean = np.zeros(n, bool)
-    texts = np.array([isinstance(v, str) for v in raw], bool) if n else clean
-    if text_file and texts.all():
+    if text_file:  # every cell is text
         try:
             values = raw.astype(float)
             clean[:] = True
-        except ValueError:
+        except (ValueError, TypeError):
             for i, v in enumerate(raw):
-                with contextlib.suppress(ValueError):
-                    values[i], clean[i] = float(v), True
-        ascii_ok = "\x00".join(raw.tolist()) if n else ""
-        if not (ascii_ok.isascii() and "_" not in ascii_ok):  # full-width digits, 1_000: the row reader decides
-            clean &= np.array([v.isascii() and "_" not in v for v in raw], bool)
+                with contextlib.suppress(ValueError, TypeError):
+                    values[i], clean[i] = float(v), isinstance(v, str)
+        joined = "\x00".join(raw.tolist()) if n and clean.all() else None
+        if joined is None or not (joined.isascii() and "_" not in joined):  # full-width digits, 1_000: row reader
+            clean &= np.array([isinstance(v, str) and v.isascii() and "_" not in v for v in raw], bool)
     else:
         for i, v in enumerate(raw):
             if isinstance(v, (int, float)) and not isinstance(v, bool) and abs(v) <= MAX_MAGNITUDE:
@@ -88,7 +86,7 @@ def read_columns(reader, data: Sequence[np.ndarray | pd.Series], first_row: int 
     """
     n = len(data[0]) if data else 0
     rownums = np.arange(first_row, first_row + n, dtype=np.int64)
-    fields = {f: distinct(data[i]) for f, i in reader.cols.items()}
+    fields = {f: distinct(data[i]) for f, i in reader.cols.items() if f != "value"}
     texts = {f: per_value(col, cell_text) for f, col in fields.items()}
     region_text = texts["region"]
     region_canon = per_value(fields["region"], lambda v: canonical_region_name(cell_text(v)) or cell_text(v))
@@ -104,7 +102,7 @@ def read_columns(reader, data: Sequence[np.ndarray | pd.Series], first_row: int 
     with np.errstate(invalid="ignore"):
         value_ok &= ~(pct & (values > 100))
     keyed = (region_text != "") & indicator_ok & year_ok
-    dup = _duplicated(region_canon, indicator, year, keyed)
+    dup = _duplicated(_recoded(fields["region"][0], region_canon), fields["indicator"], year, keyed)
     clean = region_ok & indicator_ok & year_ok & value_ok & ~dup
     slow = np.flatnonzero(~clean)
     if len(slow):
@@ -155,14 +153,24 @@ def _optional(texts: np.ndarray | None, ok: np.ndarray) -> np.ndarray | None:
     return out
 
 
-def _duplicated(region: np.ndarray, indicator: np.ndarray, year: np.ndarray, keyed: np.ndarray) -> np.ndarray:
+def _recoded(codes: np.ndarray, names: np.ndarray) -> tuple[np.ndarray, list]:
+    """Codes of per-row `names` that were spread from per-distinct values by `codes`: equal names, equal codes."""
+    lookup: dict = {}
+    first = np.unique(codes, return_index=True)
+    per_distinct = np.zeros(int(codes.max()) + 1 if len(codes) else 0, dtype=np.int64)
+    for c, i in zip(*first, strict=True):
+        per_distinct[c] = lookup.setdefault(names[i], len(lookup))
+    return per_distinct[codes], list(lookup)
+
+
+def _duplicated(region: tuple, indicator: tuple, year: np.ndarray, keyed: np.ndarray) -> np.ndarray:
     """Rows whose (region, indicator, year) key occurs more than once among the keyed rows."""
-    out = np.zeros(len(region), bool)
+    out = np.zeros(len(year), bool)
     idx = np.flatnonzero(keyed)
     if len(idx) < 2:
         return out
-    key = pd.MultiIndex.from_arrays([region[idx], indicator[idx], year[idx]])
-    out[idx] = key.duplicated(keep=False)
+    codes = key_codes((region[0][idx], region[1]), (indicator[0][idx], indicator[1]), year[idx])
+    out[idx] = np.bincount(codes)[codes] > 1
     return out
 
 
@@ -170,8 +178,7 @@ def series_ids(cols: Columns) -> np.ndarray:
     """Each entry's series (region, indicator) numbered in order of first appearance."""
     if not len(cols):
         return np.zeros(0, np.int64)
-    codes, _ = pd.factorize(pd.MultiIndex.from_arrays([cols.region, cols.indicator]))
-    return np.asarray(codes, dtype=np.int64)
+    return key_codes(cols.codes("region"), cols.codes("indicator"))
 
 
 def candidate_series(cols: Columns, sid: np.ndarray, is_percent: np.ndarray, formats_visible: bool) -> np.ndarray:
@@ -189,12 +196,12 @@ def candidate_series(cols: Columns, sid: np.ndarray, is_percent: np.ndarray, for
     cand |= pct & (frac > 0) & (big > 0)
     if not formats_visible:
         cand |= pct & (size >= 2) & (frac == size)
-    order = np.lexsort((v, sid))
-    sorted_v = v[order]
+    grouped = v[np.argsort(sid, kind="stable")]
     starts = np.concatenate([[0], np.cumsum(size)[:-1]])
     for length in np.unique(size[size >= 3]):
         groups = np.flatnonzero(size == length)
-        cand[groups[_loo_outliers(sorted_v[starts[groups][:, None] + np.arange(length)])]] = True
+        values = np.sort(grouped[starts[groups][:, None] + np.arange(length)], axis=1)
+        cand[groups[_loo_outliers(values)]] = True
     return cand
 
 
@@ -215,8 +222,7 @@ def _loo_outliers(s: np.ndarray) -> np.ndarray:
 def checked_series(reader, cols: Columns, formats_visible: bool) -> Columns:
     """The row reader's series checks, run on the candidate series only; entries it drops are removed."""
     sid = series_ids(cols)
-    codes = distinct(cols.indicator)
-    is_percent = per_value(codes, reader.is_percent, bool)
+    is_percent = per_value(cols.codes("indicator"), reader.is_percent, bool)
     cand = candidate_series(cols, sid, is_percent, formats_visible)
     if not cand.any():
         return cols

@@ -63,20 +63,24 @@ def _text_frame(path: Path, value_column: Callable[[list], int | None]) -> Frame
     """A CSV through pandas' C parser; names and codes as categories (parsed once per distinct value)."""
     if path.stat().st_size > MAX_TEXT_BYTES:
         return None
-    dialect = detect(path.read_bytes())
+    data = path.read_bytes()
+    dialect = detect(data)
     text = dialect.text
     if "\x00" in text:
         return None
     first = next(csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter), None)
+    del text
     if not first:
         return None
     import pandas as pd  # deferred: pandas is slow to import
 
     value = value_column(list(first))
-    dtypes = {i: (str if i == value else "category") for i in range(len(first))}
-    try:
+    dtypes = {i: (object if i == value else "category") for i in range(len(first))}
+    try:  # the bytes with the detected encoding: pandas decodes as it parses (no second copy of the text)
         df = pd.read_csv(
-            io.StringIO(text),
+            io.BytesIO(data),
+            encoding=dialect.encoding,
+            encoding_errors="replace",
             sep=dialect.delimiter,
             header=None,
             dtype=dtypes,

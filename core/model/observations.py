@@ -9,7 +9,7 @@ number in a meeting.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
@@ -93,9 +93,19 @@ class Columns:
     unit: np.ndarray | None = None  # object: str or None (None: no units at all); likewise source and note
     source: np.ndarray | None = None
     note: np.ndarray | None = None
+    cache: dict = field(default_factory=dict, compare=False, repr=False)  # name → (codes, distinct values)
 
     def __len__(self) -> int:
         return len(self.value)
+
+    def codes(self, name: str) -> tuple[np.ndarray, list]:
+        """(code per entry, distinct values) of an object column, computed once and kept through `take`.
+
+        The distinct values may include some no entry uses any more (after `take`).
+        """
+        if name not in self.cache:
+            self.cache[name] = codes_of(getattr(self, name))
+        return self.cache[name]
 
     def provenance(self, i: int) -> Provenance | None:
         base = self.origins[self.origin[i]]
@@ -143,6 +153,7 @@ class Columns:
             pick(self.unit),
             pick(self.source),
             pick(self.note),
+            {name: (codes[idx], uniques) for name, (codes, uniques) in self.cache.items()},
         )
 
     def with_imported_at(self, imported_at: str) -> Columns:
@@ -269,7 +280,7 @@ class ObservationTable:
     def regions(self) -> list[str]:
         """Regions in first-seen order (the order the user entered them)."""
         if self.is_columnar:
-            return _first_seen(self.columns().region)
+            return _first_seen(*self.columns().codes("region"))
         return list(dict.fromkeys(o.region for o in self.rows))
 
     def years(self) -> list[int]:
@@ -279,7 +290,7 @@ class ObservationTable:
 
     def indicators(self) -> list[str]:
         if self.is_columnar:
-            return _first_seen(self.columns().indicator)
+            return _first_seen(*self.columns().codes("indicator"))
         return list(dict.fromkeys(o.indicator for o in self.rows))
 
     def lookup(self) -> dict[tuple[str, str, int], Observation]:
@@ -322,5 +333,43 @@ class ColumnProvenance(Mapping):
         return len(self._positions())
 
 
-def _first_seen(values: np.ndarray) -> list[str]:
-    return list(dict.fromkeys(values.tolist()))
+def _first_seen(codes: np.ndarray, uniques: list) -> list[str]:
+    present, first = np.unique(codes, return_index=True)
+    return [str(uniques[c]) for c in present[np.argsort(first)]]
+
+
+def codes_of(values: np.ndarray) -> tuple[np.ndarray, list]:
+    """(code per entry, distinct values) in order of first appearance, for an object array of str.
+
+    Strings shared between entries (as a parsed column's are) are grouped by identity first, then the
+    few distinct objects by value, which is many times faster than hashing every entry's text.
+    """
+    import pandas as pd  # deferred: pandas is slow to import
+
+    ids = np.fromiter(map(id, values), dtype=np.int64, count=len(values))
+    by_id, first = pd.factorize(ids)
+    objects = values[np.unique(by_id, return_index=True)[1]] if len(values) else values[:0]
+    lookup: dict = {}
+    remap = np.fromiter((lookup.setdefault(v, len(lookup)) for v in objects), dtype=np.int64, count=len(objects))
+    return remap[by_id], list(lookup)
+
+
+def key_codes(*columns: np.ndarray | tuple[np.ndarray, list]) -> np.ndarray:
+    """One code per entry for the combination of `columns`, in order of first appearance.
+
+    Each column: an integer array, an object array, or already (codes, distinct values).
+    """
+    import pandas as pd
+
+    first = columns[0]
+    combined = np.zeros(len(first[0] if isinstance(first, tuple) else first), dtype=np.int64)
+    for col in columns:
+        if isinstance(col, tuple) or col.dtype == object:
+            codes, uniques = col if isinstance(col, tuple) else codes_of(col)
+            size = len(uniques)
+        else:
+            codes = col.astype(np.int64) - (int(col.min()) if len(col) else 0)
+            size = int(codes.max()) + 1 if len(col) else 1
+        combined = combined * max(size, 1) + codes
+    out, _ = pd.factorize(combined)
+    return np.asarray(out, dtype=np.int64)
