@@ -72,14 +72,17 @@ class PreparedData:
 def symmetric_growth(prev: np.ndarray, cur: np.ndarray) -> np.ndarray:
     """V = (x_t − x_t−1) / ((x_t + x_t−1)/2) × 100; both zero → 0 (spec 01 §1.3). NaN stays NaN.
 
-    Both values are first divided by the larger magnitude, so no finite input overflows (1e308 + 1e308).
+    Values whose sum overflows (1e308 + 1e308) are first divided by the larger magnitude.
     """
-    scale = np.maximum(np.abs(prev), np.abs(cur))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        p, c = prev / scale, cur / scale
-        total = p + c
-        v = 200.0 * (c - p) / total
-    v[(scale == 0) | (total == 0)] = 0.0
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        total = cur + prev
+        v = 200.0 * (cur - prev) / total
+        v[total == 0] = 0.0
+        bad = np.isinf(total)
+        if bad.any():
+            p, c = prev[bad], cur[bad]
+            scale = np.maximum(np.abs(p), np.abs(c))
+            v[bad] = 200.0 * (c / scale - p / scale) / (c / scale + p / scale)
     return v
 
 
@@ -89,12 +92,11 @@ def chain(growth: np.ndarray) -> np.ndarray:
     Non-finite steps (growth exactly 200, or after an index of 0 meets 200) give NaN: undefined.
     """
     g = growth[..., 1:]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        factor = (200.0 + g) / (200.0 - g)
-        factor = np.where(np.isfinite(factor), factor, np.nan)
     out = np.empty(growth.shape, dtype=float)
     out[..., 0] = 100.0
-    out[..., 1:] = 100.0 * np.cumprod(factor, axis=-1)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        np.cumprod((200.0 + g) / (200.0 - g), axis=-1, out=out[..., 1:])
+        out[..., 1:] *= 100.0
     out[~np.isfinite(out)] = np.nan
     return out
 
@@ -267,10 +269,9 @@ def prepare_grid(grid: Grid, framework: Framework, options: IndexOptions | None 
     direction = np.array([framework.nodes[c].direction for c in leaves], dtype=float)
     growth *= direction[None, :, None]
     notes = list(framework.notes) + list(grid.notes)
-    for r, region in enumerate(grid.regions):
+    for r in np.flatnonzero(excluded.any(axis=1)):
         codes = [leaves[i] for i in np.flatnonzero(excluded[r])]
-        if codes:
-            notes.append(msg("index.note.excluded", region=region, codes=codes))
+        notes.append(msg("index.note.excluded", region=grid.regions[r], codes=codes))
     return PreparedData(
         framework, grid.regions, grid.years, values, status, growth, ~excluded, grid.provenance, tuple(notes), carried
     )
@@ -577,23 +578,27 @@ def aggregate(prepared: PreparedData) -> tuple[np.ndarray, np.ndarray]:
     """Growth and index of every node [R, N, T]: one matrix product for all nodes (a leaf's row
     of the matrix is its own unit vector), then the leaves' own values written over theirs."""
     fw = prepared.framework
-    V = np.nan_to_num(prepared.growth, nan=0.0)
+    V = np.where(np.isnan(prepared.growth), 0.0, prepared.growth)  # growth is finite or NaN
     R, L, T = V.shape
     leaf_rows = [fw.codes.index(c) for c in fw.leaves]
+    parent_rows = [n for n in range(len(fw.codes)) if n not in set(leaf_rows)]
     patterns, inverse = inclusion_patterns(prepared.included)
-    if len(patterns) == 1:
-        growth = np.matmul(aggregation_matrix(fw, patterns[0]), V)
-    else:
-        growth = np.empty((R, len(fw.codes), T))
-        for p, pattern in enumerate(patterns):
+    parents = np.empty((R, len(parent_rows), T))
+    for p, pattern in enumerate(patterns):
+        matrix = aggregation_matrix(fw, pattern)[parent_rows]
+        if len(patterns) == 1:
+            parents = np.matmul(matrix, V)
+        else:
             sel = inverse == p
-            growth[sel] = np.matmul(aggregation_matrix(fw, pattern), V[sel])
-    index = chain(growth)
-    growth[:, leaf_rows] = prepared.growth  # NaN where excluded
+            parents[sel] = np.matmul(matrix, V[sel])
+    # parents then leaves, put in framework order with one gather (leaves: their own index, not the chain)
+    order = np.argsort(np.array(parent_rows + leaf_rows))
+    growth = np.take(np.concatenate([parents, prepared.growth], axis=1), order, axis=1)
+    index = np.take(np.concatenate([chain(parents), leaf_indices(prepared)], axis=1), order, axis=1)
     growth[:, :, 0] = np.nan
-    index[:, leaf_rows] = leaf_indices(prepared)
     dead = dead_nodes(prepared)
-    growth[dead], index[dead] = np.nan, np.nan
+    if dead.any():
+        growth[dead], index[dead] = np.nan, np.nan
     return growth, index
 
 
@@ -616,9 +621,11 @@ def leaf_indices(prepared: PreparedData) -> np.ndarray:
     positive value) the index stays undefined, as the method says.
     """
     x, base = prepared.values, prepared.values[:, :, :1]
-    direction = np.array([prepared.framework.nodes[c].direction for c in prepared.framework.leaves])[None, :, None]
+    inverse = np.array([prepared.framework.nodes[c].direction < 0 for c in prepared.framework.leaves])
     with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.where(direction > 0, 100.0 * (x / base), 100.0 * (base / x))
+        out = 100.0 * (x / base)
+        if inverse.any():
+            out[:, inverse] = 100.0 * (base[:, inverse] / x[:, inverse])
     if (x == 0).any() or np.isinf(out).any():  # a zero, or a ratio beyond float range: the chain decides
         chained = chain(prepared.growth)
         out = np.where(np.isfinite(chained) & np.isfinite(out), out, chained)
