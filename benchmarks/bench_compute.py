@@ -112,4 +112,6 @@ def main() -> None:
 if __name__ == "__main__":
     t0 = time.perf_counter()
     main()
-    print(f"({time.perf_counter() - t0:.0f} s, peak of this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB)")
+    print(
+        f"({time.perf_counter() - t0:.0f} s, peak of this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB)"
+    )
