@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from ..model.observations import Columns, Provenance, codes_of, key_codes
 from ..model.regions import canonical_region_name
@@ -25,12 +25,13 @@ from .numbers import MAX_MAGNITUDE, format_number
 from .plausibility import OUTLIER_FACTOR
 from .template_reader.sheets import year_of
 
+# pandas is imported only by the readers that parse with it (core.io.row_sources): importing core stays fast.
 Column = tuple[np.ndarray, list[object]]  # codes (one per row) and the distinct raw values they index
 
 
-def distinct(values: np.ndarray | pd.Series) -> Column:
+def distinct(values: Any) -> Column:
     """Codes and distinct values of a column (categorical columns as parsed; types kept apart: 1 ≠ True ≠ "1")."""
-    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.CategoricalDtype):
+    if getattr(values, "dtype", None) == "category":  # a pandas categorical column as parsed
         return np.asarray(values.cat.codes, dtype=np.int64), list(values.cat.categories)
     arr = np.asarray(values, dtype=object)
     if all(type(v) is str for v in arr[: min(len(arr), 1000)]) and all(isinstance(v, str) for v in arr):
@@ -78,7 +79,7 @@ def plain_numbers(raw: np.ndarray, text_file: bool) -> tuple[np.ndarray, np.ndar
     return values, clean
 
 
-def read_columns(reader, data: Sequence[np.ndarray | pd.Series], first_row: int = 2) -> tuple[Columns, list[int]]:
+def read_columns(reader, data: Sequence[Any], first_row: int = 2) -> tuple[Columns, list[int]]:
     """The clean rows as Columns; every other row through `reader.read` (its problems, its observations).
 
     `data`: one array per file column (header excluded), all of one length. Returns the table in
