@@ -12,13 +12,29 @@ from hypothesis import strategies as st
 
 import core.io.longformat as longformat
 from core.io.loading import load_result, read_file
-from core.model.framework import load_framework
 from core.kernel.resources import resource
+from core.model.framework import load_framework
 
 FW = load_framework()
 LEAVES = list(FW.leaves)
 PERCENT = [c for c in LEAVES if FW.nodes[c].unit.strip() == "%"]
-MESSY_VALUES = ["12.5", " 7 ", "1,234.5", "１２", "-3", "", "—", "无", "abc", "45%", "150", "0.35", "1e20", "nan", "1_0"]
+MESSY_VALUES = [
+    "12.5",
+    " 7 ",
+    "1,234.5",
+    "１２",
+    "-3",
+    "",
+    "—",
+    "无",
+    "abc",
+    "45%",
+    "150",
+    "0.35",
+    "1e20",
+    "nan",
+    "1_0",
+]
 
 
 def both_paths(path, monkeypatch):
@@ -32,7 +48,7 @@ def both_paths(path, monkeypatch):
 
 
 def assert_same(fast, slow):
-    assert [o for o in fast.observations] == [o for o in slow.observations]  # values, statuses, provenance, notes
+    assert list(fast.observations) == list(slow.observations)  # values, statuses, provenance, notes
     assert [p.to_dict() for p in fast.problems] == [p.to_dict() for p in slow.problems]
 
 
@@ -88,7 +104,9 @@ def test_series_checks_same(tmp_path, monkeypatch):
                 v = base * (1.3 ** (y - 2015)) if r % 3 == 0 else base + y - 2015
                 if r % 5 == 1 and y == 2018:
                     v = v / 100 if code in PERCENT else v * 9
-                lines.append(f"地区{r},{code},{y},{min(v, 99):.6g}" if code in PERCENT else f"地区{r},{code},{y},{v:.6g}")
+                lines.append(
+                    f"地区{r},{code},{y},{min(v, 99):.6g}" if code in PERCENT else f"地区{r},{code},{y},{v:.6g}"
+                )
     lines.append(f"地区3,{LEAVES[0]},2016,1")  # a duplicate with another value
     lines.append(f"地区4,{LEAVES[0]},2016,34")  # a duplicate with the same value
     path = tmp_path / "series.csv"
