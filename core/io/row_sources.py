@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from ..kernel.messages import msg
 from ..kernel.problems import Problem, Severity
 from .csv_dialect import DELIMITER_NAMES, detect
+from .numbers import is_percent_format
 from .template_layout import SHEET_DATA
 from .xlsx_safety import LEGACY_SUFFIXES, MAX_CELLS, MAX_FILE_BYTES, OLE_MAGIC, ZIP_MAGIC, check_entries
 
@@ -56,7 +60,72 @@ def open_frame(
     """The file parsed column-wise, or None when only the row reader can read it (it then reports why)."""
     if path.suffix.lower() in TEXT_SUFFIXES:
         return _text_frame(path, value_column)
+    if path.suffix.lower() == ".xlsx":
+        return _xlsx_frame(source or path)
     return None
+
+
+_BUILTIN_PERCENT = {"9", "10"}  # 0% and 0.00%
+
+
+def _formats_matter(zf: zipfile.ZipFile) -> bool:
+    """True when a cell may carry a percent number format, or a sheet holds error values: openpyxl reads those."""
+    from defusedxml.ElementTree import fromstring  # the parts passed precheck_xlsx (no DTDs, bounded sizes)
+
+    names = zf.namelist()
+    if any(b't="e"' in zf.read(n) for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")):
+        return True
+    if "xl/styles.xml" not in names:
+        return False
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    styles = fromstring(zf.read("xl/styles.xml"))
+    percent = set(_BUILTIN_PERCENT)
+    for fmt in styles.iter(f"{ns}numFmt"):
+        if is_percent_format(fmt.get("formatCode")):
+            percent.add(fmt.get("numFmtId"))
+    xfs = styles.find(f"{ns}cellXfs")
+    return xfs is not None and any(xf.get("numFmtId", "0") in percent for xf in xfs.iter(f"{ns}xf"))
+
+
+def _xlsx_frame(source: Path | io.BytesIO) -> Frame | None:
+    """The first sheet's values through python-calamine (many times faster than openpyxl), when nothing
+    calamine reads differently can occur: no percent number formats, no error values, no dates, no
+    integers over 10 digits. Otherwise None: openpyxl reads the file with its formats."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        with zipfile.ZipFile(source) as zf:
+            if _formats_matter(zf):
+                return None
+        if isinstance(source, io.BytesIO):
+            source.seek(0)
+            wb = CalamineWorkbook.from_filelike(source)
+        else:
+            wb = CalamineWorkbook.from_path(str(source))
+        rows = wb.get_sheet_by_index(0).to_python(skip_empty_area=False)
+    except Exception:  # anything unusual: the row reader (openpyxl) reports it
+        return None
+    finally:
+        if isinstance(source, io.BytesIO):
+            source.seek(0)
+    if not rows or not any(str(c).strip() for c in rows[0]):
+        return None
+    width = max(len(r) for r in rows)
+    columns = []
+    for col in zip(*(r + [""] * (width - len(r)) for r in rows), strict=True):
+        if not all(_plain_cell(v) for v in col):
+            return None
+        arr = np.empty(len(col) - 1, dtype=object)
+        arr[:] = col[1:]
+        columns.append(arr)
+    return Frame(list(rows[0]), columns, [], text_file=False)
+
+
+def _plain_cell(v: object) -> bool:
+    """A value calamine and openpyxl give alike (text, a bool, a finite number openpyxl would not read as a long int)."""
+    if isinstance(v, float):
+        return math.isfinite(v) and not (v.is_integer() and abs(v) >= 1e10)
+    return isinstance(v, (str, bool, int))
 
 
 def _text_frame(path: Path, value_column: Callable[[list], int | None]) -> Frame | None:
