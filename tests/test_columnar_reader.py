@@ -169,3 +169,35 @@ def test_xlsx_percent_formats_keep_openpyxl(tmp_path, monkeypatch):
     assert not fast.observations.is_columnar  # formats matter: openpyxl read it
     assert_same(fast, slow)
     assert any(p.code == "value_converted" for p in fast.problems)  # the percent format was honoured
+
+
+def test_work_grows_with_distinct_values_not_rows(tmp_path, monkeypatch):
+    """Scaling by counting work: names are canonicalised once per distinct value and clean rows never
+    reach the row reader, so 4× the rows costs no more name look-ups and no row-by-row reads."""
+    import core.io.columnar as columnar
+
+    counts = {"canonical": 0, "read": 0}
+    real_canonical, real_read = columnar.canonical_region_name, longformat._RowReader.read
+
+    def canonical(text):
+        counts["canonical"] += 1
+        return real_canonical(text)
+
+    def read(self, *args):
+        counts["read"] += 1
+        return real_read(self, *args)
+
+    monkeypatch.setattr(columnar, "canonical_region_name", canonical)
+    monkeypatch.setattr(longformat._RowReader, "read", read)
+
+    def work(years: int) -> dict:
+        counts.update(canonical=0, read=0)
+        lines = ["地区,指标,年份,数值"]
+        lines += [f"地区{r},{c},{2000 + y},{10 + y}" for r in range(10) for c in LEAVES for y in range(years)]
+        path = tmp_path / f"{years}.csv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        assert len(read_file(path, FW).observations) == 10 * len(LEAVES) * years
+        return dict(counts)
+
+    small, large = work(5), work(20)
+    assert small == large and large["read"] == 0 and large["canonical"] <= 2 * 11  # 10 names and the header
