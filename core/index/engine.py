@@ -72,13 +72,13 @@ class PreparedData:
 def symmetric_growth(prev: np.ndarray, cur: np.ndarray) -> np.ndarray:
     """V = (x_t − x_t−1) / ((x_t + x_t−1)/2) × 100; both zero → 0 (spec 01 §1.3). NaN stays NaN.
 
-    Values whose sum overflows (1e308 + 1e308) are first divided by the larger magnitude.
+    Where that overflows (1e308 + 1e308, or 200 × 1e308) the values are first divided by the larger magnitude.
     """
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         total = cur + prev
         v = 200.0 * (cur - prev) / total
         v[total == 0] = 0.0
-        bad = np.isinf(total)
+        bad = ~np.isfinite(v)  # an overflow, or NaN input (which stays NaN)
         if bad.any():
             p, c = prev[bad], cur[bad]
             scale = np.maximum(np.abs(p), np.abs(c))
