@@ -201,3 +201,18 @@ def test_work_grows_with_distinct_values_not_rows(tmp_path, monkeypatch):
 
     small, large = work(5), work(20)
     assert small == large and large["read"] == 0 and large["canonical"] <= 2 * 11  # 10 names and the header
+
+
+def test_without_pandas(tmp_path, monkeypatch):
+    """The desktop bundle leaves pandas out: CSV goes through the row reader, xlsx still column-wise."""
+    import sys
+
+    csv_path = tmp_path / "demo.csv"
+    csv_path.write_bytes(resource("demo/demo-provinces.csv").read_bytes())
+    xlsx_path = _xlsx(tmp_path / "long.xlsx", _messy_rows(random.Random(5), 40))
+    with_pandas = [read_file(p, FW) for p in (csv_path, xlsx_path)]
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    csv_result, xlsx_result = (read_file(p, FW) for p in (csv_path, xlsx_path))
+    assert not csv_result.observations.is_columnar and xlsx_result.observations.is_columnar
+    assert_same(csv_result, with_pandas[0])
+    assert_same(xlsx_result, with_pandas[1])

@@ -3,6 +3,7 @@ messages in the chosen language."""
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import sys
@@ -74,26 +75,34 @@ def write_json(data: Any, target: str, lang: str, indent: int | None = DEFAULT_I
 
 
 def write_table(columns: dict[str, list], target: str, fmt: str, lang: str) -> None:
-    """A long table as CSV (UTF-8 with BOM, for Excel) or Parquet (needs pyarrow: `pip install fusion-assessor[parquet]`)."""
-    import pandas as pd  # deferred: pandas is slow to import
-
-    frame = pd.DataFrame(columns)
+    """A long table as CSV (UTF-8 with BOM, for Excel; None as an empty cell) or Parquet (needs pyarrow:
+    `pip install "fusion-assessor[parquet]"`)."""
     if fmt == "parquet":
         try:
-            import pyarrow  # noqa: F401
+            import pyarrow as pa
+            import pyarrow.parquet as pq
         except ImportError:
             raise InputError([Problem("cli.parquet_missing", {})]) from None
         if target == "-":
             raise InputError([Problem("cli.parquet_stdout", {})])
         with atomic_open(target) as fh:
-            frame.to_parquet(fh, index=False)
+            pq.write_table(pa.table(columns), fh)
     elif target == "-":
-        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+        _write_csv(sys.stdout, columns)
     else:
         with atomic_open(target) as fh:
-            frame.to_csv(fh, index=False, encoding="utf-8-sig", lineterminator="\n")
+            text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
+            _write_csv(text, columns)
+            text.flush()
+            text.detach()  # atomic_open closes the file
     if target != "-":
         say("cli.written", lang, path=target)
+
+
+def _write_csv(out: TextIO, columns: dict[str, list]) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows(zip(*columns.values(), strict=True))
 
 
 def say(code: str, lang: str, **args: Any) -> None:

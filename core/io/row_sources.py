@@ -141,8 +141,10 @@ def _text_frame(path: Path, value_column: Callable[[list], int | None]) -> Frame
     del text
     if not first:
         return None
-    import pandas as pd  # deferred: pandas is slow to import
-
+    try:
+        import pandas as pd  # deferred: pandas is slow to import
+    except ImportError:  # the desktop bundle leaves pandas out (size): the row reader reads the file
+        return None
     value = value_column(list(first))
     dtypes = {i: (object if i == value else "category") for i in range(len(first))}
     try:  # the bytes with the detected encoding: pandas decodes as it parses (no second copy of the text)

@@ -338,16 +338,24 @@ def _first_seen(codes: np.ndarray, uniques: list) -> list[str]:
     return [str(uniques[c]) for c in present[np.argsort(first)]]
 
 
+def first_seen_codes(keys: np.ndarray) -> np.ndarray:
+    """Codes 0, 1, … of integer `keys`, numbered in order of first appearance."""
+    if not len(keys):
+        return np.zeros(0, dtype=np.int64)
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    rank = np.empty(len(first), dtype=np.int64)
+    rank[np.argsort(first, kind="stable")] = np.arange(len(first))
+    return rank[inverse.reshape(-1)]
+
+
 def codes_of(values: np.ndarray) -> tuple[np.ndarray, list]:
     """(code per entry, distinct values) in order of first appearance, for an object array of str.
 
     Strings shared between entries (as a parsed column's are) are grouped by identity first, then the
     few distinct objects by value, which is many times faster than hashing every entry's text.
     """
-    import pandas as pd  # deferred: pandas is slow to import
-
     ids = np.fromiter(map(id, values), dtype=np.int64, count=len(values))
-    by_id, first = pd.factorize(ids)
+    by_id = first_seen_codes(ids)
     objects = values[np.unique(by_id, return_index=True)[1]] if len(values) else values[:0]
     lookup: dict = {}
     remap = np.fromiter((lookup.setdefault(v, len(lookup)) for v in objects), dtype=np.int64, count=len(objects))
@@ -359,8 +367,6 @@ def key_codes(*columns: np.ndarray | tuple[np.ndarray, list]) -> np.ndarray:
 
     Each column: an integer array, an object array, or already (codes, distinct values).
     """
-    import pandas as pd
-
     first = columns[0]
     combined = np.zeros(len(first[0] if isinstance(first, tuple) else first), dtype=np.int64)
     for col in columns:
@@ -371,5 +377,4 @@ def key_codes(*columns: np.ndarray | tuple[np.ndarray, list]) -> np.ndarray:
             codes = col.astype(np.int64) - (int(col.min()) if len(col) else 0)
             size = int(codes.max()) + 1 if len(col) else 1
         combined = combined * max(size, 1) + codes
-    out, _ = pd.factorize(combined)
-    return np.asarray(out, dtype=np.int64)
+    return first_seen_codes(combined)
