@@ -264,10 +264,12 @@ def prepare_grid(grid: Grid, framework: Framework, options: IndexOptions | None 
     problems = _carry_problems(grid, framework, carried, options.carry_limit)
     if problems:
         raise InputError(problems)
-    growth = np.full(grid.raw.shape, np.nan)
+    growth = np.empty(grid.raw.shape)
+    growth[:, :, 0] = np.nan
     growth[:, :, 1:] = symmetric_growth(values[:, :, :-1], values[:, :, 1:])
-    direction = np.array([framework.nodes[c].direction for c in leaves], dtype=float)
-    growth *= direction[None, :, None]
+    inverse = np.array([framework.nodes[c].direction < 0 for c in leaves])
+    if inverse.any():  # 逆向 indicators: growth changes sign
+        growth[:, inverse] *= -1.0
     notes = list(framework.notes) + list(grid.notes)
     for r in np.flatnonzero(excluded.any(axis=1)):
         codes = [leaves[i] for i in np.flatnonzero(excluded[r])]
@@ -321,9 +323,10 @@ def _fill(raw: np.ndarray, policy: str) -> tuple[np.ndarray, np.ndarray, np.ndar
     The base year is known for every included series (checked by the caller).
     """
     values = raw.copy()
-    status = np.where(np.isnan(raw), -1, REPORTED).astype(np.int8)
+    missing = np.isnan(raw)
+    status = np.where(missing, -1, REPORTED).astype(np.int8)
     carried = np.zeros(raw.shape, dtype=np.int16)
-    for r, i in np.argwhere(np.isnan(raw).any(axis=2)):
+    for r, i in np.argwhere(missing.any(axis=2)):
         series = values[r, i]
         known = np.flatnonzero(~np.isnan(series))
         for t in np.flatnonzero(np.isnan(series)):
@@ -578,19 +581,21 @@ def aggregate(prepared: PreparedData) -> tuple[np.ndarray, np.ndarray]:
     """Growth and index of every node [R, N, T]: one matrix product for all nodes (a leaf's row
     of the matrix is its own unit vector), then the leaves' own values written over theirs."""
     fw = prepared.framework
-    V = np.where(np.isnan(prepared.growth), 0.0, prepared.growth)  # growth is finite or NaN
-    R, L, T = V.shape
+    R, L, T = prepared.growth.shape
+    # growth is NaN in the base year and for excluded indicators only
+    V = prepared.growth[:, :, 1:] if prepared.included.all() else np.nan_to_num(prepared.growth[:, :, 1:])
     leaf_rows = [fw.codes.index(c) for c in fw.leaves]
     parent_rows = [n for n in range(len(fw.codes)) if n not in set(leaf_rows)]
     patterns, inverse = inclusion_patterns(prepared.included)
     parents = np.empty((R, len(parent_rows), T))
+    parents[:, :, 0] = 0.0
     for p, pattern in enumerate(patterns):
         matrix = aggregation_matrix(fw, pattern)[parent_rows]
         if len(patterns) == 1:
-            parents = np.matmul(matrix, V)
+            parents[:, :, 1:] = np.matmul(matrix, V)
         else:
             sel = inverse == p
-            parents[sel] = np.matmul(matrix, V[sel])
+            parents[sel, :, 1:] = np.matmul(matrix, V[sel])
     # parents then leaves, put in framework order with one gather (leaves: their own index, not the chain)
     order = np.argsort(np.array(parent_rows + leaf_rows))
     growth = np.take(np.concatenate([parents, prepared.growth], axis=1), order, axis=1)
