@@ -42,7 +42,7 @@ def results(quick: bool = False, runs: int | None = None, bundle: str | None = N
     exe = folder / ("fusion-assessor.exe" if os.name == "nt" else "fusion-assessor")
     if not exe.is_file():
         return [Result("bundle start vs source", "no bundle", "≤ 1.5×", None, "build it: scripts/build_bundle.sh")]
-    size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 1e6
+    size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink()) / 1048576  # as du -sm
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["FUSION_ASSESSOR_EXIT_AFTER_SHOW"] = "1"
