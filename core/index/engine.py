@@ -72,17 +72,19 @@ class PreparedData:
 def symmetric_growth(prev: np.ndarray, cur: np.ndarray) -> np.ndarray:
     """V = (x_t − x_t−1) / ((x_t + x_t−1)/2) × 100; both zero → 0 (spec 01 §1.3). NaN stays NaN.
 
-    Where that overflows (1e308 + 1e308, or 200 × 1e308) the values are first divided by the larger magnitude.
+    Both values are first divided by the larger magnitude, so no finite input overflows (1e308 + 1e308).
     """
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        total = cur + prev
-        v = 200.0 * (cur - prev) / total
-        v[total == 0] = 0.0
-        bad = ~np.isfinite(v)  # an overflow, or NaN input (which stays NaN)
-        if bad.any():
-            p, c = prev[bad], cur[bad]
-            scale = np.maximum(np.abs(p), np.abs(c))
-            v[bad] = 200.0 * (c / scale - p / scale) / (c / scale + p / scale)
+    scale = np.abs(prev)
+    np.maximum(scale, np.abs(cur), out=scale)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p, v = prev / scale, cur / scale
+        total = p + v
+        np.subtract(v, p, out=v)  # the same operations as 200 × (c − p) / (c + p), in place
+        np.multiply(200.0, v, out=v)
+        np.divide(v, total, out=v)
+    zero = scale == 0
+    zero |= total == 0
+    v[zero] = 0.0
     return v
 
 
