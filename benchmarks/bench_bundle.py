@@ -18,6 +18,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from timing import Result, print_results  # noqa: E402
+
 APP = "import sys; from desktop.app import main; sys.exit(main([]))\n"
 
 
@@ -33,32 +37,43 @@ def time_to_shown(argv: list[str], env: dict) -> float:
     return shown
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--runs", type=int, default=9)
-    ap.add_argument("--bundle", default=str(ROOT / "dist" / "fusion-assessor"))
-    args = ap.parse_args()
-    exe = Path(args.bundle) / ("fusion-assessor.exe" if os.name == "nt" else "fusion-assessor")
+def results(quick: bool = False, runs: int | None = None, bundle: str | None = None) -> list[Result]:
+    folder = Path(bundle or ROOT / "dist" / "fusion-assessor")
+    exe = folder / ("fusion-assessor.exe" if os.name == "nt" else "fusion-assessor")
     if not exe.is_file():
-        print(f"no bundle at {exe}: build it with scripts/build_bundle.sh")
-        return 0
+        return [Result("bundle start vs source", "no bundle", "≤ 1.5×", None, "build it: scripts/build_bundle.sh")]
+    size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink()) / 1048576  # as du -sm
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["FUSION_ASSESSOR_EXIT_AFTER_SHOW"] = "1"
     env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="bench-bundle-")
     env["PYTHONPATH"] = str(ROOT)
-    source = [sys.executable, "-c", APP]
-    bundle = [str(exe)]
-    time_to_shown(source, env), time_to_shown(bundle, env)  # warm the file cache and .pyc files
+    source, frozen = [sys.executable, "-c", APP], [str(exe)]
+    time_to_shown(source, env), time_to_shown(frozen, env)  # warm the file cache and .pyc files
     src, bun = [], []
-    for _ in range(args.runs):
+    for _ in range(runs or (3 if quick else 9)):
         src.append(time_to_shown(source, env))
-        bun.append(time_to_shown(bundle, env))
+        bun.append(time_to_shown(frozen, env))
     ms, mb = statistics.median(src), statistics.median(bun)
-    fmt = lambda xs: ", ".join(f"{x * 1000:.0f}" for x in xs)  # noqa: E731
-    print(f"from source : median {ms * 1000:.0f} ms  (runs: {fmt(src)})")
-    print(f"bundle      : median {mb * 1000:.0f} ms  (runs: {fmt(bun)})")
-    print(f"ratio bundle / source: {mb / ms:.2f}  (target ≤ 1.50)")
+    return [
+        Result("PyInstaller bundle size", f"{size:.0f} MB", "≤ 150 MB", size / 150, "", size <= 150),
+        Result(
+            "bundle start to window shown",
+            f"{mb * 1000:.0f} ms",
+            "≤ 1.5×",
+            mb / ms,
+            f"source {ms * 1000:.0f} ms",
+            mb / ms <= 1.5,
+        ),
+    ]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=9)
+    ap.add_argument("--bundle", default=str(ROOT / "dist" / "fusion-assessor"))
+    args = ap.parse_args()
+    print_results(results(runs=args.runs, bundle=args.bundle))
     return 0
 
 

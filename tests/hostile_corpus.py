@@ -157,7 +157,11 @@ def build(out: Path) -> list[Hostile]:
     add("empty_ods", out / "empty.ods", "file_misnamed", "file_zero_bytes")
     (out / "garbage.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 64)
     add("garbage_xls", out / "garbage.xls", "file_unreadable")
-    (out / "huge.csv").write_bytes(b"a,b,c,d\n" + b"1,2,3,4\n" * (40 * 1024 * 1024 // 8))
+    from core.io.row_sources import MAX_TEXT_BYTES
+
+    with open(out / "huge.csv", "wb") as fh:  # over the cap by 1 MB; sparse after the first rows
+        fh.write(b"a,b,c,d\n" + b"1,2,3,4\n" * 1024)
+        fh.truncate(MAX_TEXT_BYTES + 1024 * 1024)
     add("huge_csv", out / "huge.csv", "file_too_large")
     return cases
 

@@ -11,8 +11,8 @@ from ..kernel.messages import render
 from ..kernel.vocabulary import CellStatus
 from ..model.framework import ROOT
 from .helptext import examples
-from .options import add_data_options, load_inputs, run_record, with_recipe
-from .output import write_json
+from .options import _non_negative, add_data_options, load_inputs, run_record, with_recipe
+from .output import write_json, write_table
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,15 +30,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_data_options(p)
     p.add_argument("--depth", type=int, default=2, help="表格显示到第几级：1 一级指标，2 二级（默认），3 三级")
-    p.add_argument("--json", metavar="PATH|-", help="以 JSON 输出结果（- 表示标准输出）")
+    p.add_argument("--json", metavar="PATH|-", help="以 JSON 输出结果（- 表示标准输出）；默认紧凑格式")
+    p.add_argument("--indent", type=_non_negative, metavar="N", help="JSON 缩进 N 个空格（默认不缩进，紧凑输出）")
+    p.add_argument(
+        "--format",
+        choices=("json", "csv", "parquet"),
+        default="json",
+        help="输出格式：json（默认）；csv 或 parquet 为长表（地区、指标节点、年份、指数、增速、状态），写到 --out",
+    )
+    p.add_argument("--out", metavar="PATH|-", help="--format csv/parquet 的输出文件（csv 可用 - 表示标准输出）")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     inputs = load_inputs(args)
     result = compute_index(inputs.loaded.observations, inputs.framework, inputs.options)
-    if args.json:
-        write_json(with_recipe(result.to_json(), run_record("compute", args, inputs)), args.json, args.lang)
+    target = args.out or args.json
+    if args.format != "json" and target:
+        write_table(result.long_table(), target, args.format, args.lang)
+    elif target:
+        data = with_recipe(result.to_json(stream=True), run_record("compute", args, inputs))
+        write_json(data, target, args.lang, indent=args.indent)
     else:
         sys.stdout.write(format_table(result, args.depth, args.lang))
     return 0

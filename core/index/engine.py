@@ -23,7 +23,7 @@ from ..kernel.messages import Message, msg
 from ..kernel.problems import InputError, Problem
 from ..kernel.vocabulary import GAP_POLICIES, CellStatus
 from ..model.framework import Framework
-from ..model.observations import Observation, ObservationTable, Provenance
+from ..model.observations import ColumnProvenance, Observation, ObservationTable, Provenance
 
 # Leaf statuses (IndexResult.status) and node flags (IndexResult.node_flags) are CellStatus
 # values stored as int8: a node is REPORTED (no flag), ESTIMATE, INTERPOLATED or UNDEFINED.
@@ -76,12 +76,17 @@ def symmetric_growth(prev: np.ndarray, cur: np.ndarray) -> np.ndarray:
 
     Both values are first divided by the larger magnitude, so no finite input overflows (1e308 + 1e308).
     """
-    scale = np.maximum(np.abs(prev), np.abs(cur))
+    scale = np.abs(prev)
+    np.maximum(scale, np.abs(cur), out=scale)
     with np.errstate(divide="ignore", invalid="ignore"):
-        p, c = prev / scale, cur / scale
-        total = p + c
-        v = 200.0 * (c - p) / total
-    v[(scale == 0) | (total == 0)] = 0.0
+        p, v = prev / scale, cur / scale
+        total = p + v
+        np.subtract(v, p, out=v)  # the same operations as 200 × (c − p) / (c + p), in place
+        np.multiply(200.0, v, out=v)
+        np.divide(v, total, out=v)
+    zero = scale == 0
+    zero |= total == 0
+    v[zero] = 0.0
     return v
 
 
@@ -91,12 +96,11 @@ def chain(growth: np.ndarray) -> np.ndarray:
     Non-finite steps (growth exactly 200, or after an index of 0 meets 200) give NaN: undefined.
     """
     g = growth[..., 1:]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        factor = (200.0 + g) / (200.0 - g)
-        factor = np.where(np.isfinite(factor), factor, np.nan)
     out = np.empty(growth.shape, dtype=float)
     out[..., 0] = 100.0
-    out[..., 1:] = 100.0 * np.cumprod(factor, axis=-1)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        np.cumprod((200.0 + g) / (200.0 - g), axis=-1, out=out[..., 1:])
+        out[..., 1:] *= 100.0
     out[~np.isfinite(out)] = np.nan
     return out
 
@@ -144,11 +148,7 @@ class Grid:
 def common_base_year(table: Iterable[Observation], framework: Framework) -> tuple[int, tuple[Message, ...]]:
     """The base year when none is chosen: the latest of the regions' first years, so that every
     region is indexed from the same year (spec 02 §2.2). A note names the regions that start later."""
-    leafset = set(framework.leaves)
-    first: dict[str, int] = {}
-    for o in table:
-        if o.indicator in leafset:
-            first[o.region] = min(first.get(o.region, o.year), o.year)
+    first = _first_years(table, framework)
     if not first:
         raise InputError([Problem("no_data", {})])
     base = max(first.values())
@@ -158,22 +158,42 @@ def common_base_year(table: Iterable[Observation], framework: Framework) -> tupl
     return base, (msg("index.note.rebased", regions=late, base=base, earliest=min(first.values())),)
 
 
+def _first_years(table: Iterable[Observation], framework: Framework) -> dict[str, int]:
+    """Each region's first year with a value of any indicator of the framework."""
+    leafset = set(framework.leaves)
+    if isinstance(table, ObservationTable) and table.is_columnar:
+        c = table.columns()
+        codes, names = c.codes("indicator")
+        sel = np.array([n in leafset for n in names], dtype=bool)[codes]
+        return _min_year_by_region(c.codes("region"), sel, c.year)
+    first: dict[str, int] = {}
+    for o in table:
+        if o.indicator in leafset:
+            first[o.region] = min(first.get(o.region, o.year), o.year)
+    return first
+
+
+def _min_year_by_region(regions: tuple[np.ndarray, list], sel: np.ndarray, years: np.ndarray) -> dict[str, int]:
+    """region → its smallest year among the selected entries (regions as codes and names)."""
+    codes, names = regions
+    low = np.full(len(names), np.iinfo(np.int64).max)
+    np.minimum.at(low, codes[sel], years[sel])
+    present = np.unique(codes[sel], return_index=True)
+    order = present[0][np.argsort(present[1])]
+    return {str(names[i]): int(low[i]) for i in order}
+
+
 def to_grid(
     table: ObservationTable, framework: Framework, base_year: int | None = None, end_year: int | None = None
 ) -> Grid:
     """Place the framework's indicators on a grid from the base year (default: earliest) to the end year."""
+    if table.is_columnar:
+        return _columns_to_grid(table, framework, base_year, end_year)
     leaf_pos = {c: i for i, c in enumerate(framework.leaves)}
     rows = [o for o in table if o.indicator in leaf_pos]
     if not rows:
         raise InputError([Problem("no_data", {})])
-    data_years = sorted({o.year for o in rows})
-    notes: tuple[Message, ...] = ()
-    base = base_year
-    if base is None:
-        base, notes = common_base_year(table, framework)
-    end = end_year if end_year is not None else data_years[-1]
-    if end <= base:
-        raise InputError([Problem("years_invalid", {"base": base, "end": end}, year=base)])
+    base, end, notes = _base_and_end(table, framework, sorted({o.year for o in rows}), base_year, end_year)
     regions = tuple(sorted({o.region for o in rows}))  # the same order whatever the order of the inputs
     reg_pos = {r: i for i, r in enumerate(regions)}
     raw = np.full((len(regions), len(leaf_pos), end - base + 1), np.nan)
@@ -207,6 +227,42 @@ def without_regions(table: ObservationTable, excluded: Mapping[str, str]) -> Obs
     return ObservationTable([o for o in table if o.region not in excluded])
 
 
+def _base_and_end(
+    table: ObservationTable, framework: Framework, data_years: list[int], base_year: int | None, end_year: int | None
+) -> tuple[int, int, tuple[Message, ...]]:
+    notes: tuple[Message, ...] = ()
+    base = base_year
+    if base is None:
+        base, notes = common_base_year(table, framework)
+    end = end_year if end_year is not None else data_years[-1]
+    if end <= base:
+        raise InputError([Problem("years_invalid", {"base": base, "end": end}, year=base)])
+    return base, end, notes
+
+
+def _columns_to_grid(
+    table: ObservationTable, framework: Framework, base_year: int | None, end_year: int | None
+) -> Grid:
+    """to_grid from Columns: the same grid, one array assignment; provenance looked up on access."""
+    c = table.columns()
+    leaf_pos = {code: i for i, code in enumerate(framework.leaves)}
+    leaf_codes, leaf_names = c.codes("indicator")
+    leaf_of = np.array([leaf_pos.get(n, -1) for n in leaf_names], dtype=np.int64)[leaf_codes]
+    rows = np.flatnonzero(leaf_of >= 0)
+    if not len(rows):
+        raise InputError([Problem("no_data", {})])
+    base, end, notes = _base_and_end(table, framework, [int(y) for y in np.unique(c.year[rows])], base_year, end_year)
+    rows = rows[(c.year[rows] >= base) & (c.year[rows] <= end)]
+    r_codes, r_names = c.codes("region")
+    regions = tuple(sorted({str(r_names[i]) for i in np.unique(r_codes[leaf_of >= 0])}))
+    reg_pos = {r: i for i, r in enumerate(regions)}
+    r_index = np.array([reg_pos.get(str(n), -1) for n in r_names], dtype=np.int64)[r_codes[rows]]
+    raw = np.full((len(regions), len(leaf_pos), end - base + 1), np.nan)
+    raw[r_index, leaf_of[rows], c.year[rows] - base] = c.value[rows]  # later entries win, as in the loop
+    provenance = ColumnProvenance(c, rows)
+    return Grid(regions, tuple(range(base, end + 1)), raw, MappingProxyType(provenance), notes)
+
+
 def prepare(table: ObservationTable, framework: Framework, options: IndexOptions | None = None) -> PreparedData:
     """Observations → grid → filled values and leaf growth (see prepare_grid); excluded regions left out."""
     options = options or IndexOptions()
@@ -234,15 +290,17 @@ def prepare_grid(grid: Grid, framework: Framework, options: IndexOptions | None 
     problems = _carry_problems(grid, framework, carried, options.carry_limit)
     if problems:
         raise InputError(problems)
-    growth = np.full(grid.raw.shape, np.nan)
+    growth = np.empty(grid.raw.shape)
+    growth[:, :, 0] = np.nan
     growth[:, :, 1:] = symmetric_growth(values[:, :, :-1], values[:, :, 1:])
-    direction = np.array([framework.nodes[c].direction for c in leaves], dtype=float)
-    growth *= direction[None, :, None]
+    inverse = np.array([framework.nodes[c].direction < 0 for c in leaves])
+    if inverse.any():  # 逆向 indicators: growth changes sign
+        growth[:, inverse] *= -1.0
     notes = list(framework.notes) + list(grid.notes)
-    for r, region in enumerate(grid.regions):
+    for r in np.flatnonzero(excluded.any(axis=1)):
         codes = [leaves[i] for i in np.flatnonzero(excluded[r])]
-        if codes:
-            notes.append(msg("index.note.excluded", region=region, codes=codes))
+        region = grid.regions[r]
+        notes.append(msg("index.note.excluded", region=region, codes=codes))
         reasons = options.exclusion_reasons.get(region, {})
         notes += [
             msg("exclusion.note.indicator", region=region, indicator=c, reason=reasons[c])
@@ -298,9 +356,10 @@ def _fill(raw: np.ndarray, policy: str) -> tuple[np.ndarray, np.ndarray, np.ndar
     The base year is known for every included series (checked by the caller).
     """
     values = raw.copy()
-    status = np.where(np.isnan(raw), -1, REPORTED).astype(np.int8)
+    missing = np.isnan(raw)
+    status = np.where(missing, -1, REPORTED).astype(np.int8)
     carried = np.zeros(raw.shape, dtype=np.int16)
-    for r, i in np.argwhere(np.isnan(raw).any(axis=2)):
+    for r, i in np.argwhere(missing.any(axis=2)):
         series = values[r, i]
         known = np.flatnonzero(~np.isnan(series))
         for t in np.flatnonzero(np.isnan(series)):
@@ -469,35 +528,74 @@ class IndexResult:
         leaf = self.framework.leaves.index(code)
         return CellStatus(int(self.status[self.region_index(region), leaf, year - self.base_year]))
 
-    def to_json(self, ndigits: int = 6) -> dict:
-        """The interchange shape other tools rely on (issue 2); deterministic for identical inputs."""
+    def to_json(self, ndigits: int = 6, *, stream: bool = False) -> dict:
+        """The interchange shape other tools rely on (issue 2); deterministic for identical inputs.
 
-        def num(v: float) -> float | None:
-            return None if math.isnan(v) else round(float(v), ndigits)
-
-        out_regions: dict[str, dict] = {}
-        for r, region in enumerate(self.regions):
-            index: dict[str, dict] = {}
-            growth: dict[str, dict] = {}
-            flags: dict[str, dict] = {}
-            for n, code in enumerate(self.codes):
-                index[code] = {str(y): num(self.index[r, n, t]) for t, y in enumerate(self.years)}
-                growth[code] = {str(y): num(self.growth[r, n, t]) for t, y in enumerate(self.years) if t > 0}
-                node_flags = {}
-                for t, y in enumerate(self.years):
-                    f = CellStatus(int(self.node_flags[r, n, t]))
-                    if f is not REPORTED:
-                        node_flags[str(y)] = _flag_text(f, int(self.carried[r, n, t]))
-                if node_flags:
-                    flags[code] = node_flags
-            out_regions[region] = {"index": index, "growth": growth, "flags": flags}
+        `stream`: "regions" is an iterator of (region, its dict) pairs, made one region at a time
+        (core.commands.output writes it as an object without holding every region in memory).
+        """
+        pairs = ((region, self.region_json(r, ndigits)) for r, region in enumerate(self.regions))
         return {
             "framework": {"id": self.framework.id, "version": self.framework.version},
             "base_year": self.base_year,
             "years": list(self.years),
             "recipe": self.recipe.to_dict(),
-            "regions": out_regions,
+            "regions": pairs if stream else dict(pairs),
         }
+
+    def region_json(self, r: int, ndigits: int = 6) -> dict:
+        """One region's index, growth and flags as in `to_json` (values rounded, undefined as None)."""
+        years = [str(y) for y in self.years]
+        index = rounded(self.index[r], ndigits)
+        growth = rounded(self.growth[r, :, 1:], ndigits)
+        flags: dict[str, dict] = {}
+        marked = np.argwhere(self.node_flags[r] != REPORTED)
+        for n, t in marked:
+            f = CellStatus(int(self.node_flags[r, n, t]))
+            flags.setdefault(self.codes[n], {})[years[t]] = _flag_text(f, int(self.carried[r, n, t]))
+        return {
+            "index": {code: dict(zip(years, index[n], strict=True)) for n, code in enumerate(self.codes)},
+            "growth": {code: dict(zip(years[1:], growth[n], strict=True)) for n, code in enumerate(self.codes)},
+            "flags": {code: flags[code] for code in self.codes if code in flags},
+        }
+
+    def long_table(self, ndigits: int = 6) -> dict[str, list]:
+        """The index as a long table: one row per region, node and year (index, growth, status, years carried)."""
+        R, N, T = self.index.shape
+        flags = self.node_flags.reshape(-1)
+        keys = {int(f): CellStatus(int(f)).key for f in np.unique(flags)}
+        growth = self.growth.copy()
+        growth[:, :, 0] = np.nan
+        return {
+            "region": np.repeat(np.array(self.regions, dtype=object), N * T).tolist(),
+            "node": np.tile(np.repeat(np.array(self.codes, dtype=object), T), R).tolist(),
+            "year": np.tile(np.array(self.years), R * N).tolist(),
+            "index": rounded(self.index.reshape(-1), ndigits),
+            "growth": rounded(growth.reshape(-1), ndigits),
+            "status": [keys[int(f)] for f in flags],
+            "years_carried": self.carried.reshape(-1).tolist(),
+        }
+
+
+def rounded(values: np.ndarray, ndigits: int) -> list:
+    """round(v, ndigits) of every value as nested lists, None for NaN: exactly Python's round, vectorised.
+
+    numpy's scaled rounding agrees with Python's correctly rounded one except next to a tie or for
+    huge magnitudes; those few values are rounded by Python.
+    """
+    x = np.asarray(values, dtype=float)
+    scale = 10.0**ndigits
+    with np.errstate(invalid="ignore", over="ignore"):
+        scaled = x * scale
+        out = np.round(scaled) / scale
+        frac = np.abs(scaled - np.floor(scaled) - 0.5)
+        exact = ~((frac > 1e-3) & (np.abs(scaled) < 2.0**52))
+    finite = np.isfinite(x)
+    for i in zip(*np.nonzero(exact & finite), strict=True):
+        out[i] = round(float(x[i]), ndigits)
+    obj = out.astype(object)
+    obj[~finite] = None
+    return obj.tolist()
 
 
 def _flag_text(flag: CellStatus, carried: int) -> str:
@@ -523,23 +621,29 @@ def aggregate(prepared: PreparedData) -> tuple[np.ndarray, np.ndarray]:
     """Growth and index of every node [R, N, T]: one matrix product for all nodes (a leaf's row
     of the matrix is its own unit vector), then the leaves' own values written over theirs."""
     fw = prepared.framework
-    V = np.nan_to_num(prepared.growth, nan=0.0)
-    R, L, T = V.shape
+    R, L, T = prepared.growth.shape
+    # growth is NaN in the base year and for excluded indicators only
+    V = prepared.growth[:, :, 1:] if prepared.included.all() else np.nan_to_num(prepared.growth[:, :, 1:])
     leaf_rows = [fw.codes.index(c) for c in fw.leaves]
+    parent_rows = [n for n in range(len(fw.codes)) if n not in set(leaf_rows)]
     patterns, inverse = inclusion_patterns(prepared.included)
-    if len(patterns) == 1:
-        growth = np.matmul(aggregation_matrix(fw, patterns[0]), V)
-    else:
-        growth = np.empty((R, len(fw.codes), T))
-        for p, pattern in enumerate(patterns):
+    parents = np.empty((R, len(parent_rows), T))
+    parents[:, :, 0] = 0.0
+    for p, pattern in enumerate(patterns):
+        matrix = aggregation_matrix(fw, pattern)[parent_rows]
+        if len(patterns) == 1:
+            parents[:, :, 1:] = np.matmul(matrix, V)
+        else:
             sel = inverse == p
-            growth[sel] = np.matmul(aggregation_matrix(fw, pattern), V[sel])
-    index = chain(growth)
-    growth[:, leaf_rows] = prepared.growth  # NaN where excluded
+            parents[sel, :, 1:] = np.matmul(matrix, V[sel])
+    # parents then leaves, put in framework order with one gather (leaves: their own index, not the chain)
+    order = np.argsort(np.array(parent_rows + leaf_rows))
+    growth = np.take(np.concatenate([parents, prepared.growth], axis=1), order, axis=1)
+    index = np.take(np.concatenate([chain(parents), leaf_indices(prepared)], axis=1), order, axis=1)
     growth[:, :, 0] = np.nan
-    index[:, leaf_rows] = leaf_indices(prepared)
     dead = dead_nodes(prepared)
-    growth[dead], index[dead] = np.nan, np.nan
+    if dead.any():
+        growth[dead], index[dead] = np.nan, np.nan
     return growth, index
 
 
@@ -562,9 +666,11 @@ def leaf_indices(prepared: PreparedData) -> np.ndarray:
     positive value) the index stays undefined, as the method says.
     """
     x, base = prepared.values, prepared.values[:, :, :1]
-    direction = np.array([prepared.framework.nodes[c].direction for c in prepared.framework.leaves])[None, :, None]
+    inverse = np.array([prepared.framework.nodes[c].direction < 0 for c in prepared.framework.leaves])
     with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.where(direction > 0, 100.0 * (x / base), 100.0 * (base / x))
+        out = 100.0 * (x / base)
+        if inverse.any():
+            out[:, inverse] = 100.0 * (base[:, inverse] / x[:, inverse])
     if (x == 0).any() or np.isinf(out).any():  # a zero, or a ratio beyond float range: the chain decides
         chained = chain(prepared.growth)
         out = np.where(np.isfinite(chained) & np.isfinite(out), out, chained)

@@ -19,6 +19,7 @@ from ..kernel.problems import InputError, Problem, Severity
 from ..kernel.progress import CancelCheck, ProgressCallback, check_cancel, report
 from ..model.framework import Framework
 from ..model.observations import Observation, ObservationTable, Provenance
+from . import column_ops
 from .longformat import read_long_format
 from .numbers import format_number
 from .results import FileInfo, ImportResult
@@ -70,7 +71,9 @@ def read_file(path: Path, framework: Framework, imported_at: str | None = None) 
     except Exception as exc:  # a damaged file must become a problem, not a crash
         detail = msg("file_unreadable.long", error=exc.__class__.__name__)
         return ImportResult(problems=[Problem("file_unreadable", {"detail": detail}, file=path.name)])
-    if imported_at:
+    if imported_at and table.is_columnar:
+        table = ObservationTable(columns=table.columns().with_imported_at(imported_at))
+    elif imported_at:
         table = ObservationTable([_with_time(o, imported_at) for o in table])
     return ImportResult(
         observations=table,
@@ -101,6 +104,8 @@ def source_of(provenance: Provenance | None) -> Message | str:
 
 def find_conflicts(observations: Iterable[Observation]) -> list[Problem]:
     """Same region/indicator/year with different values (across files or within one) → one ERROR each."""
+    if isinstance(observations, ObservationTable) and observations.is_columnar:
+        return column_ops.conflicts(observations.columns(), _conflict)
     first: dict[tuple[str, str, int], Observation] = {}
     out: list[Problem] = []
     for o in observations:
@@ -110,17 +115,15 @@ def find_conflicts(observations: Iterable[Observation]) -> list[Problem]:
             first[key] = o
             continue
         if not same_value(prev.value, o.value):
-            args = {
-                "where": source_of(prev.provenance),
-                "first": format_number(prev.value),
-                "second": format_number(o.value),
-            }
-            p = o.provenance or Provenance()
-            loc = {"file": p.file, "sheet": p.sheet, "cell": p.cell, "row": p.row}
-            out.append(
-                Problem("conflict", args, Severity.ERROR, region=o.region, indicator=o.indicator, year=o.year, **loc)
-            )
+            out.append(_conflict(prev, o))
     return out
+
+
+def _conflict(prev: Observation, o: Observation) -> Problem:
+    args = {"where": source_of(prev.provenance), "first": format_number(prev.value), "second": format_number(o.value)}
+    p = o.provenance or Provenance()
+    loc = {"file": p.file, "sheet": p.sheet, "cell": p.cell, "row": p.row}
+    return Problem("conflict", args, Severity.ERROR, region=o.region, indicator=o.indicator, year=o.year, **loc)
 
 
 def read_files(
@@ -144,7 +147,10 @@ def read_files(
         result.merge(read_file(f, framework, imported_at))
     report(progress, len(files), len(files))
     result.problems.extend(find_conflicts(result.observations))
-    result.observations = ObservationTable(sorted(result.observations, key=_order))
+    if result.observations.is_columnar:
+        result.observations = ObservationTable(columns=column_ops.sorted_columns(result.observations.columns()))
+    else:
+        result.observations = ObservationTable(sorted(result.observations, key=_order))
     return result
 
 
@@ -162,6 +168,9 @@ def load_result(
 ) -> ImportResult:
     """read_files, keeping the first value where two conflict (the conflict stays in the problems)."""
     result = read_files(paths, framework, progress=progress, cancel=cancel)
+    if result.observations.is_columnar:
+        result.observations = ObservationTable(columns=column_ops.first_per_key(result.observations.columns()))
+        return result
     seen: set[tuple[str, str, int]] = set()
     table = ObservationTable()
     for o in result.observations:

@@ -17,9 +17,10 @@ from ..kernel.vocabulary import CellStatus
 from ..model.framework import Framework
 from ..model.observations import BASIS_CODES, Observation, ObservationTable, Provenance
 from ..model.regions import canonical_region_name
+from .columnar import checked_series, read_columns
 from .numbers import format_number, joined_notes, read_number
 from .plausibility import all_fractions, fraction_years, outlier
-from .row_sources import open_rows
+from .row_sources import Frame, open_frame, open_rows
 from .template_reader.sheets import year_of
 
 COLUMNS = {
@@ -62,6 +63,9 @@ def read_long_format(
     `source`: what to open instead of `path` (an .xlsx copy with unreadable cells emptied).
     """
     path = Path(path)
+    frame = open_frame(path, source, lambda header: _columns(header).get("value"))
+    if frame is not None:
+        return _read_frame(path, framework, frame)
     opened = open_rows(path, source)
     if opened.refused:
         return ObservationTable(), opened.problems
@@ -70,13 +74,9 @@ def read_long_format(
     if first is None:
         return ObservationTable(), [*opened.problems, Problem("empty_file", file=path.name)]
     cols = _columns(first[0])
-    missing = [f for f in REQUIRED if f not in cols]
-    if missing:
-        names = [msg("columns_missing.column", field=f, name=COLUMNS[f][1]) for f in missing]
-        return ObservationTable(), [
-            *opened.problems,
-            Problem("columns_missing", {"columns": names}, file=path.name, row=1),
-        ]
+    refused = _header_problems(path, cols, opened.problems)
+    if refused:
+        return ObservationTable(), refused
     reader = _RowReader(framework, path.name, cols, text_file=first[1] is None)
     reader.problems.extend(opened.problems)
     for rownum, (row, formats) in enumerate(iterator, start=2):
@@ -86,6 +86,35 @@ def read_long_format(
         if any(str(c).strip() for c in row):
             reader.read(rownum, row, formats)
     return reader.finish(opened.formats_visible), reader.problems
+
+
+def _read_frame(path: Path, framework: Framework, frame: Frame) -> tuple[ObservationTable, list[Problem]]:
+    """The column-wise path (see core.io.columnar): the same table and problems as the row reader."""
+    cols = _columns(frame.header)
+    refused = _header_problems(path, cols, frame.problems)
+    if refused:
+        return ObservationTable(), refused
+    reader = _RowReader(framework, path.name, cols, text_file=frame.text_file)
+    reader.problems.extend(frame.problems)
+    data = frame.columns
+    if not len(data[0]):
+        return ObservationTable(), reader.problems
+    over = len(data[0]) > MAX_ROWS - 1
+    if over:
+        data = [c[: MAX_ROWS - 1] for c in data]
+    table, _ = read_columns(reader, data)
+    if over:
+        reader.problems.append(Problem("too_many_rows", {"limit": MAX_ROWS}, file=path.name, row=MAX_ROWS + 1))
+    return ObservationTable(columns=checked_series(reader, table, frame.formats_visible)), reader.problems
+
+
+def _header_problems(path: Path, cols: dict[str, int], opened: list[Problem]) -> list[Problem]:
+    """The problems refusing a file whose header lacks a required column (empty when all are there)."""
+    missing = [f for f in REQUIRED if f not in cols]
+    if not missing:
+        return []
+    names = [msg("columns_missing.column", field=f, name=COLUMNS[f][1]) for f in missing]
+    return [*opened, Problem("columns_missing", {"columns": names}, file=path.name, row=1)]
 
 
 def _columns(header: list[object]) -> dict[str, int]:
@@ -129,6 +158,13 @@ class _RowReader:
     def _unit(self, code: str) -> str:
         return self.fw.nodes[code].unit if code in self.fw.nodes else BASIS_CODES[code][2]
 
+    def is_percent(self, code: str) -> bool:
+        return code in self.known and self._unit(code).strip() == "%"
+
+    @staticmethod
+    def status_of(text: str) -> CellStatus:
+        return _STATUS_IN.get(text, CellStatus.REPORTED) if text else CellStatus.REPORTED
+
     def read(self, rownum: int, row: list, formats: list | None) -> None:
         key = self._key(rownum, row)
         if key is None:
@@ -150,8 +186,7 @@ class _RowReader:
             self._problem("duplicate_row", {"first": first_row, "same": same}, **where)
             return
         self.seen[key] = (rownum, value)
-        status_text = self._cell(row, "status")
-        status = _STATUS_IN.get(status_text, CellStatus.REPORTED) if status_text else CellStatus.REPORTED
+        status = self.status_of(self._cell(row, "status"))
         self.rows.append(
             Observation(
                 region=region,
@@ -221,22 +256,28 @@ class _RowReader:
             series.setdefault((o.region, o.indicator), []).append(o)
         dropped: set[int] = set()
         for (region, code), obs in series.items():
-            points = [(o.year, o.value) for o in obs]
-            is_pct = self._unit(code).strip() == "%"
-            flagged = fraction_years(points) if is_pct else {}
-            for o in obs:
-                where = self._where(o)
-                if o.year in flagged:
-                    self._problem(flagged[o.year].code, flagged[o.year].args, **where)
-                    dropped.add(id(o))
-                    continue
-                found = outlier(o.value, [v for y, v in points if y != o.year and y not in flagged])
-                if found:
-                    self._problem(found.code, found.args, Severity.WARNING, **where)
-            if is_pct and not formats_visible and all_fractions(points):
-                args = {"indicator": self.fw.label(code)}
-                self._problem("percent_format_unseen", args, Severity.WARNING, region=region, indicator=code)
+            dropped |= self.check_series(region, code, obs, formats_visible)
         return ObservationTable([o for o in self.rows if id(o) not in dropped])
+
+    def check_series(self, region: str, code: str, obs: list[Observation], formats_visible: bool) -> set[int]:
+        """One series' checks (problems added); the ids of the observations to drop."""
+        dropped: set[int] = set()
+        points = [(o.year, o.value) for o in obs]
+        is_pct = self._unit(code).strip() == "%"
+        flagged = fraction_years(points) if is_pct else {}
+        for o in obs:
+            where = self._where(o)
+            if o.year in flagged:
+                self._problem(flagged[o.year].code, flagged[o.year].args, **where)
+                dropped.add(id(o))
+                continue
+            found = outlier(o.value, [v for y, v in points if y != o.year and y not in flagged])
+            if found:
+                self._problem(found.code, found.args, Severity.WARNING, **where)
+        if is_pct and not formats_visible and all_fractions(points):
+            args = {"indicator": self.fw.label(code)}
+            self._problem("percent_format_unseen", args, Severity.WARNING, region=region, indicator=code)
+        return dropped
 
     def _where(self, o: Observation) -> dict:
         row = o.provenance.row if o.provenance else None

@@ -45,7 +45,7 @@ def joined_notes(notes: list[Message]) -> Message:
     return reduce(lambda first, nxt: msg("value_note.join", first=first, next=nxt), notes)
 
 
-def _is_percent_format(number_format: str | None) -> bool:
+def is_percent_format(number_format: str | None) -> bool:
     if not number_format or "%" not in number_format:
         return False
     stripped = re.sub(r'"[^"]*"|\\.', "", number_format)  # ignore literal text in the format
@@ -89,7 +89,7 @@ def _read_stored_number(value: float, unit: str, number_format: str | None) -> C
     if refused:
         return refused
     notes: list[Message] = []
-    if _is_percent_format(number_format):
+    if is_percent_format(number_format):
         if unit.strip() == "%":
             shown = value
             value = float(f"{value * 100:.12g}")

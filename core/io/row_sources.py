@@ -9,19 +9,23 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 from ..kernel.messages import msg
 from ..kernel.problems import Problem, Severity
 from .csv_dialect import DELIMITER_NAMES, detect
+from .numbers import is_percent_format
 from .template_layout import SHEET_DATA
 from .xlsx_safety import LEGACY_SUFFIXES, MAX_CELLS, MAX_FILE_BYTES, OLE_MAGIC, ZIP_MAGIC, check_entries
 
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
-MAX_TEXT_BYTES = 16 * 1024 * 1024  # ~500,000 rows (a city-level data set is ~120,000); checked before reading
+MAX_TEXT_BYTES = 128 * 1024 * 1024  # ~4 M short rows (3,000 regions × 27 × 20 years: 1.6 M rows, 53 MB); checked first
 
 Row = tuple[list[object], list[str | None] | None]  # cell values, number formats (None: the format cannot show them)
 
@@ -37,6 +41,132 @@ class RowSource:
     @property
     def refused(self) -> bool:
         return any(p.severity is Severity.ERROR for p in self.problems)
+
+
+@dataclass
+class Frame:
+    """A whole file parsed column-wise (pandas): header, one column per file column, what was found out."""
+
+    header: list[object]
+    columns: list  # pandas Series (categorical for names and codes) or arrays, header row excluded
+    problems: list[Problem]
+    text_file: bool = True
+    formats_visible: bool = True
+
+
+def open_frame(
+    path: Path, source: Path | io.BytesIO | None, value_column: Callable[[list], int | None]
+) -> Frame | None:
+    """The file parsed column-wise, or None when only the row reader can read it (it then reports why)."""
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        return _text_frame(path, value_column)
+    if path.suffix.lower() == ".xlsx":
+        return _xlsx_frame(source or path)
+    return None
+
+
+_BUILTIN_PERCENT = {"9", "10"}  # 0% and 0.00%
+
+
+def _formats_matter(zf: zipfile.ZipFile) -> bool:
+    """True when a cell may carry a percent number format, or a sheet holds error values: openpyxl reads those."""
+    from defusedxml.ElementTree import fromstring  # the parts passed precheck_xlsx (no DTDs, bounded sizes)
+
+    names = zf.namelist()
+    if any(b't="e"' in zf.read(n) for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")):
+        return True
+    if "xl/styles.xml" not in names:
+        return False
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    styles = fromstring(zf.read("xl/styles.xml"))
+    percent = set(_BUILTIN_PERCENT)
+    for fmt in styles.iter(f"{ns}numFmt"):
+        if is_percent_format(fmt.get("formatCode")):
+            percent.add(fmt.get("numFmtId"))
+    xfs = styles.find(f"{ns}cellXfs")
+    return xfs is not None and any(xf.get("numFmtId", "0") in percent for xf in xfs.iter(f"{ns}xf"))
+
+
+def _xlsx_frame(source: Path | io.BytesIO) -> Frame | None:
+    """The first sheet's values through python-calamine (many times faster than openpyxl), when nothing
+    calamine reads differently can occur: no percent number formats, no error values, no dates, no
+    integers over 10 digits. Otherwise None: openpyxl reads the file with its formats."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        with zipfile.ZipFile(source) as zf:
+            if _formats_matter(zf):
+                return None
+        if isinstance(source, io.BytesIO):
+            source.seek(0)
+            wb = CalamineWorkbook.from_filelike(source)
+        else:
+            wb = CalamineWorkbook.from_path(str(source))
+        rows = wb.get_sheet_by_index(0).to_python(skip_empty_area=False)
+    except Exception:  # anything unusual: the row reader (openpyxl) reports it
+        return None
+    finally:
+        if isinstance(source, io.BytesIO):
+            source.seek(0)
+    if not rows or not any(str(c).strip() for c in rows[0]):
+        return None
+    width = max(len(r) for r in rows)
+    columns = []
+    for col in zip(*(r + [""] * (width - len(r)) for r in rows), strict=True):
+        if not all(_plain_cell(v) for v in col):
+            return None
+        arr = np.empty(len(col) - 1, dtype=object)
+        arr[:] = col[1:]
+        columns.append(arr)
+    return Frame(list(rows[0]), columns, [], text_file=False)
+
+
+def _plain_cell(v: object) -> bool:
+    """A value calamine and openpyxl give alike (text, a bool, a finite number openpyxl would not read as a long int)."""
+    if isinstance(v, float):
+        return math.isfinite(v) and not (v.is_integer() and abs(v) >= 1e10)
+    return isinstance(v, (str, bool, int))
+
+
+def _text_frame(path: Path, value_column: Callable[[list], int | None]) -> Frame | None:
+    """A CSV through pandas' C parser; names and codes as categories (parsed once per distinct value)."""
+    if path.stat().st_size > MAX_TEXT_BYTES:
+        return None
+    data = path.read_bytes()
+    dialect = detect(data)
+    text = dialect.text
+    if "\x00" in text:
+        return None
+    first = next(csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter), None)
+    del text
+    if not first:
+        return None
+    try:
+        import pandas as pd  # deferred: pandas is slow to import
+    except ImportError:  # the desktop bundle leaves pandas out (size): the row reader reads the file
+        return None
+    value = value_column(list(first))
+    dtypes = {i: (object if i == value else "category") for i in range(len(first))}
+    try:  # the bytes with the detected encoding: pandas decodes as it parses (no second copy of the text)
+        df = pd.read_csv(
+            io.BytesIO(data),
+            encoding=dialect.encoding,
+            encoding_errors="replace",
+            sep=dialect.delimiter,
+            header=None,
+            dtype=dtypes,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=False,
+            engine="c",
+        )
+    except Exception:  # ragged rows, odd quoting: the row reader reads it and reports what it finds
+        return None
+    if df.shape[1] != len(first):
+        return None
+    args = {"encoding": dialect.encoding, "delimiter": msg(f"csv_delimiter.{DELIMITER_NAMES[dialect.delimiter]}")}
+    info = Problem("csv_dialect", args, Severity.INFO, file=path.name)
+    return Frame(first, [df[c].iloc[1:].reset_index(drop=True) for c in df.columns], [info])
 
 
 def open_rows(path: Path, source: Path | io.BytesIO | None = None) -> RowSource:

@@ -1,0 +1,96 @@
+"""compute's output: compact JSON by default, --indent N, streamed writing, --format csv|parquet long tables."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+from test_cli_compute import good_rows, run_cli, write_long
+
+from core.commands.output import json_text, write_table
+from core.kernel.problems import InputError
+
+NESTED = {
+    "a": 1,
+    "b": {"x": [1.5, None, "文字"], "y": {}},
+    "regions": {
+        "甲": {"index": {"1": {"2019": 100.0}}, "flags": {}},
+        "乙": {"index": {}, "flags": {"1": {"2020": "estimate"}}},
+    },
+}
+
+
+def streamed(data: dict) -> dict:
+    """The same data with "regions" as an iterator of pairs (as IndexResult.to_json(stream=True) gives)."""
+    return {**data, "regions": iter(data["regions"].items())}
+
+
+@pytest.mark.parametrize("indent", [None, 0, 2, 4])
+def test_streamed_json_is_the_same_text(indent):
+    separators = (",", ":") if indent is None else (",", ": ")
+    expected = json.dumps(NESTED, ensure_ascii=False, indent=indent, separators=separators) + "\n"
+    assert json_text(NESTED, indent) == expected
+    assert json_text(streamed(NESTED), indent) == expected
+    assert (
+        json_text({"regions": iter(())}, indent)
+        == json.dumps({"regions": {}}, indent=indent, separators=separators) + "\n"
+    )
+
+
+def test_compact_by_default_and_indent(tmp_path):
+    data = write_long(tmp_path / "d.csv", good_rows("甲省") + good_rows("乙省"))
+    compact, pretty = tmp_path / "c.json", tmp_path / "p.json"
+    assert run_cli("compute", data, "--json", compact).returncode == 0
+    assert run_cli("compute", data, "--json", pretty, "--indent", "2").returncode == 0
+    c_text, p_text = compact.read_text(encoding="utf-8"), pretty.read_text(encoding="utf-8")
+    assert "\n" not in c_text.rstrip("\n") and ", " not in c_text.split('"recipe"')[0]
+    c, p = json.loads(c_text), json.loads(p_text)
+    assert c["recipe"]["run"]["options"]["indent"] is None and p["recipe"]["run"]["options"]["indent"] == 2
+    for d in (c, p):
+        del d["recipe"]["run"]["options"]["indent"]
+    assert c == p and list(c["regions"]) == ["乙省", "甲省"]
+
+    assert p_text.startswith('{\n  "framework": {\n    "id"')  # the previous writer's shape: indent=2, ": "
+
+
+def test_csv_long_table(tmp_path):
+    import csv
+
+    data = write_long(tmp_path / "d.csv", good_rows("甲省") + good_rows("乙省"))
+    out, js = tmp_path / "index.csv", tmp_path / "r.json"
+    assert run_cli("compute", data, "--format", "csv", "--out", out).returncode == 0
+    assert run_cli("compute", data, "--json", js).returncode == 0
+    result = json.loads(js.read_text(encoding="utf-8"))
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert list(rows[0]) == ["region", "node", "year", "index", "growth", "status", "years_carried"]
+    n_nodes = len(result["regions"]["甲省"]["index"])
+    assert len(rows) == 2 * n_nodes * len(result["years"])
+    for row in rows[::37]:
+        expected = result["regions"][row["region"]]["index"][row["node"]][row["year"]]
+        assert float(row["index"]) == pytest.approx(expected, abs=1e-9)
+        assert row["status"] == "reported"
+    assert {r["growth"] for r in rows if r["year"] == str(result["base_year"])} == {""}  # no growth in the base year
+
+
+def test_parquet_long_table(tmp_path):
+    pytest.importorskip("pyarrow")
+    import pandas as pd
+
+    data = write_long(tmp_path / "d.csv", good_rows("甲省"))
+    pq, csv_out = tmp_path / "i.parquet", tmp_path / "i.csv"
+    assert run_cli("compute", data, "--format", "parquet", "--out", pq).returncode == 0
+    assert run_cli("compute", data, "--format", "csv", "--out", csv_out).returncode == 0
+    a, b = pd.read_parquet(pq), pd.read_csv(csv_out, encoding="utf-8-sig", dtype={"node": str})
+    assert list(a.columns) == list(b.columns) and len(a) == len(b)
+    assert (a["index"] - b["index"]).abs().max() < 1e-9
+
+
+def test_parquet_without_pyarrow_is_a_catalogue_problem(monkeypatch, tmp_path):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow → ImportError
+    with pytest.raises(InputError) as exc:
+        write_table({"region": ["甲"], "index": [100.0]}, str(tmp_path / "x.parquet"), "parquet", "zh")
+    problem = exc.value.problems[0]
+    assert problem.code == "cli.parquet_missing" and "pyarrow" in problem.text("en")
+    assert not (tmp_path / "x.parquet").exists()
