@@ -173,7 +173,7 @@ def test_legacy_text_descriptions_stay_readable(ws):
         "INSERT INTO revisions (created_at, kind, description, files) VALUES ('t', 'import', '旧的说明', '[]')"
     )
     r1, r2, r3 = ws.revisions()
-    assert r1.text("en") == "Imported 1 files" and r1.text("zh") == "导入 1 个文件"
+    assert r1.text("en") == "Import of 1 file(s)" and r1.text("zh") == "导入 1 个文件"
     assert r2.text("zh") == "处理冲突：江苏省 1.1.1 2021 年（核实过）" and r2.text("en").startswith("Resolved")
     assert r3.text("en") == "旧的说明"
 

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ..kernel.problems import InputError, Problem
+from .helptext import examples
 from .options import add_data_options, load_inputs, run_record, with_recipe
 from .output import say, write_json
 
@@ -20,7 +21,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "whatif",
         help="规划推演：按情景增速或目标，推演地区在目标年份的水平、分组、象限与定位（情景，非预测）",
-        description="按各指标近年趋势外推到目标年份，可改变部分指标的年增速（--raise），或给出目标（--target）求最小调整方案。",
+        description="按各指标近年趋势外推到目标年份，可改变部分指标的年增速（--raise），或给出目标（--target）求最小调整方案。\n"
+        "Projects each indicator's recent trend to the target year; change some indicators' yearly growth (--raise) or "
+        "give a target (--target) to get the least-effort plan. A scenario, not a forecast.",
+        epilog=examples(
+            "python -m core whatif resources/demo/demo-provinces.csv --region 辽宁省 --to 2030",
+            "python -m core whatif resources/demo/demo-provinces.csv --region 辽宁省 --raise 1.1.2=+25%/yr --raise 4.3.2=+2pp",
+            "python -m core whatif resources/demo/demo-provinces.csv --region 辽宁省 --target group=较强型 --json 方案.json",
+        ),
     )
     add_data_options(p, end_help="数据末年（默认：地区数据中最晚的年份）")
     p.add_argument("--region", required=True, help="要推演的地区名称")

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..kernel.messages import render
 from ..store import Workspace
+from .helptext import examples
 from .output import json_text, print_problems, say
 
 _REASON_HELP = "修改原因（必填，随修订一起保存）"
@@ -27,9 +28,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "workspace",
         help="工作区：导入、查看修订、更正数值、接受标记、撤销修订或导入",
-        description="在工作区文件（.lcws）中导入数据并更正：每次更正都是一次带原因的修订，可以撤销。",
-        epilog=__doc__.split("\n\n")[1] + "\n",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="在工作区文件（.lcws）中导入数据并更正：每次更正都是一次带原因的修订，可以撤销。\n"
+        "Imports data into a workspace file (.lcws) and corrects it: every correction is a revision with its reason, "
+        "and can be undone.",
+        epilog=examples(*(line.strip() for line in __doc__.split("\n\n")[1].splitlines())),
     )
     actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     a = _action(actions, "import", "导入文件（文件夹）为一次修订")

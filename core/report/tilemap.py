@@ -12,6 +12,7 @@ from ..assessment.level import performance_group
 from ..kernel.messages import render
 from ..model.framework import ROOT
 from ..model.observations import NATION
+from ..model.regions import region_label
 from .document import ChartSeries, ChartSpec
 
 TILE_MODES = ("group", "quadrant", "role", "level")
@@ -66,16 +67,17 @@ def tile_values(a: Assessment, mode: str, node: str = ROOT) -> tuple[tuple[str, 
 
 
 def tilemap_spec(a: Assessment, mode: str, lang: str, region: str, title: str, node: str = ROOT) -> ChartSpec:
-    """The chart spec of the tile map: x_labels the regions with a value, series[0] their values,
-    `categories` the legend names (empty for levels), `highlight` the selected region, `y_label`
-    the legend's name for tiles without data."""
+    """The chart spec of the tile map: x_labels the regions with a value (their names in `lang`),
+    series[0] their values, `categories` the legend names (empty for levels), `highlight` the selected
+    region (its data name), `y_label` the legend's name for tiles without data."""
     keys, values = tile_values(a, mode, node)
     regions = tuple(values)
+    labels = tuple(region_label(r, lang) for r in regions)
     series = ChartSeries(render(f"tilemap.mode.{mode}", None, lang), tuple(values[r] for r in regions))
     return ChartSpec(
         "tilemap",
         title,
-        regions,
+        labels,
         (series,),
         y_label=render("tilemap.no_data", None, lang),
         baseline=100.0 if mode == "level" else None,

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from .. import fonts, style
@@ -29,6 +29,14 @@ def level_color(value: float, baseline: float = 100.0) -> QColor:
     )
 
 
+def _fitted(font: QFont, text: str, width: float) -> QFont:
+    """`font`, made smaller (down to 5 pt) until `text` fits in `width`."""
+    fitted = QFont(font)
+    while fitted.pointSizeF() > 5 and QFontMetricsF(fitted).horizontalAdvance(text) > width:
+        fitted.setPointSizeF(fitted.pointSizeF() - 0.5)
+    return fitted
+
+
 def _text_color(fill: QColor) -> QColor:
     luminance = 0.299 * fill.redF() + 0.587 * fill.greenF() + 0.114 * fill.blueF()
     return QColor("white") if luminance < 0.55 else QColor(style.TEXT)
@@ -39,10 +47,12 @@ class _TileView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        from core.model import load_tile_grid, province
+        from core.model import load_tile_grid, province, region_label
 
         self.grid = load_tile_grid()
         self.short = {t.region: (province(t.region).short if province(t.region) else t.region) for t in self.grid.tiles}
+        self.english = {t.region: region_label(t.region, "en") for t in self.grid.tiles}
+        self.key_of = {label: region for region, label in self.english.items()} | {r: r for r in self.short}
         self.spec = None
         self.no_data_text = "—"
         self.setMouseTracking(True)
@@ -73,7 +83,14 @@ class _TileView(QWidget):
     # ---------------------------------------------------------------- data
     def values(self) -> dict[str, float]:
         s = self.spec
-        return dict(zip(s.x_labels, s.series[0].values, strict=True)) if s is not None and s.series else {}
+        if s is None or not s.series:
+            return {}
+        return {self.key_of.get(label, label): v for label, v in zip(s.x_labels, s.series[0].values, strict=True)}
+
+    def label(self, region: str) -> str:
+        """The tile's text: the short Chinese name, or the English name when the spec is in English."""
+        english = self.spec is not None and any(x in self.key_of and x not in self.short for x in self.spec.x_labels)
+        return self.english[region] if english else self.short[region]
 
     def fill(self, value: float | None) -> QColor:
         s = self.spec
@@ -110,7 +127,9 @@ class _TileView(QWidget):
             p.setFont(name_font)
             show_value = self.spec is not None and not self.spec.categories and tile.region in values
             name_rect = rect.adjusted(0, 0, 0, -rect.height() * 0.3) if show_value else rect
-            p.drawText(name_rect, Qt.AlignmentFlag.AlignCenter, self.short[tile.region])
+            text = self.label(tile.region)
+            p.setFont(_fitted(name_font, text, name_rect.width() * 0.92))
+            p.drawText(name_rect, Qt.AlignmentFlag.AlignCenter, text)
             if show_value:
                 p.setFont(value_font)
                 p.drawText(rect.adjusted(0, rect.height() * 0.45, 0, 0), Qt.AlignmentFlag.AlignCenter,
@@ -173,7 +192,7 @@ class _TileView(QWidget):
             if region is None:
                 QToolTip.hideText()
             else:
-                QToolTip.showText(event.globalPos(), f"{region}\n{self.value_text(region)}", self)
+                QToolTip.showText(event.globalPos(), f"{self.label(region)}\n{self.value_text(region)}", self)
             return True
         return super().event(event)
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from core.kernel import CellStatus, Severity, render
 
-from ..i18n import current_language
+from ..i18n import current_language, separators
 from .values_model import ValueRow, ValuesModel
 
 _FLAGGED = (Severity.ERROR, Severity.WARNING)
@@ -218,7 +218,7 @@ class EditPanel(QWidget):
 
 def region_rows(session, lang: str) -> list[ValueRow]:
     """The selected region's cells: every indicator (and basic datum) in every year, with status and flags."""
-    from core.model import BASIS_CODES, NATION
+    from core.model import BASIS_CODES, NATION, basis_unit
 
     region, table, fw = session.region, session.table, session.framework
     if table is None or not region:
@@ -238,10 +238,10 @@ def region_rows(session, lang: str) -> list[ValueRow]:
     for code in (*fw.leaves, *BASIS_CODES):
         if code in fw.nodes:
             node = fw.nodes[code]
-            name, unit = node.name(lang, regional=region != NATION), node.unit
+            name, unit = node.name(lang, regional=region != NATION), node.unit_label(lang)
         else:
-            zh, en, unit = BASIS_CODES[code]
-            name = en if lang == "en" else zh
+            zh, en, _ = BASIS_CODES[code]
+            name, unit = (en if lang == "en" else zh), basis_unit(code, lang)
         for year in years:
             obs = lookup.get((code, year))
             value, status = _value_of(obs, res, fw, region, code, year)
@@ -256,7 +256,7 @@ def region_rows(session, lang: str) -> list[ValueRow]:
                     value,
                     status,
                     source=_source(obs, lang),
-                    note="；".join(x for x in (obs.note, obs.source) if x) if obs is not None else "",
+                    note=separators(lang)[0].join(x for x in (obs.note, obs.source) if x) if obs is not None else "",
                     open_flags=flags,
                     accepted=tuple(accepted.get((code, year), ())),
                 )

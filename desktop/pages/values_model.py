@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 from core.kernel import CellStatus, Severity
 
 from .. import style
+from ..i18n import parenthesised
 
 COLUMNS = ("code", "name", "year", "value", "status", "flag", "source", "note")
 VALUE_COLUMN = COLUMNS.index("value")
@@ -114,7 +115,7 @@ class ValuesModel(QAbstractTableModel):
     def _display(self, row: ValueRow, col: str) -> str:
         return {
             "code": row.indicator,
-            "name": row.name + (f"（{row.unit}）" if row.unit else ""),
+            "name": row.name + (parenthesised(row.unit, self._lang()) if row.unit else ""),
             "year": str(row.year),
             "value": format_value(row.value),
             "status": self.status_text(row),
