@@ -15,7 +15,9 @@ from .neutral import set_text_cell
 Value = str | float | int | None
 
 
-def write_table_xlsx(path: str | Path, headers: Sequence[str], rows: Sequence[Sequence[Value]], title: str = "") -> Path:
+def write_table_xlsx(
+    path: str | Path, headers: Sequence[str], rows: Sequence[Sequence[Value]], title: str = ""
+) -> Path:
     """Write `headers` and `rows` to one sheet named `title` (Excel's 31-character limit); returns the path."""
     from openpyxl import Workbook
     from openpyxl.styles import Font

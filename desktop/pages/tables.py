@@ -101,6 +101,8 @@ class TableModel(QAbstractTableModel):
             return c.tip or (c.text if len(c.text) > 30 else None)
         if role == Qt.ItemDataRole.UserRole:
             return c.data
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(c.sort, int | float):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SORT_ROLE:
             return sort_key(c)
         if role == Qt.ItemDataRole.BackgroundRole and c.background:
@@ -217,6 +219,21 @@ class DataTable(QWidget):
             self.filter.setVisible(True)
         if len(rows) <= 200:  # row heights for wrapped text; large tables keep the default height
             self.view.resizeRowsToContents()
+
+    def select_cell(self, row: int, column: int) -> None:
+        """Select, show and focus the cell of model row `row` (clears a filter that hides it)."""
+        index = self.proxy.mapFromSource(self.model.index(row, column))
+        if not index.isValid():
+            self.filter.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, column))
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        self.view.setFocus()
+
+    def sort_by(self, column: int, descending: bool = True) -> None:
+        """Sort as a click on the header would (the user can click another header afterwards)."""
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.view.sortByColumn(column, order)
 
     def set_headers(self, headers: list[str]) -> None:
         self.model.beginResetModel()
