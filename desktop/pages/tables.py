@@ -25,6 +25,7 @@ from core.kernel import msg
 HIGHLIGHT = "#fdecea"
 FILTER_MIN_ROWS = 10  # the filter box shows by itself from this many rows (always from the context menu)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+RESIZE_ROWS = 100  # column widths fit the first rows only: 3,000 rows are never all measured
 _BLANK = ("", "—", "-", "–")
 
 
@@ -127,10 +128,15 @@ def _cell(value: Cell | str, tip: str, background: str | None) -> Cell:
 
 
 class _Proxy(QSortFilterProxyModel):
-    """Sorts by `sort_key` (numbers by value), filters on any column's text."""
+    """Sorts by `sort_key` (numbers by value, blanks last), filters on any column's text."""
 
     def lessThan(self, left, right) -> bool:
-        return self.sourceModel().data(left, SORT_ROLE) < self.sourceModel().data(right, SORT_ROLE)
+        """By value; blank cells (—) last in either direction."""
+        kl, kr = self.sourceModel().data(left, SORT_ROLE), self.sourceModel().data(right, SORT_ROLE)
+        lb, rb = kl[0] == 2, kr[0] == 2
+        if lb or rb:
+            return (rb and not lb) if self.sortOrder() == Qt.SortOrder.AscendingOrder else (lb and not rb)
+        return kl < kr
 
 
 class CellView:
@@ -147,6 +153,21 @@ class CellView:
 
     def data(self, role):
         return self._index.data(role)
+
+
+class _View(QTableView):
+    """QTableView whose Ctrl+C copies the selected rows with headers (Qt's own copies one cell)."""
+
+    def __init__(self, copy):
+        super().__init__()
+        self._copy = copy
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self._copy()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class DataTable(QWidget):
@@ -167,7 +188,7 @@ class DataTable(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.filter.setVisible(False)
-        self.view = QTableView()
+        self.view = _View(lambda: self.copy(selected_only=True))
         self._setup_view(len(headers), stretch_last)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -188,6 +209,7 @@ class DataTable(QWidget):
         self.proxy.sort(-1)  # the order the page gave until a header is clicked
         hh = v.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        hh.setResizeContentsPrecision(RESIZE_ROWS)
         if stretch_last and columns:
             hh.setSectionResizeMode(columns - 1, QHeaderView.ResizeMode.Stretch)
         v.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -196,7 +218,9 @@ class DataTable(QWidget):
     def _actions(self) -> None:
         self.copy_action = QAction(_tr("复制（含表头）"), self)
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
-        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.copy_action.setShortcutContext(
+            Qt.ShortcutContext.WidgetShortcut
+        )  # shown in the menu; _View handles the key
         self.copy_action.triggered.connect(lambda: self.copy(selected_only=True))
         self.copy_all_action = QAction(_tr("复制整张表"), self)
         self.copy_all_action.triggered.connect(lambda: self.copy(selected_only=False))
@@ -204,7 +228,6 @@ class DataTable(QWidget):
         self.export_action.triggered.connect(self._export_dialog)
         self.filter_action = QAction(_tr("筛选"), self)
         self.filter_action.triggered.connect(self.show_filter)
-        self.view.addAction(self.copy_action)
 
     def _menu(self, pos) -> None:
         menu = QMenu(self)

@@ -6,7 +6,10 @@ choice back to it.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
+
+from ..widgets import searchable
 
 
 class Header(QWidget):
@@ -26,7 +29,7 @@ class Header(QWidget):
         tv.addWidget(self.page_subtitle)
         h.addLayout(tv, 1)
         self.region_caption = QLabel(self.tr("地区"))
-        self.region_combo = QComboBox()
+        self.region_combo = searchable(QComboBox())
         self.region_combo.setMinimumWidth(150)
         self.region_combo.setToolTip(self.tr("当前查看的地区"))
         self.region_combo.currentTextChanged.connect(self._region_selected)
@@ -65,7 +68,8 @@ class Header(QWidget):
             act.toggled.connect(self._compare_toggled)
 
     def _region_selected(self, text: str) -> None:
-        if text:
+        """A whole region name (picked, completed or typed) selects it; a partial search text does nothing."""
+        if text and self.region_combo.findText(text, Qt.MatchFlag.MatchExactly) >= 0:
             self.session.set_region(text)
 
     def _region_from_session(self, region: str) -> None:
