@@ -269,6 +269,12 @@ class DataTable(QWidget):
     def columnCount(self) -> int:
         return self.model.columnCount()
 
+    def currentRow(self) -> int:
+        return self.view.currentIndex().row()
+
+    def currentColumn(self) -> int:
+        return self.view.currentIndex().column()
+
     def horizontalHeader(self) -> QHeaderView:
         return self.view.horizontalHeader()
 
