@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from core.kernel import msg
 
 HIGHLIGHT = "#fdecea"
-FILTER_MIN_ROWS = 10  # the filter box shows by itself from this many rows (always from the context menu)
+FILTER_MIN_ROWS = 30  # the filter box shows by itself from this many rows (always from the context menu)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RESIZE_ROWS = 100  # column widths fit the first rows only: 3,000 rows are never all measured
 _BLANK = ("", "—", "-", "–")
@@ -102,7 +102,7 @@ class TableModel(QAbstractTableModel):
             return c.tip or (c.text if len(c.text) > 30 else None)
         if role == Qt.ItemDataRole.UserRole:
             return c.data
-        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(c.sort, int | float):
+        if role == Qt.ItemDataRole.TextAlignmentRole and sort_key(c)[0] == 0:  # numbers right-aligned
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SORT_ROLE:
             return sort_key(c)
