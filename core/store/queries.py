@@ -25,18 +25,9 @@ Key = tuple[str, str, int]
 _STATUS = {s.key: s for s in CellStatus}
 
 
-def _obs(row) -> Observation:
-    return Observation(
-        row[1],
-        row[2],
-        row[3],
-        row[4],
-        _STATUS[row[5]],
-        Provenance(file=row[9], sheet=row[10], cell=row[11], row=row[12], imported_at=row[13]),
-        unit=row[6],
-        source=row[7],
-        note=row[8],
-    )
+def _obs(row, obs=Observation, prov=Provenance, status=_STATUS) -> Observation:
+    """A row of _OBS_COLS as an Observation (positional arguments: this runs once per stored value)."""
+    return obs(row[1], row[2], row[3], row[4], status[row[5]], prov(*row[9:14]), row[6], row[7], row[8])
 
 
 def meta(conn: sqlite3.Connection, key: str) -> str:
