@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
 def start(app, settings, lang: str, args: argparse.Namespace, load: bool = True):
     """Show the main window first; after its first paint come the menus, icons, the style sheet (the
     window first shows in the plain Fusion style), the chart library, then the demo or workspace on a
-    worker with the status bar's progress indicator (`load=False`: no data, for the start-up benchmark)."""
+    worker with the status bar's progress indicator (`load=False`: no charts, no data: the start-up benchmark)."""
     from . import style
     from .main_window import MainWindow
 
@@ -108,8 +108,8 @@ def start(app, settings, lang: str, args: argparse.Namespace, load: bool = True)
     if geom is not None:
         win.restoreGeometry(geom)
     win.after_first_paint(lambda: style.apply(app))
-    win.after_first_paint(preload_charts)
     if load:
+        win.after_first_paint(preload_charts)
         win.after_first_paint(lambda: win.open_initial(demo=args.demo, workspace=args.workspace))
     win.show()
     return win
