@@ -141,6 +141,7 @@ def _located(code: str, args: dict, severity: Severity, row: tuple) -> Problem:
 
 
 _NO_PROVENANCE = Provenance()
+_STATUS_KEY = {s: s.key for s in CellStatus}  # CellStatus.key builds its string on every call
 
 
 def _rows(rev: int, results: Sequence[tuple[Path, ImportResult]], imported_at: str) -> list[tuple]:
@@ -173,7 +174,7 @@ def _ticking(rows: list[tuple], tick: Callable[[], None]) -> Iterator[tuple]:
 def _row(rev: int, o: Observation, file: str | None = None, imported_at: str | None = None) -> tuple:
     """The columns of _INSERT_OBSERVATION; `file`/`imported_at` fill in what the provenance leaves out."""
     p = o.provenance or _NO_PROVENANCE
-    return (rev, o.region, o.indicator, o.year, o.value, o.status.key, o.unit, o.source, o.note,
+    return (rev, o.region, o.indicator, o.year, o.value, _STATUS_KEY[o.status], o.unit, o.source, o.note,
             p.file or file, p.sheet, p.cell, p.row, imported_at or p.imported_at)  # fmt: skip
 
 
