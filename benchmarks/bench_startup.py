@@ -3,7 +3,7 @@
 Each run is a fresh subprocess; the parent measures from `Popen` to the child's "shown" line
 (written right after `show()` + one `processEvents()`). Runs alternate between the two
 commands so machine noise hits both alike; medians are reported and their ratio
-(target ≤ 1.3). Usage: `python benchmarks/bench_startup.py [--runs 9]`.
+(target ≤ 1.3). Usage: `python benchmarks/bench_startup.py [--quick]`; `results()` for run_all.
 """
 
 from __future__ import annotations
@@ -13,10 +13,14 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import Result, print_results  # noqa: E402
 
 BARE = (
     "import sys\n"
@@ -47,31 +51,37 @@ def run_once(code: str, env: dict) -> tuple[float, float]:
     return shown, ready
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--runs", type=int, default=9)
-    args = ap.parse_args()
+def measure(runs: int = 9) -> tuple[list[float], list[float], list[float]]:
+    """Seconds to the bare window, to the app's window shown (first paint) and to the app ready, per run."""
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["FUSION_ASSESSOR_EXIT_AFTER_SHOW"] = "1"
-    import tempfile
-
     tmp = tempfile.mkdtemp(prefix="bench-startup-")
     env["XDG_CONFIG_HOME"] = tmp  # fresh settings: the first-start path (demo loads after show)
     run_once(BARE, env), run_once(APP, env)  # warm the file cache and .pyc files
     bare, app, ready = [], [], []
-    for _ in range(args.runs):
+    for _ in range(runs):
         bare.append(run_once(BARE, env)[0])
         shown, done = run_once(APP, env)
         app.append(shown)
         ready.append(done)
+    return bare, app, ready
+
+
+def results(quick: bool = False) -> list[Result]:
+    bare, app, ready = measure(5 if quick else 9)
     mb, ma, mr = statistics.median(bare), statistics.median(app), statistics.median(ready)
-    fmt = lambda xs: ", ".join(f"{x * 1000:.0f}" for x in xs)  # noqa: E731
-    print(f"bare PySide6 window          : median {mb * 1000:.0f} ms  (runs: {fmt(bare)})")
-    print(f"fusion-assessor window shown : median {ma * 1000:.0f} ms  (runs: {fmt(app)})")
-    print(f"  … menus + first page built : median {mr * 1000:.0f} ms  (runs: {fmt(ready)})")
-    print(f"ratio shown / bare           : {ma / mb:.2f}  (target ≤ 1.30)")
-    print(f"ratio ready / bare           : {mr / mb:.2f}")
+    base = f"bare QWidget {mb * 1000:.0f} ms"
+    return [
+        Result("GUI: start to main window shown", f"{ma * 1000:.0f} ms", "≤ 1.3× bare", ma / mb, base, ma / mb <= 1.3),
+        Result("GUI: start to menus + first page built", f"{mr * 1000:.0f} ms", "reported", mr / mb, base),
+    ]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true", help="5 runs instead of 9")
+    print_results(results(quick=ap.parse_args().quick))
     return 0
 
 

@@ -55,8 +55,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
-def create_app(lang: str | None = None):
-    """The QApplication with fonts, style and translation installed (idempotent)."""
+def create_app(lang: str | None = None, defer_style: bool = False):
+    """The QApplication with fonts, style and translation installed (idempotent).
+
+    `defer_style`: the style sheet is left to the caller, to apply after the first paint."""
     from PySide6.QtWidgets import QApplication
 
     from . import APP_ID, errors, fonts, i18n, style
@@ -69,7 +71,8 @@ def create_app(lang: str | None = None):
     settings = Settings()
     lang = lang or settings.language
     fonts.apply(app)
-    style.apply(app)
+    if not defer_style:
+        style.apply(app)
     i18n.install(app, lang)
     errors.install()
     from .workers import install_gc
@@ -91,37 +94,57 @@ def main(argv: list[str] | None = None) -> int:
         from . import selftest
 
         return selftest.run(_say)
-    app, settings, lang = create_app(args.lang)
+    app, settings, lang = create_app(args.lang, defer_style=not (args.screenshot or args.self_test))
     if args.lang and not args.screenshot:
         settings.language = args.lang
-    from .main_window import MainWindow
-
     if args.screenshot:
         return screenshot(app, settings, lang, args)
-    win = MainWindow(settings, lang=lang, defer=True)
-    geom = settings.geometry
-    if geom is not None:
-        win.restoreGeometry(geom)
-    win.show()
-    if os.environ.get("FUSION_ASSESSOR_EXIT_AFTER_SHOW"):  # benchmarks/bench_startup.py
-        app.processEvents()
+    bench = bool(os.environ.get("FUSION_ASSESSOR_EXIT_AFTER_SHOW"))  # benchmarks/bench_startup.py
+    win = start(app, settings, lang, args, load=not bench)
+    if bench:
+        while not win.painted:
+            app.processEvents()
         _say("shown")
-        while not win.ready:  # menus and the first page, built on the next event-loop turn
+        while not win.ready:  # menus and the first page, built right after the first paint
             app.processEvents()
         _say("ready")
         return 0
     from PySide6.QtCore import QTimer
 
-    QTimer.singleShot(0, lambda: win.open_initial(demo=args.demo, workspace=args.workspace))
     from .tour import should_show
 
     if should_show(settings):  # the optional first-run tour (never with --screenshot or under tests)
-        QTimer.singleShot(600, win.show_tour)
+        win.after_first_paint(lambda: QTimer.singleShot(600, win.show_tour))
     code = app.exec()
     from .workers import shutdown
 
     shutdown(app)
     return code
+
+
+def start(app, settings, lang: str, args: argparse.Namespace, load: bool = True):
+    """Show the main window first; after its first paint come the menus, icons, the style sheet (the
+    window first shows in the plain Fusion style), the chart library, then the demo or workspace on a
+    worker with the status bar's progress indicator (`load=False`: no charts, no data: the start-up benchmark)."""
+    from . import style
+    from .main_window import MainWindow
+
+    win = MainWindow(settings, lang=lang, defer=True)
+    geom = settings.geometry
+    if geom is not None:
+        win.restoreGeometry(geom)
+    win.after_first_paint(lambda: style.apply(app))
+    if load:
+        win.after_first_paint(preload_charts)
+        win.after_first_paint(lambda: win.open_initial(demo=args.demo, workspace=args.workspace))
+    win.show()
+    return win
+
+
+def preload_charts() -> None:
+    from .charts import pg
+
+    pg()
 
 
 def _say(text: str) -> None:

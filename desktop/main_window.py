@@ -11,15 +11,8 @@ from __future__ import annotations
 import contextlib
 import importlib
 
-from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QMainWindow,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QTimer, QUrl
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from . import errors, i18n
 from .session import Session
@@ -50,6 +43,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._defer = defer
         self.ready = False
+        self.painted = False  # the first paint happened (start-up work waits for it: see after_first_paint)
+        self._after_paint: list = []
         self.settings = settings
         self.lang = lang
         self.session = session or Session(settings, self)
@@ -124,9 +119,28 @@ class MainWindow(QMainWindow):
         self._update_regions()
         if self._defer:
             self._defer = False
-            QTimer.singleShot(0, self._complete_build)
+            self.installEventFilter(self)
+            self.after_first_paint(self.sidebar.set_icons)
+            self.after_first_paint(self._complete_build)
         else:
+            self.sidebar.set_icons()
             self._complete_build()
+
+    def after_first_paint(self, fn) -> None:
+        """Run `fn` once the window has been painted (start-up: menus, icons, style, then the data)."""
+        if self.painted:
+            QTimer.singleShot(0, fn)
+        else:
+            self._after_paint.append(fn)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self and event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            self.removeEventFilter(self)
+            for fn in self._after_paint:
+                QTimer.singleShot(0, fn)  # after this paint completes, in order
+            self._after_paint.clear()
+        return super().eventFilter(obj, event)
 
     def _complete_build(self) -> None:
         self.menus = Menus(self)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QCompleter,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -88,6 +91,23 @@ class Verdict(QFrame):
         if color:
             self.grade.setStyleSheet(f"color: {color};")
         self.reason.setText(reason)
+
+
+def searchable(combo: QComboBox) -> QComboBox:
+    """Make a region picker searchable as you type: any part of a name (北 → 北京市, 湖北省), any case.
+
+    The typed text is not added as an item; a pick from the list (or a whole name typed) selects it.
+    """
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = QCompleter(combo.model(), combo)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    completer.setMaxVisibleItems(15)
+    combo.setCompleter(completer)
+    combo.lineEdit().setPlaceholderText(QApplication.translate("RegionPicker", "输入地区名称搜索"))
+    return combo
 
 
 def empty_label(text: str) -> QLabel:

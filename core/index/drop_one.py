@@ -13,7 +13,7 @@ import numpy as np
 
 from ..model.framework import ROOT
 from .engine import PreparedData, aggregation_matrix, chain, inclusion_patterns
-from .ranking import ranks
+from .ranking import ranked_mask, ranks
 
 
 @dataclass(frozen=True)
@@ -34,12 +34,12 @@ class DropOneResult:
         for r, region in enumerate(self.regions):
             out["regions"][region] = {
                 "nominal": num(self.nominal[r]),
-                "rank": int(self.rank_nominal[r]),
+                "rank": int(self.rank_nominal[r]) or None,  # 0: not ranked (全国)
                 "drop": {
                     code: {
                         "total": num(self.dropped[i, r]),
                         "change_percent": num(100.0 * (self.dropped[i, r] / self.nominal[r] - 1.0)),
-                        "rank": int(self.rank_dropped[i, r]),
+                        "rank": int(self.rank_dropped[i, r]) or None,
                     }
                     for i, code in enumerate(self.indicators)
                 },
@@ -70,4 +70,7 @@ def drop_one(prepared: PreparedData) -> DropOneResult:
         included = prepared.included.copy()
         included[:, i] = False
         dropped[i] = _totals(prepared, included)
-    return DropOneResult(prepared.regions, prepared.years[-1], leaves, nominal, dropped, ranks(nominal), ranks(dropped))
+    mask = ranked_mask(prepared.regions)  # 全国 is not ranked (rank 0)
+    return DropOneResult(
+        prepared.regions, prepared.years[-1], leaves, nominal, dropped, ranks(nominal, mask), ranks(dropped, mask)
+    )

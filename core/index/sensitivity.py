@@ -29,7 +29,7 @@ from .engine import (
     leaf_indices,
     prepare,
 )
-from .ranking import ranks
+from .ranking import ranked_mask, ranks
 
 SCHEMES = ("uniform", "dirichlet")
 
@@ -171,7 +171,9 @@ class MonteCarloResult:
                     "p05": float(self.rank_p05[r]),
                     "p95": float(self.rank_p95[r]),
                     "stability": round(float(self.rank_stability[r]), 6),
-                },
+                }
+                if self.rank_nominal[r] > 0
+                else None,  # 全国 is not ranked
             }
         return out
 
@@ -239,8 +241,9 @@ def monte_carlo(
     for out, band in zip((p05, p50, p95), bands, strict=False):
         out[:, parent_rows] = band
     total = parent_rows.index(fw.codes.index(ROOT))
-    drawn = ranks(parents[:, :, total, -1])  # [D, R]
-    nominal_rank = ranks(nominal[None, :, fw.codes.index(ROOT), -1])[0]
+    mask = ranked_mask(prepared.regions)  # 全国 is not ranked (rank 0)
+    drawn = ranks(parents[:, :, total, -1], mask)  # [D, R]
+    nominal_rank = ranks(nominal[None, :, fw.codes.index(ROOT), -1], mask)[0]
     return MonteCarloResult(
         regions=prepared.regions,
         years=prepared.years,

@@ -27,6 +27,7 @@ _LAZY = dict.fromkeys(
     ),
     "export",
 )
+_LAZY["write_table_xlsx"] = "table_xlsx"
 
 __all__ = [
     *_LAZY,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,24 +26,25 @@ from .schema import message_json, to_json
 
 Key = tuple[str, str, int]
 WRITING = msg("store.progress.writing")
+_CHUNK = 50_000  # rows between progress reports and cancellation checks while writing
 _INSERT_OBSERVATION = (
     "INSERT INTO observations (revision, region, indicator, year, value, status, unit, source, note, "
     "file, sheet, cell, row, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 
 
+_INSERT_SELECTION = (
+    "INSERT INTO selection VALUES (?, ?, ?, ?, ?) ON CONFLICT(region, indicator, year, revision) "
+    "DO UPDATE SET observation_id=excluded.observation_id"
+)
+
+
 def _insert(c: sqlite3.Connection, rev: int, o: Observation) -> int:
-    p = o.provenance or Provenance()
-    row = (rev, o.region, o.indicator, o.year, o.value, o.status.key, o.unit, o.source, o.note)
-    return c.execute(_INSERT_OBSERVATION, (*row, p.file, p.sheet, p.cell, p.row, p.imported_at)).lastrowid
+    return c.execute(_INSERT_OBSERVATION, _row(rev, o)).lastrowid
 
 
 def _select(c: sqlite3.Connection, rev: int, key: Key, oid: int | None) -> None:
-    c.execute(
-        "INSERT INTO selection VALUES (?, ?, ?, ?, ?) ON CONFLICT(region, indicator, year, revision) "
-        "DO UPDATE SET observation_id=excluded.observation_id",
-        (rev, *key, oid),
-    )
+    c.execute(_INSERT_SELECTION, (rev, *key, oid))
 
 
 def _industry_json(ind: IndustryEntry, imported_at: str) -> str:
@@ -62,57 +63,119 @@ def _industry_json(ind: IndustryEntry, imported_at: str) -> str:
 
 
 @dataclass
+class _Current:
+    """The value in use for a key before this import: its observation id, value and source file."""
+
+    oid: int
+    value: float
+    file: str | None
+
+
+@dataclass
 class _Merge:
-    """One import's merge: its revision, the values seen so far in this import, and the report."""
+    """One import's merge: its revision, the values seen so far in this import, and the report.
+
+    Rows to write are collected and written with `executemany` by `flush`; the values in use
+    before the import come from one query (`queries.current_values`), not one per key.
+    """
 
     c: sqlite3.Connection
     rev: int
     report: ImportReport
-    batch: dict[Key, tuple[int, Observation]] = field(default_factory=dict)
+    current: dict[Key, _Current]
+    batch: dict[Key, tuple[int, tuple]] = field(default_factory=dict)
+    selections: list[tuple] = field(default_factory=list)
+    conflicts: list[tuple] = field(default_factory=list)
 
-    def add(self, oid: int, obs: Observation) -> None:
-        """Decide what a new observation does: add, same value, correction (same file) or conflict."""
-        key = (obs.region, obs.indicator, obs.year)
+    def add(self, oid: int, row: tuple) -> None:
+        """Decide what a new observation (a row as written) does: add, same value, correction (same file)
+        or conflict."""
+        key = row[1:4]
         if key in self.batch:  # two values for one key within this import
             prev_id, prev = self.batch[key]
-            if same_value(prev.value, obs.value):
+            if same_value(prev[4], row[4]):
                 self.report.unchanged += 1
             else:
-                self._conflict(key, prev_id, prev, oid, obs)
+                self._conflict(key, prev_id, prev[4], oid, row)
             return
-        self.batch[key] = (oid, obs)
-        cur_id, cur = queries.current(self.c, key)
-        if cur is None or same_value(cur.value, obs.value):
-            _select(self.c, self.rev, key, oid)  # new key, or the same value with newer provenance
+        self.batch[key] = (oid, row)
+        cur = self.current.get(key)
+        if cur is None or same_value(cur.value, row[4]):
+            self.selections.append((self.rev, *key, oid))  # new key, or the same value with newer provenance
             if cur is None:
                 self.report.added += 1
             else:
                 self.report.unchanged += 1
-        elif cur.provenance is not None and obs.provenance is not None and cur.provenance.file == obs.provenance.file:
-            _select(self.c, self.rev, key, oid)
+        elif cur.file is not None and cur.file == row[9]:
+            self.selections.append((self.rev, *key, oid))
             self.report.corrected += 1
-            args = {"old": format_number(cur.value), "new": format_number(obs.value), "previous": self.rev - 1}
-            self.report.problems.append(_located("value_corrected", args, Severity.INFO, obs))
+            args = {"old": format_number(cur.value), "new": format_number(row[4]), "previous": self.rev - 1}
+            self.report.problems.append(_located("value_corrected", args, Severity.INFO, row))
         else:
-            self._conflict(key, cur_id, cur, oid, obs)
+            self._conflict(key, cur.oid, cur.value, oid, row)
 
-    def _conflict(self, key: Key, cur_id: int | None, cur: Observation | None, oid: int, obs: Observation) -> None:
-        self.c.execute(
-            "INSERT INTO conflicts (revision, region, indicator, year, current_id, incoming_id) VALUES (?,?,?,?,?,?)",
-            (self.rev, *key, cur_id, oid),
-        )
+    def _conflict(self, key: Key, cur_id: int, cur_value: float, oid: int, row: tuple) -> None:
+        self.conflicts.append((self.rev, *key, cur_id, oid))
         self.report.conflicts += 1
-        where = source_of(cur.provenance) if cur is not None else msg("store.term.workspace")
+        cur = queries.observation(self.c, cur_id)  # already written when it is a value from this import
         args = {
-            "where": where,
-            "current": format_number(cur.value) if cur else None,
-            "incoming": format_number(obs.value),
+            "where": source_of(cur.provenance) if cur is not None else msg("store.term.workspace"),
+            "current": format_number(cur_value),
+            "incoming": format_number(row[4]),
         }
-        self.report.problems.append(_located("workspace_conflict", args, Severity.ERROR, obs))
+        self.report.problems.append(_located("workspace_conflict", args, Severity.ERROR, row))
+
+    def flush(self) -> None:
+        self.c.executemany(_INSERT_SELECTION, self.selections)
+        self.c.executemany(
+            "INSERT INTO conflicts (revision, region, indicator, year, current_id, incoming_id) VALUES (?,?,?,?,?,?)",
+            self.conflicts,
+        )
+        self.selections.clear()
+        self.conflicts.clear()
 
 
-def _located(code: str, args: dict, severity: Severity, obs: Observation) -> Problem:
-    return Problem(code, args, severity, **obs.location())
+def _located(code: str, args: dict, severity: Severity, row: tuple) -> Problem:
+    where = {"region": row[1], "indicator": row[2], "year": row[3], "file": row[9], "sheet": row[10]}
+    return Problem(code, args, severity, **where, cell=row[11], row=row[12])
+
+
+_NO_PROVENANCE = Provenance()
+_STATUS_KEY = {s: s.key for s in CellStatus}  # CellStatus.key builds its string on every call
+
+
+def _rows(rev: int, results: Sequence[tuple[Path, ImportResult]], imported_at: str) -> list[tuple]:
+    """Every observation as the row written, with its file name (when the reader left it out) and the import time."""
+    return [_row(rev, o, f.name, imported_at) for f, res in results for o in res.observations]
+
+
+def _insert_all(c: sqlite3.Connection, rows: list[tuple], tick: Callable[[], None]) -> int:
+    """Insert every observation with one `executemany`; returns the id of the first one.
+
+    Inside the caller's BEGIN IMMEDIATE transaction nobody else writes, so the rows get the
+    consecutive ids after the largest one (checked, not assumed). `tick` runs every
+    `_CHUNK` rows (progress, cancellation).
+    """
+    first = c.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM observations").fetchone()[0]
+    c.executemany(_INSERT_OBSERVATION, _ticking(rows, tick))
+    last = c.execute("SELECT COALESCE(MAX(id), 0) FROM observations").fetchone()[0]
+    if last - first + 1 != len(rows):
+        raise RuntimeError("observation ids are not consecutive")  # never expected; rolls the import back
+    return first
+
+
+def _ticking(rows: list[tuple], tick: Callable[[], None]) -> Iterator[tuple]:
+    for i, row in enumerate(rows):
+        if i % _CHUNK == _CHUNK - 1:
+            tick()
+        yield row
+
+
+def _row(rev: int, o: Observation, file: str | None = None, imported_at: str | None = None) -> tuple:
+    """The columns of _INSERT_OBSERVATION; `file`/`imported_at` fill in what the provenance leaves out."""
+    p = o.provenance or _NO_PROVENANCE
+    return (rev, o.region, o.indicator, o.year, o.value, _STATUS_KEY[o.status], o.unit, o.source, o.note,
+            p.file or file, p.sheet, p.cell, p.row, imported_at or p.imported_at)  # fmt: skip
 
 
 def write_import(
@@ -131,29 +194,26 @@ def write_import(
         "INSERT INTO revisions (created_at, kind, description, files) VALUES (?, 'import', ?, ?)",
         (imported_at, description, to_json(names)),
     ).lastrowid
-    merge = _Merge(c, rev, result)
-    n = 0
-    for f, res in results:
-        for o in res.observations:
-            n += 1
-            if n % 500 == 0:
-                report(progress, total - 1, total, WRITING)
-                check_cancel(cancel)
-            p = o.provenance or Provenance(file=f.name)
-            stored = Observation(
-                o.region,
-                o.indicator,
-                o.year,
-                o.value,
-                o.status,
-                Provenance(p.file or f.name, p.sheet, p.cell, p.row, imported_at),
-                o.unit,
-                o.source,
-                o.note,
-            )
-            merge.add(_insert(c, rev, stored), stored)
-        for ind in res.industries:
-            c.execute("INSERT INTO industries VALUES (?, ?, ?)", (rev, ind.region, _industry_json(ind, imported_at)))
+
+    def tick() -> None:
+        report(progress, total - 1, total, WRITING)
+        check_cancel(cancel)
+
+    rows = _rows(rev, results, imported_at)
+    first = _insert_all(c, rows, tick)
+    tick()
+    current = {k: _Current(*v) for k, v in queries.current_values(c, {r[1:4] for r in rows}).items()}
+    merge = _Merge(c, rev, result, current)
+    for i, row in enumerate(rows):
+        if i % _CHUNK == _CHUNK - 1:
+            tick()
+        merge.add(first + i, row)
+    merge.flush()
+    tick()
+    c.executemany(
+        "INSERT INTO industries VALUES (?, ?, ?)",
+        [(rev, ind.region, _industry_json(ind, imported_at)) for _, res in results for ind in res.industries],
+    )
     c.executemany("INSERT INTO problems VALUES (?, ?)", [(rev, to_json(p.to_dict())) for p in result.problems])
     result.revision = rev
     result.files = names

@@ -24,18 +24,12 @@ _OBS_COLS = (
 Key = tuple[str, str, int]
 
 
-def _obs(row) -> Observation:
-    return Observation(
-        row[1],
-        row[2],
-        row[3],
-        row[4],
-        CellStatus.from_key(row[5]),
-        Provenance(file=row[9], sheet=row[10], cell=row[11], row=row[12], imported_at=row[13]),
-        unit=row[6],
-        source=row[7],
-        note=row[8],
-    )
+_STATUS = {s.key: s for s in CellStatus}
+
+
+def _obs(row, obs=Observation, prov=Provenance, status=_STATUS) -> Observation:
+    """A row of _OBS_COLS as an Observation (positional arguments: this runs once per stored value)."""
+    return obs(row[1], row[2], row[3], row[4], status[row[5]], prov(*row[9:14]), row[6], row[7], row[8])
 
 
 def meta(conn: sqlite3.Connection, key: str) -> str:
@@ -107,12 +101,13 @@ def current_revision(conn: sqlite3.Connection) -> int:
 def observations(conn: sqlite3.Connection, revision: int | None = None) -> ObservationTable:
     """The current data (or the data as of `revision`): one observation per key."""
     rev = current_revision(conn) if revision is None else revision
+    # one pass over the selection's primary key (region, indicator, year, revision): per key, the
+    # row with the largest revision up to `rev` (SQLite takes bare columns from the MAX row)
     sql = f"""
-        SELECT {_OBS_COLS} FROM selection s
-        JOIN observations o ON o.id = s.observation_id
-        WHERE s.revision = (SELECT MAX(s2.revision) FROM selection s2
-                            WHERE s2.region = s.region AND s2.indicator = s.indicator AND s2.year = s.year
-                              AND s2.revision <= ?)
+        SELECT {_OBS_COLS} FROM (
+            SELECT observation_id AS oid, MAX(revision) FROM selection WHERE revision <= ?
+            GROUP BY region, indicator, year) k
+        JOIN observations o ON o.id = k.oid
         ORDER BY o.id"""
     return ObservationTable([_obs(r) for r in conn.execute(sql, (rev,))])
 
@@ -139,6 +134,30 @@ def current(conn: sqlite3.Connection, key: Key) -> tuple[int | None, Observation
     if row is None or row[0] is None:
         return None, None
     return row[0], observation(conn, row[0])
+
+
+def current_values(conn: sqlite3.Connection, keys: set[Key]) -> dict[Key, tuple[int, float, str | None]]:
+    """For each of `keys` that has a value in use: (observation id, value, file) — one query for all.
+
+    The keys go into a temporary table (the connection's own temp database, not the workspace
+    file) joined with the selection's primary key, so the work grows with the keys asked for,
+    not with the size of the workspace.
+    """
+    if not keys or conn.execute("SELECT 1 FROM selection LIMIT 1").fetchone() is None:
+        return {}
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (region TEXT, indicator TEXT, year INTEGER)")
+    conn.execute("DELETE FROM temp.wanted")
+    conn.executemany("INSERT INTO temp.wanted VALUES (?, ?, ?)", keys)
+    sql = """
+        SELECT k.region, k.indicator, k.year, o.id, o.value, o.file FROM (
+            SELECT s.region, s.indicator, s.year, s.observation_id AS oid, MAX(s.revision)
+            FROM temp.wanted w JOIN selection s
+              ON s.region = w.region AND s.indicator = w.indicator AND s.year = w.year
+            GROUP BY s.region, s.indicator, s.year) k
+        JOIN observations o ON o.id = k.oid"""
+    out = {(r[0], r[1], r[2]): (r[3], r[4], r[5]) for r in conn.execute(sql)}
+    conn.execute("DELETE FROM temp.wanted")
+    return out
 
 
 def conflicts(conn: sqlite3.Connection, include_resolved: bool = False) -> list[Conflict]:

@@ -47,7 +47,7 @@ CREATE TABLE selection (            -- which observation is current for a key, f
     region TEXT NOT NULL, indicator TEXT NOT NULL, year INTEGER NOT NULL,
     observation_id INTEGER REFERENCES observations(id),   -- NULL: the key was removed
     PRIMARY KEY (region, indicator, year, revision)
-);
+) WITHOUT ROWID;                    -- one b-tree (the key), not a table plus its index
 CREATE TABLE conflicts (
     id INTEGER PRIMARY KEY,
     revision INTEGER NOT NULL REFERENCES revisions(id),
@@ -99,6 +99,7 @@ def create_file(path: Path, framework: Framework, framework_toml: str) -> None:
         conn.commit()
 
 
+CACHE_KIB = 128 * 1024  # page cache per connection (SQLite's default is 2 MB)
 LOCK_TIMEOUT_S = 10.0  # how long a write waits for another program holding the workspace
 
 # sqlite's own words for the failures an office PC meets → the catalogue code that says what to do
@@ -135,6 +136,7 @@ def connect(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, timeout=LOCK_TIMEOUT_S, isolation_level=None)  # explicit transactions only
         conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")  # large imports update big indexes
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError:

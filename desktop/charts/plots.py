@@ -254,9 +254,16 @@ class Point:
 class QuadrantScatter(ChartFrame):
     """Level (x) × momentum (y), split at 100/100, quadrant names in the corners, labelled points."""
 
+    MAX_LABELS = 40  # with more points, only the highlighted ones are named (the others on hover)
+
     def __init__(self, title="", parent=None, min_height: int = 260):
         super().__init__(title, parent, min_height)
         self.points: list[Point] = []
+
+    @classmethod
+    def labelled(cls, points: list[Point]) -> list[Point]:
+        """The points that get a name beside them: all of a few, the highlighted ones of many."""
+        return list(points) if len(points) <= cls.MAX_LABELS else [p for p in points if p.highlight]
 
     def set_data(
         self,
@@ -301,7 +308,7 @@ class QuadrantScatter(ChartFrame):
         self.scatter = P.ScatterPlotItem(spots=spots, hoverable=True, tip=lambda x, y, data: data, hoverSize=16)
         self.plot.addItem(self.scatter)
         lfont = fonts.ui_font(8.5)
-        for p in points:
+        for p in self.labelled(points):
             t = P.TextItem(p.name, color=style.ACCENT if p.highlight else style.TEXT, anchor=(-0.08, 0.5))
             t.setFont(fonts.ui_font(9, bold=True) if p.highlight else lfont)
             t.setPos(p.x, p.y)

@@ -11,14 +11,11 @@ import math
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -26,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.io import format_number
 from core.kernel import CellStatus, Severity, render
 
 from .. import style
@@ -35,10 +33,21 @@ from ..i18n import current_language, parenthesised, region_name
 from ..widgets import Card
 from .base import LazyPage
 from .data_edit import EditPanel
+from .tables import Cell, DataTable
 
 SEVERITY_COLORS = {Severity.ERROR: style.ERROR, Severity.WARNING: style.WARNING, Severity.INFO: style.INFO}
 CELL_BG = {CellStatus.ESTIMATE: style.ESTIMATE_BG, CellStatus.INTERPOLATED: style.INTERPOLATED_BG}
 FIXED_COLS = 3  # code, name, unit
+
+
+def entered(value: float) -> str:
+    """A number as it was entered (up to 10 significant digits, no trailing zeros), with thousands separators."""
+    text = format_number(value)
+    if "e" in text or "inf" in text or "nan" in text:
+        return text
+    whole, dot, frac = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    return f"{sign}{int(whole.lstrip('-')):,}{dot}{frac}"
 
 
 class CheckPage(LazyPage):
@@ -50,11 +59,7 @@ class CheckPage(LazyPage):
         v.addLayout(self._build_summary())
         split = QSplitter(Qt.Orientation.Vertical)
         data_card = Card(self.tr("指标数据"))
-        self.table = QTableWidget()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setMouseTracking(True)
+        self.table = DataTable([], stretch_last=False, title=self.tr("指标数据"))
         data_card.body.addWidget(self.table)
         self.views = QTabWidget()
         self.views.addTab(data_card, self.tr("总览"))
@@ -164,10 +169,9 @@ class CheckPage(LazyPage):
 
     def _fill_table(self) -> None:
         s = self.session
-        self.table.clear()
         if s.table is None or not s.region:
-            self.table.setRowCount(0)
-            self.table.setColumnCount(0)
+            self.table.set_headers([])
+            self.table.set_rows([])
             return
         from core.model import BASIS_CODES
 
@@ -177,27 +181,25 @@ class CheckPage(LazyPage):
         lookup = {(o.indicator, o.year): o for o in s.table if o.region == region}
         codes = list(s.framework.leaves) + list(BASIS_CODES)
         self._years, self._codes = years, codes
-        self.table.setColumnCount(FIXED_COLS + len(years))
-        self.table.setRowCount(len(codes))
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("代码"), self.tr("指标"), self.tr("单位")] + [str(y) for y in years]
-        )
-        for row, code in enumerate(codes):
-            for c, it in enumerate(self._head_items(code)):
-                self.table.setItem(row, c, it)
-            for col, year in enumerate(years, start=FIXED_COLS):
+        self.table.set_headers([self.tr("代码"), self.tr("指标"), self.tr("单位")] + [str(y) for y in years])
+        rows = []
+        for code in codes:
+            row = self._head_cells(code)
+            for year in years:
                 obs = lookup.get((code, year))
                 status, value = self._filled(res, code, year) if obs is None else (CellStatus.REPORTED, obs.value)
-                self.table.setItem(row, col, self._value_item(obs, status, value))
+                row.append(self._value_cell(obs, status, value))
+            rows.append(row)
+        self.table.set_rows(rows)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for c in (0, 2):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         for c in range(FIXED_COLS, FIXED_COLS + len(years)):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
-            self.table.setColumnWidth(c, 92)
+            self.table.view.setColumnWidth(c, 92)
 
-    def _head_items(self, code: str) -> list[QTableWidgetItem]:
+    def _head_cells(self, code: str) -> list[Cell]:
         """Code, name (a province sees its own wording; the definition as tooltip) and unit."""
         from core.model import BASIS_CODES, NATION, basis_unit
 
@@ -210,9 +212,7 @@ class CheckPage(LazyPage):
             zh, en, unit = BASIS_CODES[code]
             name, tip = (en if lang == "en" else zh), (en if lang == "en" else zh)
             unit = basis_unit(code, lang)
-        items = [QTableWidgetItem(code), QTableWidgetItem(name), QTableWidgetItem(unit)]
-        items[1].setToolTip(tip)
-        return items
+        return [Cell(code), Cell(name, tip=tip), Cell(unit)]
 
     def _filled(self, res, code: str, year: int) -> tuple[CellStatus, float | None]:
         """A value the engine filled in (estimate or interpolation), if any."""
@@ -225,18 +225,18 @@ class CheckPage(LazyPage):
             return status, float(res.values[r, n, t])
         return CellStatus.REPORTED, None
 
-    def _value_item(self, obs, status: CellStatus, value) -> QTableWidgetItem:
-        missing = value is None or (isinstance(value, float) and math.isnan(value))
-        item = QTableWidgetItem("—" if missing else f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}")
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        item.setData(Qt.ItemDataRole.UserRole, int(status))
-        if value is None:
-            item.setBackground(QBrush(QColor(style.EXCLUDED_BG)))
-            item.setToolTip(self.tr("缺失：该年没有数值"))
-            return item
+    def _value_cell(self, obs, status: CellStatus, value) -> Cell:
+        """An entered value at its entered precision; a value the engine filled in, rounded."""
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return Cell("—", data=int(status), tip=self.tr("缺失：该年没有数值"), background=style.EXCLUDED_BG)
+        text = (
+            entered(value)
+            if status is CellStatus.REPORTED
+            else f"{value:,.4g}"
+            if abs(value) < 1e4
+            else f"{value:,.0f}"
+        )
         lines = [self._status_text[status]]
-        if status in CELL_BG:
-            item.setBackground(QBrush(QColor(CELL_BG[status])))
         if obs is not None:
             if obs.provenance is not None:
                 lines.append(self.tr("来源：") + obs.provenance.describe(current_language()))
@@ -244,8 +244,7 @@ class CheckPage(LazyPage):
                 lines.append(self.tr("数据来源：") + obs.source)
             if obs.note:
                 lines.append(self.tr("备注：") + obs.note)
-        item.setToolTip("\n".join(lines))
-        return item
+        return Cell(text, float(value), "\n".join(lines), int(status), CELL_BG.get(status))
 
     def _fill_problems(self, probs) -> None:
         self.problems.clear()
@@ -307,9 +306,7 @@ class CheckPage(LazyPage):
             return False
         row = codes.index(indicator)
         col = FIXED_COLS + years.index(year) if year in years else 1
-        self.table.setCurrentCell(row, col)
-        self.table.scrollToItem(self.table.item(row, col))
-        self.table.setFocus()
+        self.table.select_cell(row, col)
         return True
 
     def _resolve(self, choose: str) -> None:

@@ -29,7 +29,7 @@ from core.kernel import render
 
 from ..i18n import current_language, region_name
 from ..session.whatif import whatif_of
-from ..widgets import Card, note_label
+from ..widgets import Card, note_label, searchable
 
 ALL = "__all__"
 REPORT_FORMATS = ("docx", "pdf", "xlsx")
@@ -138,7 +138,7 @@ class ExportPage(QWidget):
         card = Card(_t("report_title"), subtitle=_t("report_text"))
         row = QHBoxLayout()
         row.addWidget(QLabel(_t("region")))
-        self.region_combo = QComboBox()
+        self.region_combo = searchable(QComboBox())
         self.region_combo.setMinimumWidth(200)
         row.addWidget(self.region_combo)
         for fmt in REPORT_FORMATS:

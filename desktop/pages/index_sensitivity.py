@@ -6,61 +6,23 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..i18n import current_language, region_name
+from .tables import Cell, DataTable
 
 HIGHLIGHT = "#e3f0ff"
 
 
-class _NumberItem(QTableWidgetItem):
-    """A cell that shows `text` and sorts by `value`."""
-
-    def __init__(self, text: str, value: float):
-        super().__init__(text)
-        self.setData(Qt.ItemDataRole.UserRole, value)
-
-    def __lt__(self, other) -> bool:
-        mine, theirs = self.data(Qt.ItemDataRole.UserRole), other.data(Qt.ItemDataRole.UserRole)
-        if mine is None or theirs is None:
-            return super().__lt__(other)
-        return float(mine) < float(theirs)
+def _rank(rank) -> Cell:
+    """A rank from core; 0 is a region left out of the ranking (全国), shown as — and sorted last."""
+    k = int(rank)
+    return Cell(str(k), k) if k > 0 else Cell("—")
 
 
-def _sortable(headers) -> QTableWidget:
-    t = _table(headers)
-    t.setSortingEnabled(True)
-    return t
-
-
-def _fill_sorted(table: QTableWidget, rows: list[list[QTableWidgetItem]], column: int) -> None:
-    """Fill `table` with `rows` of items, then sort it by `column`, largest first."""
-    table.setSortingEnabled(False)
-    table.setRowCount(len(rows))
-    for r, items in enumerate(rows):
-        for c, item in enumerate(items):
-            table.setItem(r, c, item)
-    table.setSortingEnabled(True)
-    table.sortItems(column, Qt.SortOrder.DescendingOrder)
-
-
-def _node_item(framework, code: str, lang: str) -> QTableWidgetItem:
+def _node_cell(framework, code: str, lang: str) -> Cell:
     """A node's label that remembers its code (UserRole)."""
-    item = QTableWidgetItem(framework.label(code, lang))
-    item.setData(Qt.ItemDataRole.UserRole, code)
-    return item
+    return Cell(framework.label(code, lang), data=code)
 
 
 def _filled(template: str, **values) -> str:
@@ -70,30 +32,19 @@ def _filled(template: str, **values) -> str:
     return template
 
 
-def _table(headers) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.verticalHeader().setVisible(False)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+def _table(headers, title: str) -> DataTable:
+    t = DataTable(headers, stretch_last=False, title=title)
+    t.horizontalHeader().setSectionResizeMode(t.horizontalHeader().ResizeMode.Stretch)
     return t
 
 
-def _titled(title: str, table: QTableWidget) -> tuple[QVBoxLayout, QLabel]:
+def _titled(title: str, table: DataTable) -> tuple[QVBoxLayout, QLabel]:
     box = QVBoxLayout()
     label = QLabel(title)
     label.setObjectName("cardTitle")
     box.addWidget(label)
     box.addWidget(table)
     return box, label
-
-
-def _set_row(table: QTableWidget, row: int, texts, background: str | None = None) -> None:
-    for c, text in enumerate(texts):
-        it = QTableWidgetItem(text)
-        if background:
-            it.setBackground(QBrush(QColor(background)))
-        table.setItem(row, c, it)
 
 
 class SensitivityPanel(QWidget):
@@ -113,7 +64,13 @@ class SensitivityPanel(QWidget):
         self.summary.setWordWrap(True)
         brow.addWidget(self.summary, 1)
         sv.addLayout(brow)
-        self.oat_table = _table([self.tr("年份"), self.tr("总指数最大相对变动"), self.tr("引起最大变动的权重")])
+        oat_title, rank_title = (
+            self.tr("逐一权重 ±20%（兄弟权重重新归一）"),
+            self.tr("蒙特卡洛：地区排名稳定性（最新年份总指数）"),
+        )
+        self.oat_table = _table(
+            [self.tr("年份"), self.tr("总指数最大相对变动"), self.tr("引起最大变动的权重")], oat_title
+        )
         self.rank_table = _table(
             [
                 self.tr("地区"),
@@ -121,10 +78,11 @@ class SensitivityPanel(QWidget):
                 self.tr("中位排名"),
                 self.tr("排名 5–95% 区间"),
                 self.tr("名义排名保持率"),
-            ]
+            ],
+            rank_title,
         )
-        ol, self.oat_title = _titled(self.tr("逐一权重 ±20%（兄弟权重重新归一）"), self.oat_table)
-        rl, self.rank_title = _titled(self.tr("蒙特卡洛：地区排名稳定性（最新年份总指数）"), self.rank_table)
+        ol, self.oat_title = _titled(oat_title, self.oat_table)
+        rl, self.rank_title = _titled(rank_title, self.rank_table)
         tables = QHBoxLayout()
         tables.addLayout(ol, 1)
         tables.addLayout(rl, 1)
@@ -149,12 +107,17 @@ class SensitivityPanel(QWidget):
         self.indices_note.setWordWrap(True)
         brow.addWidget(self.indices_note, 1)
         sv.addLayout(brow)
-        self.sobol_table = _sortable([self.tr("权重"), self.tr("一阶指数"), self.tr("总效应指数")])
-        self.drop_table = _sortable(
-            [self.tr("剔除的指标"), self.tr("总指数变动"), self.tr("剔除后排名"), self.tr("排名变化（正数为上升）")]
+        sobol_title, drop_title = (
+            self.tr("Sobol 敏感性指数（最新年份总指数）"),
+            self.tr("逐一剔除指标的影响（最新年份）"),
         )
-        sl, self.sobol_title = _titled(self.tr("Sobol 敏感性指数（最新年份总指数）"), self.sobol_table)
-        dl, self.drop_title = _titled(self.tr("逐一剔除指标的影响（最新年份）"), self.drop_table)
+        self.sobol_table = _table([self.tr("权重"), self.tr("一阶指数"), self.tr("总效应指数")], sobol_title)
+        self.drop_table = _table(
+            [self.tr("剔除的指标"), self.tr("总指数变动"), self.tr("剔除后排名"), self.tr("排名变化（正数为上升）")],
+            drop_title,
+        )
+        sl, self.sobol_title = _titled(sobol_title, self.sobol_table)
+        dl, self.drop_title = _titled(drop_title, self.drop_table)
         tables = QHBoxLayout()
         tables.addLayout(sl, 1)
         tables.addLayout(dl, 1)
@@ -169,20 +132,18 @@ class SensitivityPanel(QWidget):
 
     def _fill_one_at_a_time(self) -> str:
         s, oat = self.session, self.session.sensitivity
-        self.oat_table.setRowCount(0)
+        self.oat_table.set_rows([])
         if oat is None or s.region not in oat.regions:
             return ""
         fw, lang = s.framework, current_language()
         r = oat.regions.index(s.region)
-        rows = [(t, y) for t, y in enumerate(oat.years) if t > 0]
-        self.oat_table.setRowCount(len(rows))
-        for i, (t, y) in enumerate(rows):
-            var = oat.variants[int(oat.cause[r, t])]
-            _set_row(
-                self.oat_table,
-                i,
-                [str(y), f"{float(oat.max_change[r, t]):.2f}%", f"{fw.label(var.node, lang)} × {var.factor:.1f}"],
-            )
+        rows = []
+        for t, y in enumerate(oat.years):
+            if t > 0:
+                var = oat.variants[int(oat.cause[r, t])]
+                change = f"{float(oat.max_change[r, t]):.2f}%"
+                rows.append([str(y), change, f"{fw.label(var.node, lang)} × {var.factor:.1f}"])
+        self.oat_table.set_rows(rows)
         mx = float(oat.max_change[r].max()) if oat.max_change[r].size else 0.0
         verdict = (
             self.tr("小于 1%，与报告结论一致：结果对权重不敏感。")
@@ -198,20 +159,23 @@ class SensitivityPanel(QWidget):
 
     def _fill_monte_carlo(self) -> str:
         s, mc = self.session, self.session.monte_carlo
-        self.rank_table.setRowCount(0)
+        self.rank_table.set_rows([])
         if mc is None:
             return ""
-        self.rank_table.setRowCount(len(mc.regions))
-        order = sorted(range(len(mc.regions)), key=lambda i: int(mc.rank_nominal[i]))
-        for row, i in enumerate(order):
-            texts = [
+        ranked = [i for i in range(len(mc.regions)) if int(mc.rank_nominal[i]) > 0]  # 全国 is never ranked
+        order = sorted(ranked, key=lambda i: int(mc.rank_nominal[i]))
+        rows = [
+            [
                 region_name(mc.regions[i]),
-                str(int(mc.rank_nominal[i])),
-                f"{float(mc.rank_median[i]):.0f}",
-                f"{float(mc.rank_p05[i]):.0f}–{float(mc.rank_p95[i]):.0f}",
+                _rank(mc.rank_nominal[i]),
+                Cell(f"{float(mc.rank_median[i]):.0f}", float(mc.rank_median[i])),
+                Cell(f"{float(mc.rank_p05[i]):.0f}–{float(mc.rank_p95[i]):.0f}", float(mc.rank_p05[i])),
                 f"{100 * float(mc.rank_stability[i]):.0f}%",
             ]
-            _set_row(self.rank_table, row, texts, HIGHLIGHT if mc.regions[i] == s.region else None)
+            for i in order
+        ]
+        mine = {n for n, i in enumerate(order) if mc.regions[i] == s.region}
+        self.rank_table.set_rows(rows, highlight=mine)
         return (
             self.tr("蒙特卡洛：{n} 次抽样，权重在默认值 ±20% 内均匀扰动后重新归一（种子 {seed}）。")
             .replace("{n}", str(mc.draws))
@@ -220,21 +184,22 @@ class SensitivityPanel(QWidget):
 
     def _fill_sobol(self) -> str:
         s, sobol = self.session, self.session.sobol
-        self.sobol_table.setRowCount(0)
+        self.sobol_table.set_rows([])
         if sobol is None or sobol.region != s.region:
             return ""
         fw, lang = s.framework, current_language()
         rows = [
-            [_node_item(fw, node, lang), _NumberItem(f"{first:.3f}", first), _NumberItem(f"{total:.3f}", total)]
+            [_node_cell(fw, node, lang), Cell(f"{first:.3f}", first), Cell(f"{total:.3f}", total)]
             for node, first, total in zip(sobol.nodes, map(float, sobol.first), map(float, sobol.total), strict=True)
         ]
-        _fill_sorted(self.sobol_table, rows, 2)
+        self.sobol_table.set_rows(rows)
+        self.sobol_table.sort_by(2)
         text = self.tr("Sobol：{region} {year} 年总指数，{n} 次抽样（种子 {seed}）。")
         return _filled(text, region=region_name(sobol.region), year=sobol.year, n=sobol.draws, seed=sobol.seed)
 
     def _fill_drop_one(self) -> str:
         s, drop = self.session, self.session.drop_one
-        self.drop_table.setRowCount(0)
+        self.drop_table.set_rows([])
         if drop is None or s.region not in drop.regions:
             return ""
         fw, lang = s.framework, current_language()
@@ -247,12 +212,16 @@ class SensitivityPanel(QWidget):
             shown = f"{change:+.2f}%" if math.isfinite(change) else "—"
             rows.append(
                 [
-                    _node_item(fw, code, lang),
-                    _NumberItem(shown, abs(change) if math.isfinite(change) else -1.0),
-                    _NumberItem(str(int(drop.rank_dropped[i, r])), float(drop.rank_dropped[i, r])),
-                    _NumberItem(f"{moved:+d}", float(moved)),
+                    _node_cell(fw, code, lang),
+                    Cell(shown, abs(change) if math.isfinite(change) else -1.0),
+                    _rank(drop.rank_dropped[i, r]),
+                    Cell(f"{moved:+d}", float(moved)) if rank > 0 else Cell("—"),
                 ]
             )
-        _fill_sorted(self.drop_table, rows, 1)
+        self.drop_table.set_rows(rows)
+        self.drop_table.sort_by(1)
+        if rank <= 0:
+            text = self.tr("逐一剔除：{region} {year} 年总指数 {nominal}（全国不参与排名）。")
+            return _filled(text, region=region_name(s.region), year=drop.year, nominal=f"{nominal:.1f}")
         text = self.tr("逐一剔除：{region} {year} 年总指数 {nominal}，排名第 {rank}。")
         return _filled(text, region=region_name(s.region), year=drop.year, nominal=f"{nominal:.1f}", rank=rank)

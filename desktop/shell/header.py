@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from ..i18n import region_name
+from ..widgets import searchable
 
 
 class Header(QWidget):
@@ -32,7 +33,7 @@ class Header(QWidget):
         tv.addWidget(self.page_subtitle)
         h.addLayout(tv, 1)
         self.region_caption = QLabel(self.tr("地区"))
-        self.region_combo = QComboBox()
+        self.region_combo = searchable(QComboBox())
         self.region_combo.setMinimumWidth(150)
         self.region_combo.setToolTip(self.tr("当前查看的地区"))
         self.region_combo.currentIndexChanged.connect(self._region_selected)
@@ -73,6 +74,7 @@ class Header(QWidget):
             act.toggled.connect(self._compare_toggled)
 
     def _region_selected(self, index: int) -> None:
+        """A region picked from the list or the search completer (its data name behind the label)."""
         region = self.region_combo.itemData(index)
         if region:
             self.session.set_region(region)

@@ -32,8 +32,8 @@ class Sidebar(QWidget):
         self.steps.setObjectName("steps")
         self.steps.setIconSize(QSize(24, 24))
         self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for i, (pid, (title, tip)) in enumerate(titles.items(), start=1):
-            item = QListWidgetItem(step_icon(i), title)
+        for pid, (title, tip) in titles.items():
+            item = QListWidgetItem(title)  # icons come after the first paint (set_icons)
             item.setData(Qt.ItemDataRole.UserRole, pid)
             item.setToolTip(tip)
             self.steps.addItem(item)
@@ -44,6 +44,11 @@ class Sidebar(QWidget):
         self.workspace_label.setWordWrap(True)
         self.workspace_label.setContentsMargins(18, 0, 12, 0)
         v.addWidget(self.workspace_label)
+
+    def set_icons(self) -> None:
+        """The numbered step icons (drawn with QPainter: deferred at start-up until the window shows)."""
+        for i in range(self.steps.count()):
+            self.steps.item(i).setIcon(step_icon(i + 1))
 
     def set_current(self, pid: str) -> None:
         """Highlight the step of `pid` without emitting stepSelected."""
