@@ -272,140 +272,141 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="85" />
+        <location filename="../../desktop/pages/data_check.py" line="90" />
         <source>预估值（沿用最近年份）</source>
         <translation>Estimate (carried forward)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="86" />
+        <location filename="../../desktop/pages/data_check.py" line="91" />
         <source>插值（两端已知年份之间几何插值）</source>
         <translation>Interpolated (geometric)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="87" />
+        <location filename="../../desktop/pages/data_check.py" line="92" />
         <source>缺失</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="52" />
+        <location filename="../../desktop/pages/data_check.py" line="61" />
+        <location filename="../../desktop/pages/data_check.py" line="62" />
         <source>指标数据</source>
         <translation>Indicator data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="60" />
+        <location filename="../../desktop/pages/data_check.py" line="65" />
         <source>总览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="62" />
+        <location filename="../../desktop/pages/data_check.py" line="67" />
         <source>逐项更正与修订</source>
         <translation>Corrections and revisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="103" />
+        <location filename="../../desktop/pages/data_check.py" line="108" />
         <source>类别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="103" />
+        <location filename="../../desktop/pages/data_check.py" line="108" />
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="103" />
+        <location filename="../../desktop/pages/data_check.py" line="108" />
         <source>说明</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="115" />
-        <location filename="../../desktop/pages/data_check.py" line="284" />
+        <location filename="../../desktop/pages/data_check.py" line="120" />
+        <location filename="../../desktop/pages/data_check.py" line="283" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="120" />
+        <location filename="../../desktop/pages/data_check.py" line="125" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="120" />
-        <location filename="../../desktop/pages/data_check.py" line="183" />
+        <location filename="../../desktop/pages/data_check.py" line="125" />
+        <location filename="../../desktop/pages/data_check.py" line="184" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="120" />
+        <location filename="../../desktop/pages/data_check.py" line="125" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="120" />
+        <location filename="../../desktop/pages/data_check.py" line="125" />
         <source>当前值</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="120" />
+        <location filename="../../desktop/pages/data_check.py" line="125" />
         <source>新导入的值</source>
         <translation>Newly imported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="126" />
+        <location filename="../../desktop/pages/data_check.py" line="131" />
         <source>保留当前值</source>
         <translation>Keep current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="128" />
+        <location filename="../../desktop/pages/data_check.py" line="133" />
         <source>采用新导入的值</source>
         <translation>Use the imported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="131" />
+        <location filename="../../desktop/pages/data_check.py" line="136" />
         <source>处理结果作为一次修订写入工作区，原有数值仍保留在历史中。</source>
         <translation>The choice is recorded as a revision in the workspace; the other value stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="135" />
-        <location filename="../../desktop/pages/data_check.py" line="285" />
+        <location filename="../../desktop/pages/data_check.py" line="140" />
+        <location filename="../../desktop/pages/data_check.py" line="284" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="150" />
+        <location filename="../../desktop/pages/data_check.py" line="155" />
         <source>{region}：{n} 个数值　　导入与测算问题（全部文件）：{e} 个错误，{w} 个警告</source>
         <translation>{region}: {n} values   Problems (all files): {e} errors, {w} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="183" />
+        <location filename="../../desktop/pages/data_check.py" line="184" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="183" />
+        <location filename="../../desktop/pages/data_check.py" line="184" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="274" />
+        <location filename="../../desktop/pages/data_check.py" line="273" />
         <source>（已接受：{reason}）</source>
         <translation> (accepted: {reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="71" />
+        <location filename="../../desktop/pages/data_check.py" line="76" />
         <source>填报值</source>
         <translation>Reported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="72" />
+        <location filename="../../desktop/pages/data_check.py" line="77" />
         <source>预估值：该年尚无数据，沿用最近一个已知年份的数值</source>
         <translation>Estimate: no value for this year yet; the last known value is carried forward</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="73" />
+        <location filename="../../desktop/pages/data_check.py" line="78" />
         <source>插值：在两端已知年份之间按几何（对数线性）插值</source>
         <translation>Interpolated: geometric (log-linear) interpolation between two known years</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="235" />
+        <location filename="../../desktop/pages/data_check.py" line="231" />
         <source>缺失：该年没有数值</source>
         <translation>Missing: no value for this year</translation>
     </message>
@@ -835,22 +836,22 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../desktop/shell/header.py" line="34" />
+        <location filename="../../desktop/shell/header.py" line="35" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="37" />
+        <location filename="../../desktop/shell/header.py" line="38" />
         <source>当前查看的地区</source>
         <translation>The region shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="40" />
+        <location filename="../../desktop/shell/header.py" line="41" />
         <source>叠加对比</source>
         <translation>Overlay regions</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="41" />
+        <location filename="../../desktop/shell/header.py" line="42" />
         <source>在图表中叠加其他地区</source>
         <translation>Overlay other regions on the charts</translation>
     </message>
@@ -1191,107 +1192,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="72" />
+        <location filename="../../desktop/main_window.py" line="67" />
         <source>数据导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="72" />
+        <location filename="../../desktop/main_window.py" line="67" />
         <source>导入填报模板或长表数据，下载空白模板，管理工作区。</source>
         <translation>Import templates or long tables, download blank templates, manage the workspace.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="73" />
+        <location filename="../../desktop/main_window.py" line="68" />
         <source>数据校验</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="73" />
+        <location filename="../../desktop/main_window.py" line="68" />
         <source>逐地区查看指标数据、预估值和插值、数据来源，以及导入发现的问题。</source>
         <translation>Indicator data per region, estimates and interpolations, sources, and the problems found on import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="75" />
+        <location filename="../../desktop/main_window.py" line="70" />
         <source>指数测算</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="76" />
+        <location filename="../../desktop/main_window.py" line="71" />
         <source>总指数与四个一级指标的历年走势、二级指标对比、全部节点的指数与增速、权重敏感性。</source>
         <translation>Total index and four pillars over the years, sub-indicators, every node's index and growth, weight sensitivity.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="79" />
+        <location filename="../../desktop/main_window.py" line="74" />
         <source>潜力与定位</source>
         <translation>Potential &amp; role</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="80" />
+        <location filename="../../desktop/main_window.py" line="75" />
         <source>融合水平与势能、定位象限、功能定位、耦合协调度、融合潜力、协同伙伴与路径建议。</source>
         <translation>Level and momentum, quadrant, functional role, coupling, potential, partners and levers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="82" />
+        <location filename="../../desktop/main_window.py" line="77" />
         <source>对标分析</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="82" />
+        <location filename="../../desktop/main_window.py" line="77" />
         <source>任一指标与全国、所在板块对比：差距、增速差与地区排名。</source>
         <translation>Any node against the nation and the macro-region: gap, growth gap and rank.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="84" />
+        <location filename="../../desktop/main_window.py" line="79" />
         <source>规划推演</source>
         <translation>What-if</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="85" />
+        <location filename="../../desktop/main_window.py" line="80" />
         <source>按趋势或设定增速推演目标年份的水平、分组与象限，或求达到目标的最小调整方案（情景，非预测）。</source>
         <translation>Level, group and quadrant in a target year under trends or chosen growth; the smallest plan to reach a target (not a forecast).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="87" />
+        <location filename="../../desktop/main_window.py" line="82" />
         <source>报告导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="87" />
+        <location filename="../../desktop/main_window.py" line="82" />
         <source>导出评估报告（Word、PDF、Excel）、测算结果（CSV、JSON）和图表。</source>
         <translation>Export the assessment report (Word, PDF, Excel), the results (CSV, JSON) and the charts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="91" />
+        <location filename="../../desktop/main_window.py" line="86" />
         <source>两创融合评估 — 科技创新和产业创新融合发展指数</source>
         <translation>Fusion Assessor — science–industry innovation fusion index</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="275" />
+        <location filename="../../desktop/main_window.py" line="289" />
         <source>两创融合评估 {version}</source>
         <translation>Fusion Assessor {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="276" />
+        <location filename="../../desktop/main_window.py" line="290" />
         <source>按中国信通院 2025 年 4-12-27 指标体系测算两创融合发展指数，并评估地区融合潜力与功能定位。</source>
         <translation>Computes the science–industry innovation fusion index with the CAICT 2025 4-12-27 framework and assesses a region's fusion potential and functional role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="278" />
+        <location filename="../../desktop/main_window.py" line="292" />
         <source>指标体系：{name}；标识 {id}，版本 {version}</source>
         <translation>Indicator framework: {name}; id {id}, version {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="279" />
+        <location filename="../../desktop/main_window.py" line="293" />
         <source>运行环境：Python {python}，Qt {qt}，PySide6 {pyside}</source>
         <translation>Running on Python {python}, Qt {qt}, PySide6 {pyside}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="282" />
+        <location filename="../../desktop/main_window.py" line="296" />
         <source>日志文件夹：{folder}</source>
         <translation>Log folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="289" />
+        <location filename="../../desktop/main_window.py" line="303" />
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -1503,6 +1504,14 @@
     </message>
 </context>
 <context>
+    <name>RegionPicker</name>
+    <message>
+        <location filename="../../desktop/widgets.py" line="109" />
+        <source>输入地区名称搜索</source>
+        <translation>Type to search regions</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioCompare</name>
     <message>
         <location filename="../../desktop/pages/whatif_compare.py" line="21" />
@@ -1586,157 +1595,162 @@
 <context>
     <name>SensitivityPanel</name>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="105" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="56" />
         <source>运行 ±20% 权重敏感性分析</source>
         <translation>Run ±20 % weight sensitivity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="108" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="59" />
         <source>运行蒙特卡洛权重模拟</source>
         <translation>Run Monte Carlo weights</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="116" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="72" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="116" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="72" />
         <source>总指数最大相对变动</source>
         <translation>Max change of total</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="116" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="72" />
         <source>引起最大变动的权重</source>
         <translation>Weight causing it</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="119" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="76" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="120" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="77" />
         <source>名义排名</source>
         <translation>Nominal rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="121" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="78" />
         <source>中位排名</source>
         <translation>Median rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="122" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="79" />
         <source>排名 5–95% 区间</source>
         <translation>Rank 5–95 %</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="123" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="80" />
         <source>名义排名保持率</source>
         <translation>Rank kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="126" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="68" />
         <source>逐一权重 ±20%（兄弟权重重新归一）</source>
         <translation>One weight at a time ±20 % (siblings renormalised)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="127" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="69" />
         <source>蒙特卡洛：地区排名稳定性（最新年份总指数）</source>
         <translation>Monte Carlo: rank stability (total index, latest year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="136" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="94" />
         <source>计算 Sobol 敏感性指数</source>
         <translation>Compute Sobol indices</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="138" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="96" />
         <source>逐一剔除指标</source>
         <translation>Drop one indicator at a time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="144" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="102" />
         <source>Sobol 一阶指数：该权重单独引起的总指数方差占比；总效应指数：含与其他权重交互的占比（权重在默认值 ±20% 内均匀抽样）。逐一剔除：去掉一个指标（兄弟权重重新归一）后最新年份总指数的变动与排名变化。点击表头可排序。</source>
         <translation>Sobol first-order index: the share of the total index's variance that a weight causes on its own; total index: the share including its interactions with other weights (weights drawn uniformly within ±20 % of their defaults). Drop one: the change in the latest total index and rank when one indicator is left out (its siblings' weights renormalised). Click a column header to sort.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="152" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="114" />
         <source>权重</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="152" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="114" />
         <source>一阶指数</source>
         <translation>First-order index</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="152" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="114" />
         <source>总效应指数</source>
         <translation>Total index</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="154" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="116" />
         <source>剔除的指标</source>
         <translation>Indicator left out</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="154" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="116" />
         <source>总指数变动</source>
         <translation>Change in total index</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="154" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="116" />
         <source>剔除后排名</source>
         <translation>Rank without it</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="154" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="116" />
         <source>排名变化（正数为上升）</source>
         <translation>Rank change (positive = up)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="156" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="111" />
         <source>Sobol 敏感性指数（最新年份总指数）</source>
         <translation>Sobol indices (latest total index)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="157" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="112" />
         <source>逐一剔除指标的影响（最新年份）</source>
         <translation>Impact of dropping one indicator (latest year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="167" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="130" />
         <source>尚未运行。点击按钮开始（在后台运行，可随时取消）。</source>
         <translation>Not run yet. Click a button to start (runs in the background, can be cancelled).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="188" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="149" />
         <source>小于 1%，与报告结论一致：结果对权重不敏感。</source>
         <translation>below 1 %, as in the report: the result is not sensitive to the weights.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="190" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="151" />
         <source>超过 1%：结果对权重较敏感，解读时请说明。</source>
         <translation>above 1 %: the result depends on the weights; say so when presenting it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="193" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="154" />
         <source>{region}：各权重 ±20% 时总指数最大变动 {m}，</source>
         <translation>{region}: with each weight ±20 %, the total index changes by at most {m}; </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="216" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="180" />
         <source>蒙特卡洛：{n} 次抽样，权重在默认值 ±20% 内均匀扰动后重新归一（种子 {seed}）。</source>
         <translation>Monte Carlo: {n} draws, weights drawn uniformly within ±20 % of the defaults and renormalised (seed {seed}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="232" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="197" />
         <source>Sobol：{region} {year} 年总指数，{n} 次抽样（种子 {seed}）。</source>
         <translation>Sobol: total index of {region} in {year}, {n} draws (seed {seed}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="257" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="224" />
+        <source>逐一剔除：{region} {year} 年总指数 {nominal}（全国不参与排名）。</source>
+        <translation>Drop one: total index of {region} in {year} is {nominal} (the nation is not ranked).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="226" />
         <source>逐一剔除：{region} {year} 年总指数 {nominal}，排名第 {rank}。</source>
         <translation>Drop one: total index of {region} in {year} is {nominal}, rank {rank}.</translation>
     </message>
@@ -1984,12 +1998,12 @@
         <translation>Science × industry innovation</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sidebar.py" line="57" />
+        <location filename="../../desktop/shell/sidebar.py" line="62" />
         <source>未打开工作区</source>
         <translation>No workspace open</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sidebar.py" line="60" />
+        <location filename="../../desktop/shell/sidebar.py" line="65" />
         <source>工作区：{name}
 {n} 个数值，{r} 个地区</source>
         <translation>Workspace: {name}
@@ -2415,4 +2429,4 @@
         <translation>Open log folder</translation>
     </message>
 </context>
-<context><name>Help</name><message><source>；</source><translation>; </translation></message><message><source>帮助</source><translation>Help</translation></message><message><source>本页帮助</source><translation>Help for this page</translation></message><message><source>方法术语表</source><translation>Method glossary</translation></message><message><source>指标说明</source><translation>Indicators</translation></message><message><source>分界：融合水平 {l}，融合势能 {m}</source><translation>Splits: fusion level {l}, momentum {m}</translation></message><message><source>离散度 &lt; {s} 为{name}</source><translation>Spread &lt; {s}: {name}</translation></message><message><source>α = {a}，β = {b}；类型阈值 |U1 − U2| &gt; {t}</source><translation>α = {a}, β = {b}; type threshold |U1 − U2| &gt; {t}</translation></message><message><source>外推至 {y} 年；高潜力：M ≥ {hi} 或外推后分组升高；低潜力：M &lt; {lo} 且外推后分组降低</source><translation>Projected to {y}; high potential: M ≥ {hi} or a higher group after projection; low potential: M &lt; {lo} and a lower group after projection</translation></message><message><source>区位熵分界 {lq}，潜力分界 {p}；评分 {a}–{b} 分</source><translation>Location quotient split {lq}, potential split {p}; scores {a}–{b}</translation></message><message><source>短板：一级指标水平 &lt; {w}；毗邻系数 {f}；每个短板列出 {n} 个伙伴</source><translation>Weak pillar: level &lt; {w}; adjacency factor {f}; {n} partners per weak pillar</translation></message><message><source>余弦相似度 &gt; {c}</source><translation>Cosine similarity &gt; {c}</translation></message><message><source>本结论所占比例 &lt; {s} 为临界；权重扰动 ±{w}%；预估值 ±{e}%，插值 ±{i}%</source><translation>Borderline when the verdict's share &lt; {s}; weights perturbed ±{w}%; estimates ±{e}%, interpolated ±{i}%</translation></message><message><source>定义：{d}</source><translation>Definition: {d}</translation></message><message><source>单位：{u}</source><translation>Unit: {u}</translation></message><message><source>来源：{s}</source><translation>Source: {s}</translation></message><message><source>包含：{c}</source><translation>Contains: {c}</translation></message><message><source>公式</source><translation>Formula</translation></message><message><source>来源</source><translation>Source</translation></message><message><source>全国口径：{d}</source><translation>National definition: {d}</translation></message><message><source>、</source><translation>, </translation></message><message><source>阈值</source><translation>Thresholds</translation></message></context><context><name>TileMapTab</name><message><source>节点</source><translation>Node</translation></message><message><source>全国格局（方块地图）</source><translation>National landscape (tile map)</translation></message><message><source>每个省级行政区为一个等大方块，按大致地理位置排列（不表示行政区域界线）。点击方块选择地区。</source><translation>Each provincial-level region is one equal tile at its approximate geographic place (no administrative boundaries). Click a tile to select the region.</translation></message><message><source>着色</source><translation>Colour by</translation></message><message><source>{y} 年全国格局：{m} · {n}</source><translation>National landscape, {y}: {m} · {n}</translation></message></context><context><name>WhatIf</name><message><source>规划推演：基线</source><translation>What-if: baseline</translation></message><message><source>规划推演</source><translation>What-if</translation></message><message><source>规划推演：求解目标</source><translation>What-if: solving for the target</translation></message></context></TS>
+<context><name>Help</name><message><source>；</source><translation>; </translation></message><message><source>帮助</source><translation>Help</translation></message><message><source>本页帮助</source><translation>Help for this page</translation></message><message><source>方法术语表</source><translation>Method glossary</translation></message><message><source>指标说明</source><translation>Indicators</translation></message><message><source>分界：融合水平 {l}，融合势能 {m}</source><translation>Splits: fusion level {l}, momentum {m}</translation></message><message><source>离散度 &lt; {s} 为{name}</source><translation>Spread &lt; {s}: {name}</translation></message><message><source>α = {a}，β = {b}；类型阈值 |U1 − U2| &gt; {t}</source><translation>α = {a}, β = {b}; type threshold |U1 − U2| &gt; {t}</translation></message><message><source>外推至 {y} 年；高潜力：M ≥ {hi} 或外推后分组升高；低潜力：M &lt; {lo} 且外推后分组降低</source><translation>Projected to {y}; high potential: M ≥ {hi} or a higher group after projection; low potential: M &lt; {lo} and a lower group after projection</translation></message><message><source>区位熵分界 {lq}，潜力分界 {p}；评分 {a}–{b} 分</source><translation>Location quotient split {lq}, potential split {p}; scores {a}–{b}</translation></message><message><source>短板：一级指标水平 &lt; {w}；毗邻系数 {f}；每个短板列出 {n} 个伙伴</source><translation>Weak pillar: level &lt; {w}; adjacency factor {f}; {n} partners per weak pillar</translation></message><message><source>余弦相似度 &gt; {c}</source><translation>Cosine similarity &gt; {c}</translation></message><message><source>本结论所占比例 &lt; {s} 为临界；权重扰动 ±{w}%；预估值 ±{e}%，插值 ±{i}%</source><translation>Borderline when the verdict's share &lt; {s}; weights perturbed ±{w}%; estimates ±{e}%, interpolated ±{i}%</translation></message><message><source>定义：{d}</source><translation>Definition: {d}</translation></message><message><source>单位：{u}</source><translation>Unit: {u}</translation></message><message><source>来源：{s}</source><translation>Source: {s}</translation></message><message><source>包含：{c}</source><translation>Contains: {c}</translation></message><message><source>公式</source><translation>Formula</translation></message><message><source>来源</source><translation>Source</translation></message><message><source>全国口径：{d}</source><translation>National definition: {d}</translation></message><message><source>、</source><translation>, </translation></message><message><source>阈值</source><translation>Thresholds</translation></message></context><context><name>DataTable</name><message><source>筛选（输入任意文字）…</source><translation>Filter (type any text)…</translation></message><message><source>复制（含表头）</source><translation>Copy (with headers)</translation></message><message><source>复制整张表</source><translation>Copy whole table</translation></message><message><source>导出为 Excel（.xlsx）…</source><translation>Export to Excel (.xlsx)…</translation></message><message><source>筛选</source><translation>Filter</translation></message><message><source>导出表格</source><translation>Export table</translation></message></context><context><name>TileMapTab</name><message><source>节点</source><translation>Node</translation></message><message><source>全国格局（方块地图）</source><translation>National landscape (tile map)</translation></message><message><source>每个省级行政区为一个等大方块，按大致地理位置排列（不表示行政区域界线）。点击方块选择地区。</source><translation>Each provincial-level region is one equal tile at its approximate geographic place (no administrative boundaries). Click a tile to select the region.</translation></message><message><source>着色</source><translation>Colour by</translation></message><message><source>{y} 年全国格局：{m} · {n}</source><translation>National landscape, {y}: {m} · {n}</translation></message></context><context><name>WhatIf</name><message><source>规划推演：基线</source><translation>What-if: baseline</translation></message><message><source>规划推演</source><translation>What-if</translation></message><message><source>规划推演：求解目标</source><translation>What-if: solving for the target</translation></message></context></TS>
