@@ -74,8 +74,7 @@ class ScenarioCompare(QWidget):
             label = b.framework.label(code, lang, regional=True) if b is not None else code
             rows.append([label, *[_pct(s.data.get("scenario", {}).get(code)) for s in saved]])
         t = self.compare_table
-        t.setColumnCount(1 + len(saved))
-        t.setHorizontalHeaderLabels([self.tr("项目"), *[s.name for s in saved]])
+        t.set_headers([self.tr("项目"), *[s.name for s in saved]])
         fill_table(t, rows)
 
 

@@ -12,14 +12,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
     QSpinBox,
     QSplitter,
+    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -27,11 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from .. import style
-from ..i18n import current_language
+from ..i18n import current_language, separators
 from ..session.whatif import whatif_of
 from ..widgets import Card, Verdict, fmt, note_label
 from .base import ResultPage
-from .tables import fill_table, make_table, robustness
+from .tables import robustness
 from .whatif_compare import ScenarioCompare
 
 EDIT_COLUMN = 2
@@ -59,7 +62,7 @@ class WhatIfPage(ResultPage):
         v.addLayout(self._controls())
         split = QSplitter(Qt.Orientation.Horizontal)
         left = Card(self.tr("指标年增速（%/年）"))
-        self.table = make_table(
+        self.table = _scenario_table(
             [
                 self.tr("指标"),
                 self.tr("趋势增速"),
@@ -204,10 +207,14 @@ class WhatIfPage(ResultPage):
         for code, t in b.trends.items():
             g = self.scenario.get(code, t.growth)
             effort = abs(g - t.growth) / t.volatility
-            names = "、".join(levers.get(i, i) for i in plan_levers.get(code, ()))
+            names = separators(lang)[1].join(levers.get(i, i) for i in plan_levers.get(code, ()))
             rows.append([fw.label(code, lang, regional=True), f"{t.growth * 100:.2f}", f"{g * 100:.2f}",
                          f"{t.high * 100:.1f}", f"{effort:.2f}" if effort > 0 else "", names])  # fmt: skip
-        fill_table(self.table, rows)
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeRowsToContents()
         for r, code in enumerate(b.trends):
             for c in range(self.table.columnCount()):
                 item = self.table.item(r, c)
@@ -328,3 +335,15 @@ class WhatIfPage(ResultPage):
 
 def _color(group) -> str:
     return style.ACCENT if group.borderline else style.PRIMARY
+
+
+def _scenario_table(headers: list[str]) -> QTableWidget:
+    """The editable indicator table (the scenario growth column is edited in place)."""
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.verticalHeader().setVisible(False)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    hh = t.horizontalHeader()
+    hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    hh.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    return t

@@ -37,6 +37,7 @@ class Header(QWidget):
         self.region_combo.setMinimumWidth(150)
         self.region_combo.setToolTip(self.tr("当前查看的地区"))
         self.region_combo.currentIndexChanged.connect(self._region_selected)
+        self.region_combo.currentTextChanged.connect(self._text_typed)
         self.compare_button = QToolButton()
         self.compare_button.setText(self.tr("叠加对比"))
         self.compare_button.setToolTip(self.tr("在图表中叠加其他地区"))
@@ -78,6 +79,12 @@ class Header(QWidget):
         region = self.region_combo.itemData(index)
         if region:
             self.session.set_region(region)
+
+    def _text_typed(self, text: str) -> None:
+        """A whole region name typed (or set) in the search box selects it; a partial search text does nothing."""
+        index = self.region_combo.findText(text, Qt.MatchFlag.MatchExactly)
+        if index >= 0 and index != self.region_combo.currentIndex():
+            self.region_combo.setCurrentIndex(index)
 
     def _region_from_session(self, region: str) -> None:
         index = self.region_combo.findData(region)

@@ -846,12 +846,12 @@
         <translation>The region shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="41" />
+        <location filename="../../desktop/shell/header.py" line="42" />
         <source>叠加对比</source>
         <translation>Overlay regions</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="42" />
+        <location filename="../../desktop/shell/header.py" line="43" />
         <source>在图表中叠加其他地区</source>
         <translation>Overlay other regions on the charts</translation>
     </message>
@@ -1536,7 +1536,7 @@
     </message>
     <message>
         <location filename="../../desktop/pages/whatif_compare.py" line="33" />
-        <location filename="../../desktop/pages/whatif_compare.py" line="78" />
+        <location filename="../../desktop/pages/whatif_compare.py" line="77" />
         <source>项目</source>
         <translation>Item</translation>
     </message>
@@ -2115,178 +2115,178 @@
 <context>
     <name>WhatIfPage</name>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="47" />
+        <location filename="../../desktop/pages/whatif_page.py" line="50" />
         <source>还没有可推演的结果。请先导入数据并完成潜力与定位评估。</source>
         <translation>Nothing to project yet. Import data and let the potential and positioning assessment finish first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="61" />
+        <location filename="../../desktop/pages/whatif_page.py" line="64" />
         <source>指标年增速（%/年）</source>
         <translation>Annual growth of the indicators (%/yr)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="64" />
+        <location filename="../../desktop/pages/whatif_page.py" line="67" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="65" />
+        <location filename="../../desktop/pages/whatif_page.py" line="68" />
         <source>趋势增速</source>
         <translation>Trend growth</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="66" />
+        <location filename="../../desktop/pages/whatif_page.py" line="69" />
         <source>情景增速</source>
         <translation>Scenario growth</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="67" />
+        <location filename="../../desktop/pages/whatif_page.py" line="70" />
         <source>上限</source>
         <translation>Bound</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="68" />
+        <location filename="../../desktop/pages/whatif_page.py" line="71" />
         <source>努力程度</source>
         <translation>Effort</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="69" />
+        <location filename="../../desktop/pages/whatif_page.py" line="72" />
         <source>路径建议</source>
         <translation>Levers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="74" />
+        <location filename="../../desktop/pages/whatif_page.py" line="77" />
         <source>双击“情景增速”一栏修改；上限为历史最高年增速加余量。努力程度 = 提速幅度 ÷ 历年增速波动。</source>
         <translation>Double-click the scenario growth column to change it; the bound is the highest historical annual growth plus a margin. Effort = the extra growth ÷ the year-to-year volatility of the growth.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="90" />
+        <location filename="../../desktop/pages/whatif_page.py" line="93" />
         <source>情景推演不是预测：结论随所设增速改变。基线按各指标近年年均增速延续，全国按自身趋势。</source>
         <translation>A scenario is not a forecast: its conclusions change with the growth you set. The baseline continues each indicator's recent average annual growth; the nation follows its own trend.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="97" />
+        <location filename="../../desktop/pages/whatif_page.py" line="100" />
         <source>目标年份</source>
         <translation>Target year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="104" />
+        <location filename="../../desktop/pages/whatif_page.py" line="107" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="108" />
+        <location filename="../../desktop/pages/whatif_page.py" line="111" />
         <source>余量</source>
         <translation>Margin</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="113" />
+        <location filename="../../desktop/pages/whatif_page.py" line="116" />
         <source> 点</source>
         <translation> pts</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="114" />
+        <location filename="../../desktop/pages/whatif_page.py" line="117" />
         <source>方案在分组或象限阈值之上多留的水平点数，避免结论处于临界。</source>
         <translation>Level points a plan keeps above the group or quadrant threshold, so that its verdict is not borderline.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="116" />
+        <location filename="../../desktop/pages/whatif_page.py" line="119" />
         <source>求解最小调整方案</source>
         <translation>Find the smallest plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="120" />
+        <location filename="../../desktop/pages/whatif_page.py" line="123" />
         <source>恢复趋势基线</source>
         <translation>Back to the trend</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="138" />
-        <location filename="../../desktop/pages/whatif_page.py" line="321" />
+        <location filename="../../desktop/pages/whatif_page.py" line="141" />
+        <location filename="../../desktop/pages/whatif_page.py" line="328" />
         <source>融合水平（全国 = 100）</source>
         <translation>Fusion level (nation = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="139" />
+        <location filename="../../desktop/pages/whatif_page.py" line="142" />
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="140" />
+        <location filename="../../desktop/pages/whatif_page.py" line="143" />
         <source>定位象限</source>
         <translation>Positioning quadrant</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="141" />
+        <location filename="../../desktop/pages/whatif_page.py" line="144" />
         <source>功能定位</source>
         <translation>Functional role</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="148" />
+        <location filename="../../desktop/pages/whatif_page.py" line="151" />
         <source>从现状到目标年份的路径</source>
         <translation>Path from today to the target year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="154" />
+        <location filename="../../desktop/pages/whatif_page.py" line="157" />
         <source>推演结果</source>
         <translation>Projection</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="156" />
+        <location filename="../../desktop/pages/whatif_page.py" line="159" />
         <source>情景对比</source>
         <translation>Compare scenarios</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="164" />
+        <location filename="../../desktop/pages/whatif_page.py" line="167" />
         <source>请选择一个地区（全国本身不参与推演）。</source>
         <translation>Choose a region (the nation itself is not projected).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="170" />
+        <location filename="../../desktop/pages/whatif_page.py" line="173" />
         <source>正在计算基线…</source>
         <translation>Computing the baseline…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="191" />
+        <location filename="../../desktop/pages/whatif_page.py" line="194" />
         <source>分组：</source>
         <translation>Group: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="197" />
+        <location filename="../../desktop/pages/whatif_page.py" line="200" />
         <source>象限：</source>
         <translation>Quadrant: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="233" />
+        <location filename="../../desktop/pages/whatif_page.py" line="240" />
         <source>请输入年增速（%），例如 12.5。</source>
         <translation>Enter an annual growth in %, for example 12.5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="252" />
+        <location filename="../../desktop/pages/whatif_page.py" line="259" />
         <source>正在推演…</source>
         <translation>Projecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="259" />
+        <location filename="../../desktop/pages/whatif_page.py" line="266" />
         <source>正在求解目标…</source>
         <translation>Solving for the target…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="293" />
+        <location filename="../../desktop/pages/whatif_page.py" line="300" />
         <source>{y} 年：</source>
         <translation>{y}: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="295" />
+        <location filename="../../desktop/pages/whatif_page.py" line="302" />
         <source>{y} 年融合指数 {i}</source>
         <translation>Fusion index {i} in {y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="303" />
+        <location filename="../../desktop/pages/whatif_page.py" line="310" />
         <source>至 {y} 年（情景，非预测）</source>
         <translation>To {y} (a scenario, not a forecast)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="321" />
+        <location filename="../../desktop/pages/whatif_page.py" line="328" />
         <source>融合势能（全国 = 100）</source>
         <translation>Momentum (nation = 100)</translation>
     </message>
