@@ -136,28 +136,22 @@ def current(conn: sqlite3.Connection, key: Key) -> tuple[int | None, Observation
     return row[0], observation(conn, row[0])
 
 
-def current_values(conn: sqlite3.Connection, keys: set[Key]) -> dict[Key, tuple[int, float, str | None]]:
-    """For each of `keys` that has a value in use: (observation id, value, file) — one query for all.
-
-    The keys go into a temporary table (the connection's own temp database, not the workspace
-    file) joined with the selection's primary key, so the work grows with the keys asked for,
-    not with the size of the workspace.
+def current_for_range(conn: sqlite3.Connection, first: int, last: int) -> list[tuple[int, int, float, str | None]]:
+    """For the observations with ids first…last (just written, not yet selected) whose key has a value in use:
+    (the new observation's id, the id, value and file of the one in use) — one query for all, nothing bound
+    per key; the selection's primary key finds each key's latest selection.
     """
-    if not keys or conn.execute("SELECT 1 FROM selection LIMIT 1").fetchone() is None:
-        return {}
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (region TEXT, indicator TEXT, year INTEGER)")
-    conn.execute("DELETE FROM temp.wanted")
-    conn.executemany("INSERT INTO temp.wanted VALUES (?, ?, ?)", keys)
+    if conn.execute("SELECT 1 FROM selection LIMIT 1").fetchone() is None:
+        return []
     sql = """
-        SELECT k.region, k.indicator, k.year, o.id, o.value, o.file FROM (
-            SELECT s.region, s.indicator, s.year, s.observation_id AS oid, MAX(s.revision)
-            FROM temp.wanted w JOIN selection s
-              ON s.region = w.region AND s.indicator = w.indicator AND s.year = w.year
-            GROUP BY s.region, s.indicator, s.year) k
+        SELECT k.nid, o.id, o.value, o.file FROM (
+            SELECT n.id AS nid, s.observation_id AS oid, MAX(s.revision)
+            FROM observations n JOIN selection s
+              ON s.region = n.region AND s.indicator = n.indicator AND s.year = n.year
+            WHERE n.id BETWEEN ? AND ?
+            GROUP BY n.id) k
         JOIN observations o ON o.id = k.oid"""
-    out = {(r[0], r[1], r[2]): (r[3], r[4], r[5]) for r in conn.execute(sql)}
-    conn.execute("DELETE FROM temp.wanted")
-    return out
+    return conn.execute(sql, (first, last)).fetchall()
 
 
 def conflicts(conn: sqlite3.Connection, include_resolved: bool = False) -> list[Conflict]:
