@@ -22,7 +22,7 @@ from ..kernel.problems import InputError, Problem, Severity
 from ..kernel.progress import CancelCheck, ProgressCallback, check_cancel, report
 from ..kernel.vocabulary import CellStatus
 from ..model.observations import Columns, Observation, Provenance, key_codes
-from . import queries
+from . import queries, snapshot
 from .records import ImportReport
 from .schema import message_json, to_json
 
@@ -176,7 +176,8 @@ class _Merge:
     written: _Written
     first: int
 
-    def run(self) -> None:
+    def run(self) -> np.ndarray:
+        """Merge; returns the entries the new revision selects (indices, in id order)."""
         cols = self.written.cols
         key = key_codes(cols.codes("region"), cols.codes("indicator"), cols.year)
         _, head_of_key = np.unique(key, return_index=True)  # the first entry of each key in this import
@@ -221,6 +222,7 @@ class _Merge:
             "INSERT INTO conflicts (revision, region, indicator, year, current_id, incoming_id) VALUES (?,?,?,?,?,?)",
             conflicts,
         )
+        return heads[selected]
 
     def _current(self, heads: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(observation id or -1, value, file) in use before this import for the keys of entries `heads`."""
@@ -284,9 +286,12 @@ def write_import(
 
     parts = [_filled(res.observations.columns(), f.name, imported_at) for f, res in results if len(res.observations)]
     if parts:
+        was_empty = c.execute("SELECT 1 FROM selection LIMIT 1").fetchone() is None
         written = _Written(rev, Columns.concat(parts))
         first = _insert_all(c, written, tick)
-        _Merge(c, rev, result, written, first).run()
+        selected = _Merge(c, rev, result, written, first).run()
+        if was_empty:  # the current data is what this import selected: keep it for a fast open
+            snapshot.save(c, rev, written.cols.take(selected))
         tick()
     c.executemany(
         "INSERT INTO industries VALUES (?, ?, ?)",

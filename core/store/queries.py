@@ -10,11 +10,13 @@ import json
 import re
 import sqlite3
 
+import numpy as np
+
 from ..io import IndustryEntry
 from ..kernel.messages import Message, msg
 from ..kernel.problems import Problem
 from ..kernel.vocabulary import CellStatus
-from ..model.observations import Observation, ObservationTable, Provenance
+from ..model.observations import Columns, Observation, ObservationTable, Provenance
 from .records import Acceptance, Conflict, Revision
 
 _OBS_COLS = (
@@ -25,6 +27,7 @@ Key = tuple[str, str, int]
 
 
 _STATUS = {s.key: s for s in CellStatus}
+_STATUS_CODE = "CASE o.status " + " ".join(f"WHEN '{s.key}' THEN {int(s)}" for s in CellStatus) + " END"
 
 
 def _obs(row, obs=Observation, prov=Provenance, status=_STATUS) -> Observation:
@@ -99,17 +102,54 @@ def current_revision(conn: sqlite3.Connection) -> int:
 
 
 def observations(conn: sqlite3.Connection, revision: int | None = None) -> ObservationTable:
-    """The current data (or the data as of `revision`): one observation per key."""
+    """The current data (or the data as of `revision`): one observation per key, as columns in id order.
+
+    One query; the rows become arrays column by column (no Observation or Provenance per value):
+    provenance is kept once per (file, sheet, import time) with a row number and cell per value.
+    """
     rev = current_revision(conn) if revision is None else revision
     # one pass over the selection's primary key (region, indicator, year, revision): per key, the
     # row with the largest revision up to `rev` (SQLite takes bare columns from the MAX row)
     sql = f"""
-        SELECT {_OBS_COLS} FROM (
+        SELECT o.region, o.indicator, o.year, o.value, {_STATUS_CODE}, o.file, o.sheet, o.imported_at, o.row,
+               o.cell, o.unit, o.source, o.note FROM (
             SELECT observation_id AS oid, MAX(revision) FROM selection WHERE revision <= ?
             GROUP BY region, indicator, year) k
         JOIN observations o ON o.id = k.oid
         ORDER BY o.id"""
-    return ObservationTable([_obs(r) for r in conn.execute(sql, (rev,))])
+    rows = conn.execute(sql, (rev,)).fetchall()
+    return ObservationTable(columns=_columns(rows))
+
+
+def _columns(rows: list[tuple]) -> Columns:
+    """Rows of (region, indicator, year, value, status, file, sheet, imported_at, row, cell, unit, source, note)."""
+    n = len(rows)
+    cols = list(zip(*rows, strict=True)) if n else [()] * 13
+    del rows
+    origins: dict[tuple, int] = {}
+    origin = np.fromiter(
+        (origins.setdefault(k, len(origins)) for k in zip(cols[5], cols[6], cols[7], strict=True)), np.int32, n
+    )
+    status = np.array(cols[4], dtype=np.int8)
+    row = np.array([-1 if r is None else r for r in cols[8]], dtype=np.int64)
+    optional = [None if c.count(None) == n else _objects(c) for c in cols[9:]]
+    return Columns(
+        _objects(cols[0]),
+        _objects(cols[1]),
+        np.array(cols[2], dtype=np.int64),
+        np.array(cols[3], dtype=np.float64),
+        status,
+        tuple(Provenance(file=f, sheet=s, imported_at=t) for f, s, t in origins) or (None,),
+        origin,
+        row,
+        *optional,
+    )
+
+
+def _objects(values: tuple) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
 
 
 def history(conn: sqlite3.Connection, key: Key) -> list[tuple[int, Observation]]:
