@@ -132,7 +132,7 @@ class _Written:
     def insert(self, c: sqlite3.Connection, lo: int, hi: int) -> None:
         """Insert rows lo…hi with one `executemany`. A column that is None throughout them is written as a
         NULL literal, not bound per row (binding None is many times slower than a number or a text)."""
-        parts = [c[lo:hi] for c in self.columns]
+        parts = [col[lo:hi] for col in self.columns]
         bound = [i for i, col in enumerate(parts) if col.count(None) < len(col)]
         marks = ",".join("?" if i in bound else "NULL" for i in range(len(parts)))
         c.executemany(_INSERT_OBSERVATION.replace(_MARKS, marks), zip(*(parts[i] for i in bound), strict=True))

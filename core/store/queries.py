@@ -132,10 +132,10 @@ def _columns(rows: list[tuple]) -> Columns:
     )
     status = np.array(cols[4], dtype=np.int8)
     row = np.array([-1 if r is None else r for r in cols[8]], dtype=np.int64)
-    optional = [None if c.count(None) == n else _objects(c) for c in cols[9:]]
+    optional = [None if c.count(None) == n else object_array(c) for c in cols[9:]]
     return Columns(
-        _objects(cols[0]),
-        _objects(cols[1]),
+        object_array(cols[0]),
+        object_array(cols[1]),
         np.array(cols[2], dtype=np.int64),
         np.array(cols[3], dtype=np.float64),
         status,
@@ -146,7 +146,8 @@ def _columns(rows: list[tuple]) -> Columns:
     )
 
 
-def _objects(values: tuple) -> np.ndarray:
+def object_array(values: tuple | list) -> np.ndarray:
+    """An object array of `values` (kept as they are, even tuples or lists)."""
     out = np.empty(len(values), dtype=object)
     out[:] = values
     return out

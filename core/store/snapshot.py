@@ -20,6 +20,7 @@ import numpy as np
 
 from ..kernel.problems import InputError
 from ..model.observations import Columns, Provenance
+from .queries import object_array
 from .schema import transaction
 
 _ARRAYS = (("region", "<i4"), ("indicator", "<i4"), ("year", "<i8"), ("value", "<f8"), ("status", "i1"),
@@ -62,7 +63,7 @@ def decode(blob: bytes) -> Columns:
             col = np.full(n, None, dtype=object)
             col[np.array(header[name][0], dtype=np.int64)] = header[name][1]
             texts[name] = col
-    regions, indicators = _objects(header["regions"]), _objects(header["indicators"])
+    regions, indicators = object_array(header["regions"]), object_array(header["indicators"])
     region, indicator = arrays["region"].astype(np.int64), arrays["indicator"].astype(np.int64)
     return Columns(
         regions[region],
@@ -76,12 +77,6 @@ def decode(blob: bytes) -> Columns:
         **texts,
         cache={"region": (region, list(regions)), "indicator": (indicator, list(indicators))},
     )
-
-
-def _objects(values: list) -> np.ndarray:
-    out = np.empty(len(values), dtype=object)
-    out[:] = values
-    return out
 
 
 def load(conn: sqlite3.Connection, revision: int) -> Columns | None:
