@@ -10,26 +10,29 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..io import ImportResult, IndustryEntry, format_number, same_value, source_of
+import numpy as np
+
+from ..io import ImportResult, IndustryEntry, format_number, source_of
 from ..kernel.messages import msg
 from ..kernel.problems import InputError, Problem, Severity
 from ..kernel.progress import CancelCheck, ProgressCallback, check_cancel, report
 from ..kernel.vocabulary import CellStatus
-from ..model.observations import Observation, Provenance
-from . import queries
+from ..model.observations import Columns, Observation, Provenance, key_codes
+from . import queries, snapshot
 from .records import ImportReport
 from .schema import message_json, to_json
 
 Key = tuple[str, str, int]
 WRITING = msg("store.progress.writing")
 _CHUNK = 50_000  # rows between progress reports and cancellation checks while writing
+_MARKS = "?,?,?,?,?,?,?,?,?,?,?,?,?,?"
 _INSERT_OBSERVATION = (
     "INSERT INTO observations (revision, region, indicator, year, value, status, unit, source, note, "
-    "file, sheet, cell, row, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    f"file, sheet, cell, row, imported_at) VALUES ({_MARKS})"
 )
 
 
@@ -62,60 +65,193 @@ def _industry_json(ind: IndustryEntry, imported_at: str) -> str:
     )
 
 
-@dataclass
-class _Current:
-    """The value in use for a key before this import: its observation id, value and source file."""
+def _located(code: str, args: dict, severity: Severity, row: tuple) -> Problem:
+    where = {"region": row[1], "indicator": row[2], "year": row[3], "file": row[9], "sheet": row[10]}
+    return Problem(code, args, severity, **where, cell=row[11], row=row[12])
 
-    oid: int
-    value: float
-    file: str | None
+
+_NO_PROVENANCE = Provenance()
+_STATUS_KEY = {s: s.key for s in CellStatus}  # CellStatus.key builds its string on every call
+_STATUS_KEYS = np.array([_STATUS_KEY[CellStatus(i)] for i in range(max(CellStatus) + 1)], dtype=object)
+
+
+def _row(rev: int, o: Observation, file: str | None = None, imported_at: str | None = None) -> tuple:
+    """The columns of _INSERT_OBSERVATION; `file`/`imported_at` fill in what the provenance leaves out."""
+    p = o.provenance or _NO_PROVENANCE
+    return (rev, o.region, o.indicator, o.year, o.value, _STATUS_KEY[o.status], o.unit, o.source, o.note,
+            p.file or file, p.sheet, p.cell, p.row, imported_at or p.imported_at)  # fmt: skip
+
+
+def _filled(cols: Columns, file: str, imported_at: str) -> Columns:
+    """`cols` with the file name (where the reader left it out) and the import time on every origin."""
+    origins = tuple(
+        replace(o or _NO_PROVENANCE, file=(o and o.file) or file, imported_at=imported_at or (o and o.imported_at))
+        for o in cols.origins
+    )
+    return replace(cols, origins=origins, cache={})
+
+
+class _Written:
+    """Every observation of an import as the columns of _INSERT_OBSERVATION: Python lists made from the
+    arrays in one step each, zipped into rows chunk by chunk (no object per value beyond SQLite's row)."""
+
+    def __init__(self, rev: int, cols: Columns):
+        n = len(cols)
+
+        def per_origin(name: str) -> list:
+            table = np.empty(len(cols.origins), dtype=object)
+            table[:] = [getattr(o, name) for o in cols.origins]
+            return table[cols.origin].tolist()
+
+        def optional(col: np.ndarray | None) -> list:
+            return [None] * n if col is None else col.tolist()
+
+        row = cols.row.astype(object)
+        row[cols.row < 0] = None
+        self.cols = cols
+        self.columns: list[list] = [
+            [rev] * n,
+            cols.region.tolist(),
+            cols.indicator.tolist(),
+            cols.year.tolist(),
+            cols.value.tolist(),
+            _STATUS_KEYS[cols.status].tolist(),
+            optional(cols.unit),
+            optional(cols.source),
+            optional(cols.note),
+            per_origin("file"),
+            per_origin("sheet"),
+            optional(cols.cell),
+            row.tolist(),
+            per_origin("imported_at"),
+        ]
+
+    def __len__(self) -> int:
+        return len(self.cols)
+
+    def insert(self, c: sqlite3.Connection, lo: int, hi: int) -> None:
+        """Insert rows lo…hi with one `executemany`. A column that is None throughout them is written as a
+        NULL literal, not bound per row (binding None is many times slower than a number or a text)."""
+        parts = [col[lo:hi] for col in self.columns]
+        bound = [i for i, col in enumerate(parts) if col.count(None) < len(col)]
+        marks = ",".join("?" if i in bound else "NULL" for i in range(len(parts)))
+        c.executemany(_INSERT_OBSERVATION.replace(_MARKS, marks), zip(*(parts[i] for i in bound), strict=True))
+
+    def row(self, i: int) -> tuple:
+        return tuple(c[i] for c in self.columns)
+
+
+def _insert_all(c: sqlite3.Connection, written: _Written, tick: Callable[[], None]) -> int:
+    """Insert every observation, `_CHUNK` rows per `executemany`; returns the id of the first one.
+
+    Inside the caller's BEGIN IMMEDIATE transaction nobody else writes, so the rows get the
+    consecutive ids after the largest one (checked, not assumed). `tick` runs after each chunk
+    (progress, cancellation).
+    """
+    first = c.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM observations").fetchone()[0]
+    for lo in range(0, len(written), _CHUNK):
+        written.insert(c, lo, lo + _CHUNK)
+        tick()
+    last = c.execute("SELECT COALESCE(MAX(id), 0) FROM observations").fetchone()[0]
+    if last - first + 1 != len(written):
+        raise RuntimeError("observation ids are not consecutive")  # never expected; rolls the import back
+    return first
+
+
+def same_values(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """`same_value` element-wise (relative tolerance 1e-12, no absolute tolerance)."""
+    with np.errstate(invalid="ignore"):
+        return (a == b) | (np.abs(a - b) <= 1e-12 * np.maximum(np.abs(a), np.abs(b)))
 
 
 @dataclass
 class _Merge:
-    """One import's merge: its revision, the values seen so far in this import, and the report.
-
-    Rows to write are collected and written with `executemany` by `flush`; the values in use
-    before the import come from one query (`queries.current_values`), not one per key.
-    """
+    """One import's merge decided column-wise: for each observation (ids `first`, `first + 1`, …) whether it
+    is added, unchanged, a correction (the same file) or a conflict (another file, or a second value for a
+    key within this import). Problems and conflicts are listed in row order, as a row-by-row merge would."""
 
     c: sqlite3.Connection
     rev: int
     report: ImportReport
-    current: dict[Key, _Current]
-    batch: dict[Key, tuple[int, tuple]] = field(default_factory=dict)
-    selections: list[tuple] = field(default_factory=list)
-    conflicts: list[tuple] = field(default_factory=list)
+    written: _Written
+    first: int
 
-    def add(self, oid: int, row: tuple) -> None:
-        """Decide what a new observation (a row as written) does: add, same value, correction (same file)
-        or conflict."""
-        key = row[1:4]
-        if key in self.batch:  # two values for one key within this import
-            prev_id, prev = self.batch[key]
-            if same_value(prev[4], row[4]):
-                self.report.unchanged += 1
+    def run(self) -> np.ndarray:
+        """Merge; returns the entries the new revision selects (indices, in id order)."""
+        cols = self.written.cols
+        key = key_codes(cols.codes("region"), cols.codes("indicator"), cols.year)
+        _, head_of_key = np.unique(key, return_index=True)  # the first entry of each key in this import
+        head = head_of_key[key]
+        is_head = head == np.arange(len(key))
+        dup = np.flatnonzero(~is_head)
+        dup_same = same_values(cols.value[head[dup]], cols.value[dup])
+        heads = np.flatnonzero(is_head)
+        cur_id, cur_value, cur_file = self._current(heads)
+        known = cur_id >= 0
+        same = ~known | same_values(cur_value, cols.value[heads])
+        files = np.array(self.written.columns[9], dtype=object)[heads]
+        corrected = ~same & (cur_file != None) & (cur_file == files)  # noqa: E711 (element-wise)
+        selected = same | corrected
+        self.report.added += int((~known).sum())
+        self.report.unchanged += int((known & same).sum()) + int(dup_same.sum())
+        self.report.corrected += int(corrected.sum())
+        self._select(np.concatenate([dup, heads[~selected]]))
+        events = [
+            (int(i), "corrected", int(j)) for i, j in zip(heads[corrected], np.flatnonzero(corrected), strict=True)
+        ]
+        events += [
+            (int(i), "conflict", int(j)) for i, j in zip(heads[~selected], np.flatnonzero(~selected), strict=True)
+        ]
+        events += [(int(i), "dup", -1) for i in dup[~dup_same]]
+        conflicts = []
+        for i, kind, j in sorted(events):
+            row = self.written.row(i)
+            if kind == "corrected":
+                args = {
+                    "old": format_number(float(cur_value[j])),
+                    "new": format_number(row[4]),
+                    "previous": self.rev - 1,
+                }
+                self.report.problems.append(_located("value_corrected", args, Severity.INFO, row))
+            elif kind == "conflict":
+                conflicts.append(self._conflict(int(cur_id[j]), float(cur_value[j]), self.first + i, row))
             else:
-                self._conflict(key, prev_id, prev[4], oid, row)
-            return
-        self.batch[key] = (oid, row)
-        cur = self.current.get(key)
-        if cur is None or same_value(cur.value, row[4]):
-            self.selections.append((self.rev, *key, oid))  # new key, or the same value with newer provenance
-            if cur is None:
-                self.report.added += 1
-            else:
-                self.report.unchanged += 1
-        elif cur.file is not None and cur.file == row[9]:
-            self.selections.append((self.rev, *key, oid))
-            self.report.corrected += 1
-            args = {"old": format_number(cur.value), "new": format_number(row[4]), "previous": self.rev - 1}
-            self.report.problems.append(_located("value_corrected", args, Severity.INFO, row))
-        else:
-            self._conflict(key, cur.oid, cur.value, oid, row)
+                h = int(head[i])
+                conflicts.append(self._conflict(self.first + h, float(cols.value[h]), self.first + i, row))
+        self.c.executemany(
+            "INSERT INTO conflicts (revision, region, indicator, year, current_id, incoming_id) VALUES (?,?,?,?,?,?)",
+            conflicts,
+        )
+        return heads[selected]
 
-    def _conflict(self, key: Key, cur_id: int, cur_value: float, oid: int, row: tuple) -> None:
-        self.conflicts.append((self.rev, *key, cur_id, oid))
+    def _current(self, heads: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(observation id or -1, value, file) in use before this import for the keys of entries `heads`."""
+        n = len(self.written)
+        cur_id = np.full(n, -1, dtype=np.int64)
+        cur_value = np.full(n, np.nan)
+        cur_file = np.full(n, None, dtype=object)
+        found = queries.current_for_range(self.c, self.first, self.first + n - 1)
+        if found:
+            oid, pos, value, file = (list(x) for x in zip(*found, strict=True))
+            at = np.array(oid, dtype=np.int64) - self.first
+            cur_id[at], cur_value[at] = pos, value
+            cur_file[at] = file
+        return cur_id[heads], cur_value[heads], cur_file[heads]
+
+    def _select(self, skipped: np.ndarray) -> None:
+        """The new revision selects every observation of this import except `skipped` (indices): one statement."""
+        self.c.execute("CREATE TEMP TABLE IF NOT EXISTS skipped (id INTEGER PRIMARY KEY)")
+        self.c.execute("DELETE FROM temp.skipped")
+        self.c.executemany("INSERT INTO temp.skipped VALUES (?)", zip((self.first + skipped).tolist()))
+        last = self.first + len(self.written) - 1
+        self.c.execute(
+            "INSERT INTO selection SELECT ?, region, indicator, year, id FROM observations "
+            "WHERE id BETWEEN ? AND ? AND id NOT IN temp.skipped ORDER BY region, indicator, year",
+            (self.rev, self.first, last),
+        )
+        self.c.execute("DELETE FROM temp.skipped")
+
+    def _conflict(self, cur_id: int, cur_value: float, oid: int, row: tuple) -> tuple:
         self.report.conflicts += 1
         cur = queries.observation(self.c, cur_id)  # already written when it is a value from this import
         args = {
@@ -124,58 +260,7 @@ class _Merge:
             "incoming": format_number(row[4]),
         }
         self.report.problems.append(_located("workspace_conflict", args, Severity.ERROR, row))
-
-    def flush(self) -> None:
-        self.c.executemany(_INSERT_SELECTION, self.selections)
-        self.c.executemany(
-            "INSERT INTO conflicts (revision, region, indicator, year, current_id, incoming_id) VALUES (?,?,?,?,?,?)",
-            self.conflicts,
-        )
-        self.selections.clear()
-        self.conflicts.clear()
-
-
-def _located(code: str, args: dict, severity: Severity, row: tuple) -> Problem:
-    where = {"region": row[1], "indicator": row[2], "year": row[3], "file": row[9], "sheet": row[10]}
-    return Problem(code, args, severity, **where, cell=row[11], row=row[12])
-
-
-_NO_PROVENANCE = Provenance()
-_STATUS_KEY = {s: s.key for s in CellStatus}  # CellStatus.key builds its string on every call
-
-
-def _rows(rev: int, results: Sequence[tuple[Path, ImportResult]], imported_at: str) -> list[tuple]:
-    """Every observation as the row written, with its file name (when the reader left it out) and the import time."""
-    return [_row(rev, o, f.name, imported_at) for f, res in results for o in res.observations]
-
-
-def _insert_all(c: sqlite3.Connection, rows: list[tuple], tick: Callable[[], None]) -> int:
-    """Insert every observation with one `executemany`; returns the id of the first one.
-
-    Inside the caller's BEGIN IMMEDIATE transaction nobody else writes, so the rows get the
-    consecutive ids after the largest one (checked, not assumed). `tick` runs every
-    `_CHUNK` rows (progress, cancellation).
-    """
-    first = c.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM observations").fetchone()[0]
-    c.executemany(_INSERT_OBSERVATION, _ticking(rows, tick))
-    last = c.execute("SELECT COALESCE(MAX(id), 0) FROM observations").fetchone()[0]
-    if last - first + 1 != len(rows):
-        raise RuntimeError("observation ids are not consecutive")  # never expected; rolls the import back
-    return first
-
-
-def _ticking(rows: list[tuple], tick: Callable[[], None]) -> Iterator[tuple]:
-    for i, row in enumerate(rows):
-        if i % _CHUNK == _CHUNK - 1:
-            tick()
-        yield row
-
-
-def _row(rev: int, o: Observation, file: str | None = None, imported_at: str | None = None) -> tuple:
-    """The columns of _INSERT_OBSERVATION; `file`/`imported_at` fill in what the provenance leaves out."""
-    p = o.provenance or _NO_PROVENANCE
-    return (rev, o.region, o.indicator, o.year, o.value, _STATUS_KEY[o.status], o.unit, o.source, o.note,
-            p.file or file, p.sheet, p.cell, p.row, imported_at or p.imported_at)  # fmt: skip
+        return (self.rev, *row[1:4], cur_id, oid)
 
 
 def write_import(
@@ -199,17 +284,15 @@ def write_import(
         report(progress, total - 1, total, WRITING)
         check_cancel(cancel)
 
-    rows = _rows(rev, results, imported_at)
-    first = _insert_all(c, rows, tick)
-    tick()
-    current = {k: _Current(*v) for k, v in queries.current_values(c, {r[1:4] for r in rows}).items()}
-    merge = _Merge(c, rev, result, current)
-    for i, row in enumerate(rows):
-        if i % _CHUNK == _CHUNK - 1:
-            tick()
-        merge.add(first + i, row)
-    merge.flush()
-    tick()
+    parts = [_filled(res.observations.columns(), f.name, imported_at) for f, res in results if len(res.observations)]
+    if parts:
+        was_empty = c.execute("SELECT 1 FROM selection LIMIT 1").fetchone() is None
+        written = _Written(rev, Columns.concat(parts))
+        first = _insert_all(c, written, tick)
+        selected = _Merge(c, rev, result, written, first).run()
+        if was_empty:  # the current data is what this import selected: keep it for a fast open
+            snapshot.save(c, rev, written.cols.take(selected))
+        tick()
     c.executemany(
         "INSERT INTO industries VALUES (?, ?, ?)",
         [(rev, ind.region, _industry_json(ind, imported_at)) for _, res in results for ind in res.industries],

@@ -10,11 +10,13 @@ import json
 import re
 import sqlite3
 
+import numpy as np
+
 from ..io import IndustryEntry
 from ..kernel.messages import Message, msg
 from ..kernel.problems import Problem
 from ..kernel.vocabulary import CellStatus
-from ..model.observations import Observation, ObservationTable, Provenance
+from ..model.observations import Columns, Observation, ObservationTable, Provenance
 from .records import Acceptance, Conflict, Revision
 
 _OBS_COLS = (
@@ -25,6 +27,7 @@ Key = tuple[str, str, int]
 
 
 _STATUS = {s.key: s for s in CellStatus}
+_STATUS_CODE = "CASE o.status " + " ".join(f"WHEN '{s.key}' THEN {int(s)}" for s in CellStatus) + " END"
 
 
 def _obs(row, obs=Observation, prov=Provenance, status=_STATUS) -> Observation:
@@ -99,17 +102,55 @@ def current_revision(conn: sqlite3.Connection) -> int:
 
 
 def observations(conn: sqlite3.Connection, revision: int | None = None) -> ObservationTable:
-    """The current data (or the data as of `revision`): one observation per key."""
+    """The current data (or the data as of `revision`): one observation per key, as columns in id order.
+
+    One query; the rows become arrays column by column (no Observation or Provenance per value):
+    provenance is kept once per (file, sheet, import time) with a row number and cell per value.
+    """
     rev = current_revision(conn) if revision is None else revision
     # one pass over the selection's primary key (region, indicator, year, revision): per key, the
     # row with the largest revision up to `rev` (SQLite takes bare columns from the MAX row)
     sql = f"""
-        SELECT {_OBS_COLS} FROM (
+        SELECT o.region, o.indicator, o.year, o.value, {_STATUS_CODE}, o.file, o.sheet, o.imported_at, o.row,
+               o.cell, o.unit, o.source, o.note FROM (
             SELECT observation_id AS oid, MAX(revision) FROM selection WHERE revision <= ?
             GROUP BY region, indicator, year) k
         JOIN observations o ON o.id = k.oid
         ORDER BY o.id"""
-    return ObservationTable([_obs(r) for r in conn.execute(sql, (rev,))])
+    rows = conn.execute(sql, (rev,)).fetchall()
+    return ObservationTable(columns=_columns(rows))
+
+
+def _columns(rows: list[tuple]) -> Columns:
+    """Rows of (region, indicator, year, value, status, file, sheet, imported_at, row, cell, unit, source, note)."""
+    n = len(rows)
+    cols = list(zip(*rows, strict=True)) if n else [()] * 13
+    del rows
+    origins: dict[tuple, int] = {}
+    origin = np.fromiter(
+        (origins.setdefault(k, len(origins)) for k in zip(cols[5], cols[6], cols[7], strict=True)), np.int32, n
+    )
+    status = np.array(cols[4], dtype=np.int8)
+    row = np.array([-1 if r is None else r for r in cols[8]], dtype=np.int64)
+    optional = [None if c.count(None) == n else object_array(c) for c in cols[9:]]
+    return Columns(
+        object_array(cols[0]),
+        object_array(cols[1]),
+        np.array(cols[2], dtype=np.int64),
+        np.array(cols[3], dtype=np.float64),
+        status,
+        tuple(Provenance(file=f, sheet=s, imported_at=t) for f, s, t in origins) or (None,),
+        origin,
+        row,
+        *optional,
+    )
+
+
+def object_array(values: tuple | list) -> np.ndarray:
+    """An object array of `values` (kept as they are, even tuples or lists)."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
 
 
 def history(conn: sqlite3.Connection, key: Key) -> list[tuple[int, Observation]]:
@@ -136,28 +177,22 @@ def current(conn: sqlite3.Connection, key: Key) -> tuple[int | None, Observation
     return row[0], observation(conn, row[0])
 
 
-def current_values(conn: sqlite3.Connection, keys: set[Key]) -> dict[Key, tuple[int, float, str | None]]:
-    """For each of `keys` that has a value in use: (observation id, value, file) — one query for all.
-
-    The keys go into a temporary table (the connection's own temp database, not the workspace
-    file) joined with the selection's primary key, so the work grows with the keys asked for,
-    not with the size of the workspace.
+def current_for_range(conn: sqlite3.Connection, first: int, last: int) -> list[tuple[int, int, float, str | None]]:
+    """For the observations with ids first…last (just written, not yet selected) whose key has a value in use:
+    (the new observation's id, the id, value and file of the one in use) — one query for all, nothing bound
+    per key; the selection's primary key finds each key's latest selection.
     """
-    if not keys or conn.execute("SELECT 1 FROM selection LIMIT 1").fetchone() is None:
-        return {}
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (region TEXT, indicator TEXT, year INTEGER)")
-    conn.execute("DELETE FROM temp.wanted")
-    conn.executemany("INSERT INTO temp.wanted VALUES (?, ?, ?)", keys)
+    if conn.execute("SELECT 1 FROM selection LIMIT 1").fetchone() is None:
+        return []
     sql = """
-        SELECT k.region, k.indicator, k.year, o.id, o.value, o.file FROM (
-            SELECT s.region, s.indicator, s.year, s.observation_id AS oid, MAX(s.revision)
-            FROM temp.wanted w JOIN selection s
-              ON s.region = w.region AND s.indicator = w.indicator AND s.year = w.year
-            GROUP BY s.region, s.indicator, s.year) k
+        SELECT k.nid, o.id, o.value, o.file FROM (
+            SELECT n.id AS nid, s.observation_id AS oid, MAX(s.revision)
+            FROM observations n JOIN selection s
+              ON s.region = n.region AND s.indicator = n.indicator AND s.year = n.year
+            WHERE n.id BETWEEN ? AND ?
+            GROUP BY n.id) k
         JOIN observations o ON o.id = k.oid"""
-    out = {(r[0], r[1], r[2]): (r[3], r[4], r[5]) for r in conn.execute(sql)}
-    conn.execute("DELETE FROM temp.wanted")
-    return out
+    return conn.execute(sql, (first, last)).fetchall()
 
 
 def conflicts(conn: sqlite3.Connection, include_resolved: bool = False) -> list[Conflict]:

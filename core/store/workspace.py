@@ -27,7 +27,7 @@ from ..kernel.progress import CancelCheck, ProgressCallback, check_cancel, repor
 from ..kernel.resources import read_resource_text
 from ..model.framework import DEFAULT_FRAMEWORK, Framework, load_framework, parse_framework
 from ..model.observations import Observation, ObservationTable
-from . import editing, merge, queries, scenarios, schema
+from . import editing, merge, queries, scenarios, schema, snapshot
 from .records import Acceptance, Conflict, ImportReport, Revision
 
 
@@ -132,8 +132,21 @@ class Workspace:
         return queries.current_revision(self._conn)
 
     def observations(self, revision: int | None = None) -> ObservationTable:
-        """The current data (or the data as of `revision`): one observation per key."""
-        return queries.observations(self._conn, revision)
+        """The current data (or the data as of `revision`): one observation per key, as columns.
+
+        The current data comes from the blob kept for the latest revision when there is one (opening
+        a large workspace reads one row); otherwise it is read from the observations and the blob
+        written for the next time.
+        """
+        latest = queries.current_revision(self._conn)
+        if revision is not None and revision != latest:
+            return queries.observations(self._conn, revision)
+        cols = snapshot.load(self._conn, latest)
+        if cols is not None:
+            return ObservationTable(columns=cols)
+        table = queries.observations(self._conn, latest)
+        snapshot.save_quietly(self._conn, latest, table.columns())
+        return table
 
     def history(self, region: str, indicator: str, year: int) -> list[tuple[int, Observation]]:
         """Every value ever imported for one key, oldest first, with its revision."""
