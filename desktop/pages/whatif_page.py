@@ -12,14 +12,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
     QSpinBox,
     QSplitter,
+    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -31,11 +34,31 @@ from ..i18n import current_language
 from ..session.whatif import whatif_of
 from ..widgets import Card, Verdict, fmt, note_label
 from .base import ResultPage
-from .tables import fill_table, make_table, robustness
+from .tables import robustness
 from .whatif_compare import ScenarioCompare
 
 EDIT_COLUMN = 2
 DEBOUNCE_MS = 300
+
+
+def _growth_table(headers: list[str]) -> QTableWidget:
+    """The editable growth table (its 情景增速 cells are typed into; the shared DataTable is read-only)."""
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.verticalHeader().setVisible(False)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    return t
+
+
+def _fill_items(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text if len(text) > 30 else "")
+            table.setItem(r, c, item)
 
 
 class WhatIfPage(ResultPage):
@@ -59,7 +82,7 @@ class WhatIfPage(ResultPage):
         v.addLayout(self._controls())
         split = QSplitter(Qt.Orientation.Horizontal)
         left = Card(self.tr("指标年增速（%/年）"))
-        self.table = make_table(
+        self.table = _growth_table(
             [
                 self.tr("指标"),
                 self.tr("趋势增速"),
@@ -207,7 +230,7 @@ class WhatIfPage(ResultPage):
             names = "、".join(levers.get(i, i) for i in plan_levers.get(code, ()))
             rows.append([fw.label(code, lang, regional=True), f"{t.growth * 100:.2f}", f"{g * 100:.2f}",
                          f"{t.high * 100:.1f}", f"{effort:.2f}" if effort > 0 else "", names])  # fmt: skip
-        fill_table(self.table, rows)
+        _fill_items(self.table, rows)
         for r, code in enumerate(b.trends):
             for c in range(self.table.columnCount()):
                 item = self.table.item(r, c)
