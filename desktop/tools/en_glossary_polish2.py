@@ -5,4 +5,6 @@ EN = {
     "排名稳定性": "Rank stability",
     "Sobol 指数": "Sobol indices",
     "逐一剔除": "Drop one",
+    "查找地区…": "Find a region…",
+    "另有 {n} 个地区：输入名称查找": "{n} more regions: type a name to find them",
 }

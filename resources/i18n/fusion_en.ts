@@ -274,156 +274,158 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="90" />
+        <location filename="../../desktop/pages/data_check.py" line="87" />
         <source>预估值（沿用最近年份）</source>
         <translation>Estimate (carried forward)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="91" />
+        <location filename="../../desktop/pages/data_check.py" line="88" />
         <source>插值（两端已知年份之间几何插值）</source>
         <translation>Interpolated (geometric)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="92" />
+        <location filename="../../desktop/pages/data_check.py" line="89" />
         <source>缺失</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="61" />
-        <location filename="../../desktop/pages/data_check.py" line="62" />
+        <location filename="../../desktop/pages/data_check.py" line="58" />
+        <location filename="../../desktop/pages/data_check.py" line="59" />
         <source>指标数据</source>
         <translation>Indicator data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="65" />
+        <location filename="../../desktop/pages/data_check.py" line="62" />
         <source>总览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="67" />
+        <location filename="../../desktop/pages/data_check.py" line="64" />
         <source>逐项更正与修订</source>
         <translation>Corrections and revisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="108" />
+        <location filename="../../desktop/pages/data_check.py" line="104" />
         <source>类别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="108" />
+        <location filename="../../desktop/pages/data_check.py" line="104" />
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="108" />
+        <location filename="../../desktop/pages/data_check.py" line="104" />
         <source>说明</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="120" />
-        <location filename="../../desktop/pages/data_check.py" line="283" />
+        <location filename="../../desktop/pages/data_check.py" line="104" />
+        <location filename="../../desktop/pages/data_check.py" line="113" />
+        <location filename="../../desktop/pages/data_check.py" line="271" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="125" />
+        <location filename="../../desktop/pages/data_check.py" line="117" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="125" />
-        <location filename="../../desktop/pages/data_check.py" line="184" />
+        <location filename="../../desktop/pages/data_check.py" line="117" />
+        <location filename="../../desktop/pages/data_check.py" line="176" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="125" />
+        <location filename="../../desktop/pages/data_check.py" line="117" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="125" />
+        <location filename="../../desktop/pages/data_check.py" line="117" />
         <source>当前值</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="125" />
+        <location filename="../../desktop/pages/data_check.py" line="117" />
         <source>新导入的值</source>
         <translation>Newly imported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="131" />
+        <location filename="../../desktop/pages/data_check.py" line="123" />
         <source>保留当前值</source>
         <translation>Keep current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="133" />
+        <location filename="../../desktop/pages/data_check.py" line="125" />
         <source>采用新导入的值</source>
         <translation>Use the imported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="136" />
+        <location filename="../../desktop/pages/data_check.py" line="128" />
         <source>处理结果作为一次修订写入工作区，原有数值仍保留在历史中。</source>
         <translation>The choice is recorded as a revision in the workspace; the other value stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="140" />
-        <location filename="../../desktop/pages/data_check.py" line="284" />
+        <location filename="../../desktop/pages/data_check.py" line="118" />
+        <location filename="../../desktop/pages/data_check.py" line="132" />
+        <location filename="../../desktop/pages/data_check.py" line="272" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="155" />
+        <location filename="../../desktop/pages/data_check.py" line="147" />
         <source>{region}：{n} 个数值　　导入与测算问题（全部文件）：{e} 个错误，{w} 个警告</source>
         <translation>{region}: {n} values   Problems (all files): {e} errors, {w} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="184" />
+        <location filename="../../desktop/pages/data_check.py" line="176" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="184" />
+        <location filename="../../desktop/pages/data_check.py" line="176" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="273" />
+        <location filename="../../desktop/pages/data_check.py" line="262" />
         <source>（已接受：{reason}）</source>
         <translation> (accepted: {reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="76" />
+        <location filename="../../desktop/pages/data_check.py" line="73" />
         <source>填报值</source>
         <translation>Reported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="77" />
+        <location filename="../../desktop/pages/data_check.py" line="74" />
         <source>预估值：该年尚无数据，沿用最近一个已知年份的数值</source>
         <translation>Estimate: no value for this year yet; the last known value is carried forward</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="78" />
+        <location filename="../../desktop/pages/data_check.py" line="75" />
         <source>插值：在两端已知年份之间按几何（对数线性）插值</source>
         <translation>Interpolated: geometric (log-linear) interpolation between two known years</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="231" />
+        <location filename="../../desktop/pages/data_check.py" line="223" />
         <source>缺失：该年没有数值</source>
         <translation>Missing: no value for this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="242" />
+        <location filename="../../desktop/pages/data_check.py" line="234" />
         <source>来源：</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="244" />
+        <location filename="../../desktop/pages/data_check.py" line="236" />
         <source>数据来源：</source>
         <translation>Data source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="246" />
+        <location filename="../../desktop/pages/data_check.py" line="238" />
         <source>备注：</source>
         <translation>Note: </translation>
     </message>
@@ -625,7 +627,7 @@
         <translation>Manage exclusions…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="97" />
+        <location filename="../../desktop/exclusions_dialog.py" line="96" />
         <source>已排除：</source>
         <translation>Excluded: </translation>
     </message>
@@ -633,48 +635,48 @@
 <context>
     <name>ExclusionsDialog</name>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="121" />
+        <location filename="../../desktop/exclusions_dialog.py" line="120" />
         <source>排除地区或指标</source>
         <translation>Exclude regions or indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="126" />
+        <location filename="../../desktop/exclusions_dialog.py" line="125" />
         <source>被排除的地区不参与指数测算和评估，其他地区照常计算；只排除某地区的一个指标时，其同级指标的权重重新归一。每个排除都须注明理由，理由保存在工作区中，并写入测算口径和导出的报告。</source>
         <translation>Excluded regions take no part in the index and the assessment; the other regions are computed as usual. When only one indicator of a region is excluded, its siblings' weights are renormalised. Each exclusion needs a reason, which is kept in the workspace and written into the recipe and the exported reports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="133" />
+        <location filename="../../desktop/exclusions_dialog.py" line="132" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="133" />
+        <location filename="../../desktop/exclusions_dialog.py" line="132" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="133" />
+        <location filename="../../desktop/exclusions_dialog.py" line="132" />
         <source>排除范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="140" />
+        <location filename="../../desktop/exclusions_dialog.py" line="139" />
         <source>取消所选排除</source>
         <translation>Remove the selected exclusion</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="157" />
-        <location filename="../../desktop/exclusions_dialog.py" line="187" />
+        <location filename="../../desktop/exclusions_dialog.py" line="156" />
+        <location filename="../../desktop/exclusions_dialog.py" line="186" />
         <source>整个地区</source>
         <translation>Whole region</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="164" />
+        <location filename="../../desktop/exclusions_dialog.py" line="163" />
         <source>理由，例如：2019 年数据缺失，待补报</source>
         <translation>Reason, e.g. 2019 data missing, to be reported later</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="165" />
+        <location filename="../../desktop/exclusions_dialog.py" line="164" />
         <source>排除</source>
         <translation>Exclude</translation>
     </message>
@@ -838,116 +840,127 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../desktop/shell/header.py" line="35" />
+        <location filename="../../desktop/shell/header.py" line="47" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="38" />
+        <location filename="../../desktop/shell/header.py" line="50" />
         <source>当前查看的地区</source>
         <translation>The region shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="41" />
+        <location filename="../../desktop/shell/header.py" line="53" />
         <source>叠加对比</source>
         <translation>Overlay regions</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="42" />
+        <location filename="../../desktop/shell/header.py" line="54" />
         <source>在图表中叠加其他地区</source>
         <translation>Overlay other regions on the charts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/header.py" line="100" />
+        <source>查找地区…</source>
+        <translation>Find a region…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/header.py" line="125" />
+        <source>另有 {n} 个地区：输入名称查找</source>
+        <translation>{n} more regions: type a name to find them</translation>
     </message>
 </context>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="134" />
+        <location filename="../../desktop/pages/data_import.py" line="137" />
         <source>下载空白填报模板</source>
         <translation>Download a blank fill-in template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="135" />
+        <location filename="../../desktop/pages/data_import.py" line="138" />
         <source>生成带校验和填报说明的空白工作簿，发给各地统计人员填写后再导入。</source>
         <translation>Creates a blank workbook with validation and instructions to send to statisticians; import it when it comes back.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="139" />
+        <location filename="../../desktop/pages/data_import.py" line="142" />
         <source>单地区模板（一个地区，逐年填报）</source>
         <translation>Region template (one region, by year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="140" />
+        <location filename="../../desktop/pages/data_import.py" line="143" />
         <source>多地区模板（多个地区同表填报）</source>
         <translation>Multi-region template (several regions in one sheet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="141" />
+        <location filename="../../desktop/pages/data_import.py" line="144" />
         <source>全国基准模板（全国数值）</source>
         <translation>National benchmark template (national values)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="143" />
+        <location filename="../../desktop/pages/data_import.py" line="146" />
         <source>地区名称，如 湖北省（可留空）</source>
         <translation>Region name, e.g. Hubei (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="145" />
+        <location filename="../../desktop/pages/data_import.py" line="148" />
         <source>填报年份范围，如 2019-2024</source>
         <translation>Years to fill, e.g. 2019-2024</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="148" />
+        <location filename="../../desktop/pages/data_import.py" line="151" />
         <source>模板类型</source>
         <translation>Template kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="149" />
-        <location filename="../../desktop/pages/data_import.py" line="247" />
+        <location filename="../../desktop/pages/data_import.py" line="152" />
+        <location filename="../../desktop/pages/data_import.py" line="249" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="150" />
+        <location filename="../../desktop/pages/data_import.py" line="153" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="156" />
+        <location filename="../../desktop/pages/data_import.py" line="159" />
         <source>保存空白模板…</source>
         <translation>Save blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="165" />
+        <location filename="../../desktop/pages/data_import.py" line="168" />
         <source>当前工作区</source>
         <translation>Current workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="165" />
+        <location filename="../../desktop/pages/data_import.py" line="168" />
         <source>工作区文件（.lcws）保存每次导入的全部数值、来源和修订记录。</source>
         <translation>The workspace file (.lcws) keeps every imported value, its source and the revision history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="179" />
+        <location filename="../../desktop/pages/data_import.py" line="182" />
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="180" />
+        <location filename="../../desktop/pages/data_import.py" line="183" />
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="181" />
+        <location filename="../../desktop/pages/data_import.py" line="184" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="182" />
+        <location filename="../../desktop/pages/data_import.py" line="185" />
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="108" />
+        <location filename="../../desktop/pages/data_import.py" line="112" />
         <source>本次导入记录</source>
         <translation>Imports in this session</translation>
     </message>
@@ -972,52 +985,52 @@
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="115" />
+        <location filename="../../desktop/pages/data_import.py" line="118" />
         <source>最近打开</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="196" />
+        <location filename="../../desktop/pages/data_import.py" line="199" />
         <source>未打开工作区</source>
         <translation>No workspace open</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="199" />
+        <location filename="../../desktop/pages/data_import.py" line="202" />
         <source>{n} 个数值，{r} 个地区，{v} 次修订</source>
         <translation>{n} values, {r} regions, revisions: {v}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="207" />
+        <location filename="../../desktop/pages/data_import.py" line="210" />
         <source>演示工作区为示意数据，非官方统计。新建工作区后导入本地区数据，开始正式评估。</source>
         <translation>The demo workspace holds illustrative data, not official statistics. Create a new workspace and import your region's data to start a real assessment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="240" />
+        <location filename="../../desktop/pages/data_import.py" line="242" />
         <source>年份范围无效，请填写如 2019-2024。</source>
         <translation>Invalid year range; enter e.g. 2019-2024.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="247" />
+        <location filename="../../desktop/pages/data_import.py" line="249" />
         <source>填报模板</source>
         <translation> template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="248" />
+        <location filename="../../desktop/pages/data_import.py" line="250" />
         <source>多地区填报模板</source>
         <translation>Multi-region template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="249" />
+        <location filename="../../desktop/pages/data_import.py" line="251" />
         <source>全国基准填报模板</source>
         <translation>National benchmark template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="252" />
+        <location filename="../../desktop/pages/data_import.py" line="254" />
         <source>保存空白模板</source>
         <translation>Save blank template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="252" />
+        <location filename="../../desktop/pages/data_import.py" line="254" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
