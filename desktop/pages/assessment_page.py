@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QTabWidget,
     QVBoxLayout,
@@ -270,6 +271,9 @@ class BoardsTab(QWidget):
         c_w.body.addWidget(self.weaknesses)
         self.boards_reason = _label()
         c_w.body.addWidget(self.boards_reason)
+        for t in (self.strengths, self.weaknesses):  # the indicator's name takes the room, numbers their width
+            t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            t.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         h3.addWidget(c_s, 1)  # the two boards share the width (the reason text must not squeeze the strengths)
         h3.addWidget(c_w, 1)
 
@@ -454,9 +458,11 @@ class AssessmentPage(ResultPage):
         self.tilemap = TileMapTab(self.session)
         self.tabs.addTab(self.tilemap, self.tr("全国格局"))
         self.tabs.addTab(scroll(self.coupling), self.tr("耦合与潜力"))
-        self.tabs.addTab(self.boards, self.tr("优势与短板"))
-        self.tabs.addTab(self.industries, self.tr("主导产业"))
-        self.tabs.addTab(self.partner_tab, self.tr("伙伴与路径"))
+        # every tab but the map scrolls inside itself: the tallest tab no longer sets the page's minimum
+        # (at 125 % the page and a tab both scrolled)
+        self.tabs.addTab(scroll(self.boards), self.tr("优势与短板"))
+        self.tabs.addTab(scroll(self.industries), self.tr("主导产业"))
+        self.tabs.addTab(scroll(self.partner_tab), self.tr("伙伴与路径"))
         self.tabs.addTab(scroll(self.audit), self.tr("统计一致性"))
         self.notes = QLabel("")
         self.notes.setObjectName("muted")

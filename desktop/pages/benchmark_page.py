@@ -49,7 +49,7 @@ class BenchmarkPage(ResultPage):
         grid = QGridLayout()
         grid.setSpacing(12)
         c_chart = Card()
-        self.chart = LineChart(self.tr("地区与全国对比"), min_height=300)
+        self.chart = LineChart(self.tr("地区与全国对比"), min_height=220)
         c_chart.body.addWidget(self.chart)
         grid.addWidget(c_chart, 0, 0, 2, 1)
         c_tab = Card(self.tr("逐年对比"))
