@@ -82,6 +82,8 @@ class WhatIfPage(ResultPage):
         v.addLayout(self._controls())
         split = QSplitter(Qt.Orientation.Horizontal)
         left = Card(self.tr("指标年增速（%/年）"))
+        left.title_label.setWordWrap(True)
+        left.title_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)  # wrapped lines show
         self.table = _growth_table(
             [
                 self.tr("指标"),
@@ -126,7 +128,9 @@ class WhatIfPage(ResultPage):
         row.addSpacing(12)
         row.addWidget(QLabel(self.tr("目标")))
         self.target_combo = QComboBox()
-        self.target_combo.setMinimumWidth(180)
+        self.target_combo.setMinimumWidth(120)
+        self.target_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.target_combo.setMinimumContentsLength(14)  # long English targets elide instead of widening the page
         row.addWidget(self.target_combo)
         row.addWidget(QLabel(self.tr("余量")))
         self.safety_spin = QDoubleSpinBox()
@@ -163,7 +167,8 @@ class WhatIfPage(ResultPage):
         self.v_quadrant = Verdict(self.tr("定位象限"))
         self.v_role = Verdict(self.tr("功能定位"))
         for w in (self.v_level, self.v_group, self.v_quadrant, self.v_role):
-            w.value.setWordWrap(True)
+            for label in (w.caption, w.value, w.grade):  # wrapped: the four cards fit 1366×768 at 125 %
+                label.setWordWrap(True)
             w.value.setStyleSheet("font-size: 13pt;")
             w.setMinimumWidth(0)
             cards.addWidget(w, 1, Qt.AlignmentFlag.AlignTop)
