@@ -47,9 +47,9 @@ def ask_reason(parent: QWidget, region: str, code: str = "") -> str:
 class ExclusionBar(QWidget):
     """Under the problems list: exclude the selected problem's region (with a reason), or manage exclusions."""
 
-    def __init__(self, session, problems_tree, parent=None):
+    def __init__(self, session, problems_table, parent=None):
         super().__init__(parent)
-        self.session, self.tree = session, problems_tree
+        self.session, self.table = session, problems_table  # a DataTable whose column 0 carries each Problem
         h = QHBoxLayout(self)
         h.setContentsMargins(0, 4, 0, 0)
         self.exclude_button = QPushButton(self.tr("排除该问题所在地区…"))
@@ -71,13 +71,12 @@ class ExclusionBar(QWidget):
         h.addWidget(self.exclude_button)
         h.addWidget(self.manage_button)
         h.addWidget(self.summary, 1)
-        self.tree.currentItemChanged.connect(lambda *_: self.refresh())
+        self.table.view.selectionModel().currentRowChanged.connect(lambda *_: self.refresh())
         self.refresh()
 
     def selected(self) -> tuple[str, str]:
         """(region, indicator) of the selected problem, each '' when it names none the data or framework has."""
-        item = self.tree.currentItem()
-        problem = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        problem = self.table.current_data(0)
         region = getattr(problem, "region", None) or ""
         code = getattr(problem, "indicator", None) or ""
         known = self.session.table is not None and region in self.session.table.regions()

@@ -99,13 +99,15 @@ def threshold_lines(kind: str, cfg, lang: str) -> list[str]:
 
 def glossary_html(cfg, lang: str) -> str:
     """The method glossary as HTML: per term its name, explanation, formula, thresholds and source."""
-    other = "en" if lang == "zh" else "zh"
     colon = "：" if lang == "zh" else ": "
     parts = [f"<h2>{escape(_tr('方法术语表'))}</h2>"]
     for t in glossary_terms():
-        parts.append(f"<h3>{escape(t[lang])} <small>({escape(t[other])})</small></h3>")
+        english = f" <small>({escape(t['en'])})</small>" if lang == "zh" else ""  # the English UI shows no Chinese
+        parts.append(f"<h3>{escape(t[lang])}{english}</h3>")
         parts.append(f"<p>{escape(t[f'text_{lang}'])}</p>")
-        parts.append(f"<p><b>{escape(_tr('公式'))}</b>{colon}<code>{escape(t['formula'])}</code></p>")
+        parts.append(
+            f"<p><b>{escape(_tr('公式'))}</b>{colon}<code>{escape(t.get(f'formula_{lang}', t['formula']))}</code></p>"
+        )
         lines = threshold_lines(t.get("thresholds", ""), cfg, lang)
         if lines:
             parts.append(f"<p><b>{escape(_tr('阈值'))}</b>{colon}" + "<br>".join(escape(x) for x in lines) + "</p>")

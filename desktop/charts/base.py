@@ -33,24 +33,27 @@ def style_plot(plot, x_label: str = "", y_label: str = "") -> None:
     plot.hideButtons()
 
 
-def fit_legend(plot, width: float) -> None:
+LEGEND_ROW = 26  # logical px of one legend row (9 pt text)
+PLOT_LEAST = 150  # logical px the plot and its x-axis keep however many legend rows sit below them
+
+
+def fit_legend(plot, width: float) -> int:
     """A legend below the plot takes as many columns (up to the caller's) as fit in `width`,
-    so a narrow chart (1366×768 at 125 %) wraps its legend instead of cutting off the plot."""
+    so a narrow chart (1366×768 at 125 %) wraps its legend instead of widening the scene past the
+    view (which cut off the last x tick label). Returns the legend's rows below the plot (0: none)."""
     legend = getattr(plot, "legend", None)
     most = getattr(legend, "max_columns", 0)
     if not most or not legend.items:
-        return
-    from PySide6.QtGui import QFontMetricsF
+        return 0
+    from PySide6.QtCore import Qt
 
-    metrics = QFontMetricsF(fonts.ui_font(9))  # the legend's labelTextSize
-    sizes = [24 + metrics.horizontalAdvance(label.text) + 10 for _, label in legend.items]  # sample, text, gap
-    columns = 1
-    for cols in range(min(most, len(sizes)), 1, -1):  # items run row by row; each column is as wide as its widest
-        if sum(max(sizes[c::cols]) for c in range(cols)) <= width:
-            columns = cols
+    for columns in range(min(most, len(legend.items)), 0, -1):  # the widest layout that fits, as laid out
+        if columns != legend.columnCount:
+            legend.setColumnCount(columns)
+        legend.layout.invalidate()
+        if columns == 1 or legend.layout.effectiveSizeHint(Qt.SizeHint.MinimumSize).width() <= width:
             break
-    if columns != legend.columnCount:
-        legend.setColumnCount(columns)
+    return -(-len(legend.items) // legend.columnCount)
 
 
 def add_legend(plot, columns: int = 1, below: bool = False):
@@ -58,7 +61,7 @@ def add_legend(plot, columns: int = 1, below: bool = False):
     where it can never cover data (line charts whose lines fan out from the base year)."""
     if below:
         legend = pg().LegendItem(labelTextSize="9pt", colCount=columns)
-        plot.layout.addItem(legend, 4, 1)
+        plot.layout.addItem(legend, 4, 0, 1, 3)  # under the y-axis too: two columns fit a narrow chart
         plot.legend = legend  # items added with a name register here, as with addLegend
         legend.max_columns = columns  # fit_legend lowers the columns when the chart is narrow
         return legend
@@ -100,6 +103,7 @@ class ChartFrame(QWidget):
         self.caption.hide()
         self.view = self.make_widget()
         self.view.setMinimumHeight(min_height)
+        self.min_height = min_height
         v.addWidget(self.view, 1)
         self.hint = QLabel("")  # shown instead of an empty plot (set_empty)
         self.hint.setObjectName("empty")
@@ -139,9 +143,17 @@ class ChartFrame(QWidget):
             from ..widgets import relayout_up
 
             relayout_up(self)  # the wrapped title and caption (minimumSizeHint) depend on the width
+        self.fit_legend()
+
+    def fit_legend(self) -> None:
+        """Legend columns for the plot's width; the plot keeps PLOT_LEAST above the legend's rows."""
         plot = getattr(self, "plot", None)
-        if plot is not None:
-            fit_legend(plot, event.size().width() - 60)  # less the y-axis
+        if plot is None:
+            return
+        rows = fit_legend(plot, self.width() - 16)  # the view is as wide as the frame; the legend spans the axis
+        least = max(self.min_height, PLOT_LEAST + rows * LEGEND_ROW)
+        if rows and least != self.view.minimumHeight():
+            self.view.setMinimumHeight(least)
 
     def set_empty(self, hint: str) -> None:
         """No data: show `hint` (what to fill in) instead of drawing empty axes; "" shows the plot again."""

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .. import fonts, style
 from . import pg
-from .base import ChartFrame, add_legend, fit_legend, show_tip
+from .base import ChartFrame, add_legend, show_tip
 
 
 def _nan(v) -> float:
@@ -113,7 +113,7 @@ class LineChart(ChartFrame):
         if y_label is not None:
             self.plot.setLabel("left", y_label, color=style.MUTED)
         self.plot.enableAutoRange(axis="y")
-        fit_legend(self.plot, self.width() - 60)
+        self.fit_legend()
 
     def item_count(self) -> int:
         return len(list(self.plot.listDataItems()))
@@ -215,7 +215,7 @@ class GroupedBarChart(ChartFrame):
         finite = [v for vals in values for v in vals if v is not None and v == v]
         top = max(finite + [baseline or 0]) if finite else 100
         self.plot.setYRange(0, top * 1.15, padding=0)  # headroom for the value labels; the legend is below
-        fit_legend(self.plot, self.width() - 60)
+        self.fit_legend()
 
     def hover_text(self, x: float, y: float) -> str:
         if not self.categories:

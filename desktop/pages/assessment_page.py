@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
-    QTableWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,7 +25,7 @@ from ..i18n import current_language, parenthesised, region_name, separators
 from ..widgets import Card, CardRow, Verdict, fmt
 from .audit_tab import AuditTab
 from .base import ResultPage
-from .tables import fill_table, make_table, robustness, scroll
+from .tables import DataTable, fill_table, make_table, robustness, scroll
 from .tilemap_tab import TileMapTab
 
 
@@ -178,7 +178,7 @@ class CouplingTab(QWidget):
         self.gauge = Gauge("", min_height=200)
         self.gauge.tools.hide()
         c_gauge.body.addWidget(self.gauge)
-        self.coupling_table = make_table([_tr("量"), _tr("数值")])
+        self.coupling_table = make_table([_tr("量"), _tr("数值")], title=_tr("双螺旋耦合协调度"))
         self.coupling_table.setMinimumHeight(200)
         self.coupling_table.setMaximumHeight(210)
         c_gauge.body.addWidget(self.coupling_table)
@@ -188,7 +188,7 @@ class CouplingTab(QWidget):
         c_pot = Card(_tr("融合潜力"))
         self.v_potential = Verdict(_tr("潜力等级"))
         c_pot.body.addWidget(self.v_potential)
-        self.potential_table = make_table([_tr("组成部分"), _tr("数值"), _tr("说明")])
+        self.potential_table = make_table([_tr("组成部分"), _tr("数值"), _tr("说明")], title=_tr("融合潜力"))
         c_pot.body.addWidget(self.potential_table)
         g2.addWidget(c_pot, 0, 1)
         g2.setColumnStretch(0, 2)
@@ -260,15 +260,22 @@ class BoardsTab(QWidget):
         super().__init__()
         h3 = QHBoxLayout(self)
         c_s = Card(_tr("优势指标（得分最高）"))
-        self.strengths = make_table([_tr("指标"), _tr("得分"), _tr("对总水平的贡献")])
+        self.strengths = make_table(
+            [_tr("指标"), _tr("得分"), _tr("对总水平的贡献")], title=_tr("优势指标（得分最高）")
+        )
         c_s.body.addWidget(self.strengths)
         c_w = Card(_tr("短板指标（得分最低）"))
-        self.weaknesses = make_table([_tr("指标"), _tr("得分"), _tr("拉低总水平（点）")])
+        self.weaknesses = make_table(
+            [_tr("指标"), _tr("得分"), _tr("拉低总水平（点）")], title=_tr("短板指标（得分最低）")
+        )
         c_w.body.addWidget(self.weaknesses)
         self.boards_reason = _label()
         c_w.body.addWidget(self.boards_reason)
-        h3.addWidget(c_s)
-        h3.addWidget(c_w)
+        for t in (self.strengths, self.weaknesses):  # the indicator's name takes the room, numbers their width
+            t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            t.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        h3.addWidget(c_s, 1)  # the two boards share the width (the reason text must not squeeze the strengths)
+        h3.addWidget(c_w, 1)
 
     def show_region(self, a, ra, framework, lang: str) -> None:
         b = ra.boards
@@ -313,7 +320,7 @@ class IndustriesTab(QWidget):
         h4.addWidget(c_iq, 1)
         c_it = Card(_tr("主导产业排序"))
         headers = [_tr("排名"), _tr("产业"), _tr("潜力"), _tr("区位熵"), _tr("象限"), _tr("专家数"), _tr("说明")]
-        self.industry_table = make_table(headers)
+        self.industry_table = make_table(headers, title=_tr("主导产业排序"))
         c_it.body.addWidget(self.industry_table)
         h4.addWidget(c_it, 1)
 
@@ -362,15 +369,19 @@ class PartnersTab(QWidget):
         self.partner_sentence = _label()
         c_p.body.addWidget(self.partner_sentence)
         headers = [_tr("短板一级指标"), _tr("伙伴地区"), _tr("伙伴水平"), _tr("毗邻"), _tr("理由")]
-        self.partners = make_table(headers)
+        self.partners = make_table(headers, title=_tr("协同伙伴（和谁融合）"))
         c_p.body.addWidget(self.partners)
         g5.addWidget(c_p, 0, 0)
         c_s2 = Card(_tr("同质化（定位趋同）预警"))
-        self.sameness = make_table([_tr("地区"), _tr("相似度"), _tr("预警"), _tr("理由")])
+        self.sameness = make_table(
+            [_tr("地区"), _tr("相似度"), _tr("预警"), _tr("理由")], title=_tr("同质化（定位趋同）预警")
+        )
         c_s2.body.addWidget(self.sameness)
         g5.addWidget(c_s2, 0, 1)
         c_l = Card(_tr("路径建议（怎么融合）"))
-        self.levers = make_table([_tr("针对短板"), _tr("建议"), _tr("融合类型"), _tr("内容与依据")])
+        self.levers = make_table(
+            [_tr("针对短板"), _tr("建议"), _tr("融合类型"), _tr("内容与依据")], title=_tr("路径建议（怎么融合）")
+        )
         c_l.body.addWidget(self.levers)
         g5.addWidget(c_l, 1, 0, 1, 2)
         g5.setRowStretch(0, 1)
@@ -447,9 +458,11 @@ class AssessmentPage(ResultPage):
         self.tilemap = TileMapTab(self.session)
         self.tabs.addTab(self.tilemap, self.tr("全国格局"))
         self.tabs.addTab(scroll(self.coupling), self.tr("耦合与潜力"))
-        self.tabs.addTab(self.boards, self.tr("优势与短板"))
-        self.tabs.addTab(self.industries, self.tr("主导产业"))
-        self.tabs.addTab(self.partner_tab, self.tr("伙伴与路径"))
+        # every tab but the map scrolls inside itself: the tallest tab no longer sets the page's minimum
+        # (at 125 % the page and a tab both scrolled)
+        self.tabs.addTab(scroll(self.boards), self.tr("优势与短板"))
+        self.tabs.addTab(scroll(self.industries), self.tr("主导产业"))
+        self.tabs.addTab(scroll(self.partner_tab), self.tr("伙伴与路径"))
         self.tabs.addTab(scroll(self.audit), self.tr("统计一致性"))
         self.notes = QLabel("")
         self.notes.setObjectName("muted")
@@ -500,8 +513,8 @@ class AssessmentPage(ResultPage):
         """Row heights follow the wrapped text once the tab has its real width."""
         page = self.tabs.currentWidget() if self._built else None
         if page is not None:
-            for t in page.findChildren(QTableWidget):
-                t.resizeRowsToContents()
+            for t in page.findChildren(DataTable):
+                t.view.resizeRowsToContents()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

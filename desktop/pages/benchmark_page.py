@@ -49,7 +49,7 @@ class BenchmarkPage(ResultPage):
         grid = QGridLayout()
         grid.setSpacing(12)
         c_chart = Card()
-        self.chart = LineChart(self.tr("地区与全国对比"), min_height=300)
+        self.chart = LineChart(self.tr("地区与全国对比"), min_height=220)
         c_chart.body.addWidget(self.chart)
         grid.addWidget(c_chart, 0, 0, 2, 1)
         c_tab = Card(self.tr("逐年对比"))
@@ -62,6 +62,7 @@ class BenchmarkPage(ResultPage):
                 self.tr("差距（点）"),
             ],
             stretch_last=False,
+            title=self.tr("逐年对比"),
         )
         self.year_table.setToolTip(
             self.tr("全国（可比）：按省级口径计算的全国可比序列；全国（公布）：中国信通院公布的全国指数。")
@@ -70,7 +71,9 @@ class BenchmarkPage(ResultPage):
         grid.addWidget(c_tab, 0, 1)
         c_rank = Card(self.tr("已载入地区排名（最新年份）"))
         self.rank_table = make_table(
-            [self.tr("排名"), self.tr("地区"), self.tr("指数"), self.tr("融合水平")], stretch_last=False
+            [self.tr("排名"), self.tr("地区"), self.tr("指数"), self.tr("融合水平")],
+            stretch_last=False,
+            title=self.tr("已载入地区排名（最新年份）"),
         )
         c_rank.body.addWidget(self.rank_table)
         from PySide6.QtWidgets import QHeaderView

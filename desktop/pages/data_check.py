@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -17,8 +16,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -104,13 +101,9 @@ class CheckPage(LazyPage):
     def _build_tabs(self) -> QTabWidget:
         """问题 and 冲突 (with the buttons that resolve a conflict)."""
         self.tabs = QTabWidget()
-        self.problems = QTreeWidget()
-        self.problems.setHeaderLabels([self.tr("类别"), self.tr("位置"), self.tr("说明")])
-        self.problems.setRootIsDecorated(False)
-        self.problems.setAlternatingRowColors(True)
-        self.problems.setWordWrap(True)
-        self.problems.itemDoubleClicked.connect(self._jump)
-        self.problems.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.problems = DataTable([self.tr("类别"), self.tr("位置"), self.tr("说明")], title=self.tr("问题"))
+        self.problems.view.setAlternatingRowColors(True)
+        self.problems.view.doubleClicked.connect(lambda index: self._jump(self.problems.row_data(index.row())))
         probs = QWidget()
         pv = QVBoxLayout(probs)
         pv.setContentsMargins(0, 0, 0, 0)
@@ -120,12 +113,11 @@ class CheckPage(LazyPage):
         self.tabs.addTab(probs, self.tr("问题"))
         conf = QWidget()
         cv = QVBoxLayout(conf)
-        self.conflicts = QTreeWidget()
-        self.conflicts.setHeaderLabels(
-            [self.tr("地区"), self.tr("指标"), self.tr("年份"), self.tr("当前值"), self.tr("新导入的值")]
+        self.conflicts = DataTable(
+            [self.tr("地区"), self.tr("指标"), self.tr("年份"), self.tr("当前值"), self.tr("新导入的值")],
+            title=self.tr("冲突"),
         )
-        self.conflicts.setRootIsDecorated(False)
-        self.conflicts.itemDoubleClicked.connect(self._jump)
+        self.conflicts.view.doubleClicked.connect(lambda index: self._jump(self.conflicts.row_data(index.row())))
         cv.addWidget(self.conflicts)
         row = QHBoxLayout()
         self.keep_button = QPushButton(self.tr("保留当前值"))
@@ -247,8 +239,6 @@ class CheckPage(LazyPage):
         return Cell(text, float(value), "\n".join(lines), int(status), CELL_BG.get(status))
 
     def _fill_problems(self, probs) -> None:
-        self.problems.clear()
-        self.conflicts.clear()
         lang = current_language()
 
         def describe(o):
@@ -257,29 +247,27 @@ class CheckPage(LazyPage):
             prov = o.provenance.describe() if o.provenance is not None else ""
             return f"{o.value:g}" + (parenthesised(prov) if prov else "")
 
-        for c in self.session.conflicts:
-            it = QTreeWidgetItem(
-                [region_name(c.region), c.indicator, str(c.year), describe(c.current), describe(c.incoming)]
-            )
-            it.setData(0, Qt.ItemDataRole.UserRole, c)
-            for col in (3, 4):
-                it.setToolTip(col, it.text(col))
-            self.conflicts.addTopLevelItem(it)
+        conflicts = [
+            [Cell(region_name(c.region), data=c), c.indicator, str(c.year)]
+            + [Cell(describe(o), tip=describe(o)) for o in (c.current, c.incoming)]
+            for c in self.session.conflicts
+        ]
+        self.conflicts.set_rows(conflicts)
+        rows = []
         accepted = {(a.region, a.indicator, a.year, a.code): a.reason for a in self.session.acceptances}
         for p in probs:
             where, text = p.location(lang), p.text(lang)
             reason = accepted.get((p.region, p.indicator, p.year, p.code))
             if reason:
                 text += self.tr("（已接受：{reason}）").replace("{reason}", reason)
-            it = QTreeWidgetItem([render(f"severity.{p.severity.value}", None, lang), where, text])
-            it.setForeground(0, QBrush(QColor(SEVERITY_COLORS.get(p.severity, style.TEXT))))
-            it.setData(0, Qt.ItemDataRole.UserRole, p)
-            it.setToolTip(2, text)
-            it.setToolTip(1, where)
-            self.problems.addTopLevelItem(it)
-        self.problems.resizeColumnToContents(0)
-        self.problems.setColumnWidth(1, 380)
-        n_conf = self.conflicts.topLevelItemCount()
+            kind = render(f"severity.{p.severity.value}", None, lang)
+            color = SEVERITY_COLORS.get(p.severity, style.TEXT)
+            rows.append([Cell(kind, data=p, foreground=color), Cell(where, tip=where), Cell(text, tip=text)])
+        self.problems.set_rows(rows)
+        hh = self.problems.horizontalHeader()
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.problems.view.setColumnWidth(1, 380)
+        n_conf = len(conflicts)
         self.tabs.setTabText(0, self.tr("问题") + f" ({len(probs)})")
         self.tabs.setTabText(1, self.tr("冲突") + f" ({n_conf})")
         self.keep_button.setEnabled(n_conf > 0)
@@ -287,9 +275,8 @@ class CheckPage(LazyPage):
         self.exclusion_bar.refresh()
 
     # ------------------------------------------------------------------ navigation
-    def _jump(self, item, _col=0) -> None:
-        """Select the problem's cell: switch region, then the indicator's row and year's column."""
-        p = item.data(0, Qt.ItemDataRole.UserRole)
+    def _jump(self, p) -> None:
+        """Select the problem's (or conflict's) cell: switch region, then the indicator's row and year's column."""
         if p is None:
             return
         self.jump_to(p.region, p.indicator, p.year)
@@ -310,8 +297,7 @@ class CheckPage(LazyPage):
         return True
 
     def _resolve(self, choose: str) -> None:
-        item = self.conflicts.currentItem() or self.conflicts.topLevelItem(0)
-        if item is None:
+        c = self.conflicts.current_data(0) or (self.conflicts.row_data(0) if self.conflicts.rowCount() else None)
+        if c is None:
             return
-        c = item.data(0, Qt.ItemDataRole.UserRole)
         self.session.resolve_conflict(c.id, choose)

@@ -11,13 +11,12 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
     QScrollArea,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from core.kernel import msg
 
 from ..i18n import current_language, joined
 from ..widgets import Card
+from .tables import Cell, DataTable
 
 
 class DropZone(QFrame):
@@ -106,9 +106,12 @@ class ImportPage(QWidget):
         grid.addWidget(self._template_card(), 1, 0)
         grid.addWidget(self._workspace_card(window), 1, 1)
         hist = Card(self.tr("本次导入记录"))
-        self.history = QTreeWidget()
-        self.history.setHeaderLabels([self.tr("文件"), self.tr("数值"), self.tr("问题"), self.tr("错误")])
-        self.history.setRootIsDecorated(False)
+        self.history = DataTable(
+            [self.tr("文件"), self.tr("数值"), self.tr("问题"), self.tr("错误")],
+            stretch_last=False,
+            title=self.tr("本次导入记录"),
+        )
+        self.history.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.history.setMinimumHeight(120)
         hist.body.addWidget(self.history)
         grid.addWidget(hist, 2, 0)
@@ -214,13 +217,12 @@ class ImportPage(QWidget):
             if files and not all(f in text for f in files):
                 text += msg("desktop.revision.files", files=list(files)).text(lang)
             self.files.addItem(f"#{rev.id}  {rev.created_at[:16].replace('T', ' ')}  {text}")
-        self.history.clear()
-        for rec in s.imports:
-            names = joined(Path(p).name for p in rec.paths)
-            item = QTreeWidgetItem([names, str(rec.values), str(rec.problems), str(rec.errors)])
-            item.setToolTip(0, "\n".join(rec.paths))
-            self.history.addTopLevelItem(item)
-        self.history.resizeColumnToContents(0)
+        rows = [
+            [Cell(joined(Path(p).name for p in rec.paths), tip="\n".join(rec.paths)), str(rec.values),
+             str(rec.problems), str(rec.errors)]
+            for rec in s.imports
+        ]  # fmt: skip
+        self.history.set_rows(rows)
         self.recent.clear()
         self.recent.addItems(self.session.settings.recent_files if self.session.settings else [])
 

@@ -16,7 +16,9 @@ from ..widgets import Card
 from .base import ResultPage
 from .index_sensitivity import SensitivityPanel
 from .index_tree import NodeTree
+from .tables import scroll
 
+CHART_MIN = 190  # the charts' least plot height: charts and the tabs below fit 1366×768 without a page scrollbar
 NOTED = (CellStatus.ESTIMATE, CellStatus.INTERPOLATED, CellStatus.UNDEFINED)  # named in the chart's hover text
 
 
@@ -60,19 +62,18 @@ class IndexPage(ResultPage):
         h.setContentsMargins(0, 0, 0, 0)
         h.setSpacing(12)
         c1 = Card()
-        self.line = LineChart(self.tr("图1  两创融合发展总指数与一级指标指数"))
+        self.line = LineChart(self.tr("图1  两创融合发展总指数与一级指标指数"), min_height=CHART_MIN)
         c1.body.addWidget(self.line)
         h.addWidget(c1, 3)
         c2 = Card()
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(QLabel(self.tr("一级指标")))
         self.pillar_combo = QComboBox()
         self.pillar_combo.currentIndexChanged.connect(self._draw_bars)
-        row.addWidget(self.pillar_combo)
-        self.bars = GroupedBarChart(self.tr("二级指标指数"))
+        self.pillar_combo.setToolTip(self.tr("一级指标"))
+        self.pillar_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.bars = GroupedBarChart(self.tr("二级指标指数"), min_height=CHART_MIN)
+        head = self.bars.layout().itemAt(0).layout()  # the title row: the pillar chooser sits before 导出
+        head.insertWidget(1, self.pillar_combo)
         c2.body.addWidget(self.bars)
-        c2.body.addLayout(row)
         h.addWidget(c2, 2)
         return charts
 
@@ -89,7 +90,7 @@ class IndexPage(ResultPage):
             sp.oat_table,
             sp.rank_table,
         )
-        self.tabs.addTab(sp, self.tr("权重敏感性"))
+        self.tabs.addTab(scroll(sp), self.tr("权重敏感性"))  # scrolls inside the tab, not the page
         self.recipe = QLabel("")
         self.recipe.setWordWrap(True)
         self.recipe.setAlignment(Qt.AlignmentFlag.AlignTop)

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from ..help import indicator_tooltip
 from ..i18n import current_language, region_name
 from .tables import Cell, DataTable
 
@@ -21,8 +22,8 @@ def _rank(rank) -> Cell:
 
 
 def _node_cell(framework, code: str, lang: str) -> Cell:
-    """A node's label that remembers its code (UserRole)."""
-    return Cell(framework.label(code, lang), data=code)
+    """A node's label that remembers its code (UserRole), with the indicator's tooltip (definition, unit, source)."""
+    return Cell(framework.label(code, lang), data=code, tip=indicator_tooltip(framework, code, lang))
 
 
 def _filled(template: str, **values) -> str:
@@ -38,32 +39,56 @@ def _table(headers, title: str) -> DataTable:
     return t
 
 
-def _titled(title: str, table: DataTable) -> tuple[QVBoxLayout, QLabel]:
-    box = QVBoxLayout()
-    label = QLabel(title)
-    label.setObjectName("cardTitle")
-    box.addWidget(label)
-    box.addWidget(table)
-    return box, label
-
-
 class SensitivityPanel(QWidget):
+    """One row of buttons, the summary, and the four result tables as tabs of their own (four tables
+    stacked in the index page's lower pane left each a row or two at 1366×768)."""
+
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
         sv = QVBoxLayout(self)
+        sv.setContentsMargins(6, 6, 6, 6)
+        sv.setSpacing(6)
         brow = QHBoxLayout()
         self.oat_button = QPushButton(self.tr("运行 ±20% 权重敏感性分析"))
         self.oat_button.setObjectName("primary")
         self.oat_button.clicked.connect(lambda: session.run_sensitivity())
         self.mc_button = QPushButton(self.tr("运行蒙特卡洛权重模拟"))
         self.mc_button.clicked.connect(lambda: session.run_monte_carlo())
-        brow.addWidget(self.oat_button)
-        brow.addWidget(self.mc_button)
+        self.sobol_button = QPushButton(self.tr("计算 Sobol 敏感性指数"))
+        self.sobol_button.clicked.connect(lambda: self.session.run_sobol())
+        self.drop_button = QPushButton(self.tr("逐一剔除指标"))
+        self.drop_button.clicked.connect(lambda: self.session.run_drop_one())
+        for b in (self.oat_button, self.mc_button, self.sobol_button, self.drop_button):
+            brow.addWidget(b)
+        brow.addStretch(1)
+        sv.addLayout(brow)
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
-        brow.addWidget(self.summary, 1)
-        sv.addLayout(brow)
+        sv.addWidget(self.summary)
+        self.views = QTabWidget()
+        self.views.setDocumentMode(True)
+        sv.addWidget(self.views, 1)
+        self._build_weights()
+        self._build_indices()
+
+    def _add_view(self, name: str, title: str, table: DataTable, note: QLabel | None = None) -> QLabel:
+        """A tab with the table's title (and an optional note) above the table; returns the title label."""
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 6, 0, 0)
+        label = QLabel(title)
+        label.setObjectName("cardTitle")
+        label.setWordWrap(True)
+        box.addWidget(label)
+        if note is not None:
+            box.addWidget(note)
+        box.addWidget(table, 1)
+        self.views.addTab(page, name)
+        self.views.setTabToolTip(self.views.count() - 1, title)
+        return label
+
+    def _build_weights(self) -> None:
         oat_title, rank_title = (
             self.tr("逐一权重 ±20%（兄弟权重重新归一）"),
             self.tr("蒙特卡洛：地区排名稳定性（最新年份总指数）"),
@@ -81,22 +106,10 @@ class SensitivityPanel(QWidget):
             ],
             rank_title,
         )
-        ol, self.oat_title = _titled(oat_title, self.oat_table)
-        rl, self.rank_title = _titled(rank_title, self.rank_table)
-        tables = QHBoxLayout()
-        tables.addLayout(ol, 1)
-        tables.addLayout(rl, 1)
-        sv.addLayout(tables)
-        self._build_indices(sv)
+        self.oat_title = self._add_view(self.tr("权重 ±20%"), oat_title, self.oat_table)
+        self.rank_title = self._add_view(self.tr("排名稳定性"), rank_title, self.rank_table)
 
-    def _build_indices(self, sv: QVBoxLayout) -> None:
-        brow = QHBoxLayout()
-        self.sobol_button = QPushButton(self.tr("计算 Sobol 敏感性指数"))
-        self.sobol_button.clicked.connect(lambda: self.session.run_sobol())
-        self.drop_button = QPushButton(self.tr("逐一剔除指标"))
-        self.drop_button.clicked.connect(lambda: self.session.run_drop_one())
-        brow.addWidget(self.sobol_button)
-        brow.addWidget(self.drop_button)
+    def _build_indices(self) -> None:
         self.indices_note = QLabel(
             self.tr(
                 "Sobol 一阶指数：该权重单独引起的总指数方差占比；总效应指数：含与其他权重交互的占比"
@@ -105,8 +118,7 @@ class SensitivityPanel(QWidget):
             )
         )
         self.indices_note.setWordWrap(True)
-        brow.addWidget(self.indices_note, 1)
-        sv.addLayout(brow)
+        self.indices_note.setObjectName("muted")
         sobol_title, drop_title = (
             self.tr("Sobol 敏感性指数（最新年份总指数）"),
             self.tr("逐一剔除指标的影响（最新年份）"),
@@ -116,12 +128,9 @@ class SensitivityPanel(QWidget):
             [self.tr("剔除的指标"), self.tr("总指数变动"), self.tr("剔除后排名"), self.tr("排名变化（正数为上升）")],
             drop_title,
         )
-        sl, self.sobol_title = _titled(sobol_title, self.sobol_table)
-        dl, self.drop_title = _titled(drop_title, self.drop_table)
-        tables = QHBoxLayout()
-        tables.addLayout(sl, 1)
-        tables.addLayout(dl, 1)
-        sv.addLayout(tables)
+        self.sobol_title = self._add_view(self.tr("Sobol 指数"), sobol_title, self.sobol_table, self.indices_note)
+        self.drop_title = self._add_view(self.tr("逐一剔除"), drop_title, self.drop_table)
+        self.drop_table.setToolTip(self.indices_note.text())
 
     def fill(self) -> None:
         parts = [self._fill_one_at_a_time(), self._fill_monte_carlo(), self._fill_sobol(), self._fill_drop_one()]
@@ -142,7 +151,10 @@ class SensitivityPanel(QWidget):
             if t > 0:
                 var = oat.variants[int(oat.cause[r, t])]
                 change = f"{float(oat.max_change[r, t]):.2f}%"
-                rows.append([str(y), change, f"{fw.label(var.node, lang)} × {var.factor:.1f}"])
+                cause = Cell(
+                    f"{fw.label(var.node, lang)} × {var.factor:.1f}", tip=indicator_tooltip(fw, var.node, lang)
+                )
+                rows.append([str(y), change, cause])
         self.oat_table.set_rows(rows)
         mx = float(oat.max_change[r].max()) if oat.max_change[r].size else 0.0
         verdict = (

@@ -273,6 +273,15 @@ class DataTable(QWidget):
     def currentRow(self) -> int:
         return self.view.currentIndex().row()
 
+    def current_data(self, column: int = 0):
+        """The payload (Cell.data) of the current row's cell in `column`, or None without a current row."""
+        index = self.view.currentIndex()
+        return index.sibling(index.row(), column).data(Qt.ItemDataRole.UserRole) if index.isValid() else None
+
+    def row_data(self, row: int, column: int = 0):
+        """The payload of shown row `row` (sorted, filtered) in `column`."""
+        return self.proxy.index(row, column).data(Qt.ItemDataRole.UserRole)
+
     def currentColumn(self) -> int:
         return self.view.currentIndex().column()
 

@@ -45,7 +45,7 @@ class TileMapTab(QWidget):
         row.addWidget(self.node_combo)
         row.addStretch(1)
         card.body.addLayout(row)
-        self.map = TileMap(_tr("全国格局（方块地图）"), min_height=300)
+        self.map = TileMap(_tr("全国格局（方块地图）"), min_height=220)  # the page fits 1366×768 at 125 %
         self.map.setToolTip(
             _tr("每个省级行政区为一个等大方块，按大致地理位置排列（不表示行政区域界线）。点击方块选择地区。")
         )

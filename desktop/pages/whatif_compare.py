@@ -30,7 +30,7 @@ class ScenarioCompare(QWidget):
         self.export_button.clicked.connect(self.export)
         row.addWidget(self.export_button)
         v.addLayout(row)
-        self.compare_table = make_table([self.tr("项目")], stretch_last=False)
+        self.compare_table = make_table([self.tr("项目")], stretch_last=False, title=self.tr("情景对比"))
         v.addWidget(self.compare_table, 1)
 
     def save(self) -> None:
@@ -43,7 +43,7 @@ class ScenarioCompare(QWidget):
     def delete_selected(self) -> None:
         col = self.compare_table.currentColumn()
         if col >= 1:
-            self.model.delete(self.compare_table.horizontalHeaderItem(col).text())
+            self.model.delete(self.compare_table.model.headers[col])
 
     def export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出情景"), "scenarios.json", "JSON (*.json)")

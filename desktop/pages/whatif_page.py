@@ -41,6 +41,26 @@ EDIT_COLUMN = 2
 DEBOUNCE_MS = 300
 
 
+def _growth_table(headers: list[str]) -> QTableWidget:
+    """The editable growth table (its 情景增速 cells are typed into; the shared DataTable is read-only)."""
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.verticalHeader().setVisible(False)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    return t
+
+
+def _fill_items(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text if len(text) > 30 else "")
+            table.setItem(r, c, item)
+
+
 class WhatIfPage(ResultPage):
     def __init__(self, session, window):
         super().__init__(session, window, (session.assessmentChanged, session.regionChanged))
@@ -62,7 +82,9 @@ class WhatIfPage(ResultPage):
         v.addLayout(self._controls())
         split = QSplitter(Qt.Orientation.Horizontal)
         left = Card(self.tr("指标年增速（%/年）"))
-        self.table = _scenario_table(
+        left.title_label.setWordWrap(True)
+        left.title_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)  # wrapped lines show
+        self.table = _growth_table(
             [
                 self.tr("指标"),
                 self.tr("趋势增速"),
@@ -106,7 +128,9 @@ class WhatIfPage(ResultPage):
         row.addSpacing(12)
         row.addWidget(QLabel(self.tr("目标")))
         self.target_combo = QComboBox()
-        self.target_combo.setMinimumWidth(180)
+        self.target_combo.setMinimumWidth(120)
+        self.target_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.target_combo.setMinimumContentsLength(14)  # long English targets elide instead of widening the page
         row.addWidget(self.target_combo)
         row.addWidget(QLabel(self.tr("余量")))
         self.safety_spin = QDoubleSpinBox()
@@ -143,7 +167,8 @@ class WhatIfPage(ResultPage):
         self.v_quadrant = Verdict(self.tr("定位象限"))
         self.v_role = Verdict(self.tr("功能定位"))
         for w in (self.v_level, self.v_group, self.v_quadrant, self.v_role):
-            w.value.setWordWrap(True)
+            for label in (w.caption, w.value, w.grade):  # wrapped: the four cards fit 1366×768 at 125 %
+                label.setWordWrap(True)
             w.value.setStyleSheet("font-size: 13pt;")
             w.setMinimumWidth(0)
             cards.addWidget(w, 1, Qt.AlignmentFlag.AlignTop)
@@ -210,11 +235,7 @@ class WhatIfPage(ResultPage):
             names = separators(lang)[1].join(levers.get(i, i) for i in plan_levers.get(code, ()))
             rows.append([fw.label(code, lang, regional=True), f"{t.growth * 100:.2f}", f"{g * 100:.2f}",
                          f"{t.high * 100:.1f}", f"{effort:.2f}" if effort > 0 else "", names])  # fmt: skip
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeRowsToContents()
+        _fill_items(self.table, rows)
         for r, code in enumerate(b.trends):
             for c in range(self.table.columnCount()):
                 item = self.table.item(r, c)
@@ -335,15 +356,3 @@ class WhatIfPage(ResultPage):
 
 def _color(group) -> str:
     return style.ACCENT if group.borderline else style.PRIMARY
-
-
-def _scenario_table(headers: list[str]) -> QTableWidget:
-    """The editable indicator table (the scenario growth column is edited in place)."""
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.verticalHeader().setVisible(False)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    hh = t.horizontalHeader()
-    hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    hh.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
-    return t

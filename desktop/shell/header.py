@@ -6,11 +6,23 @@ choice back to it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
 
 from ..i18n import region_name
 from ..widgets import searchable
+
+COMPARE_SHOWN = 25  # regions listed in the overlay menu at once (checked ones always); the search box finds the rest
 
 
 class Header(QWidget):
@@ -43,6 +55,7 @@ class Header(QWidget):
         self.compare_button.setToolTip(self.tr("在图表中叠加其他地区"))
         self.compare_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.compare_menu = QMenu(self.compare_button)
+        self._build_compare_search()
         self.compare_button.setMenu(self.compare_menu)
         self.compare_button.setMinimumWidth(self.compare_button.sizeHint().width() + 18)
         h.addWidget(self.region_caption)
@@ -66,13 +79,52 @@ class Header(QWidget):
         if s.region in regions:
             self.region_combo.setCurrentIndex(regions.index(s.region))
         self.region_combo.blockSignals(False)
-        self.compare_menu.clear()
+        for act in self.compare_actions:
+            self.compare_menu.removeAction(act)
+            act.deleteLater()
+        self.compare_actions = []
         for r in regions:
             act = self.compare_menu.addAction(region_name(r))
             act.setData(r)
             act.setCheckable(True)
             act.setChecked(r in s.compare)
             act.toggled.connect(self._compare_toggled)
+            self.compare_actions.append(act)
+        self.compare_menu.removeAction(self.compare_more)
+        self.compare_menu.addAction(self.compare_more)
+        self.filter_compare(self.compare_search.text())
+
+    def _build_compare_search(self) -> None:
+        """A search box at the top of the overlay menu: hundreds of cities are found by typing, not scrolling."""
+        self.compare_actions: list = []
+        self.compare_search = QLineEdit()
+        self.compare_search.setPlaceholderText(self.tr("查找地区…"))
+        self.compare_search.setClearButtonEnabled(True)
+        self.compare_search.textChanged.connect(self.filter_compare)
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(6, 4, 6, 4)
+        lay.addWidget(self.compare_search)
+        search = QWidgetAction(self.compare_menu)
+        search.setDefaultWidget(box)
+        self.compare_menu.addAction(search)
+        self.compare_menu.addSeparator()
+        self.compare_more = self.compare_menu.addAction("")
+        self.compare_more.setEnabled(False)
+        self.compare_menu.aboutToShow.connect(lambda: QTimer.singleShot(0, self.compare_search.setFocus))
+
+    def filter_compare(self, text: str) -> None:
+        """List the regions whose name (shown or data) contains `text`, at most COMPARE_SHOWN besides the checked."""
+        needle = text.strip().casefold()
+        shown = hidden = 0
+        for act in self.compare_actions:
+            match = not needle or needle in act.text().casefold() or needle in str(act.data()).casefold()
+            visible = act.isChecked() or (match and shown < COMPARE_SHOWN)
+            act.setVisible(visible)
+            shown += visible and not act.isChecked()
+            hidden += match and not visible
+        self.compare_more.setText(self.tr("另有 {n} 个地区：输入名称查找").replace("{n}", str(hidden)))
+        self.compare_more.setVisible(hidden > 0)
 
     def _region_selected(self, index: int) -> None:
         """A region picked from the list or the search completer (its data name behind the label)."""
@@ -94,4 +146,4 @@ class Header(QWidget):
             self.region_combo.blockSignals(False)
 
     def _compare_toggled(self, _checked: bool) -> None:
-        self.session.set_compare([a.data() for a in self.compare_menu.actions() if a.isChecked()])
+        self.session.set_compare([a.data() for a in self.compare_actions if a.isChecked()])

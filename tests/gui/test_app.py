@@ -88,10 +88,11 @@ def test_import_filled_and_broken_templates_and_jump_to_a_problem(window, qtbot,
     wait_idle(qtbot, s)
     page = window.page("check")
     page.refresh()
-    errors_shown = [page.problems.topLevelItem(i) for i in range(page.problems.topLevelItemCount())]
-    bad = [it for it in errors_shown if "H8" in it.text(1)]
-    assert bad, [it.text(1) for it in errors_shown]
-    assert bad[0].text(0) == "错误" and "broken.xlsx" in bad[0].text(1)
+    t = page.problems
+    errors_shown = [[t.item(i, c).text() for c in range(3)] for i in range(t.rowCount())]
+    bad = [row for row in errors_shown if "H8" in row[1]]
+    assert bad, [row[1] for row in errors_shown]
+    assert bad[0][0] == "错误" and "broken.xlsx" in bad[0][1]
     assert "山西省" not in s.regions()  # a file with errors is not imported
     # a problem that names a loaded region's cell → the table selects it
     assert page.jump_to(REGION, "2.1.1", 2021)
@@ -108,14 +109,14 @@ def test_conflict_between_files_is_listed_and_resolved_here(window, qtbot, tmp_p
     wait_idle(qtbot, s)
     page = window.page("check")
     page.refresh()
-    n = page.conflicts.topLevelItemCount()
+    n = page.conflicts.rowCount()
     assert n > 0 and page.take_button.isEnabled()
-    page.conflicts.setCurrentItem(page.conflicts.topLevelItem(0))
-    c = page.conflicts.topLevelItem(0).data(0, Qt.ItemDataRole.UserRole)
+    page.conflicts.select_cell(0, 0)
+    c = page.conflicts.current_data(0)
     page.take_button.click()
     wait_idle(qtbot, s)
     page.refresh()
-    assert page.conflicts.topLevelItemCount() == n - 1
+    assert page.conflicts.rowCount() == n - 1
     assert math.isclose(s.table.series(c.region, c.indicator)[c.year], c.incoming.value)
 
 

@@ -35,9 +35,10 @@ def session(app_setup, tmp_path):
     return s
 
 
-def _problem_item(page, region):
-    tree = page.problems
-    return next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount()) if region in tree.topLevelItem(i).text(1))
+def _select_problem(page, region):
+    """Select the first problem whose location names `region` (as a click on its row would)."""
+    t = page.problems
+    t.select_cell(next(i for i in range(t.rowCount()) if region in t.item(i, 1).text()), 0)
 
 
 def test_check_page_excludes_the_blocking_region_with_a_reason_and_the_index_computes(
@@ -50,7 +51,7 @@ def test_check_page_excludes_the_blocking_region_with_a_reason_and_the_index_com
     session.import_files([str(_gappy_csv(tmp_path))])
     assert session.result is None and {p.region for p in session.compute_problems} == {"浙江省"}
     page, _ = _page(qtbot, CheckPage, session)
-    page.problems.setCurrentItem(_problem_item(page, "浙江省"))
+    _select_problem(page, "浙江省")
     assert page.exclusion_bar.exclude_button.isEnabled()
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("算力数据待补报", True)))
     page.exclusion_bar.exclude_button.click()
@@ -74,7 +75,7 @@ def test_check_page_excludes_only_the_empty_indicator_of_that_region_with_a_reas
 
     session.import_files([str(_gappy_csv(tmp_path))])
     page, _ = _page(qtbot, CheckPage, session)
-    page.problems.setCurrentItem(_problem_item(page, "浙江省"))
+    _select_problem(page, "浙江省")
     assert page.exclusion_bar.indicator_button.isEnabled()
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("本省无算力中心统计", True)))
     page.exclusion_bar.indicator_button.click()

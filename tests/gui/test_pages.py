@@ -258,10 +258,10 @@ def test_check_page_renders_problems_in_the_ui_language(qtbot, demo, app_setup):
     demo.problems = (problem,)
     i18n.install(app_setup, "en")
     page, _ = _page(qtbot, CheckPage, demo)
-    item = page.problems.topLevelItem(0)
-    assert item.text(0) == render("severity.warning", None, "en")
-    assert item.text(1) == problem.location("en") != problem.location("zh")
-    assert item.text(2) == problem.text("en")
+    t = page.problems
+    assert t.item(0, 0).text() == render("severity.warning", None, "en")
+    assert t.item(0, 1).text() == problem.location("en") != problem.location("zh")
+    assert t.item(0, 2).text() == problem.text("en")
 
 
 def _column(table, col: int, role=None) -> list:
