@@ -3,58 +3,58 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="425" />
-        <location filename="../../desktop/pages/assessment_page.py" line="485" />
+        <location filename="../../desktop/pages/assessment_page.py" line="436" />
+        <location filename="../../desktop/pages/assessment_page.py" line="498" />
         <source>还没有评估结果。评估需要地区数据和全国基准（可用内置的全国数据）。</source>
         <translation>No assessment yet. It needs regional data and the national benchmark (the built-in national data will do).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="446" />
+        <location filename="../../desktop/pages/assessment_page.py" line="457" />
         <source>定位</source>
         <translation>Positioning</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="448" />
+        <location filename="../../desktop/pages/assessment_page.py" line="459" />
         <source>全国格局</source>
         <translation>National landscape</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="449" />
+        <location filename="../../desktop/pages/assessment_page.py" line="460" />
         <source>耦合与潜力</source>
         <translation>Coupling and potential</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="450" />
+        <location filename="../../desktop/pages/assessment_page.py" line="463" />
         <source>优势与短板</source>
         <translation>Strengths and short boards</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="451" />
+        <location filename="../../desktop/pages/assessment_page.py" line="464" />
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="452" />
+        <location filename="../../desktop/pages/assessment_page.py" line="465" />
         <source>伙伴与路径</source>
         <translation>Partners and levers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="453" />
+        <location filename="../../desktop/pages/assessment_page.py" line="466" />
         <source>统计一致性</source>
         <translation>Coherence</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="481" />
+        <location filename="../../desktop/pages/assessment_page.py" line="494" />
         <source>“{r}”没有评估结果（全国本身不参与定位评估，请选择一个地区）。</source>
         <translation>No assessment for “{r}” (the nation itself is not positioned; choose a region).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="495" />
+        <location filename="../../desktop/pages/assessment_page.py" line="508" />
         <source>（另有 {0} 条说明，见导出的 JSON）</source>
         <translation> ({0} more notes in the exported JSON)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="496" />
+        <location filename="../../desktop/pages/assessment_page.py" line="509" />
         <source>说明：</source>
         <translation>Notes: </translation>
     </message>
@@ -111,6 +111,7 @@
     </message>
     <message>
         <location filename="../../desktop/pages/benchmark_page.py" line="55" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="65" />
         <source>逐年对比</source>
         <translation>Year by year</translation>
     </message>
@@ -125,7 +126,7 @@
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="161" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="164" />
         <source>全国可比序列</source>
         <translation>Comparable national series</translation>
     </message>
@@ -145,77 +146,78 @@
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="67" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="68" />
         <source>全国（可比）：按省级口径计算的全国可比序列；全国（公布）：中国信通院公布的全国指数。</source>
         <translation>Nation: the comparable national series under the provincial definitions; Published: the national index published by CAICT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="71" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="72" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="76" />
         <source>已载入地区排名（最新年份）</source>
         <translation>Rank among loaded regions (latest year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="73" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="74" />
         <source>排名</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="73" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="74" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="73" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="74" />
         <source>指数</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="73" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="74" />
         <source>融合水平</source>
         <translation>Fusion level</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="112" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="115" />
         <source>“{r}”没有对标结果：请选择一个地区（全国本身不参与对标）。</source>
         <translation>No benchmark for “{r}”: choose a region (the nation is not benchmarked against itself).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="167" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="170" />
         <source>全国公布值（中国信通院）</source>
         <translation>Published national index (CAICT)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="185" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="188" />
         <source>{node}：{r} 与全国</source>
         <translation>{node}: {r} vs the nation</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="187" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="190" />
         <source>指数（{y} 年 = 100）</source>
         <translation>Index ({y} = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="194" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="197" />
         <source>{y} 年</source>
         <translation>{y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="198" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="201" />
         <source>本地区年均增速 {a}，全国 {b}。</source>
         <translation>Annual growth: region {a}, nation {b}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="204" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="207" />
         <source>{y} 年指数在已载入地区中的位次（增长快慢）。</source>
         <translation>Rank of the {y} index among the loaded regions (how fast it grew).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="206" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="209" />
         <source>融合水平（全国 = 100）在已载入地区中的位次（发展高低）。</source>
         <translation>Rank of the fusion level (nation = 100) among the loaded regions (how developed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/benchmark_page.py" line="145" />
+        <location filename="../../desktop/pages/benchmark_page.py" line="148" />
         <source>报告未给出{m}该指标的数值，无法与板块对比。</source>
         <translation>The report gives no {m} figure for this node, so there is no macro-region comparison.</translation>
     </message>
@@ -223,48 +225,48 @@
 <context>
     <name>ChartFrame</name>
     <message>
-        <location filename="../../desktop/charts/base.py" line="86" />
+        <location filename="../../desktop/charts/base.py" line="89" />
         <source>导出 ▾</source>
         <translation>Export ▾</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="87" />
+        <location filename="../../desktop/charts/base.py" line="90" />
         <source>复制或导出图表</source>
         <translation>Copy or export the chart</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="90" />
+        <location filename="../../desktop/charts/base.py" line="93" />
         <source>复制图片</source>
         <translation>Copy image</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="91" />
+        <location filename="../../desktop/charts/base.py" line="94" />
         <source>导出 PNG…</source>
         <translation>Export PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="92" />
+        <location filename="../../desktop/charts/base.py" line="95" />
         <source>导出 PNG（用于报告：A4 版心宽，300 dpi）…</source>
         <translation>Export PNG for report (A4 text width, 300 dpi)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="93" />
+        <location filename="../../desktop/charts/base.py" line="96" />
         <source>导出 SVG…</source>
         <translation>Export SVG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="282" />
+        <location filename="../../desktop/charts/base.py" line="294" />
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="282" />
+        <location filename="../../desktop/charts/base.py" line="294" />
         <source>SVG 矢量图 (*.svg)</source>
         <translation>SVG vector images (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/charts/base.py" line="283" />
-        <location filename="../../desktop/charts/base.py" line="294" />
+        <location filename="../../desktop/charts/base.py" line="295" />
+        <location filename="../../desktop/charts/base.py" line="306" />
         <source>导出图表</source>
         <translation>Export chart</translation>
     </message>
@@ -272,156 +274,158 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="90" />
+        <location filename="../../desktop/pages/data_check.py" line="87" />
         <source>预估值（沿用最近年份）</source>
         <translation>Estimate (carried forward)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="91" />
+        <location filename="../../desktop/pages/data_check.py" line="88" />
         <source>插值（两端已知年份之间几何插值）</source>
         <translation>Interpolated (geometric)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="92" />
+        <location filename="../../desktop/pages/data_check.py" line="89" />
         <source>缺失</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="61" />
-        <location filename="../../desktop/pages/data_check.py" line="62" />
+        <location filename="../../desktop/pages/data_check.py" line="58" />
+        <location filename="../../desktop/pages/data_check.py" line="59" />
         <source>指标数据</source>
         <translation>Indicator data</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="65" />
+        <location filename="../../desktop/pages/data_check.py" line="62" />
         <source>总览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="67" />
+        <location filename="../../desktop/pages/data_check.py" line="64" />
         <source>逐项更正与修订</source>
         <translation>Corrections and revisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="108" />
+        <location filename="../../desktop/pages/data_check.py" line="104" />
         <source>类别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="108" />
+        <location filename="../../desktop/pages/data_check.py" line="104" />
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="108" />
+        <location filename="../../desktop/pages/data_check.py" line="104" />
         <source>说明</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="120" />
-        <location filename="../../desktop/pages/data_check.py" line="283" />
+        <location filename="../../desktop/pages/data_check.py" line="104" />
+        <location filename="../../desktop/pages/data_check.py" line="113" />
+        <location filename="../../desktop/pages/data_check.py" line="271" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="125" />
+        <location filename="../../desktop/pages/data_check.py" line="117" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="125" />
-        <location filename="../../desktop/pages/data_check.py" line="184" />
+        <location filename="../../desktop/pages/data_check.py" line="117" />
+        <location filename="../../desktop/pages/data_check.py" line="176" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="125" />
+        <location filename="../../desktop/pages/data_check.py" line="117" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="125" />
+        <location filename="../../desktop/pages/data_check.py" line="117" />
         <source>当前值</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="125" />
+        <location filename="../../desktop/pages/data_check.py" line="117" />
         <source>新导入的值</source>
         <translation>Newly imported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="131" />
+        <location filename="../../desktop/pages/data_check.py" line="123" />
         <source>保留当前值</source>
         <translation>Keep current value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="133" />
+        <location filename="../../desktop/pages/data_check.py" line="125" />
         <source>采用新导入的值</source>
         <translation>Use the imported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="136" />
+        <location filename="../../desktop/pages/data_check.py" line="128" />
         <source>处理结果作为一次修订写入工作区，原有数值仍保留在历史中。</source>
         <translation>The choice is recorded as a revision in the workspace; the other value stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="140" />
-        <location filename="../../desktop/pages/data_check.py" line="284" />
+        <location filename="../../desktop/pages/data_check.py" line="118" />
+        <location filename="../../desktop/pages/data_check.py" line="132" />
+        <location filename="../../desktop/pages/data_check.py" line="272" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="155" />
+        <location filename="../../desktop/pages/data_check.py" line="147" />
         <source>{region}：{n} 个数值　　导入与测算问题（全部文件）：{e} 个错误，{w} 个警告</source>
         <translation>{region}: {n} values   Problems (all files): {e} errors, {w} warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="184" />
+        <location filename="../../desktop/pages/data_check.py" line="176" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="184" />
+        <location filename="../../desktop/pages/data_check.py" line="176" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="273" />
+        <location filename="../../desktop/pages/data_check.py" line="262" />
         <source>（已接受：{reason}）</source>
         <translation> (accepted: {reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="76" />
+        <location filename="../../desktop/pages/data_check.py" line="73" />
         <source>填报值</source>
         <translation>Reported value</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="77" />
+        <location filename="../../desktop/pages/data_check.py" line="74" />
         <source>预估值：该年尚无数据，沿用最近一个已知年份的数值</source>
         <translation>Estimate: no value for this year yet; the last known value is carried forward</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="78" />
+        <location filename="../../desktop/pages/data_check.py" line="75" />
         <source>插值：在两端已知年份之间按几何（对数线性）插值</source>
         <translation>Interpolated: geometric (log-linear) interpolation between two known years</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="231" />
+        <location filename="../../desktop/pages/data_check.py" line="223" />
         <source>缺失：该年没有数值</source>
         <translation>Missing: no value for this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="242" />
+        <location filename="../../desktop/pages/data_check.py" line="234" />
         <source>来源：</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="244" />
+        <location filename="../../desktop/pages/data_check.py" line="236" />
         <source>数据来源：</source>
         <translation>Data source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="246" />
+        <location filename="../../desktop/pages/data_check.py" line="238" />
         <source>备注：</source>
         <translation>Note: </translation>
     </message>
@@ -623,7 +627,7 @@
         <translation>Manage exclusions…</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="97" />
+        <location filename="../../desktop/exclusions_dialog.py" line="96" />
         <source>已排除：</source>
         <translation>Excluded: </translation>
     </message>
@@ -631,48 +635,48 @@
 <context>
     <name>ExclusionsDialog</name>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="121" />
+        <location filename="../../desktop/exclusions_dialog.py" line="120" />
         <source>排除地区或指标</source>
         <translation>Exclude regions or indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="126" />
+        <location filename="../../desktop/exclusions_dialog.py" line="125" />
         <source>被排除的地区不参与指数测算和评估，其他地区照常计算；只排除某地区的一个指标时，其同级指标的权重重新归一。每个排除都须注明理由，理由保存在工作区中，并写入测算口径和导出的报告。</source>
         <translation>Excluded regions take no part in the index and the assessment; the other regions are computed as usual. When only one indicator of a region is excluded, its siblings' weights are renormalised. Each exclusion needs a reason, which is kept in the workspace and written into the recipe and the exported reports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="133" />
+        <location filename="../../desktop/exclusions_dialog.py" line="132" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="133" />
+        <location filename="../../desktop/exclusions_dialog.py" line="132" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="133" />
+        <location filename="../../desktop/exclusions_dialog.py" line="132" />
         <source>排除范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="140" />
+        <location filename="../../desktop/exclusions_dialog.py" line="139" />
         <source>取消所选排除</source>
         <translation>Remove the selected exclusion</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="157" />
-        <location filename="../../desktop/exclusions_dialog.py" line="187" />
+        <location filename="../../desktop/exclusions_dialog.py" line="156" />
+        <location filename="../../desktop/exclusions_dialog.py" line="186" />
         <source>整个地区</source>
         <translation>Whole region</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="164" />
+        <location filename="../../desktop/exclusions_dialog.py" line="163" />
         <source>理由，例如：2019 年数据缺失，待补报</source>
         <translation>Reason, e.g. 2019 data missing, to be reported later</translation>
     </message>
     <message>
-        <location filename="../../desktop/exclusions_dialog.py" line="165" />
+        <location filename="../../desktop/exclusions_dialog.py" line="164" />
         <source>排除</source>
         <translation>Exclude</translation>
     </message>
@@ -836,116 +840,127 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../desktop/shell/header.py" line="35" />
+        <location filename="../../desktop/shell/header.py" line="47" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="38" />
+        <location filename="../../desktop/shell/header.py" line="50" />
         <source>当前查看的地区</source>
         <translation>The region shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="42" />
+        <location filename="../../desktop/shell/header.py" line="54" />
         <source>叠加对比</source>
         <translation>Overlay regions</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="43" />
+        <location filename="../../desktop/shell/header.py" line="55" />
         <source>在图表中叠加其他地区</source>
         <translation>Overlay other regions on the charts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/header.py" line="101" />
+        <source>查找地区…</source>
+        <translation>Find a region…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/header.py" line="126" />
+        <source>另有 {n} 个地区：输入名称查找</source>
+        <translation>{n} more regions: type a name to find them</translation>
     </message>
 </context>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="134" />
+        <location filename="../../desktop/pages/data_import.py" line="137" />
         <source>下载空白填报模板</source>
         <translation>Download a blank fill-in template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="135" />
+        <location filename="../../desktop/pages/data_import.py" line="138" />
         <source>生成带校验和填报说明的空白工作簿，发给各地统计人员填写后再导入。</source>
         <translation>Creates a blank workbook with validation and instructions to send to statisticians; import it when it comes back.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="139" />
+        <location filename="../../desktop/pages/data_import.py" line="142" />
         <source>单地区模板（一个地区，逐年填报）</source>
         <translation>Region template (one region, by year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="140" />
+        <location filename="../../desktop/pages/data_import.py" line="143" />
         <source>多地区模板（多个地区同表填报）</source>
         <translation>Multi-region template (several regions in one sheet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="141" />
+        <location filename="../../desktop/pages/data_import.py" line="144" />
         <source>全国基准模板（全国数值）</source>
         <translation>National benchmark template (national values)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="143" />
+        <location filename="../../desktop/pages/data_import.py" line="146" />
         <source>地区名称，如 湖北省（可留空）</source>
         <translation>Region name, e.g. Hubei (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="145" />
+        <location filename="../../desktop/pages/data_import.py" line="148" />
         <source>填报年份范围，如 2019-2024</source>
         <translation>Years to fill, e.g. 2019-2024</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="148" />
+        <location filename="../../desktop/pages/data_import.py" line="151" />
         <source>模板类型</source>
         <translation>Template kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="149" />
-        <location filename="../../desktop/pages/data_import.py" line="247" />
+        <location filename="../../desktop/pages/data_import.py" line="152" />
+        <location filename="../../desktop/pages/data_import.py" line="249" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="150" />
+        <location filename="../../desktop/pages/data_import.py" line="153" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="156" />
+        <location filename="../../desktop/pages/data_import.py" line="159" />
         <source>保存空白模板…</source>
         <translation>Save blank template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="165" />
+        <location filename="../../desktop/pages/data_import.py" line="168" />
         <source>当前工作区</source>
         <translation>Current workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="165" />
+        <location filename="../../desktop/pages/data_import.py" line="168" />
         <source>工作区文件（.lcws）保存每次导入的全部数值、来源和修订记录。</source>
         <translation>The workspace file (.lcws) keeps every imported value, its source and the revision history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="179" />
+        <location filename="../../desktop/pages/data_import.py" line="182" />
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="180" />
+        <location filename="../../desktop/pages/data_import.py" line="183" />
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="181" />
+        <location filename="../../desktop/pages/data_import.py" line="184" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="182" />
+        <location filename="../../desktop/pages/data_import.py" line="185" />
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/data_import.py" line="108" />
+        <location filename="../../desktop/pages/data_import.py" line="112" />
         <source>本次导入记录</source>
         <translation>Imports in this session</translation>
     </message>
@@ -970,52 +985,52 @@
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="115" />
+        <location filename="../../desktop/pages/data_import.py" line="118" />
         <source>最近打开</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="196" />
+        <location filename="../../desktop/pages/data_import.py" line="199" />
         <source>未打开工作区</source>
         <translation>No workspace open</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="199" />
+        <location filename="../../desktop/pages/data_import.py" line="202" />
         <source>{n} 个数值，{r} 个地区，{v} 次修订</source>
         <translation>{n} values, {r} regions, revisions: {v}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="207" />
+        <location filename="../../desktop/pages/data_import.py" line="210" />
         <source>演示工作区为示意数据，非官方统计。新建工作区后导入本地区数据，开始正式评估。</source>
         <translation>The demo workspace holds illustrative data, not official statistics. Create a new workspace and import your region's data to start a real assessment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="240" />
+        <location filename="../../desktop/pages/data_import.py" line="242" />
         <source>年份范围无效，请填写如 2019-2024。</source>
         <translation>Invalid year range; enter e.g. 2019-2024.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="247" />
+        <location filename="../../desktop/pages/data_import.py" line="249" />
         <source>填报模板</source>
         <translation> template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="248" />
+        <location filename="../../desktop/pages/data_import.py" line="250" />
         <source>多地区填报模板</source>
         <translation>Multi-region template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="249" />
+        <location filename="../../desktop/pages/data_import.py" line="251" />
         <source>全国基准填报模板</source>
         <translation>National benchmark template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="252" />
+        <location filename="../../desktop/pages/data_import.py" line="254" />
         <source>保存空白模板</source>
         <translation>Save blank template</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_import.py" line="252" />
+        <location filename="../../desktop/pages/data_import.py" line="254" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
@@ -1081,17 +1096,17 @@
 <context>
     <name>IndexPage</name>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="40" />
+        <location filename="../../desktop/pages/index_page.py" line="42" />
         <source>还没有测算结果。请先在“数据导入”中导入数据；若数据有错误，请在“数据校验”中查看。</source>
         <translation>No results yet. Import data on the Import page; if the data has errors, see the Check page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="63" />
+        <location filename="../../desktop/pages/index_page.py" line="65" />
         <source>图1  两创融合发展总指数与一级指标指数</source>
         <translation>Figure 1  Fusion index and pillar indices</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="69" />
+        <location filename="../../desktop/pages/index_page.py" line="71" />
         <source>一级指标</source>
         <translation>Pillar</translation>
     </message>
@@ -1101,82 +1116,82 @@
         <translation>Sub-indicator indices</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="83" />
+        <location filename="../../desktop/pages/index_page.py" line="84" />
         <source>指数明细</source>
         <translation>All nodes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="92" />
+        <location filename="../../desktop/pages/index_page.py" line="93" />
         <source>权重敏感性</source>
         <translation>Weight sensitivity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="98" />
+        <location filename="../../desktop/pages/index_page.py" line="99" />
         <source>测算口径</source>
         <translation>Recipe</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="150" />
+        <location filename="../../desktop/pages/index_page.py" line="151" />
         <source>{name} 5–95% 区间</source>
         <translation>{name} 5–95% band</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="174" />
+        <location filename="../../desktop/pages/index_page.py" line="175" />
         <source>指数（{y} 年 = 100）</source>
         <translation>Index ({y} = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="178" />
+        <location filename="../../desktop/pages/index_page.py" line="179" />
         <source>{region}，基期 {y} 年 = 100。虚线为含预估值的年份。</source>
         <translation>{region}, base year {y} = 100. Dashed segments include estimated values.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="183" />
+        <location filename="../../desktop/pages/index_page.py" line="184" />
         <source>阴影为蒙特卡洛权重模拟的 5–95% 区间（{n} 次抽样）。</source>
         <translation>Shaded: 5–95 % band of the Monte Carlo weights ({n} draws).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="214" />
+        <location filename="../../desktop/pages/index_page.py" line="215" />
         <source>（含预估）</source>
         <translation> (incl. estimates)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="216" />
+        <location filename="../../desktop/pages/index_page.py" line="217" />
         <source>二级指标指数：{p}</source>
         <translation>Sub-indicator indices: {p}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="223" />
+        <location filename="../../desktop/pages/index_page.py" line="224" />
         <source>与报告图2–图5 相同：基期与最近两年的二级指标指数。</source>
         <translation>As in the report's Figures 2–5: sub-indicator indices at the base year and the latest two years.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="230" />
+        <location filename="../../desktop/pages/index_page.py" line="231" />
         <source>方法：</source>
         <translation>Method: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="232" />
+        <location filename="../../desktop/pages/index_page.py" line="233" />
         <source>指标体系：</source>
         <translation>Framework: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="233" />
+        <location filename="../../desktop/pages/index_page.py" line="234" />
         <source>基期：{b} 年；末年：{e} 年</source>
         <translation>Base year: {b}; end year: {e}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="234" />
+        <location filename="../../desktop/pages/index_page.py" line="235" />
         <source>年份缺口：</source>
         <translation>Gaps between years: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="235" />
+        <location filename="../../desktop/pages/index_page.py" line="236" />
         <source>由引擎填补的数值：{n} 个（详见“数据校验”中的彩色单元格）</source>
         <translation>Values filled by the engine: {n} (see the coloured cells on the Check page)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="242" />
+        <location filename="../../desktop/pages/index_page.py" line="243" />
         <source>排除的指标：</source>
         <translation>Excluded indicators: </translation>
     </message>
@@ -1541,6 +1556,11 @@
         <translation>Item</translation>
     </message>
     <message>
+        <location filename="../../desktop/pages/whatif_compare.py" line="33" />
+        <source>情景对比</source>
+        <translation>Compare scenarios</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/whatif_compare.py" line="37" />
         <source>情景</source>
         <translation>Scenario</translation>
@@ -1595,162 +1615,182 @@
 <context>
     <name>SensitivityPanel</name>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="56" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="53" />
         <source>运行 ±20% 权重敏感性分析</source>
         <translation>Run ±20 % weight sensitivity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="59" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="56" />
         <source>运行蒙特卡洛权重模拟</source>
         <translation>Run Monte Carlo weights</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="72" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="97" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="72" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="97" />
         <source>总指数最大相对变动</source>
         <translation>Max change of total</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="72" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="97" />
         <source>引起最大变动的权重</source>
         <translation>Weight causing it</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="76" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="101" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="77" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="102" />
         <source>名义排名</source>
         <translation>Nominal rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="78" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="103" />
         <source>中位排名</source>
         <translation>Median rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="79" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="104" />
         <source>排名 5–95% 区间</source>
         <translation>Rank 5–95 %</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="80" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="105" />
         <source>名义排名保持率</source>
         <translation>Rank kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="68" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="93" />
         <source>逐一权重 ±20%（兄弟权重重新归一）</source>
         <translation>One weight at a time ±20 % (siblings renormalised)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="69" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="94" />
         <source>蒙特卡洛：地区排名稳定性（最新年份总指数）</source>
         <translation>Monte Carlo: rank stability (total index, latest year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="94" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="58" />
         <source>计算 Sobol 敏感性指数</source>
         <translation>Compute Sobol indices</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="96" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="60" />
         <source>逐一剔除指标</source>
         <translation>Drop one indicator at a time</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="102" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="109" />
+        <source>权重 ±20%</source>
+        <translation>Weights ±20%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="110" />
+        <source>排名稳定性</source>
+        <translation>Rank stability</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="115" />
         <source>Sobol 一阶指数：该权重单独引起的总指数方差占比；总效应指数：含与其他权重交互的占比（权重在默认值 ±20% 内均匀抽样）。逐一剔除：去掉一个指标（兄弟权重重新归一）后最新年份总指数的变动与排名变化。点击表头可排序。</source>
         <translation>Sobol first-order index: the share of the total index's variance that a weight causes on its own; total index: the share including its interactions with other weights (weights drawn uniformly within ±20 % of their defaults). Drop one: the change in the latest total index and rank when one indicator is left out (its siblings' weights renormalised). Click a column header to sort.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="114" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="126" />
         <source>权重</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="114" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="126" />
         <source>一阶指数</source>
         <translation>First-order index</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="114" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="126" />
         <source>总效应指数</source>
         <translation>Total index</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="116" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="128" />
         <source>剔除的指标</source>
         <translation>Indicator left out</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="116" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="128" />
         <source>总指数变动</source>
         <translation>Change in total index</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="116" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="128" />
         <source>剔除后排名</source>
         <translation>Rank without it</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="116" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="128" />
         <source>排名变化（正数为上升）</source>
         <translation>Rank change (positive = up)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="111" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="123" />
         <source>Sobol 敏感性指数（最新年份总指数）</source>
         <translation>Sobol indices (latest total index)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="112" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="124" />
         <source>逐一剔除指标的影响（最新年份）</source>
         <translation>Impact of dropping one indicator (latest year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="130" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="131" />
+        <source>Sobol 指数</source>
+        <translation>Sobol indices</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="132" />
+        <source>逐一剔除</source>
+        <translation>Drop one</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/index_sensitivity.py" line="139" />
         <source>尚未运行。点击按钮开始（在后台运行，可随时取消）。</source>
         <translation>Not run yet. Click a button to start (runs in the background, can be cancelled).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="149" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="161" />
         <source>小于 1%，与报告结论一致：结果对权重不敏感。</source>
         <translation>below 1 %, as in the report: the result is not sensitive to the weights.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="151" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="163" />
         <source>超过 1%：结果对权重较敏感，解读时请说明。</source>
         <translation>above 1 %: the result depends on the weights; say so when presenting it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="154" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="166" />
         <source>{region}：各权重 ±20% 时总指数最大变动 {m}，</source>
         <translation>{region}: with each weight ±20 %, the total index changes by at most {m}; </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="180" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="192" />
         <source>蒙特卡洛：{n} 次抽样，权重在默认值 ±20% 内均匀扰动后重新归一（种子 {seed}）。</source>
         <translation>Monte Carlo: {n} draws, weights drawn uniformly within ±20 % of the defaults and renormalised (seed {seed}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="197" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="209" />
         <source>Sobol：{region} {year} 年总指数，{n} 次抽样（种子 {seed}）。</source>
         <translation>Sobol: total index of {region} in {year}, {n} draws (seed {seed}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="224" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="236" />
         <source>逐一剔除：{region} {year} 年总指数 {nominal}（全国不参与排名）。</source>
         <translation>Drop one: total index of {region} in {year} is {nominal} (the nation is not ranked).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_sensitivity.py" line="226" />
+        <location filename="../../desktop/pages/index_sensitivity.py" line="238" />
         <source>逐一剔除：{region} {year} 年总指数 {nominal}，排名第 {rank}。</source>
         <translation>Drop one: total index of {region} in {year} is {nominal}, rank {rank}.</translation>
     </message>
@@ -2115,178 +2155,178 @@
 <context>
     <name>WhatIfPage</name>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="50" />
+        <location filename="../../desktop/pages/whatif_page.py" line="70" />
         <source>还没有可推演的结果。请先导入数据并完成潜力与定位评估。</source>
         <translation>Nothing to project yet. Import data and let the potential and positioning assessment finish first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="64" />
+        <location filename="../../desktop/pages/whatif_page.py" line="84" />
         <source>指标年增速（%/年）</source>
         <translation>Annual growth of the indicators (%/yr)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="67" />
+        <location filename="../../desktop/pages/whatif_page.py" line="89" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="68" />
+        <location filename="../../desktop/pages/whatif_page.py" line="90" />
         <source>趋势增速</source>
         <translation>Trend growth</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="69" />
+        <location filename="../../desktop/pages/whatif_page.py" line="91" />
         <source>情景增速</source>
         <translation>Scenario growth</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="70" />
+        <location filename="../../desktop/pages/whatif_page.py" line="92" />
         <source>上限</source>
         <translation>Bound</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="71" />
+        <location filename="../../desktop/pages/whatif_page.py" line="93" />
         <source>努力程度</source>
         <translation>Effort</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="72" />
+        <location filename="../../desktop/pages/whatif_page.py" line="94" />
         <source>路径建议</source>
         <translation>Levers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="77" />
+        <location filename="../../desktop/pages/whatif_page.py" line="99" />
         <source>双击“情景增速”一栏修改；上限为历史最高年增速加余量。努力程度 = 提速幅度 ÷ 历年增速波动。</source>
         <translation>Double-click the scenario growth column to change it; the bound is the highest historical annual growth plus a margin. Effort = the extra growth ÷ the year-to-year volatility of the growth.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="93" />
+        <location filename="../../desktop/pages/whatif_page.py" line="115" />
         <source>情景推演不是预测：结论随所设增速改变。基线按各指标近年年均增速延续，全国按自身趋势。</source>
         <translation>A scenario is not a forecast: its conclusions change with the growth you set. The baseline continues each indicator's recent average annual growth; the nation follows its own trend.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="100" />
+        <location filename="../../desktop/pages/whatif_page.py" line="122" />
         <source>目标年份</source>
         <translation>Target year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="107" />
+        <location filename="../../desktop/pages/whatif_page.py" line="129" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="111" />
+        <location filename="../../desktop/pages/whatif_page.py" line="135" />
         <source>余量</source>
         <translation>Margin</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="116" />
+        <location filename="../../desktop/pages/whatif_page.py" line="140" />
         <source> 点</source>
         <translation> pts</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="117" />
+        <location filename="../../desktop/pages/whatif_page.py" line="141" />
         <source>方案在分组或象限阈值之上多留的水平点数，避免结论处于临界。</source>
         <translation>Level points a plan keeps above the group or quadrant threshold, so that its verdict is not borderline.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="119" />
+        <location filename="../../desktop/pages/whatif_page.py" line="143" />
         <source>求解最小调整方案</source>
         <translation>Find the smallest plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="123" />
+        <location filename="../../desktop/pages/whatif_page.py" line="147" />
         <source>恢复趋势基线</source>
         <translation>Back to the trend</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="141" />
-        <location filename="../../desktop/pages/whatif_page.py" line="328" />
+        <location filename="../../desktop/pages/whatif_page.py" line="165" />
+        <location filename="../../desktop/pages/whatif_page.py" line="349" />
         <source>融合水平（全国 = 100）</source>
         <translation>Fusion level (nation = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="142" />
+        <location filename="../../desktop/pages/whatif_page.py" line="166" />
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="143" />
+        <location filename="../../desktop/pages/whatif_page.py" line="167" />
         <source>定位象限</source>
         <translation>Positioning quadrant</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="144" />
+        <location filename="../../desktop/pages/whatif_page.py" line="168" />
         <source>功能定位</source>
         <translation>Functional role</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="151" />
+        <location filename="../../desktop/pages/whatif_page.py" line="176" />
         <source>从现状到目标年份的路径</source>
         <translation>Path from today to the target year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="157" />
+        <location filename="../../desktop/pages/whatif_page.py" line="182" />
         <source>推演结果</source>
         <translation>Projection</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="159" />
+        <location filename="../../desktop/pages/whatif_page.py" line="184" />
         <source>情景对比</source>
         <translation>Compare scenarios</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="167" />
+        <location filename="../../desktop/pages/whatif_page.py" line="192" />
         <source>请选择一个地区（全国本身不参与推演）。</source>
         <translation>Choose a region (the nation itself is not projected).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="173" />
+        <location filename="../../desktop/pages/whatif_page.py" line="198" />
         <source>正在计算基线…</source>
         <translation>Computing the baseline…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="194" />
+        <location filename="../../desktop/pages/whatif_page.py" line="219" />
         <source>分组：</source>
         <translation>Group: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="200" />
+        <location filename="../../desktop/pages/whatif_page.py" line="225" />
         <source>象限：</source>
         <translation>Quadrant: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="240" />
+        <location filename="../../desktop/pages/whatif_page.py" line="261" />
         <source>请输入年增速（%），例如 12.5。</source>
         <translation>Enter an annual growth in %, for example 12.5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="259" />
+        <location filename="../../desktop/pages/whatif_page.py" line="280" />
         <source>正在推演…</source>
         <translation>Projecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="266" />
+        <location filename="../../desktop/pages/whatif_page.py" line="287" />
         <source>正在求解目标…</source>
         <translation>Solving for the target…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="300" />
+        <location filename="../../desktop/pages/whatif_page.py" line="321" />
         <source>{y} 年：</source>
         <translation>{y}: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="302" />
+        <location filename="../../desktop/pages/whatif_page.py" line="323" />
         <source>{y} 年融合指数 {i}</source>
         <translation>Fusion index {i} in {y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="310" />
+        <location filename="../../desktop/pages/whatif_page.py" line="331" />
         <source>至 {y} 年（情景，非预测）</source>
         <translation>To {y} (a scenario, not a forecast)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="328" />
+        <location filename="../../desktop/pages/whatif_page.py" line="349" />
         <source>融合势能（全国 = 100）</source>
         <translation>Momentum (nation = 100)</translation>
     </message>
