@@ -531,10 +531,27 @@ class IndexResult:
     def to_json(self, ndigits: int = 6, *, stream: bool = False) -> dict:
         """The interchange shape other tools rely on (issue 2); deterministic for identical inputs.
 
-        `stream`: "regions" is an iterator of (region, its dict) pairs, made one region at a time
-        (core.commands.output writes it as an object without holding every region in memory).
+        `stream`: "regions" is an iterator of (region, its dict) pairs, made one region at a time, whose
+        "index" and "growth" are NodeTables (core.commands.output writes it as the same object without
+        holding every region in memory).
         """
-        pairs = ((region, self.region_json(r, ndigits)) for r, region in enumerate(self.regions))
+        if stream:
+            index = rounded_array(self.index, ndigits)
+            growth = rounded_array(self.growth[:, :, 1:], ndigits)
+            years = tuple(str(y) for y in self.years)
+            pairs = (
+                (
+                    region,
+                    {
+                        "index": NodeTable(self.codes, years, index[r]),
+                        "growth": NodeTable(self.codes, years[1:], growth[r]),
+                        "flags": self._region_flags(r),
+                    },
+                )
+                for r, region in enumerate(self.regions)
+            )
+        else:
+            pairs = ((region, self.region_json(r, ndigits)) for r, region in enumerate(self.regions))
         return {
             "framework": {"id": self.framework.id, "version": self.framework.version},
             "base_year": self.base_year,
@@ -548,16 +565,19 @@ class IndexResult:
         years = [str(y) for y in self.years]
         index = rounded(self.index[r], ndigits)
         growth = rounded(self.growth[r, :, 1:], ndigits)
-        flags: dict[str, dict] = {}
-        marked = np.argwhere(self.node_flags[r] != REPORTED)
-        for n, t in marked:
-            f = CellStatus(int(self.node_flags[r, n, t]))
-            flags.setdefault(self.codes[n], {})[years[t]] = _flag_text(f, int(self.carried[r, n, t]))
         return {
             "index": {code: dict(zip(years, index[n], strict=True)) for n, code in enumerate(self.codes)},
             "growth": {code: dict(zip(years[1:], growth[n], strict=True)) for n, code in enumerate(self.codes)},
-            "flags": {code: flags[code] for code in self.codes if code in flags},
+            "flags": self._region_flags(r),
         }
+
+    def _region_flags(self, r: int) -> dict[str, dict[str, str]]:
+        years = [str(y) for y in self.years]
+        flags: dict[str, dict] = {}
+        for n, t in np.argwhere(self.node_flags[r] != REPORTED):
+            f = CellStatus(int(self.node_flags[r, n, t]))
+            flags.setdefault(self.codes[n], {})[years[t]] = _flag_text(f, int(self.carried[r, n, t]))
+        return {code: flags[code] for code in self.codes if code in flags}
 
     def long_table(self, ndigits: int = 6) -> dict[str, list]:
         """The index as a long table: one row per region, node and year (index, growth, status, years carried)."""
@@ -577,8 +597,24 @@ class IndexResult:
         }
 
 
-def rounded(values: np.ndarray, ndigits: int) -> list:
-    """round(v, ndigits) of every value as nested lists, None for NaN: exactly Python's round, vectorised.
+@dataclass(frozen=True)
+class NodeTable:
+    """Rounded values by node and year, kept as an array until written: {row: {column: value}} in JSON."""
+
+    row_keys: tuple[str, ...]
+    col_keys: tuple[str, ...]
+    values: np.ndarray  # [rows, columns] rounded; NaN = undefined (null)
+
+    def to_dict(self) -> dict[str, dict[str, float | None]]:
+        obj = self.values.astype(object)
+        obj[np.isnan(self.values)] = None
+        return {
+            k: dict(zip(self.col_keys, row, strict=True)) for k, row in zip(self.row_keys, obj.tolist(), strict=True)
+        }
+
+
+def rounded_array(values: np.ndarray, ndigits: int) -> np.ndarray:
+    """round(v, ndigits) of every value, NaN where not finite: exactly Python's round, vectorised.
 
     numpy's scaled rounding agrees with Python's correctly rounded one except next to a tie or for
     huge magnitudes; those few values are rounded by Python.
@@ -587,14 +623,25 @@ def rounded(values: np.ndarray, ndigits: int) -> list:
     scale = 10.0**ndigits
     with np.errstate(invalid="ignore", over="ignore"):
         scaled = x * scale
-        out = np.round(scaled) / scale
-        frac = np.abs(scaled - np.floor(scaled) - 0.5)
+        out = np.round(scaled)
+        out /= scale
+        frac = scaled - np.floor(scaled)
+        frac -= 0.5
+        np.abs(frac, out=frac)
         exact = ~((frac > 1e-3) & (np.abs(scaled) < 2.0**52))
     finite = np.isfinite(x)
-    for i in zip(*np.nonzero(exact & finite), strict=True):
+    exact &= finite
+    for i in zip(*np.nonzero(exact), strict=True):
         out[i] = round(float(x[i]), ndigits)
+    out[~finite] = np.nan
+    return out
+
+
+def rounded(values: np.ndarray, ndigits: int) -> list:
+    """round(v, ndigits) of every value as nested lists, None for NaN (see rounded_array)."""
+    out = rounded_array(values, ndigits)
     obj = out.astype(object)
-    obj[~finite] = None
+    obj[np.isnan(out)] = None
     return obj.tolist()
 
 
