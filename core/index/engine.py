@@ -107,13 +107,15 @@ def chain(growth: np.ndarray) -> np.ndarray:
 
     Non-finite steps (growth exactly 200, or after an index of 0 meets 200) give NaN: undefined.
     """
-    g = growth[..., 1:]
-    out = np.empty(growth.shape, dtype=float)
-    out[..., 0] = 100.0
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        np.cumprod((200.0 + g) / (200.0 - g), axis=-1, out=out[..., 1:])
-        out[..., 1:] *= 100.0
-    out[~np.isfinite(out)] = np.nan
+        out = np.add(200.0, growth, dtype=float)  # whole rows (contiguous); the base year's step is then 1
+        np.divide(out, np.subtract(200.0, growth, dtype=float), out=out)
+        out[..., 0] = 1.0
+        np.cumprod(out, axis=-1, out=out)
+        out *= 100.0
+    bad = ~np.isfinite(out)
+    if bad.any():
+        out[bad] = np.nan
     return out
 
 
@@ -332,7 +334,7 @@ def _exclusions(
 ) -> tuple[np.ndarray, list[Problem]]:
     """[R, L] leaves left out per region; codes that are no indicator of the framework are problems."""
     leaf_pos = {c: i for i, c in enumerate(framework.leaves)}
-    reg_pos = {r: i for i, r in enumerate(grid.regions)}
+    reg_pos = {r: i for i, r in enumerate(grid.regions)} if exclusions else {}
     excluded = np.zeros(grid.raw.shape[:2], bool)
     problems: list[Problem] = []
     for region, codes in sorted(exclusions.items()):
@@ -750,13 +752,15 @@ def leaf_indices(prepared: PreparedData) -> np.ndarray:
     x, base = prepared.values, prepared.values[:, :, :1]
     inverse = np.array([prepared.framework.nodes[c].direction < 0 for c in prepared.framework.leaves])
     with np.errstate(divide="ignore", invalid="ignore"):
-        out = 100.0 * (x / base)
+        out = np.divide(x, base)
+        out *= 100.0
         if inverse.any():
             out[:, inverse] = 100.0 * (base[:, inverse] / x[:, inverse])
     if (x == 0).any() or np.isinf(out).any():  # a zero, or a ratio beyond float range: the chain decides
         chained = chain(prepared.growth)
         out = np.where(np.isfinite(chained) & np.isfinite(out), out, chained)
-    out[~prepared.included] = np.nan
+    if not prepared.included.all():
+        out[~prepared.included] = np.nan
     return out
 
 
@@ -853,6 +857,8 @@ def region_notes(excluded: Mapping[str, str]) -> tuple[Message, ...]:
 
 def _filled_cells(prepared: PreparedData) -> tuple[FilledCell, ...]:
     """Every value the engine filled, so a report can list what was estimated."""
+    if not prepared.status.any():
+        return ()
     cells = np.argwhere((prepared.status == ESTIMATE) | (prepared.status == INTERPOLATED))
     return tuple(
         FilledCell(
