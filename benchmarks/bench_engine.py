@@ -11,7 +11,9 @@ number of variants. Figures are medians of several runs; ratios matter more than
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -71,14 +73,24 @@ def python_baseline(data: dict, fw: Framework) -> dict:
     return out
 
 
+def interleaved(a, b, repeat: int) -> tuple[float, float]:
+    """Median times of `a` and `b` run alternately (a shared machine's load then weighs on both alike)."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(repeat):
+        for fn, out in ((a, times[0]), (b, times[1])):
+            t0 = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - t0)
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
 def engine_rows(fw: Framework, regions: int, repeat: int) -> list[Result]:
     table = make_table(fw, regions)
     grid = to_grid(table, fw)
     result, mini = compute_index_grid(grid, fw), minimal_index(grid.raw, fw)
     worst = float(np.max(np.abs(result.index - mini) / np.abs(mini)))
     assert worst <= 1e-9, f"engine and minimal version differ by {worst:.1e}"  # the same numbers
-    engine = median_time(lambda: compute_index_grid(grid, fw), repeat)
-    minimal = median_time(lambda: minimal_index(grid.raw, fw), repeat)
+    engine, minimal = interleaved(lambda: compute_index_grid(grid, fw), lambda: minimal_index(grid.raw, fw), 3 * repeat)
     dicts = to_dicts(table)
     python = median_time(lambda: python_baseline(dicts, fw), 1)
     what = f"index engine, {regions:,} regions × 27 × 20 y"

@@ -82,3 +82,14 @@ def test_regions_are_accepted_as_the_interface_shows_them(capsys):
     argv = ["--lang", "en", "sensitivity", demo, "--region", "Hubei", "--method", "oat", "--draws", "16"]
     assert main(argv) == 0
     assert "[Hubei] total index 2024" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_parser_for_one_command_registers_only_it_with_the_same_help(command):
+    """main() builds the parser for the command named in argv only (the others are not imported)."""
+    full = PARSER._subparsers._group_actions[0].choices[command]
+    for argv in ([command], ["--lang", "en", command, "x"]):
+        one = build_parser(argv)._subparsers._group_actions[0].choices
+        assert list(one) == [command] and one[command].format_help() == full.format_help()
+    for argv in (["-h", command], ["--version"], ["nonsense"], []):
+        assert sorted(build_parser(argv)._subparsers._group_actions[0].choices) == COMMANDS

@@ -94,3 +94,24 @@ def test_parquet_without_pyarrow_is_a_catalogue_problem(monkeypatch, tmp_path):
     problem = exc.value.problems[0]
     assert problem.code == "cli.parquet_missing" and "pyarrow" in problem.text("en")
     assert not (tmp_path / "x.parquet").exists()
+
+
+def test_node_tables_print_as_json_does():
+    """The compact fast path (one %r template per table) gives json.dumps' text for every float."""
+    import numpy as np
+
+    from core.index.engine import NodeTable, rounded_array
+
+    rng = np.random.default_rng(7)
+    edge = [1e16, 1e-7, -0.0, 0.0, np.nan, 1e15 + 0.5, 123456789.123456, 5e-5, 1e-4, 100.0, -1e22, 2.5e-308, 0.1]
+    values = np.concatenate([edge, rng.normal(0, 1e3, 500), 10.0 ** rng.uniform(-9, 18, 507)])
+    rng.shuffle(values)
+    for table in (values.reshape(-1, 17), rounded_array(values, 6).reshape(-1, 17)):
+        rows = tuple(f'行%{i}"' for i in range(table.shape[0]))
+        cols = tuple(str(2000 + j) for j in range(table.shape[1]))
+        t = NodeTable(rows, cols, table)
+        data = {"a": 1, "regions": iter([("甲", {"index": t, "flags": {}})])}
+        expected = {"a": 1, "regions": {"甲": {"index": t.to_dict(), "flags": {}}}}
+        assert json_text(data, None) == json.dumps(expected, ensure_ascii=False, separators=(",", ":")) + "\n"
+        data = {"a": 1, "regions": iter([("甲", {"index": t, "flags": {}})])}
+        assert json_text(data, 2) == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"

@@ -34,7 +34,23 @@ EXIT_INPUT_ERROR = 2
 EXIT_INTERNAL_ERROR = 3
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_in(argv: list[str]) -> str | None:
+    """The sub-command named in `argv` when one of ours is (None for top-level help, version or none)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--lang":
+            next(words, None)
+        elif word in ("-h", "--help", "--version"):
+            return None
+        elif not word.startswith("-"):
+            return word if f"core.commands.{word}" in COMMAND_MODULES else None
+    return None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The whole parser; given the arguments to parse, only the sub-command they name is imported and
+    registered (importing every sub-command costs about a second). Help and errors are the same."""
+    command = _command_in(argv) if argv is not None else None
     parser = HelpParser(
         prog="python -m core",
         description="两创融合评估：指数测算、模板、导入校验、潜力与定位评估、报告。\n"
@@ -54,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"%(prog)s {importlib.import_module('core').__version__}"
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in (f"core.commands.{command}",) if command else COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     for command in sub.choices.values():  # --lang also after the sub-command; given there, it wins
         command.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help="同上：输出语言 zh 或 en")
@@ -71,7 +87,8 @@ def _ensure_utf8_output() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     _ensure_utf8_output()
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv).parse_args(argv)
     try:
         return int(args.func(args) or 0)
     except InputError as exc:

@@ -4,11 +4,14 @@ messages in the chosen language."""
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import sys
 from collections.abc import Iterator
 from typing import Any, TextIO
+
+import numpy as np
 
 from ..kernel.atomic import atomic_open
 from ..kernel.messages import render
@@ -39,9 +42,19 @@ def _dumps(value: Any, indent: int | None) -> str:
     return json.dumps(value, ensure_ascii=False, indent=indent, separators=separators, allow_nan=False)
 
 
+def _is_table(value: Any) -> bool:
+    """A NodeTable (core.index.engine): rows × columns of rounded floats, NaN for null, kept as an array."""
+    return hasattr(value, "row_keys") and hasattr(value, "col_keys")
+
+
 def _write(out: TextIO, value: Any, indent: int | None, depth: int) -> None:
+    if _is_table(value):
+        if indent is None:
+            out.write(_table_text(value))
+            return
+        value = value.to_dict()
     streamed = isinstance(value, Iterator) or (
-        isinstance(value, dict) and any(isinstance(v, Iterator) for v in value.values())
+        isinstance(value, dict) and any(isinstance(v, Iterator) or _is_table(v) for v in value.values())
     )
     if not streamed:
         text = _dumps(value, indent)
@@ -59,6 +72,36 @@ def _write(out: TextIO, value: Any, indent: int | None, depth: int) -> None:
     if indent is not None and not first:
         out.write("\n" + " " * (indent * depth))
     out.write("}")
+
+
+class _Null:
+    """Formats as JSON null in a %r template."""
+
+    def __repr__(self) -> str:
+        return "null"
+
+
+_NULL = _Null()
+
+
+@functools.lru_cache(maxsize=16)
+def _table_template(row_keys: tuple[str, ...], col_keys: tuple[str, ...]) -> str:
+    """'{"row":{"col":%r,…},…}': compact JSON with one %r per value (keys' own % escaped)."""
+
+    def key(k: str) -> str:
+        return _dumps(str(k), None).replace("%", "%%")
+
+    row = ",".join(key(c) + ":%r" for c in col_keys)
+    return "{" + ",".join(key(k) + ":{" + row + "}" for k in row_keys) + "}"
+
+
+def _table_text(table: Any) -> str:
+    """Compact JSON of a NodeTable: every float printed by float.__repr__ in one C-level format, as json does."""
+    values = table.values
+    flat = values.ravel().tolist()
+    for i in np.flatnonzero(np.isnan(values.ravel())).tolist():
+        flat[i] = _NULL
+    return _table_template(tuple(table.row_keys), tuple(table.col_keys)) % tuple(flat)
 
 
 def write_json(data: Any, target: str, lang: str, indent: int | None = DEFAULT_INDENT) -> None:

@@ -71,22 +71,34 @@ class PreparedData:
     carried: np.ndarray  # [R, L, T] int: years a value was carried forward from the last reported year (0: none)
 
 
-def symmetric_growth(prev: np.ndarray, cur: np.ndarray) -> np.ndarray:
+def symmetric_growth(prev: np.ndarray, cur: np.ndarray, out: np.ndarray | None = None, factor=200.0) -> np.ndarray:
     """V = (x_t − x_t−1) / ((x_t + x_t−1)/2) × 100; both zero → 0 (spec 01 §1.3). NaN stays NaN.
 
-    Both values are first divided by the larger magnitude, so no finite input overflows (1e308 + 1e308).
+    `factor` (200, or −200 to change the sign for 逆向 indicators; broadcast) multiplies x_t − x_t−1;
+    `out` receives the result. Magnitudes up to 1e300 take the formula as written; larger ones are
+    first divided by the larger magnitude, so no finite input overflows (1e308 + 1e308).
     """
-    scale = np.abs(prev)
-    np.maximum(scale, np.abs(cur), out=scale)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        p, v = prev / scale, cur / scale
-        total = p + v
-        np.subtract(v, p, out=v)  # the same operations as 200 × (c − p) / (c + p), in place
-        np.multiply(200.0, v, out=v)
+    v = np.empty(np.broadcast_shapes(prev.shape, cur.shape)) if out is None else out
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        big = prev.size and not (np.fmax.reduce(prev, axis=None) < 1e300 and np.fmin.reduce(prev, axis=None) > -1e300)
+        big = big or (
+            cur.size and not (np.fmax.reduce(cur, axis=None) < 1e300 and np.fmin.reduce(cur, axis=None) > -1e300)
+        )
+        if big:
+            scale = np.maximum(np.abs(prev), np.abs(cur))
+            p, total = prev / scale, cur / scale
+            np.subtract(total, p, out=v)
+            total += p
+            zero = scale == 0
+        else:
+            total = np.add(cur, prev)
+            np.subtract(cur, prev, out=v)
+            zero = None
+        np.multiply(v, factor, out=v)
         np.divide(v, total, out=v)
-    zero = scale == 0
-    zero |= total == 0
-    v[zero] = 0.0
+    zero = total == 0 if zero is None else zero | (total == 0)
+    if zero.any():
+        v[zero] = np.broadcast_to(np.multiply(0.0, factor), v.shape)[zero]
     return v
 
 
@@ -95,13 +107,15 @@ def chain(growth: np.ndarray) -> np.ndarray:
 
     Non-finite steps (growth exactly 200, or after an index of 0 meets 200) give NaN: undefined.
     """
-    g = growth[..., 1:]
-    out = np.empty(growth.shape, dtype=float)
-    out[..., 0] = 100.0
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        np.cumprod((200.0 + g) / (200.0 - g), axis=-1, out=out[..., 1:])
-        out[..., 1:] *= 100.0
-    out[~np.isfinite(out)] = np.nan
+        out = np.add(200.0, growth, dtype=float)  # whole rows (contiguous); the base year's step is then 1
+        np.divide(out, np.subtract(200.0, growth, dtype=float), out=out)
+        out[..., 0] = 1.0
+        np.cumprod(out, axis=-1, out=out)
+        out *= 100.0
+    bad = ~np.isfinite(out)
+    if bad.any():
+        out[bad] = np.nan
     return out
 
 
@@ -280,22 +294,25 @@ def prepare_grid(grid: Grid, framework: Framework, options: IndexOptions | None 
         raise InputError([Problem("gap_policy_invalid", {"policy": options.gap_policy})])
     leaves = framework.leaves
     excluded, problems = _exclusions(grid, framework, options.exclusions)
-    problems += _coverage_problems(grid, framework, excluded)
+    missing = np.isnan(grid.raw)
+    problems += _coverage_problems(grid, framework, excluded, missing)
     if problems:
         raise InputError(problems)
-    values, status, carried = _fill(grid.raw, options.gap_policy)
-    values[excluded] = np.nan
-    status[excluded] = EXCLUDED
-    carried[excluded] = 0
+    values, status, carried = _fill(grid.raw, options.gap_policy, missing, copy=bool(excluded.any()))
+    if excluded.any():
+        values[excluded] = np.nan
+        status[excluded] = EXCLUDED
+        carried[excluded] = 0
     problems = _carry_problems(grid, framework, carried, options.carry_limit)
     if problems:
         raise InputError(problems)
     growth = np.empty(grid.raw.shape)
-    growth[:, :, 0] = np.nan
-    growth[:, :, 1:] = symmetric_growth(values[:, :, :-1], values[:, :, 1:])
-    inverse = np.array([framework.nodes[c].direction < 0 for c in leaves])
-    if inverse.any():  # 逆向 indicators: growth changes sign
-        growth[:, inverse] *= -1.0
+    flat = np.ascontiguousarray(values).reshape(-1)  # each cell's predecessor is the cell before it, except at t = 0
+    symmetric_growth(flat[:-1], flat[1:], out=growth.reshape(-1)[1:])
+    growth[:, :, 0] = np.nan  # the base year (what stood there came from the previous series)
+    sign = np.array([-1.0 if framework.nodes[c].direction < 0 else 1.0 for c in leaves])[:, None]
+    if (sign < 0).any():  # 逆向 indicators: growth changes sign
+        np.multiply(growth, sign, out=growth)
     notes = list(framework.notes) + list(grid.notes)
     for r in np.flatnonzero(excluded.any(axis=1)):
         codes = [leaves[i] for i in np.flatnonzero(excluded[r])]
@@ -317,7 +334,7 @@ def _exclusions(
 ) -> tuple[np.ndarray, list[Problem]]:
     """[R, L] leaves left out per region; codes that are no indicator of the framework are problems."""
     leaf_pos = {c: i for i, c in enumerate(framework.leaves)}
-    reg_pos = {r: i for i, r in enumerate(grid.regions)}
+    reg_pos = {r: i for i, r in enumerate(grid.regions)} if exclusions else {}
     excluded = np.zeros(grid.raw.shape[:2], bool)
     problems: list[Problem] = []
     for region, codes in sorted(exclusions.items()):
@@ -333,33 +350,40 @@ def _exclusions(
     return excluded, problems
 
 
-def _coverage_problems(grid: Grid, framework: Framework, excluded: np.ndarray) -> list[Problem]:
-    """Included indicators without any value, or without a base-year value (never replaced by 0)."""
-    leaves, raw = framework.leaves, grid.raw
+def _coverage_problems(grid: Grid, framework: Framework, excluded: np.ndarray, missing: np.ndarray) -> list[Problem]:
+    """Included indicators without any value, or without a base-year value (never replaced by 0).
+
+    `missing`: [R, L, T] where the grid has no value."""
+    leaves = framework.leaves
     base, end = grid.years[0], grid.years[-1]
     problems: list[Problem] = []
-    has_any = ~np.all(np.isnan(raw), axis=2)
+    has_any = ~np.all(missing, axis=2)
     for r, i in np.argwhere(~excluded & ~has_any):
         args = {"label": framework.label(leaves[i]), "base": base, "end": end}
         problems.append(Problem("indicator_no_data", args, region=grid.regions[r], indicator=leaves[i]))
-    for r, i in np.argwhere(~excluded & has_any & np.isnan(raw[:, :, 0])):
+    for r, i in np.argwhere(~excluded & has_any & missing[:, :, 0]):
         args = {"label": framework.label(leaves[i]), "base": base}
         problems.append(Problem("base_year_missing", args, region=grid.regions[r], indicator=leaves[i], year=base))
     return problems
 
 
-def _fill(raw: np.ndarray, policy: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _fill(
+    raw: np.ndarray, policy: str, missing: np.ndarray, copy: bool = True
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Fill interior gaps (interpolate geometrically, or carry forward) and trailing gaps (carry forward).
 
     Returns values, status and, per cell, the years a value was carried forward (0 elsewhere).
     Geometric interpolation needs both ends > 0; with a zero end the gap is filled linearly.
-    The base year is known for every included series (checked by the caller).
+    The base year is known for every included series (checked by the caller). `missing`: isnan(raw);
+    `copy` False: complete data may be returned as `raw` itself (the caller does not change it).
     """
-    values = raw.copy()
-    missing = np.isnan(raw)
-    status = np.where(missing, -1, REPORTED).astype(np.int8)
+    gaps = missing.any(axis=2)
     carried = np.zeros(raw.shape, dtype=np.int16)
-    for r, i in np.argwhere(missing.any(axis=2)):
+    if not gaps.any():
+        return (raw.copy() if copy else raw), np.zeros(raw.shape, dtype=np.int8), carried
+    values = raw.copy()
+    status = np.where(missing, -1, REPORTED).astype(np.int8)
+    for r, i in np.argwhere(gaps):
         series = values[r, i]
         known = np.flatnonzero(~np.isnan(series))
         for t in np.flatnonzero(np.isnan(series)):
@@ -531,10 +555,27 @@ class IndexResult:
     def to_json(self, ndigits: int = 6, *, stream: bool = False) -> dict:
         """The interchange shape other tools rely on (issue 2); deterministic for identical inputs.
 
-        `stream`: "regions" is an iterator of (region, its dict) pairs, made one region at a time
-        (core.commands.output writes it as an object without holding every region in memory).
+        `stream`: "regions" is an iterator of (region, its dict) pairs, made one region at a time, whose
+        "index" and "growth" are NodeTables (core.commands.output writes it as the same object without
+        holding every region in memory).
         """
-        pairs = ((region, self.region_json(r, ndigits)) for r, region in enumerate(self.regions))
+        if stream:
+            index = rounded_array(self.index, ndigits)
+            growth = rounded_array(self.growth[:, :, 1:], ndigits)
+            years = tuple(str(y) for y in self.years)
+            pairs = (
+                (
+                    region,
+                    {
+                        "index": NodeTable(self.codes, years, index[r]),
+                        "growth": NodeTable(self.codes, years[1:], growth[r]),
+                        "flags": self._region_flags(r),
+                    },
+                )
+                for r, region in enumerate(self.regions)
+            )
+        else:
+            pairs = ((region, self.region_json(r, ndigits)) for r, region in enumerate(self.regions))
         return {
             "framework": {"id": self.framework.id, "version": self.framework.version},
             "base_year": self.base_year,
@@ -548,16 +589,19 @@ class IndexResult:
         years = [str(y) for y in self.years]
         index = rounded(self.index[r], ndigits)
         growth = rounded(self.growth[r, :, 1:], ndigits)
-        flags: dict[str, dict] = {}
-        marked = np.argwhere(self.node_flags[r] != REPORTED)
-        for n, t in marked:
-            f = CellStatus(int(self.node_flags[r, n, t]))
-            flags.setdefault(self.codes[n], {})[years[t]] = _flag_text(f, int(self.carried[r, n, t]))
         return {
             "index": {code: dict(zip(years, index[n], strict=True)) for n, code in enumerate(self.codes)},
             "growth": {code: dict(zip(years[1:], growth[n], strict=True)) for n, code in enumerate(self.codes)},
-            "flags": {code: flags[code] for code in self.codes if code in flags},
+            "flags": self._region_flags(r),
         }
+
+    def _region_flags(self, r: int) -> dict[str, dict[str, str]]:
+        years = [str(y) for y in self.years]
+        flags: dict[str, dict] = {}
+        for n, t in np.argwhere(self.node_flags[r] != REPORTED):
+            f = CellStatus(int(self.node_flags[r, n, t]))
+            flags.setdefault(self.codes[n], {})[years[t]] = _flag_text(f, int(self.carried[r, n, t]))
+        return {code: flags[code] for code in self.codes if code in flags}
 
     def long_table(self, ndigits: int = 6) -> dict[str, list]:
         """The index as a long table: one row per region, node and year (index, growth, status, years carried)."""
@@ -577,8 +621,24 @@ class IndexResult:
         }
 
 
-def rounded(values: np.ndarray, ndigits: int) -> list:
-    """round(v, ndigits) of every value as nested lists, None for NaN: exactly Python's round, vectorised.
+@dataclass(frozen=True)
+class NodeTable:
+    """Rounded values by node and year, kept as an array until written: {row: {column: value}} in JSON."""
+
+    row_keys: tuple[str, ...]
+    col_keys: tuple[str, ...]
+    values: np.ndarray  # [rows, columns] rounded; NaN = undefined (null)
+
+    def to_dict(self) -> dict[str, dict[str, float | None]]:
+        obj = self.values.astype(object)
+        obj[np.isnan(self.values)] = None
+        return {
+            k: dict(zip(self.col_keys, row, strict=True)) for k, row in zip(self.row_keys, obj.tolist(), strict=True)
+        }
+
+
+def rounded_array(values: np.ndarray, ndigits: int) -> np.ndarray:
+    """round(v, ndigits) of every value, NaN where not finite: exactly Python's round, vectorised.
 
     numpy's scaled rounding agrees with Python's correctly rounded one except next to a tie or for
     huge magnitudes; those few values are rounded by Python.
@@ -587,14 +647,25 @@ def rounded(values: np.ndarray, ndigits: int) -> list:
     scale = 10.0**ndigits
     with np.errstate(invalid="ignore", over="ignore"):
         scaled = x * scale
-        out = np.round(scaled) / scale
-        frac = np.abs(scaled - np.floor(scaled) - 0.5)
+        out = np.round(scaled)
+        out /= scale
+        frac = scaled - np.floor(scaled)
+        frac -= 0.5
+        np.abs(frac, out=frac)
         exact = ~((frac > 1e-3) & (np.abs(scaled) < 2.0**52))
     finite = np.isfinite(x)
-    for i in zip(*np.nonzero(exact & finite), strict=True):
+    exact &= finite
+    for i in zip(*np.nonzero(exact), strict=True):
         out[i] = round(float(x[i]), ndigits)
+    out[~finite] = np.nan
+    return out
+
+
+def rounded(values: np.ndarray, ndigits: int) -> list:
+    """round(v, ndigits) of every value as nested lists, None for NaN (see rounded_array)."""
+    out = rounded_array(values, ndigits)
     obj = out.astype(object)
-    obj[~finite] = None
+    obj[np.isnan(out)] = None
     return obj.tolist()
 
 
@@ -618,33 +689,46 @@ def inclusion_patterns(included: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def aggregate(prepared: PreparedData) -> tuple[np.ndarray, np.ndarray]:
-    """Growth and index of every node [R, N, T]: one matrix product for all nodes (a leaf's row
-    of the matrix is its own unit vector), then the leaves' own values written over theirs."""
+    """Growth and index of every node [R, N, T]: one matrix product for the parents, the leaves' own
+    growth and index (not the chain) written in their rows; each result array is written once."""
     fw = prepared.framework
     R, L, T = prepared.growth.shape
+    N = len(fw.codes)
     # growth is NaN in the base year and for excluded indicators only
     V = prepared.growth[:, :, 1:] if prepared.included.all() else np.nan_to_num(prepared.growth[:, :, 1:])
     leaf_rows = [fw.codes.index(c) for c in fw.leaves]
-    parent_rows = [n for n in range(len(fw.codes)) if n not in set(leaf_rows)]
+    parent_rows = [n for n in range(N) if n not in set(leaf_rows)]
     patterns, inverse = inclusion_patterns(prepared.included)
     parents = np.empty((R, len(parent_rows), T))
     parents[:, :, 0] = 0.0
     for p, pattern in enumerate(patterns):
         matrix = aggregation_matrix(fw, pattern)[parent_rows]
         if len(patterns) == 1:
-            parents[:, :, 1:] = np.matmul(matrix, V)
+            np.matmul(matrix, V, out=parents[:, :, 1:])
         else:
             sel = inverse == p
             parents[sel, :, 1:] = np.matmul(matrix, V[sel])
-    # parents then leaves, put in framework order with one gather (leaves: their own index, not the chain)
-    order = np.argsort(np.array(parent_rows + leaf_rows))
-    growth = np.take(np.concatenate([parents, prepared.growth], axis=1), order, axis=1)
-    index = np.take(np.concatenate([chain(parents), leaf_indices(prepared)], axis=1), order, axis=1)
+    growth, index = np.empty((R, N, T)), np.empty((R, N, T))
+    _place(growth, leaf_rows, prepared.growth)
+    _place(growth, parent_rows, parents)
+    _place(index, parent_rows, chain(parents))
+    _place(index, leaf_rows, leaf_indices(prepared))
     growth[:, :, 0] = np.nan
     dead = dead_nodes(prepared)
     if dead.any():
         growth[dead], index[dead] = np.nan, np.nan
     return growth, index
+
+
+def _place(out: np.ndarray, rows: list[int], values: np.ndarray) -> None:
+    """out[:, rows] = values, one slice per run of consecutive rows (faster than a fancy index)."""
+    start = 0
+    while start < len(rows):
+        end = start + 1
+        while end < len(rows) and rows[end] == rows[end - 1] + 1:
+            end += 1
+        out[:, rows[start] : rows[start] + end - start] = values[:, start:end]
+        start = end
 
 
 def dead_nodes(prepared: PreparedData) -> np.ndarray:
@@ -668,13 +752,15 @@ def leaf_indices(prepared: PreparedData) -> np.ndarray:
     x, base = prepared.values, prepared.values[:, :, :1]
     inverse = np.array([prepared.framework.nodes[c].direction < 0 for c in prepared.framework.leaves])
     with np.errstate(divide="ignore", invalid="ignore"):
-        out = 100.0 * (x / base)
+        out = np.divide(x, base)
+        out *= 100.0
         if inverse.any():
             out[:, inverse] = 100.0 * (base[:, inverse] / x[:, inverse])
     if (x == 0).any() or np.isinf(out).any():  # a zero, or a ratio beyond float range: the chain decides
         chained = chain(prepared.growth)
         out = np.where(np.isfinite(chained) & np.isfinite(out), out, chained)
-    out[~prepared.included] = np.nan
+    if not prepared.included.all():
+        out[~prepared.included] = np.nan
     return out
 
 
@@ -682,11 +768,13 @@ def _node_flags(prepared: PreparedData, fw: Framework, index: np.ndarray) -> np.
     """A node is 预估 in a year if any leaf it uses is, else 插值 if any is; undefined where NaN."""
     flags = np.zeros(index.shape, dtype=np.int8)
     under = (aggregation_matrix(fw) > 0).astype(float)  # [N, L]: leaf l lies under node n
-    for status in (INTERPOLATED, ESTIMATE):  # 预估 wins over 插值
+    for status in (INTERPOLATED, ESTIMATE) if prepared.status.any() else ():  # 预估 wins over 插值
         mask = prepared.status == status
         if mask.any():
             flags[np.matmul(under, mask.astype(float)) > 0] = status
-    flags[np.isnan(index)] = UNDEFINED
+    undefined = np.isnan(index)
+    if undefined.any():
+        flags[undefined] = UNDEFINED
     flags[dead_nodes(prepared)] = EXCLUDED
     return flags
 
@@ -769,6 +857,8 @@ def region_notes(excluded: Mapping[str, str]) -> tuple[Message, ...]:
 
 def _filled_cells(prepared: PreparedData) -> tuple[FilledCell, ...]:
     """Every value the engine filled, so a report can list what was estimated."""
+    if not prepared.status.any():
+        return ()
     cells = np.argwhere((prepared.status == ESTIMATE) | (prepared.status == INTERPOLATED))
     return tuple(
         FilledCell(

@@ -21,9 +21,18 @@ def ranks(values: np.ndarray | tuple[np.ndarray, list]) -> np.ndarray:
     return rank[np.asarray(codes, dtype=np.int64)]
 
 
+KEY = "(region, indicator, year)"  # the Columns.cache entry (core.io.columnar fills it when it knows the keys)
+
+
 def key_codes(c: Columns) -> np.ndarray:
-    """(region, indicator, year) numbered in order of first appearance."""
-    return key_codes_of(c.codes("region"), c.codes("indicator"), c.year)
+    """A code per entry, equal for equal (region, indicator, year): kept in the Columns' cache."""
+    if KEY not in c.cache:
+        c.cache[KEY] = (key_codes_of(c.codes("region"), c.codes("indicator"), c.year), [])
+    return c.cache[KEY][0]
+
+
+def _all_distinct(codes: np.ndarray) -> bool:
+    return not len(codes) or int(np.bincount(codes).max()) <= 1
 
 
 def sorted_columns(c: Columns) -> Columns:
@@ -40,14 +49,30 @@ def sorted_columns(c: Columns) -> Columns:
         ranks(c.codes("indicator")),
         ranks(c.codes("region")),
     )
-    return c.take(np.lexsort(keys))
+    return c.take(_lexsort(keys))
+
+
+def _lexsort(keys: tuple[np.ndarray, ...]) -> np.ndarray:
+    """np.lexsort(keys) (last key primary, stable): one stable sort of a combined integer key when
+    the keys' ranges multiply to less than 2**62, else np.lexsort itself."""
+    combined = np.zeros(len(keys[0]), dtype=np.int64)
+    span = 1
+    for k in reversed(keys):
+        low, high = int(k.min()), int(k.max())
+        span *= high - low + 1
+        if span >= 2**62:
+            return np.lexsort(keys)
+        combined *= high - low + 1
+        combined += k - low
+    return np.argsort(combined, kind="stable")
 
 
 def first_per_key(c: Columns) -> Columns:
     """The first entry of each (region, indicator, year), in table order."""
-    if not len(c):
+    codes = key_codes(c)
+    if _all_distinct(codes):
         return c
-    _, first = np.unique(key_codes(c), return_index=True)
+    _, first = np.unique(codes, return_index=True)
     keep = np.zeros(len(c), bool)
     keep[first] = True
     return c.take(keep)
@@ -55,9 +80,9 @@ def first_per_key(c: Columns) -> Columns:
 
 def conflicts(c: Columns, conflict: Callable[[Observation, Observation], Problem]) -> list[Problem]:
     """One problem per entry whose value differs (relative 1e-12, as same_value) from its key's first entry."""
-    if not len(c):
-        return []
     codes = key_codes(c)
+    if _all_distinct(codes):
+        return []
     _, first = np.unique(codes, return_index=True)
     prev = first[codes]
     a, b = c.value[prev], c.value

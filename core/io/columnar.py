@@ -21,6 +21,7 @@ import numpy as np
 
 from ..model.observations import Columns, Provenance, codes_of, key_codes
 from ..model.regions import canonical_region_name
+from .column_ops import KEY
 from .numbers import MAX_MAGNITUDE, format_number
 from .plausibility import OUTLIER_FACTOR
 from .template_reader.sheets import year_of
@@ -88,11 +89,11 @@ def read_columns(reader, data: Sequence[Any], first_row: int = 2) -> tuple[Colum
     n = len(data[0]) if data else 0
     rownums = np.arange(first_row, first_row + n, dtype=np.int64)
     fields = {f: distinct(data[i]) for f, i in reader.cols.items() if f != "value"}
-    texts = {f: per_value(col, cell_text) for f, col in fields.items()}
-    region_text = texts["region"]
-    region_canon = per_value(fields["region"], lambda v: canonical_region_name(cell_text(v)) or cell_text(v))
+    texts = {f: per_value(fields[f], cell_text) for f in ("unit", "source", "note") if f in fields}
+    region_text, region_codes = text_codes(fields["region"], cell_text)
+    canon_codes = text_codes(fields["region"], lambda v: canonical_region_name(cell_text(v)) or cell_text(v))[1]
     region_ok = per_value(fields["region"], lambda v: _region_clean(cell_text(v)), bool)
-    indicator = texts["indicator"]
+    indicator, indicator_codes = text_codes(fields["indicator"], cell_text)
     indicator_ok = per_value(fields["indicator"], lambda v: cell_text(v) in reader.known, bool)
     year = per_value(fields["year"], lambda v: _year(v), np.int64)
     year_ok = year > 0
@@ -103,7 +104,7 @@ def read_columns(reader, data: Sequence[Any], first_row: int = 2) -> tuple[Colum
     with np.errstate(invalid="ignore"):
         value_ok &= ~(pct & (values > 100))
     keyed = (region_text != "") & indicator_ok & year_ok
-    dup = _duplicated(_recoded(fields["region"][0], region_canon), fields["indicator"], year, keyed)
+    key, dup = _duplicated(canon_codes, indicator_codes, year, keyed)
     clean = region_ok & indicator_ok & year_ok & value_ok & ~dup
     slow = np.flatnonzero(~clean)
     if len(slow):
@@ -115,7 +116,13 @@ def read_columns(reader, data: Sequence[Any], first_row: int = 2) -> tuple[Colum
     status = np.zeros(n, np.int8)
     if "status" in fields:
         status = per_value(fields["status"], lambda v: int(reader.status_of(cell_text(v))), np.int8)
-    ok = np.flatnonzero(clean)
+    ok = slice(None) if clean.all() else np.flatnonzero(clean)
+    cache = {
+        "region": (region_codes[0][ok], region_codes[1]),
+        "indicator": (indicator_codes[0][ok], indicator_codes[1]),
+    }
+    if key is not None and isinstance(ok, slice):  # every row keyed and no key twice
+        cache[KEY] = (key, [])
     fast = Columns(
         region=region_text[ok],
         indicator=indicator[ok],
@@ -123,11 +130,12 @@ def read_columns(reader, data: Sequence[Any], first_row: int = 2) -> tuple[Colum
         value=values[ok],
         status=status[ok],
         origins=(Provenance(file=reader.name),),
-        origin=np.zeros(len(ok), np.int32),
+        origin=np.zeros(len(values[ok]), np.int32),
         row=rownums[ok],
         unit=_optional(texts.get("unit"), ok),
         source=_optional(texts.get("source"), ok),
         note=_optional(texts.get("note"), ok),
+        cache=cache,
     )
     read = Columns.from_rows(reader.rows) if reader.rows else None
     if read is None:
@@ -154,25 +162,36 @@ def _optional(texts: np.ndarray | None, ok: np.ndarray) -> np.ndarray | None:
     return out
 
 
-def _recoded(codes: np.ndarray, names: np.ndarray) -> tuple[np.ndarray, list]:
-    """Codes of per-row `names` that were spread from per-distinct values by `codes`: equal names, equal codes."""
-    lookup: dict = {}
-    first = np.unique(codes, return_index=True)
-    per_distinct = np.zeros(int(codes.max()) + 1 if len(codes) else 0, dtype=np.int64)
-    for c, i in zip(*first, strict=True):
-        per_distinct[c] = lookup.setdefault(names[i], len(lookup))
-    return per_distinct[codes], list(lookup)
+def text_codes(column: Column, fn: Callable[[object], str]) -> tuple[np.ndarray, tuple[np.ndarray, list]]:
+    """fn per distinct value spread to every row, and (code per row, distinct texts): equal texts, equal codes."""
+    codes, uniques = column
+    lookup: dict[str, int] = {}
+    texts = [fn(u) for u in uniques]
+    remap = np.array([lookup.setdefault(t, len(lookup)) for t in texts], dtype=np.int64)
+    table = np.empty(len(texts), dtype=object)
+    table[:] = texts
+    return table[codes], (remap[codes], list(lookup))
 
 
-def _duplicated(region: tuple, indicator: tuple, year: np.ndarray, keyed: np.ndarray) -> np.ndarray:
-    """Rows whose (region, indicator, year) key occurs more than once among the keyed rows."""
+def _duplicated(
+    region: tuple, indicator: tuple, year: np.ndarray, keyed: np.ndarray
+) -> tuple[np.ndarray | None, np.ndarray]:
+    """(key code per row when every row is keyed and none repeats, else None; rows whose (region,
+    indicator, year) key occurs more than once among the keyed rows)."""
     out = np.zeros(len(year), bool)
     idx = np.flatnonzero(keyed)
-    if len(idx) < 2:
-        return out
-    codes = key_codes((region[0][idx], region[1]), (indicator[0][idx], indicator[1]), year[idx])
-    out[idx] = np.bincount(codes)[codes] > 1
-    return out
+    if not len(idx):
+        return None, out
+    low, high = int(year[idx].min()), int(year[idx].max())
+    size = max(len(region[1]), 1) * max(len(indicator[1]), 1) * (high - low + 1)
+    if size <= 4 * len(year) + 1024:  # a dense key: counted in one pass
+        codes = (region[0][idx] * len(indicator[1]) + indicator[0][idx]) * (high - low + 1) + (year[idx] - low)
+    else:
+        codes = key_codes((region[0][idx], region[1]), (indicator[0][idx], indicator[1]), year[idx])
+    counts = np.bincount(codes)
+    out[idx] = counts[codes] > 1
+    distinct_keys = len(idx) == len(year) and not out.any()
+    return (codes if distinct_keys else None), out
 
 
 def series_ids(cols: Columns) -> np.ndarray:
