@@ -1,24 +1,22 @@
 """The page header: the page's title and subtitle, the region selector and the overlay menu.
 
 It follows the session (regions loaded, region chosen elsewhere) and writes the user's
-choice back to it.
+choice back to it. Built before the session exists (the window's first phase), then `bind`-ed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..i18n import region_name
-from ..widgets import searchable
 
 
 class Header(QWidget):
-    def __init__(self, session, parent=None):
+    def __init__(self, session=None, parent=None):
+        """Without `session`: the first frame's header (titles only) until `bind`."""
         super().__init__(parent)
-        self.session = session
+        self.session = None
         self.setObjectName("header")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # a plain QWidget paints no style-sheet background
         h = QHBoxLayout(self)
         h.setContentsMargins(20, 10, 16, 10)
         tv = QVBoxLayout()
@@ -32,6 +30,23 @@ class Header(QWidget):
         tv.addWidget(self.page_title)
         tv.addWidget(self.page_subtitle)
         h.addLayout(tv, 1)
+        self._row = h
+        self.region_caption = self.region_combo = self.compare_button = self.compare_menu = None
+        if session is not None:
+            self.bind(session)
+
+    def bind(self, session) -> None:
+        """Follow `session` (once): add the region picker (searchable) and the overlay menu, which
+        write back to it (not part of the first frame: no data is loaded then; nor is the `Qt`
+        namespace, see shell.sidebar)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QComboBox, QMenu, QToolButton
+
+        from ..widgets import searchable
+
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # a plain QWidget paints no style-sheet background
+        self.session = session
+        h = self._row
         self.region_caption = QLabel(self.tr("地区"))
         self.region_combo = searchable(QComboBox())
         self.region_combo.setMinimumWidth(150)
@@ -52,6 +67,8 @@ class Header(QWidget):
     def show_page(self, title: str, subtitle: str, uses_region: bool, uses_compare: bool) -> None:
         self.page_title.setText(title)
         self.page_subtitle.setText(subtitle)
+        if self.session is None:  # the first frame: no picker yet
+            return
         for w in (self.region_caption, self.region_combo):
             w.setVisible(uses_region)
         self.compare_button.setVisible(uses_region and uses_compare)

@@ -836,22 +836,22 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../desktop/shell/header.py" line="35" />
+        <location filename="../../desktop/shell/header.py" line="50" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="38" />
+        <location filename="../../desktop/shell/header.py" line="53" />
         <source>当前查看的地区</source>
         <translation>The region shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="41" />
+        <location filename="../../desktop/shell/header.py" line="56" />
         <source>叠加对比</source>
         <translation>Overlay regions</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="42" />
+        <location filename="../../desktop/shell/header.py" line="57" />
         <source>在图表中叠加其他地区</source>
         <translation>Overlay other regions on the charts</translation>
     </message>
@@ -1192,109 +1192,114 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="67" />
+        <location filename="../../desktop/main_window.py" line="76" />
         <source>数据导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="67" />
+        <location filename="../../desktop/main_window.py" line="76" />
         <source>导入填报模板或长表数据，下载空白模板，管理工作区。</source>
         <translation>Import templates or long tables, download blank templates, manage the workspace.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="68" />
+        <location filename="../../desktop/main_window.py" line="77" />
         <source>数据校验</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="68" />
+        <location filename="../../desktop/main_window.py" line="77" />
         <source>逐地区查看指标数据、预估值和插值、数据来源，以及导入发现的问题。</source>
         <translation>Indicator data per region, estimates and interpolations, sources, and the problems found on import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="70" />
+        <location filename="../../desktop/main_window.py" line="79" />
         <source>指数测算</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="71" />
+        <location filename="../../desktop/main_window.py" line="80" />
         <source>总指数与四个一级指标的历年走势、二级指标对比、全部节点的指数与增速、权重敏感性。</source>
         <translation>Total index and four pillars over the years, sub-indicators, every node's index and growth, weight sensitivity.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="74" />
+        <location filename="../../desktop/main_window.py" line="83" />
         <source>潜力与定位</source>
         <translation>Potential &amp; role</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="75" />
+        <location filename="../../desktop/main_window.py" line="84" />
         <source>融合水平与势能、定位象限、功能定位、耦合协调度、融合潜力、协同伙伴与路径建议。</source>
         <translation>Level and momentum, quadrant, functional role, coupling, potential, partners and levers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="77" />
+        <location filename="../../desktop/main_window.py" line="86" />
         <source>对标分析</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="77" />
+        <location filename="../../desktop/main_window.py" line="86" />
         <source>任一指标与全国、所在板块对比：差距、增速差与地区排名。</source>
         <translation>Any node against the nation and the macro-region: gap, growth gap and rank.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="79" />
+        <location filename="../../desktop/main_window.py" line="88" />
         <source>规划推演</source>
         <translation>What-if</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="80" />
+        <location filename="../../desktop/main_window.py" line="89" />
         <source>按趋势或设定增速推演目标年份的水平、分组与象限，或求达到目标的最小调整方案（情景，非预测）。</source>
         <translation>Level, group and quadrant in a target year under trends or chosen growth; the smallest plan to reach a target (not a forecast).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="82" />
+        <location filename="../../desktop/main_window.py" line="91" />
         <source>报告导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="82" />
+        <location filename="../../desktop/main_window.py" line="91" />
         <source>导出评估报告（Word、PDF、Excel）、测算结果（CSV、JSON）和图表。</source>
         <translation>Export the assessment report (Word, PDF, Excel), the results (CSV, JSON) and the charts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="86" />
+        <location filename="../../desktop/main_window.py" line="95" />
         <source>两创融合评估 — 科技创新和产业创新融合发展指数</source>
         <translation>Fusion Assessor — science–industry innovation fusion index</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="289" />
+        <location filename="../../desktop/main_window.py" line="313" />
         <source>两创融合评估 {version}</source>
         <translation>Fusion Assessor {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="290" />
+        <location filename="../../desktop/main_window.py" line="314" />
         <source>按中国信通院 2025 年 4-12-27 指标体系测算两创融合发展指数，并评估地区融合潜力与功能定位。</source>
         <translation>Computes the science–industry innovation fusion index with the CAICT 2025 4-12-27 framework and assesses a region's fusion potential and functional role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="292" />
+        <location filename="../../desktop/main_window.py" line="316" />
         <source>指标体系：{name}；标识 {id}，版本 {version}</source>
         <translation>Indicator framework: {name}; id {id}, version {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="293" />
+        <location filename="../../desktop/main_window.py" line="317" />
         <source>运行环境：Python {python}，Qt {qt}，PySide6 {pyside}</source>
         <translation>Running on Python {python}, Qt {qt}, PySide6 {pyside}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="296" />
+        <location filename="../../desktop/main_window.py" line="320" />
         <source>日志文件夹：{folder}</source>
         <translation>Log folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="303" />
+        <location filename="../../desktop/main_window.py" line="327" />
         <source>关于</source>
         <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/sidebar.py" line="89" />
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
     </message>
 </context>
 <context>
@@ -1998,12 +2003,12 @@
         <translation>Science × industry innovation</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sidebar.py" line="62" />
+        <location filename="../../desktop/shell/sidebar.py" line="69" />
         <source>未打开工作区</source>
         <translation>No workspace open</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sidebar.py" line="65" />
+        <location filename="../../desktop/shell/sidebar.py" line="72" />
         <source>工作区：{name}
 {n} 个数值，{r} 个地区</source>
         <translation>Workspace: {name}
@@ -2394,37 +2399,37 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/errors.py" line="109" />
+        <location filename="../../desktop/errors.py" line="117" />
         <source>输入有问题，请按以下说明修改后重试：</source>
         <translation>There are problems with the input; fix them as described and try again:</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="112" />
+        <location filename="../../desktop/errors.py" line="120" />
         <source>无法访问文件：</source>
         <translation>Cannot access the file: </translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="114" />
+        <location filename="../../desktop/errors.py" line="122" />
         <source>（日志文件无法写入）</source>
         <translation>(the log file cannot be written)</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="115" />
+        <location filename="../../desktop/errors.py" line="123" />
         <source>发生了意外错误（{kind}）。详细信息已记录到日志文件：{path}。请将该文件发给技术支持。</source>
         <translation>An unexpected error occurred ({kind}). The details were written to the log file {path}. Please send that file to technical support.</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="120" />
+        <location filename="../../desktop/errors.py" line="128" />
         <source>发送方法：点击“打开日志文件夹”，把该文件作为附件发给技术支持（电子邮件或单位内部通讯工具），并写明出错前做了什么操作。</source>
         <translation>To send it: click "Open log folder", attach that file to a message to technical support (e-mail or your office's messaging tool) and say what you did just before the error.</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="141" />
+        <location filename="../../desktop/errors.py" line="149" />
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="148" />
+        <location filename="../../desktop/errors.py" line="156" />
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
