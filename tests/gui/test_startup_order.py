@@ -1,0 +1,35 @@
+"""Start-up order, not timing: the window is painted before the heavy modules are imported."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("core.kernel", "core.model", "core.assessment", "core.index", "numpy", "pyqtgraph", "desktop.session",
+         "desktop.widgets", "desktop.style", "logging.handlers")  # fmt: skip
+
+CHILD = """
+import json, sys
+import desktop.app as app
+seen = {}
+def say(text):
+    seen[text] = sorted(m for m in HEAVY if m in sys.modules)
+app._say = say
+app.main([])
+print(json.dumps(seen))
+"""
+
+
+def test_window_is_painted_before_core_charts_and_data_load(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FUSION_ASSESSOR_EXIT_AFTER_SHOW="1")
+    env["XDG_CONFIG_HOME"] = str(tmp_path)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
+    code = f"HEAVY = {HEAVY!r}\n" + CHILD
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["shown"] == []  # the first frame needs none of them
+    assert {"core.kernel", "desktop.session", "desktop.style"} <= set(seen["ready"])  # loaded after the paint
