@@ -1,4 +1,4 @@
-"""Start-up order, not timing: the window is painted before the heavy modules are imported."""
+"""Order, not timing: the window is painted before the heavy modules are imported; hidden tabs wait."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+
+from test_pages import _page, demo  # noqa: F401  (the demo session fixture and the page helper)
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("core.kernel", "core.model", "core.assessment", "core.index", "numpy", "pyqtgraph", "desktop.session",
@@ -33,3 +35,17 @@ def test_window_is_painted_before_core_charts_and_data_load(tmp_path):
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     assert seen["shown"] == []  # the first frame needs none of them
     assert {"core.kernel", "desktop.session", "desktop.style"} <= set(seen["ready"])  # loaded after the paint
+
+
+def test_hidden_tabs_are_filled_only_when_shown(qtbot, demo):  # noqa: F811
+    from desktop.pages.assessment_page import AssessmentPage
+
+    page, _ = _page(qtbot, AssessmentPage, demo)
+    fills = page.lazy_tabs.fills
+    assert fills == {0: 1}  # the tab on screen only
+    demo.set_region("江苏省")  # a change marks every tab stale, refills the one on screen
+    assert fills == {0: 2}
+    page.tabs.setCurrentIndex(6)  # 统计一致性: filled when shown, once
+    page.tabs.setCurrentIndex(0)
+    page.tabs.setCurrentIndex(6)
+    assert fills == {0: 2, 6: 1} and page.audit.summaries
