@@ -19,7 +19,7 @@ import json, sys
 import desktop.app as app
 seen = {}
 def say(text):
-    seen[text] = sorted(m for m in HEAVY if m in sys.modules)
+    seen[text.split()[0]] = sorted(m for m in HEAVY if m in sys.modules)
 app._say = say
 app.main([])
 print(json.dumps(seen))
