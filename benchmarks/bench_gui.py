@@ -70,8 +70,13 @@ def _window(folder: Path, workspace: Path):
 
 
 def _switch(app, win, pid: str) -> float:
+    """Milliseconds to show and paint page `pid` (NaN if the page failed: reported, the others still run)."""
     t0 = time.perf_counter()
-    win.show_page(pid)
+    try:
+        win.show_page(pid)
+    except Exception as exc:
+        print(f"page {pid} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return float("nan")
     win.repaint()  # paint now, as the user would see it
     app.processEvents()
     return (time.perf_counter() - t0) * 1000
@@ -94,14 +99,16 @@ def results(quick: bool = False) -> list[Result]:
     for label, times in (("first visit", first), ("switch back", again)):
         for pid, ms in times.items():
             rows.append(Result(f"GUI page switch ({label}): {pid}", f"{ms:.0f} ms", "reported"))
-    worst = max([*first.values(), *again.values()])
+    times = [*first.values(), *again.values()]
+    worst = max(t for t in times if t == t)
+    ok = worst <= LIMIT_MS and all(t == t for t in times)  # a failed page fails the target
     rows.append(
         Result(
             f"GUI page switch, slowest, {loaded} regions loaded",
             f"{worst:.0f} ms",
             f"≤ {LIMIT_MS:.0f} ms",
             worst / LIMIT_MS,
-            ok=worst <= LIMIT_MS,
+            ok=ok,
         )
     )
     return rows
