@@ -69,12 +69,18 @@ def _window(folder: Path, workspace: Path):
     return app, win
 
 
-def _switch(app, win, pid: str) -> float:
-    t0 = time.perf_counter()
-    win.show_page(pid)
+def _switch(app, win, pid: str) -> tuple[float, float]:
+    """Milliseconds (wall clock, CPU) to show and paint page `pid`; NaN if the page failed (reported,
+    the others still run). The CPU time is the steadier figure on a shared, busy machine."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    try:
+        win.show_page(pid)
+    except Exception as exc:
+        print(f"page {pid} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return float("nan"), float("nan")
     win.repaint()  # paint now, as the user would see it
     app.processEvents()
-    return (time.perf_counter() - t0) * 1000
+    return (time.perf_counter() - t0) * 1000, (time.process_time() - c0) * 1000
 
 
 def results(quick: bool = False) -> list[Result]:
@@ -92,16 +98,22 @@ def results(quick: bool = False) -> list[Result]:
         win.close()
     rows = []
     for label, times in (("first visit", first), ("switch back", again)):
-        for pid, ms in times.items():
-            rows.append(Result(f"GUI page switch ({label}): {pid}", f"{ms:.0f} ms", "reported"))
-    worst = max([*first.values(), *again.values()])
+        for pid, (ms, cpu) in times.items():
+            rows.append(
+                Result(f"GUI page switch ({label}): {pid}", f"{ms:.0f} ms", "reported", baseline=f"{cpu:.0f} ms CPU")
+            )
+    times = [t for t, _ in (*first.values(), *again.values())]
+    worst = max(t for t in times if t == t)
+    worst_cpu = max(c for _, c in (*first.values(), *again.values()) if c == c)
+    ok = worst <= LIMIT_MS and all(t == t for t in times)  # a failed page fails the target
     rows.append(
         Result(
             f"GUI page switch, slowest, {loaded} regions loaded",
             f"{worst:.0f} ms",
             f"≤ {LIMIT_MS:.0f} ms",
             worst / LIMIT_MS,
-            ok=worst <= LIMIT_MS,
+            f"slowest CPU {worst_cpu:.0f} ms",
+            ok=ok,
         )
     )
     return rows

@@ -1,7 +1,9 @@
 """Entry point: `python -m desktop [--demo] [--lang zh|en] [--screenshot PATH [--page NAME]] [--self-test] [--version]`.
 
-Start-up is kept close to a bare Qt window: only QtWidgets and the window shell are imported
-before the window is shown; data, numpy, the engine and pyqtgraph load afterwards.
+Start-up is kept close to a bare Qt window: only QtWidgets and the window shell (sidebar,
+header, a busy indicator) are imported before the window is shown; the session and core, the
+style sheet, menus, icons, numpy, the engine, pyqtgraph and the data load after the first paint.
+`--screenshot`, `--self-test` and the tests build the whole window synchronously.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ PAGE_NAMES = ("import", "check", "index", "assessment", "benchmark", "whatif", "
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv:  # nothing to explain or refuse: the plain parser gives the same defaults, sooner
+        return _add_arguments(argparse.ArgumentParser(prog="python -m desktop")).parse_args(argv)
     from core.commands import HelpParser, examples
 
     p = HelpParser(
@@ -34,6 +39,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
             "python -m desktop report resources/demo/demo-provinces.csv --region 江苏省 --format pdf --out 江苏省.pdf",
         ),
     )
+    return _add_arguments(p).parse_args(argv)
+
+
+def _add_arguments(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true", help="打开内置演示工作区 (open the demo workspace)")
     p.add_argument("--lang", choices=("zh", "en"), help="界面语言（默认中文，或上次的设置） (interface language)")
     p.add_argument("--workspace", help="打开指定工作区或数据文件/文件夹 (open a workspace, data file or folder)")
@@ -52,16 +61,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="离屏运行完整流程自检（演示数据→导入→测算→评估→导出）后退出 (run the self-test)",
     )
     p.add_argument("--version", action="store_true", help="显示版本号后退出 (show the version)")
-    return p.parse_args(argv)
+    return p
 
 
-def create_app(lang: str | None = None, defer_style: bool = False):
+def create_app(lang: str | None = None, defer: bool = False):
     """The QApplication with fonts, style and translation installed (idempotent).
 
-    `defer_style`: the style sheet is left to the caller, to apply after the first paint."""
+    `defer`: the style sheet and the main-thread garbage collector are left to the caller, to
+    install after the first paint (`start`)."""
     from PySide6.QtWidgets import QApplication
 
-    from . import APP_ID, errors, fonts, i18n, style
+    from . import APP_ID, errors, fonts, i18n
     from .settings import Settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -71,14 +81,21 @@ def create_app(lang: str | None = None, defer_style: bool = False):
     settings = Settings()
     lang = lang or settings.language
     fonts.apply(app)
-    if not defer_style:
-        style.apply(app)
     i18n.install(app, lang)
     errors.install()
+    if not defer:
+        after_paint(app)
+    return app, settings, lang
+
+
+def after_paint(app) -> None:
+    """What the app needs but the first frame does not: the style sheet (the window first shows in
+    the plain Fusion style) and the garbage collector that keeps collection in the GUI thread."""
+    from . import style
     from .workers import install_gc
 
+    style.apply(app)
     install_gc(app)
-    return app, settings, lang
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         from . import selftest
 
         return selftest.run(_say)
-    app, settings, lang = create_app(args.lang, defer_style=not (args.screenshot or args.self_test))
+    app, settings, lang = create_app(args.lang, defer=not args.screenshot)
     if args.lang and not args.screenshot:
         settings.language = args.lang
     if args.screenshot:
@@ -104,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     if bench:
         while not win.painted:
             app.processEvents()
-        _say("shown")
+        cpu = os.times()
+        _say(f"shown {cpu.user + cpu.system:.3f}")  # with the CPU seconds so far (robust on a busy machine)
         while not win.ready:  # menus and the first page, built right after the first paint
             app.processEvents()
         _say("ready")
@@ -123,17 +141,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def start(app, settings, lang: str, args: argparse.Namespace, load: bool = True):
-    """Show the main window first; after its first paint come the menus, icons, the style sheet (the
-    window first shows in the plain Fusion style), the chart library, then the demo or workspace on a
-    worker with the status bar's progress indicator (`load=False`: no charts, no data: the start-up benchmark)."""
-    from . import style
+    """Show the main window's shell first; after its first paint come the session, menus, icons, the
+    style sheet, the chart library, then the demo or workspace on a worker with the status bar's
+    progress indicator (`load=False`: no charts, no data: the start-up benchmark)."""
     from .main_window import MainWindow
 
     win = MainWindow(settings, lang=lang, defer=True)
     geom = settings.geometry
     if geom is not None:
         win.restoreGeometry(geom)
-    win.after_first_paint(lambda: style.apply(app))
+    win.after_first_paint(lambda: after_paint(app))
     if load:
         win.after_first_paint(preload_charts)
         win.after_first_paint(lambda: win.open_initial(demo=args.demo, workspace=args.workspace))

@@ -9,9 +9,7 @@
 
 from __future__ import annotations
 
-import logging
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -21,8 +19,8 @@ from . import APP_ID
 LOG_NAME = "desktop-errors.log"
 LOG_MAX_BYTES = 1_000_000
 LOG_BACKUPS = 3
-logger = logging.getLogger("fusion_assessor")
-_handler: RotatingFileHandler | None = None
+LOGGER_NAME = "fusion_assessor"
+_handler = None  # a logging.handlers.RotatingFileHandler (logging is imported on the first error: not at start-up)
 _log_override: Path | None = None  # tests point this at a temp dir
 _interactive = True  # False in --screenshot mode: messages go to stderr, no modal dialog
 shown_messages: list[str] = []  # every message shown (tests and screenshot mode read it)
@@ -51,16 +49,25 @@ def set_log_dir(path: str | Path | None) -> None:
     _close_handler()
 
 
+def _logger():
+    import logging
+
+    return logging.getLogger(LOGGER_NAME)
+
+
 def _close_handler() -> None:
     global _handler
     if _handler is not None:
-        logger.removeHandler(_handler)
+        _logger().removeHandler(_handler)
         _handler.close()
         _handler = None
 
 
-def log_handler() -> RotatingFileHandler | None:
+def log_handler():
     """The rotating file handler on `log_path()`, attached to the app's logger (None if the folder is not writable)."""
+    import logging
+    from logging.handlers import RotatingFileHandler
+
     global _handler
     path = log_path()
     if _handler is not None and Path(_handler.baseFilename) == path.resolve():
@@ -74,6 +81,7 @@ def log_handler() -> RotatingFileHandler | None:
     except OSError:
         return None
     _handler.setFormatter(logging.Formatter("=== %(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger = _logger()
     logger.addHandler(_handler)
     logger.setLevel(logging.INFO)
     return _handler
@@ -88,7 +96,7 @@ def log_exception(exc: BaseException, context: str = "") -> Path | None:
 
     import core
 
-    logger.error(
+    _logger().error(
         "%s (fusion-assessor %s, Python %s, %s)",
         context or "error",
         core.__version__,

@@ -4,6 +4,10 @@ The parts around the pages live in `desktop/shell/` (sidebar, header, menus, sta
 workspace actions); this class puts them together and switches pages. Pages are created the
 first time they are shown (so start-up builds one page only), and rebuilt on a language change
 (the session, i.e. the data and results, is kept).
+
+Two phases: the shell (sidebar titles, header, an empty page area with a busy indicator) needs
+only QtWidgets; the session (and with it core), the status bar, the menus and the first page
+come in `_build_rest`, right away or (`defer=True`, the app's start-up) after the first paint.
 """
 
 from __future__ import annotations
@@ -11,17 +15,12 @@ from __future__ import annotations
 import contextlib
 import importlib
 
-from PySide6.QtCore import QEvent, QTimer, QUrl
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from . import errors, i18n
-from .session import Session
 from .shell.header import Header
-from .shell.menus import Menus
-from .shell.sidebar import Sidebar
-from .shell.status import StatusArea
-from .shell.workspace_actions import WorkspaceActions
-from .widgets import FitScroll
+from .shell.sidebar import Sidebar, loading_placeholder
 
 # (id, module, class) in workflow order; titles come from MainWindow.page_titles() (translated)
 PAGES = (
@@ -37,9 +36,10 @@ PAGE_IDS = tuple(p[0] for p in PAGES)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings, session: Session | None = None, lang: str = "zh", defer: bool = False):
-        """`defer=True` (the app's start-up): menus and the first page are built right after
-        the window is first shown, so the window appears sooner (see benchmarks/bench_startup.py)."""
+    def __init__(self, settings, session=None, lang: str = "zh", defer: bool = False):
+        """`defer=True` (the app's start-up): only the shell is built before the window is first
+        shown; the session, menus and the first page right after its first paint, so the window
+        appears sooner (see benchmarks/bench_startup.py). `ready` tells when all is built."""
         super().__init__()
         self._defer = defer
         self.ready = False
@@ -47,19 +47,28 @@ class MainWindow(QMainWindow):
         self._after_paint: list = []
         self.settings = settings
         self.lang = lang
-        self.session = session or Session(settings, self)
-        self.workspace = WorkspaceActions(self)
+        self.session = session  # None until _build_rest creates one (after the first paint with defer)
+        self.workspace = None
         self.pages: dict[str, QWidget] = {}
         self._current = "import"
-        self.status: StatusArea | None = None
+        self.status = None
         self.setAcceptDrops(True)
         self.resize(1360, 860)
+        self._build()
+
+    def _attach_session(self) -> None:
+        """Phase two, once: the session (which imports core) and the workspace actions."""
+        from .session import Session
+        from .shell.workspace_actions import WorkspaceActions
+
+        if self.session is None:
+            self.session = Session(self.settings, self)
+        self.workspace = WorkspaceActions(self)
         s = self.session
         s.message.connect(self.show_message)
         s.errorRaised.connect(self.show_error)
         s.dataChanged.connect(self._update_regions)
         s.resultChanged.connect(self._update_regions)
-        self._build()
 
     # ------------------------------------------------------------------ building
     def page_titles(self) -> dict[str, tuple[str, str]]:
@@ -99,8 +108,10 @@ class MainWindow(QMainWindow):
         cl = QVBoxLayout(content)
         cl.setContentsMargins(0, 0, 0, 0)
         cl.setSpacing(0)
-        self.header = Header(self.session)
-        self.region_combo, self.page_title = self.header.region_combo, self.header.page_title
+        self.header = Header()
+        self.page_title = self.header.page_title
+        title, subtitle = self.page_titles()[self._current]
+        self.header.show_page(title, subtitle, False, False)
         cl.addWidget(self.header)
         self.stack = QStackedWidget()
         for pid in PAGE_IDS:
@@ -108,23 +119,37 @@ class MainWindow(QMainWindow):
             holder.setObjectName(f"holder_{pid}")
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.stack.addWidget(holder)
+        self.stack.addWidget(loading_placeholder())  # shown until the first page is built
+        self.stack.setCurrentIndex(len(PAGE_IDS))
         cl.addWidget(self.stack, 1)
         lay.addWidget(content, 1)
         self.setCentralWidget(root)
         if old is not None:
             old.deleteLater()
+        if self._defer:
+            self._defer = False
+            self.installEventFilter(self)
+            self.after_first_paint(self._build_rest)
+        else:
+            self._build_rest()
+
+    def _build_rest(self) -> None:
+        """Phase two: session, header and status bar bound to it, step icons, menus, the current page."""
+        from .shell.menus import Menus
+        from .shell.status import StatusArea
+
+        if self.workspace is None:
+            self._attach_session()
+        self.header.bind(self.session)
+        self.region_combo = self.header.region_combo
         if self.status is not None:
             self.status.remove_from(self.statusBar())
         self.status = StatusArea(self.statusBar(), self.session.runner, self)
         self._update_regions()
-        if self._defer:
-            self._defer = False
-            self.installEventFilter(self)
-            self.after_first_paint(self.sidebar.set_icons)
-            self.after_first_paint(self._complete_build)
-        else:
-            self.sidebar.set_icons()
-            self._complete_build()
+        self.sidebar.complete()
+        self.menus = Menus(self)
+        self.show_page(self._current)
+        self.ready = True
 
     def after_first_paint(self, fn) -> None:
         """Run `fn` once the window has been painted (start-up: menus, icons, style, then the data)."""
@@ -142,16 +167,13 @@ class MainWindow(QMainWindow):
             self._after_paint.clear()
         return super().eventFilter(obj, event)
 
-    def _complete_build(self) -> None:
-        self.menus = Menus(self)
-        self.show_page(self._current)
-        self.ready = True
-
     # ------------------------------------------------------------------ pages
     def page(self, pid: str) -> QWidget:
         """The page widget (created on first use)."""
         if pid not in self.pages:
             _, module, cls = PAGES[PAGE_IDS.index(pid)]
+            from .widgets import FitScroll
+
             page_cls = getattr(importlib.import_module(module), cls)
             page = page_cls(self.session, self)
             page.setObjectName(f"page_{pid}")
@@ -227,7 +249,7 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event) -> None:
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
+        if paths and self.ready:
             event.acceptProposedAction()
             self.import_paths(paths)
 
@@ -252,6 +274,7 @@ class MainWindow(QMainWindow):
         # rebuild every translated widget; the session keeps data and results
         for page in self.pages.values():
             page.deleteLater()
+        self.ready = False
         self._build()
 
     def show_help(self, tab: int = 0):
@@ -268,6 +291,7 @@ class MainWindow(QMainWindow):
         return tour
 
     def open_log_folder(self) -> None:
+        from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices
 
         folder = errors.log_dir()
@@ -303,8 +327,9 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("关于"), self.about_text())
 
     def closeEvent(self, event) -> None:
-        self.session.runner.cancel_all()
-        self.session.runner.wait(3000)
+        if self.session is not None:
+            self.session.runner.cancel_all()
+            self.session.runner.wait(3000)
         with contextlib.suppress(Exception):
             self.settings.geometry = self.saveGeometry()
         super().closeEvent(event)

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
-from core.kernel import DEFAULT_GAP_POLICY, GAP_POLICIES
-
 from . import APP_ID
 
 LANGUAGES = ("zh", "en")
@@ -64,11 +62,16 @@ class Settings:
 
     @property
     def gap_policy(self) -> str:
+        # not at import: the settings are read before the window shows, core after its first paint
+        from core.kernel import DEFAULT_GAP_POLICY, GAP_POLICIES
+
         p = self._get("index/gap_policy", DEFAULT_GAP_POLICY)
         return p if p in GAP_POLICIES else DEFAULT_GAP_POLICY
 
     @gap_policy.setter
     def gap_policy(self, value: str) -> None:
+        from core.kernel import DEFAULT_GAP_POLICY, GAP_POLICIES
+
         self._set("index/gap_policy", value if value in GAP_POLICIES else DEFAULT_GAP_POLICY)
 
     @property

@@ -283,13 +283,17 @@ class QuadrantScatter(ChartFrame):
         x0, x1, y0, y1 = self._ranges(points, split, symmetric)
         self._quadrants((x0, x1, y0, y1), split, quadrant_names)
         spots = []
+        pen, brushes = P.mkPen("w", width=1.5), {}  # one pen, one brush per colour (hundreds of regions)
         for p in points:
+            color = style.ACCENT if p.highlight else p.color
+            if color not in brushes:
+                brushes[color] = P.mkBrush(color)
             spots.append(
                 {
                     "pos": (p.x, p.y),
                     "size": 14 if p.highlight else 9,
-                    "brush": P.mkBrush(style.ACCENT if p.highlight else p.color),
-                    "pen": P.mkPen("w", width=1.5),
+                    "brush": brushes[color],
+                    "pen": pen,
                     "data": p.tip or p.name,
                     "symbol": "o",
                 }

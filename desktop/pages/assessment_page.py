@@ -24,7 +24,7 @@ from ..help import indicator_tooltip, set_node_tooltips
 from ..i18n import current_language, parenthesised, region_name, separators
 from ..widgets import Card, CardRow, Verdict, fmt
 from .audit_tab import AuditTab
-from .base import ResultPage
+from .base import LazyTabs, ResultPage
 from .tables import DataTable, fill_table, make_table, robustness, scroll
 from .tilemap_tab import TileMapTab
 
@@ -446,7 +446,6 @@ class AssessmentPage(ResultPage):
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         v.addWidget(self.headline)
         self.tabs = QTabWidget()
-        self.tabs.currentChanged.connect(self._fit_rows)
         v.addWidget(self.tabs, 1)
         self.positioning = PositioningTab(self)
         self.coupling = CouplingTab()
@@ -454,16 +453,21 @@ class AssessmentPage(ResultPage):
         self.industries = IndustriesTab()
         self.partner_tab = PartnersTab()
         self.audit = AuditTab()
-        self.tabs.addTab(scroll(self.positioning), self.tr("定位"))
         self.tilemap = TileMapTab(self.session)
-        self.tabs.addTab(self.tilemap, self.tr("全国格局"))
-        self.tabs.addTab(scroll(self.coupling), self.tr("耦合与潜力"))
+        self.lazy_tabs = LazyTabs(self.tabs)  # a tab is filled when it is first shown after a change
         # every tab but the map scrolls inside itself: the tallest tab no longer sets the page's minimum
         # (at 125 % the page and a tab both scrolled)
-        self.tabs.addTab(scroll(self.boards), self.tr("优势与短板"))
-        self.tabs.addTab(scroll(self.industries), self.tr("主导产业"))
-        self.tabs.addTab(scroll(self.partner_tab), self.tr("伙伴与路径"))
-        self.tabs.addTab(scroll(self.audit), self.tr("统计一致性"))
+        for tab, widget, title in (
+            (self.positioning, scroll(self.positioning), self.tr("定位")),
+            (self.tilemap, self.tilemap, self.tr("全国格局")),
+            (self.coupling, scroll(self.coupling), self.tr("耦合与潜力")),
+            (self.boards, scroll(self.boards), self.tr("优势与短板")),
+            (self.industries, scroll(self.industries), self.tr("主导产业")),
+            (self.partner_tab, scroll(self.partner_tab), self.tr("伙伴与路径")),
+            (self.audit, scroll(self.audit), self.tr("统计一致性")),
+        ):
+            self.lazy_tabs.add(widget, title, lambda t=tab: self._show_tab(t))
+        self.tabs.currentChanged.connect(self._fit_rows)  # after the fill
         self.notes = QLabel("")
         self.notes.setObjectName("muted")
         self.notes.setWordWrap(True)
@@ -498,16 +502,18 @@ class AssessmentPage(ResultPage):
             self.show_empty(msg or self.tr("还没有评估结果。评估需要地区数据和全国基准（可用内置的全国数据）。"))
             return
         self.show_content()
-        a, fw, lang = s.assessment, s.framework, current_language()
+        fw, lang = s.framework, current_language()
         self.positioning.fill_nodes(fw, lang)
         self.headline.setText(_text(ra.headline))
-        for tab in (self.positioning, self.tilemap, self.coupling, self.boards, self.industries, self.partner_tab,
-                    self.audit):  # fmt: skip
-            tab.show_region(a, ra, fw, lang)
+        self.lazy_tabs.refresh()
         notes = [_text(n) for n in ra.notes]
         more = self.tr("（另有 {0} 条说明，见导出的 JSON）").format(len(notes) - 4) if len(notes) > 4 else ""
         self.notes.setText(self.tr("说明：") + " ".join(notes[:4]) + more if notes else "")
         self._fit_rows()
+
+    def _show_tab(self, tab) -> None:
+        s = self.session
+        tab.show_region(s.assessment, self.region_assessment(), s.framework, current_language())
 
     def _fit_rows(self, *_):
         """Row heights follow the wrapped text once the tab has its real width."""

@@ -57,3 +57,33 @@ class ResultPage(LazyPage):
         if not self._built:
             self._build()
         self.stack.setCurrentWidget(self.content)
+
+
+class LazyTabs:
+    """Fill only the tab on screen: the others are marked stale on `refresh` and filled when first
+    shown (with many regions a hidden table, chart or audit costs as much as the visible one).
+
+    `fills` counts the fills per tab index (tests check that hidden tabs wait)."""
+
+    def __init__(self, tabs):
+        self.tabs = tabs
+        self._fill: dict[int, object] = {}
+        self._stale: set[int] = set()
+        self.fills: dict[int, int] = {}
+        tabs.currentChanged.connect(self._shown)
+
+    def add(self, widget, title: str, fill) -> int:
+        """Add `widget` as a tab whose content `fill()` (re)builds."""
+        index = self.tabs.addTab(widget, title)
+        self._fill[index] = fill
+        return index
+
+    def refresh(self) -> None:
+        self._stale = set(self._fill)
+        self._shown(self.tabs.currentIndex())
+
+    def _shown(self, index: int) -> None:
+        if index in self._stale:
+            self._stale.discard(index)
+            self.fills[index] = self.fills.get(index, 0) + 1
+            self._fill[index]()

@@ -13,7 +13,7 @@ from core.kernel import GAP_POLICIES, CellStatus, gap_policy_label, msg
 from .. import style
 from ..i18n import current_language, region_name, separators
 from ..widgets import Card
-from .base import ResultPage
+from .base import LazyTabs, ResultPage
 from .index_sensitivity import SensitivityPanel
 from .index_tree import NodeTree
 from .tables import scroll
@@ -79,9 +79,10 @@ class IndexPage(ResultPage):
 
     def _build_tabs(self) -> QTabWidget:
         self.tabs = QTabWidget()
+        self.lazy_tabs = LazyTabs(self.tabs)  # a tab is filled when it is first shown after a change
         self.node_tree = NodeTree(self.session)
         self.tree, self.measure = self.node_tree.tree, self.node_tree.measure
-        self.tabs.addTab(self.node_tree, self.tr("指数明细"))
+        self.lazy_tabs.add(self.node_tree, self.tr("指数明细"), self.node_tree.fill)
         self.sensitivity = SensitivityPanel(self.session)
         sp = self.sensitivity
         self.oat_button, self.mc_button, self.oat_table, self.rank_table = (
@@ -90,13 +91,13 @@ class IndexPage(ResultPage):
             sp.oat_table,
             sp.rank_table,
         )
-        self.tabs.addTab(scroll(sp), self.tr("权重敏感性"))  # scrolls inside the tab, not the page
+        self.lazy_tabs.add(scroll(sp), self.tr("权重敏感性"), sp.fill)  # scrolls inside the tab, not the page
         self.recipe = QLabel("")
         self.recipe.setWordWrap(True)
         self.recipe.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.recipe.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.recipe.setContentsMargins(10, 10, 10, 10)
-        self.tabs.addTab(self.recipe, self.tr("测算口径"))
+        self.lazy_tabs.add(self.recipe, self.tr("测算口径"), self._fill_recipe)
         return self.tabs
 
     # ------------------------------------------------------------------ refresh
@@ -116,9 +117,7 @@ class IndexPage(ResultPage):
             self.pillar_combo.blockSignals(False)
         self._draw_line()
         self._draw_bars()
-        self.node_tree.fill()
-        self.sensitivity.fill()
-        self._fill_recipe()
+        self.lazy_tabs.refresh()
 
     # ------------------------------------------------------------------ 图1
     def _series(self, region: str, code: str, name: str, color: str, **style_args):

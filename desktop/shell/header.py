@@ -1,36 +1,24 @@
 """The page header: the page's title and subtitle, the region selector and the overlay menu.
 
 It follows the session (regions loaded, region chosen elsewhere) and writes the user's
-choice back to it.
+choice back to it. Built before the session exists (the window's first phase), then `bind`-ed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMenu,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-    QWidgetAction,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..i18n import region_name
-from ..widgets import searchable
 
 COMPARE_SHOWN = 25  # regions listed in the overlay menu at once (checked ones always); the search box finds the rest
 
 
 class Header(QWidget):
-    def __init__(self, session, parent=None):
+    def __init__(self, session=None, parent=None):
+        """Without `session`: the first frame's header (titles only) until `bind`."""
         super().__init__(parent)
-        self.session = session
+        self.session = None
         self.setObjectName("header")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # a plain QWidget paints no style-sheet background
         h = QHBoxLayout(self)
         h.setContentsMargins(20, 10, 16, 10)
         tv = QVBoxLayout()
@@ -44,6 +32,23 @@ class Header(QWidget):
         tv.addWidget(self.page_title)
         tv.addWidget(self.page_subtitle)
         h.addLayout(tv, 1)
+        self._row = h
+        self.region_caption = self.region_combo = self.compare_button = self.compare_menu = None
+        if session is not None:
+            self.bind(session)
+
+    def bind(self, session) -> None:
+        """Follow `session` (once): add the region picker (searchable) and the overlay menu, which
+        write back to it (not part of the first frame: no data is loaded then; nor is the `Qt`
+        namespace, see shell.sidebar)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QComboBox, QMenu, QToolButton
+
+        from ..widgets import searchable
+
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # a plain QWidget paints no style-sheet background
+        self.session = session
+        h = self._row
         self.region_caption = QLabel(self.tr("地区"))
         self.region_combo = searchable(QComboBox())
         self.region_combo.setMinimumWidth(150)
@@ -66,6 +71,8 @@ class Header(QWidget):
     def show_page(self, title: str, subtitle: str, uses_region: bool, uses_compare: bool) -> None:
         self.page_title.setText(title)
         self.page_subtitle.setText(subtitle)
+        if self.session is None:  # the first frame: no picker yet
+            return
         for w in (self.region_caption, self.region_combo):
             w.setVisible(uses_region)
         self.compare_button.setVisible(uses_region and uses_compare)
@@ -96,6 +103,9 @@ class Header(QWidget):
 
     def _build_compare_search(self) -> None:
         """A search box at the top of the overlay menu: hundreds of cities are found by typing, not scrolling."""
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QLineEdit, QWidgetAction
+
         self.compare_actions: list = []
         self.compare_search = QLineEdit()
         self.compare_search.setPlaceholderText(self.tr("查找地区…"))
@@ -134,6 +144,8 @@ class Header(QWidget):
 
     def _text_typed(self, text: str) -> None:
         """A whole region name typed (or set) in the search box selects it; a partial search text does nothing."""
+        from PySide6.QtCore import Qt
+
         index = self.region_combo.findText(text, Qt.MatchFlag.MatchExactly)
         if index >= 0 and index != self.region_combo.currentIndex():
             self.region_combo.setCurrentIndex(index)

@@ -1,11 +1,12 @@
-"""The workflow sidebar: app title, one step per page, the open workspace in a line or two."""
+"""The workflow sidebar: app title, one step per page, the open workspace in a line or two.
+
+Part of the window's first phase (drawn before the session and core are loaded): QtWidgets only,
+and not even the `Qt` namespace (≈60 ms of enum types on first use): what needs it comes in `complete`."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
-
-from ..widgets import step_icon
+from PySide6.QtCore import QCoreApplication, QSize, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget
 
 
 class Sidebar(QWidget):
@@ -15,7 +16,6 @@ class Sidebar(QWidget):
         """`titles`: page id → (title, tooltip), in workflow order."""
         super().__init__(parent)
         self.setObjectName("sidebar")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # a plain QWidget paints no style-sheet background
         self.setFixedWidth(212)
         self._ids = list(titles)
         v = QVBoxLayout(self)
@@ -31,13 +31,10 @@ class Sidebar(QWidget):
         self.steps = QListWidget()
         self.steps.setObjectName("steps")
         self.steps.setIconSize(QSize(24, 24))
-        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for pid, (title, tip) in titles.items():
-            item = QListWidgetItem(title)  # icons come after the first paint (set_icons)
-            item.setData(Qt.ItemDataRole.UserRole, pid)
+        for title, tip in titles.values():
+            item = QListWidgetItem(title)  # icons come after the first paint (complete)
             item.setToolTip(tip)
             self.steps.addItem(item)
-        self.steps.currentRowChanged.connect(self._row_changed)
         v.addWidget(self.steps, 1)
         self.workspace_label = QLabel("")
         self.workspace_label.setObjectName("workspaceLabel")
@@ -45,10 +42,20 @@ class Sidebar(QWidget):
         self.workspace_label.setContentsMargins(18, 0, 12, 0)
         v.addWidget(self.workspace_label)
 
-    def set_icons(self) -> None:
-        """The numbered step icons (drawn with QPainter: deferred at start-up until the window shows)."""
-        for i in range(self.steps.count()):
-            self.steps.item(i).setIcon(step_icon(i + 1))
+    def complete(self) -> None:
+        """After the first paint: the numbered step icons (drawn with QPainter), the page id in each
+        item, the style-sheet background and no focus frame on the steps."""
+        from PySide6.QtCore import Qt
+
+        from ..widgets import step_icon
+
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # a plain QWidget paints no style-sheet background
+        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.steps.currentRowChanged.connect(self._row_changed)  # not before: there is no page to show yet
+        for i, pid in enumerate(self._ids):
+            item = self.steps.item(i)
+            item.setData(Qt.ItemDataRole.UserRole, pid)
+            item.setIcon(step_icon(i + 1))
 
     def set_current(self, pid: str) -> None:
         """Highlight the step of `pid` without emitting stepSelected."""
@@ -71,3 +78,24 @@ class Sidebar(QWidget):
     def _row_changed(self, row: int) -> None:
         if 0 <= row < len(self._ids):
             self.stepSelected.emit(self._ids[row])
+
+
+def loading_placeholder() -> QWidget:
+    """What the page area shows until the first page is built: a line of text and a busy bar."""
+    w = QWidget()
+    w.setObjectName("loadingPlaceholder")
+    v = QVBoxLayout(w)
+    v.addStretch(1)
+    label = QLabel(QCoreApplication.translate("MainWindow", "正在加载…"))
+    bar = QProgressBar()
+    bar.setRange(0, 0)  # busy
+    bar.setTextVisible(False)
+    bar.setFixedWidth(240)
+    for part in (label, bar):  # centred by stretches (an alignment flag would load the Qt namespace)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(part)
+        row.addStretch(1)
+        v.addLayout(row)
+    v.addStretch(2)
+    return w

@@ -16,6 +16,8 @@ def _show(qtbot, session, region: str) -> AssessmentPage:
     page, _ = _page(qtbot, AssessmentPage, session)
     session.set_region(region)
     page.refresh()
+    for i in range(page.tabs.count()):  # hidden tabs are filled when first shown
+        page.tabs.setCurrentIndex(i)
     return page
 
 

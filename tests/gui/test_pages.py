@@ -104,7 +104,9 @@ def test_index_page_draws_the_figures_tree_and_sensitivity(qtbot, demo):
     assert total.childCount() == len(demo.framework.pillars)
     latest = float(total.text(len(res.years)).rstrip("*~"))
     assert math.isclose(latest, res.series(REGION, "total")[res.years[-1]], abs_tol=0.06)
+    page.tabs.setCurrentWidget(page.recipe)  # hidden tabs are filled when first shown
     assert "几何插值" in page.recipe.text() and str(res.base_year) in page.recipe.text()
+    page.tabs.setCurrentWidget(page.sensitivity)
     assert "尚未运行" in page.sensitivity.summary.text()
     demo.run_sensitivity()
     assert page.oat_table.rowCount() == len(res.years) - 1
@@ -157,6 +159,7 @@ def test_assessment_page_marks_a_borderline_verdict_and_shows_margin_and_shares_
     assert page.v_momentum.value.text() == "99.97" and "临界" in page.v_quadrant.reason.text()
     demo.set_region("江苏省")
     page.refresh()
+    page.tabs.setCurrentIndex(2)  # 耦合与潜力 (hidden tabs are filled when first shown)
     stable = demo.assessment.regions["江苏省"].coupling
     assert not stable.borderline and "临界" not in page.coupling_reason.text()
 
@@ -277,6 +280,7 @@ def test_sensitivity_tab_shows_core_sobol_indices_and_drop_one(qtbot, demo):
 
     page, _ = _page(qtbot, IndexPage, demo)
     sp = page.sensitivity
+    page.tabs.setCurrentWidget(sp)  # hidden tabs are filled when first shown
     assert sp.sobol_table.rowCount() == 0 and sp.drop_table.rowCount() == 0
     demo.run_sobol()
     prepared = prepare(demo.table, demo.framework, demo.index_options())
@@ -317,6 +321,7 @@ def test_assessment_audit_tab_shows_each_pillar_or_the_reason(qtbot, demo):
     assert len(a.levels) >= MIN_REGIONS  # the demo provinces
     expected = audit_levels(fw, a.levels, a.year)
     tab = page.audit
+    page.tabs.setCurrentIndex(page.tabs.count() - 1)  # hidden tabs are filled when first shown
     assert set(tab.summaries) == set(fw.pillars)
     for pillar, pa in expected.pillars.items():
         assert f"α = {pa.cronbach_alpha:.3f}" in tab.summaries[pillar].text()
