@@ -222,8 +222,9 @@ def stable_quadrants(quadrants: Mapping, rd: RegionDraws, cfg: AssessmentConfig)
             continue
         hi_l = rd.level(node) >= q.split_level - EPS
         hi_m = np.nan_to_num(rd.momentum[node], nan=q.momentum) >= q.split_momentum - EPS
-        labels = np.select([hi_l & hi_m, hi_l & ~hi_m, ~hi_l & hi_m], [keys.index(k) for k in keys[:3]],
-                           keys.index((False, False)))  # fmt: skip
+        at = {k: keys.index(k) for k in keys}
+        labels = np.where(hi_l, np.where(hi_m, at[True, True], at[True, False]),
+                          np.where(hi_m, at[False, True], at[False, False]))  # fmt: skip
         stab = stability_of(labels, names)
         on_level = abs(q.level - q.split_level) <= abs(q.momentum - q.split_momentum)
         value, split = (q.level, q.split_level) if on_level else (q.momentum, q.split_momentum)
