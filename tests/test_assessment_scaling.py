@@ -115,3 +115,28 @@ def test_sameness_screening_matches_pair_by_pair(framework, config):
         expected = sorted((-cos[b], b) for b in warn)
         expected += sorted((-c, b) for b, c in cos.items() if b not in warn)[: config.sameness_show_top]
         assert [(i.peer, i.cosine) for i in items] == [(b, -c) for c, b in expected]
+
+
+def test_complete_cosines_match_the_general_screen(framework):
+    """With every pillar level present the cosines are one prepared product: the same figures (to rounding)
+    as the masked computation that allows missing levels."""
+    import numpy as np
+
+    from core.assessment.partners import PeerMatrix
+
+    levels = {
+        r: {p: 100.0 if v is None else v for p, v in row.items()}
+        for r, row in _levels(200, framework.pillars, 11).items()
+    }
+    regions = list(levels)
+    matrix = PeerMatrix(levels, framework.pillars, regions)
+    assert matrix.complete
+    general = PeerMatrix(levels, framework.pillars, regions)
+    general.complete = False
+    for region in regions[:20]:
+        fast, slow = matrix.centred_cosines(levels[region]), general.centred_cosines(levels[region])
+        assert np.allclose(fast, slow, rtol=1e-12, atol=1e-12)
+        exact = [profile_cosine(levels[region], levels[b]) for b in regions]
+        decided = np.isfinite(fast)  # a flat profile (inf) is left to the exact pass
+        assert decided.sum() > 150
+        assert np.allclose(fast[decided], np.array(exact, dtype=float)[decided], rtol=1e-12, atol=1e-12)

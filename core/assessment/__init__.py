@@ -54,7 +54,7 @@ from .model import (
 from .partners import read_adjacency
 from .pipeline import engine_pass, peer_context, region_assessment, region_levels, resolve_years
 from .robustness import draw_context, stabilise
-from .serialise import to_json
+from .serialise import gc_paused, to_json
 from .summary import summary
 
 __all__ = [
@@ -124,17 +124,18 @@ def assess(
     fw = framework or load_framework()
     cfg = config or load_config(pillars=fw.pillars)
     options = options or IndexOptions()
-    loaded, base, end = resolve_years(without_regions(table, options.excluded_regions), fw, options)
-    run = engine_pass(table, fw, options, base, end)
-    ctx = region_levels(run, table, cfg, loaded)
-    peers_ctx = peer_context(ctx, loaded, regions, peers, parent, adjacency)
-    draws = draw_context(run.table, fw, run.options, cfg, ctx.year) if robust else None
-    out: dict[str, RegionAssessment] = {}
-    problems = []
-    for reg in peers_ctx.targets:
-        ra, found = region_assessment(ctx, peers_ctx, reg, industries)
-        out[reg] = stabilise(ra, draws) if draws is not None else ra
-        problems.extend(found)
+    with gc_paused():  # millions of small acyclic objects: the cyclic collector would rescan them all, repeatedly
+        loaded, base, end = resolve_years(without_regions(table, options.excluded_regions), fw, options)
+        run = engine_pass(table, fw, options, base, end)
+        ctx = region_levels(run, table, cfg, loaded)
+        peers_ctx = peer_context(ctx, loaded, regions, peers, parent, adjacency)
+        draws = draw_context(run.table, fw, run.options, cfg, ctx.year) if robust else None
+        out: dict[str, RegionAssessment] = {}
+        problems = []
+        for reg in peers_ctx.targets:
+            ra, found = region_assessment(ctx, peers_ctx, reg, industries)
+            out[reg] = stabilise(ra, draws) if draws is not None else ra
+            problems.extend(found)
     return Assessment(
         year=ctx.year,
         base_year=run.result.base_year,

@@ -505,9 +505,10 @@ class RegionAssessment:
     headline: Message | None = None  # one sentence for a leader: level, group, quadrant, role, potential
 
     def to_dict(self) -> dict:
-        from .serialise import region_json
+        from .serialise import gc_paused, region_json
 
-        return region_json(self)
+        with gc_paused():
+            return region_json(self)
 
 
 @dataclass(frozen=True)
@@ -553,6 +554,7 @@ class Assessment:
         return self.config.term(name).text(lang) if self.config is not None else name
 
     def to_dict(self) -> dict:
-        from .serialise import assessment_json
+        from .serialise import assessment_json, gc_paused
 
-        return assessment_json(self)
+        with gc_paused():
+            return assessment_json(self)

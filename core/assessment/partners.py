@@ -44,6 +44,11 @@ class PeerMatrix:
             [[math.nan if levels[r].get(p) is None else levels[r][p] for p in self.pillars] for r in self.peers],
             dtype=float,
         ).reshape(len(self.peers), len(self.pillars))
+        # every peer has every pillar (two at least): the cosines are one product
+        self.complete = len(self.pillars) >= 2 and not np.isnan(self.levels).any()
+        if self.complete:
+            self.centred = self.levels - self.levels.mean(axis=1, keepdims=True)
+            self.norms = np.sqrt((self.centred * self.centred).sum(axis=1))
 
     def others(self, region: str) -> np.ndarray:
         """Row mask of every peer but `region`."""
@@ -70,6 +75,8 @@ class PeerMatrix:
     def centred_cosines(self, own: Mapping[str, float | None]) -> np.ndarray:
         """profile_cosine of `own` with every peer (NaN where undefined), up to rounding."""
         a = np.array([math.nan if own.get(p) is None else own[p] for p in self.pillars], dtype=float)
+        if self.complete and not np.isnan(a).any():
+            return self._complete_cosines(a)
         both = ~np.isnan(self.levels) & ~np.isnan(a)[None]
         count = both.sum(axis=1)
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -80,6 +87,15 @@ class PeerMatrix:
             cos = (va * vb).sum(axis=1) / (na * nb)
         flat = (na < 1e-12 + SCREEN_TOL) | (nb < 1e-12 + SCREEN_TOL)  # near the flat limit: decided exactly
         return np.where(count < 2, np.nan, np.where(flat, np.inf, cos))
+
+    def _complete_cosines(self, a: np.ndarray) -> np.ndarray:
+        """centred_cosines when no level is missing: the peers' centred rows are prepared once."""
+        va = a - a.mean()
+        na = math.sqrt(float(va @ va))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cos = (self.centred @ va) / (na * self.norms)
+        flat = (na < 1e-12 + SCREEN_TOL) | (self.norms < 1e-12 + SCREEN_TOL)  # near the flat limit: decided exactly
+        return np.where(flat, np.inf, cos)
 
 
 def province_adjacency(regions: list[str] | tuple[str, ...]) -> dict[str, set[str]]:

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from ..index import draw_weights, drawn_parent_indices, path_membership, prepared_for
-from ..index.engine import IndexOptions, PreparedData
+from ..index import draw_weights, path_membership, prepared_for
+from ..index.engine import IndexOptions, alive_nodes, inclusion_patterns
 from ..kernel.messages import Message, msg
 from ..model.framework import ROOT, Framework
 from ..model.observations import ObservationTable
@@ -33,7 +33,7 @@ from .model import EPS, Coupling, LevelResult, RegionAssessment, Role, ShortBoar
 
 SIDE_BELOW, SIDE_ABOVE = "below", "above"  # strengths and short boards: the score against the reference (100)
 DATA_STREAM = 1  # the data draws' random stream, apart from the weights'
-REGION_CHUNK = 64  # regions whose weight draws are chained at once: memory D × 64 × parents × years, not × N
+REGION_CHUNK = 256  # regions whose weight draws are chained at once: memory D × 256 × parents × years, not × N
 
 
 def stability_of(labels: np.ndarray, names: list[str | None]) -> dict[str, float]:
@@ -76,29 +76,41 @@ def draw_context(
 ) -> DrawContext:
     """The engine's index of every region (and the nation) at `year` under each weight draw."""
     prepared = prepared_for(table, fw, options)
-    nodes = [fw.codes.index(c) for c in (ROOT, *fw.pillars)]  # only the nodes with a momentum verdict
     ctx = DrawContext(fw, cfg, path_membership(fw), {})
-    draws = cfg.robust_draws
     t = prepared.years.index(year) if year in prepared.years else len(prepared.years) - 1
+    patterns, inverse = inclusion_patterns(prepared.included)
+    growth = np.nan_to_num(prepared.growth[:, :, : t + 1], nan=0.0)  # [R, L, t + 1]: the years up to `year`
     momentum = {}
-    for start in range(0, len(prepared.regions), REGION_CHUNK):  # [D, regions, nodes, T] for a few regions at a time
-        part = _regions_slice(prepared, slice(start, start + REGION_CHUNK))
-        indices = drawn_parent_indices(part, nodes, lambda k, alive: ctx.weights(alive), draws, draws, None, None)
-        momentum.update({r: indices[:, i, :, t].copy() for i, r in enumerate(part.regions)})
+    for p, pattern in enumerate(patterns):
+        alive = alive_nodes(fw, pattern)
+        paths = ctx.paths(tuple(alive[c] for c in fw.codes))[:, _momentum_rows(fw)]  # [D, P, L]
+        rows = np.flatnonzero(inverse == p)
+        for start in range(0, len(rows), REGION_CHUNK):  # [D, P, regions, years] for a block of regions at a time
+            sel = rows[start : start + REGION_CHUNK]
+            indices = _drawn_indices(paths, growth[sel])  # [D, r, P]
+            momentum.update({prepared.regions[r]: indices[:, i] for i, r in enumerate(sel)})
     return replace(ctx, momentum=momentum)
 
 
-def _regions_slice(prepared: PreparedData, rows: slice) -> PreparedData:
-    """The prepared data of some regions (each region's draws depend on its own data only)."""
-    return replace(
-        prepared,
-        regions=prepared.regions[rows],
-        values=prepared.values[rows],
-        status=prepared.status[rows],
-        growth=prepared.growth[rows],
-        included=prepared.included[rows],
-        carried=prepared.carried[rows],
-    )
+def _momentum_rows(fw: Framework) -> list[int]:
+    return [fw.codes.index(c) for c in (ROOT, *fw.pillars)]  # only the nodes with a momentum verdict
+
+
+def _drawn_indices(paths: np.ndarray, growth: np.ndarray) -> np.ndarray:
+    """[D, r, P] the chained index in the last year of `growth` [r, L, T] under each draw's path weights [D, P, L]:
+    one BLAS product for all draws, nodes and regions, then the engine's chain (its order of products)."""
+    D, P, L = paths.shape
+    r, _, T = growth.shape
+    G = (paths.reshape(D * P, L) @ growth.transpose(1, 0, 2).reshape(L, r * T)).reshape(D, P, r, T)
+    out = np.full((D, P, r), 100.0)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        if T > 1:
+            acc = (200.0 + G[..., 1]) / (200.0 - G[..., 1])
+            for k in range(2, T):
+                acc *= (200.0 + G[..., k]) / (200.0 - G[..., k])
+            out = acc * 100.0
+    out[~np.isfinite(out)] = np.nan
+    return out.transpose(0, 2, 1).copy()
 
 
 def score_draws(lv: LevelResult, fw: Framework, cfg: AssessmentConfig) -> np.ndarray:
@@ -123,14 +135,22 @@ def score_draws(lv: LevelResult, fw: Framework, cfg: AssessmentConfig) -> np.nda
     return out
 
 
+def verdict_nodes(fw: Framework) -> tuple[str, ...]:
+    """The parent nodes whose drawn level a verdict reads: the total, the pillars, the coupling sides' nodes."""
+    sides = [c for side in ("science", "industry") for c in fw.coupling.get(side, ())]
+    return tuple(c for c in dict.fromkeys((ROOT, *fw.pillars, *sides)) if c in fw.nodes and c not in fw.leaves)
+
+
 def level_draws(dc: DrawContext, lv: LevelResult) -> tuple[np.ndarray, np.ndarray]:
-    """([D, N] every node's level per draw, [D, L] the scores) under drawn weights and data."""
+    """([D, V] the level of each of `verdict_nodes` per draw, [D, L] the scores) under drawn weights and data."""
     fw = dc.fw
     scores = score_draws(lv, fw, dc.cfg)
-    levels = np.matmul(dc.paths(tuple(lv.nodes.get(c) is not None for c in fw.codes)), scores[:, :, None])[..., 0]
-    leaf_rows = [fw.codes.index(c) for c in fw.leaves]
-    levels[:, leaf_rows] = scores
-    return levels, scores
+    alive = tuple(lv.nodes.get(c) is not None for c in fw.codes)
+    key = ("verdict", alive)
+    if key not in dc.cache:  # only the rows read: the matrix product is the cost of each region's draws
+        rows = [fw.codes.index(c) for c in verdict_nodes(fw)]
+        dc.cache[key] = np.ascontiguousarray(dc.paths(alive)[:, rows])
+    return np.matmul(dc.cache[key], scores[:, :, None])[..., 0], scores
 
 
 def _band_labels(values: np.ndarray, bands) -> np.ndarray:
@@ -140,16 +160,19 @@ def _band_labels(values: np.ndarray, bands) -> np.ndarray:
 
 @dataclass(frozen=True)
 class RegionDraws:
-    """One region's quantities per draw: every node's level, the scores, and M of the total and pillars."""
+    """One region's quantities per draw: the verdict nodes' levels, the scores, and M of the total and pillars."""
 
-    codes: tuple[str, ...]
-    levels: np.ndarray  # [D, N]
+    codes: tuple[str, ...]  # verdict_nodes
+    levels: np.ndarray  # [D, V]
+    leaves: tuple[str, ...]
     scores: np.ndarray  # [D, L]
     momentum: Mapping[str, np.ndarray]  # node → [D] M (absent when the index has no such series)
     alive: frozenset[str]  # nodes with a level
 
     def level(self, node: str) -> np.ndarray:
-        return self.levels[:, self.codes.index(node)]
+        if node in self.codes:
+            return self.levels[:, self.codes.index(node)]
+        return self.scores[:, self.leaves.index(node)]  # a leaf's level is its score
 
 
 def region_draws(dc: DrawContext, lv: LevelResult) -> RegionDraws:
@@ -162,7 +185,7 @@ def region_draws(dc: DrawContext, lv: LevelResult) -> RegionDraws:
             m = 100.0 * dc.momentum[lv.region] / dc.momentum[lv.reference]
         mom = {c: m[:, i] for i, c in enumerate(nodes)}
     alive = frozenset(c for c, v in lv.nodes.items() if v is not None)
-    return RegionDraws(dc.fw.codes, levels, scores, mom, alive)
+    return RegionDraws(verdict_nodes(dc.fw), levels, dc.fw.leaves, scores, mom, alive)
 
 
 def _borderline(reason: Message, own: float, margin: float | None, unit: float, cfg, **args) -> tuple[bool, Message]:
@@ -199,8 +222,9 @@ def stable_quadrants(quadrants: Mapping, rd: RegionDraws, cfg: AssessmentConfig)
             continue
         hi_l = rd.level(node) >= q.split_level - EPS
         hi_m = np.nan_to_num(rd.momentum[node], nan=q.momentum) >= q.split_momentum - EPS
-        labels = np.select([hi_l & hi_m, hi_l & ~hi_m, ~hi_l & hi_m], [keys.index(k) for k in keys[:3]],
-                           keys.index((False, False)))  # fmt: skip
+        at = {k: keys.index(k) for k in keys}
+        labels = np.where(hi_l, np.where(hi_m, at[True, True], at[True, False]),
+                          np.where(hi_m, at[False, True], at[False, False]))  # fmt: skip
         stab = stability_of(labels, names)
         on_level = abs(q.level - q.split_level) <= abs(q.momentum - q.split_momentum)
         value, split = (q.level, q.split_level) if on_level else (q.momentum, q.split_momentum)

@@ -9,8 +9,10 @@ again. Field metadata (see `jf`) renames a field, nests it under a group, or lea
 
 from __future__ import annotations
 
+import gc
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import field, fields
 from typing import Any
 
@@ -28,6 +30,19 @@ def rnd(x: float | None, ndigits: int = NDIGITS) -> float | None:
         return None
     v = round(x, ndigits)
     return 0.0 if v == 0 else v
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a result of many small acyclic objects is built (reference
+    counting still frees them); without it each collection rescans every object built so far."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def jf(*, name: str | None = None, nd: int | None = None, group: str | None = None, skip: bool = False, **kw: Any):
