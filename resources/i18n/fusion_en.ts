@@ -4,57 +4,57 @@
     <name>AssessmentPage</name>
     <message>
         <location filename="../../desktop/pages/assessment_page.py" line="436" />
-        <location filename="../../desktop/pages/assessment_page.py" line="498" />
+        <location filename="../../desktop/pages/assessment_page.py" line="502" />
         <source>还没有评估结果。评估需要地区数据和全国基准（可用内置的全国数据）。</source>
         <translation>No assessment yet. It needs regional data and the national benchmark (the built-in national data will do).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="457" />
+        <location filename="../../desktop/pages/assessment_page.py" line="461" />
         <source>定位</source>
         <translation>Positioning</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="459" />
+        <location filename="../../desktop/pages/assessment_page.py" line="462" />
         <source>全国格局</source>
         <translation>National landscape</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="460" />
+        <location filename="../../desktop/pages/assessment_page.py" line="463" />
         <source>耦合与潜力</source>
         <translation>Coupling and potential</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="463" />
+        <location filename="../../desktop/pages/assessment_page.py" line="464" />
         <source>优势与短板</source>
         <translation>Strengths and short boards</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="464" />
+        <location filename="../../desktop/pages/assessment_page.py" line="465" />
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="465" />
+        <location filename="../../desktop/pages/assessment_page.py" line="466" />
         <source>伙伴与路径</source>
         <translation>Partners and levers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="466" />
+        <location filename="../../desktop/pages/assessment_page.py" line="467" />
         <source>统计一致性</source>
         <translation>Coherence</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="494" />
+        <location filename="../../desktop/pages/assessment_page.py" line="498" />
         <source>“{r}”没有评估结果（全国本身不参与定位评估，请选择一个地区）。</source>
         <translation>No assessment for “{r}” (the nation itself is not positioned; choose a region).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="508" />
+        <location filename="../../desktop/pages/assessment_page.py" line="510" />
         <source>（另有 {0} 条说明，见导出的 JSON）</source>
         <translation> ({0} more notes in the exported JSON)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="509" />
+        <location filename="../../desktop/pages/assessment_page.py" line="511" />
         <source>说明：</source>
         <translation>Notes: </translation>
     </message>
@@ -840,32 +840,32 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../desktop/shell/header.py" line="47" />
+        <location filename="../../desktop/shell/header.py" line="52" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="50" />
+        <location filename="../../desktop/shell/header.py" line="55" />
         <source>当前查看的地区</source>
         <translation>The region shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="54" />
+        <location filename="../../desktop/shell/header.py" line="59" />
         <source>叠加对比</source>
         <translation>Overlay regions</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="55" />
+        <location filename="../../desktop/shell/header.py" line="60" />
         <source>在图表中叠加其他地区</source>
         <translation>Overlay other regions on the charts</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="101" />
+        <location filename="../../desktop/shell/header.py" line="111" />
         <source>查找地区…</source>
         <translation>Find a region…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/header.py" line="126" />
+        <location filename="../../desktop/shell/header.py" line="136" />
         <source>另有 {n} 个地区：输入名称查找</source>
         <translation>{n} more regions: type a name to find them</translation>
     </message>
@@ -1116,82 +1116,82 @@
         <translation>Sub-indicator indices</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="84" />
+        <location filename="../../desktop/pages/index_page.py" line="85" />
         <source>指数明细</source>
         <translation>All nodes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="93" />
+        <location filename="../../desktop/pages/index_page.py" line="94" />
         <source>权重敏感性</source>
         <translation>Weight sensitivity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="99" />
+        <location filename="../../desktop/pages/index_page.py" line="100" />
         <source>测算口径</source>
         <translation>Recipe</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="151" />
+        <location filename="../../desktop/pages/index_page.py" line="150" />
         <source>{name} 5–95% 区间</source>
         <translation>{name} 5–95% band</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="175" />
+        <location filename="../../desktop/pages/index_page.py" line="174" />
         <source>指数（{y} 年 = 100）</source>
         <translation>Index ({y} = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="179" />
+        <location filename="../../desktop/pages/index_page.py" line="178" />
         <source>{region}，基期 {y} 年 = 100。虚线为含预估值的年份。</source>
         <translation>{region}, base year {y} = 100. Dashed segments include estimated values.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="184" />
+        <location filename="../../desktop/pages/index_page.py" line="183" />
         <source>阴影为蒙特卡洛权重模拟的 5–95% 区间（{n} 次抽样）。</source>
         <translation>Shaded: 5–95 % band of the Monte Carlo weights ({n} draws).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="215" />
+        <location filename="../../desktop/pages/index_page.py" line="214" />
         <source>（含预估）</source>
         <translation> (incl. estimates)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="217" />
+        <location filename="../../desktop/pages/index_page.py" line="216" />
         <source>二级指标指数：{p}</source>
         <translation>Sub-indicator indices: {p}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="224" />
+        <location filename="../../desktop/pages/index_page.py" line="223" />
         <source>与报告图2–图5 相同：基期与最近两年的二级指标指数。</source>
         <translation>As in the report's Figures 2–5: sub-indicator indices at the base year and the latest two years.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="231" />
+        <location filename="../../desktop/pages/index_page.py" line="230" />
         <source>方法：</source>
         <translation>Method: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="233" />
+        <location filename="../../desktop/pages/index_page.py" line="232" />
         <source>指标体系：</source>
         <translation>Framework: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="234" />
+        <location filename="../../desktop/pages/index_page.py" line="233" />
         <source>基期：{b} 年；末年：{e} 年</source>
         <translation>Base year: {b}; end year: {e}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="235" />
+        <location filename="../../desktop/pages/index_page.py" line="234" />
         <source>年份缺口：</source>
         <translation>Gaps between years: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="236" />
+        <location filename="../../desktop/pages/index_page.py" line="235" />
         <source>由引擎填补的数值：{n} 个（详见“数据校验”中的彩色单元格）</source>
         <translation>Values filled by the engine: {n} (see the coloured cells on the Check page)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="243" />
+        <location filename="../../desktop/pages/index_page.py" line="242" />
         <source>排除的指标：</source>
         <translation>Excluded indicators: </translation>
     </message>
@@ -1207,109 +1207,114 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="67" />
+        <location filename="../../desktop/main_window.py" line="76" />
         <source>数据导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="67" />
+        <location filename="../../desktop/main_window.py" line="76" />
         <source>导入填报模板或长表数据，下载空白模板，管理工作区。</source>
         <translation>Import templates or long tables, download blank templates, manage the workspace.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="68" />
+        <location filename="../../desktop/main_window.py" line="77" />
         <source>数据校验</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="68" />
+        <location filename="../../desktop/main_window.py" line="77" />
         <source>逐地区查看指标数据、预估值和插值、数据来源，以及导入发现的问题。</source>
         <translation>Indicator data per region, estimates and interpolations, sources, and the problems found on import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="70" />
+        <location filename="../../desktop/main_window.py" line="79" />
         <source>指数测算</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="71" />
+        <location filename="../../desktop/main_window.py" line="80" />
         <source>总指数与四个一级指标的历年走势、二级指标对比、全部节点的指数与增速、权重敏感性。</source>
         <translation>Total index and four pillars over the years, sub-indicators, every node's index and growth, weight sensitivity.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="74" />
+        <location filename="../../desktop/main_window.py" line="83" />
         <source>潜力与定位</source>
         <translation>Potential &amp; role</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="75" />
+        <location filename="../../desktop/main_window.py" line="84" />
         <source>融合水平与势能、定位象限、功能定位、耦合协调度、融合潜力、协同伙伴与路径建议。</source>
         <translation>Level and momentum, quadrant, functional role, coupling, potential, partners and levers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="77" />
+        <location filename="../../desktop/main_window.py" line="86" />
         <source>对标分析</source>
         <translation>Benchmark</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="77" />
+        <location filename="../../desktop/main_window.py" line="86" />
         <source>任一指标与全国、所在板块对比：差距、增速差与地区排名。</source>
         <translation>Any node against the nation and the macro-region: gap, growth gap and rank.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="79" />
+        <location filename="../../desktop/main_window.py" line="88" />
         <source>规划推演</source>
         <translation>What-if</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="80" />
+        <location filename="../../desktop/main_window.py" line="89" />
         <source>按趋势或设定增速推演目标年份的水平、分组与象限，或求达到目标的最小调整方案（情景，非预测）。</source>
         <translation>Level, group and quadrant in a target year under trends or chosen growth; the smallest plan to reach a target (not a forecast).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="82" />
+        <location filename="../../desktop/main_window.py" line="91" />
         <source>报告导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="82" />
+        <location filename="../../desktop/main_window.py" line="91" />
         <source>导出评估报告（Word、PDF、Excel）、测算结果（CSV、JSON）和图表。</source>
         <translation>Export the assessment report (Word, PDF, Excel), the results (CSV, JSON) and the charts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="86" />
+        <location filename="../../desktop/main_window.py" line="95" />
         <source>两创融合评估 — 科技创新和产业创新融合发展指数</source>
         <translation>Fusion Assessor — science–industry innovation fusion index</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="289" />
+        <location filename="../../desktop/main_window.py" line="313" />
         <source>两创融合评估 {version}</source>
         <translation>Fusion Assessor {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="290" />
+        <location filename="../../desktop/main_window.py" line="314" />
         <source>按中国信通院 2025 年 4-12-27 指标体系测算两创融合发展指数，并评估地区融合潜力与功能定位。</source>
         <translation>Computes the science–industry innovation fusion index with the CAICT 2025 4-12-27 framework and assesses a region's fusion potential and functional role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="292" />
+        <location filename="../../desktop/main_window.py" line="316" />
         <source>指标体系：{name}；标识 {id}，版本 {version}</source>
         <translation>Indicator framework: {name}; id {id}, version {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="293" />
+        <location filename="../../desktop/main_window.py" line="317" />
         <source>运行环境：Python {python}，Qt {qt}，PySide6 {pyside}</source>
         <translation>Running on Python {python}, Qt {qt}, PySide6 {pyside}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="296" />
+        <location filename="../../desktop/main_window.py" line="320" />
         <source>日志文件夹：{folder}</source>
         <translation>Log folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="303" />
+        <location filename="../../desktop/main_window.py" line="327" />
         <source>关于</source>
         <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/sidebar.py" line="89" />
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
     </message>
 </context>
 <context>
@@ -2038,12 +2043,12 @@
         <translation>Science × industry innovation</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sidebar.py" line="62" />
+        <location filename="../../desktop/shell/sidebar.py" line="69" />
         <source>未打开工作区</source>
         <translation>No workspace open</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sidebar.py" line="65" />
+        <location filename="../../desktop/shell/sidebar.py" line="72" />
         <source>工作区：{name}
 {n} 个数值，{r} 个地区</source>
         <translation>Workspace: {name}
@@ -2434,37 +2439,37 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/errors.py" line="109" />
+        <location filename="../../desktop/errors.py" line="117" />
         <source>输入有问题，请按以下说明修改后重试：</source>
         <translation>There are problems with the input; fix them as described and try again:</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="112" />
+        <location filename="../../desktop/errors.py" line="120" />
         <source>无法访问文件：</source>
         <translation>Cannot access the file: </translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="114" />
+        <location filename="../../desktop/errors.py" line="122" />
         <source>（日志文件无法写入）</source>
         <translation>(the log file cannot be written)</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="115" />
+        <location filename="../../desktop/errors.py" line="123" />
         <source>发生了意外错误（{kind}）。详细信息已记录到日志文件：{path}。请将该文件发给技术支持。</source>
         <translation>An unexpected error occurred ({kind}). The details were written to the log file {path}. Please send that file to technical support.</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="120" />
+        <location filename="../../desktop/errors.py" line="128" />
         <source>发送方法：点击“打开日志文件夹”，把该文件作为附件发给技术支持（电子邮件或单位内部通讯工具），并写明出错前做了什么操作。</source>
         <translation>To send it: click "Open log folder", attach that file to a message to technical support (e-mail or your office's messaging tool) and say what you did just before the error.</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="141" />
+        <location filename="../../desktop/errors.py" line="149" />
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="148" />
+        <location filename="../../desktop/errors.py" line="156" />
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
