@@ -78,6 +78,15 @@ class LazyTabs:
         self._fill[index] = fill
         return index
 
+    def select(self, widget) -> None:
+        """Show the tab holding `widget` (the tab itself or its content inside a scroll area)."""
+        for i in range(self.tabs.count()):
+            tab = self.tabs.widget(i)
+            if tab is widget or tab.isAncestorOf(widget):
+                self.tabs.setCurrentIndex(i)
+                return
+        raise LookupError(widget)
+
     def refresh(self) -> None:
         self._stale = set(self._fill)
         self._shown(self.tabs.currentIndex())

@@ -273,7 +273,7 @@ ENGLISH_SENTENCE = re.compile(r"[A-Za-z]{3,}(?:[ ,'-]+[A-Za-z]{2,}){2,}")
 
 def test_chinese_recipe_tab_has_no_english_sentences(window, qtbot):
     page = window.show_page("index")
-    page.tabs.setCurrentWidget(page.recipe)
+    page.lazy_tabs.select(page.recipe)
     wait_idle(qtbot, window.session)
     QApplication.processEvents()
     texts = visible_texts(page.recipe)

@@ -122,7 +122,7 @@ def test_empty_industries_chart_shows_a_hint_instead_of_axes(qtbot, demo):
 
     demo.set_region("上海市")  # the demo has no industry scores for 上海市
     page, _ = _page(qtbot, AssessmentPage, demo)
-    page.tabs.setCurrentWidget(page.industries)  # hidden tabs are filled when first shown
+    page.lazy_tabs.select(page.industries)  # hidden tabs are filled when first shown
     chart = page.industry_scatter
     assert chart.is_empty and chart.view.isHidden()
     assert "主导产业" in chart.hint.text()
@@ -215,7 +215,7 @@ def test_every_indicator_has_a_tooltip_with_definition_unit_and_source(qtbot, de
     leaves = [it for it in items if fw.nodes[it.data(0, Qt.ItemDataRole.UserRole)].is_leaf]
     assert leaves and all("单位" in it.toolTip(0) and "来源" in it.toolTip(0) for it in leaves)
     page, _ = _page(qtbot, AssessmentPage, demo)  # strongest and weakest indicators
-    page.tabs.setCurrentWidget(page.boards)  # hidden tabs are filled when first shown
+    page.lazy_tabs.select(page.boards)  # hidden tabs are filled when first shown
     for table in (page.boards.strengths, page.boards.weaknesses):
         assert table.rowCount() and all("来源" in table.item(r, 0).toolTip() for r in range(table.rowCount()))
 

@@ -104,9 +104,9 @@ def test_index_page_draws_the_figures_tree_and_sensitivity(qtbot, demo):
     assert total.childCount() == len(demo.framework.pillars)
     latest = float(total.text(len(res.years)).rstrip("*~"))
     assert math.isclose(latest, res.series(REGION, "total")[res.years[-1]], abs_tol=0.06)
-    page.tabs.setCurrentWidget(page.recipe)  # hidden tabs are filled when first shown
+    page.lazy_tabs.select(page.recipe)  # hidden tabs are filled when first shown
     assert "几何插值" in page.recipe.text() and str(res.base_year) in page.recipe.text()
-    page.tabs.setCurrentWidget(page.sensitivity)
+    page.lazy_tabs.select(page.sensitivity)
     assert "尚未运行" in page.sensitivity.summary.text()
     demo.run_sensitivity()
     assert page.oat_table.rowCount() == len(res.years) - 1
@@ -280,7 +280,7 @@ def test_sensitivity_tab_shows_core_sobol_indices_and_drop_one(qtbot, demo):
 
     page, _ = _page(qtbot, IndexPage, demo)
     sp = page.sensitivity
-    page.tabs.setCurrentWidget(sp)  # hidden tabs are filled when first shown
+    page.lazy_tabs.select(sp)  # hidden tabs are filled when first shown
     assert sp.sobol_table.rowCount() == 0 and sp.drop_table.rowCount() == 0
     demo.run_sobol()
     prepared = prepare(demo.table, demo.framework, demo.index_options())

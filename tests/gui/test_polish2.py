@@ -75,6 +75,7 @@ def test_sensitivity_tables_show_the_indicator_tooltip(qtbot, demo):  # noqa: F8
     demo.run_drop_one()
     page.refresh()
     sp = page.sensitivity
+    page.lazy_tabs.select(sp)  # hidden tabs are filled when first shown
     assert sp.views.count() == 4
     drop = sp.drop_table
     assert drop.rowCount() == len(demo.framework.leaves)
