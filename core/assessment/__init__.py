@@ -26,7 +26,7 @@ from ..index.engine import IndexOptions, without_regions
 from ..model.framework import Framework, load_framework
 from ..model.observations import ObservationTable
 from .audit import MIN_REGIONS, Audit, PillarAudit, audit, audit_levels, level_matrix
-from .comparison import comparable_national_observations, compare_node
+from .comparison import comparable_national_observations, compare_node, rank_order
 from .config import AssessmentConfig, load_config
 from .demo import load_demo
 from .industries import IndustryRow, parse_industries_csv, read_industries_csv, rows_from_entries
@@ -85,6 +85,7 @@ __all__ = [
     "audit_levels",
     "comparable_national_observations",
     "compare_node",
+    "rank_order",
     "fmt",
     "fmt_vs",
     "level_matrix",

@@ -199,7 +199,7 @@ def _published_note(nat: Mapping[int, float | None], pub: Mapping[int, float], b
                difference=fmt(nat[y] - pub[y]))  # fmt: skip
 
 
-def _order(values: Mapping[str, float | None]) -> tuple[dict[str, int], int]:
+def rank_order(values: Mapping[str, float | None]) -> tuple[dict[str, int], int]:
     """Each region's rank (1 = highest; ties in the given order) and how many have a value."""
     ranked = sorted([r for r, v in values.items() if v is not None], key=lambda r: -values[r])
     return {r: i + 1 for i, r in enumerate(ranked)}, len(ranked)
@@ -235,7 +235,7 @@ class RankPool:
         """`kind` "index" (the region's index at T) or "level" (its level); None when it has no value."""
         key = (code, kind)
         if key not in self._orders:
-            self._orders[key] = _order(self._values(code, kind))
+            self._orders[key] = rank_order(self._values(code, kind))
         positions, of = self._orders[key]
         return Rank(positions[region], of, self.year) if region in positions else None
 

@@ -210,17 +210,21 @@ class BenchmarkPage(ResultPage):
         self.v_level_rank.set(f"{rl.rank} / {rl.of}" if rl else "—", "", level_where)
 
     def _fill_ranks(self, cmp, last: int | None) -> None:
-        """Every assessed region's index in the latest year, ranked as core ranks the selected one
-        (`NodeComparison.rank_index`: the assessed regions, 全国 never among them): one pass, not one
+        """Every assessed region's index in the latest year, ranked by core's `rank_order` (as
+        `NodeComparison.rank_index` ranks the selected one; 全国 never among them): one pass, not one
         comparison per region, so 300 regions stay instant."""
         s = self.session
         a = s.assessment
+        from core.assessment import rank_order
+
         values = {r: a.index.value(r, cmp.node, last) for r in a.levels} if last is not None else {}
-        ranked = sorted([r for r, v in values.items() if v is not None], key=lambda r: -values[r])
+        positions, _ = rank_order(values)  # core's ranking (RankPool uses the same)
+        ranked = sorted(positions, key=positions.get)
         rows = [
-            [Cell(str(k), k), region_name(r), Cell(fmt(values[r]), values[r]), fmt(a.levels[r].nodes.get(cmp.node))]
-            for k, r in enumerate(ranked, start=1)
-        ]
+            [Cell(str(positions[r]), positions[r]), region_name(r), Cell(fmt(values[r]), values[r]),
+             fmt(a.levels[r].nodes.get(cmp.node))]
+            for r in ranked
+        ]  # fmt: skip
         fill_table(self.rank_table, rows, highlight={i for i, r in enumerate(ranked) if r == s.region})
 
 
