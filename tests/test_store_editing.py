@@ -261,3 +261,18 @@ def test_cli_workspace_commands(tmp_path, framework, capsys):
     assert rows[0]["reverted_by"] == 5 and rows[1]["reverted_by"] == 3
     with Workspace.open(wsp) as w:
         assert len(w.observations()) == 0 and len(w.acceptances()) == 1
+
+
+def test_undo_import_also_undoes_its_industries(ws, tmp_path, framework):
+    assert [i.industry for i in ws.industries()] == ["集成电路"]
+    wb = filled_region_workbook(framework, region=R)
+    wb["主导产业"]["B5"] = "生物医药"
+    p = tmp_path / "in" / "江苏新版.xlsx"
+    wb.save(p)
+    imp = ws.import_files([p]).revision
+    assert [i.industry for i in ws.industries()] == ["生物医药"]
+    rev, _ = ws.undo_import(imp, "导错了文件")
+    assert [i.industry for i in ws.industries()] == ["集成电路"]
+    assert [i.industry for i in ws.industries(revision=rev - 1)] == ["生物医药"]  # history as it was
+    ws.revert(rev, "还是要")  # undoing the undo brings its industries back
+    assert [i.industry for i in ws.industries()] == ["生物医药"]

@@ -231,13 +231,16 @@ def problems(conn: sqlite3.Connection, revision: int | None = None) -> list[Prob
 
 
 def industries(conn: sqlite3.Connection, revision: int | None = None) -> list[IndustryEntry]:
-    """The latest 主导产业 rows per region (a re-import of a region replaces its rows)."""
+    """The latest 主导产业 rows per region (a re-import of a region replaces its rows; an undone import's
+    rows no longer count)."""
     rev = current_revision(conn) if revision is None else revision
-    latest = conn.execute(
-        "SELECT region, MAX(revision) FROM industries WHERE revision<=? GROUP BY region", (rev,)
-    ).fetchall()
+    undone = {r.id for r in revisions(conn) if r.reverted_by is not None and r.reverted_by <= rev}
+    latest: dict[str, int] = {}
+    for region, r in conn.execute("SELECT region, revision FROM industries WHERE revision<=?", (rev,)):
+        if r not in undone:
+            latest[region] = max(r, latest.get(region, r))
     out = []
-    for region, r in latest:
+    for region, r in sorted(latest.items()):
         for (data,) in conn.execute("SELECT data FROM industries WHERE region=? AND revision=?", (region, r)):
             d = json.loads(data)
             d["scores"] = tuple(d["scores"])
