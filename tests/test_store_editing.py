@@ -139,8 +139,26 @@ def test_undo_import_closes_its_conflicts(ws, tmp_path, framework):
     wb.save(other)
     imp = ws.import_files([other]).revision
     assert ws.has_unresolved_conflicts()
-    ws.undo_import(imp, "x")
+    undo, _ = ws.undo_import(imp, "x")
     assert not ws.has_unresolved_conflicts()
+    ws.revert(undo, "导入是对的")  # undoing the undo opens its conflicts again
+    assert [c.id for c in ws.conflicts()] == [1]
+
+
+def test_reverting_a_resolution_reopens_the_conflict(ws, tmp_path, framework):
+    old = ws.observations().value(R, K, Y)
+    wb = openpyxl.load_workbook(next((tmp_path / "in").iterdir()))
+    wb["指标数据"].cell(row=row_of(framework, K), column=col_of(Y), value=999)
+    wb.save(tmp_path / "in" / "另一份.xlsx")
+    ws.import_files([tmp_path / "in" / "另一份.xlsx"])
+    (conflict,) = ws.conflicts()
+    rev = ws.resolve_conflict(conflict.id, "incoming", "以新表为准")
+    assert ws.observations().value(R, K, Y) == 999 and not ws.has_unresolved_conflicts()
+    ws.revert(rev, "再核实")
+    assert ws.observations().value(R, K, Y) == old
+    assert [c.id for c in ws.conflicts()] == [conflict.id]  # open again, to be decided anew
+    ws.resolve_conflict(conflict.id, "current")
+    assert ws.observations().value(R, K, Y) == old and not ws.has_unresolved_conflicts()
 
 
 def test_partial_import_keeps_bad_cells_out_and_marked(tmp_path, framework):

@@ -164,11 +164,15 @@ def _target(c: sqlite3.Connection, target: int) -> Revision:
 
 
 def revert(c: sqlite3.Connection, target: int, reason: str, when: str) -> tuple[int, int]:
-    """Revert one revision: its values go back to what was in use before it. Returns (revision, keys kept)."""
+    """Revert one revision: its values go back to what was in use before it, and the conflicts it
+    closed (a resolution, an undone import) are open again. Returns (revision, keys kept)."""
     rev_of = _target(c, target)
     reason = _reason(reason, {})
     rev = _revision(c, "revert", msg("revision.revert", revision=target, what=rev_of.message, reason=reason), when)
     _, kept = _restore(c, target, rev)
+    c.execute(
+        "UPDATE conflicts SET resolved_revision=NULL, chosen_id=NULL, note=NULL WHERE resolved_revision=?", (target,)
+    )
     return rev, kept
 
 
