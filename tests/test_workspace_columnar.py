@@ -3,6 +3,7 @@ query, and the work of opening and importing does not grow per value (counted, n
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -96,6 +97,57 @@ def test_the_kept_blob_is_the_queried_data(tmp_path, monkeypatch):
         assert snapshot.load(ws._conn, ws.current_revision()) is not None  # and kept for the next open
         assert list(ws.observations()) == list(edited) == list(queries.observations(ws._conn))
         assert list(ws.observations(revision=latest)) == list(kept)
+
+
+def _same_columns(a, b) -> None:
+    import numpy as np
+
+    for name in ("region", "indicator", "year", "value", "status", "origin", "row", "cell", "unit", "source", "note"):
+        x, y = getattr(a, name), getattr(b, name)
+        assert (x is None) == (y is None), name
+        assert x is None or np.array_equal(x, y), name
+    assert a.origins == b.origins
+
+
+def test_an_edit_brings_the_blob_up_to_date_without_reading_every_row(tmp_path, monkeypatch):
+    with Workspace.create(tmp_path / "w.lcws") as ws:
+        ws.import_files(_demo(tmp_path / "data"))
+        rows = ws.observations().rows
+        ws.observations()
+        monkeypatch.setattr(queries, "current_columns", lambda *a: pytest.fail("read every row"))
+        ws.edit_value(rows[10].region, rows[10].indicator, rows[10].year, rows[10].value * 0.99, "复核")
+        ws.edit_value(rows[20].region, rows[20].indicator, rows[20].year, "", "该年无统计")  # removed
+        ws.edit_value(rows[30].region, rows[30].indicator, 2035, 1.5, "补录")  # a new key, a new year
+        ws.observations()  # three revisions at once: patched from the blob of the import
+        ws.edit_value(rows[10].region, rows[10].indicator, rows[10].year, rows[10].value, "改回")
+        patched = ws.observations().columns()
+        assert snapshot.load(ws._conn, ws.current_revision()) is not None
+        monkeypatch.undo()
+        _same_columns(patched, queries.observations(ws._conn).columns())
+        assert list(patched.value[-2:]) == [1.5, rows[10].value] and len(patched) == len(rows)  # one removed
+
+
+def test_a_blob_without_ids_or_with_most_keys_changed_is_read_again(tmp_path, monkeypatch):
+    with Workspace.create(tmp_path / "w.lcws") as ws:
+        data = _demo(tmp_path / "data")
+        ws.import_files(data)
+        cols, ids = queries.current_columns(ws._conn, ws.current_revision())
+        head = snapshot.encode(cols, ids)
+        size = int.from_bytes(head[:8], "little")
+        header = json.loads(head[8 : 8 + size])
+        del header["ids"]
+        text = json.dumps(header, ensure_ascii=False).encode()
+        old = len(text).to_bytes(8, "little") + text + head[8 + size : len(head) - 8 * len(ids)]
+        ws._conn.execute("UPDATE current_cache SET data=?", (old,))  # as written before the ids were kept
+        assert snapshot.decode(old)[1] is None
+        o = ws.observations().rows[5]
+        ws.edit_value(o.region, o.indicator, o.year, o.value * 0.9, "复核")
+        read = []
+        monkeypatch.setattr(queries, "current_columns", lambda *a, f=queries.current_columns: read.append(1) or f(*a))
+        assert ws.observations().value(o.region, o.indicator, o.year) == pytest.approx(o.value * 0.9)
+        ws.import_files([_changed(data[0], tmp_path / "data" / "all.csv", 1)])  # every value of a file
+        _same_columns(ws.observations().columns(), queries.observations(ws._conn).columns())
+        assert len(read) == 2  # no usable ids, then most keys changed: both read every row
 
 
 def test_a_locked_workspace_is_read_without_keeping_the_blob(tmp_path, monkeypatch):

@@ -291,7 +291,7 @@ def write_import(
         first = _insert_all(c, written, tick)
         selected = _Merge(c, rev, result, written, first).run()
         if was_empty:  # the current data is what this import selected: keep it for a fast open
-            snapshot.save(c, rev, written.cols.take(selected))
+            snapshot.save(c, rev, written.cols.take(selected), first + selected)
         tick()
     c.executemany(
         "INSERT INTO industries VALUES (?, ?, ?)",

@@ -102,29 +102,57 @@ def current_revision(conn: sqlite3.Connection) -> int:
 
 
 def observations(conn: sqlite3.Connection, revision: int | None = None) -> ObservationTable:
-    """The current data (or the data as of `revision`): one observation per key, as columns in id order.
+    """The current data (or the data as of `revision`): one observation per key, as columns in id order."""
+    rev = current_revision(conn) if revision is None else revision
+    return ObservationTable(columns=current_columns(conn, rev)[0])
+
+
+_ROW_COLS = (
+    f"o.region, o.indicator, o.year, o.value, {_STATUS_CODE}, o.file, o.sheet, o.imported_at, o.row, "
+    "o.cell, o.unit, o.source, o.note, o.id"
+)
+
+
+def current_columns(conn: sqlite3.Connection, revision: int) -> tuple[Columns, np.ndarray]:
+    """The data as of `revision` as columns in id order, and the observation ids.
 
     One query; the rows become arrays column by column (no Observation or Provenance per value):
     provenance is kept once per (file, sheet, import time) with a row number and cell per value.
     """
-    rev = current_revision(conn) if revision is None else revision
     # one pass over the selection's primary key (region, indicator, year, revision): per key, the
-    # row with the largest revision up to `rev` (SQLite takes bare columns from the MAX row)
+    # row with the largest revision up to `revision` (SQLite takes bare columns from the MAX row)
     sql = f"""
-        SELECT o.region, o.indicator, o.year, o.value, {_STATUS_CODE}, o.file, o.sheet, o.imported_at, o.row,
-               o.cell, o.unit, o.source, o.note FROM (
+        SELECT {_ROW_COLS} FROM (
             SELECT observation_id AS oid, MAX(revision) FROM selection WHERE revision <= ?
             GROUP BY region, indicator, year) k
         JOIN observations o ON o.id = k.oid
         ORDER BY o.id"""
-    rows = conn.execute(sql, (rev,)).fetchall()
-    return ObservationTable(columns=_columns(rows))
+    return _columns(conn.execute(sql, (revision,)).fetchall())
 
 
-def _columns(rows: list[tuple]) -> Columns:
-    """Rows of (region, indicator, year, value, status, file, sheet, imported_at, row, cell, unit, source, note)."""
+def changed_keys(conn: sqlite3.Connection, since: int, revision: int) -> list[tuple[str, str, int, int | None]]:
+    """(region, indicator, year, observation id or None) for each key selected anew after `since` up to `revision`."""
+    sql = """SELECT region, indicator, year, observation_id, MAX(revision) FROM selection
+             WHERE revision > ? AND revision <= ? GROUP BY region, indicator, year"""
+    return [r[:4] for r in conn.execute(sql, (since, revision))]
+
+
+def columns_by_id(conn: sqlite3.Connection, ids: list[int]) -> tuple[Columns, np.ndarray]:
+    """The observations with these ids, as columns in id order, and their ids."""
+    rows = []
+    for lo in range(0, len(ids), 500):  # well under SQLite's limit of bound parameters
+        part = ids[lo : lo + 500]
+        sql = f"SELECT {_ROW_COLS} FROM observations o WHERE o.id IN ({','.join('?' * len(part))})"
+        rows += conn.execute(sql, part).fetchall()
+    rows.sort(key=lambda r: r[13])
+    return _columns(rows)
+
+
+def _columns(rows: list[tuple]) -> tuple[Columns, np.ndarray]:
+    """Rows of _ROW_COLS: (region, indicator, year, value, status, file, sheet, imported_at, row, cell, unit,
+    source, note, id)."""
     n = len(rows)
-    cols = list(zip(*rows, strict=True)) if n else [()] * 13
+    cols = list(zip(*rows, strict=True)) if n else [()] * 14
     del rows
     origins: dict[tuple, int] = {}
     origin = np.fromiter(
@@ -132,8 +160,8 @@ def _columns(rows: list[tuple]) -> Columns:
     )
     status = np.array(cols[4], dtype=np.int8)
     row = np.array([-1 if r is None else r for r in cols[8]], dtype=np.int64)
-    optional = [None if c.count(None) == n else object_array(c) for c in cols[9:]]
-    return Columns(
+    optional = [None if c.count(None) == n else object_array(c) for c in cols[9:13]]
+    columns = Columns(
         object_array(cols[0]),
         object_array(cols[1]),
         np.array(cols[2], dtype=np.int64),
@@ -144,6 +172,7 @@ def _columns(rows: list[tuple]) -> Columns:
         row,
         *optional,
     )
+    return columns, np.array(cols[13], dtype=np.int64)
 
 
 def object_array(values: tuple | list) -> np.ndarray:

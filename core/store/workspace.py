@@ -134,19 +134,13 @@ class Workspace:
     def observations(self, revision: int | None = None) -> ObservationTable:
         """The current data (or the data as of `revision`): one observation per key, as columns.
 
-        The current data comes from the blob kept for the latest revision when there is one (opening
-        a large workspace reads one row); otherwise it is read from the observations and the blob
-        written for the next time.
+        The current data comes from the blob kept for the latest revision (opening a large workspace
+        reads one row; after an edit the blob is brought up to date), see `snapshot`.
         """
         latest = queries.current_revision(self._conn)
         if revision is not None and revision != latest:
             return queries.observations(self._conn, revision)
-        cols = snapshot.load(self._conn, latest)
-        if cols is not None:
-            return ObservationTable(columns=cols)
-        table = queries.observations(self._conn, latest)
-        snapshot.save_quietly(self._conn, latest, table.columns())
-        return table
+        return ObservationTable(columns=snapshot.current(self._conn, latest))
 
     def history(self, region: str, indicator: str, year: int) -> list[tuple[int, Observation]]:
         """Every value ever imported for one key, oldest first, with its revision."""
