@@ -32,13 +32,14 @@ from PySide6.QtWidgets import (
 from .. import style
 from ..i18n import current_language, separators
 from ..session.whatif import whatif_of
-from ..widgets import Card, Verdict, fmt, note_label
+from ..widgets import Card, Verdict, empty_label, fmt, note_label
 from .base import ResultPage
 from .tables import robustness
 from .whatif_compare import ScenarioCompare
 
 EDIT_COLUMN = 2
 DEBOUNCE_MS = 300
+CHART_HEIGHT = 220
 
 
 def _growth_table(headers: list[str]) -> QTableWidget:
@@ -67,13 +68,23 @@ class WhatIfPage(ResultPage):
         self.model = whatif_of(session)
         self.model.baselineChanged.connect(self._baseline_ready)
         self.model.projected.connect(self._show_projection)
+        self.model.stopped.connect(self._stopped)
         self.empty.setText(self.tr("还没有可推演的结果。请先导入数据并完成潜力与定位评估。"))
         self.scenario: dict[str, float] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._project)
+        self._start = QTimer(self)  # the baseline's worker starts once the frame is on screen
+        self._start.setSingleShot(True)
+        self._start.setInterval(0)
+        self._start.timeout.connect(self._prepare)
         self._key = None
+        self._waiting = False  # a baseline or projection asked for and not yet shown
+
+    def filled(self) -> bool:
+        """Whether the page shows what it was asked for (no baseline or projection on its way)."""
+        return not self._waiting
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
@@ -155,8 +166,6 @@ class WhatIfPage(ResultPage):
         return row
 
     def _results(self) -> QWidget:
-        from ..charts.plots import QuadrantScatter
-
         self.tabs = QTabWidget()
         page = QWidget()
         v = QVBoxLayout(page)
@@ -173,8 +182,11 @@ class WhatIfPage(ResultPage):
             w.setMinimumWidth(0)
             cards.addWidget(w, 1, Qt.AlignmentFlag.AlignTop)
         v.addLayout(cards)
-        self.scatter = QuadrantScatter(self.tr("从现状到目标年份的路径"), min_height=220)
-        v.addWidget(self.scatter, 1)
+        self.scatter = None  # the chart comes with the first projection (a plot costs much of a page switch)
+        self.chart_slot = empty_label("")  # where it goes; says what is on its way, or what failed
+        self.chart_slot.setMinimumHeight(CHART_HEIGHT)
+        v.addWidget(self.chart_slot, 1)
+        self._chart_layout = v
         self.plan_label = QLabel("")
         self.plan_label.setWordWrap(True)
         self.plan_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -190,19 +202,32 @@ class WhatIfPage(ResultPage):
         s = self.session
         if s.assessment is None or not s.region or s.region == s.nation:
             self.show_empty(s.assessment_error or self.tr("请选择一个地区（全国本身不参与推演）。"))
+            self._waiting = False
             return
         self.show_content()
         key = (s.region, self.year_spin.value(), id(s.assessment))
         if key != self._key:
             self._key = key
-            self.status.setText(self.tr("正在计算基线…"))
-            self.model.prepare(s.region, self.year_spin.value())
+            self._say(self.tr("正在计算基线…"))
+            self._waiting = True
+            self._start.start()
+
+    def _prepare(self) -> None:
+        region, year, _ = self._key
+        self.model.prepare(region, year)
+
+    def _stopped(self) -> None:
+        """The baseline or projection failed or was cancelled: say so, and compute again on the next visit."""
+        self._say(self.tr("推演未完成。"))
+        self._waiting = False
+        self._key, self._dirty = None, True
 
     def _baseline_ready(self) -> None:
         b = self.model.baseline
         if b is None:
-            self.status.setText(self.model.error)
+            self._say(self.model.error)
             self.table.setRowCount(0)
+            self._waiting = False
             return
         self.scenario = {}
         self._fill_targets(b)
@@ -277,14 +302,16 @@ class WhatIfPage(ResultPage):
         self.table.item(row, EDIT_COLUMN).setText(f"{pct:.2f}")
 
     def _project(self) -> None:
-        self.status.setText(self.tr("正在推演…"))
+        self._say(self.tr("正在推演…"))
+        self._waiting = True
         self.model.project(dict(self.scenario), self.compare.name_edit.text().strip())
 
     def solve(self) -> None:
         target = self.target_combo.currentData()
         if target is None or self.model.baseline is None:
             return
-        self.status.setText(self.tr("正在求解目标…"))
+        self._say(self.tr("正在求解目标…"))
+        self._waiting = True
         self.model.solve(target, self.target_combo.currentText(), self.safety_spin.value())
 
     def reset(self) -> None:
@@ -329,6 +356,7 @@ class WhatIfPage(ResultPage):
         self.v_role.set(name(v.role.name), "", f"{today}{name(b.today.role.name)}")
         self._draw_path(r)
         self.status.setText(self.tr("至 {y} 年（情景，非预测）").replace("{y}", str(b.horizon)))
+        self._waiting = False
 
     def _draw_path(self, r) -> None:
         from ..charts import pg
@@ -339,6 +367,8 @@ class WhatIfPage(ResultPage):
         pts = [p for p in path if p.level is not None and p.momentum is not None]
         if not pts:
             return
+        if self.scatter is None:
+            self._make_chart()
         first, last = pts[0], pts[-1]
         points = [
             Point(str(first.year), first.level, first.momentum, color=style.MUTED),
@@ -352,6 +382,19 @@ class WhatIfPage(ResultPage):
         line = P.PlotDataItem([p.level for p in pts], [p.momentum for p in pts], pen=P.mkPen(style.ACCENT, width=2),
                               symbol="o", symbolSize=5, symbolBrush=style.ACCENT)  # fmt: skip
         self.scatter.plot.addItem(line)
+
+    def _make_chart(self) -> None:
+        from ..charts.plots import QuadrantScatter
+
+        self.scatter = QuadrantScatter(self.tr("从现状到目标年份的路径"), min_height=CHART_HEIGHT)
+        self._chart_layout.replaceWidget(self.chart_slot, self.scatter)
+        self.chart_slot.hide()
+        self.scatter.show()
+
+    def _say(self, text: str) -> None:
+        """The page's state in its status line, and in the chart's place until there is a chart."""
+        self.status.setText(text)
+        self.chart_slot.setText(text)
 
 
 def _color(group) -> str:
