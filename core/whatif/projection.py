@@ -25,7 +25,6 @@ from ..assessment import (
     Quadrant,
     Role,
     assess,
-    comparable_national_observations,
     load_config,
 )
 from ..assessment.pipeline import engine_pass, resolve_years
@@ -160,13 +159,13 @@ def build_baseline(
     cfg = config or load_config(pillars=fw.pillars)
     effort = effort or load_effort()
     options = options or IndexOptions()
-    loaded, base, end = resolve_years(without_regions(table, options.excluded_regions), fw, options)
-    res = engine_pass(table, fw, options, base, end).result  # the assessment's engine run: every region's filled values
+    loaded, base, year = resolve_years(without_regions(table, options.excluded_regions), fw, options)
+    # the assessment's engine run (every region's filled values; its notes are the assessment's, not needed here)
+    run = engine_pass(table, fw, replace(options, base_year=base), base, year)
+    res, nat_table, sources = run.result, run.nat_table, run.sources
     reg = _region_name(loaded, region)
-    year, base = res.years[-1], res.base_year
     if horizon <= year:
         raise InputError([Problem("whatif.horizon_past", {"year": horizon, "latest": year}, year=horizon)])
-    nat_table, sources, _ = comparable_national_observations(fw, table, range(base, year + 1))
     own = [o for o in table if o.region == reg and o.year <= year]
     nation = [o for o in nat_table if o.year <= year and sources.get(o.indicator) != "nation_is_100"]
     trends, basis_t, nation_t = {}, {}, {}

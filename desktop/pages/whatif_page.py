@@ -80,11 +80,10 @@ class WhatIfPage(ResultPage):
         self._start.setInterval(0)
         self._start.timeout.connect(self._prepare)
         self._key = None
-        self._waiting = False  # a baseline or projection asked for and not yet shown
 
     def filled(self) -> bool:
-        """Whether the page shows what it was asked for (no baseline or projection on its way)."""
-        return not self._waiting
+        """Whether the page shows what it was asked for: no baseline, projection or plan on its way."""
+        return not (self._start.isActive() or self._timer.isActive() or self.model.busy)
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
@@ -202,14 +201,12 @@ class WhatIfPage(ResultPage):
         s = self.session
         if s.assessment is None or not s.region or s.region == s.nation:
             self.show_empty(s.assessment_error or self.tr("请选择一个地区（全国本身不参与推演）。"))
-            self._waiting = False
             return
         self.show_content()
         key = (s.region, self.year_spin.value(), id(s.assessment))
         if key != self._key:
             self._key = key
             self._say(self.tr("正在计算基线…"))
-            self._waiting = True
             self._start.start()
 
     def _prepare(self) -> None:
@@ -218,16 +215,15 @@ class WhatIfPage(ResultPage):
 
     def _stopped(self) -> None:
         """The baseline or projection failed or was cancelled: say so, and compute again on the next visit."""
-        self._say(self.tr("推演未完成。"))
-        self._waiting = False
         self._key, self._dirty = None, True
+        if self._built:
+            self._say(self.tr("推演未完成。"))
 
     def _baseline_ready(self) -> None:
         b = self.model.baseline
         if b is None:
             self._say(self.model.error)
             self.table.setRowCount(0)
-            self._waiting = False
             return
         self.scenario = {}
         self._fill_targets(b)
@@ -303,7 +299,6 @@ class WhatIfPage(ResultPage):
 
     def _project(self) -> None:
         self._say(self.tr("正在推演…"))
-        self._waiting = True
         self.model.project(dict(self.scenario), self.compare.name_edit.text().strip())
 
     def solve(self) -> None:
@@ -311,7 +306,6 @@ class WhatIfPage(ResultPage):
         if target is None or self.model.baseline is None:
             return
         self._say(self.tr("正在求解目标…"))
-        self._waiting = True
         self.model.solve(target, self.target_combo.currentText(), self.safety_spin.value())
 
     def reset(self) -> None:
@@ -356,7 +350,6 @@ class WhatIfPage(ResultPage):
         self.v_role.set(name(v.role.name), "", f"{today}{name(b.today.role.name)}")
         self._draw_path(r)
         self.status.setText(self.tr("至 {y} 年（情景，非预测）").replace("{y}", str(b.horizon)))
-        self._waiting = False
 
     def _draw_path(self, r) -> None:
         from ..charts import pg

@@ -28,6 +28,7 @@ class WhatIf(QObject):
         self.error = ""
         self.current = None  # core.whatif.ScenarioResult of the page's scenario
         self.include_in_report = False
+        self.busy = False  # the newest request (baseline, projection or plan) has not landed yet
         self._generation = 0
 
     def prepare(self, region: str, horizon: int):
@@ -38,6 +39,7 @@ class WhatIf(QObject):
         self.baseline, self.current = None, None
         self._generation += 1
         gen = self._generation
+        self.busy = True
 
         def work(progress, cancelled):
             from core.assessment import load_config
@@ -54,6 +56,7 @@ class WhatIf(QObject):
             if gen != self._generation:  # another region or year was asked for meanwhile
                 return
             self.baseline, self.error = out
+            self.busy = False
             self.baselineChanged.emit()
 
         return self._watch(s._start(_tr("规划推演：基线"), work, on_done=done), gen)
@@ -86,19 +89,22 @@ class WhatIf(QObject):
             return None
         self._generation += 1
         gen = self._generation
+        self.busy = True
         task = self.session._start(title, lambda progress, cancelled: work(b), on_done=lambda r: self._landed(gen, r))
         return self._watch(task, gen)
 
     def _landed(self, gen: int, result) -> None:
         if gen == self._generation:
             self.current = result
+            self.busy = False
             self.projected.emit()
 
     def _watch(self, task, gen: int):
         """`stopped` when the newest task fails or is cancelled (the page would wait for it forever)."""
 
         def ended() -> None:
-            if gen == self._generation and (task.error is not None or task.is_cancelled):
+            if self.busy and gen == self._generation and (task.error is not None or task.is_cancelled):
+                self.busy = False
                 self.stopped.emit()
 
         task.done.connect(ended)
