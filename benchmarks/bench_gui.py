@@ -98,12 +98,13 @@ def _until_filled(app, page, timeout: float = 120.0) -> bool:
     filled = getattr(page, "filled", None)
     if filled is None:
         return False
-    end = time.perf_counter() + timeout
-    while not filled() and time.perf_counter() < end:
-        time.sleep(0.002)
-        app.processEvents()
-    app.processEvents()  # the layout follows the new content
-    page.window().repaint()  # the filled content on screen
+    if not filled():
+        end = time.perf_counter() + timeout
+        while not filled() and time.perf_counter() < end:
+            time.sleep(0.002)
+            app.processEvents()
+        app.processEvents()  # the layout follows the new content
+        page.window().repaint()  # the filled content on screen
     return True
 
 

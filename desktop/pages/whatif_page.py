@@ -32,14 +32,14 @@ from PySide6.QtWidgets import (
 from .. import style
 from ..i18n import current_language, separators
 from ..session.whatif import whatif_of
-from ..widgets import Card, Verdict, empty_label, fmt, note_label
+from ..widgets import Card, Verdict, fmt, note_label
 from .base import ResultPage
 from .tables import robustness
+from .whatif_chart import PathChart
 from .whatif_compare import ScenarioCompare
 
 EDIT_COLUMN = 2
 DEBOUNCE_MS = 300
-CHART_HEIGHT = 220
 
 
 def _growth_table(headers: list[str]) -> QTableWidget:
@@ -181,11 +181,8 @@ class WhatIfPage(ResultPage):
             w.setMinimumWidth(0)
             cards.addWidget(w, 1, Qt.AlignmentFlag.AlignTop)
         v.addLayout(cards)
-        self.scatter = None  # the chart comes with the first projection (a plot costs much of a page switch)
-        self.chart_slot = empty_label("")  # where it goes; says what is on its way, or what failed
-        self.chart_slot.setMinimumHeight(CHART_HEIGHT)
-        v.addWidget(self.chart_slot, 1)
-        self._chart_layout = v
+        self.chart = PathChart()
+        v.addWidget(self.chart, 1)
         self.plan_label = QLabel("")
         self.plan_label.setWordWrap(True)
         self.plan_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -348,46 +345,13 @@ class WhatIfPage(ResultPage):
         self.v_quadrant.set(name(v.quadrant.name), "", f"{today}{name(b.today.quadrant.name)}")
         self.v_quadrant.setToolTip(robustness(v.quadrant, name, lang)[1])
         self.v_role.set(name(v.role.name), "", f"{today}{name(b.today.role.name)}")
-        self._draw_path(r)
+        self.chart.draw(r)
         self.status.setText(self.tr("至 {y} 年（情景，非预测）").replace("{y}", str(b.horizon)))
-
-    def _draw_path(self, r) -> None:
-        from ..charts import pg
-        from ..charts.plots import Point
-
-        b, path, lang = r.baseline, r.projection.path, current_language()
-        cfg = b.config
-        pts = [p for p in path if p.level is not None and p.momentum is not None]
-        if not pts:
-            return
-        if self.scatter is None:
-            self._make_chart()
-        first, last = pts[0], pts[-1]
-        points = [
-            Point(str(first.year), first.level, first.momentum, color=style.MUTED),
-            Point(str(last.year), last.level, last.momentum, highlight=True),
-        ]
-        q = cfg.quadrant_names
-        names = tuple(cfg.term(q[k]).text(lang) for k in ((True, True), (True, False), (False, True), (False, False)))
-        self.scatter.set_data(points, self.tr("融合水平（全国 = 100）"), self.tr("融合势能（全国 = 100）"), names,
-                              (cfg.split_level, cfg.split_momentum), symmetric=False)  # fmt: skip
-        P = pg()
-        line = P.PlotDataItem([p.level for p in pts], [p.momentum for p in pts], pen=P.mkPen(style.ACCENT, width=2),
-                              symbol="o", symbolSize=5, symbolBrush=style.ACCENT)  # fmt: skip
-        self.scatter.plot.addItem(line)
-
-    def _make_chart(self) -> None:
-        from ..charts.plots import QuadrantScatter
-
-        self.scatter = QuadrantScatter(self.tr("从现状到目标年份的路径"), min_height=CHART_HEIGHT)
-        self._chart_layout.replaceWidget(self.chart_slot, self.scatter)
-        self.chart_slot.hide()
-        self.scatter.show()
 
     def _say(self, text: str) -> None:
         """The page's state in its status line, and in the chart's place until there is a chart."""
         self.status.setText(text)
-        self.chart_slot.setText(text)
+        self.chart.say(text)
 
 
 def _color(group) -> str:

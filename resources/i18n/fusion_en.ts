@@ -1524,6 +1524,24 @@
     </message>
 </context>
 <context>
+    <name>PathChart</name>
+    <message>
+        <location filename="../../desktop/pages/whatif_chart.py" line="50" />
+        <source>融合水平（全国 = 100）</source>
+        <translation>Fusion level (nation = 100)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_chart.py" line="50" />
+        <source>融合势能（全国 = 100）</source>
+        <translation>Momentum (nation = 100)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_chart.py" line="60" />
+        <source>从现状到目标年份的路径</source>
+        <translation>Path from today to the target year</translation>
+    </message>
+</context>
+<context>
     <name>RegionPicker</name>
     <message>
         <location filename="../../desktop/widgets.py" line="109" />
@@ -2165,180 +2183,169 @@
         <translation>Nothing to project yet. Import data and let the potential and positioning assessment finish first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="95" />
+        <location filename="../../desktop/pages/whatif_page.py" line="94" />
         <source>指标年增速（%/年）</source>
         <translation>Annual growth of the indicators (%/yr)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="100" />
+        <location filename="../../desktop/pages/whatif_page.py" line="99" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="101" />
+        <location filename="../../desktop/pages/whatif_page.py" line="100" />
         <source>趋势增速</source>
         <translation>Trend growth</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="102" />
+        <location filename="../../desktop/pages/whatif_page.py" line="101" />
         <source>情景增速</source>
         <translation>Scenario growth</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="103" />
+        <location filename="../../desktop/pages/whatif_page.py" line="102" />
         <source>上限</source>
         <translation>Bound</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="104" />
+        <location filename="../../desktop/pages/whatif_page.py" line="103" />
         <source>努力程度</source>
         <translation>Effort</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="105" />
+        <location filename="../../desktop/pages/whatif_page.py" line="104" />
         <source>路径建议</source>
         <translation>Levers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="110" />
+        <location filename="../../desktop/pages/whatif_page.py" line="109" />
         <source>双击“情景增速”一栏修改；上限为历史最高年增速加余量。努力程度 = 提速幅度 ÷ 历年增速波动。</source>
         <translation>Double-click the scenario growth column to change it; the bound is the highest historical annual growth plus a margin. Effort = the extra growth ÷ the year-to-year volatility of the growth.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="126" />
+        <location filename="../../desktop/pages/whatif_page.py" line="125" />
         <source>情景推演不是预测：结论随所设增速改变。基线按各指标近年年均增速延续，全国按自身趋势。</source>
         <translation>A scenario is not a forecast: its conclusions change with the growth you set. The baseline continues each indicator's recent average annual growth; the nation follows its own trend.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="133" />
+        <location filename="../../desktop/pages/whatif_page.py" line="132" />
         <source>目标年份</source>
         <translation>Target year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="140" />
+        <location filename="../../desktop/pages/whatif_page.py" line="139" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="146" />
+        <location filename="../../desktop/pages/whatif_page.py" line="145" />
         <source>余量</source>
         <translation>Margin</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="151" />
+        <location filename="../../desktop/pages/whatif_page.py" line="150" />
         <source> 点</source>
         <translation> pts</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="152" />
+        <location filename="../../desktop/pages/whatif_page.py" line="151" />
         <source>方案在分组或象限阈值之上多留的水平点数，避免结论处于临界。</source>
         <translation>Level points a plan keeps above the group or quadrant threshold, so that its verdict is not borderline.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="154" />
+        <location filename="../../desktop/pages/whatif_page.py" line="153" />
         <source>求解最小调整方案</source>
         <translation>Find the smallest plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="158" />
+        <location filename="../../desktop/pages/whatif_page.py" line="157" />
         <source>恢复趋势基线</source>
         <translation>Back to the trend</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="174" />
-        <location filename="../../desktop/pages/whatif_page.py" line="379" />
+        <location filename="../../desktop/pages/whatif_page.py" line="173" />
         <source>融合水平（全国 = 100）</source>
         <translation>Fusion level (nation = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="175" />
+        <location filename="../../desktop/pages/whatif_page.py" line="174" />
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="176" />
+        <location filename="../../desktop/pages/whatif_page.py" line="175" />
         <source>定位象限</source>
         <translation>Positioning quadrant</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="177" />
+        <location filename="../../desktop/pages/whatif_page.py" line="176" />
         <source>功能定位</source>
         <translation>Functional role</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="221" />
+        <location filename="../../desktop/pages/whatif_page.py" line="217" />
         <source>推演未完成。</source>
         <translation>The projection did not finish.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="389" />
-        <source>从现状到目标年份的路径</source>
-        <translation>Path from today to the target year</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="194" />
+        <location filename="../../desktop/pages/whatif_page.py" line="190" />
         <source>推演结果</source>
         <translation>Projection</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="196" />
+        <location filename="../../desktop/pages/whatif_page.py" line="192" />
         <source>情景对比</source>
         <translation>Compare scenarios</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="204" />
+        <location filename="../../desktop/pages/whatif_page.py" line="200" />
         <source>请选择一个地区（全国本身不参与推演）。</source>
         <translation>Choose a region (the nation itself is not projected).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="211" />
+        <location filename="../../desktop/pages/whatif_page.py" line="206" />
         <source>正在计算基线…</source>
         <translation>Computing the baseline…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="244" />
+        <location filename="../../desktop/pages/whatif_page.py" line="237" />
         <source>分组：</source>
         <translation>Group: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="250" />
+        <location filename="../../desktop/pages/whatif_page.py" line="243" />
         <source>象限：</source>
         <translation>Quadrant: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="286" />
+        <location filename="../../desktop/pages/whatif_page.py" line="279" />
         <source>请输入年增速（%），例如 12.5。</source>
         <translation>Enter an annual growth in %, for example 12.5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="305" />
+        <location filename="../../desktop/pages/whatif_page.py" line="298" />
         <source>正在推演…</source>
         <translation>Projecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="313" />
+        <location filename="../../desktop/pages/whatif_page.py" line="305" />
         <source>正在求解目标…</source>
         <translation>Solving for the target…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="348" />
+        <location filename="../../desktop/pages/whatif_page.py" line="339" />
         <source>{y} 年：</source>
         <translation>{y}: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="350" />
+        <location filename="../../desktop/pages/whatif_page.py" line="341" />
         <source>{y} 年融合指数 {i}</source>
         <translation>Fusion index {i} in {y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="358" />
+        <location filename="../../desktop/pages/whatif_page.py" line="349" />
         <source>至 {y} 年（情景，非预测）</source>
         <translation>To {y} (a scenario, not a forecast)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="379" />
-        <source>融合势能（全国 = 100）</source>
-        <translation>Momentum (nation = 100)</translation>
     </message>
 </context>
 <context>

@@ -50,11 +50,15 @@ def test_the_frame_shows_before_anything_is_computed(qtbot, jiangsu, monkeypatch
         monkeypatch.setattr(core.whatif, name, counted)
     page, _ = _page(qtbot, WhatIfPage, jiangsu)
     assert page.stack.currentWidget() is page.content and not page.filled()
-    assert calls == {"build_baseline": 0, "project": 0} and page.scatter is None
-    assert page.status.text() == page.chart_slot.text() == "正在计算基线…"
+    assert calls == {"build_baseline": 0, "project": 0} and page.chart.scatter is None
+    assert page.status.text() == page.chart.slot.text() == "正在计算基线…"
     qtbot.waitUntil(page.filled, timeout=30000)
     assert calls == {"build_baseline": 1, "project": 1}
-    assert page.scatter is not None and page.scatter.isVisibleTo(page) and not page.chart_slot.isVisibleTo(page)
+    assert (
+        page.chart.scatter is not None
+        and page.chart.scatter.isVisibleTo(page)
+        and not page.chart.slot.isVisibleTo(page)
+    )
     assert page.table.rowCount() == len(page.model.baseline.trends) and page.v_level.value.text() != "—"
     page.activate()  # shown again with nothing changed: nothing recomputed
     QApplication.processEvents()
@@ -78,10 +82,10 @@ def test_a_failed_baseline_ends_the_wait_and_is_retried(qtbot, jiangsu, monkeypa
     jiangsu.errorRaised.connect(lambda exc, title: reported.append(str(exc)))
     page = _filled(qtbot, jiangsu)
     assert failures == [REGION] and reported == ["boom"]
-    assert page.status.text() == page.chart_slot.text() == "推演未完成。" and page.scatter is None
+    assert page.status.text() == page.chart.slot.text() == "推演未完成。" and page.chart.scatter is None
     monkeypatch.setattr(core.whatif, "build_baseline", real)
     page.activate()
-    qtbot.waitUntil(lambda: page.filled() and page.scatter is not None, timeout=30000)
+    qtbot.waitUntil(lambda: page.filled() and page.chart.scatter is not None, timeout=30000)
     assert page.model.baseline.region == REGION and page.status.text().startswith("至 ")
 
 
