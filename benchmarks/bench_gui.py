@@ -112,6 +112,7 @@ def results(quick: bool = False) -> list[Result]:
     from desktop.main_window import PAGE_IDS
 
     regions = 100 if quick else 300
+    CONTENT.clear()
     with tempfile.TemporaryDirectory(prefix="bench-gui-") as tmp:
         folder = Path(tmp)
         app, win = _window(folder, _workspace(folder, regions))
