@@ -42,6 +42,27 @@ def test_today_is_the_assessment(setup, jiangsu):
     assert jiangsu.today.momentum == pytest.approx(ra.momentum["total"].momentum, abs=1e-9)
 
 
+def test_the_baseline_assesses_the_region_only(setup, monkeypatch):
+    """Scaling: the baseline takes the engine's filled values of every region but assesses only the region
+    itself (today's verdicts), so 300 loaded regions cost one region's assessment, not 300."""
+    import core.assessment
+
+    fw, cfg, table = setup
+    assessed = []
+    real = core.assessment.region_assessment
+
+    def counted(ctx, peers, reg, industries):
+        assessed.append(reg)
+        return real(ctx, peers, reg, industries)
+
+    monkeypatch.setattr(core.assessment, "region_assessment", counted)
+    b = build_baseline(table, "江苏", 2030, fw, config=cfg)
+    loaded = {o.region for o in table} - {"全国"}
+    assert len(loaded) >= 10 and assessed == ["江苏省"] and b.today.level is not None
+    project(b, path=False)
+    assert assessed == ["江苏省", "江苏省"]
+
+
 def test_projected_verdicts_carry_margin_and_stability(jiangsu):
     p = project(jiangsu)
     v = p.projected

@@ -25,10 +25,10 @@ from ..assessment import (
     Quadrant,
     Role,
     assess,
-    comparable_national_observations,
     load_config,
 )
-from ..index.engine import IndexOptions
+from ..assessment.pipeline import engine_pass, resolve_years
+from ..index.engine import IndexOptions, without_regions
 from ..kernel.messages import Message, msg
 from ..kernel.problems import InputError, Problem
 from ..kernel.vocabulary import CellStatus
@@ -159,15 +159,15 @@ def build_baseline(
     cfg = config or load_config(pillars=fw.pillars)
     effort = effort or load_effort()
     options = options or IndexOptions()
-    full = assess(table, fw, config=cfg, options=options, with_published=False, robust=False)
-    reg = _region_name(full.regions, region)
-    year, base = full.year, full.base_year
+    loaded, base, year = resolve_years(without_regions(table, options.excluded_regions), fw, options)
+    # the assessment's engine run (every region's filled values; its notes are the assessment's, not needed here)
+    run = engine_pass(table, fw, replace(options, base_year=base), base, year)
+    res, nat_table, sources = run.result, run.nat_table, run.sources
+    reg = _region_name(loaded, region)
     if horizon <= year:
         raise InputError([Problem("whatif.horizon_past", {"year": horizon, "latest": year}, year=horizon)])
-    nat_table, sources, _ = comparable_national_observations(fw, table, range(base, year + 1))
     own = [o for o in table if o.region == reg and o.year <= year]
     nation = [o for o in nat_table if o.year <= year and sources.get(o.indicator) != "nation_is_100"]
-    res = full.index
     trends, basis_t, nation_t = {}, {}, {}
     for code in fw.leaves:
         node = fw.nodes[code]
@@ -186,10 +186,9 @@ def build_baseline(
                 target[code] = t
     rows = tuple(own) + tuple(nation) + _anchors(own, reg, {**trends, **basis_t}) + _anchors(nation, NATION, nation_t)
     opts = replace(options, base_year=base, end_year=year)
-    today = _verdicts(full.regions[reg], full.index, fw, year)
     notes = (msg("whatif.note.trend", first=base, year=year, horizon=horizon),)
-    b = Baseline(reg, year, horizon, base, fw, cfg, effort, opts, rows, trends, basis_t, nation_t, today, notes)
-    return replace(b, today=evaluate(b, year=year, robust=True))  # today from the same rows and engine
+    b = Baseline(reg, year, horizon, base, fw, cfg, effort, opts, rows, trends, basis_t, nation_t, None, notes)
+    return replace(b, today=evaluate(b, year=year, robust=True))  # today from the same rows and engine (never None)
 
 
 def _anchors(own: list[Observation], region: str, trends: Mapping[str, Trend]) -> tuple[Observation, ...]:
@@ -202,7 +201,7 @@ def _anchors(own: list[Observation], region: str, trends: Mapping[str, Trend]) -
     )
 
 
-def _region_name(regions: Mapping, name: str) -> str:
+def _region_name(regions: list[str], name: str) -> str:
     if name in regions:
         return name
     hits = [r for r in regions if r.startswith(name.strip())]

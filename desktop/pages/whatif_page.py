@@ -35,6 +35,7 @@ from ..session.whatif import whatif_of
 from ..widgets import Card, Verdict, fmt, note_label
 from .base import ResultPage
 from .tables import robustness
+from .whatif_chart import PathChart
 from .whatif_compare import ScenarioCompare
 
 EDIT_COLUMN = 2
@@ -67,13 +68,22 @@ class WhatIfPage(ResultPage):
         self.model = whatif_of(session)
         self.model.baselineChanged.connect(self._baseline_ready)
         self.model.projected.connect(self._show_projection)
+        self.model.stopped.connect(self._stopped)
         self.empty.setText(self.tr("还没有可推演的结果。请先导入数据并完成潜力与定位评估。"))
         self.scenario: dict[str, float] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._project)
+        self._start = QTimer(self)  # the baseline's worker starts once the frame is on screen
+        self._start.setSingleShot(True)
+        self._start.setInterval(0)
+        self._start.timeout.connect(self._prepare)
         self._key = None
+
+    def filled(self) -> bool:
+        """Whether the page shows what it was asked for: no baseline, projection or plan on its way."""
+        return not (self._start.isActive() or self._timer.isActive() or self.model.busy)
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
@@ -155,8 +165,6 @@ class WhatIfPage(ResultPage):
         return row
 
     def _results(self) -> QWidget:
-        from ..charts.plots import QuadrantScatter
-
         self.tabs = QTabWidget()
         page = QWidget()
         v = QVBoxLayout(page)
@@ -173,8 +181,8 @@ class WhatIfPage(ResultPage):
             w.setMinimumWidth(0)
             cards.addWidget(w, 1, Qt.AlignmentFlag.AlignTop)
         v.addLayout(cards)
-        self.scatter = QuadrantScatter(self.tr("从现状到目标年份的路径"), min_height=220)
-        v.addWidget(self.scatter, 1)
+        self.chart = PathChart()
+        v.addWidget(self.chart, 1)
         self.plan_label = QLabel("")
         self.plan_label.setWordWrap(True)
         self.plan_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -195,13 +203,23 @@ class WhatIfPage(ResultPage):
         key = (s.region, self.year_spin.value(), id(s.assessment))
         if key != self._key:
             self._key = key
-            self.status.setText(self.tr("正在计算基线…"))
-            self.model.prepare(s.region, self.year_spin.value())
+            self._say(self.tr("正在计算基线…"))
+            self._start.start()
+
+    def _prepare(self) -> None:
+        region, year, _ = self._key
+        self.model.prepare(region, year)
+
+    def _stopped(self) -> None:
+        """The baseline or projection failed or was cancelled: say so, and compute again on the next visit."""
+        self._key, self._dirty = None, True
+        if self._built:
+            self._say(self.tr("推演未完成。"))
 
     def _baseline_ready(self) -> None:
         b = self.model.baseline
         if b is None:
-            self.status.setText(self.model.error)
+            self._say(self.model.error)
             self.table.setRowCount(0)
             return
         self.scenario = {}
@@ -277,14 +295,14 @@ class WhatIfPage(ResultPage):
         self.table.item(row, EDIT_COLUMN).setText(f"{pct:.2f}")
 
     def _project(self) -> None:
-        self.status.setText(self.tr("正在推演…"))
+        self._say(self.tr("正在推演…"))
         self.model.project(dict(self.scenario), self.compare.name_edit.text().strip())
 
     def solve(self) -> None:
         target = self.target_combo.currentData()
         if target is None or self.model.baseline is None:
             return
-        self.status.setText(self.tr("正在求解目标…"))
+        self._say(self.tr("正在求解目标…"))
         self.model.solve(target, self.target_combo.currentText(), self.safety_spin.value())
 
     def reset(self) -> None:
@@ -327,31 +345,13 @@ class WhatIfPage(ResultPage):
         self.v_quadrant.set(name(v.quadrant.name), "", f"{today}{name(b.today.quadrant.name)}")
         self.v_quadrant.setToolTip(robustness(v.quadrant, name, lang)[1])
         self.v_role.set(name(v.role.name), "", f"{today}{name(b.today.role.name)}")
-        self._draw_path(r)
+        self.chart.draw(r)
         self.status.setText(self.tr("至 {y} 年（情景，非预测）").replace("{y}", str(b.horizon)))
 
-    def _draw_path(self, r) -> None:
-        from ..charts import pg
-        from ..charts.plots import Point
-
-        b, path, lang = r.baseline, r.projection.path, current_language()
-        cfg = b.config
-        pts = [p for p in path if p.level is not None and p.momentum is not None]
-        if not pts:
-            return
-        first, last = pts[0], pts[-1]
-        points = [
-            Point(str(first.year), first.level, first.momentum, color=style.MUTED),
-            Point(str(last.year), last.level, last.momentum, highlight=True),
-        ]
-        q = cfg.quadrant_names
-        names = tuple(cfg.term(q[k]).text(lang) for k in ((True, True), (True, False), (False, True), (False, False)))
-        self.scatter.set_data(points, self.tr("融合水平（全国 = 100）"), self.tr("融合势能（全国 = 100）"), names,
-                              (cfg.split_level, cfg.split_momentum), symmetric=False)  # fmt: skip
-        P = pg()
-        line = P.PlotDataItem([p.level for p in pts], [p.momentum for p in pts], pen=P.mkPen(style.ACCENT, width=2),
-                              symbol="o", symbolSize=5, symbolBrush=style.ACCENT)  # fmt: skip
-        self.scatter.plot.addItem(line)
+    def _say(self, text: str) -> None:
+        """The page's state in its status line, and in the chart's place until there is a chart."""
+        self.status.setText(text)
+        self.chart.say(text)
 
 
 def _color(group) -> str:

@@ -19,6 +19,7 @@ class WhatIf(QObject):
     baselineChanged = Signal()  # a new baseline (region or horizon), or its failure (error text)
     projected = Signal()  # `current` holds the latest projection (and plan)
     savedChanged = Signal()
+    stopped = Signal()  # the newest baseline, projection or plan ended without a result (the session said why)
 
     def __init__(self, session):
         super().__init__(session)
@@ -27,6 +28,7 @@ class WhatIf(QObject):
         self.error = ""
         self.current = None  # core.whatif.ScenarioResult of the page's scenario
         self.include_in_report = False
+        self.busy = False  # the newest request (baseline, projection or plan) has not landed yet
         self._generation = 0
 
     def prepare(self, region: str, horizon: int):
@@ -37,6 +39,7 @@ class WhatIf(QObject):
         self.baseline, self.current = None, None
         self._generation += 1
         gen = self._generation
+        self.busy = True
 
         def work(progress, cancelled):
             from core.assessment import load_config
@@ -53,9 +56,10 @@ class WhatIf(QObject):
             if gen != self._generation:  # another region or year was asked for meanwhile
                 return
             self.baseline, self.error = out
+            self.busy = False
             self.baselineChanged.emit()
 
-        return s._start(_tr("规划推演：基线"), work, on_done=done)
+        return self._watch(s._start(_tr("规划推演：基线"), work, on_done=done), gen)
 
     def project(self, scenario: dict[str, float], name: str = ""):
         """Project `scenario` (code → annual growth, fractions); `projected` fires with the newest only."""
@@ -85,12 +89,28 @@ class WhatIf(QObject):
             return None
         self._generation += 1
         gen = self._generation
-        return self.session._start(title, lambda progress, cancelled: work(b), on_done=lambda r: self._landed(gen, r))
+        self.busy = True
+        task = self.session._start(title, lambda progress, cancelled: work(b), on_done=lambda r: self._landed(gen, r))
+        return self._watch(task, gen)
 
     def _landed(self, gen: int, result) -> None:
         if gen == self._generation:
             self.current = result
+            self.busy = False
             self.projected.emit()
+
+    def _watch(self, task, gen: int):
+        """`stopped` when the newest task fails or is cancelled (the page would wait for it forever)."""
+
+        def ended() -> None:
+            if self.busy and gen == self._generation and (task.error is not None or task.is_cancelled):
+                self.busy = False
+                self.stopped.emit()
+
+        task.done.connect(ended)
+        if not task.running:  # a synchronous runner has run it already
+            ended()
+        return task
 
     # ------------------------------------------------------------------ saved scenarios
     def saved(self) -> list:

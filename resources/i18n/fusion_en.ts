@@ -1524,6 +1524,24 @@
     </message>
 </context>
 <context>
+    <name>PathChart</name>
+    <message>
+        <location filename="../../desktop/pages/whatif_chart.py" line="50" />
+        <source>融合水平（全国 = 100）</source>
+        <translation>Fusion level (nation = 100)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_chart.py" line="50" />
+        <source>融合势能（全国 = 100）</source>
+        <translation>Momentum (nation = 100)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/whatif_chart.py" line="60" />
+        <source>从现状到目标年份的路径</source>
+        <translation>Path from today to the target year</translation>
+    </message>
+</context>
+<context>
     <name>RegionPicker</name>
     <message>
         <location filename="../../desktop/widgets.py" line="109" />
@@ -2160,180 +2178,174 @@
 <context>
     <name>WhatIfPage</name>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="70" />
+        <location filename="../../desktop/pages/whatif_page.py" line="72" />
         <source>还没有可推演的结果。请先导入数据并完成潜力与定位评估。</source>
         <translation>Nothing to project yet. Import data and let the potential and positioning assessment finish first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="84" />
+        <location filename="../../desktop/pages/whatif_page.py" line="94" />
         <source>指标年增速（%/年）</source>
         <translation>Annual growth of the indicators (%/yr)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="89" />
+        <location filename="../../desktop/pages/whatif_page.py" line="99" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="90" />
+        <location filename="../../desktop/pages/whatif_page.py" line="100" />
         <source>趋势增速</source>
         <translation>Trend growth</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="91" />
+        <location filename="../../desktop/pages/whatif_page.py" line="101" />
         <source>情景增速</source>
         <translation>Scenario growth</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="92" />
+        <location filename="../../desktop/pages/whatif_page.py" line="102" />
         <source>上限</source>
         <translation>Bound</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="93" />
+        <location filename="../../desktop/pages/whatif_page.py" line="103" />
         <source>努力程度</source>
         <translation>Effort</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="94" />
+        <location filename="../../desktop/pages/whatif_page.py" line="104" />
         <source>路径建议</source>
         <translation>Levers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="99" />
+        <location filename="../../desktop/pages/whatif_page.py" line="109" />
         <source>双击“情景增速”一栏修改；上限为历史最高年增速加余量。努力程度 = 提速幅度 ÷ 历年增速波动。</source>
         <translation>Double-click the scenario growth column to change it; the bound is the highest historical annual growth plus a margin. Effort = the extra growth ÷ the year-to-year volatility of the growth.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="115" />
+        <location filename="../../desktop/pages/whatif_page.py" line="125" />
         <source>情景推演不是预测：结论随所设增速改变。基线按各指标近年年均增速延续，全国按自身趋势。</source>
         <translation>A scenario is not a forecast: its conclusions change with the growth you set. The baseline continues each indicator's recent average annual growth; the nation follows its own trend.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="122" />
+        <location filename="../../desktop/pages/whatif_page.py" line="132" />
         <source>目标年份</source>
         <translation>Target year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="129" />
+        <location filename="../../desktop/pages/whatif_page.py" line="139" />
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="135" />
+        <location filename="../../desktop/pages/whatif_page.py" line="145" />
         <source>余量</source>
         <translation>Margin</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="140" />
+        <location filename="../../desktop/pages/whatif_page.py" line="150" />
         <source> 点</source>
         <translation> pts</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="141" />
+        <location filename="../../desktop/pages/whatif_page.py" line="151" />
         <source>方案在分组或象限阈值之上多留的水平点数，避免结论处于临界。</source>
         <translation>Level points a plan keeps above the group or quadrant threshold, so that its verdict is not borderline.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="143" />
+        <location filename="../../desktop/pages/whatif_page.py" line="153" />
         <source>求解最小调整方案</source>
         <translation>Find the smallest plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="147" />
+        <location filename="../../desktop/pages/whatif_page.py" line="157" />
         <source>恢复趋势基线</source>
         <translation>Back to the trend</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="165" />
-        <location filename="../../desktop/pages/whatif_page.py" line="349" />
+        <location filename="../../desktop/pages/whatif_page.py" line="173" />
         <source>融合水平（全国 = 100）</source>
         <translation>Fusion level (nation = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="166" />
+        <location filename="../../desktop/pages/whatif_page.py" line="174" />
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="167" />
+        <location filename="../../desktop/pages/whatif_page.py" line="175" />
         <source>定位象限</source>
         <translation>Positioning quadrant</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="168" />
+        <location filename="../../desktop/pages/whatif_page.py" line="176" />
         <source>功能定位</source>
         <translation>Functional role</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="176" />
-        <source>从现状到目标年份的路径</source>
-        <translation>Path from today to the target year</translation>
+        <location filename="../../desktop/pages/whatif_page.py" line="217" />
+        <source>推演未完成。</source>
+        <translation>The projection did not finish.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="182" />
+        <location filename="../../desktop/pages/whatif_page.py" line="190" />
         <source>推演结果</source>
         <translation>Projection</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="184" />
+        <location filename="../../desktop/pages/whatif_page.py" line="192" />
         <source>情景对比</source>
         <translation>Compare scenarios</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="192" />
+        <location filename="../../desktop/pages/whatif_page.py" line="200" />
         <source>请选择一个地区（全国本身不参与推演）。</source>
         <translation>Choose a region (the nation itself is not projected).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="198" />
+        <location filename="../../desktop/pages/whatif_page.py" line="206" />
         <source>正在计算基线…</source>
         <translation>Computing the baseline…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="219" />
+        <location filename="../../desktop/pages/whatif_page.py" line="237" />
         <source>分组：</source>
         <translation>Group: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="225" />
+        <location filename="../../desktop/pages/whatif_page.py" line="243" />
         <source>象限：</source>
         <translation>Quadrant: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="261" />
+        <location filename="../../desktop/pages/whatif_page.py" line="279" />
         <source>请输入年增速（%），例如 12.5。</source>
         <translation>Enter an annual growth in %, for example 12.5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="280" />
+        <location filename="../../desktop/pages/whatif_page.py" line="298" />
         <source>正在推演…</source>
         <translation>Projecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="287" />
+        <location filename="../../desktop/pages/whatif_page.py" line="305" />
         <source>正在求解目标…</source>
         <translation>Solving for the target…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="321" />
+        <location filename="../../desktop/pages/whatif_page.py" line="339" />
         <source>{y} 年：</source>
         <translation>{y}: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="323" />
+        <location filename="../../desktop/pages/whatif_page.py" line="341" />
         <source>{y} 年融合指数 {i}</source>
         <translation>Fusion index {i} in {y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="331" />
+        <location filename="../../desktop/pages/whatif_page.py" line="349" />
         <source>至 {y} 年（情景，非预测）</source>
         <translation>To {y} (a scenario, not a forecast)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/whatif_page.py" line="349" />
-        <source>融合势能（全国 = 100）</source>
-        <translation>Momentum (nation = 100)</translation>
     </message>
 </context>
 <context>
@@ -2474,4 +2486,4 @@
         <translation>Open log folder</translation>
     </message>
 </context>
-<context><name>Help</name><message><source>；</source><translation>; </translation></message><message><source>帮助</source><translation>Help</translation></message><message><source>本页帮助</source><translation>Help for this page</translation></message><message><source>方法术语表</source><translation>Method glossary</translation></message><message><source>指标说明</source><translation>Indicators</translation></message><message><source>分界：融合水平 {l}，融合势能 {m}</source><translation>Splits: fusion level {l}, momentum {m}</translation></message><message><source>离散度 &lt; {s} 为{name}</source><translation>Spread &lt; {s}: {name}</translation></message><message><source>α = {a}，β = {b}；类型阈值 |U1 − U2| &gt; {t}</source><translation>α = {a}, β = {b}; type threshold |U1 − U2| &gt; {t}</translation></message><message><source>外推至 {y} 年；高潜力：M ≥ {hi} 或外推后分组升高；低潜力：M &lt; {lo} 且外推后分组降低</source><translation>Projected to {y}; high potential: M ≥ {hi} or a higher group after projection; low potential: M &lt; {lo} and a lower group after projection</translation></message><message><source>区位熵分界 {lq}，潜力分界 {p}；评分 {a}–{b} 分</source><translation>Location quotient split {lq}, potential split {p}; scores {a}–{b}</translation></message><message><source>短板：一级指标水平 &lt; {w}；毗邻系数 {f}；每个短板列出 {n} 个伙伴</source><translation>Weak pillar: level &lt; {w}; adjacency factor {f}; {n} partners per weak pillar</translation></message><message><source>余弦相似度 &gt; {c}</source><translation>Cosine similarity &gt; {c}</translation></message><message><source>本结论所占比例 &lt; {s} 为临界；权重扰动 ±{w}%；预估值 ±{e}%，插值 ±{i}%</source><translation>Borderline when the verdict's share &lt; {s}; weights perturbed ±{w}%; estimates ±{e}%, interpolated ±{i}%</translation></message><message><source>定义：{d}</source><translation>Definition: {d}</translation></message><message><source>单位：{u}</source><translation>Unit: {u}</translation></message><message><source>来源：{s}</source><translation>Source: {s}</translation></message><message><source>包含：{c}</source><translation>Contains: {c}</translation></message><message><source>公式</source><translation>Formula</translation></message><message><source>来源</source><translation>Source</translation></message><message><source>全国口径：{d}</source><translation>National definition: {d}</translation></message><message><source>、</source><translation>, </translation></message><message><source>阈值</source><translation>Thresholds</translation></message></context><context><name>DataTable</name><message><source>筛选（输入任意文字）…</source><translation>Filter (type any text)…</translation></message><message><source>复制（含表头）</source><translation>Copy (with headers)</translation></message><message><source>复制整张表</source><translation>Copy whole table</translation></message><message><source>导出为 Excel（.xlsx）…</source><translation>Export to Excel (.xlsx)…</translation></message><message><source>筛选</source><translation>Filter</translation></message><message><source>导出表格</source><translation>Export table</translation></message></context><context><name>TileMapTab</name><message><source>节点</source><translation>Node</translation></message><message><source>全国格局（方块地图）</source><translation>National landscape (tile map)</translation></message><message><source>每个省级行政区为一个等大方块，按大致地理位置排列（不表示行政区域界线）。点击方块选择地区。</source><translation>Each provincial-level region is one equal tile at its approximate geographic place (no administrative boundaries). Click a tile to select the region.</translation></message><message><source>着色</source><translation>Colour by</translation></message><message><source>{y} 年全国格局：{m} · {n}</source><translation>National landscape, {y}: {m} · {n}</translation></message></context><context><name>WhatIf</name><message><source>规划推演：基线</source><translation>What-if: baseline</translation></message><message><source>规划推演</source><translation>What-if</translation></message><message><source>规划推演：求解目标</source><translation>What-if: solving for the target</translation></message></context></TS>
+<context><name>Help</name><message><source>；</source><translation>; </translation></message><message><source>帮助</source><translation>Help</translation></message><message><source>本页帮助</source><translation>Help for this page</translation></message><message><source>方法术语表</source><translation>Method glossary</translation></message><message><source>指标说明</source><translation>Indicators</translation></message><message><source>分界：融合水平 {l}，融合势能 {m}</source><translation>Splits: fusion level {l}, momentum {m}</translation></message><message><source>离散度 &lt; {s} 为{name}</source><translation>Spread &lt; {s}: {name}</translation></message><message><source>α = {a}，β = {b}；类型阈值 |U1 − U2| &gt; {t}</source><translation>α = {a}, β = {b}; type threshold |U1 − U2| &gt; {t}</translation></message><message><source>外推至 {y} 年；高潜力：M ≥ {hi} 或外推后分组升高；低潜力：M &lt; {lo} 且外推后分组降低</source><translation>Projected to {y}; high potential: M ≥ {hi} or a higher group after projection; low potential: M &lt; {lo} and a lower group after projection</translation></message><message><source>区位熵分界 {lq}，潜力分界 {p}；评分 {a}–{b} 分</source><translation>Location quotient split {lq}, potential split {p}; scores {a}–{b}</translation></message><message><source>短板：一级指标水平 &lt; {w}；毗邻系数 {f}；每个短板列出 {n} 个伙伴</source><translation>Weak pillar: level &lt; {w}; adjacency factor {f}; {n} partners per weak pillar</translation></message><message><source>余弦相似度 &gt; {c}</source><translation>Cosine similarity &gt; {c}</translation></message><message><source>本结论所占比例 &lt; {s} 为临界；权重扰动 ±{w}%；预估值 ±{e}%，插值 ±{i}%</source><translation>Borderline when the verdict's share &lt; {s}; weights perturbed ±{w}%; estimates ±{e}%, interpolated ±{i}%</translation></message><message><source>定义：{d}</source><translation>Definition: {d}</translation></message><message><source>单位：{u}</source><translation>Unit: {u}</translation></message><message><source>来源：{s}</source><translation>Source: {s}</translation></message><message><source>包含：{c}</source><translation>Contains: {c}</translation></message><message><source>公式</source><translation>Formula</translation></message><message><source>来源</source><translation>Source</translation></message><message><source>全国口径：{d}</source><translation>National definition: {d}</translation></message><message><source>、</source><translation>, </translation></message><message><source>阈值</source><translation>Thresholds</translation></message></context><context><name>DataTable</name><message><source>筛选（输入任意文字）…</source><translation>Filter (type any text)…</translation></message><message><source>复制（含表头）</source><translation>Copy (with headers)</translation></message><message><source>复制整张表</source><translation>Copy whole table</translation></message><message><source>导出为 Excel（.xlsx）…</source><translation>Export to Excel (.xlsx)…</translation></message><message><source>筛选</source><translation>Filter</translation></message><message><source>导出表格</source><translation>Export table</translation></message></context><context><name>TileMapTab</name><message><source>节点</source><translation>Node</translation></message><message><source>全国格局（方块地图）</source><translation>National landscape (tile map)</translation></message><message><source>每个省级行政区为一个等大方块，按大致地理位置排列（不表示行政区域界线）。点击方块选择地区。</source><translation>Each provincial-level region is one equal tile at its approximate geographic place (no administrative boundaries). Click a tile to select the region.</translation></message><message><source>着色</source><translation>Colour by</translation></message><message><source>{y} 年全国格局：{m} · {n}</source><translation>National landscape, {y}: {m} · {n}</translation></message></context><context><name>WhatIf</name><message><source>规划推演</source><translation>What-if</translation></message><message><source>规划推演：求解目标</source><translation>What-if: solving for the target</translation></message><message><source>规划推演：基线</source><translation>What-if: baseline</translation></message></context></TS>

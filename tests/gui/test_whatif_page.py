@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from tests.gui.conftest import wait_idle
 from tests.gui.test_pages import _page
@@ -23,10 +24,73 @@ def jiangsu(app_setup):
     return session
 
 
-def test_page_projects_edits_and_solves_a_target(qtbot, jiangsu, tmp_path, monkeypatch):
+def _filled(qtbot, session):
+    """The page shown and filled: its baseline's worker starts once the frame is on screen."""
     from desktop.pages.whatif_page import WhatIfPage
 
+    page, _ = _page(qtbot, WhatIfPage, session)
+    qtbot.waitUntil(page.filled, timeout=30000)
+    return page
+
+
+def test_the_frame_shows_before_anything_is_computed(qtbot, jiangsu, monkeypatch):
+    """Switching to the page builds its frame only: the baseline and projection run once the frame is on
+    screen (on a worker in the app), the chart comes with the first projection; `filled()` says when."""
+    import core.whatif
+    from desktop.pages.whatif_page import WhatIfPage
+
+    calls = {"build_baseline": 0, "project": 0}
+    for name in calls:
+        real = getattr(core.whatif, name)
+
+        def counted(*args, _real=real, _name=name, **kwargs):
+            calls[_name] += 1
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(core.whatif, name, counted)
     page, _ = _page(qtbot, WhatIfPage, jiangsu)
+    assert page.stack.currentWidget() is page.content and not page.filled()
+    assert calls == {"build_baseline": 0, "project": 0} and page.chart.scatter is None
+    assert page.status.text() == page.chart.slot.text() == "正在计算基线…"
+    qtbot.waitUntil(page.filled, timeout=30000)
+    assert calls == {"build_baseline": 1, "project": 1}
+    assert (
+        page.chart.scatter is not None
+        and page.chart.scatter.isVisibleTo(page)
+        and not page.chart.slot.isVisibleTo(page)
+    )
+    assert page.table.rowCount() == len(page.model.baseline.trends) and page.v_level.value.text() != "—"
+    page.activate()  # shown again with nothing changed: nothing recomputed
+    QApplication.processEvents()
+    assert calls == {"build_baseline": 1, "project": 1} and page.filled()
+
+
+def test_a_failed_baseline_ends_the_wait_and_is_retried(qtbot, jiangsu, monkeypatch):
+    """A baseline that fails (or is cancelled) does not leave the page waiting forever: it says so, and the
+    next visit computes again."""
+    import core.whatif
+
+    real = core.whatif.build_baseline
+    failures = []
+
+    def broken(*args, **kwargs):
+        failures.append(args[1])
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(core.whatif, "build_baseline", broken)
+    reported = []
+    jiangsu.errorRaised.connect(lambda exc, title: reported.append(str(exc)))
+    page = _filled(qtbot, jiangsu)
+    assert failures == [REGION] and reported == ["boom"]
+    assert page.status.text() == page.chart.slot.text() == "推演未完成。" and page.chart.scatter is None
+    monkeypatch.setattr(core.whatif, "build_baseline", real)
+    page.activate()
+    qtbot.waitUntil(lambda: page.filled() and page.chart.scatter is not None, timeout=30000)
+    assert page.model.baseline.region == REGION and page.status.text().startswith("至 ")
+
+
+def test_page_projects_edits_and_solves_a_target(qtbot, jiangsu, tmp_path, monkeypatch):
+    page = _filled(qtbot, jiangsu)
     model = page.model
     b = model.baseline
     assert b is not None and b.region == REGION and page.table.rowCount() == len(b.trends)
@@ -65,9 +129,8 @@ def test_page_projects_edits_and_solves_a_target(qtbot, jiangsu, tmp_path, monke
 
 def test_report_of_the_region_gets_section_six_when_chosen(qtbot, jiangsu):
     from desktop.pages.export_page import ExportPage, report_inputs
-    from desktop.pages.whatif_page import WhatIfPage
 
-    page, _ = _page(qtbot, WhatIfPage, jiangsu)
+    page = _filled(qtbot, jiangsu)
     page.target_combo.setCurrentIndex(page.target_combo.findData("group=领先型"))
     page.solve()
     export, _ = _page(qtbot, ExportPage, jiangsu)
