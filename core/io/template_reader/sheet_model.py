@@ -1,0 +1,221 @@
+"""A lighter in-memory workbook for the template reader, read with openpyxl's own parsers.
+
+`load_workbook(data_only=True)` builds a full openpyxl object model of every sheet (a styled
+`Cell` per cell, borders copied onto every merged cell, row and column dimensions, hyperlinks,
+drawings) — about two thirds of an import went there. The reader needs only the values, number
+formats and merged ranges of the few sheets it reads, so the workbook is opened read-only
+(workbook part, shared strings, styles, defined names: openpyxl's code) and each sheet the reader
+asks for is parsed once with openpyxl's own `WorkSheetParser` (the same cell conversion: shared
+and inline strings, numbers, dates by number format, booleans, errors, cached formula values).
+
+Sheets behave as openpyxl's do where the reader can tell: the cells of a merged range other than
+the top-left one read as empty, `cell()` and `iter_rows()` create the cells they visit, and
+`max_row`/`max_column` count every cell that exists. The template's sheets are parsed when the
+workbook is loaded, so their damage is reported like openpyxl's; the other sheets only when a
+renamed sheet is searched for.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+from openpyxl.utils.cell import get_column_letter, range_boundaries
+from openpyxl.worksheet._reader import WorkSheetParser
+from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
+
+from ..template_layout import SHEET_BASIS, SHEET_DATA, SHEET_INDUSTRY, SHEET_META
+
+TEMPLATE_SHEETS = (SHEET_META, SHEET_DATA, SHEET_BASIS, SHEET_INDUSTRY)
+
+
+class Cell:
+    """One cell: value, position and (read on demand) its number format."""
+
+    __slots__ = ("parent", "row", "column", "value", "_style")
+
+    def __init__(self, parent: Sheet, row: int, column: int, value=None, style=None):
+        self.parent, self.row, self.column, self.value, self._style = parent, row, column, value, style
+
+    @property
+    def coordinate(self) -> str:
+        return f"{get_column_letter(self.column)}{self.row}"
+
+    @property
+    def number_format(self) -> str:
+        idx = self._style.numFmtId if self._style is not None else 0
+        if idx < BUILTIN_FORMATS_MAX_SIZE:
+            return BUILTIN_FORMATS.get(idx, "General")
+        return self.parent.parent.number_formats[idx - BUILTIN_FORMATS_MAX_SIZE]
+
+    def offset(self, row: int = 0, column: int = 0) -> Cell:
+        return self.parent.cell(row=self.row + row, column=self.column + column)
+
+
+class Sheet:
+    """One worksheet's cells by (row, column), created on first visit as openpyxl's are."""
+
+    def __init__(self, parent: Book, title: str, sheet_state: str, part: str):
+        self.parent, self.title, self.sheet_state = parent, title, sheet_state
+        self.part = part
+        self.defined_names: dict = {}  # sheet-scoped names (openpyxl's assign_names puts them here)
+        self._cells: dict[tuple[int, int], Cell] | None = None
+        self._merged = MultiCellRange()
+
+    def load(self) -> Sheet:
+        """Parse the sheet part once (openpyxl's parser and its errors), then blank merged cells as openpyxl does."""
+        if self._cells is not None:
+            return self
+        reader = self.parent.reader
+        wb = reader.wb
+        cells: dict[tuple[int, int], Cell] = {}
+        styles = wb._cell_styles
+        with warnings.catch_warnings(), reader.archive.open(self.part) as src:
+            warnings.simplefilter("ignore")  # "Data Validation extension is not supported" and the like
+            parser = WorkSheetParser(
+                src,
+                reader.shared_strings,
+                data_only=True,
+                epoch=wb.epoch,
+                date_formats=wb._date_formats,
+                timedelta_formats=wb._timedelta_formats,
+                rich_text=False,
+            )
+            for _, row in parser.parse():
+                for c in row:
+                    r, col = c["row"], c["column"]
+                    cells[(r, col)] = Cell(self, r, col, c["value"], styles[c["style_id"]])
+        self._cells = cells
+        if parser.merged_cells:
+            ranges = [CellRange(m.ref) for m in parser.merged_cells.mergeCell]
+            for rng in ranges:
+                self._merge(rng)
+            self._merged = MultiCellRange(ranges)
+        return self
+
+    def _merge(self, rng: CellRange) -> None:
+        """openpyxl's merge: the top-left cell kept (created when missing), every other cell an empty one."""
+        cells = self._cells
+        top = (rng.min_row, rng.min_col)
+        if top not in cells:
+            self.cell(*top)
+        for r in range(rng.min_row, rng.max_row + 1):
+            for c in range(rng.min_col, rng.max_col + 1):
+                if (r, c) != top:
+                    cells[(r, c)] = Cell(self, r, c)
+
+    @property
+    def merged_cells(self) -> MultiCellRange:
+        self.load()
+        return self._merged
+
+    @property
+    def max_row(self) -> int:
+        cells = self.load()._cells
+        return max(r for r, _ in cells) if cells else 1
+
+    @property
+    def max_column(self) -> int:
+        cells = self.load()._cells
+        return max(c for _, c in cells) if cells else 1
+
+    def cell(self, row: int, column: int) -> Cell:
+        if row < 1 or column < 1:
+            raise ValueError("Row or column values must be at least 1")
+        cells = self.load()._cells
+        found = cells.get((row, column))
+        if found is None:
+            found = cells[(row, column)] = Cell(self, row, column)
+        return found
+
+    def __getitem__(self, key: str):
+        """A cell by coordinate; a bare column or row gives its cells (as openpyxl does)."""
+        min_col, min_row, max_col, max_row = range_boundaries(key)
+        if not any([min_col, min_row, max_col, max_row]):
+            raise IndexError(f"{key} is not a valid coordinate or range")
+        if min_row is None:
+            cols = tuple(zip(*self.iter_rows(1, self.max_row, min_col, max_col), strict=True))
+            return cols[0] if min_col == max_col else cols
+        if min_col is None:
+            rows = tuple(self.iter_rows(min_row, max_row, 1, self.max_column))
+            return rows[0] if min_row == max_row else rows
+        if ":" not in key:
+            return self.cell(min_row, min_col)
+        return tuple(self.iter_rows(min_row, max_row, min_col, max_col))
+
+    def iter_rows(self, min_row=None, max_row=None, min_col=None, max_col=None, values_only=False):
+        """Rows of cells (or values) over the rectangle; bounds not given are the sheet's extent."""
+        self.load()
+        min_col, min_row = min_col or 1, min_row or 1
+        max_col, max_row = max_col or self.max_column, max_row or self.max_row
+        for r in range(min_row, max_row + 1):
+            cells = tuple(self.cell(r, c) for c in range(min_col, max_col + 1))
+            yield tuple(c.value for c in cells) if values_only else cells
+
+
+class Book:
+    """The workbook: sheet names and states, defined names and number formats from openpyxl; sheets as `Sheet`."""
+
+    def __init__(self, reader: _Reader):
+        self.reader = reader
+
+    @property
+    def wb(self):
+        return self.reader.wb
+
+    @property
+    def number_formats(self):
+        return self.wb._number_formats
+
+    @property
+    def defined_names(self):
+        return self.wb.defined_names
+
+    @property
+    def sheetnames(self) -> list[str]:
+        return self.wb.sheetnames
+
+    @property
+    def worksheets(self) -> list[Sheet]:
+        return [s for s in self.wb._sheets if isinstance(s, Sheet)]
+
+    def __getitem__(self, name: str):
+        """The first sheet of that name (a chartsheet as openpyxl has it), parsed; KeyError when there is none."""
+        for sheet in self.worksheets + self.wb.chartsheets:
+            if sheet.title == name:
+                return sheet.load() if isinstance(sheet, Sheet) else sheet
+        raise KeyError(f"Worksheet {name} does not exist.")
+
+    def close(self) -> None:
+        self.reader.archive.close()
+
+
+class _Reader(ExcelReader):
+    """openpyxl's reader in read-only mode, keeping each worksheet as an unparsed `Sheet` (no per-sheet pre-scan)."""
+
+    def read_worksheets(self) -> None:
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target not in self.valid_files:
+                continue
+            if "chartsheet" in rel.Type:
+                self.read_chartsheet(sheet, rel)
+                continue
+            self.wb._sheets.append(Sheet(self.book, sheet.name, sheet.state, rel.target))
+
+
+def load_book(source) -> Book:
+    """Open a (pre-checked) workbook and parse the template's sheets; raises what openpyxl raises on bad content."""
+    reader = _Reader(source, read_only=True, keep_vba=False, data_only=True, keep_links=False, rich_text=False)
+    reader.book = book = Book(reader)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "Data Validation extension is not supported" and the like
+            reader.read()
+        for name in TEMPLATE_SHEETS:
+            if name in book.sheetnames:
+                _ = book[name]
+    except BaseException:
+        reader.archive.close()
+        raise
+    return book
