@@ -26,6 +26,7 @@ from openpyxl.worksheet._reader import WorkSheetParser
 from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 
 from ..template_layout import SHEET_BASIS, SHEET_DATA, SHEET_INDUSTRY, SHEET_META
+from .sheet_xml import SheetCells, Unusual, read_sheet_cells
 
 TEMPLATE_SHEETS = (SHEET_META, SHEET_DATA, SHEET_BASIS, SHEET_INDUSTRY)
 
@@ -64,35 +65,37 @@ class Sheet:
         self._merged = MultiCellRange()
 
     def load(self) -> Sheet:
-        """Parse the sheet part once (openpyxl's parser and its errors), then blank merged cells as openpyxl does."""
+        """Parse the sheet part once (its damage raises as openpyxl's would), then blank merged cells as openpyxl does."""
         if self._cells is not None:
             return self
-        reader = self.parent.reader
-        wb = reader.wb
-        cells: dict[tuple[int, int], Cell] = {}
-        styles = wb._cell_styles
-        with warnings.catch_warnings(), reader.archive.open(self.part) as src:
+        with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "Data Validation extension is not supported" and the like
-            parser = WorkSheetParser(
-                src,
-                reader.shared_strings,
-                data_only=True,
-                epoch=wb.epoch,
-                date_formats=wb._date_formats,
-                timedelta_formats=wb._timedelta_formats,
-                rich_text=False,
-            )
-            for _, row in parser.parse():
-                for c in row:
-                    r, col = c["row"], c["column"]
-                    cells[(r, col)] = Cell(self, r, col, c["value"], styles[c["style_id"]])
-        self._cells = cells
-        if parser.merged_cells:
-            ranges = [CellRange(m.ref) for m in parser.merged_cells.mergeCell]
+            parsed, merges = self._parse()
+        styles = self.parent.wb._cell_styles
+        self._cells = {(r, c): Cell(self, r, c, value, styles[style]) for r, c, value, style in parsed}
+        if merges is not None:
+            ranges = [CellRange(ref) for ref in merges]
             for rng in ranges:
                 self._merge(rng)
             self._merged = MultiCellRange(ranges)
         return self
+
+    def _parse(self) -> tuple[list[tuple[int, int, object, int]], list[str] | None]:
+        """(row, column, value, style id) per cell and the merged ranges; openpyxl's parser for unusual parts."""
+        reader = self.parent.reader
+        wb = reader.wb
+        args = (reader.shared_strings, wb.epoch, wb._date_formats, wb._timedelta_formats)
+        try:
+            with reader.archive.open(self.part) as src:
+                found = read_sheet_cells(src, SheetCells(*args))
+            return found.cells, found.merges
+        except Unusual:
+            pass
+        with reader.archive.open(self.part) as src:
+            parser = WorkSheetParser(src, args[0], True, *args[1:], rich_text=False)
+            cells = [(c["row"], c["column"], c["value"], c["style_id"]) for _, row in parser.parse() for c in row]
+        merges = [m.ref for m in parser.merged_cells.mergeCell] if parser.merged_cells else None
+        return cells, merges
 
     def _merge(self, rng: CellRange) -> None:
         """openpyxl's merge: the top-left cell kept (created when missing), every other cell an empty one."""
