@@ -63,6 +63,7 @@ class Sheet:
         self.defined_names: dict = {}  # sheet-scoped names (openpyxl's assign_names puts them here)
         self._cells: dict[tuple[int, int], Cell] | None = None
         self._merged = MultiCellRange()
+        self._max_row = self._max_column = 1  # the extent of the cells that exist (1 when there are none)
 
     def load(self) -> Sheet:
         """Parse the sheet part once (its damage raises as openpyxl's would), then blank merged cells as openpyxl does."""
@@ -78,6 +79,9 @@ class Sheet:
             for rng in ranges:
                 self._merge(rng)
             self._merged = MultiCellRange(ranges)
+        if self._cells:
+            self._max_row = max(r for r, _ in self._cells)
+            self._max_column = max(c for _, c in self._cells)
         return self
 
     def _parse(self) -> tuple[list[tuple[int, int, object, int]], list[str] | None]:
@@ -102,7 +106,7 @@ class Sheet:
         cells = self._cells
         top = (rng.min_row, rng.min_col)
         if top not in cells:
-            self.cell(*top)
+            cells[top] = Cell(self, *top)
         for r in range(rng.min_row, rng.max_row + 1):
             for c in range(rng.min_col, rng.max_col + 1):
                 if (r, c) != top:
@@ -115,21 +119,22 @@ class Sheet:
 
     @property
     def max_row(self) -> int:
-        cells = self.load()._cells
-        return max(r for r, _ in cells) if cells else 1
+        return self.load()._max_row
 
     @property
     def max_column(self) -> int:
-        cells = self.load()._cells
-        return max(c for _, c in cells) if cells else 1
+        return self.load()._max_column
 
     def cell(self, row: int, column: int) -> Cell:
+        """The cell at row, column; created (empty) when it does not exist yet, as openpyxl does."""
+        found = self.load()._cells.get((row, column))
+        return found if found is not None else self._new_cell(row, column)
+
+    def _new_cell(self, row: int, column: int) -> Cell:
         if row < 1 or column < 1:
             raise ValueError("Row or column values must be at least 1")
-        cells = self.load()._cells
-        found = cells.get((row, column))
-        if found is None:
-            found = cells[(row, column)] = Cell(self, row, column)
+        found = self._cells[(row, column)] = Cell(self, row, column)
+        self._max_row, self._max_column = max(self._max_row, row), max(self._max_column, column)
         return found
 
     def __getitem__(self, key: str):
@@ -148,12 +153,16 @@ class Sheet:
         return tuple(self.iter_rows(min_row, max_row, min_col, max_col))
 
     def iter_rows(self, min_row=None, max_row=None, min_col=None, max_col=None, values_only=False):
-        """Rows of cells (or values) over the rectangle; bounds not given are the sheet's extent."""
+        """Rows of cells (or values) over the rectangle; bounds not given are the sheet's extent when called."""
         self.load()
         min_col, min_row = min_col or 1, min_row or 1
         max_col, max_row = max_col or self.max_column, max_row or self.max_row
+        return self._rows(min_row, max_row, min_col, max_col, values_only)
+
+    def _rows(self, min_row: int, max_row: int, min_col: int, max_col: int, values_only: bool):
+        get, new = self._cells.get, self._new_cell
         for r in range(min_row, max_row + 1):
-            cells = tuple(self.cell(r, c) for c in range(min_col, max_col + 1))
+            cells = tuple(get((r, c)) or new(r, c) for c in range(min_col, max_col + 1))
             yield tuple(c.value for c in cells) if values_only else cells
 
 
