@@ -165,3 +165,18 @@ def test_number_formats_and_merged_cells_as_openpyxl(tmp_path):
         assert [r.coord for r in a.merged_cells.ranges] == [r.coord for r in b.merged_cells.ranges]
     finally:
         ours.close()
+
+
+def test_known_stylesheets_are_reused_only_for_identical_styles(tmp_path):
+    paths = []
+    for i, fmt in enumerate(("0.0%", "0.00", "0.0%")):
+        wb = openpyxl.Workbook()
+        wb.active["A1"], wb.active["A1"].number_format = 0.5, fmt
+        paths.append(tmp_path / f"{i}.xlsx")
+        wb.save(paths[-1])
+    for path, fmt in zip(paths, ("0.0%", "0.00", "0.0%"), strict=True):
+        book = load_book(path)
+        try:
+            assert book[book.sheetnames[0]]["A1"].number_format == fmt
+        finally:
+            book.close()

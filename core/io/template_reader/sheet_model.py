@@ -21,9 +21,11 @@ import warnings
 
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 from openpyxl.worksheet._reader import WorkSheetParser
 from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
+from openpyxl.xml.constants import ARC_STYLE
 
 from ..template_layout import SHEET_BASIS, SHEET_DATA, SHEET_INDUSTRY, SHEET_META
 from .sheet_xml import SheetCells, Unusual, read_sheet_cells
@@ -203,8 +205,51 @@ class Book:
         self.reader.archive.close()
 
 
+_STYLES: dict[bytes, tuple] = {}  # styles part → what the reader uses of it; files of one template share theirs
+_MAX_STYLES = 32
+
+
 class _Reader(ExcelReader):
-    """openpyxl's reader in read-only mode, keeping each worksheet as an unparsed `Sheet` (no per-sheet pre-scan)."""
+    """openpyxl's reader in read-only mode, keeping each worksheet as an unparsed `Sheet` (no per-sheet pre-scan).
+
+    A styles part seen before (byte for byte) is not parsed again: its cell styles and number formats are reused.
+    """
+
+    def read(self) -> None:
+        """openpyxl's `ExcelReader.read` in the same order, with the styles step reusing a known stylesheet."""
+        steps = (
+            ("read manifest", self.read_manifest),
+            ("read strings", self.read_strings),
+            ("read workbook", self.read_workbook),
+            ("read properties", self.read_properties),
+            ("read custom properties", self.read_custom),
+            ("read theme", self.read_theme),
+            ("read stylesheet", self._read_styles),
+            ("read worksheets", self.read_worksheets),
+            ("assign names", lambda: self.parser.assign_names()),
+        )
+        action = ""
+        try:
+            for name, step in steps:
+                action = name
+                step()
+        except ValueError as exc:
+            raise ValueError(f"Unable to read workbook: could not {action}") from exc
+
+    def _read_styles(self) -> None:
+        try:
+            src = self.archive.read(ARC_STYLE)
+        except KeyError:
+            return  # openpyxl keeps its default styles
+        wb = self.wb
+        known = _STYLES.get(src)
+        if known is None:
+            apply_stylesheet(self.archive, wb)
+            known = (wb._cell_styles, wb._number_formats, wb._date_formats, wb._timedelta_formats)
+            if len(_STYLES) >= _MAX_STYLES:
+                _STYLES.clear()
+            _STYLES[src] = known
+        wb._cell_styles, wb._number_formats, wb._date_formats, wb._timedelta_formats = known
 
     def read_worksheets(self) -> None:
         for sheet, rel in self.parser.find_sheets():
