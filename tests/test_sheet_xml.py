@@ -180,3 +180,24 @@ def test_known_stylesheets_are_reused_only_for_identical_styles(tmp_path):
             assert book[book.sheetnames[0]]["A1"].number_format == fmt
         finally:
             book.close()
+
+
+def test_sheet_titles_as_openpyxl_gives_them(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.title = "指标数据"
+    for title in ("Other", "Third"):
+        wb.create_sheet(title)
+    plain = tmp_path / "plain.xlsx"
+    wb.save(plain)
+    renamed = tmp_path / "renamed.xlsx"
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(renamed, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/workbook.xml":
+                data = data.replace(b'name="Other"', b'name="OTHER"').replace(b'name="Third"', b'name="other"')
+            zout.writestr(info, data)
+    book = load_book(renamed)
+    try:
+        assert book.sheetnames == openpyxl.load_workbook(renamed).sheetnames == ["指标数据", "OTHER", "other1"]
+    finally:
+        book.close()

@@ -23,8 +23,10 @@ from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils.cell import get_column_letter, range_boundaries
+from openpyxl.workbook.child import INVALID_TITLE_REGEX, avoid_duplicate_name
 from openpyxl.worksheet._reader import WorkSheetParser
 from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
+from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.constants import ARC_STYLE
 
 from ..template_layout import SHEET_BASIS, SHEET_DATA, SHEET_INDUSTRY, SHEET_META
@@ -258,7 +260,16 @@ class _Reader(ExcelReader):
             if "chartsheet" in rel.Type:
                 self.read_chartsheet(sheet, rel)
                 continue
-            self.wb._sheets.append(Sheet(self.book, sheet.name, sheet.state, rel.target))
+            title = _sheet_title(self.wb.sheetnames, sheet.name or Worksheet._default_title)
+            self.wb._sheets.append(Sheet(self.book, title, sheet.state, rel.target))
+
+
+def _sheet_title(names: list[str], title: str) -> str:
+    """The title openpyxl gives a sheet it loads: characters Excel forbids refused, a repeated name numbered."""
+    bad = INVALID_TITLE_REGEX.search(title)
+    if bad:
+        raise ValueError(f"Invalid character {bad.group(0)} found in sheet title")
+    return avoid_duplicate_name(names, title)
 
 
 def load_book(source) -> Book:
