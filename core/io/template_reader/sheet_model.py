@@ -1,18 +1,20 @@
-"""A lighter in-memory workbook for the template reader, read with openpyxl's own parsers.
+"""A lighter in-memory workbook for the template reader, read with openpyxl's own parts.
 
 `load_workbook(data_only=True)` builds a full openpyxl object model of every sheet (a styled
 `Cell` per cell, borders copied onto every merged cell, row and column dimensions, hyperlinks,
-drawings) — about two thirds of an import went there. The reader needs only the values, number
-formats and merged ranges of the few sheets it reads, so the workbook is opened read-only
-(workbook part, shared strings, styles, defined names: openpyxl's code) and each sheet the reader
-asks for is parsed once with openpyxl's own `WorkSheetParser` (the same cell conversion: shared
-and inline strings, numbers, dates by number format, booleans, errors, cached formula values).
+comments, drawings) — about two thirds of an import went there. The reader needs only the values,
+number formats and merged ranges of the few sheets it reads, so the workbook is opened through
+openpyxl's read-only reader (workbook part, shared strings, styles, defined names, sheet titles:
+openpyxl's code) and each sheet the reader asks for is parsed once, by `sheet_xml` (openpyxl's
+cell conversion) or, for an unusual part, by openpyxl's own `WorkSheetParser`.
 
-Sheets behave as openpyxl's do where the reader can tell: the cells of a merged range other than
-the top-left one read as empty, `cell()` and `iter_rows()` create the cells they visit, and
-`max_row`/`max_column` count every cell that exists. The template's sheets are parsed when the
-workbook is loaded, so their damage is reported like openpyxl's; the other sheets only when a
-renamed sheet is searched for.
+Sheets behave as openpyxl's do where the reader can tell: the same values and number formats,
+the cells of a merged range other than the top-left one read as empty, `cell()` and `iter_rows()`
+create the cells they visit, and `max_row`/`max_column` count every cell that exists. The
+template's four sheets are parsed when the workbook is loaded, so damage in their cells makes the
+file unreadable as before. What is no longer read at all — sheet properties (validations, views,
+page setup), hyperlinks, comments, drawings, and sheets other than the template's until a renamed
+sheet is searched for — can no longer make an otherwise readable file unreadable.
 """
 
 from __future__ import annotations
