@@ -201,3 +201,27 @@ def test_sheet_titles_as_openpyxl_gives_them(tmp_path):
         assert book.sheetnames == openpyxl.load_workbook(renamed).sheetnames == ["指标数据", "OTHER", "other1"]
     finally:
         book.close()
+
+
+@pytest.mark.parametrize("sheet_name", ["填报说明", "指标数据"])
+def test_damaged_cells_in_any_sheet_still_make_the_file_unreadable(tmp_path, sheet_name):
+    """A style index past the stylesheet fails openpyxl's load of the whole file; it still does."""
+    fw = load_framework()
+    plain = tmp_path / "plain.xlsx"
+    wb = filled_region_workbook(fw, "江苏省")
+    part = f"xl/worksheets/sheet{wb.sheetnames.index(sheet_name) + 1}.xml"
+    wb.save(plain)
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(damaged, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == part:
+                data = data.replace(b' s="1"', b' s="999"', 1)
+                assert b' s="999"' in data
+            zout.writestr(info, data)
+    with pytest.raises(IndexError):
+        openpyxl.load_workbook(damaged, data_only=True)
+    result = read_template_workbook(damaged, fw)
+    assert [p.code for p in result.problems] == ["file_unreadable"]
+    assert result.problems[0].args["detail"].args == {"error": "IndexError"}
+    assert not result.observations

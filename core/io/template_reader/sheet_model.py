@@ -10,11 +10,10 @@ cell conversion) or, for an unusual part, by openpyxl's own `WorkSheetParser`.
 
 Sheets behave as openpyxl's do where the reader can tell: the same values and number formats,
 the cells of a merged range other than the top-left one read as empty, `cell()` and `iter_rows()`
-create the cells they visit, and `max_row`/`max_column` count every cell that exists. The
-template's four sheets are parsed when the workbook is loaded, so damage in their cells makes the
-file unreadable as before. What is no longer read at all — sheet properties (validations, views,
-page setup), hyperlinks, comments, drawings, and sheets other than the template's until a renamed
-sheet is searched for — can no longer make an otherwise readable file unreadable.
+create the cells they visit, and `max_row`/`max_column` count every cell that exists. Every
+worksheet is parsed when the workbook is loaded, so damage in any sheet's cells makes the file
+unreadable as before. What is no longer read at all — sheet properties (validations, views, page
+setup), hyperlinks, comments, drawings — can no longer make an otherwise readable file unreadable.
 """
 
 from __future__ import annotations
@@ -31,10 +30,7 @@ from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.constants import ARC_STYLE
 
-from ..template_layout import SHEET_BASIS, SHEET_DATA, SHEET_INDUSTRY, SHEET_META
 from .sheet_xml import SheetCells, Unusual, read_sheet_cells
-
-TEMPLATE_SHEETS = (SHEET_META, SHEET_DATA, SHEET_BASIS, SHEET_INDUSTRY)
 
 
 class Cell:
@@ -275,16 +271,15 @@ def _sheet_title(names: list[str], title: str) -> str:
 
 
 def load_book(source) -> Book:
-    """Open a (pre-checked) workbook and parse the template's sheets; raises what openpyxl raises on bad content."""
+    """Open a (pre-checked) workbook and parse every worksheet's cells; raises what openpyxl raises on bad content."""
     reader = _Reader(source, read_only=True, keep_vba=False, data_only=True, keep_links=False, rich_text=False)
     reader.book = book = Book(reader)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "Data Validation extension is not supported" and the like
             reader.read()
-        for name in TEMPLATE_SHEETS:
-            if name in book.sheetnames:
-                _ = book[name]
+        for sheet in book.worksheets:
+            sheet.load()
     except BaseException:
         reader.archive.close()
         raise
