@@ -32,7 +32,6 @@ from .xml_scan import (
     blank_cells,
     check_part,
     local,
-    looks_like_xml,
     parse_small,
     read_member,
     scan_sheet,
@@ -258,8 +257,7 @@ def _scan_parts(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str, re
             continue
         sheet = report.sheet_parts.get(part)
         if sheet is None:
-            if looks_like_xml(zf, info):
-                check_part(zf, part)
+            check_part(zf, part)
             continue
         scan = scan_sheet(zf, part, MAX_CELLS - cells)
         cells += scan.cells

@@ -89,12 +89,6 @@ def read_member(zf: zipfile.ZipFile, part: str, limit: int) -> bytes:
         raise PartError(part, "corrupt") from exc
 
 
-def looks_like_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    """True when a member starts like XML (any extension: relationships may name `sheet1.dat`)."""
-    head = read_member(zf, info.filename, 64).lstrip()
-    return head.startswith(_XML_HEADS)
-
-
 def _refuse_dtd(*_args) -> None:
     raise DTDForbidden(None, None, None)
 
@@ -128,10 +122,11 @@ class _TooDeep(Exception):
     pass
 
 
-def stream_part(zf: zipfile.ZipFile, part: str, handler=None) -> None:
+def stream_part(zf: zipfile.ZipFile, part: str, handler=None, *, only_xml: bool = False) -> None:
     """Feed one part to expat in chunks, calling `handler.start/end/text`; PartError on damage, bad XML or a DTD.
 
     Element and attribute names arrive as written (`c` or `x:c`); handlers strip a prefix when they see one.
+    With `only_xml`, a part that does not start like XML (an image, a binary) is left alone.
     """
     handler = handler or _Depth()
     parser = expat.ParserCreate()
@@ -146,6 +141,10 @@ def stream_part(zf: zipfile.ZipFile, part: str, handler=None) -> None:
         parser.CharacterDataHandler = handler.text
     try:
         with zf.open(part) as fh:
+            head = fh.read(64)
+            if only_xml and not head.lstrip().startswith(_XML_HEADS):
+                return
+            parser.Parse(head, False)
             while chunk := fh.read(_CHUNK):
                 parser.Parse(chunk, False)
             parser.Parse(b"", True)
@@ -160,8 +159,9 @@ def stream_part(zf: zipfile.ZipFile, part: str, handler=None) -> None:
 
 
 def check_part(zf: zipfile.ZipFile, part: str) -> None:
-    """Parse a non-worksheet part once: only well-formedness, nesting and DTDs matter."""
-    stream_part(zf, part)
+    """Parse a non-worksheet part once when it starts like XML (any extension: relationships may name
+    `sheet1.dat`): only well-formedness, nesting and DTDs matter."""
+    stream_part(zf, part, only_xml=True)
 
 
 class _Collect(_Depth):

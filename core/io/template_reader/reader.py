@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 import zipfile
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from .context import ReadContext
 from .data_sheet import read_data
 from .industries import read_industries
 from .info import read_info, read_meta
+from .sheet_model import load_book
 from .sheets import sheet_for
 
 
@@ -49,7 +49,7 @@ def read_template_workbook(
         return ImportResult(problems=list(safety.problems))
     ctx = ReadContext(framework, name, safety, imported_at)
     try:
-        wb = _load(readable_source(path, safety))
+        wb = load_book(readable_source(path, safety))
     except Exception as exc:  # openpyxl raises many types on slightly invalid XML
         ctx.problem("file_unreadable", {"detail": msg("file_unreadable.parse", error=exc.__class__.__name__)})
         return ctx.result
@@ -61,14 +61,6 @@ def read_template_workbook(
     finally:
         wb.close()
     return ctx.result
-
-
-def _load(path):
-    from openpyxl import load_workbook
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # "Data Validation extension is not supported" and the like
-        return load_workbook(path, data_only=True, keep_links=False, rich_text=False)
 
 
 def _read_workbook(ctx: ReadContext, wb) -> None:

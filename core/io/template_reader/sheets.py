@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import TYPE_CHECKING
@@ -19,6 +20,14 @@ _YEAR_HEADER = re.compile(r"(\d{4})\s*年?(度)?")
 
 def norm(text: object) -> str:
     """Header or code text without any whitespace, full-width characters as half-width."""
+    try:
+        return _norm(text)
+    except TypeError:  # an unhashable value
+        return _norm.__wrapped__(text)
+
+
+@functools.lru_cache(maxsize=8192, typed=True)  # the same headers, codes and units come back in every file
+def _norm(text: object) -> str:
     return "".join(unicodedata.normalize("NFKC", str(text)).split()) if text is not None else ""
 
 
