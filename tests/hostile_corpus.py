@@ -8,6 +8,7 @@ measures time and peak memory per file. Run as a script to write the corpus to a
 
 from __future__ import annotations
 
+import re
 import sys
 import zipfile
 from dataclasses import dataclass
@@ -82,6 +83,19 @@ def sheet_xml(rows: int, cols: int) -> bytes:
     )
 
 
+def _merged(good: Path, path: Path, ref: str) -> Path:
+    """A copy of the workbook `good` whose worksheets merge the range `ref` (their own merges dropped)."""
+    with zipfile.ZipFile(good) as zi, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zo:
+        for info in zi.infolist():
+            data = zi.read(info.filename)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                text = re.sub(r"<mergeCells[^>]*>.*?</mergeCells>", "", data.decode(), flags=re.S)
+                merge = f'</sheetData><mergeCells count="1"><mergeCell ref="{ref}"/></mergeCells>'
+                data = text.replace("</sheetData>", merge, 1).encode()
+            zo.writestr(info, data)
+    return path
+
+
 def build(out: Path) -> list[Hostile]:
     """Write every hostile file under `out`; the cases, in a stable order."""
     out.mkdir(parents=True, exist_ok=True)
@@ -121,6 +135,8 @@ def build(out: Path) -> list[Hostile]:
         "zip_bomb",
     )
     add("million_cells", minimal_xlsx(out / "million_cells.xlsx", [sheet_xml(1001, 1000)]), "too_many_cells")
+    # a template whose data sheet merges 17 billion cells: a reader would make every one of them
+    add("huge_merge", _merged(good, out / "huge_merge.xlsx", "AA1:XFD1048576"), "too_many_cells")
     add("sheets_200", minimal_xlsx(out / "sheets_200.xlsx", [small] * 200), "too_many_sheets")
     deep = b"<x>" * 100_000 + b"</x>" * 100_000  # under 1 MB: the zip-bomb bound does not catch it first
     add("deep_nesting", minimal_xlsx(out / "deep_nesting.xlsx", [small], {"xl/theme/theme1.xml": deep}), "file_corrupt")

@@ -19,6 +19,7 @@ from xml.parsers import expat
 
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import fromstring
+from openpyxl.utils.cell import range_boundaries
 
 # Everything reading a damaged zip member can raise (CPython's zipfile, zlib, bz2/lzma, encrypted members).
 ZIP_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError)
@@ -217,6 +218,10 @@ class _SheetScanner(_Depth):
             self.has_formula = True
         elif name == "v":
             self.in_value = True
+        elif name == "mergeCell":  # a reader makes a cell of every cell a merged range covers
+            self.scan.cells += _area(attrs.get("ref"))
+            if self.scan.cells > self.budget:
+                raise TooManyCells
 
     def _locate(self, r: str | None) -> None:
         if r is None:
@@ -275,6 +280,17 @@ def _cell_ref(r: str | None, row_no: int, col_no: int) -> tuple[str, int]:
         n, rem = divmod(n - 1, 26)
         letters = chr(65 + rem) + letters
     return f"{letters}{row_no}", col_no
+
+
+def _area(ref: str | None) -> int:
+    """The number of cells of a range reference such as A1:C3 (0 when it is not one)."""
+    try:
+        min_col, min_row, max_col, max_row = range_boundaries(ref or "")
+    except (TypeError, ValueError):
+        return 0
+    if None in (min_col, min_row, max_col, max_row):
+        return 0
+    return (max_col - min_col + 1) * (max_row - min_row + 1)
 
 
 def _convertible(cell_type: str, stored: str) -> bool:
