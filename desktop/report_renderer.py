@@ -192,6 +192,7 @@ class QtRenderer:
 
     def _chart_image(self, figure: Figure, width_px: int, dpi: int):
         from PySide6.QtCore import QCoreApplication, QEvent, QSize
+        from PySide6.QtGui import QImage
 
         chart = make_chart(figure.chart)
         try:
@@ -205,6 +206,8 @@ class QtRenderer:
             # now, not when an event loop next runs: the command line and batch exports have none,
             # and every hidden chart (with its scene and backing store) would stay until exit
             QCoreApplication.sendPostedEvents(chart, QEvent.Type.DeferredDelete)
+        # drawn on white, so opaque: without an alpha channel the PDF writer need not scan it for a mask
+        image = image.convertToFormat(QImage.Format.Format_RGB32)
         image.setDevicePixelRatio(1.0)  # plain pixels at `dpi`, as a PNG of it reads back
         image.setDotsPerMeterX(round(dpi / M_PER_INCH))
         image.setDotsPerMeterY(round(dpi / M_PER_INCH))
