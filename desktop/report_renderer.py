@@ -192,7 +192,6 @@ class QtRenderer:
 
     def _chart_image(self, figure: Figure, width_px: int, dpi: int):
         from PySide6.QtCore import QCoreApplication, QEvent, QSize
-        from PySide6.QtGui import QImage
 
         chart = make_chart(figure.chart)
         try:
@@ -206,8 +205,6 @@ class QtRenderer:
             # now, not when an event loop next runs: the command line and batch exports have none,
             # and every hidden chart (with its scene and backing store) would stay until exit
             QCoreApplication.sendPostedEvents(chart, QEvent.Type.DeferredDelete)
-        # drawn on white, so opaque: without an alpha channel the PDF writer need not scan it for a mask
-        image = image.convertToFormat(QImage.Format.Format_RGB32)
         image.setDevicePixelRatio(1.0)  # plain pixels at `dpi`, as a PNG of it reads back
         image.setDotsPerMeterX(round(dpi / M_PER_INCH))
         image.setDotsPerMeterY(round(dpi / M_PER_INCH))
@@ -215,7 +212,7 @@ class QtRenderer:
 
     def _pdf(self, html: str, images: Mapping[str, object], path: Path) -> None:
         from PySide6.QtCore import QMarginsF, QUrl
-        from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+        from PySide6.QtGui import QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
         from core.kernel import atomic_path
 
@@ -232,8 +229,9 @@ class QtRenderer:
             font.setFamilies([*latin, family, *fonts.LATIN_FALLBACKS])
         font.setPointSizeF(12)
         doc.setDefaultFont(font)
-        for name, image in images.items():
-            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+        for name, image in images.items():  # drawn on white, so opaque: the writer need not scan for a mask
+            opaque = image.convertToFormat(QImage.Format.Format_RGB32)
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), opaque)
         doc.setHtml(html)
         with atomic_path(path) as tmp:
             writer = QPdfWriter(str(tmp))
