@@ -34,6 +34,8 @@ def png_bytes(image, dpi: int) -> bytes:
     import numpy as np
     from PySide6.QtGui import QImage
 
+    if image.isNull():
+        raise OSError("PNG encoding failed: the chart has no pixels")
     rgb = image.convertToFormat(QImage.Format.Format_RGB888)
     width, height = rgb.width(), rgb.height()
     rows = np.zeros((height, 1 + 3 * width), np.uint8)  # each row: filter type 0 (none), then R G B …

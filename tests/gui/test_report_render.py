@@ -129,6 +129,8 @@ def test_report_charts_are_lossless_pngs_at_300_dpi_and_leave_no_widgets(qapp):
         assert decoded.convertToFormat(opaque) == image.convertToFormat(opaque)
         assert decoded.dotsPerMeterX() == decoded.dotsPerMeterY() == round(300 / 0.0254)
     assert len(QApplication.allWidgets()) == before
+    with pytest.raises(OSError):
+        renderer.png(QImage(), 300)  # nothing drawn: an error, never an empty picture in the report
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
