@@ -4,6 +4,8 @@ the app's CJK font embedded). Needs a QApplication (the GUI's, or one made by `e
 
 from __future__ import annotations
 
+import struct
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -16,6 +18,38 @@ from .charts.base import CM_TO_LOGICAL
 # inside the printer's page when it paginates (and where it puts the page numbers).
 PRINT_MARGIN_MM = 20.0
 MARGINS_MM = tuple(m - PRINT_MARGIN_MM for m in (28.0, 37.0, 26.0, 35.0))
+M_PER_INCH = 0.0254
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_LEVEL = 1  # files as large as QImage.save's; level 6 makes them a quarter smaller and takes twice as long
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def png_bytes(image, dpi: int) -> bytes:
+    """An opaque chart QImage as an 8-bit RGB PNG with its resolution recorded (so Word places it at
+    its printed size). Rows unfiltered, one zlib stream: the same pixels as `QImage.save`, 4× faster
+    (libpng's adaptive row filters cost most of its time; charts are flat colour and thin lines)."""
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    if image.isNull():
+        raise OSError("PNG encoding failed: the chart has no pixels")
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    width, height = rgb.width(), rgb.height()
+    rows = np.zeros((height, 1 + 3 * width), np.uint8)  # each row: filter type 0 (none), then R G B …
+    rows[:, 1:] = np.frombuffer(rgb.constBits(), np.uint8).reshape(height, rgb.bytesPerLine())[:, : 3 * width]
+    per_metre = round(dpi / M_PER_INCH)
+    return b"".join(
+        (
+            PNG_SIGNATURE,
+            _png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)),  # 8-bit RGB
+            _png_chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)),  # pixels per metre
+            _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), PNG_LEVEL)),
+            _png_chunk(b"IEND", b""),
+        )
+    )
 
 
 def ensure_app():
@@ -145,26 +179,40 @@ class QtRenderer:
         self.app = ensure_app()
         self.gui = _GuiThread(self.app)
 
-    def chart_png(self, figure: Figure, width_px: int, dpi: int) -> bytes:
-        return self.gui.run(self._chart_png, figure, width_px, dpi)
+    def chart_image(self, figure: Figure, width_px: int, dpi: int):
+        """The chart as a QImage `width_px` wide (drawn on the GUI thread; a QImage may cross threads)."""
+        return self.gui.run(self._chart_image, figure, width_px, dpi)
 
-    def pdf(self, html: str, images: Mapping[str, bytes], path: Path) -> None:
+    def png(self, image, dpi: int) -> bytes:
+        return png_bytes(image, dpi)
+
+    def chart_png(self, figure: Figure, width_px: int, dpi: int) -> bytes:
+        return self.png(self.chart_image(figure, width_px, dpi), dpi)
+
+    def pdf(self, html: str, images: Mapping[str, object], path: Path) -> None:
         self.gui.run(self._pdf, html, images, path)
 
-    def _chart_png(self, figure: Figure, width_px: int, dpi: int) -> bytes:
-        from PySide6.QtCore import QSize
+    def _chart_image(self, figure: Figure, width_px: int, dpi: int):
+        from PySide6.QtCore import QCoreApplication, QEvent, QSize
 
         chart = make_chart(figure.chart)
         try:
             chart.resize(QSize(round(figure.width_cm * CM_TO_LOGICAL), round(figure.height_cm * CM_TO_LOGICAL)))
             chart.show()  # a never-shown plot has no geometry (spec 04)
             self.app.processEvents()
-            return chart.png_bytes(width_px, dpi)
+            image = chart.image(width_px)
         finally:
             chart.close()
             chart.deleteLater()
+            # now, not when an event loop next runs: the command line and batch exports have none,
+            # and every hidden chart (with its scene and backing store) would stay until exit
+            QCoreApplication.sendPostedEvents(chart, QEvent.Type.DeferredDelete)
+        image.setDevicePixelRatio(1.0)  # plain pixels at `dpi`, as a PNG of it reads back
+        image.setDotsPerMeterX(round(dpi / M_PER_INCH))
+        image.setDotsPerMeterY(round(dpi / M_PER_INCH))
+        return image
 
-    def _pdf(self, html: str, images: Mapping[str, bytes], path: Path) -> None:
+    def _pdf(self, html: str, images: Mapping[str, object], path: Path) -> None:
         from PySide6.QtCore import QMarginsF, QUrl
         from PySide6.QtGui import QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
@@ -183,8 +231,9 @@ class QtRenderer:
             font.setFamilies([*latin, family, *fonts.LATIN_FALLBACKS])
         font.setPointSizeF(12)
         doc.setDefaultFont(font)
-        for name, data in images.items():
-            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), QImage.fromData(data))
+        for name, image in images.items():  # drawn on white, so opaque: the writer need not scan for a mask
+            opaque = image.convertToFormat(QImage.Format.Format_RGB32)
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), opaque)
         doc.setHtml(html)
         with atomic_path(path) as tmp:
             writer = QPdfWriter(str(tmp))

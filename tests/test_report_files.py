@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 from docx import Document as open_docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from openpyxl import load_workbook
@@ -307,3 +308,31 @@ def test_method_appendix_includes_the_coherence_audit(docx_file, document):
     ]
     reason = render("audit.too_few_regions", {"count": MIN_REGIONS - 1, "minimum": MIN_REGIONS}, "zh")
     assert "统计一致性检验：" + reason in texts
+
+
+def test_docx_table_cells_are_written_as_python_docx_writes_them(tmp_path):
+    """The table writer builds cells with lxml directly; each run is python-docx's own for that text."""
+    from docx import Document as new_docx
+    from lxml import etree
+
+    from core.report.document import Cell, Column, Document, Table, TitlePage
+
+    texts = ["plain", "", " lead", "trail ", "a\tb", "two\nlines", "cr\rx", "<&>\"'", "全角\u3000", "=SUM(A1)"]
+    table = Table(
+        1, "表 1  特殊文字", (Column("名称"), Column("数值", "index")), tuple((Cell(t), Cell(1.25)) for t in texts)
+    )
+    title = TitlePage("t", "r", 2024, "f", "id", "1", "v", "2024-01-01")
+    path = tmp_path / "cells.docx"
+    write_docx(Document(title, (table,), toc=False), path)
+    written = open_docx(str(path)).tables[0]
+    reference = new_docx().add_table(rows=1, cols=1).rows[0].cells[0].paragraphs[0]
+    for text, row in zip(texts, written.rows[1:], strict=True):
+        expected = etree.tostring(reference.add_run(text)._r)
+        assert etree.tostring(row.cells[0].paragraphs[0]._p.r_lst[0]) == expected, repr(text)
+        assert row.cells[1].text == f"{1.25:.1f}"  # an index prints one decimal
+        assert row.cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+        assert row.cells[0].paragraphs[0].style.name == "Table Text"
+    header = written.rows[0]
+    assert [c.text for c in header.cells] == ["名称", "数值"]
+    assert header.cells[0].paragraphs[0].style.name == "Table Header"
+    assert header._tr.trPr.find(qn("w:tblHeader")).get(qn("w:val")) == "true"

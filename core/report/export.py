@@ -73,7 +73,7 @@ def write_report(
     clean_leftovers(path.parent)
     document = build_document(inputs)
     check_cancel(cancel)
-    images = {} if fmt == "xlsx" else chart_images(document, renderer, cancel=lambda: check_cancel(cancel))
+    images = {} if fmt == "xlsx" else chart_images(document, renderer, DPI, lambda: check_cancel(cancel), fmt == "docx")
     check_cancel(cancel)
     note = msg("report.figure.no_renderer").text(inputs.lang)
     if fmt == "docx":
@@ -123,7 +123,7 @@ def export_figures(
         check_cancel(cancel)
         path = folder / (_safe_name(f"{region_label(inputs.region, inputs.lang)} {figure.caption}") + ".png")
         report(progress, i, len(figures), path.name)
-        atomic_write_bytes(path, renderer.chart_png(figure, width_px(figure), DPI))
+        atomic_write_bytes(path, renderer.png(renderer.chart_image(figure, width_px(figure), DPI), DPI))
         written.append(path)
     report(progress, len(figures), len(figures))
     return written

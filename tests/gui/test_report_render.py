@@ -111,6 +111,28 @@ def test_docx_with_renderer_has_charts_at_text_width(tmp_path):
     assert all(abs(s.width - Cm(15.6)) < Cm(0.05) for s in shapes)
 
 
+def test_report_charts_are_lossless_pngs_at_300_dpi_and_leave_no_widgets(qapp):
+    """The renderer's PNG holds exactly the drawn pixels with 300 dpi recorded, and every chart it drew
+    for the report is gone at once (batch exports and the command line run no event loop)."""
+    from PySide6.QtWidgets import QApplication
+
+    from core.report import build_document
+
+    renderer = QtRenderer()
+    before = len(QApplication.allWidgets())
+    figures = build_document(demo_inputs()).figures
+    for figure in figures:
+        image = renderer.chart_image(figure, 1843, 300)
+        decoded = QImage.fromData(renderer.png(image, 300))
+        assert decoded.size() == image.size() and image.width() == 1843
+        opaque = QImage.Format.Format_ARGB32
+        assert decoded.convertToFormat(opaque) == image.convertToFormat(opaque)
+        assert decoded.dotsPerMeterX() == decoded.dotsPerMeterY() == round(300 / 0.0254)
+    assert len(QApplication.allWidgets()) == before
+    with pytest.raises(OSError):
+        renderer.png(QImage(), 300)  # nothing drawn: an error, never an empty picture in the report
+
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 def test_pdf_has_headings_verdict_numbers_and_embedded_cjk_font(tmp_path):
     inputs = demo_inputs()
