@@ -49,3 +49,13 @@ def test_hidden_tabs_are_filled_only_when_shown(qtbot, demo):  # noqa: F811
     page.tabs.setCurrentIndex(0)
     page.tabs.setCurrentIndex(6)
     assert fills == {0: 2, 6: 1} and page.audit.summaries
+
+
+def test_no_arguments_give_the_parsers_defaults_without_building_it():
+    import argparse
+
+    from desktop import app
+
+    full = app._add_arguments(argparse.ArgumentParser()).parse_args([])
+    assert vars(app.parse_args([])) == vars(full)
+    assert app.parse_args(["--page", "check"]).page == "check" and app.parse_args(["--demo"]).tab == 0
