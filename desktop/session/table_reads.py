@@ -59,7 +59,5 @@ class TableReads:
             codes, uniques = self.table.columns().codes("region")
             order = np.argsort(codes, kind="stable")
             bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
-            self._positions = {
-                str(name): order[bounds[k] : bounds[k + 1]].tolist() for k, name in enumerate(uniques)
-            }
+            self._positions = {str(name): order[bounds[k] : bounds[k + 1]].tolist() for k, name in enumerate(uniques)}
         return self._positions
