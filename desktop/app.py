@@ -177,9 +177,11 @@ def start(app, settings, lang: str, args: argparse.Namespace, load: bool = True)
 
 
 def preload_charts() -> None:
+    """pyqtgraph, configured, and the app's chart classes (the pages import them when they build)."""
     from .charts import pg
 
     pg()
+    from .charts import plots  # noqa: F401
 
 
 def preload_pages() -> None:
