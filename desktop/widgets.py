@@ -225,6 +225,13 @@ def _squeezed(widget: QWidget) -> int:
     return 0
 
 
+def _squeezable(widget: QWidget) -> list[QWidget]:
+    """The charts and labels inside `widget` (found by Qt: the other widgets are never squeezed)."""
+    from .charts.base import ChartFrame
+
+    return [*widget.findChildren(ChartFrame), *widget.findChildren(QLabel)]
+
+
 def relayout_up(widget: QWidget) -> None:
     """A widget whose minimum height depends on its width (wrapped text) changed width: drop the
     cached minimum sizes of the layouts above it, up to the scroll area, which then refits."""
@@ -259,7 +266,7 @@ class FitScroll(QScrollArea):
             w.resize(width, height)
             if w.layout() is not None:
                 w.layout().activate()
-            deficit = max((_squeezed(c) for c in w.findChildren(QWidget) if c.isVisibleTo(w)), default=0)
+            deficit = max((_squeezed(c) for c in _squeezable(w) if c.isVisibleTo(w)), default=0)
             if deficit <= 0:
                 break
             height += deficit

@@ -4,6 +4,8 @@ levers. Every verdict shows core's one-sentence reason, rendered in the interfac
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -51,6 +53,17 @@ def _show(widget: Verdict, a, verdict, value: str, grade: str, reason: str, lang
     badge, hover = robustness(verdict, lambda n: a.name(n, lang), lang, unit, 4 if unit != "points" else 2)
     widget.set(value, _marked(grade, badge, lang) if grade else badge, reason)  # no grade: the badge alone
     widget.setToolTip(hover)
+
+
+def _point_tip(a, region: str, node: str, level: float, momentum: float, lang: str) -> str:
+    """A region's hover text in the quadrant scatter: level, momentum, quadrant with its 临界 badge."""
+    tip = f"{region}\n" + _tr("融合水平 {l}　融合势能 {m}").replace("{l}", fmt(level)).replace("{m}", fmt(momentum))
+    ra = a.regions.get(region)
+    q = ra.quadrants.get(node) if ra else None
+    if q and q.name:
+        badge, hover = robustness(q, lambda n: a.name(n, lang), lang)
+        tip += f"\n{_marked(a.name(q.name, lang), badge, lang)}" + (f"\n{hover}" if hover else "")
+    return tip
 
 
 def _label() -> QLabel:
@@ -117,12 +130,7 @@ class PositioningTab(QWidget):
             level, momentum = lv.nodes.get(node), a.momenta.get(r, {}).get(node)
             if level is None or momentum is None:
                 continue
-            ra = a.regions.get(r)
-            q = ra.quadrants.get(node) if ra else None
-            tip = f"{r}\n" + _tr("融合水平 {l}　融合势能 {m}").replace("{l}", fmt(level)).replace("{m}", fmt(momentum))
-            if q and q.name:
-                badge, hover = robustness(q, lambda n: a.name(n, lang), lang)
-                tip += f"\n{_marked(a.name(q.name, lang), badge, lang)}" + (f"\n{hover}" if hover else "")
+            tip = partial(_point_tip, a, r, node, level, momentum, lang)  # made on hover: 300 regions, one pointed at
             points.append(Point(region_name(r), float(level), float(momentum), tip, highlight=(r == s.region)))
         cfg = a.config
         keys = ((True, True), (True, False), (False, True), (False, False))
