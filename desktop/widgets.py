@@ -221,8 +221,18 @@ def _squeezed(widget: QWidget) -> int:
     if isinstance(widget, ChartFrame):
         return widget.minimumSizeHint().height() - widget.height()
     if isinstance(widget, QLabel) and widget.wordWrap() and widget.text():
-        return widget.heightForWidth(widget.width()) - widget.height()
+        return _wrapped_height(widget) - widget.height()
     return 0
+
+
+def _wrapped_height(label: QLabel) -> int:
+    """The label's height for its width, kept while width, text and font stay (a page refit asks
+    every label again each pass, and laying out the text is the costly part)."""
+    key = (label.width(), label.text(), label.font().key())
+    kept = getattr(label, "_wrapped", None)
+    if kept is None or kept[0] != key:
+        kept = label._wrapped = (key, label.heightForWidth(key[0]))
+    return kept[1]
 
 
 def _squeezable(widget: QWidget) -> list[QWidget]:
