@@ -183,15 +183,15 @@ class CheckPage(LazyPage):
                 status, value = self._filled(res, code, year) if obs is None else (CellStatus.REPORTED, obs.value)
                 row.append(self._value_cell(obs, status, value))
             rows.append(row)
-        self.table.set_rows(rows)
+        self.table.set_rows(rows)  # row heights for the names at full width: one line each
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
     def _size_columns(self, n_years: int) -> None:
-        """Code and unit fit their text, the name stretches, every year column is 92 px wide."""
+        """Code, name and unit fit their text (the name then stretches), every year column is 92 px wide."""
         self.table.set_rows([])
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for c in (0, 2):
+        for c in (0, 1, 2):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         for c in range(FIXED_COLS, FIXED_COLS + n_years):
             self.table.view.setColumnWidth(c, 92)
