@@ -95,7 +95,10 @@ class LazyTabs:
         make = self._make.pop(index, None)
         if make is not None:
             self.builds.append(index)
-            self.tabs.widget(index).layout().addWidget(make())
+            holder, widget = self.tabs.widget(index).layout(), make()
+            holder.addWidget(widget)
+            widget.show()  # now, not queued: the new widgets take the tab's size before they are filled
+            holder.activate()  # (rows of wrapped text are measured at that width)
 
     def select(self, widget) -> None:
         """Show the tab holding `widget` (the tab itself or its content inside a scroll area)."""
