@@ -32,14 +32,14 @@ class Computations:
         )
 
     def worker_table(self):
-        """The loaded table for a worker task: a table of the same columns when it is held as columns.
+        """The loaded table for worker tasks: one table of the same columns, shared by every task.
 
-        Core may turn a table into Observation rows (the assessment reads it row by row); on its own
-        table that happens in the worker and leaves the session's table column-wise, so the pages'
-        reads of it (regions, one region's values) stay array operations.
+        Core may turn a table into Observation rows (the assessment and the what-if baseline read it
+        row by row); that happens once, in a worker, on this shared table, and leaves the session's
+        own table column-wise, so the pages' reads of it (regions, one region's values) stay array
+        operations.
         """
-        t = self.table
-        return type(t)(columns=t.columns()) if t.is_columnar else t
+        return self.reads.for_workers()
 
     def compute(self):
         """Compute the index for every region (errors in the data do not block rows that are fine)."""

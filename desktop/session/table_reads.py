@@ -22,6 +22,15 @@ class TableReads:
         self._years: list[int] | None = None
         self._positions: dict[str, object] | None = None  # region → entry positions (columns only)
         self._by_region: dict[str, dict] = {}
+        self._for_workers = None
+
+    def for_workers(self):
+        """The table worker tasks read: the same table when held as rows, otherwise one table of the
+        same columns (made once), so a row view core makes of it never lands on the session's table."""
+        if self._for_workers is None:
+            t = self.table
+            self._for_workers = type(t)(columns=t.columns()) if t.is_columnar else t
+        return self._for_workers
 
     def regions(self) -> list[str]:
         """Regions in first-seen order (as `ObservationTable.regions`)."""
