@@ -195,9 +195,7 @@ class MainWindow(QMainWindow):
         self.header.show_page(title, subtitle, getattr(page, "uses_region", True), getattr(page, "uses_compare", False))
         if hasattr(page, "activate"):
             page.activate()
-        # lay the page out now: its first frame is painted once, complete, not once before the layout
-        # requests its new widgets posted and again after them
-        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # laid out now: one complete first frame
         return page
 
     @property
