@@ -59,10 +59,11 @@ def _window(folder: Path, workspace: Path):
     errors.set_log_dir(folder / "logs")
     errors.set_interactive(False)
     session.set_data_dir(folder / "data")
-    from desktop.app import preload_charts
+    from desktop.app import preload_charts, preload_pages
 
     app, settings, lang = create_app("zh")
-    preload_charts()  # as the app does after its first paint
+    preload_charts()  # as the app does after its first paint (and the page modules while the data loads)
+    preload_pages()
     s = Session(settings, synchronous=True)
     win = MainWindow(settings, session=s, lang=lang)
     win.resize(1440, 900)

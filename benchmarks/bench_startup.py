@@ -60,6 +60,10 @@ def measure(runs: int = 9) -> dict[str, list[float]]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["FUSION_ASSESSOR_EXIT_AFTER_SHOW"] = "1"
+    # the warm-up run leaves the app's .pyc files, as an installed app has them (PySide6 and the
+    # standard library, which the bare window imports, have theirs already); without this a
+    # PYTHONDONTWRITEBYTECODE environment makes every app run compile its modules from source
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     tmp = tempfile.mkdtemp(prefix="bench-startup-")
     env["XDG_CONFIG_HOME"] = tmp  # fresh settings: the first-start path (demo loads after show)
     run_once(BARE, env), run_once(APP, env)  # warm the file cache and .pyc files

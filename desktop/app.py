@@ -8,9 +8,13 @@ style sheet, menus, icons, numpy, the engine, pyqtgraph and the data load after 
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 # PySide6's lazy loading of classes and enums everywhere (6.8+; 3 = also for star/namespace
 # imports): the Qt namespace alone would otherwise build ~100 enum types at start-up (~40 ms).
@@ -18,12 +22,25 @@ import sys
 os.environ.setdefault("PYSIDE6_OPTION_LAZY", "3")
 
 PAGE_NAMES = ("import", "check", "index", "assessment", "benchmark", "whatif", "export")
+# every option's value when it is not given (the parser's defaults too)
+DEFAULTS = {
+    "demo": False,
+    "lang": None,
+    "workspace": None,
+    "screenshot": None,
+    "page": "index",
+    "tab": 0,
+    "region": None,
+    "size": "1440x900",
+    "self_test": False,
+    "version": False,
+}
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
+def parse_args(argv: list[str] | None) -> argparse.Namespace | SimpleNamespace:
     argv = sys.argv[1:] if argv is None else argv
-    if not argv:  # nothing to explain or refuse: the plain parser gives the same defaults, sooner
-        return _add_arguments(argparse.ArgumentParser(prog="python -m desktop")).parse_args(argv)
+    if not argv:  # nothing to explain or refuse: the defaults, without importing and building a parser
+        return SimpleNamespace(**DEFAULTS)
     from core.commands import HelpParser, examples
 
     p = HelpParser(
@@ -47,12 +64,11 @@ def _add_arguments(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("zh", "en"), help="界面语言（默认中文，或上次的设置） (interface language)")
     p.add_argument("--workspace", help="打开指定工作区或数据文件/文件夹 (open a workspace, data file or folder)")
     p.add_argument("--screenshot", metavar="PATH", help="离屏渲染一个页面到 PNG 后退出 (render one page to PNG)")
-    p.add_argument("--page", choices=PAGE_NAMES, default="index", help="--screenshot 渲染的页面 (the page)")
-    p.add_argument("--tab", type=int, default=0, help="--screenshot 时页面内选项卡的序号（0 起） (tab index)")
+    p.add_argument("--page", choices=PAGE_NAMES, help="--screenshot 渲染的页面 (the page)")
+    p.add_argument("--tab", type=int, help="--screenshot 时页面内选项卡的序号（0 起） (tab index)")
     p.add_argument("--region", help="--screenshot 时选择的地区 (the region)")
     p.add_argument(
         "--size",
-        default="1440x900",
         help="--screenshot 的窗口大小（屏幕像素，按 QT_SCALE_FACTOR 缩放），如 1440x900 (window size in screen pixels)",
     )
     p.add_argument(
@@ -61,6 +77,7 @@ def _add_arguments(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
         help="离屏运行完整流程自检（演示数据→导入→测算→评估→导出）后退出 (run the self-test)",
     )
     p.add_argument("--version", action="store_true", help="显示版本号后退出 (show the version)")
+    p.set_defaults(**DEFAULTS)
     return p
 
 
@@ -143,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
 def start(app, settings, lang: str, args: argparse.Namespace, load: bool = True):
     """Show the main window's shell first; after its first paint come the session, menus, icons, the
     style sheet, the chart library, then the demo or workspace on a worker with the status bar's
-    progress indicator (`load=False`: no charts, no data: the start-up benchmark)."""
+    progress indicator, then the page modules (`load=False`: no charts, no data: the start-up benchmark)."""
     from .main_window import MainWindow
 
     win = MainWindow(settings, lang=lang, defer=True)
@@ -154,14 +171,28 @@ def start(app, settings, lang: str, args: argparse.Namespace, load: bool = True)
     if load:
         win.after_first_paint(preload_charts)
         win.after_first_paint(lambda: win.open_initial(demo=args.demo, workspace=args.workspace))
+        win.after_first_paint(preload_pages)
     win.show()
     return win
 
 
 def preload_charts() -> None:
+    """pyqtgraph, configured, and the app's chart classes (the pages import them when they build)."""
     from .charts import pg
 
     pg()
+    from .charts import plots  # noqa: F401
+
+
+def preload_pages() -> None:
+    """Import the page modules (and the parts of core they use) while the data loads on a worker,
+    so the first visit to a page builds it without first importing it."""
+    import importlib
+
+    from .main_window import PAGES
+
+    for _, module, _ in PAGES:
+        importlib.import_module(module)
 
 
 def _say(text: str) -> None:

@@ -79,7 +79,7 @@ class ExclusionBar(QWidget):
         problem = self.table.current_data(0)
         region = getattr(problem, "region", None) or ""
         code = getattr(problem, "indicator", None) or ""
-        known = self.session.table is not None and region in self.session.table.regions()
+        known = self.session.table is not None and region in self.session.reads.regions()
         return (region, code if code in self.session.framework.leaves else "") if known else ("", "")
 
     def selected_region(self) -> str:
@@ -186,7 +186,7 @@ class ExclusionsDialog(QDialog):
             for col, text in enumerate((region, scope if code else self.tr("整个地区"), why)):
                 self.table.setItem(i, col, QTableWidgetItem(text))
         self.region.clear()
-        regions = s.table.regions() if s.table is not None else []
+        regions = s.reads.regions() if s.table is not None else []
         self.region.addItems([r for r in regions if r not in s.excluded_regions and r != s.nation])
         self._enable()
 

@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
         self.header.show_page(title, subtitle, getattr(page, "uses_region", True), getattr(page, "uses_compare", False))
         if hasattr(page, "activate"):
             page.activate()
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # laid out now: one complete first frame
         return page
 
     @property

@@ -221,8 +221,25 @@ def _squeezed(widget: QWidget) -> int:
     if isinstance(widget, ChartFrame):
         return widget.minimumSizeHint().height() - widget.height()
     if isinstance(widget, QLabel) and widget.wordWrap() and widget.text():
-        return widget.heightForWidth(widget.width()) - widget.height()
+        return _wrapped_height(widget) - widget.height()
     return 0
+
+
+def _wrapped_height(label: QLabel) -> int:
+    """The label's height for its width, kept while width, text and font stay (a page refit asks
+    every label again each pass, and laying out the text is the costly part)."""
+    key = (label.width(), label.text(), label.font().key())
+    kept = getattr(label, "_wrapped", None)
+    if kept is None or kept[0] != key:
+        kept = label._wrapped = (key, label.heightForWidth(key[0]))
+    return kept[1]
+
+
+def _squeezable(widget: QWidget) -> list[QWidget]:
+    """The charts and labels inside `widget` (found by Qt: the other widgets are never squeezed)."""
+    from .charts.base import ChartFrame
+
+    return [*widget.findChildren(ChartFrame), *widget.findChildren(QLabel)]
 
 
 def relayout_up(widget: QWidget) -> None:
@@ -259,7 +276,7 @@ class FitScroll(QScrollArea):
             w.resize(width, height)
             if w.layout() is not None:
                 w.layout().activate()
-            deficit = max((_squeezed(c) for c in w.findChildren(QWidget) if c.isVisibleTo(w)), default=0)
+            deficit = max((_squeezed(c) for c in _squeezable(w) if c.isVisibleTo(w)), default=0)
             if deficit <= 0:
                 break
             height += deficit

@@ -132,7 +132,7 @@ class ChartFrame(QWidget):
 
     # subclasses may return a custom QWidget (radar, gauge)
     def make_widget(self) -> QWidget:
-        w = pg().PlotWidget()
+        w = pg().PlotWidget(enableMenu=False)  # no context menu to build (style_plot keeps it off)
         self.plot = w.getPlotItem()
         style_plot(self.plot)
         return w

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -243,12 +244,23 @@ class GroupedBarChart(ChartFrame):
 
 @dataclass
 class Point:
+    """A labelled point; `tip` is its hover text, or a function making it on hover (hundreds of
+    regions: only the points the user points at need their sentences)."""
+
     name: str
     x: float
     y: float
-    tip: str = ""
+    tip: str | Callable[[], str] = ""
     highlight: bool = False
     color: str = style.PRIMARY
+
+    def tooltip(self) -> str:
+        return self.tip() if callable(self.tip) else self.tip
+
+
+def _hover_text(x, y, data) -> str:
+    """A point's hover text (its tip, made now if it is made on hover)."""
+    return data() if callable(data) else data
 
 
 class QuadrantScatter(ChartFrame):
@@ -309,7 +321,7 @@ class QuadrantScatter(ChartFrame):
                     "symbol": "s",
                 }
             )
-        self.scatter = P.ScatterPlotItem(spots=spots, hoverable=True, tip=lambda x, y, data: data, hoverSize=16)
+        self.scatter = P.ScatterPlotItem(spots=spots, hoverable=True, tip=_hover_text, hoverSize=16)
         self.plot.addItem(self.scatter)
         lfont = fonts.ui_font(8.5)
         for p in self.labelled(points):

@@ -4,6 +4,8 @@ levers. Every verdict shows core's one-sentence reason, rendered in the interfac
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -51,6 +53,17 @@ def _show(widget: Verdict, a, verdict, value: str, grade: str, reason: str, lang
     badge, hover = robustness(verdict, lambda n: a.name(n, lang), lang, unit, 4 if unit != "points" else 2)
     widget.set(value, _marked(grade, badge, lang) if grade else badge, reason)  # no grade: the badge alone
     widget.setToolTip(hover)
+
+
+def _point_tip(a, region: str, node: str, level: float, momentum: float, lang: str) -> str:
+    """A region's hover text in the quadrant scatter: level, momentum, quadrant with its 临界 badge."""
+    tip = f"{region}\n" + _tr("融合水平 {l}　融合势能 {m}").replace("{l}", fmt(level)).replace("{m}", fmt(momentum))
+    ra = a.regions.get(region)
+    q = ra.quadrants.get(node) if ra else None
+    if q and q.name:
+        badge, hover = robustness(q, lambda n: a.name(n, lang), lang)
+        tip += f"\n{_marked(a.name(q.name, lang), badge, lang)}" + (f"\n{hover}" if hover else "")
+    return tip
 
 
 def _label() -> QLabel:
@@ -117,12 +130,7 @@ class PositioningTab(QWidget):
             level, momentum = lv.nodes.get(node), a.momenta.get(r, {}).get(node)
             if level is None or momentum is None:
                 continue
-            ra = a.regions.get(r)
-            q = ra.quadrants.get(node) if ra else None
-            tip = f"{r}\n" + _tr("融合水平 {l}　融合势能 {m}").replace("{l}", fmt(level)).replace("{m}", fmt(momentum))
-            if q and q.name:
-                badge, hover = robustness(q, lambda n: a.name(n, lang), lang)
-                tip += f"\n{_marked(a.name(q.name, lang), badge, lang)}" + (f"\n{hover}" if hover else "")
+            tip = partial(_point_tip, a, r, node, level, momentum, lang)  # made on hover: 300 regions, one pointed at
             points.append(Point(region_name(r), float(level), float(momentum), tip, highlight=(r == s.region)))
         cfg = a.config
         keys = ((True, True), (True, False), (False, True), (False, False))
@@ -447,44 +455,64 @@ class AssessmentPage(ResultPage):
         v.addWidget(self.headline)
         self.tabs = QTabWidget()
         v.addWidget(self.tabs, 1)
-        self.positioning = PositioningTab(self)
-        self.coupling = CouplingTab()
-        self.boards = BoardsTab()
-        self.industries = IndustriesTab()
-        self.partner_tab = PartnersTab()
-        self.audit = AuditTab()
-        self.tilemap = TileMapTab(self.session)
-        self.lazy_tabs = LazyTabs(self.tabs)  # a tab is filled when it is first shown after a change
+        self._tabs: dict[str, QWidget] = {}
+        self._tab_index: dict[str, int] = {}
+        self.lazy_tabs = LazyTabs(self.tabs)  # a tab is created and filled when it is first shown
         # every tab but the map scrolls inside itself: the tallest tab no longer sets the page's minimum
         # (at 125 % the page and a tab both scrolled)
-        for tab, widget, title in (
-            (self.positioning, scroll(self.positioning), self.tr("定位")),
-            (self.tilemap, self.tilemap, self.tr("全国格局")),
-            (self.coupling, scroll(self.coupling), self.tr("耦合与潜力")),
-            (self.boards, scroll(self.boards), self.tr("优势与短板")),
-            (self.industries, scroll(self.industries), self.tr("主导产业")),
-            (self.partner_tab, scroll(self.partner_tab), self.tr("伙伴与路径")),
-            (self.audit, scroll(self.audit), self.tr("统计一致性")),
+        for name, make, scrolls, title in (
+            ("positioning", lambda: PositioningTab(self), True, self.tr("定位")),
+            ("tilemap", lambda: TileMapTab(self.session), False, self.tr("全国格局")),
+            ("coupling", CouplingTab, True, self.tr("耦合与潜力")),
+            ("boards", BoardsTab, True, self.tr("优势与短板")),
+            ("industries", IndustriesTab, True, self.tr("主导产业")),
+            ("partner_tab", PartnersTab, True, self.tr("伙伴与路径")),
+            ("audit", AuditTab, True, self.tr("统计一致性")),
         ):
-            self.lazy_tabs.add(widget, title, lambda t=tab: self._show_tab(t))
+            self._tab_index[name] = self.tabs.count()
+            self.lazy_tabs.add_later(
+                lambda n=name, m=make, sc=scrolls: self._make_tab(n, m, sc), title, lambda n=name: self._show_tab(n)
+            )
         self.tabs.currentChanged.connect(self._fit_rows)  # after the fill
         self.notes = QLabel("")
         self.notes.setObjectName("muted")
         self.notes.setWordWrap(True)
         v.addWidget(self.notes)
-        # the widgets tests and other pages address directly
-        pos, cp, pt = self.positioning, self.coupling, self.partner_tab
-        self.node_combo, self.scatter, self.radar = pos.node_combo, pos.scatter, pos.radar
-        self.v_level, self.v_momentum, self.v_quadrant, self.v_role = (
-            pos.v_level,
-            pos.v_momentum,
-            pos.v_quadrant,
-            pos.v_role,
-        )
-        self.gauge, self.coupling_reason, self.v_potential = cp.gauge, cp.coupling_reason, cp.v_potential
-        self.industry_table, self.industry_scatter = self.industries.industry_table, self.industries.industry_scatter
-        self.partners, self.sameness, self.levers = pt.partners, pt.sameness, pt.levers
         self._built = True
+
+    def _make_tab(self, name: str, make, scrolls: bool) -> QWidget:
+        tab = self._tabs[name] = make()
+        return scroll(tab) if scrolls else tab
+
+    def _tab(self, name: str) -> QWidget:
+        """The tab `name` (created now if it has not been shown yet; filled when shown)."""
+        if name not in self._tabs:
+            self.lazy_tabs.build(self._tab_index[name])
+        return self._tabs[name]
+
+    # the tabs and the widgets tests and other pages address directly
+    positioning = property(lambda self: self._tab("positioning"))
+    tilemap = property(lambda self: self._tab("tilemap"))
+    coupling = property(lambda self: self._tab("coupling"))
+    boards = property(lambda self: self._tab("boards"))
+    industries = property(lambda self: self._tab("industries"))
+    partner_tab = property(lambda self: self._tab("partner_tab"))
+    audit = property(lambda self: self._tab("audit"))
+    node_combo = property(lambda self: self.positioning.node_combo)
+    scatter = property(lambda self: self.positioning.scatter)
+    radar = property(lambda self: self.positioning.radar)
+    v_level = property(lambda self: self.positioning.v_level)
+    v_momentum = property(lambda self: self.positioning.v_momentum)
+    v_quadrant = property(lambda self: self.positioning.v_quadrant)
+    v_role = property(lambda self: self.positioning.v_role)
+    gauge = property(lambda self: self.coupling.gauge)
+    coupling_reason = property(lambda self: self.coupling.coupling_reason)
+    v_potential = property(lambda self: self.coupling.v_potential)
+    industry_table = property(lambda self: self.industries.industry_table)
+    industry_scatter = property(lambda self: self.industries.industry_scatter)
+    partners = property(lambda self: self.partner_tab.partners)
+    sameness = property(lambda self: self.partner_tab.sameness)
+    levers = property(lambda self: self.partner_tab.levers)
 
     def region_assessment(self):
         a = self.session.assessment
@@ -511,9 +539,9 @@ class AssessmentPage(ResultPage):
         self.notes.setText(self.tr("说明：") + " ".join(notes[:4]) + more if notes else "")
         self._fit_rows()
 
-    def _show_tab(self, tab) -> None:
+    def _show_tab(self, name: str) -> None:
         s = self.session
-        tab.show_region(s.assessment, self.region_assessment(), s.framework, current_language())
+        self._tabs[name].show_region(s.assessment, self.region_assessment(), s.framework, current_language())
 
     def _fit_rows(self, *_):
         """Row heights follow the wrapped text once the tab has its real width."""

@@ -62,14 +62,19 @@ class ResultPage(LazyPage):
 class LazyTabs:
     """Fill only the tab on screen: the others are marked stale on `refresh` and filled when first
     shown (with many regions a hidden table, chart or audit costs as much as the visible one).
+    A tab added with `add_later` is even created when first shown (or asked for with `build`):
+    every widget costs its share of the style sheet, so a page opens with the widgets of one tab.
 
-    `fills` counts the fills per tab index (tests check that hidden tabs wait)."""
+    `fills` counts the fills per tab index, `builds` the tabs created later (tests check that hidden
+    tabs wait)."""
 
     def __init__(self, tabs):
         self.tabs = tabs
         self._fill: dict[int, object] = {}
+        self._make: dict[int, object] = {}
         self._stale: set[int] = set()
         self.fills: dict[int, int] = {}
+        self.builds: list[int] = []
         tabs.currentChanged.connect(self._shown)
 
     def add(self, widget, title: str, fill) -> int:
@@ -77,6 +82,23 @@ class LazyTabs:
         index = self.tabs.addTab(widget, title)
         self._fill[index] = fill
         return index
+
+    def add_later(self, make, title: str, fill) -> int:
+        """Add a tab whose widget `make()` creates when the tab is first shown or built."""
+        holder = QWidget()
+        QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+        self._make[self.tabs.count()] = make  # before addTab: the first tab is shown as it is added
+        return self.add(holder, title, fill)
+
+    def build(self, index: int) -> None:
+        """Create the widget of tab `index` now, if it is one made later and not made yet."""
+        make = self._make.pop(index, None)
+        if make is not None:
+            self.builds.append(index)
+            holder, widget = self.tabs.widget(index).layout(), make()
+            holder.addWidget(widget)
+            widget.show()  # now, not queued: the new widgets take the tab's size before they are filled
+            holder.activate()  # (rows of wrapped text are measured at that width)
 
     def select(self, widget) -> None:
         """Show the tab holding `widget` (the tab itself or its content inside a scroll area)."""
@@ -92,6 +114,7 @@ class LazyTabs:
         self._shown(self.tabs.currentIndex())
 
     def _shown(self, index: int) -> None:
+        self.build(index)
         if index in self._stale:
             self._stale.discard(index)
             self.fills[index] = self.fills.get(index, 0) + 1

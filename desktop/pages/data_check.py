@@ -142,7 +142,7 @@ class CheckPage(LazyPage):
         probs = self.all_problems()
         n_err = sum(1 for p in probs if p.severity == Severity.ERROR)
         n_warn = sum(1 for p in probs if p.severity == Severity.WARNING)
-        n = sum(1 for o in s.table if o.region == s.region) if s.table is not None else 0
+        n = len(s.reads.region_values(s.region)) if s.table is not None and s.region else 0
         self.summary.setText(
             self.tr("{region}：{n} 个数值　　导入与测算问题（全部文件）：{e} 个错误，{w} 个警告")
             .replace("{region}", region_name(s.region) if s.region else "—")
@@ -169,11 +169,12 @@ class CheckPage(LazyPage):
 
         region = s.region
         res = s.result if (s.result is not None and region in s.result.regions) else None
-        years = sorted(set(s.table.years()) | (set(res.years) if res is not None else set()))
-        lookup = {(o.indicator, o.year): o for o in s.table if o.region == region}
+        years = sorted(set(s.reads.years()) | (set(res.years) if res is not None else set()))
+        lookup = s.reads.region_values(region)
         codes = list(s.framework.leaves) + list(BASIS_CODES)
         self._years, self._codes = years, codes
         self.table.set_headers([self.tr("代码"), self.tr("指标"), self.tr("单位")] + [str(y) for y in years])
+        self._size_columns(len(years))  # while the table is empty: nothing to measure yet
         rows = []
         for code in codes:
             row = self._head_cells(code)
@@ -182,13 +183,17 @@ class CheckPage(LazyPage):
                 status, value = self._filled(res, code, year) if obs is None else (CellStatus.REPORTED, obs.value)
                 row.append(self._value_cell(obs, status, value))
             rows.append(row)
-        self.table.set_rows(rows)
+        self.table.set_rows(rows)  # row heights for the names at full width: one line each
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+    def _size_columns(self, n_years: int) -> None:
+        """Code, name and unit fit their text (the name then stretches), every year column is 92 px wide."""
+        self.table.set_rows([])
         hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for c in (0, 2):
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        for c in (0, 1, 2):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        for c in range(FIXED_COLS, FIXED_COLS + len(years)):
-            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
+        for c in range(FIXED_COLS, FIXED_COLS + n_years):
             self.table.view.setColumnWidth(c, 92)
 
     def _head_cells(self, code: str) -> list[Cell]:

@@ -224,8 +224,8 @@ def region_rows(session, lang: str) -> list[ValueRow]:
     if table is None or not region:
         return []
     res = session.result if (session.result is not None and region in session.result.regions) else None
-    years = sorted(set(table.years()) | (set(res.years) if res is not None else set()))
-    lookup = {(o.indicator, o.year): o for o in table if o.region == region}
+    years = sorted(set(session.reads.years()) | (set(res.years) if res is not None else set()))
+    lookup = session.reads.region_values(region)
     problems: dict[tuple, list] = {}
     for p in (*session.problems, *session.compute_problems):
         if p.region == region and p.severity in _FLAGGED:

@@ -51,7 +51,7 @@ def report_inputs(session, region: str, lang: str):
         session.sensitivity,
         session.monte_carlo,
         tuple(session.problems) + tuple(session.compute_problems),
-        session.table,
+        session.worker_table(),  # the table the workers share (a row view of it is made once)
         __version__,
         assessment=session.assessment,
         scenario=whatif_of(session).report_scenario(region),

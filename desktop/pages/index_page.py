@@ -83,15 +83,10 @@ class IndexPage(ResultPage):
         self.node_tree = NodeTree(self.session)
         self.tree, self.measure = self.node_tree.tree, self.node_tree.measure
         self.lazy_tabs.add(self.node_tree, self.tr("指数明细"), self.node_tree.fill)
-        self.sensitivity = SensitivityPanel(self.session)
-        sp = self.sensitivity
-        self.oat_button, self.mc_button, self.oat_table, self.rank_table = (
-            sp.oat_button,
-            sp.mc_button,
-            sp.oat_table,
-            sp.rank_table,
+        self._sensitivity = None  # created when its tab is first shown (or asked for)
+        self._sensitivity_tab = self.lazy_tabs.add_later(
+            self._make_sensitivity, self.tr("权重敏感性"), lambda: self.sensitivity.fill()
         )
-        self.lazy_tabs.add(scroll(sp), self.tr("权重敏感性"), sp.fill)  # scrolls inside the tab, not the page
         self.recipe = QLabel("")
         self.recipe.setWordWrap(True)
         self.recipe.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -99,6 +94,22 @@ class IndexPage(ResultPage):
         self.recipe.setContentsMargins(10, 10, 10, 10)
         self.lazy_tabs.add(self.recipe, self.tr("测算口径"), self._fill_recipe)
         return self.tabs
+
+    def _make_sensitivity(self) -> QWidget:
+        self._sensitivity = SensitivityPanel(self.session)
+        return scroll(self._sensitivity)  # scrolls inside the tab, not the page
+
+    @property
+    def sensitivity(self) -> SensitivityPanel:
+        if self._sensitivity is None:
+            self.lazy_tabs.build(self._sensitivity_tab)
+        return self._sensitivity
+
+    # the sensitivity widgets tests address directly
+    oat_button = property(lambda self: self.sensitivity.oat_button)
+    mc_button = property(lambda self: self.sensitivity.mc_button)
+    oat_table = property(lambda self: self.sensitivity.oat_table)
+    rank_table = property(lambda self: self.sensitivity.rank_table)
 
     # ------------------------------------------------------------------ refresh
     def refresh(self) -> None:

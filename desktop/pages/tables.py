@@ -73,6 +73,7 @@ class TableModel(QAbstractTableModel):
         super().__init__(parent)
         self.headers = list(headers)
         self.rows: list[list[Cell]] = []
+        self._numbers: dict[tuple[int, int], bool] = {}
 
     def set_rows(self, rows: list[list[Cell | str]], tips=None, highlight: set[int] | None = None) -> None:
         self.beginResetModel()
@@ -81,6 +82,7 @@ class TableModel(QAbstractTableModel):
              for v in row]
             for r, row in enumerate(rows)
         ]  # fmt: skip
+        self._numbers = {}
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -94,29 +96,57 @@ class TableModel(QAbstractTableModel):
         return cells[column] if column < len(cells) else Cell("")
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():  # the view asks ~8 roles per cell; most are not ours
             return None
-        c = self.cell(index.row(), index.column())
+        row, column = index.row(), index.column()
+        c = self.cell(row, column)
         if role == Qt.ItemDataRole.DisplayRole:
             return c.text
         if role == Qt.ItemDataRole.ToolTipRole:
             return c.tip or (c.text if len(c.text) > 30 else None)
         if role == Qt.ItemDataRole.UserRole:
             return c.data
-        if role == Qt.ItemDataRole.TextAlignmentRole and sort_key(c)[0] == 0:  # numbers right-aligned
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole:  # numbers right-aligned
+            return _RIGHT if self._numeric(row, column, c) else None
         if role == SORT_ROLE:
             return sort_key(c)
-        if role == Qt.ItemDataRole.BackgroundRole and c.background:
-            return QBrush(QColor(c.background))
-        if role == Qt.ItemDataRole.ForegroundRole and c.foreground:
-            return QBrush(QColor(c.foreground))
-        return None
+        color = c.background if role == Qt.ItemDataRole.BackgroundRole else c.foreground
+        return _brush(color) if color else None
+
+    def _numeric(self, row: int, column: int, c: Cell) -> bool:
+        """Whether the cell shows a number (parsed once per cell, not on every paint)."""
+        key = (row, column)
+        if key not in self._numbers:
+            self._numbers[key] = sort_key(c)[0] == 0
+        return self._numbers[key]
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.headers[section] if section < len(self.headers) else None
         return None
+
+
+_ROLES = frozenset(
+    int(r)
+    for r in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.UserRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        SORT_ROLE,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+    )
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_BRUSHES: dict[str, QBrush] = {}
+
+
+def _brush(color: str) -> QBrush:
+    """One brush per colour (the view asks for it on every paint of every cell)."""
+    if color not in _BRUSHES:
+        _BRUSHES[color] = QBrush(QColor(color))
+    return _BRUSHES[color]
 
 
 def _cell(value: Cell | str, tip: str, background: str | None) -> Cell:

@@ -27,6 +27,7 @@ from .editing_ops import EditingOps
 from .exports import Exports
 from .setup import AnalysisSetup
 from .state import ImportRecord, WorkspaceState, data_dir, set_data_dir
+from .table_reads import TableReads
 from .workspace_ops import WORKSPACE_SUFFIX, WorkspaceOps
 
 __all__ = [
@@ -64,6 +65,7 @@ class Session(WorkspaceOps, EditingOps, Computations, AnalysisSetup, Exports, QO
         self.workspace_name: str = ""
         self.is_demo = False
         self.table = None  # core.model.ObservationTable
+        self._reads: TableReads | None = None
         self.problems: tuple = ()  # core.kernel.Problem, from import + checks
         self.conflicts: tuple = ()
         self.revisions: tuple = ()
@@ -96,11 +98,18 @@ class Session(WorkspaceOps, EditingOps, Computations, AnalysisSetup, Exports, QO
         if self.result is not None:
             regs = list(self.result.regions)
         elif self.table is not None:
-            regs = self.table.regions()
+            regs = self.reads.regions()
         else:
             return []
         nation = self.nation
         return [r for r in regs if r != nation] + ([nation] if nation in regs else [])
+
+    @property
+    def reads(self) -> TableReads:
+        """The loaded table's regions, years and per-region values, read once per table."""
+        if self._reads is None or self._reads.table is not self.table:
+            self._reads = TableReads(self.table)
+        return self._reads
 
     def set_region(self, region: str) -> None:
         if region and region != self.region:
@@ -150,7 +159,7 @@ class Session(WorkspaceOps, EditingOps, Computations, AnalysisSetup, Exports, QO
             QCoreApplication.translate("Session", "已打开工作区“{name}”：{n} 个数值，{r} 个地区。")
             .replace("{name}", self.workspace_name)
             .replace("{n}", str(len(self.table)))
-            .replace("{r}", str(len(self.table.regions())))
+            .replace("{r}", str(len(self.reads.regions())))
         )
         self.compute()
 

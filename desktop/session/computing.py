@@ -20,7 +20,7 @@ class Computations:
 
         base = self.settings.base_year if self.settings else None
         policy = self.settings.gap_policy if self.settings else DEFAULT_GAP_POLICY
-        if base is not None and self.table is not None and base not in self.table.years():
+        if base is not None and self.table is not None and base not in self.reads.years():
             base = None  # the saved default does not fit this data: use the earliest year
         indicators = self.active_indicator_exclusions()
         return IndexOptions(
@@ -31,6 +31,16 @@ class Computations:
             excluded_regions=self.active_exclusions(),
         )
 
+    def worker_table(self):
+        """The loaded table for worker tasks: one table of the same columns, shared by every task.
+
+        Core may turn a table into Observation rows (the assessment and the what-if baseline read it
+        row by row); that happens once, in a worker, on this shared table, and leaves the session's
+        own table column-wise, so the pages' reads of it (regions, one region's values) stay array
+        operations.
+        """
+        return self.reads.for_workers()
+
     def compute(self):
         """Compute the index for every region (errors in the data do not block rows that are fine)."""
         if self.table is None or len(self.table) == 0:
@@ -39,7 +49,7 @@ class Computations:
             self.resultChanged.emit()
             self.regionChanged.emit("")
             return None
-        table, framework, options = self.table, self.framework, self.index_options()
+        table, framework, options = self.worker_table(), self.framework, self.index_options()
 
         def work(progress, cancelled):
             from core.index import compute_index
@@ -86,7 +96,7 @@ class Computations:
     def run_sensitivity(self, delta: float = 0.2):
         if self.table is None or self.result is None:
             return None
-        table, framework, options = self.table, self.framework, self.index_options()
+        table, framework, options = self.worker_table(), self.framework, self.index_options()
 
         def work(progress, cancelled):
             from core.index import one_at_a_time
@@ -104,7 +114,7 @@ class Computations:
         if self.table is None or self.result is None:
             return None
         draws = draws or (self.settings.mc_draws if self.settings else 1000)
-        table, framework, options = self.table, self.framework, self.index_options()
+        table, framework, options = self.worker_table(), self.framework, self.index_options()
         step = QCoreApplication.translate("Session", "蒙特卡洛抽样")
 
         def work(progress, cancelled):
@@ -134,7 +144,7 @@ class Computations:
         if self.table is None or self.result is None:
             return None
         region = region or self.region
-        table, framework, options = self.table, self.framework, self.index_options()
+        table, framework, options = self.worker_table(), self.framework, self.index_options()
 
         def work(progress, cancelled):
             from core.index import prepare, sobol_indices
@@ -152,7 +162,7 @@ class Computations:
         """The total index and rank of every region with each indicator left out in turn."""
         if self.table is None or self.result is None:
             return None
-        table, framework, options = self.table, self.framework, self.index_options()
+        table, framework, options = self.worker_table(), self.framework, self.index_options()
 
         def work(progress, cancelled):
             import core.index  # not `from core.index import drop_one`: that names the submodule, not the API
@@ -178,7 +188,7 @@ class Computations:
         """Potential and positioning for every loaded region (core.assessment.assess)."""
         if self.result is None:
             return None
-        table, framework, options = self.table, self.framework, self.index_options()
+        table, framework, options = self.worker_table(), self.framework, self.index_options()
         thresholds = self.settings.thresholds_file if self.settings else ""
         industries = self.industries()
         adjacency = dict(self.adjacency) or None

@@ -32,12 +32,12 @@ class AnalysisSetup:
 
     def active_exclusions(self) -> dict[str, str]:
         """The excluded regions present in the data (an exclusion outlives a removed import harmlessly)."""
-        present = set(self.table.regions()) if self.table is not None else set()
+        present = set(self.reads.regions()) if self.table is not None else set()
         return {r: why for r, why in self.excluded_regions.items() if r in present}
 
     def active_indicator_exclusions(self) -> dict[str, dict[str, str]]:
         """Indicators excluded per region (with reasons), for regions in the data and codes of the framework."""
-        present = set(self.table.regions()) if self.table is not None else set()
+        present = set(self.reads.regions()) if self.table is not None else set()
         leaves = set(self.framework.leaves)
         out = {r: {c: why for c, why in codes.items() if c in leaves} for r, codes in self.excluded_indicators.items()}
         return {r: codes for r, codes in out.items() if codes and r in present and r not in self.excluded_regions}

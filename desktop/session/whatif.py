@@ -33,7 +33,7 @@ class WhatIf(QObject):
 
     def prepare(self, region: str, horizon: int):
         s = self.session
-        table, fw, options = s.table, s.framework, s.index_options()
+        table, fw, options = s.worker_table(), s.framework, s.index_options()
         thresholds = s.settings.thresholds_file if s.settings else ""
         lang = current_language()
         self.baseline, self.current = None, None

@@ -49,7 +49,7 @@ def test_tile_map_click_selects_the_region_and_the_frame_follows(qtbot, demo):
 
     page, _ = _page(qtbot, AssessmentPage, demo)
     tab = page.tilemap
-    page.tabs.setCurrentWidget(tab)
+    page.lazy_tabs.select(tab)
     tilemap = tab.map
     qtbot.waitUntil(lambda: tilemap.view.width() > 100)
     assert tilemap.view.spec.highlight == REGION
@@ -70,7 +70,7 @@ def test_tile_map_colours_by_every_mode(qtbot, demo):
 
     page, _ = _page(qtbot, AssessmentPage, demo)
     tab = page.tilemap
-    page.tabs.setCurrentWidget(tab)  # hidden tabs are filled when first shown
+    page.lazy_tabs.select(tab)  # hidden tabs are created and filled when first shown
     seen = {}
     for i in range(tab.mode_combo.count()):
         tab.mode_combo.setCurrentIndex(i)
