@@ -3,62 +3,62 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="436" />
-        <location filename="../../desktop/pages/assessment_page.py" line="502" />
+        <location filename="../../desktop/pages/assessment_page.py" line="444" />
+        <location filename="../../desktop/pages/assessment_page.py" line="530" />
         <source>还没有评估结果。评估需要地区数据和全国基准（可用内置的全国数据）。</source>
         <translation>No assessment yet. It needs regional data and the national benchmark (the built-in national data will do).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="461" />
+        <location filename="../../desktop/pages/assessment_page.py" line="464" />
         <source>定位</source>
         <translation>Positioning</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="462" />
+        <location filename="../../desktop/pages/assessment_page.py" line="465" />
         <source>全国格局</source>
         <translation>National landscape</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="463" />
+        <location filename="../../desktop/pages/assessment_page.py" line="466" />
         <source>耦合与潜力</source>
         <translation>Coupling and potential</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="464" />
+        <location filename="../../desktop/pages/assessment_page.py" line="467" />
         <source>优势与短板</source>
         <translation>Strengths and short boards</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="465" />
+        <location filename="../../desktop/pages/assessment_page.py" line="468" />
         <source>主导产业</source>
         <translation>Leading industries</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="466" />
+        <location filename="../../desktop/pages/assessment_page.py" line="469" />
         <source>伙伴与路径</source>
         <translation>Partners and levers</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="467" />
+        <location filename="../../desktop/pages/assessment_page.py" line="470" />
         <source>统计一致性</source>
         <translation>Coherence</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="498" />
+        <location filename="../../desktop/pages/assessment_page.py" line="526" />
         <source>“{r}”没有评估结果（全国本身不参与定位评估，请选择一个地区）。</source>
         <translation>No assessment for “{r}” (the nation itself is not positioned; choose a region).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="510" />
+        <location filename="../../desktop/pages/assessment_page.py" line="538" />
         <source>（另有 {0} 条说明，见导出的 JSON）</source>
         <translation> ({0} more notes in the exported JSON)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/assessment_page.py" line="511" />
+        <location filename="../../desktop/pages/assessment_page.py" line="539" />
         <source>说明：</source>
         <translation>Notes: </translation>
     </message>
-<message><source>定位趋同</source><translation>Sameness</translation></message><message><source>定位象限：融合水平 × 融合势能（全国 = 100）</source><translation>Positioning quadrant: level × momentum (nation = 100)</translation></message><message><source>一级指标融合水平（全国 = 100）</source><translation>Pillar fusion levels (nation = 100)</translation></message><message><source>融合水平</source><translation>Fusion level</translation></message><message><source>融合势能</source><translation>Momentum</translation></message><message><source>定位象限</source><translation>Positioning quadrant</translation></message><message><source>功能定位</source><translation>Functional role</translation></message><message><source>融合水平（全国 = 100）</source><translation>Fusion level (nation = 100)</translation></message><message><source>融合势能（全国 = 100）</source><translation>Momentum (nation = 100)</translation></message><message><source>双螺旋耦合协调度</source><translation>Double-helix coupling coordination</translation></message><message><source>融合潜力</source><translation>Fusion potential</translation></message><message><source>潜力等级</source><translation>Potential grade</translation></message><message><source>优势指标（得分最高）</source><translation>Strengths (highest scores)</translation></message><message><source>短板指标（得分最低）</source><translation>Short boards (lowest scores)</translation></message><message><source>主导产业融合潜力象限（区位熵 × 潜力）</source><translation>Leading-industry quadrant (location quotient × potential)</translation></message><message><source>主导产业排序</source><translation>Leading industries, ranked</translation></message><message><source>排名</source><translation>Rank</translation></message><message><source>产业</source><translation>Industry</translation></message><message><source>潜力</source><translation>Potential</translation></message><message><source>区位熵</source><translation>Location quotient</translation></message><message><source>象限</source><translation>Quadrant</translation></message><message><source>专家数</source><translation>Experts</translation></message><message><source>说明</source><translation>Info</translation></message><message><source>协同伙伴（和谁融合）</source><translation>Partner regions (fuse with whom)</translation></message><message><source>短板一级指标</source><translation>Weak pillar</translation></message><message><source>伙伴地区</source><translation>Partner</translation></message><message><source>伙伴水平</source><translation>Partner level</translation></message><message><source>毗邻</source><translation>Adjacent</translation></message><message><source>理由</source><translation>Reason</translation></message><message><source>同质化（定位趋同）预警</source><translation>Sameness warnings</translation></message><message><source>路径建议（怎么融合）</source><translation>Levers (how to fuse)</translation></message><message><source>节点</source><translation>Node</translation></message><message><source>全国</source><translation>Nation</translation></message><message><source>量</source><translation>Quantity</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>组成部分</source><translation>Part</translation></message><message><source>补短板空间：总水平可提高</source><translation>Short-board headroom: rise in the level</translation></message><message><source>协调提升空间：耦合协调度可提高</source><translation>Coordination headroom: rise in D</translation></message><message><source>指标</source><translation>Indicator</translation></message><message><source>得分</source><translation>Score</translation></message><message><source>对总水平的贡献</source><translation>Contribution to the level</translation></message><message><source>拉低总水平（点）</source><translation>Gap contribution</translation></message><message><source>区位熵（全国 = 1）</source><translation>Location quotient (nation = 1)</translation></message><message><source>融合潜力（0–100）</source><translation>Fusion potential (0–100)</translation></message><message><source>地区</source><translation>Region</translation></message><message><source>相似度</source><translation>Similarity</translation></message><message><source>预警</source><translation>Warning</translation></message><message><source>针对短板</source><translation>Short board</translation></message><message><source>建议</source><translation>Lever</translation></message><message><source>融合类型</source><translation>Fusion</translation></message><message><source>内容与依据</source><translation>What and why</translation></message><message><source>定位象限：{n}</source><translation>Positioning quadrant: {n}</translation></message><message><source>全国 = 100</source><translation>Nation = 100</translation></message><message><source>年均增速差 {g} 个百分点</source><translation>Annual growth gap {g} pp</translation></message><message><source>科技创新侧</source><translation>Science side</translation></message><message><source>产业创新侧</source><translation>Industry side</translation></message><message><source>耦合度</source><translation>Coupling</translation></message><message><source>综合协调指数</source><translation>Coordination index</translation></message><message><source>耦合协调度</source><translation>Coupling coordination</translation></message><message><source>各一级指标均不低于自身均值</source><translation>No pillar is below the region's own mean</translation></message><message><source>滞后一侧：</source><translation>Lagging side: </translation></message><message><source>主导产业潜力（均值）</source><translation>Leading-industry potential (mean)</translation></message><message><source>{r} 没有主导产业评分（可在填报模板的“主导产业”工作表中填写）。</source><translation>{r} has no leading-industry scores (fill them in the template's 主导产业 sheet).</translation></message><message><source>是</source><translation>yes</translation></message><message><source>趋势外推：{y} 年融合水平</source><translation>Trend: level in {y}</translation></message><message><source>依据：</source><translation>Source: </translation></message><message><source>融合水平 {l}　融合势能 {m}</source><translation>Level {l}   Momentum {m}</translation></message><message><source>当前 {l}（{g0}）→ {g1}</source><translation>now {l} ({g0}) → {g1}</translation></message><message><source>{n} 个产业；{q}；潜力最高：{t}</source><translation>{n} industries; {q}; highest potential: {t}</translation></message></context>
+<message><source>定位趋同</source><translation>Sameness</translation></message><message><source>定位象限：融合水平 × 融合势能（全国 = 100）</source><translation>Positioning quadrant: level × momentum (nation = 100)</translation></message><message><source>一级指标融合水平（全国 = 100）</source><translation>Pillar fusion levels (nation = 100)</translation></message><message><source>融合水平</source><translation>Fusion level</translation></message><message><source>融合势能</source><translation>Momentum</translation></message><message><source>定位象限</source><translation>Positioning quadrant</translation></message><message><source>功能定位</source><translation>Functional role</translation></message><message><source>融合水平（全国 = 100）</source><translation>Fusion level (nation = 100)</translation></message><message><source>融合势能（全国 = 100）</source><translation>Momentum (nation = 100)</translation></message><message><source>双螺旋耦合协调度</source><translation>Double-helix coupling coordination</translation></message><message><source>融合潜力</source><translation>Fusion potential</translation></message><message><source>潜力等级</source><translation>Potential grade</translation></message><message><source>优势指标（得分最高）</source><translation>Strengths (highest scores)</translation></message><message><source>短板指标（得分最低）</source><translation>Short boards (lowest scores)</translation></message><message><source>主导产业融合潜力象限（区位熵 × 潜力）</source><translation>Leading-industry quadrant (location quotient × potential)</translation></message><message><source>主导产业排序</source><translation>Leading industries, ranked</translation></message><message><source>排名</source><translation>Rank</translation></message><message><source>产业</source><translation>Industry</translation></message><message><source>潜力</source><translation>Potential</translation></message><message><source>区位熵</source><translation>Location quotient</translation></message><message><source>象限</source><translation>Quadrant</translation></message><message><source>专家数</source><translation>Experts</translation></message><message><source>说明</source><translation>Info</translation></message><message><source>协同伙伴（和谁融合）</source><translation>Partner regions (fuse with whom)</translation></message><message><source>短板一级指标</source><translation>Weak pillar</translation></message><message><source>伙伴地区</source><translation>Partner</translation></message><message><source>伙伴水平</source><translation>Partner level</translation></message><message><source>毗邻</source><translation>Adjacent</translation></message><message><source>理由</source><translation>Reason</translation></message><message><source>同质化（定位趋同）预警</source><translation>Sameness warnings</translation></message><message><source>路径建议（怎么融合）</source><translation>Levers (how to fuse)</translation></message><message><source>节点</source><translation>Node</translation></message><message><source>全国</source><translation>Nation</translation></message><message><source>量</source><translation>Quantity</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>组成部分</source><translation>Part</translation></message><message><source>补短板空间：总水平可提高</source><translation>Short-board headroom: rise in the level</translation></message><message><source>协调提升空间：耦合协调度可提高</source><translation>Coordination headroom: rise in D</translation></message><message><source>指标</source><translation>Indicator</translation></message><message><source>得分</source><translation>Score</translation></message><message><source>对总水平的贡献</source><translation>Contribution to the level</translation></message><message><source>拉低总水平（点）</source><translation>Gap contribution</translation></message><message><source>区位熵（全国 = 1）</source><translation>Location quotient (nation = 1)</translation></message><message><source>融合潜力（0–100）</source><translation>Fusion potential (0–100)</translation></message><message><source>地区</source><translation>Region</translation></message><message><source>相似度</source><translation>Similarity</translation></message><message><source>预警</source><translation>Warning</translation></message><message><source>针对短板</source><translation>Short board</translation></message><message><source>建议</source><translation>Lever</translation></message><message><source>融合类型</source><translation>Fusion</translation></message><message><source>内容与依据</source><translation>What and why</translation></message><message><source>定位象限：{n}</source><translation>Positioning quadrant: {n}</translation></message><message><source>全国 = 100</source><translation>Nation = 100</translation></message><message><source>年均增速差 {g} 个百分点</source><translation>Annual growth gap {g} pp</translation></message><message><source>科技创新侧</source><translation>Science side</translation></message><message><source>产业创新侧</source><translation>Industry side</translation></message><message><source>耦合度</source><translation>Coupling</translation></message><message><source>综合协调指数</source><translation>Coordination index</translation></message><message><source>耦合协调度</source><translation>Coupling coordination</translation></message><message><source>各一级指标均不低于自身均值</source><translation>No pillar is below the region's own mean</translation></message><message><source>滞后一侧：</source><translation>Lagging side: </translation></message><message><source>主导产业潜力（均值）</source><translation>Leading-industry potential (mean)</translation></message><message><source>{r} 没有主导产业评分（可在填报模板的“主导产业”工作表中填写）。</source><translation>{r} has no leading-industry scores (fill them in the template's 主导产业 sheet).</translation></message><message><source>是</source><translation>yes</translation></message><message><source>融合水平 {l}　融合势能 {m}</source><translation>Level {l}   Momentum {m}</translation></message><message><source>趋势外推：{y} 年融合水平</source><translation>Trend: level in {y}</translation></message><message><source>依据：</source><translation>Source: </translation></message><message><source>当前 {l}（{g0}）→ {g1}</source><translation>now {l} ({g0}) → {g1}</translation></message><message><source>{n} 个产业；{q}；潜力最高：{t}</source><translation>{n} industries; {q}; highest potential: {t}</translation></message></context>
 <context>
     <name>AuditTab</name>
     <message>
@@ -322,7 +322,7 @@
     <message>
         <location filename="../../desktop/pages/data_check.py" line="104" />
         <location filename="../../desktop/pages/data_check.py" line="113" />
-        <location filename="../../desktop/pages/data_check.py" line="271" />
+        <location filename="../../desktop/pages/data_check.py" line="276" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
@@ -370,7 +370,7 @@
     <message>
         <location filename="../../desktop/pages/data_check.py" line="118" />
         <location filename="../../desktop/pages/data_check.py" line="132" />
-        <location filename="../../desktop/pages/data_check.py" line="272" />
+        <location filename="../../desktop/pages/data_check.py" line="277" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
@@ -390,7 +390,7 @@
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="262" />
+        <location filename="../../desktop/pages/data_check.py" line="267" />
         <source>（已接受：{reason}）</source>
         <translation> (accepted: {reason})</translation>
     </message>
@@ -410,22 +410,22 @@
         <translation>Interpolated: geometric (log-linear) interpolation between two known years</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="223" />
+        <location filename="../../desktop/pages/data_check.py" line="228" />
         <source>缺失：该年没有数值</source>
         <translation>Missing: no value for this year</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="234" />
+        <location filename="../../desktop/pages/data_check.py" line="239" />
         <source>来源：</source>
         <translation>Source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="236" />
+        <location filename="../../desktop/pages/data_check.py" line="241" />
         <source>数据来源：</source>
         <translation>Data source: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/data_check.py" line="238" />
+        <location filename="../../desktop/pages/data_check.py" line="243" />
         <source>备注：</source>
         <translation>Note: </translation>
     </message>
@@ -1121,77 +1121,77 @@
         <translation>All nodes</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="94" />
+        <location filename="../../desktop/pages/index_page.py" line="88" />
         <source>权重敏感性</source>
         <translation>Weight sensitivity</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="100" />
+        <location filename="../../desktop/pages/index_page.py" line="95" />
         <source>测算口径</source>
         <translation>Recipe</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="150" />
+        <location filename="../../desktop/pages/index_page.py" line="161" />
         <source>{name} 5–95% 区间</source>
         <translation>{name} 5–95% band</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="174" />
+        <location filename="../../desktop/pages/index_page.py" line="185" />
         <source>指数（{y} 年 = 100）</source>
         <translation>Index ({y} = 100)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="178" />
+        <location filename="../../desktop/pages/index_page.py" line="189" />
         <source>{region}，基期 {y} 年 = 100。虚线为含预估值的年份。</source>
         <translation>{region}, base year {y} = 100. Dashed segments include estimated values.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="183" />
+        <location filename="../../desktop/pages/index_page.py" line="194" />
         <source>阴影为蒙特卡洛权重模拟的 5–95% 区间（{n} 次抽样）。</source>
         <translation>Shaded: 5–95 % band of the Monte Carlo weights ({n} draws).</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="214" />
+        <location filename="../../desktop/pages/index_page.py" line="225" />
         <source>（含预估）</source>
         <translation> (incl. estimates)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="216" />
+        <location filename="../../desktop/pages/index_page.py" line="227" />
         <source>二级指标指数：{p}</source>
         <translation>Sub-indicator indices: {p}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="223" />
+        <location filename="../../desktop/pages/index_page.py" line="234" />
         <source>与报告图2–图5 相同：基期与最近两年的二级指标指数。</source>
         <translation>As in the report's Figures 2–5: sub-indicator indices at the base year and the latest two years.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="230" />
+        <location filename="../../desktop/pages/index_page.py" line="241" />
         <source>方法：</source>
         <translation>Method: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="232" />
+        <location filename="../../desktop/pages/index_page.py" line="243" />
         <source>指标体系：</source>
         <translation>Framework: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="233" />
+        <location filename="../../desktop/pages/index_page.py" line="244" />
         <source>基期：{b} 年；末年：{e} 年</source>
         <translation>Base year: {b}; end year: {e}</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="234" />
+        <location filename="../../desktop/pages/index_page.py" line="245" />
         <source>年份缺口：</source>
         <translation>Gaps between years: </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="235" />
+        <location filename="../../desktop/pages/index_page.py" line="246" />
         <source>由引擎填补的数值：{n} 个（详见“数据校验”中的彩色单元格）</source>
         <translation>Values filled by the engine: {n} (see the coloured cells on the Check page)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/index_page.py" line="242" />
+        <location filename="../../desktop/pages/index_page.py" line="253" />
         <source>排除的指标：</source>
         <translation>Excluded indicators: </translation>
     </message>
@@ -1199,7 +1199,7 @@
 <context>
     <name>LineChart</name>
     <message>
-        <location filename="../../desktop/charts/plots.py" line="131" />
+        <location filename="../../desktop/charts/plots.py" line="132" />
         <source>{y} 年</source>
         <translation>{y}</translation>
     </message>
@@ -1282,32 +1282,32 @@
         <translation>Fusion Assessor — science–industry innovation fusion index</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="313" />
+        <location filename="../../desktop/main_window.py" line="314" />
         <source>两创融合评估 {version}</source>
         <translation>Fusion Assessor {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="314" />
+        <location filename="../../desktop/main_window.py" line="315" />
         <source>按中国信通院 2025 年 4-12-27 指标体系测算两创融合发展指数，并评估地区融合潜力与功能定位。</source>
         <translation>Computes the science–industry innovation fusion index with the CAICT 2025 4-12-27 framework and assesses a region's fusion potential and functional role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="316" />
+        <location filename="../../desktop/main_window.py" line="317" />
         <source>指标体系：{name}；标识 {id}，版本 {version}</source>
         <translation>Indicator framework: {name}; id {id}, version {version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="317" />
+        <location filename="../../desktop/main_window.py" line="318" />
         <source>运行环境：Python {python}，Qt {qt}，PySide6 {pyside}</source>
         <translation>Running on Python {python}, Qt {qt}, PySide6 {pyside}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="320" />
+        <location filename="../../desktop/main_window.py" line="321" />
         <source>日志文件夹：{folder}</source>
         <translation>Log folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="327" />
+        <location filename="../../desktop/main_window.py" line="328" />
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -1821,7 +1821,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../desktop/session/__init__.py" line="121" />
+        <location filename="../../desktop/session/__init__.py" line="130" />
         <source>已取消：</source>
         <translation>Cancelled: </translation>
     </message>
@@ -1831,7 +1831,7 @@
         <translation>Demo data not found (resources/demo/).</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/__init__.py" line="127" />
+        <location filename="../../desktop/session/__init__.py" line="136" />
         <location filename="../../desktop/session/workspace_ops.py" line="47" />
         <source>演示工作区（示意数据）</source>
         <translation>Demo workspace (illustrative data)</translation>
@@ -1877,72 +1877,72 @@
         <translation>Resolve conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/__init__.py" line="150" />
+        <location filename="../../desktop/session/__init__.py" line="159" />
         <source>已打开工作区“{name}”：{n} 个数值，{r} 个地区。</source>
         <translation>Opened workspace “{name}”: {n} values, {r} regions.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="72" />
+        <location filename="../../desktop/session/computing.py" line="82" />
         <source>指数测算完成：{r} 个地区，{y0}–{y1} 年。</source>
         <translation>Index computed: {r} regions, {y0}–{y1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="81" />
+        <location filename="../../desktop/session/computing.py" line="91" />
         <source>数据还不能测算指数：请在“数据校验”中查看 {n} 个问题。</source>
         <translation>The index cannot be computed yet: see the {n} problems on the Check page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="53" />
+        <location filename="../../desktop/session/computing.py" line="63" />
         <source>指数测算</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="99" />
+        <location filename="../../desktop/session/computing.py" line="109" />
         <source>权重敏感性分析（±20%）完成。</source>
         <translation>Weight sensitivity (±20 %) finished.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="101" />
+        <location filename="../../desktop/session/computing.py" line="111" />
         <source>权重敏感性分析</source>
         <translation>Weight sensitivity</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="108" />
+        <location filename="../../desktop/session/computing.py" line="118" />
         <source>蒙特卡洛抽样</source>
         <translation>Monte Carlo draws</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="127" />
+        <location filename="../../desktop/session/computing.py" line="137" />
         <source>蒙特卡洛权重模拟完成（{n} 次抽样）。</source>
         <translation>Monte Carlo weights finished ({n} draws).</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="130" />
+        <location filename="../../desktop/session/computing.py" line="140" />
         <source>蒙特卡洛权重模拟</source>
         <translation>Monte Carlo weights</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="147" />
+        <location filename="../../desktop/session/computing.py" line="157" />
         <source>Sobol 权重敏感性指数计算完成。</source>
         <translation>Sobol indices of the weights finished.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="149" />
+        <location filename="../../desktop/session/computing.py" line="159" />
         <source>Sobol 敏感性指数</source>
         <translation>Sobol indices</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="165" />
+        <location filename="../../desktop/session/computing.py" line="175" />
         <source>逐一剔除指标的影响分析完成。</source>
         <translation>Drop-one-indicator impact finished.</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="167" />
+        <location filename="../../desktop/session/computing.py" line="177" />
         <source>逐一剔除指标</source>
         <translation>Drop one indicator at a time</translation>
     </message>
     <message>
-        <location filename="../../desktop/session/computing.py" line="204" />
+        <location filename="../../desktop/session/computing.py" line="214" />
         <source>潜力与定位评估</source>
         <translation>Potential and positioning</translation>
     </message>
