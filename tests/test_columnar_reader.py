@@ -216,3 +216,29 @@ def test_without_pandas(tmp_path, monkeypatch):
     assert not csv_result.observations.is_columnar and xlsx_result.observations.is_columnar
     assert_same(csv_result, with_pandas[0])
     assert_same(xlsx_result, with_pandas[1])
+
+
+def test_one_file_keeps_its_columns_and_cached_codes(tmp_path, monkeypatch):
+    """Counting work: loading one long file keeps the reader's Columns (no concatenation), so the region and
+    indicator codes the reader found are not computed again by conflicts, sorting and de-duplication."""
+    import core.model.observations as observations
+
+    path = tmp_path / "demo.csv"
+    path.write_bytes(resource("demo/demo-provinces.csv").read_bytes())
+    calls = {"codes_of": 0, "concat": 0}
+    real_codes_of, real_concat = observations.codes_of, observations.Columns.concat
+
+    def codes_of(values):
+        calls["codes_of"] += 1
+        return real_codes_of(values)
+
+    def concat(parts):
+        calls["concat"] += 1
+        return real_concat(parts)
+
+    monkeypatch.setattr(observations, "codes_of", codes_of)
+    monkeypatch.setattr(observations.Columns, "concat", staticmethod(concat))
+    result = load_result([path], FW)
+    assert result.observations.is_columnar and len(result.observations) > 100
+    assert result.observations.regions()[:1] and result.observations.indicators()[:1]
+    assert calls == {"codes_of": 0, "concat": 0}
