@@ -93,6 +93,62 @@ def test_messy_files_same(tmp_path_factory, seed, blank):
     assert_same(fast, slow)
 
 
+NUMBER_VALUES = [
+    "12.5",
+    " 7 ",
+    "-3",
+    "150",
+    "0.35",
+    "1e20",
+    "inf",
+    "-0",
+    "1E5",
+    "007",
+    "3.",
+    ".5",
+    "+8",
+    "99.999",
+    "0",
+    "1",
+]
+
+
+@given(seed=st.integers(0, 10_000))
+@settings(max_examples=20, deadline=None)
+def test_numeric_value_column_same(tmp_path_factory, seed):
+    """Values that are all numbers pandas can read: parsed as float64, and the rows the row reader must read
+    (negative, over 100 %, over the magnitude cap, infinite, duplicates, bad names) get their text."""
+    import core.io.row_sources as row_sources
+
+    rng = random.Random(seed)
+    lines = ["地区,指标,年份,数值"]
+    for row in _messy_rows(rng, 60):
+        lines.append(",".join([row[0], row[1], row[2], rng.choice([*NUMBER_VALUES, f"{rng.uniform(0, 90):.4f}"])]))
+    path = tmp_path_factory.mktemp("num") / "numbers.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    frame = row_sources.open_frame(path, None, lambda header: 3)
+    numbers = row_sources.exact_floats()  # pandas ≥ 3.1 parses with fast_float; older versions: values as text
+    assert (frame.columns[3].dtype.kind == "f") == numbers and (frame.value_texts is not None) == numbers
+    mp = pytest.MonkeyPatch()
+    try:
+        fast, slow = both_paths(path, mp)
+    finally:
+        mp.undo()
+    assert_same(fast, slow)
+
+
+@pytest.mark.parametrize("word", ["True", "false", " FALSE ", "tRUE"])
+def test_true_false_are_not_numbers(tmp_path, monkeypatch, word):
+    """pandas reads a column of only true/false words as booleans, hence 1.0/0.0 as float; float() refuses
+    them, so the row reader reads those rows (and reports them)."""
+    lines = ["地区,指标,年份,数值", f"江苏省,{LEAVES[0]},2019,{word}", f"江苏省,{LEAVES[0]},2020,false"]
+    path = tmp_path / "words.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    fast, slow = both_paths(path, monkeypatch)
+    assert_same(fast, slow)
+    assert not len(fast.observations) and {p.row for p in fast.problems} >= {2, 3}
+
+
 def test_series_checks_same(tmp_path, monkeypatch):
     """Outliers (leave-one-out medians), fractions among percentages and duplicates: same problems, same rows."""
     lines = ["region,indicator,year,value"]
