@@ -298,3 +298,29 @@ def test_one_file_keeps_its_columns_and_cached_codes(tmp_path, monkeypatch):
     assert result.observations.is_columnar and len(result.observations) > 100
     assert result.observations.regions()[:1] and result.observations.indicators()[:1]
     assert calls == {"codes_of": 0, "concat": 0}
+
+
+def test_utf8_head_then_gbk_same(tmp_path, monkeypatch):
+    """A UTF-8 file is decoded by pandas as it parses (only its first 256 KB here): bytes that are not UTF-8
+    further on make it a GB18030 file after all, as the row reader finds; a header longer than the head too."""
+    from core.io.csv_dialect import HEAD_BYTES
+
+    body = "".join(f"地区{r},{c},{y},{r % 90 + 1}\n" for r in range(200) for c in LEAVES for y in (2019, 2020, 2021))
+    assert len(body.encode()) > HEAD_BYTES
+    cases = {
+        "late_gbk.csv": "地区,指标,年份,数值\n".encode()
+        + body.encode()
+        + f"江苏省,{LEAVES[0]},2022,5\n".encode("gb18030"),
+        "long_header.csv": (
+            "地区,指标,年份,数值," + ",".join(["备" * 40_000] * 3) + "\n" + body.replace("\n", ",,,\n")
+        ).encode(),
+        "utf8.csv": ("地区,指标,年份,数值\n" + body).encode(),
+    }
+    for name, payload in cases.items():
+        path = tmp_path / name
+        path.write_bytes(payload)
+        fast, slow = both_paths(path, monkeypatch)
+        assert_same(fast, slow)
+        encoding = next(p.args["encoding"] for p in fast.problems if p.code == "csv_dialect")
+        assert encoding == ("gb18030" if name == "late_gbk.csv" else "utf-8")
+        assert name == "late_gbk.csv" or len(fast.observations) == 600 * len(LEAVES)

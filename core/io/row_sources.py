@@ -11,6 +11,7 @@ import contextlib
 import csv
 import functools
 import io
+import itertools
 import math
 import zipfile
 from collections.abc import Callable, Iterator
@@ -22,7 +23,7 @@ import numpy as np
 
 from ..kernel.messages import msg
 from ..kernel.problems import Problem, Severity
-from .csv_dialect import DELIMITER_NAMES, CsvDialect, detect
+from .csv_dialect import DELIMITER_NAMES, HEAD_BYTES, CsvDialect, detect, detect_head
 from .numbers import is_percent_format
 from .template_layout import SHEET_DATA
 from .xlsx_safety import LEGACY_SUFFIXES, MAX_CELLS, MAX_FILE_BYTES, OLE_MAGIC, ZIP_MAGIC, check_entries
@@ -135,16 +136,34 @@ def _plain_cell(v: object) -> bool:
 
 def _text_frame(path: Path, value_column: Callable[[list], int | None]) -> Frame | None:
     """A CSV through pandas' C parser; names and codes as categories (parsed once per distinct value), the
-    values as float64 when every one is a plain number pandas reads exactly as float() does (else text)."""
+    values as float64 when every one is a plain number pandas reads exactly as float() does (else text).
+    A UTF-8 file is not decoded here: pandas decodes it strictly as it parses (detect_head)."""
     if path.stat().st_size > MAX_TEXT_BYTES:
         return None
     data = path.read_bytes()
+    head = detect_head(data)
+    whole = len(data) <= HEAD_BYTES
+    if head is not None and b"\x00" not in data and (whole or len(_rows(head, 2)) == 2):  # the header in the head
+        with contextlib.suppress(UnicodeDecodeError):  # not UTF-8 after all: decoded whole below
+            return _csv_frame(path, data, head, value_column, strict=not whole)
     dialect = detect(data)
-    text = dialect.text
-    if "\x00" in text:
+    if "\x00" in dialect.text:
         return None
-    first = next(csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter), None)
-    del text
+    return _csv_frame(path, data, dialect, value_column, strict=False)
+
+
+def _rows(dialect: CsvDialect, count: int) -> list[list[str]]:
+    """The first `count` rows of the dialect's text."""
+    rows = csv.reader(io.StringIO(dialect.text, newline=""), delimiter=dialect.delimiter)
+    return list(itertools.islice(rows, count))
+
+
+def _csv_frame(
+    path: Path, data: bytes, dialect: CsvDialect, value_column: Callable[[list], int | None], strict: bool
+) -> Frame | None:
+    """`data` parsed with `dialect` (whose text holds at least the header row). `strict`: the file was not
+    decoded yet; a UnicodeDecodeError is raised where it is not valid in that encoding."""
+    first = next(iter(_rows(dialect, 1)), None)
     if not first:
         return None
     try:
@@ -152,7 +171,8 @@ def _text_frame(path: Path, value_column: Callable[[list], int | None]) -> Frame
     except ImportError:  # the desktop bundle leaves pandas out (size): the row reader reads the file
         return None
     value = value_column(list(first))
-    parse = functools.partial(_parse_csv, pd, data, dialect, len(first), value)
+    errors = "strict" if strict else "replace"
+    parse = functools.partial(_parse_csv, pd, data, dialect, len(first), value, errors)
     df = None
     if value is not None and dialect.encoding != "utf-16" and exact_floats():
         with contextlib.suppress(Exception):  # a value that is not a plain number: read as text below
@@ -162,6 +182,8 @@ def _text_frame(path: Path, value_column: Callable[[list], int | None]) -> Frame
     if df is None:
         try:
             df = parse(numbers=False)
+        except UnicodeDecodeError:
+            raise
         except Exception:  # ragged rows, odd quoting: the row reader reads it and reports what it finds
             return None
     if df.shape[1] != len(first):
@@ -172,7 +194,7 @@ def _text_frame(path: Path, value_column: Callable[[list], int | None]) -> Frame
     return Frame(first, [df[c] for c in df.columns], [info], value_texts=texts)
 
 
-def _parse_csv(pd, data: bytes, dialect: CsvDialect, width: int, value: int | None, numbers: bool):
+def _parse_csv(pd, data: bytes, dialect: CsvDialect, width: int, value: int | None, errors: str, numbers: bool):
     """The data rows (header skipped) column-wise: categories, the value column as float64 or text."""
     dtypes: dict[int, object] = dict.fromkeys(range(width), "category")
     if value is not None:
@@ -180,7 +202,7 @@ def _parse_csv(pd, data: bytes, dialect: CsvDialect, width: int, value: int | No
     return pd.read_csv(  # the bytes with the detected encoding: pandas decodes as it parses (no copy of the text)
         io.BytesIO(data),
         encoding=dialect.encoding,
-        encoding_errors="replace",
+        encoding_errors=errors,
         sep=dialect.delimiter,
         header=None,
         skiprows=1,
