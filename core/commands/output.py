@@ -168,13 +168,14 @@ def _number_bytes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     width = len(str(int(whole.max())))
     int_keep = whole[:, None] >= 10 ** np.arange(width - 1, -1, -1)  # from the first non-zero digit
     int_keep[:, -1] = True
-    zeros = sum((frac % 10**k == 0).astype(np.int8) for k in range(1, _DECIMALS))  # trailing, one decimal kept
-    frac_keep = np.arange(_DECIMALS) < (_DECIMALS - zeros)[:, None]
+    frac_digits = _digits(frac, _DECIMALS)
+    last = _DECIMALS - 1 - np.argmax(frac_digits[:, ::-1] != ord("0"), axis=1)  # the last non-zero decimal
+    frac_keep = np.arange(_DECIMALS) <= np.where(frac == 0, 0, last)[:, None]  # one decimal kept
     sign = (np.signbit(values) & fast)[:, None]
     n = len(values)
     dot = np.full((n, 1), ord("."), np.uint8)
     minus = np.full((n, 1), ord("-"), np.uint8)
-    chars = np.concatenate([minus, _digits(whole, width), dot, _digits(frac, _DECIMALS)], axis=1)
+    chars = np.concatenate([minus, _digits(whole, width), dot, frac_digits], axis=1)
     keep = np.concatenate([sign, int_keep, np.ones((n, 1), bool), frac_keep], axis=1)
     nan = np.isnan(values)
     null, null_keep = _byte_rows([b"null"], chars.shape[1])

@@ -96,7 +96,9 @@ def read_columns(
     fields = {f: distinct(data[i]) for f, i in reader.cols.items() if f != "value"}
     texts = {f: per_value(fields[f], cell_text) for f in ("unit", "source", "note") if f in fields}
     region_text, region_codes = text_codes(fields["region"], cell_text)
-    canon_codes = text_codes(fields["region"], lambda v: canonical_region_name(cell_text(v)) or cell_text(v))[1]
+    canon = [canonical_region_name(cell_text(v)) or cell_text(v) for v in fields["region"][1]]
+    same = canon == [cell_text(v) for v in fields["region"][1]]  # no name converted: the same codes
+    canon_codes = region_codes if same else text_codes((fields["region"][0], canon), str)[1]
     region_ok = per_value(fields["region"], lambda v: _region_clean(cell_text(v)), bool)
     indicator, indicator_codes = text_codes(fields["indicator"], cell_text)
     indicator_ok = per_value(fields["indicator"], lambda v: cell_text(v) in reader.known, bool)
