@@ -10,7 +10,7 @@ import itertools
 import json
 import sys
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import numpy as np
 
@@ -48,10 +48,14 @@ def _is_table(value: Any) -> bool:
     return hasattr(value, "row_keys") and hasattr(value, "col_keys")
 
 
-def _write(out: TextIO, value: Any, indent: int | None, depth: int, rendered: dict[int, str] | None = None) -> None:
+def _write(out: TextIO, value: Any, indent: int | None, depth: int, rendered: dict[int, bytes] | None = None) -> None:
     if _is_table(value):
         if indent is None:
-            out.write(rendered[id(value)] if rendered and id(value) in rendered else _table_texts([value])[0])
+            text = rendered[id(value)] if rendered and id(value) in rendered else _table_texts([value])[0]
+            if hasattr(out, "write_utf8"):  # _Utf8File
+                out.write_utf8(text)
+            else:
+                out.write(text.decode())
             return
         value = value.to_dict()
     streamed = isinstance(value, Iterator) or (
@@ -81,7 +85,7 @@ _CHUNK = 64  # pairs of a streamed object whose tables are formatted together (b
 _DECIMALS = 6  # values with at most 6 decimals (NodeTables are rounded to 6) are printed without float.__repr__
 
 
-def _render_tables(pairs: list[tuple[Any, Any]], known: dict[int, str]) -> dict[int, str]:
+def _render_tables(pairs: list[tuple[Any, Any]], known: dict[int, bytes]) -> dict[int, bytes]:
     """`known` and, by id, the compact JSON of every other NodeTable among `pairs`' values (or one level
     inside them), formatted together per shape and keys."""
     groups: dict[tuple, list] = {}
@@ -95,12 +99,12 @@ def _render_tables(pairs: list[tuple[Any, Any]], known: dict[int, str]) -> dict[
     return texts
 
 
-def _table_texts(tables: list) -> list[str]:
-    """Compact JSON of NodeTables sharing keys and shape (rows × columns of floats, NaN for null), formatted
+def _table_texts(tables: list) -> list[bytes]:
+    """Compact JSON (UTF-8) of NodeTables sharing keys and shape (rows × columns of floats, NaN for null), formatted
     as whole arrays: each number's bytes are exactly json.dumps' (float.__repr__), see _number_bytes."""
     first = tables[0]
     if not first.values.size:
-        return [_dumps(t.to_dict(), None) for t in tables]
+        return [_dumps(t.to_dict(), None).encode() for t in tables]
     prefix, prefix_keep = _table_prefixes(tuple(first.row_keys), tuple(first.col_keys))
     text, keep = _number_bytes(np.stack([t.values for t in tables]).reshape(-1))
     shape = (len(tables), *prefix.shape)
@@ -108,7 +112,7 @@ def _table_texts(tables: list) -> list[str]:
     kept = np.concatenate([np.broadcast_to(prefix_keep, shape), keep.reshape(shape[:2] + (-1,))], axis=2)
     data = chars[kept].tobytes()
     ends = np.cumsum(kept.reshape(len(tables), -1).sum(axis=1)).tolist()
-    return [data[start:end].decode() + "}}" for start, end in zip([0, *ends[:-1]], ends, strict=True)]
+    return [data[start:end] + b"}}" for start, end in zip([0, *ends[:-1]], ends, strict=True)]
 
 
 @functools.lru_cache(maxsize=16)
@@ -196,11 +200,22 @@ def write_json(data: Any, target: str, lang: str, indent: int | None = DEFAULT_I
         write_json_to(sys.stdout, data, indent)
         return
     with atomic_open(target) as fh:
-        text = io.TextIOWrapper(fh, encoding="utf-8", newline="\n")
-        write_json_to(text, data, indent)
-        text.flush()
-        text.detach()  # atomic_open closes the file
+        write_json_to(_Utf8File(fh), data, indent)
     say("cli.written", lang, path=target)
+
+
+class _Utf8File:
+    """A binary file written as UTF-8 text; table texts, made as bytes, go in as they are (no decode and
+    re-encode of most of the output)."""
+
+    def __init__(self, fh: BinaryIO):
+        self.fh = fh
+
+    def write(self, text: str) -> None:
+        self.fh.write(text.encode())
+
+    def write_utf8(self, data: bytes) -> None:
+        self.fh.write(data)
 
 
 def write_table(columns: dict[str, list], target: str, fmt: str, lang: str) -> None:
