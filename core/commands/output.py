@@ -106,10 +106,10 @@ def _table_texts(tables: list) -> list[bytes]:
     if not first.values.size:
         return [_dumps(t.to_dict(), None).encode() for t in tables]
     prefix, prefix_keep = _table_prefixes(tuple(first.row_keys), tuple(first.col_keys))
-    text, keep = _number_bytes(np.stack([t.values for t in tables]).reshape(-1))
-    shape = (len(tables), *prefix.shape)
-    chars = np.concatenate([np.broadcast_to(prefix, shape), text.reshape(shape[:2] + (-1,))], axis=2)
-    kept = np.concatenate([np.broadcast_to(prefix_keep, shape), keep.reshape(shape[:2] + (-1,))], axis=2)
+    chars, kept = _number_bytes(np.stack([t.values for t in tables]).reshape(-1), lead=prefix.shape[1])
+    shape = (len(tables), prefix.shape[0], chars.shape[1])
+    chars.reshape(shape)[:, :, : prefix.shape[1]] = prefix
+    kept.reshape(shape)[:, :, : prefix.shape[1]] = prefix_keep
     data = chars[kept].tobytes()
     ends = np.cumsum(kept.reshape(len(tables), -1).sum(axis=1)).tolist()
     return [data[start:end] + b"}}" for start, end in zip([0, *ends[:-1]], ends, strict=True)]
@@ -142,20 +142,18 @@ def _byte_rows(texts: list[bytes], width: int = 0) -> tuple[np.ndarray, np.ndarr
     return chars, keep
 
 
-def _digits(x: np.ndarray, width: int) -> np.ndarray:
-    """[N, width] ASCII decimal digits of integers 0 ≤ x < 10**width (≤ 9), zero-padded on the left."""
-    out = np.empty((len(x), width), np.uint8)
+def _digits(x: np.ndarray, out: np.ndarray) -> None:
+    """`out` [N, width]: ASCII decimal digits of integers 0 ≤ x < 10**width (width ≤ 9), zero-padded on the left."""
     x = x.astype(np.uint32)
-    for k in range(width - 1, -1, -1):
+    for k in range(out.shape[1] - 1, -1, -1):
         out[:, k] = x % 10
+        out[:, k] += ord("0")
         x //= 10
-    out += ord("0")
-    return out
 
 
-def _number_bytes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """[N, width] ASCII bytes (and which are used) of each value as json.dumps prints it: null for NaN,
-    else float.__repr__.
+def _number_bytes(values: np.ndarray, lead: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """[N, lead + width] ASCII bytes (and which are used) of each value as json.dumps prints it: null for NaN,
+    else float.__repr__; the first `lead` columns are left for the caller to fill.
 
     Vectorised for a value x that is the float nearest to a decimal D = m / 10**6 with m < 10**15 (at
     most 15 significant digits) and |D| = 0 or ≥ 1e-4: repr's shortest round-trip digits are then D's
@@ -168,29 +166,27 @@ def _number_bytes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     with np.errstate(invalid="ignore", over="ignore"):
         m = np.rint(size * scale)
         fast = (m < 1e15) & (m / scale == size) & ((m == 0) | (m >= scale // 10**4))
+    nan = np.isnan(values)
+    others = np.flatnonzero(~fast & ~nan)
+    other_texts = [repr(v).encode() for v in values[others].tolist()]
     whole, frac = np.divmod(np.where(fast, m, 0).astype(np.int64), scale)
     width = len(str(int(whole.max())))
-    int_keep = whole[:, None] >= 10 ** np.arange(width - 1, -1, -1)  # from the first non-zero digit
-    int_keep[:, -1] = True
-    frac_digits = _digits(frac, _DECIMALS)
-    last = _DECIMALS - 1 - np.argmax(frac_digits[:, ::-1] != ord("0"), axis=1)  # the last non-zero decimal
-    frac_keep = np.arange(_DECIMALS) <= np.where(frac == 0, 0, last)[:, None]  # one decimal kept
-    sign = (np.signbit(values) & fast)[:, None]
-    n = len(values)
-    dot = np.full((n, 1), ord("."), np.uint8)
-    minus = np.full((n, 1), ord("-"), np.uint8)
-    chars = np.concatenate([minus, _digits(whole, width), dot, frac_digits], axis=1)
-    keep = np.concatenate([sign, int_keep, np.ones((n, 1), bool), frac_keep], axis=1)
-    nan = np.isnan(values)
-    null, null_keep = _byte_rows([b"null"], chars.shape[1])
-    chars[nan], keep[nan] = null, null_keep
-    others = np.flatnonzero(~fast & ~nan)
+    dot = lead + 1 + width
+    chars = np.zeros((len(values), max(dot + 1 + _DECIMALS, lead + max(map(len, other_texts), default=0))), np.uint8)
+    keep = np.zeros(chars.shape, bool)
+    chars[:, lead], keep[:, lead] = ord("-"), np.signbit(values) & fast
+    _digits(whole, chars[:, lead + 1 : dot])
+    keep[:, lead + 1 : dot] = whole[:, None] >= 10 ** np.arange(width - 1, -1, -1)  # from the first non-zero digit
+    keep[:, dot - 1] = True
+    chars[:, dot], keep[:, dot] = ord("."), True
+    decimals = chars[:, dot + 1 : dot + 1 + _DECIMALS]
+    _digits(frac, decimals)
+    last = _DECIMALS - 1 - np.argmax(decimals[:, ::-1] != ord("0"), axis=1)  # the last non-zero decimal
+    keep[:, dot + 1 : dot + 1 + _DECIMALS] = np.arange(_DECIMALS) <= np.where(frac == 0, 0, last)[:, None]
+    null, null_keep = _byte_rows([b"null"], chars.shape[1] - lead)
+    chars[nan, lead:], keep[nan, lead:] = null, null_keep
     if len(others):
-        texts, text_keep = _byte_rows([repr(v).encode() for v in values[others].tolist()], chars.shape[1])
-        if texts.shape[1] > chars.shape[1]:
-            pad = ((0, 0), (0, texts.shape[1] - chars.shape[1]))
-            chars, keep = np.pad(chars, pad), np.pad(keep, pad)
-        chars[others], keep[others] = texts, text_keep
+        chars[others, lead:], keep[others, lead:] = _byte_rows(other_texts, chars.shape[1] - lead)
     return chars, keep
 
 
