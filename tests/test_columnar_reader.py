@@ -324,3 +324,31 @@ def test_utf8_head_then_gbk_same(tmp_path, monkeypatch):
         encoding = next(p.args["encoding"] for p in fast.problems if p.code == "csv_dialect")
         assert encoding == ("gb18030" if name == "late_gbk.csv" else "utf-8")
         assert name == "late_gbk.csv" or len(fast.observations) == 600 * len(LEAVES)
+
+
+def test_distinct_keys_sorted_in_one_pass(tmp_path, monkeypatch):
+    """Counting work: when each (region, indicator, year) occurs once, loading orders the table without the
+    general sort (one linear pass); with a key twice it sorts, and both give the row reader's order."""
+    import core.io.column_ops as column_ops
+
+    calls = {"lexsort": 0}
+    real = column_ops._lexsort
+
+    def lexsort(keys):
+        calls["lexsort"] += 1
+        return real(keys)
+
+    monkeypatch.setattr(column_ops, "_lexsort", lexsort)
+    years, codes = (2021, 2019, 2020), LEAVES[3::-1]
+    rows = [f"地区{r},{c},{y},{r + y - 2000}" for r in (10, 2, 1) for c in codes for y in years]
+    (tmp_path / "a.csv").write_text("\n".join(["地区,指标,年份,数值", *rows]) + "\n", encoding="utf-8")
+    (tmp_path / "b.csv").write_text(f"地区,指标,年份,数值\n地区2,{LEAVES[0]},2019,99\n", encoding="utf-8")
+    for files in (["a.csv"], ["a.csv", "b.csv"]):  # the second: one key in two files
+        paths = [tmp_path / f for f in files]
+        calls["lexsort"] = 0
+        fast = load_result(paths, FW)
+        assert calls["lexsort"] == len(files) - 1
+        with monkeypatch.context() as m:
+            m.setattr(longformat, "open_frame", lambda *a: None)
+            slow = load_result(paths, FW)
+        assert_same(fast, slow)

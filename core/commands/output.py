@@ -81,7 +81,7 @@ def _write(out: TextIO, value: Any, indent: int | None, depth: int, rendered: di
     out.write("}")
 
 
-_CHUNK = 64  # pairs of a streamed object whose tables are formatted together (bounded memory)
+_CHUNK = 256  # pairs of a streamed object whose tables are formatted together (bounded memory)
 _DECIMALS = 6  # values with at most 6 decimals (NodeTables are rounded to 6) are printed without float.__repr__
 
 
