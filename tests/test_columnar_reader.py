@@ -46,6 +46,15 @@ def both_paths(path, monkeypatch):
     return fast, slow
 
 
+def both_paths_once(path):
+    """both_paths outside a test's own monkeypatch (hypothesis runs the test many times in one fixture)."""
+    mp = pytest.MonkeyPatch()
+    try:
+        return both_paths(path, mp)
+    finally:
+        mp.undo()
+
+
 def assert_same(fast, slow):
     assert list(fast.observations) == list(slow.observations)  # values, statuses, provenance, notes
     assert [p.to_dict() for p in fast.problems] == [p.to_dict() for p in slow.problems]
@@ -85,12 +94,7 @@ def test_messy_files_same(tmp_path_factory, seed, blank):
             writer.writerow(["", "", "", "", "", "", ""])
     path = tmp_path_factory.mktemp("col") / "messy.csv"
     path.write_text(out.getvalue(), encoding="utf-8")
-    mp = pytest.MonkeyPatch()
-    try:
-        fast, slow = both_paths(path, mp)
-    finally:
-        mp.undo()
-    assert_same(fast, slow)
+    assert_same(*both_paths_once(path))
 
 
 NUMBER_VALUES = [
@@ -129,12 +133,7 @@ def test_numeric_value_column_same(tmp_path_factory, seed):
     frame = row_sources.open_frame(path, None, lambda header: 3)
     numbers = row_sources.exact_floats()  # pandas ≥ 3.1 parses with fast_float; older versions: values as text
     assert (frame.columns[3].dtype.kind == "f") == numbers and (frame.value_texts is not None) == numbers
-    mp = pytest.MonkeyPatch()
-    try:
-        fast, slow = both_paths(path, mp)
-    finally:
-        mp.undo()
-    assert_same(fast, slow)
+    assert_same(*both_paths_once(path))
 
 
 @pytest.mark.parametrize("word", ["True", "false", " FALSE ", "tRUE"])
