@@ -183,8 +183,9 @@ def _number_bytes(values: np.ndarray, lead: int = 0) -> tuple[np.ndarray, np.nda
     _digits(frac, decimals)
     last = _DECIMALS - 1 - np.argmax(decimals[:, ::-1] != ord("0"), axis=1)  # the last non-zero decimal
     keep[:, dot + 1 : dot + 1 + _DECIMALS] = np.arange(_DECIMALS) <= np.where(frac == 0, 0, last)[:, None]
-    null, null_keep = _byte_rows([b"null"], chars.shape[1] - lead)
-    chars[nan, lead:], keep[nan, lead:] = null, null_keep
+    if nan.any():
+        null, null_keep = _byte_rows([b"null"], chars.shape[1] - lead)
+        chars[nan, lead:], keep[nan, lead:] = null, null_keep
     if len(others):
         chars[others, lead:], keep[others, lead:] = _byte_rows(other_texts, chars.shape[1] - lead)
     return chars, keep
