@@ -46,6 +46,15 @@ def both_paths(path, monkeypatch):
     return fast, slow
 
 
+def both_paths_once(path):
+    """both_paths outside a test's own monkeypatch (hypothesis runs the test many times in one fixture)."""
+    mp = pytest.MonkeyPatch()
+    try:
+        return both_paths(path, mp)
+    finally:
+        mp.undo()
+
+
 def assert_same(fast, slow):
     assert list(fast.observations) == list(slow.observations)  # values, statuses, provenance, notes
     assert [p.to_dict() for p in fast.problems] == [p.to_dict() for p in slow.problems]
@@ -85,12 +94,58 @@ def test_messy_files_same(tmp_path_factory, seed, blank):
             writer.writerow(["", "", "", "", "", "", ""])
     path = tmp_path_factory.mktemp("col") / "messy.csv"
     path.write_text(out.getvalue(), encoding="utf-8")
-    mp = pytest.MonkeyPatch()
-    try:
-        fast, slow = both_paths(path, mp)
-    finally:
-        mp.undo()
+    assert_same(*both_paths_once(path))
+
+
+NUMBER_VALUES = [
+    "12.5",
+    " 7 ",
+    "-3",
+    "150",
+    "0.35",
+    "1e20",
+    "inf",
+    "-0",
+    "1E5",
+    "007",
+    "3.",
+    ".5",
+    "+8",
+    "99.999",
+    "0",
+    "1",
+]
+
+
+@given(seed=st.integers(0, 10_000))
+@settings(max_examples=20, deadline=None)
+def test_numeric_value_column_same(tmp_path_factory, seed):
+    """Values that are all numbers pandas can read: parsed as float64, and the rows the row reader must read
+    (negative, over 100 %, over the magnitude cap, infinite, duplicates, bad names) get their text."""
+    import core.io.row_sources as row_sources
+
+    rng = random.Random(seed)
+    lines = ["地区,指标,年份,数值"]
+    for row in _messy_rows(rng, 60):
+        lines.append(",".join([row[0], row[1], row[2], rng.choice([*NUMBER_VALUES, f"{rng.uniform(0, 90):.4f}"])]))
+    path = tmp_path_factory.mktemp("num") / "numbers.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    frame = row_sources.open_frame(path, None, lambda header: 3)
+    numbers = row_sources.exact_floats()  # pandas ≥ 3.1 parses with fast_float; older versions: values as text
+    assert (frame.columns[3].dtype.kind == "f") == numbers and (frame.value_texts is not None) == numbers
+    assert_same(*both_paths_once(path))
+
+
+@pytest.mark.parametrize("word", ["True", "false", " FALSE ", "tRUE"])
+def test_true_false_are_not_numbers(tmp_path, monkeypatch, word):
+    """pandas reads a column of only true/false words as booleans, hence 1.0/0.0 as float; float() refuses
+    them, so the row reader reads those rows (and reports them)."""
+    lines = ["地区,指标,年份,数值", f"江苏省,{LEAVES[0]},2019,{word}", f"江苏省,{LEAVES[0]},2020,false"]
+    path = tmp_path / "words.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    fast, slow = both_paths(path, monkeypatch)
     assert_same(fast, slow)
+    assert not len(fast.observations) and {p.row for p in fast.problems} >= {2, 3}
 
 
 def test_series_checks_same(tmp_path, monkeypatch):
@@ -216,3 +271,83 @@ def test_without_pandas(tmp_path, monkeypatch):
     assert not csv_result.observations.is_columnar and xlsx_result.observations.is_columnar
     assert_same(csv_result, with_pandas[0])
     assert_same(xlsx_result, with_pandas[1])
+
+
+def test_one_file_keeps_its_columns_and_cached_codes(tmp_path, monkeypatch):
+    """Counting work: loading one long file keeps the reader's Columns (no concatenation), so the region and
+    indicator codes the reader found are not computed again by conflicts, sorting and de-duplication."""
+    import core.model.observations as observations
+
+    path = tmp_path / "demo.csv"
+    path.write_bytes(resource("demo/demo-provinces.csv").read_bytes())
+    calls = {"codes_of": 0, "concat": 0}
+    real_codes_of, real_concat = observations.codes_of, observations.Columns.concat
+
+    def codes_of(values):
+        calls["codes_of"] += 1
+        return real_codes_of(values)
+
+    def concat(parts):
+        calls["concat"] += 1
+        return real_concat(parts)
+
+    monkeypatch.setattr(observations, "codes_of", codes_of)
+    monkeypatch.setattr(observations.Columns, "concat", staticmethod(concat))
+    result = load_result([path], FW)
+    assert result.observations.is_columnar and len(result.observations) > 100
+    assert result.observations.regions()[:1] and result.observations.indicators()[:1]
+    assert calls == {"codes_of": 0, "concat": 0}
+
+
+def test_utf8_head_then_gbk_same(tmp_path, monkeypatch):
+    """A UTF-8 file is decoded by pandas as it parses (only its first 256 KB here): bytes that are not UTF-8
+    further on make it a GB18030 file after all, as the row reader finds; a header longer than the head too."""
+    from core.io.csv_dialect import HEAD_BYTES
+
+    body = "".join(f"地区{r},{c},{y},{r % 90 + 1}\n" for r in range(200) for c in LEAVES for y in (2019, 2020, 2021))
+    assert len(body.encode()) > HEAD_BYTES
+    cases = {
+        "late_gbk.csv": "地区,指标,年份,数值\n".encode()
+        + body.encode()
+        + f"江苏省,{LEAVES[0]},2022,5\n".encode("gb18030"),
+        "long_header.csv": (
+            "地区,指标,年份,数值," + ",".join(["备" * 40_000] * 3) + "\n" + body.replace("\n", ",,,\n")
+        ).encode(),
+        "utf8.csv": ("地区,指标,年份,数值\n" + body).encode(),
+    }
+    for name, payload in cases.items():
+        path = tmp_path / name
+        path.write_bytes(payload)
+        fast, slow = both_paths(path, monkeypatch)
+        assert_same(fast, slow)
+        encoding = next(p.args["encoding"] for p in fast.problems if p.code == "csv_dialect")
+        assert encoding == ("gb18030" if name == "late_gbk.csv" else "utf-8")
+        assert name == "late_gbk.csv" or len(fast.observations) == 600 * len(LEAVES)
+
+
+def test_distinct_keys_sorted_in_one_pass(tmp_path, monkeypatch):
+    """Counting work: when each (region, indicator, year) occurs once, loading orders the table without the
+    general sort (one linear pass); with a key twice it sorts, and both give the row reader's order."""
+    import core.io.column_ops as column_ops
+
+    calls = {"lexsort": 0}
+    real = column_ops._lexsort
+
+    def lexsort(keys):
+        calls["lexsort"] += 1
+        return real(keys)
+
+    monkeypatch.setattr(column_ops, "_lexsort", lexsort)
+    years, codes = (2021, 2019, 2020), LEAVES[3::-1]
+    rows = [f"地区{r},{c},{y},{r + y - 2000}" for r in (10, 2, 1) for c in codes for y in years]
+    (tmp_path / "a.csv").write_text("\n".join(["地区,指标,年份,数值", *rows]) + "\n", encoding="utf-8")
+    (tmp_path / "b.csv").write_text(f"地区,指标,年份,数值\n地区2,{LEAVES[0]},2019,99\n", encoding="utf-8")
+    for files in (["a.csv"], ["a.csv", "b.csv"]):  # the second: one key in two files
+        paths = [tmp_path / f for f in files]
+        calls["lexsort"] = 0
+        fast = load_result(paths, FW)
+        assert calls["lexsort"] == len(files) - 1
+        with monkeypatch.context() as m:
+            m.setattr(longformat, "open_frame", lambda *a: None)
+            slow = load_result(paths, FW)
+        assert_same(fast, slow)

@@ -115,3 +115,32 @@ def test_node_tables_print_as_json_does():
         assert json_text(data, None) == json.dumps(expected, ensure_ascii=False, separators=(",", ":")) + "\n"
         data = {"a": 1, "regions": iter([("甲", {"index": t, "flags": {}})])}
         assert json_text(data, 2) == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_many_node_tables_print_as_json_does():
+    """Tables formatted together in chunks of regions (vectorised) give json.dumps' text: rounded values of
+    every magnitude and sign, boundaries of the positional form, NaN, and values that are not rounded."""
+    import numpy as np
+
+    from core.index.engine import NodeTable, rounded_array
+
+    rng = np.random.default_rng(11)
+    n = 150 * 4 * 5
+    values = rng.normal(0, 1, n) * 10.0 ** rng.integers(-8, 12, n)
+    edge = [1e-4, 9.9999e-5, 5e-5, -1e-4, 0.0, -0.0, 999999999.999999, 1e9, 123456789.123456, -7.5, np.nan, 1e300]
+    values[: len(edge)] = edge
+    values[rng.random(n) < 0.05] = np.nan
+    for ndigits in (0, 2, 6, 8):
+        table = rounded_array(values, ndigits).reshape(150, 4, 5)
+        table[-1] = values[-20:].reshape(4, 5)  # one region not rounded at all
+        codes, years = ("1", "1.1", "键%s", '"q"'), tuple(str(2000 + j) for j in range(5))
+        pairs = [
+            (
+                f"地区{r}",
+                {"index": NodeTable(codes, years, table[r]), "growth": NodeTable(codes, years[1:], table[r, :, 1:])},
+            )
+            for r in range(150)
+        ]
+        expected = {k: {name: t.to_dict() for name, t in d.items()} for k, d in pairs}
+        text = json_text({"regions": iter(pairs)}, None)
+        assert text == json.dumps({"regions": expected}, ensure_ascii=False, separators=(",", ":")) + "\n"

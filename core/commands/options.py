@@ -151,7 +151,9 @@ def load_inputs(args: argparse.Namespace) -> Inputs:
 
 
 def sha256_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """SHA-256 of a file's bytes, read in blocks (a large input is not held in memory a second time)."""
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def framework_sha256(path: Path | None) -> str:

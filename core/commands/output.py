@@ -6,10 +6,11 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import itertools
 import json
 import sys
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import numpy as np
 
@@ -47,10 +48,14 @@ def _is_table(value: Any) -> bool:
     return hasattr(value, "row_keys") and hasattr(value, "col_keys")
 
 
-def _write(out: TextIO, value: Any, indent: int | None, depth: int) -> None:
+def _write(out: TextIO, value: Any, indent: int | None, depth: int, rendered: dict[int, bytes] | None = None) -> None:
     if _is_table(value):
         if indent is None:
-            out.write(_table_text(value))
+            text = rendered[id(value)] if rendered and id(value) in rendered else _table_texts([value])[0]
+            if hasattr(out, "write_utf8"):  # _Utf8File
+                out.write_utf8(text)
+            else:
+                out.write(text.decode())
             return
         value = value.to_dict()
     streamed = isinstance(value, Iterator) or (
@@ -65,43 +70,125 @@ def _write(out: TextIO, value: Any, indent: int | None, depth: int) -> None:
     colon = ":" if indent is None else ": "
     first = True
     out.write("{")
-    for key, item in items:
-        out.write(("" if first else ",") + inner + _dumps(str(key), None) + colon)
-        _write(out, item, indent, depth + 1)
-        first = False
+    for chunk in iter(lambda: list(itertools.islice(items, _CHUNK)), []):
+        texts = _render_tables(chunk, rendered or {}) if indent is None else {}
+        for key, item in chunk:
+            out.write(("" if first else ",") + inner + _dumps(str(key), None) + colon)
+            _write(out, item, indent, depth + 1, texts)
+            first = False
     if indent is not None and not first:
         out.write("\n" + " " * (indent * depth))
     out.write("}")
 
 
-class _Null:
-    """Formats as JSON null in a %r template."""
-
-    def __repr__(self) -> str:
-        return "null"
+_CHUNK = 256  # pairs of a streamed object whose tables are formatted together (bounded memory)
+_DECIMALS = 6  # values with at most 6 decimals (NodeTables are rounded to 6) are printed without float.__repr__
 
 
-_NULL = _Null()
+def _render_tables(pairs: list[tuple[Any, Any]], known: dict[int, bytes]) -> dict[int, bytes]:
+    """`known` and, by id, the compact JSON of every other NodeTable among `pairs`' values (or one level
+    inside them), formatted together per shape and keys."""
+    groups: dict[tuple, list] = {}
+    for _, item in pairs:
+        for v in item.values() if isinstance(item, dict) else (item,):
+            if _is_table(v) and id(v) not in known:
+                groups.setdefault((tuple(v.row_keys), tuple(v.col_keys), v.values.shape), []).append(v)
+    texts = dict(known)
+    for tables in groups.values():
+        texts.update(zip(map(id, tables), _table_texts(tables), strict=True))
+    return texts
+
+
+def _table_texts(tables: list) -> list[bytes]:
+    """Compact JSON (UTF-8) of NodeTables sharing keys and shape (rows × columns of floats, NaN for null), formatted
+    as whole arrays: each number's bytes are exactly json.dumps' (float.__repr__), see _number_bytes."""
+    first = tables[0]
+    if not first.values.size:
+        return [_dumps(t.to_dict(), None).encode() for t in tables]
+    prefix, prefix_keep = _table_prefixes(tuple(first.row_keys), tuple(first.col_keys))
+    chars, kept = _number_bytes(np.stack([t.values for t in tables]).reshape(-1), lead=prefix.shape[1])
+    shape = (len(tables), prefix.shape[0], chars.shape[1])
+    chars.reshape(shape)[:, :, : prefix.shape[1]] = prefix
+    kept.reshape(shape)[:, :, : prefix.shape[1]] = prefix_keep
+    data = chars[kept].tobytes()
+    ends = np.cumsum(kept.reshape(len(tables), -1).sum(axis=1)).tolist()
+    return [data[start:end] + b"}}" for start, end in zip([0, *ends[:-1]], ends, strict=True)]
 
 
 @functools.lru_cache(maxsize=16)
-def _table_template(row_keys: tuple[str, ...], col_keys: tuple[str, ...]) -> str:
-    """'{"row":{"col":%r,…},…}': compact JSON with one %r per value (keys' own % escaped)."""
+def _table_prefixes(row_keys: tuple[str, ...], col_keys: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """[cells, width] UTF-8 bytes (and which are used) written before each value of a table, row by row:
+    '{"row":{"col":' for the first, ',"col":' within a row, '},"row":{"col":' starting the next rows."""
 
     def key(k: str) -> str:
-        return _dumps(str(k), None).replace("%", "%%")
+        return _dumps(str(k), None)
 
-    row = ",".join(key(c) + ":%r" for c in col_keys)
-    return "{" + ",".join(key(k) + ":{" + row + "}" for k in row_keys) + "}"
+    heads = [
+        (("{" if i == 0 else "},") + key(r) + ":{" if j == 0 else ",") + key(c) + ":"
+        for i, r in enumerate(row_keys)
+        for j, c in enumerate(col_keys)
+    ]
+    return _byte_rows([h.encode() for h in heads])
 
 
-def _table_text(table: Any) -> str:
-    """Compact JSON of a NodeTable: every float printed by float.__repr__ in one C-level format, as json does."""
-    values = table.values
-    flat = values.ravel().tolist()
-    for i in np.flatnonzero(np.isnan(values.ravel())).tolist():
-        flat[i] = _NULL
-    return _table_template(tuple(table.row_keys), tuple(table.col_keys)) % tuple(flat)
+def _byte_rows(texts: list[bytes], width: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """[len, width] bytes padded with zeros, and which are used."""
+    width = max(width, *map(len, texts)) if texts else width
+    chars = np.zeros((len(texts), width), np.uint8)
+    keep = np.zeros((len(texts), width), bool)
+    for i, t in enumerate(texts):
+        chars[i, : len(t)] = np.frombuffer(t, np.uint8)
+        keep[i, : len(t)] = True
+    return chars, keep
+
+
+def _digits(x: np.ndarray, out: np.ndarray) -> None:
+    """`out` [N, width]: ASCII decimal digits of integers 0 ≤ x < 10**width (width ≤ 9), zero-padded on the left."""
+    x = x.astype(np.uint32)
+    for k in range(out.shape[1] - 1, -1, -1):
+        out[:, k] = x % 10
+        out[:, k] += ord("0")
+        x //= 10
+
+
+def _number_bytes(values: np.ndarray, lead: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """[N, lead + width] ASCII bytes (and which are used) of each value as json.dumps prints it: null for NaN,
+    else float.__repr__; the first `lead` columns are left for the caller to fill.
+
+    Vectorised for a value x that is the float nearest to a decimal D = m / 10**6 with m < 10**15 (at
+    most 15 significant digits) and |D| = 0 or ≥ 1e-4: repr's shortest round-trip digits are then D's
+    own (two decimals of ≤ 15 digits never share a float), printed positionally, trailing zeros
+    stripped but one decimal kept. x / 10**6 being correctly rounded, `m / 10**6 == |x|` proves it.
+    Any other value (a NaN aside) is printed by repr itself.
+    """
+    scale = 10**_DECIMALS
+    size = np.abs(values)
+    with np.errstate(invalid="ignore", over="ignore"):
+        m = np.rint(size * scale)
+        fast = (m < 1e15) & (m / scale == size) & ((m == 0) | (m >= scale // 10**4))
+    nan = np.isnan(values)
+    others = np.flatnonzero(~fast & ~nan)
+    other_texts = [repr(v).encode() for v in values[others].tolist()]
+    whole, frac = np.divmod(np.where(fast, m, 0).astype(np.int64), scale)
+    width = len(str(int(whole.max())))
+    dot = lead + 1 + width
+    chars = np.zeros((len(values), max(dot + 1 + _DECIMALS, lead + max(map(len, other_texts), default=0))), np.uint8)
+    keep = np.zeros(chars.shape, bool)
+    chars[:, lead], keep[:, lead] = ord("-"), np.signbit(values) & fast
+    _digits(whole, chars[:, lead + 1 : dot])
+    keep[:, lead + 1 : dot] = whole[:, None] >= 10 ** np.arange(width - 1, -1, -1)  # from the first non-zero digit
+    keep[:, dot - 1] = True
+    chars[:, dot], keep[:, dot] = ord("."), True
+    decimals = chars[:, dot + 1 : dot + 1 + _DECIMALS]
+    _digits(frac, decimals)
+    last = _DECIMALS - 1 - np.argmax(decimals[:, ::-1] != ord("0"), axis=1)  # the last non-zero decimal
+    keep[:, dot + 1 : dot + 1 + _DECIMALS] = np.arange(_DECIMALS) <= np.where(frac == 0, 0, last)[:, None]
+    if nan.any():
+        null, null_keep = _byte_rows([b"null"], chars.shape[1] - lead)
+        chars[nan, lead:], keep[nan, lead:] = null, null_keep
+    if len(others):
+        chars[others, lead:], keep[others, lead:] = _byte_rows(other_texts, chars.shape[1] - lead)
+    return chars, keep
 
 
 def write_json(data: Any, target: str, lang: str, indent: int | None = DEFAULT_INDENT) -> None:
@@ -110,11 +197,22 @@ def write_json(data: Any, target: str, lang: str, indent: int | None = DEFAULT_I
         write_json_to(sys.stdout, data, indent)
         return
     with atomic_open(target) as fh:
-        text = io.TextIOWrapper(fh, encoding="utf-8", newline="\n")
-        write_json_to(text, data, indent)
-        text.flush()
-        text.detach()  # atomic_open closes the file
+        write_json_to(_Utf8File(fh), data, indent)
     say("cli.written", lang, path=target)
+
+
+class _Utf8File:
+    """A binary file written as UTF-8 text; table texts, made as bytes, go in as they are (no decode and
+    re-encode of most of the output)."""
+
+    def __init__(self, fh: BinaryIO):
+        self.fh = fh
+
+    def write(self, text: str) -> None:
+        self.fh.write(text.encode())
+
+    def write_utf8(self, data: bytes) -> None:
+        self.fh.write(data)
 
 
 def write_table(columns: dict[str, list], target: str, fmt: str, lang: str) -> None:

@@ -60,7 +60,9 @@ def plain_numbers(raw: np.ndarray, text_file: bool) -> tuple[np.ndarray, np.ndar
     n = len(raw)
     values = np.full(n, np.nan)
     clean = np.zeros(n, bool)
-    if text_file:  # every cell is text
+    if raw.dtype.kind == "f":  # parsed as numbers (core.io.row_sources: only plain numbers, read as float() does)
+        values, clean = raw, np.ones(n, bool)
+    elif text_file:  # every cell is text
         try:
             values = raw.astype(float)
             clean[:] = True
@@ -80,18 +82,23 @@ def plain_numbers(raw: np.ndarray, text_file: bool) -> tuple[np.ndarray, np.ndar
     return values, clean
 
 
-def read_columns(reader, data: Sequence[Any], first_row: int = 2) -> tuple[Columns, list[int]]:
+def read_columns(
+    reader, data: Sequence[Any], first_row: int = 2, value_texts: Callable[[], Any] | None = None
+) -> tuple[Columns, list[int]]:
     """The clean rows as Columns; every other row through `reader.read` (its problems, its observations).
 
-    `data`: one array per file column (header excluded), all of one length. Returns the table in
-    row order and the row numbers read by the row reader.
+    `data`: one array per file column (header excluded), all of one length. `value_texts`: the value
+    column as text when `data` holds it as float64 (the row reader reads the cells as written). Returns
+    the table in row order and the row numbers read by the row reader.
     """
     n = len(data[0]) if data else 0
     rownums = np.arange(first_row, first_row + n, dtype=np.int64)
     fields = {f: distinct(data[i]) for f, i in reader.cols.items() if f != "value"}
     texts = {f: per_value(fields[f], cell_text) for f in ("unit", "source", "note") if f in fields}
     region_text, region_codes = text_codes(fields["region"], cell_text)
-    canon_codes = text_codes(fields["region"], lambda v: canonical_region_name(cell_text(v)) or cell_text(v))[1]
+    canon = [canonical_region_name(cell_text(v)) or cell_text(v) for v in fields["region"][1]]
+    same = canon == [cell_text(v) for v in fields["region"][1]]  # no name converted: the same codes
+    canon_codes = region_codes if same else text_codes((fields["region"][0], canon), str)[1]
     region_ok = per_value(fields["region"], lambda v: _region_clean(cell_text(v)), bool)
     indicator, indicator_codes = text_codes(fields["indicator"], cell_text)
     indicator_ok = per_value(fields["indicator"], lambda v: cell_text(v) in reader.known, bool)
@@ -100,7 +107,8 @@ def read_columns(reader, data: Sequence[Any], first_row: int = 2) -> tuple[Colum
     pct = per_value(
         fields["indicator"], lambda v: cell_text(v) in reader.known and reader.is_percent(cell_text(v)), bool
     )
-    values, value_ok = plain_numbers(np.asarray(data[reader.cols["value"]], dtype=object), reader.text_file)
+    raw = np.asarray(data[reader.cols["value"]])
+    values, value_ok = plain_numbers(raw if raw.dtype.kind == "f" else raw.astype(object), reader.text_file)
     with np.errstate(invalid="ignore"):
         value_ok &= ~(pct & (values > 100))
     keyed = (region_text != "") & indicator_ok & year_ok
@@ -109,6 +117,8 @@ def read_columns(reader, data: Sequence[Any], first_row: int = 2) -> tuple[Colum
     slow = np.flatnonzero(~clean)
     if len(slow):
         arrays = [np.asarray(c, dtype=object) for c in data]
+        if value_texts is not None and raw.dtype.kind == "f":
+            arrays[reader.cols["value"]] = np.asarray(value_texts(), dtype=object)[:n]
         for i in slow:
             row = ["" if c[i] is None else c[i] for c in arrays]
             if any(str(c).strip() for c in row):

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 DELIMITERS = ",;\t"
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 _SAMPLE_CHARS = 64 * 1024
+HEAD_BYTES = 4 * _SAMPLE_CHARS  # at least _SAMPLE_CHARS characters in UTF-8
 
 
 @dataclass(frozen=True)
 class CsvDialect:
     encoding: str  # utf-8, utf-8-sig, utf-16, gb18030
     delimiter: str
-    text: str  # the decoded file, BOM removed
+    text: str  # the decoded file, BOM removed (detect_head: its beginning)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -52,3 +53,18 @@ def sniff_delimiter(text: str) -> str:
 def detect(data: bytes) -> CsvDialect:
     text, encoding = decode(data)
     return CsvDialect(encoding, sniff_delimiter(text), text)
+
+
+def detect_head(data: bytes) -> CsvDialect | None:
+    """The dialect from the file's first 256 KB when they are UTF-8 (BOM or not), with `text` just that
+    beginning: the whole file then needs no decoding here, its reader decodes the rest strictly (and on a
+    UnicodeDecodeError the caller falls back to `detect`). None otherwise (UTF-16, GB18030): use `detect`."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    bom = data.startswith(codecs.BOM_UTF8)
+    start = len(codecs.BOM_UTF8) if bom else 0
+    try:  # a character cut at the end of the head is left out
+        text = codecs.getincrementaldecoder("utf-8")().decode(data[start:HEAD_BYTES], len(data) <= HEAD_BYTES)
+    except UnicodeDecodeError:
+        return None
+    return CsvDialect("utf-8-sig" if bom else "utf-8", sniff_delimiter(text), text)

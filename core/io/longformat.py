@@ -102,7 +102,7 @@ def _read_frame(path: Path, framework: Framework, frame: Frame) -> tuple[Observa
     over = len(data[0]) > MAX_ROWS - 1
     if over:
         data = [c[: MAX_ROWS - 1] for c in data]
-    table, _ = read_columns(reader, data)
+    table, _ = read_columns(reader, data, value_texts=frame.value_texts)
     if over:
         reader.problems.append(Problem("too_many_rows", {"limit": MAX_ROWS}, file=path.name, row=MAX_ROWS + 1))
     return ObservationTable(columns=checked_series(reader, table, frame.formats_visible)), reader.problems

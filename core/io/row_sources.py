@@ -7,19 +7,23 @@ problems, so nothing is guessed silently. Sizes are capped before anything is pa
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import functools
 import io
+import itertools
 import math
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from ..kernel.messages import msg
 from ..kernel.problems import Problem, Severity
-from .csv_dialect import DELIMITER_NAMES, detect
+from .csv_dialect import DELIMITER_NAMES, HEAD_BYTES, CsvDialect, detect, detect_head
 from .numbers import is_percent_format
 from .template_layout import SHEET_DATA
 from .xlsx_safety import LEGACY_SUFFIXES, MAX_CELLS, MAX_FILE_BYTES, OLE_MAGIC, ZIP_MAGIC, check_entries
@@ -52,6 +56,8 @@ class Frame:
     problems: list[Problem]
     text_file: bool = True
     formats_visible: bool = True
+    # When the value column was parsed as numbers: the column as the file's text, for the rows the row reader reads
+    value_texts: Callable[[], Any] | None = None
 
 
 def open_frame(
@@ -129,16 +135,35 @@ def _plain_cell(v: object) -> bool:
 
 
 def _text_frame(path: Path, value_column: Callable[[list], int | None]) -> Frame | None:
-    """A CSV through pandas' C parser; names and codes as categories (parsed once per distinct value)."""
+    """A CSV through pandas' C parser; names and codes as categories (parsed once per distinct value), the
+    values as float64 when every one is a plain number pandas reads exactly as float() does (else text).
+    A UTF-8 file is not decoded here: pandas decodes it strictly as it parses (detect_head)."""
     if path.stat().st_size > MAX_TEXT_BYTES:
         return None
     data = path.read_bytes()
+    head = detect_head(data)
+    whole = len(data) <= HEAD_BYTES
+    if head is not None and b"\x00" not in data and (whole or len(_rows(head, 2)) == 2):  # the header in the head
+        with contextlib.suppress(UnicodeDecodeError):  # not UTF-8 after all: decoded whole below
+            return _csv_frame(path, data, head, value_column, strict=not whole)
     dialect = detect(data)
-    text = dialect.text
-    if "\x00" in text:
+    if "\x00" in dialect.text:
         return None
-    first = next(csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter), None)
-    del text
+    return _csv_frame(path, data, dialect, value_column, strict=False)
+
+
+def _rows(dialect: CsvDialect, count: int) -> list[list[str]]:
+    """The first `count` rows of the dialect's text."""
+    rows = csv.reader(io.StringIO(dialect.text, newline=""), delimiter=dialect.delimiter)
+    return list(itertools.islice(rows, count))
+
+
+def _csv_frame(
+    path: Path, data: bytes, dialect: CsvDialect, value_column: Callable[[list], int | None], strict: bool
+) -> Frame | None:
+    """`data` parsed with `dialect` (whose text holds at least the header row). `strict`: the file was not
+    decoded yet; a UnicodeDecodeError is raised where it is not valid in that encoding."""
+    first = next(iter(_rows(dialect, 1)), None)
     if not first:
         return None
     try:
@@ -146,27 +171,83 @@ def _text_frame(path: Path, value_column: Callable[[list], int | None]) -> Frame
     except ImportError:  # the desktop bundle leaves pandas out (size): the row reader reads the file
         return None
     value = value_column(list(first))
-    dtypes = {i: (object if i == value else "category") for i in range(len(first))}
-    try:  # the bytes with the detected encoding: pandas decodes as it parses (no second copy of the text)
-        df = pd.read_csv(
-            io.BytesIO(data),
-            encoding=dialect.encoding,
-            encoding_errors="replace",
-            sep=dialect.delimiter,
-            header=None,
-            dtype=dtypes,
-            keep_default_na=False,
-            na_filter=False,
-            skip_blank_lines=False,
-            engine="c",
-        )
-    except Exception:  # ragged rows, odd quoting: the row reader reads it and reports what it finds
-        return None
+    errors = "strict" if strict else "replace"
+    parse = functools.partial(_parse_csv, pd, data, dialect, len(first), value, errors)
+    df = None
+    if value is not None and dialect.encoding != "utf-16" and exact_floats():
+        with contextlib.suppress(Exception):  # a value that is not a plain number: read as text below
+            df = parse(numbers=True)
+        if df is not None and _may_hold_booleans(df[value], data):
+            df = None
+    if df is None:
+        try:
+            df = parse(numbers=False)
+        except UnicodeDecodeError:
+            raise
+        except Exception:  # ragged rows, odd quoting: the row reader reads it and reports what it finds
+            return None
     if df.shape[1] != len(first):
         return None
     args = {"encoding": dialect.encoding, "delimiter": msg(f"csv_delimiter.{DELIMITER_NAMES[dialect.delimiter]}")}
     info = Problem("csv_dialect", args, Severity.INFO, file=path.name)
-    return Frame(first, [df[c].iloc[1:].reset_index(drop=True) for c in df.columns], [info])
+    texts = (lambda: parse(numbers=False)[value]) if value is not None and df[value].dtype.kind == "f" else None
+    return Frame(first, [df[c] for c in df.columns], [info], value_texts=texts)
+
+
+def _parse_csv(pd, data: bytes, dialect: CsvDialect, width: int, value: int | None, errors: str, numbers: bool):
+    """The data rows (header skipped) column-wise: categories, the value column as float64 or text."""
+    dtypes: dict[int, object] = dict.fromkeys(range(width), "category")
+    if value is not None:
+        dtypes[value] = float if numbers else object
+    return pd.read_csv(  # the bytes with the detected encoding: pandas decodes as it parses (no copy of the text)
+        io.BytesIO(data),
+        encoding=dialect.encoding,
+        encoding_errors=errors,
+        sep=dialect.delimiter,
+        header=None,
+        skiprows=1,
+        dtype=dtypes,
+        keep_default_na=False,
+        na_filter=False,
+        skip_blank_lines=False,
+        engine="c",
+    )
+
+
+def _may_hold_booleans(values, data: bytes) -> bool:
+    """pandas reads true/false (any case) in a float column as 1.0/0.0, which float() refuses: when a value
+    is 0 or 1 and the (ASCII-compatible) file holds such a word, the values are read as text."""
+    if not np.isin(np.asarray(values), (0.0, 1.0)).any():
+        return False
+    lower = data.lower()
+    return b"true" in lower or b"false" in lower
+
+
+# Decimal texts pandas' own parser (before pandas 3.1's fast_float) read one unit in the last place off.
+_HARD_NUMBERS = (
+    "1.700000000000000177635684",
+    "-15.361",
+    "1.00000000000000011102230246251565404236316680908203125",
+    "1.00000000000000011102230246251565404236316680908203126",
+    "2.2250738585072011e-308",
+    "9007199254740993",
+    "0.3000000000000000444089209850062616169452667236328125",
+    *(f"{(i * 7919 % 100003) / 997:.{17 + i % 9}f}" for i in range(1, 200)),
+)
+
+
+@functools.cache
+def exact_floats() -> bool:
+    """True when pandas' C parser reads numbers exactly as float() does (correctly rounded): probed once on
+    texts its older parser got wrong. Otherwise values are read as text and converted by float()."""
+    import pandas as pd
+
+    text = "\n".join(_HARD_NUMBERS).encode()
+    try:
+        got = pd.read_csv(io.BytesIO(text), header=None, dtype={0: float}, engine="c")[0].tolist()
+    except Exception:
+        return False
+    return got == [float(t) for t in _HARD_NUMBERS]
 
 
 def open_rows(path: Path, source: Path | io.BytesIO | None = None) -> RowSource:

@@ -277,7 +277,9 @@ class ObservationTable:
             return
         if isinstance(other, ObservationTable) and other.is_columnar and (self.is_columnar or not self.rows):
             mine = [self._columns] if self._columns is not None and len(self._columns) else []
-            self._columns = Columns.concat([*mine, other.columns()])
+            parts = [*mine, other.columns()]
+            # one part: kept as it is (its cached codes too); the arrays are never changed in place
+            self._columns = parts[0] if len(parts) == 1 else Columns.concat(parts)
             self._rows = None
             return
         self.rows.extend(other)
