@@ -220,6 +220,7 @@ class RankPool:
         self.result, self.levels, self.year = result, levels, result.years[-1]
         self.rows = {r: self.all_rows[r] for r in regions if r != nation and r in self.all_rows}
         self._orders: dict[tuple[str, str], tuple[dict[str, int], int]] = {}
+        self._series: dict[tuple[str, str], dict[int, float | None]] = {}  # the nation's, read for every region
 
     def _values(self, code: str, kind: str) -> dict[str, float | None]:
         if kind == "level":
@@ -229,7 +230,11 @@ class RankPool:
         return {r: None if math.isnan(v) else v for r, v in zip(self.rows, at_t, strict=True)}
 
     def series(self, region: str, code: str) -> dict[int, float | None]:
-        return row_series(self.result, self.all_rows[region], code)
+        """The region's index series of `code` (read once; callers copy what they keep)."""
+        key = (region, code)
+        if key not in self._series:
+            self._series[key] = row_series(self.result, self.all_rows[region], code)
+        return self._series[key]
 
     def rank(self, region: str, code: str, kind: str) -> Rank | None:
         """`kind` "index" (the region's index at T) or "level" (its level); None when it has no value."""

@@ -33,7 +33,7 @@ from .industries import IndustryRow, assess_industries
 from .level import compute_level, indicator_term, performance_group
 from .levers import select_levers
 from .model import Benchmark, Comparison, LevelResult, NationValue, RegionAssessment, Role, fmt, fmt_vs, place
-from .momentum import node_momentum
+from .momentum import momentum_value, node_momentum
 from .partners import PeerMatrix, find_partners, province_adjacency, sameness
 from .positioning import functional_role, pillar_term, quadrant, short_boards
 from .potential import assess_potential
@@ -166,6 +166,7 @@ class Context:
     pillar_levels: dict[str, dict] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     momenta: dict[str, dict] = field(default_factory=dict)
+    _series: dict[tuple[str, str], dict] = field(default_factory=dict, repr=False)
 
     @property
     def result(self) -> IndexResult:
@@ -197,7 +198,11 @@ class Context:
         return {r: i for i, r in enumerate(self.result.regions)}
 
     def series(self, region: str, code: str) -> dict[int, float | None]:
-        return row_series(self.result, self.rows[region], code)
+        """The region's index series of `code` (read once; callers do not change it)."""
+        key = (region, code)
+        if key not in self._series:
+            self._series[key] = row_series(self.result, self.rows[region], code)
+        return self._series[key]
 
     def nation_series(self, code: str) -> dict:
         return self.series(NATION, code) if NATION in self.rows else {}
@@ -258,9 +263,7 @@ def region_levels(run: EnginePass, table: ObservationTable, cfg: AssessmentConfi
     ctx.roles = {r: functional_role(ctx.pillar_levels[r], cfg, fw) for r in loaded}
     nodes = (ROOT, *fw.pillars)
     nat_idx = {c: ctx.nation_series(c) for c in nodes}
-    ctx.momenta = {
-        r: {c: node_momentum(ctx.series(r, c), nat_idx[c], ctx.year).momentum for c in nodes} for r in loaded
-    }
+    ctx.momenta = {r: {c: momentum_value(ctx.series(r, c), nat_idx[c], ctx.year) for c in nodes} for r in loaded}
     return ctx
 
 

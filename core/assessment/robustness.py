@@ -117,10 +117,15 @@ def _drawn_indices(paths: np.ndarray, growth: np.ndarray) -> np.ndarray:
     out = np.full((D, P, r), 100.0)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         if T > 1:
-            acc = (200.0 + G[..., 1]) / (200.0 - G[..., 1])
-            for k in range(2, T):
-                acc *= (200.0 + G[..., k]) / (200.0 - G[..., k])
-            out = acc * 100.0
+            years = np.moveaxis(G[..., 1:], 3, 0).copy()  # [T − 1, D, P, r]: each year contiguous
+            acc = 200.0 + years[0]
+            acc /= 200.0 - years[0]
+            for g in years[1:]:
+                step = 200.0 + g
+                step /= np.subtract(200.0, g, out=g)
+                acc *= step
+            acc *= 100.0
+            out = acc
     out[~np.isfinite(out)] = np.nan
     return out.transpose(0, 2, 1).copy()
 

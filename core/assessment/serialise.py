@@ -35,13 +35,19 @@ def rnd(x: float | None, ndigits: int = NDIGITS) -> float | None:
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """The cyclic garbage collector off while a result of many small acyclic objects is built (reference
-    counting still frees them); without it each collection rescans every object built so far."""
+    counting still frees them); without it each collection rescans every object built so far.
+
+    On the way out the objects built are handed to the oldest generation (freeze + unfreeze: two list
+    splices) rather than left in the youngest, whose next collection would scan them all at once. They
+    stay collectable: the next full collection looks at them as it looks at every long-lived object."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
