@@ -160,7 +160,15 @@ def _object(obj: Any) -> dict:
     out: dict[str, Any] = {}
     for attr, key, group, nd in _plan(type(obj)):
         target = out.setdefault(group, {}) if group is not None else out
-        put(target, key, getattr(obj, attr), nd)
+        value = getattr(obj, attr)
+        kind = type(value)
+        if kind is float:  # the common fields written in place: what `put` writes for them
+            v = round(value, nd) if math.isfinite(value) else None
+            target[key] = 0.0 if v == 0 else v
+        elif kind is str or value is None or kind is bool or kind is int:
+            target[key] = value
+        else:
+            put(target, key, value, nd)
     layout = _LAYOUTS.get(type(obj).__name__)
     if layout is not None:
         for key, value in layout(obj).items():
