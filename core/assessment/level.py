@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from ..kernel.messages import Message, msg
@@ -69,7 +69,10 @@ def indicator_ratio(
 
 def indicator_term(framework: Framework, code: str) -> Message:
     """`code name` (a region's wording) in either language."""
-    return term(framework.label(code, "zh", regional=True), framework.label(code, "en", regional=True))
+    terms = _tree(framework).terms
+    if code not in terms:
+        terms[code] = term(framework.label(code, "zh", regional=True), framework.label(code, "en", regional=True))
+    return terms[code]
 
 
 def _basis_of(node) -> str | None:
@@ -146,6 +149,7 @@ class _Tree:
     bottom_up: tuple[tuple[str, tuple[tuple[str, float], ...]], ...]  # parent, its (child, weight), children first
     top_down: tuple[tuple[str, tuple[tuple[str, float], ...]], ...]  # every node in `codes` order, its children
     names: Mapping[str, str]  # leaf → its name in a region's wording (zh)
+    terms: dict[str, Message] = field(default_factory=dict)  # node → indicator_term, filled as asked
 
 
 _TREES: dict[int, tuple[Framework, _Tree]] = {}
