@@ -135,6 +135,9 @@ def _status_key(code: int) -> str:
     return CellStatus.REPORTED.key if status is CellStatus.UNDEFINED else status.key  # no finite value: left out
 
 
+_STATUS_KEYS = {int(s): _status_key(int(s)) for s in CellStatus}
+
+
 class BasisIndex:
     """GDP and population observations indexed by (region, code): `series` without scanning every row."""
 
@@ -177,10 +180,10 @@ class Context:
         res, t = self.result, self.year - self.result.base_year
         r = self.rows[region]
         vals, sts = {}, {}
-        for i, c in enumerate(self.fw.leaves):
-            v = float(res.values[r, i, t])
+        keys = _STATUS_KEYS
+        for c, v, code in zip(self.fw.leaves, res.values[r, :, t].tolist(), res.status[r, :, t].tolist(), strict=True):
             vals[c] = v if math.isfinite(v) else None
-            sts[c] = _status_key(int(res.status[r, i, t]))
+            sts[c] = keys[code] if code in keys else _status_key(code)
         return vals, sts
 
     def basis(self, region: str) -> tuple[dict, list[Message]]:
