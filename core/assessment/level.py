@@ -94,10 +94,14 @@ class _Inputs:
     cap: float
 
     def status(self, code: str) -> str:
-        return self.statuses.get(code, "reported" if _ok(self.values.get(code)) else "missing")
+        if code in self.statuses:
+            return self.statuses[code]
+        return "reported" if _ok(self.values.get(code)) else "missing"
 
     def reference_status(self, code: str) -> str:
-        return self.reference_statuses.get(code, "reported" if _ok(self.reference.get(code)) else "missing")
+        if code in self.reference_statuses:
+            return self.reference_statuses[code]
+        return "reported" if _ok(self.reference.get(code)) else "missing"
 
 
 def _leaf_score(
