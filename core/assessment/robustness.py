@@ -222,13 +222,14 @@ def region_draws(dc: DrawContext, lv: LevelResult) -> RegionDraws:
     return RegionDraws(verdict_nodes(dc.fw), levels, dc.fw.leaves, scores, mom, alive)
 
 
-def _borderline(reason: Message, own: float, margin: float | None, unit: float, cfg, **args) -> tuple[bool, Message]:
-    """(临界?, the reason with the 临界 clause when it is): own share below the limit, or margin under display."""
-    close = margin is not None and abs(margin) < unit / 2
-    if own >= cfg.borderline_share and not close:
-        return False, reason
-    note = msg("assess.borderline.note", reason=reason, share=pct(own, 0), draws=cfg.robust_draws, **args)
-    return True, note
+def _is_borderline(own: float, margin: float | None, unit: float, cfg) -> bool:
+    """临界: the verdict's own share below the limit, or its margin under the display precision `unit`."""
+    return own < cfg.borderline_share or (margin is not None and abs(margin) < unit / 2)
+
+
+def _borderline(reason: Message, own: float, cfg, **args) -> Message:
+    """The reason with the 临界 clause (built for borderline verdicts only)."""
+    return msg("assess.borderline.note", reason=reason, share=pct(own, 0), draws=cfg.robust_draws, **args)
 
 
 def stable_groups(groups: Mapping, rd: RegionDraws, cfg: AssessmentConfig) -> dict:
@@ -238,9 +239,10 @@ def stable_groups(groups: Mapping, rd: RegionDraws, cfg: AssessmentConfig) -> di
     for node, stab in zip(nodes, stabilities(labels, [b.name for b in cfg.groups]), strict=True):
         g = groups[node]
         nearest = g.level - g.margin if g.margin is not None else g.level
-        flag, reason = _borderline(g.reason, stab.get(g.group, 0.0), g.margin, 0.1, cfg, label=cfg.term(g.group),
-                                   quantity=msg("assess.quantity.level"), value=fmt_vs(g.level, nearest),
-                                   threshold=f"{nearest:g}")  # fmt: skip
+        own = stab.get(g.group, 0.0)
+        flag = _is_borderline(own, g.margin, 0.1, cfg)
+        reason = _borderline(g.reason, own, cfg, label=cfg.term(g.group), quantity=msg("assess.quantity.level"),
+                             value=fmt_vs(g.level, nearest), threshold=f"{nearest:g}") if flag else g.reason  # fmt: skip
         out[node] = evolve(g, stability=stab, borderline=flag, reason=reason)
     return out
 
@@ -260,9 +262,11 @@ def stable_quadrants(quadrants: Mapping, rd: RegionDraws, cfg: AssessmentConfig)
     for node, q, stab in zip(nodes, qs, stabilities(labels, names), strict=True):
         on_level = abs(q.level - q.split_level) <= abs(q.momentum - q.split_momentum)
         value, split = (q.level, q.split_level) if on_level else (q.momentum, q.split_momentum)
-        quantity = msg("assess.quantity.level" if on_level else "assess.quantity.momentum")
-        flag, reason = _borderline(q.reason, stab.get(q.name, 0.0), q.margin, 0.1, cfg, label=cfg.term(q.name),
-                                   quantity=quantity, value=fmt_vs(value, split), threshold=f"{split:g}")  # fmt: skip
+        quantity = "assess.quantity.level" if on_level else "assess.quantity.momentum"
+        own = stab.get(q.name, 0.0)
+        flag = _is_borderline(own, q.margin, 0.1, cfg)
+        reason = _borderline(q.reason, own, cfg, label=cfg.term(q.name), quantity=msg(quantity),
+                             value=fmt_vs(value, split), threshold=f"{split:g}") if flag else q.reason  # fmt: skip
         out[node] = evolve(q, stability=stab, borderline=flag, reason=reason)
     return out
 
@@ -278,9 +282,11 @@ def stable_role(role: Role, rd: RegionDraws, cfg: AssessmentConfig, fw: Framewor
     names = [cfg.roles.get(p, (fw.nodes[p].name_zh, ""))[0] for p in pillars] + [cfg.balanced_name]
     labels = np.where(spread < cfg.balanced_spread - EPS, len(pillars), lv.argmax(axis=1))
     stab = stability_of(labels, names)
-    flag, reason = _borderline(role.reason, stab.get(role.name, 0.0), role.margin, 0.001, cfg,
-                               label=cfg.term(role.name), quantity=msg("assess.quantity.spread"),
-                               value=fmt_vs(role.spread, role.threshold, 3), threshold=f"{role.threshold:g}")  # fmt: skip
+    own = stab.get(role.name, 0.0)
+    flag = _is_borderline(own, role.margin, 0.001, cfg)
+    reason = _borderline(role.reason, own, cfg, label=cfg.term(role.name), quantity=msg("assess.quantity.spread"),
+                         value=fmt_vs(role.spread, role.threshold, 3), threshold=f"{role.threshold:g}",
+                         ) if flag else role.reason  # fmt: skip
     return evolve(role, stability=stab, borderline=flag, reason=reason)
 
 
@@ -297,9 +303,10 @@ def stable_coupling(c: Coupling, rd: RegionDraws, cfg: AssessmentConfig, fw: Fra
     d = np.sqrt(coupling * (c.alpha * u1 + c.beta * u2))
     stab = stability_of(_band_labels(d, cfg.coupling_grades), [b.name for b in cfg.coupling_grades])
     nearest = c.d - c.margin if c.margin is not None else c.d
-    flag, reason = _borderline(c.reason, stab.get(c.grade, 0.0), c.margin, 0.001, cfg, label=cfg.term(c.grade),
-                               quantity=msg("assess.quantity.d"), value=fmt_vs(c.d, nearest, 3),
-                               threshold=f"{nearest:g}")  # fmt: skip
+    own = stab.get(c.grade, 0.0)
+    flag = _is_borderline(own, c.margin, 0.001, cfg)
+    reason = _borderline(c.reason, own, cfg, label=cfg.term(c.grade), quantity=msg("assess.quantity.d"),
+                         value=fmt_vs(c.d, nearest, 3), threshold=f"{nearest:g}") if flag else c.reason  # fmt: skip
     return evolve(c, stability=stab, borderline=flag, reason=reason)
 
 
