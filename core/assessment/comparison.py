@@ -220,6 +220,18 @@ class RankPool:
         self.result, self.levels, self.year = result, levels, result.years[-1]
         self.rows = {r: self.all_rows[r] for r in regions if r != nation and r in self.all_rows}
         self._orders: dict[tuple[str, str], tuple[dict[str, int], int]] = {}
+        self._series: dict[tuple[str, str], dict[int, float | None]] = {}  # the nation's, read for every region
+        self._published: dict[tuple, tuple] = {}
+
+    def published(self, nation: str, code: str, base: int) -> tuple[dict[int, float], Message | None]:
+        """The report's published national series of `code` and the note comparing it with the nation's
+        comparable series (the same for every region of the pool: built once)."""
+        key = (nation, code, base)
+        if key not in self._published:
+            nat = self.series(nation, code) if nation in self.all_rows else {}
+            pub = _published(code)
+            self._published[key] = pub, _published_note(nat, pub, base) if pub else None
+        return self._published[key]
 
     def _values(self, code: str, kind: str) -> dict[str, float | None]:
         if kind == "level":
@@ -229,7 +241,11 @@ class RankPool:
         return {r: None if math.isnan(v) else v for r, v in zip(self.rows, at_t, strict=True)}
 
     def series(self, region: str, code: str) -> dict[int, float | None]:
-        return row_series(self.result, self.all_rows[region], code)
+        """The region's index series of `code` (read once; callers copy what they keep)."""
+        key = (region, code)
+        if key not in self._series:
+            self._series[key] = row_series(self.result, self.all_rows[region], code)
+        return self._series[key]
 
     def rank(self, region: str, code: str, kind: str) -> Rank | None:
         """`kind` "index" (the region's index at T) or "level" (its level); None when it has no value."""
@@ -295,7 +311,7 @@ def compare_node(
     gaps = {y: (None if reg.get(y) is None or nat.get(y) is None else reg[y] - nat[y]) for y in years}
     g_r, g_n = _cagr(reg, base, year), _cagr(nat, base, year)
     growth_gap = None if g_r is None or g_n is None else (g_r - g_n) * 100.0
-    pub = _published(code)
+    pub, published_note = pool.published(nation, code, base)
     rank_level = pool.rank(region, code, "level") if pool.levels is not None else None
     sentence = None
     if gaps.get(year) is not None:
@@ -315,7 +331,7 @@ def compare_node(
         g_nation=g_n,
         growth_gap_pp=growth_gap,
         nation_published=dict(pub) if pub else None,
-        published_note=_published_note(nat, pub, base) if pub else None,
+        published_note=published_note,
         rank_index=pool.rank(region, code, "index"),
         rank_level=rank_level,
         macro_region=macro_region,

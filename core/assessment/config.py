@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..kernel.messages import Message, msg
@@ -34,8 +35,10 @@ CRITERIA_EN = {
 }
 
 
+@lru_cache(maxsize=4096)
 def term(zh: str, en: str) -> Message:
-    """A name that is data (a verdict name, an indicator's name) as a Message rendering in either language."""
+    """A name that is data (a verdict name, an indicator's name) as a Message rendering in either language.
+    One Message per name (messages are not changed once built): every verdict naming it shares it."""
     return Message("assess.name", {"name": {"zh": zh, "en": en}})
 
 

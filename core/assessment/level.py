@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from ..kernel.messages import Message, msg
@@ -31,6 +31,7 @@ from .model import GroupVerdict, IndicatorScore, LevelResult, fmt, fmt_vs, place
 
 BASIS_TERMS = {"gdp": "assess.basis.gdp", "population": "assess.basis.population"}
 NOTED_STATUSES = (CellStatus.ESTIMATE, CellStatus.INTERPOLATED)  # one note per region and status
+NOTED_KEYS = tuple(s.key for s in NOTED_STATUSES)
 
 
 class RatioUndefined(ValueError):
@@ -68,7 +69,10 @@ def indicator_ratio(
 
 def indicator_term(framework: Framework, code: str) -> Message:
     """`code name` (a region's wording) in either language."""
-    return term(framework.label(code, "zh", regional=True), framework.label(code, "en", regional=True))
+    terms = _tree(framework).terms
+    if code not in terms:
+        terms[code] = term(framework.label(code, "zh", regional=True), framework.label(code, "en", regional=True))
+    return terms[code]
 
 
 def _basis_of(node) -> str | None:
@@ -90,10 +94,14 @@ class _Inputs:
     cap: float
 
     def status(self, code: str) -> str:
-        return self.statuses.get(code, "reported" if _ok(self.values.get(code)) else "missing")
+        if code in self.statuses:
+            return self.statuses[code]
+        return "reported" if _ok(self.values.get(code)) else "missing"
 
     def reference_status(self, code: str) -> str:
-        return self.reference_statuses.get(code, "reported" if _ok(self.reference.get(code)) else "missing")
+        if code in self.reference_statuses:
+            return self.reference_statuses[code]
+        return "reported" if _ok(self.reference.get(code)) else "missing"
 
 
 def _leaf_score(
@@ -138,41 +146,66 @@ def _leaf_score(
     return ratio, score, capped, note
 
 
+@dataclass(frozen=True)
+class _Tree:
+    """What every level computation reads from the framework, read once per framework."""
+
+    bottom_up: tuple[tuple[str, tuple[tuple[str, float], ...]], ...]  # parent, its (child, weight), children first
+    top_down: tuple[tuple[str, tuple[tuple[str, float], ...]], ...]  # every node in `codes` order, its children
+    names: Mapping[str, str]  # leaf → its name in a region's wording (zh)
+    terms: dict[str, Message] = field(default_factory=dict)  # node → indicator_term, filled as asked
+
+
+_TREES: dict[int, tuple[Framework, _Tree]] = {}
+
+
+def _tree(framework: Framework) -> _Tree:
+    hit = _TREES.get(id(framework))
+    if hit is not None and hit[0] is framework:
+        return hit[1]
+    nodes = framework.nodes
+
+    def kids(code: str) -> tuple[tuple[str, float], ...]:
+        return tuple((k, nodes[k].weight) for k in framework.children(code))
+
+    tree = _Tree(
+        bottom_up=tuple((p, kids(p)) for p in framework.parents),
+        top_down=tuple((c, kids(c)) for c in framework.codes),
+        names={c: nodes[c].name("zh", regional=True) for c in framework.leaves},
+    )
+    if len(_TREES) > 16:  # frameworks edited in a session: keep the last few
+        _TREES.clear()
+    _TREES[id(framework)] = (framework, tree)
+    return tree
+
+
 def _aggregate(framework: Framework, leaf_levels: Mapping[str, float | None]) -> tuple[dict, dict]:
     """(level per node, bottom-up with renormalised weights; effective overall weight per node, top-down)."""
+    tree = _tree(framework)
     level: dict[str, float | None] = dict(leaf_levels)
-    for parent in framework.parents:
-        kids = [k for k in framework.children(parent) if level.get(k) is not None]
-        total_w = sum(framework.nodes[k].weight for k in kids)
-        level[parent] = (
-            sum(framework.nodes[k].weight * level[k] for k in kids) / total_w if kids and total_w > 0 else None
-        )
+    for parent, children in tree.bottom_up:
+        kids = [(k, w) for k, w in children if level.get(k) is not None]
+        total_w = sum(w for _, w in kids)
+        level[parent] = sum(w * level[k] for k, w in kids) / total_w if kids and total_w > 0 else None
     eff: dict[str, float] = {ROOT: 1.0 if level.get(ROOT) is not None else 0.0}
-    for code in framework.codes:
-        kids = framework.children(code)
-        alive = [k for k in kids if level.get(k) is not None]
-        total_w = sum(framework.nodes[k].weight for k in alive)
-        for k in kids:
-            eff[k] = eff[code] * framework.nodes[k].weight / total_w if k in alive and total_w > 0 else 0.0
+    for code, children in tree.top_down:
+        alive = {k for k, _ in children if level.get(k) is not None}
+        total_w = sum(w for k, w in children if k in alive)
+        for k, w in children:
+            eff[k] = eff[code] * w / total_w if k in alive and total_w > 0 else 0.0
     return level, eff
 
 
 def _status_notes(indicators: list[IndicatorScore], inp: _Inputs, year: int) -> list[Message]:
     """One sentence per region and status (预估, 插值); each indicator's own status stays in `indicators`."""
     out = []
+    included = [i.code for i in indicators if i.included]
     for who, sts in ((inp.region, inp.statuses), (inp.reference_name, inp.reference_statuses)):
-        for status in NOTED_STATUSES:
-            codes = [i.code for i in indicators if i.included and sts.get(i.code) == status.key]
+        for key in NOTED_KEYS:
+            codes = [c for c in included if sts.get(c) == key]
             if codes:
-                out.append(
-                    msg(
-                        "assess.level.status_note",
-                        who=place(who),
-                        year=year,
-                        status=msg(f"status.{status.key}"),
-                        codes=codes,
-                    )
-                )
+                out.append(msg("assess.level.status_note", who=place(who), year=year, status=msg(f"status.{key}"),
+                               codes=codes))  # fmt: skip
     return out
 
 
@@ -199,6 +232,7 @@ def compute_level(
     notes += [note for (_, score, _, note) in scores.values() if note is not None and score is None]
     level, eff = _aggregate(framework, {c: scores[c][1] for c in framework.leaves})
     indicators = []
+    names = _tree(framework).names
     for code in framework.leaves:
         node = framework.nodes[code]
         ratio, score, capped, note = scores[code]
@@ -207,7 +241,7 @@ def compute_level(
         indicators.append(
             IndicatorScore(
                 code=code,
-                name=node.name("zh", regional=True),
+                name=names[code],
                 kind=node.kind,
                 basis=basis,
                 value=float(x) if _ok(x) else None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..kernel.messages import Message, msg
 from ..kernel.problems import Problem
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ..index.engine import IndexResult
     from .config import AssessmentConfig
 
-__all__ = ["fmt", "fmt_vs", "pct", "place", "rnd"]
+__all__ = ["evolve", "fmt", "fmt_vs", "pct", "place", "rnd"]
 
 EPS = 1e-9  # values within EPS of a threshold count as equal to it (config.EPS is this one)
 
@@ -44,10 +44,24 @@ def fmt_vs(x: float | None, threshold: float, ndigits: int = 1) -> str:
     def side(v: float) -> int:
         return 0 if abs(v - threshold) <= EPS else (1 if v > threshold else -1)
 
-    nd = ndigits
-    while nd < 12 and side(float(f"{x:.{nd}f}")) != side(x):
+    nd, want = ndigits, side(x)
+    text = f"{x:.{nd}f}"
+    while nd < 12 and side(float(text)) != want:
         nd += 1
-    return f"{x:.{nd}f}"
+        text = f"{x:.{nd}f}"
+    return text
+
+
+def evolve(obj: Any, **changes: Any) -> Any:
+    """`dataclasses.replace` for the result objects (frozen, no `__post_init__`, no init-only fields), without
+    its per-field `__init__` call: the copy's attributes are the original's with `changes` (field names only)."""
+    unknown = changes.keys() - obj.__dataclass_fields__.keys()
+    if unknown:
+        raise TypeError(f"{type(obj).__name__} has no field {sorted(unknown)}")
+    new = object.__new__(type(obj))
+    new.__dict__.update(obj.__dict__)
+    new.__dict__.update(changes)
+    return new
 
 
 def place(name: str) -> Message | str:

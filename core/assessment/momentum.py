@@ -43,6 +43,28 @@ def annual_growth(e_t: float | None, years: int) -> float | None:
     return (e_t / 100.0) ** (1.0 / years) - 1.0
 
 
+def momentum_value(
+    region_series: Mapping[int, float | None], reference_series: Mapping[int, float | None], year: int
+) -> float | None:
+    """M of `node_momentum` alone (no sentence), for the scatter of every region."""
+    return _chained(region_series, reference_series, year)[-1]
+
+
+def _chained(region_series, reference_series, year: int):
+    """(first years, common base, rebased?, E_region,T, E_reference,T, M); None where it stops being defined."""
+    b_r, b_n = _first_year(region_series), _first_year(reference_series)
+    if b_r is None or b_n is None:
+        return b_r, b_n, None, False, None, None, None
+    base = max(b_r, b_n)
+    rebased = b_r != b_n or region_series.get(base) != 100.0 or reference_series.get(base) != 100.0
+    reg = rebase(region_series, base) if rebased else region_series
+    ref = rebase(reference_series, base) if rebased else reference_series
+    e_r, e_n = reg.get(year), ref.get(year)
+    if year <= base or e_r is None or e_n is None or e_n <= 0:
+        return b_r, b_n, base, rebased, e_r, e_n, None
+    return b_r, b_n, base, rebased, e_r, e_n, 100.0 * e_r / e_n
+
+
 def node_momentum(
     region_series: Mapping[int, float | None],
     reference_series: Mapping[int, float | None],
@@ -57,19 +79,13 @@ def node_momentum(
     `label` names the node's index in sentences (a term; default 总指数).
     """
     label = label or msg("assess.total")
-    b_r, b_n = _first_year(region_series), _first_year(reference_series)
-    if b_r is None or b_n is None:
+    b_r, b_n, base, rebased, e_r, e_n, m = _chained(region_series, reference_series, year)
+    if base is None:
         why = msg("assess.momentum.no_series", label=label)
         return NodeMomentum(node, label, None, year, None, None, None, None, None, None, False, why)
-    base = max(b_r, b_n)
-    rebased = b_r != b_n or region_series.get(base) != 100.0 or reference_series.get(base) != 100.0
-    reg = rebase(region_series, base) if rebased else dict(region_series)
-    ref = rebase(reference_series, base) if rebased else dict(reference_series)
-    e_r, e_n = reg.get(year), ref.get(year)
-    if year <= base or e_r is None or e_n is None or e_n <= 0:
+    if m is None:
         code = "assess.momentum.same_year" if year <= base else "assess.momentum.no_index"
         return NodeMomentum(node, label, base, year, e_r, e_n, None, None, None, None, rebased, msg(code, label=label))
-    m = 100.0 * e_r / e_n
     g_r, g_n = annual_growth(e_r, year - base), annual_growth(e_n, year - base)
     gap = (g_r - g_n) * 100.0 if g_r is not None and g_n is not None else None
     index = label if label.code == "assess.total" else msg("assess.index_of", label=label)

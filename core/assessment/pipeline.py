@@ -33,7 +33,7 @@ from .industries import IndustryRow, assess_industries
 from .level import compute_level, indicator_term, performance_group
 from .levers import select_levers
 from .model import Benchmark, Comparison, LevelResult, NationValue, RegionAssessment, Role, fmt, fmt_vs, place
-from .momentum import node_momentum
+from .momentum import momentum_value, node_momentum
 from .partners import PeerMatrix, find_partners, province_adjacency, sameness
 from .positioning import functional_role, pillar_term, quadrant, short_boards
 from .potential import assess_potential
@@ -135,6 +135,9 @@ def _status_key(code: int) -> str:
     return CellStatus.REPORTED.key if status is CellStatus.UNDEFINED else status.key  # no finite value: left out
 
 
+_STATUS_KEYS = {int(s): _status_key(int(s)) for s in CellStatus}
+
+
 class BasisIndex:
     """GDP and population observations indexed by (region, code): `series` without scanning every row."""
 
@@ -166,6 +169,7 @@ class Context:
     pillar_levels: dict[str, dict] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     momenta: dict[str, dict] = field(default_factory=dict)
+    _series: dict[tuple[str, str], dict] = field(default_factory=dict, repr=False)
 
     @property
     def result(self) -> IndexResult:
@@ -176,10 +180,10 @@ class Context:
         res, t = self.result, self.year - self.result.base_year
         r = self.rows[region]
         vals, sts = {}, {}
-        for i, c in enumerate(self.fw.leaves):
-            v = float(res.values[r, i, t])
+        keys = _STATUS_KEYS
+        for c, v, code in zip(self.fw.leaves, res.values[r, :, t].tolist(), res.status[r, :, t].tolist(), strict=True):
             vals[c] = v if math.isfinite(v) else None
-            sts[c] = _status_key(int(res.status[r, i, t]))
+            sts[c] = keys[code] if code in keys else _status_key(code)
         return vals, sts
 
     def basis(self, region: str) -> tuple[dict, list[Message]]:
@@ -197,7 +201,11 @@ class Context:
         return {r: i for i, r in enumerate(self.result.regions)}
 
     def series(self, region: str, code: str) -> dict[int, float | None]:
-        return row_series(self.result, self.rows[region], code)
+        """The region's index series of `code` (read once; callers do not change it)."""
+        key = (region, code)
+        if key not in self._series:
+            self._series[key] = row_series(self.result, self.rows[region], code)
+        return self._series[key]
 
     def nation_series(self, code: str) -> dict:
         return self.series(NATION, code) if NATION in self.rows else {}
@@ -258,9 +266,7 @@ def region_levels(run: EnginePass, table: ObservationTable, cfg: AssessmentConfi
     ctx.roles = {r: functional_role(ctx.pillar_levels[r], cfg, fw) for r in loaded}
     nodes = (ROOT, *fw.pillars)
     nat_idx = {c: ctx.nation_series(c) for c in nodes}
-    ctx.momenta = {
-        r: {c: node_momentum(ctx.series(r, c), nat_idx[c], ctx.year).momentum for c in nodes} for r in loaded
-    }
+    ctx.momenta = {r: {c: momentum_value(ctx.series(r, c), nat_idx[c], ctx.year) for c in nodes} for r in loaded}
     return ctx
 
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import gc
 import math
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import field, fields
 from typing import Any
 
-from ..kernel.messages import Message
+from ..kernel.messages import Message, render
 
 NDIGITS = 4
 
@@ -35,13 +36,19 @@ def rnd(x: float | None, ndigits: int = NDIGITS) -> float | None:
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """The cyclic garbage collector off while a result of many small acyclic objects is built (reference
-    counting still frees them); without it each collection rescans every object built so far."""
+    counting still frees them); without it each collection rescans every object built so far.
+
+    On the way out the objects built are handed to the oldest generation (freeze + unfreeze: two list
+    splices) rather than left in the youngest, whose next collection would scan them all at once. They
+    stay collectable: the next full collection looks at them as it looks at every long-lived object."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
@@ -54,24 +61,87 @@ def jf(*, name: str | None = None, nd: int | None = None, group: str | None = No
 def to_json(value: Any, nd: int = NDIGITS) -> Any:
     """The JSON-ready form of a result object (or of any value inside one)."""
     kind = type(value)
+    write = _WRITERS.get(kind)
+    if write is None:
+        write = _WRITERS[kind] = _writer(kind)
+    return write(value, nd)
+
+
+def _writer(kind: type) -> Any:
+    """How a value of this type is written (the form depends on the type only: resolved once per type)."""
     if kind is float:
-        return rnd(value, nd)
-    if kind in _PLAIN or value is None:
-        return value
-    if isinstance(value, Message):
-        return value.text()
-    if hasattr(kind, "__dataclass_fields__") and not isinstance(value, type):
-        return _object(value)
-    if isinstance(value, Mapping):
-        return {str(k): to_json(v, nd) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [to_json(v, nd) for v in value]
-    if isinstance(value, float):
-        return rnd(value, nd)
+        return rnd
+    if kind in _PLAIN or kind is type(None):
+        return _same
+    if issubclass(kind, Message):
+        return lambda value, nd: _text(value)
+    if hasattr(kind, "__dataclass_fields__") and not issubclass(kind, type):
+        return lambda value, nd: _object(value)
+    if issubclass(kind, Mapping):
+        return lambda value, nd: {str(k): to_json(v, nd) for k, v in value.items()}
+    if issubclass(kind, (list, tuple)):
+        return lambda value, nd: [to_json(v, nd) for v in value]
+    if issubclass(kind, float):
+        return rnd
+    return _same
+
+
+def _same(value: Any, nd: int) -> Any:
     return value
 
 
 _PLAIN = (str, int, bool)
+_WRITERS: dict[type, Any] = {}
+_KEPT = threading.local()  # .texts while a JSON is built in this thread: id → (message, its Chinese text)
+
+
+@contextmanager
+def _texts_kept() -> Iterator[None]:
+    """Each message rendered once while the JSON is built: its text, its `_message` entry and every message
+    quoting it read the one rendering (the memo holds the message, so its id is not reused meanwhile)."""
+    if getattr(_KEPT, "texts", None) is not None:
+        yield
+        return
+    _KEPT.texts = {}
+    try:
+        yield
+    finally:
+        _KEPT.texts = None
+
+
+def _text(m: Message) -> str:
+    """`m.text()` (Chinese), each nested message's text read from the memo when one is kept."""
+    memo = getattr(_KEPT, "texts", None)
+    if memo is None:
+        return m.text()
+    hit = memo.get(id(m))
+    if hit is None:
+        # a nested message renders as its text: passing the text instead of the message renders the same
+        hit = memo[id(m)] = (m, render(m.code, {k: _rendered(v) for k, v in m.args.items()}))
+    return hit[1]
+
+
+def _rendered(value: Any) -> Any:
+    if isinstance(value, Message):
+        return _text(value)
+    if isinstance(value, (list, tuple)):
+        return [_rendered(v) for v in value]
+    return value
+
+
+def message_json(m: Message) -> dict:
+    """`m.to_dict()`: code, arguments (nested messages as dicts) and the Chinese text (from the memo)."""
+    return {"code": m.code, "args": {k: _jsonable(v) for k, v in m.args.items()}, "text": _text(m)}
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Message):
+        return message_json(value)
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
 _PLANS: dict[type, tuple[tuple[str, str, str | None, int], ...]] = {}
 
 
@@ -90,7 +160,15 @@ def _object(obj: Any) -> dict:
     out: dict[str, Any] = {}
     for attr, key, group, nd in _plan(type(obj)):
         target = out.setdefault(group, {}) if group is not None else out
-        put(target, key, getattr(obj, attr), nd)
+        value = getattr(obj, attr)
+        kind = type(value)
+        if kind is float:  # the common fields written in place: what `put` writes for them
+            v = round(value, nd) if math.isfinite(value) else None
+            target[key] = 0.0 if v == 0 else v
+        elif kind is str or value is None or kind is bool or kind is int:
+            target[key] = value
+        else:
+            put(target, key, value, nd)
     layout = _LAYOUTS.get(type(obj).__name__)
     if layout is not None:
         for key, value in layout(obj).items():
@@ -102,9 +180,9 @@ def put(target: dict, key: str, value: Any, nd: int = NDIGITS) -> None:
     """target[key] = the JSON of value; a Message also leaves its code and arguments beside it."""
     target[key] = to_json(value, nd)
     if isinstance(value, Message):
-        target[f"{key}_message"] = value.to_dict()
+        target[f"{key}_message"] = message_json(value)
     elif isinstance(value, (list, tuple)) and value and all(isinstance(v, Message) for v in value):
-        target[f"{key}_messages"] = [v.to_dict() for v in value]
+        target[f"{key}_messages"] = [message_json(v) for v in value]
 
 
 def _node_comparison(c: Any) -> dict:
@@ -152,6 +230,11 @@ _LAYOUTS = {
 
 def region_json(ra: Any) -> dict:
     """One region's assessment (a RegionAssessment) in the JSON layout the CLI and the exports write."""
+    with _texts_kept():
+        return _region_json(ra)
+
+
+def _region_json(ra: Any) -> dict:
     strengths, weaknesses = ra.boards.split()
     d: dict[str, Any] = {
         "region": ra.region,
@@ -217,6 +300,11 @@ def robustness_json(cfg: Any) -> dict:
 
 def assessment_json(a: Any) -> dict:
     """The whole assessment (an Assessment): what `python -m core assess --json` writes."""
+    with _texts_kept():
+        return _assessment_json(a)
+
+
+def _assessment_json(a: Any) -> dict:
     from ..kernel.messages import msg
     from ..model.framework import ROOT
     from ..model.observations import NATION
