@@ -71,6 +71,46 @@ def add_legend(plot, columns: int = 1, below: bool = False):
     return legend
 
 
+_AXIS_CLASS = None
+
+
+def axis_class():
+    """pyqtgraph's AxisItem drawing its ticks and labels straight onto the painter. The stock one
+    records them in a QPicture and replays it on every paint, and replaying text lays each label
+    out again (a third of a chart's drawing time). The draw specs are kept until pyqtgraph
+    invalidates them (it resets `picture` to None whenever the range, size or style changes)."""
+    global _AXIS_CLASS
+    if _AXIS_CLASS is None:
+        from PySide6.QtGui import QPicture
+
+        class DirectAxis(pg().AxisItem):
+            specs = None
+
+            def paint(self, p, opt, widget):
+                if self.picture is None:
+                    picture = QPicture()  # measured as the stock axis measures (same device metrics)
+                    painter = QPainter(picture)
+                    try:
+                        if self.style["tickFont"]:
+                            painter.setFont(self.style["tickFont"])
+                        self.specs = self.generateDrawSpecs(painter)
+                    finally:
+                        painter.end()
+                    self.picture = picture
+                if self.specs is not None:
+                    p.save()
+                    self.drawPicture(p, *self.specs)
+                    p.restore()
+
+        _AXIS_CLASS = DirectAxis
+    return _AXIS_CLASS
+
+
+def axis_items() -> dict:
+    """The shown axes (left, bottom); the hidden top and right ones are never painted."""
+    return {name: axis_class()(name) for name in ("left", "bottom")}
+
+
 class ChartFrame(QWidget):
     """Title + tools + a pyqtgraph PlotWidget (or any QWidget from `make_widget`)."""
 
@@ -132,7 +172,9 @@ class ChartFrame(QWidget):
 
     # subclasses may return a custom QWidget (radar, gauge)
     def make_widget(self) -> QWidget:
-        w = pg().PlotWidget(enableMenu=False)  # no context menu to build (style_plot keeps it off)
+        w = pg().PlotWidget(
+            enableMenu=False, axisItems=axis_items()
+        )  # no context menu to build (style_plot keeps it off)
         self.plot = w.getPlotItem()
         style_plot(self.plot)
         return w
