@@ -196,6 +196,7 @@ class QtRenderer:
         from PySide6.QtCore import QCoreApplication, QEvent, QSize
 
         chart = make_chart(figure.chart)
+        chart.settle_axes = False  # the figures as they have always been drawn (axes as after one paint)
         try:
             chart.resize(QSize(round(figure.width_cm * CM_TO_LOGICAL), round(figure.height_cm * CM_TO_LOGICAL)))
             chart.show()  # a never-shown plot has no geometry (spec 04)

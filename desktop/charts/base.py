@@ -86,17 +86,22 @@ def axis_class():
         class DirectAxis(pg().AxisItem):
             specs = None
 
+            def measure(self) -> None:
+                """Ticks and label places for the current range and size; the labels' size sets the
+                axis' width or height (pyqtgraph resizes the axis when it changes)."""
+                picture = QPicture()  # measured as the stock axis measures (same device metrics)
+                painter = QPainter(picture)
+                try:
+                    if self.style["tickFont"]:
+                        painter.setFont(self.style["tickFont"])
+                    self.specs = self.generateDrawSpecs(painter)
+                finally:
+                    painter.end()
+                self.picture = picture
+
             def paint(self, p, opt, widget):
                 if self.picture is None:
-                    picture = QPicture()  # measured as the stock axis measures (same device metrics)
-                    painter = QPainter(picture)
-                    try:
-                        if self.style["tickFont"]:
-                            painter.setFont(self.style["tickFont"])
-                        self.specs = self.generateDrawSpecs(painter)
-                    finally:
-                        painter.end()
-                    self.picture = picture
+                    self.measure()
                 if self.specs is not None:
                     p.save()
                     self.drawPicture(p, *self.specs)
@@ -172,12 +177,26 @@ class ChartFrame(QWidget):
 
     # subclasses may return a custom QWidget (radar, gauge)
     def make_widget(self) -> QWidget:
-        w = pg().PlotWidget(
-            enableMenu=False, axisItems=axis_items()
-        )  # no context menu to build (style_plot keeps it off)
+        # no context menu to build (style_plot keeps it off)
+        w = pg().PlotWidget(enableMenu=False, axisItems=axis_items())
         self.plot = w.getPlotItem()
+        w.scene().sigPrepareForPaint.connect(self._settle_axes)
         style_plot(self.plot)
         return w
+
+    settle_axes = True  # the report renderer draws as it always has: the axes settle after the first paint
+
+    def _settle_axes(self) -> None:
+        """Before a paint: the axes whose ticks are out of date measure their labels and the plot
+        lays itself out again if that changed an axis' width, so the paint is the last one (else
+        pyqtgraph finds the labels' size while painting, and the whole chart is painted again)."""
+        axes = [self.plot.getAxis(name) for name in ("left", "bottom")]
+        stale = [ax for ax in axes if ax.picture is None and ax.isVisible()]
+        if not self.settle_axes or not stale:
+            return
+        for ax in stale:
+            ax.measure()
+        self.plot.layout.activate()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
