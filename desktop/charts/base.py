@@ -188,8 +188,9 @@ class ChartFrame(QWidget):
 
     def _settle_axes(self) -> None:
         """Before a paint: the axes whose ticks are out of date measure their labels and the plot
-        lays itself out again if that changed an axis' width, so the paint is the last one (else
-        pyqtgraph finds the labels' size while painting, and the whole chart is painted again)."""
+        lays itself out again if that changed an axis' width, so the first paint shows the final
+        layout (else pyqtgraph finds the labels' size while painting, and the chart is painted a
+        third time)."""
         axes = [self.plot.getAxis(name) for name in ("left", "bottom")]
         stale = [ax for ax in axes if ax.picture is None and ax.isVisible()]
         if not self.settle_axes or not stale:
@@ -197,6 +198,7 @@ class ChartFrame(QWidget):
         for ax in stale:
             ax.measure()
         self.plot.layout.activate()
+        self.plot.vb.prepareForPaint()  # its data transform for its new size (it prepared before this)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
