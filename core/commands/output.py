@@ -39,8 +39,13 @@ def write_json_to(out: TextIO, data: Any, indent: int | None) -> None:
 
 
 def _dumps(value: Any, indent: int | None) -> str:
+    return _encoder(indent).encode(value)  # what json.dumps with these options does, without a new encoder each time
+
+
+@functools.lru_cache(maxsize=8)
+def _encoder(indent: int | None) -> json.JSONEncoder:
     separators = (",", ":") if indent is None else (",", ": ")
-    return json.dumps(value, ensure_ascii=False, indent=indent, separators=separators, allow_nan=False)
+    return json.JSONEncoder(ensure_ascii=False, indent=indent, separators=separators, allow_nan=False)
 
 
 def _is_table(value: Any) -> bool:
@@ -51,17 +56,10 @@ def _is_table(value: Any) -> bool:
 def _write(out: TextIO, value: Any, indent: int | None, depth: int, rendered: dict[int, bytes] | None = None) -> None:
     if _is_table(value):
         if indent is None:
-            text = rendered[id(value)] if rendered and id(value) in rendered else _table_texts([value])[0]
-            if hasattr(out, "write_utf8"):  # _Utf8File
-                out.write_utf8(text)
-            else:
-                out.write(text.decode())
+            _put(out, rendered[id(value)] if rendered and id(value) in rendered else _table_texts([value])[0])
             return
         value = value.to_dict()
-    streamed = isinstance(value, Iterator) or (
-        isinstance(value, dict) and any(isinstance(v, Iterator) or _is_table(v) for v in value.values())
-    )
-    if not streamed:
+    if not _streamed(value):
         text = _dumps(value, indent)
         out.write(text if indent is None or not depth else text.replace("\n", "\n" + " " * (indent * depth)))
         return
@@ -74,11 +72,52 @@ def _write(out: TextIO, value: Any, indent: int | None, depth: int, rendered: di
         texts = _render_tables(chunk, rendered or {}) if indent is None else {}
         for key, item in chunk:
             out.write(("" if first else ",") + inner + _dumps(str(key), None) + colon)
-            _write(out, item, indent, depth + 1, texts)
+            flat = _flat_compact(item, texts) if indent is None else None
+            if flat is None:
+                _write(out, item, indent, depth + 1, texts)
+            else:
+                _put(out, flat)
             first = False
     if indent is not None and not first:
         out.write("\n" + " " * (indent * depth))
     out.write("}")
+
+
+def _streamed(value: Any) -> bool:
+    """Written one pair at a time: an iterator of pairs, or a dict holding one or a NodeTable."""
+    return isinstance(value, Iterator) or (
+        isinstance(value, dict) and any(isinstance(v, Iterator) or _is_table(v) for v in value.values())
+    )
+
+
+def _flat_compact(item: Any, texts: dict[int, bytes]) -> bytes | None:
+    """The compact JSON (UTF-8) _write gives for a streamed dict whose values are NodeTables or plain values
+    (a region's index, growth and flags), made as one piece; None for anything else (_write writes it)."""
+    if not isinstance(item, dict) or not _streamed(item):
+        return None
+    parts = []
+    for key, v in item.items():
+        if _is_table(v):
+            text = texts[id(v)] if id(v) in texts else _table_texts([v])[0]
+        elif _streamed(v):
+            return None
+        else:
+            text = b"{}" if v == {} else _dumps(v, None).encode()
+        parts.append(_key_bytes(str(key)) + text)
+    return b"{" + b",".join(parts) + b"}"
+
+
+@functools.lru_cache(maxsize=256)
+def _key_bytes(key: str) -> bytes:
+    return (_dumps(key, None) + ":").encode()
+
+
+def _put(out: TextIO, data: bytes) -> None:
+    """UTF-8 bytes on `out`: as they are on a _Utf8File, else decoded."""
+    if hasattr(out, "write_utf8"):
+        out.write_utf8(data)
+    else:
+        out.write(data.decode())
 
 
 _CHUNK = 256  # pairs of a streamed object whose tables are formatted together (bounded memory)
@@ -214,22 +253,34 @@ def write_json(data: Any, target: str, lang: str, indent: int | None = DEFAULT_I
         write_json_to(sys.stdout, data, indent)
         return
     with atomic_open(target) as fh:
-        write_json_to(_Utf8File(fh), data, indent)
+        utf8 = _Utf8File(fh)
+        write_json_to(utf8, data, indent)
+        utf8.flush()
     say("cli.written", lang, path=target)
 
 
 class _Utf8File:
     """A binary file written as UTF-8 text; table texts, made as bytes, go in as they are (no decode and
-    re-encode of most of the output)."""
+    re-encode of most of the output). Pieces are gathered and written about a megabyte at a time."""
 
     def __init__(self, fh: BinaryIO):
         self.fh = fh
+        self.parts: list[bytes] = []
+        self.size = 0
 
     def write(self, text: str) -> None:
-        self.fh.write(text.encode())
+        self.write_utf8(text.encode())
 
     def write_utf8(self, data: bytes) -> None:
-        self.fh.write(data)
+        self.parts.append(data)
+        self.size += len(data)
+        if self.size > 1 << 20:
+            self.flush()
+
+    def flush(self) -> None:
+        self.fh.write(b"".join(self.parts))
+        self.parts.clear()
+        self.size = 0
 
 
 def write_table(columns: dict[str, list], target: str, fmt: str, lang: str) -> None:
