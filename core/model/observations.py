@@ -350,6 +350,10 @@ def first_seen_codes(keys: np.ndarray) -> np.ndarray:
     """Codes 0, 1, … of integer `keys`, numbered in order of first appearance."""
     if not len(keys):
         return np.zeros(0, dtype=np.int64)
+    if len(keys) > 1 and (keys[1:] >= keys[:-1]).all():  # already in order (rows grouped as written): no sort
+        codes = np.zeros(len(keys), dtype=np.int64)
+        np.cumsum(keys[1:] != keys[:-1], out=codes[1:])
+        return codes
     _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
     rank = np.empty(len(first), dtype=np.int64)
     rank[np.argsort(first, kind="stable")] = np.arange(len(first))
