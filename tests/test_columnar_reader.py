@@ -386,3 +386,25 @@ def test_parse_starts_after_a_plain_header_line(tmp_path, monkeypatch):
         assert_same(fast, slow)
         assert len(fast.observations) == 12
         assert seen and {start for start, _ in seen} == {header_bytes.get(name)}
+
+
+def test_grouped_keys_numbered_without_a_sort(monkeypatch):
+    """Counting work: keys already in order (rows grouped as a file usually is) are numbered in one pass,
+    without np.unique's sort; keys out of order take the sort. Both number in order of first appearance."""
+    import numpy as np
+
+    from core.model import observations
+
+    calls = {"unique": 0}
+    real = np.unique
+
+    def unique(*args, **kwargs):
+        calls["unique"] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(np, "unique", unique)
+    grouped = np.repeat(np.array([3, 7, 8, 20]), [2, 1, 3, 2])
+    assert observations.first_seen_codes(grouped).tolist() == [0, 0, 1, 2, 2, 2, 3, 3]
+    assert calls["unique"] == 0
+    assert observations.first_seen_codes(np.array([8, 3, 8, 5, 3])).tolist() == [0, 1, 0, 2, 1]
+    assert calls["unique"] == 1
