@@ -49,8 +49,16 @@ def _encoder(indent: int | None) -> json.JSONEncoder:
 
 
 def _is_table(value: Any) -> bool:
-    """A NodeTable (core.index.engine): rows × columns of rounded floats, NaN for null, kept as an array."""
-    return hasattr(value, "row_keys") and hasattr(value, "col_keys")
+    """A NodeTable (core.index.engine): rows × columns of rounded floats, NaN for null, kept as an array.
+    Decided once per type (every instance of a type has its fields or none has)."""
+    kind = type(value)
+    table = _TABLE_TYPES.get(kind)
+    if table is None:
+        table = _TABLE_TYPES[kind] = hasattr(value, "row_keys") and hasattr(value, "col_keys")
+    return table
+
+
+_TABLE_TYPES: dict[type, bool] = {}
 
 
 def _write(out: TextIO, value: Any, indent: int | None, depth: int, rendered: dict[int, bytes] | None = None) -> None:
