@@ -389,8 +389,8 @@ def test_parse_starts_after_a_plain_header_line(tmp_path, monkeypatch):
 
 
 def test_grouped_keys_numbered_without_a_sort(monkeypatch):
-    """Counting work: keys already in order (rows grouped as a file usually is) are numbered in one pass,
-    without np.unique's sort; keys out of order take the sort. Both number in order of first appearance."""
+    """Counting work: keys grouped in runs (rows grouped as a file usually is, in any order of the groups) are
+    numbered in one pass, without np.unique's sort; a key in two runs takes the sort. Both number in order of first appearance."""
     import numpy as np
 
     from core.model import observations
@@ -405,6 +405,7 @@ def test_grouped_keys_numbered_without_a_sort(monkeypatch):
     monkeypatch.setattr(np, "unique", unique)
     grouped = np.repeat(np.array([3, 7, 8, 20]), [2, 1, 3, 2])
     assert observations.first_seen_codes(grouped).tolist() == [0, 0, 1, 2, 2, 2, 3, 3]
+    assert observations.first_seen_codes(np.array([8, 8, 3, 5, 5, 20])).tolist() == [0, 0, 1, 2, 2, 3]
     assert calls["unique"] == 0
     assert observations.first_seen_codes(np.array([8, 3, 8, 5, 3])).tolist() == [0, 1, 0, 2, 1]
     assert calls["unique"] == 1
