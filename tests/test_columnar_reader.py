@@ -351,3 +351,61 @@ def test_distinct_keys_sorted_in_one_pass(tmp_path, monkeypatch):
             m.setattr(longformat, "open_frame", lambda *a: None)
             slow = load_result(paths, FW)
         assert_same(fast, slow)
+
+
+def test_parse_starts_after_a_plain_header_line(tmp_path, monkeypatch):
+    """Counting work: pandas skips no row when the header is one plain line (it parses from the byte after
+    it); a quoted header, a lone carriage return or UTF-16 keep pandas' row skipping. Both read alike."""
+    import core.io.row_sources as row_sources
+
+    seen: list[tuple[int, object]] = []
+    real = row_sources._parse_csv
+
+    def parse(pd, data, dialect, *args, **kwargs):
+        seen.append((row_sources._data_start(data, dialect), dialect.encoding))
+        return real(pd, data, dialect, *args, **kwargs)
+
+    monkeypatch.setattr(row_sources, "_parse_csv", parse)
+    body = "".join(f"地区{r},{c},2020,{r + 1}\r\n" for r in range(3) for c in LEAVES[:4])
+    cases = {
+        "plain.csv": ("\ufeff地区,指标,年份,数值\r\n" + body).encode(),
+        "gbk.csv": ("地区,指标,年份,数值\r\n" + body).encode("gb18030"),
+        "quoted.csv": ('"地区","指标",年份,数值\r\n' + body).encode(),
+        "lone_cr.csv": ("地区,指标,年份,数值\r\r\n" + body).encode(),
+        "utf16.csv": ("地区\t指标\t年份\t数值\r\n" + body.replace(",", "\t")).encode("utf-16"),
+    }
+    header_bytes = {
+        "plain.csv": 3 + len("地区,指标,年份,数值\r\n".encode()),
+        "gbk.csv": len("地区,指标,年份,数值\r\n".encode("gb18030")),
+    }
+    for name, payload in cases.items():
+        seen.clear()
+        path = tmp_path / name
+        path.write_bytes(payload)
+        fast, slow = both_paths(path, monkeypatch)
+        assert_same(fast, slow)
+        assert len(fast.observations) == 12
+        assert seen and {start for start, _ in seen} == {header_bytes.get(name)}
+
+
+def test_grouped_keys_numbered_without_a_sort(monkeypatch):
+    """Counting work: keys grouped in runs (rows grouped as a file usually is, in any order of the groups) are
+    numbered in one pass, without np.unique's sort; a key in two runs takes the sort. Both number in order of first appearance."""
+    import numpy as np
+
+    from core.model import observations
+
+    calls = {"unique": 0}
+    real = np.unique
+
+    def unique(*args, **kwargs):
+        calls["unique"] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(np, "unique", unique)
+    grouped = np.repeat(np.array([3, 7, 8, 20]), [2, 1, 3, 2])
+    assert observations.first_seen_codes(grouped).tolist() == [0, 0, 1, 2, 2, 2, 3, 3]
+    assert observations.first_seen_codes(np.array([8, 8, 3, 5, 5, 20])).tolist() == [0, 0, 1, 2, 2, 3]
+    assert calls["unique"] == 0
+    assert observations.first_seen_codes(np.array([8, 3, 8, 5, 3])).tolist() == [0, 1, 0, 2, 1]
+    assert calls["unique"] == 1

@@ -144,3 +144,30 @@ def test_many_node_tables_print_as_json_does():
         expected = {k: {name: t.to_dict() for name, t in d.items()} for k, d in pairs}
         text = json_text({"regions": iter(pairs)}, None)
         assert text == json.dumps({"regions": expected}, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def test_rounded_tables_print_without_repr(monkeypatch):
+    """Counting work: values rounded to 6 decimals are printed as arrays; repr runs only for the values off
+    that path (not rounded, or too small or large), and the text stays json.dumps'."""
+    import numpy as np
+
+    import core.commands.output as output
+    from core.index.engine import NodeTable, rounded_array
+
+    calls = {"repr": 0}
+
+    def counting_repr(v):
+        calls["repr"] += 1
+        return repr(v)
+
+    monkeypatch.setattr(output, "repr", counting_repr, raising=False)
+    rng = np.random.default_rng(3)
+    values = rounded_array(rng.uniform(0, 5000, (40, 12, 10)), 6)
+    values[0, 0, :3] = [np.pi, 1e-7, 1e16]  # three values off the array path
+    values[1, 1, 1] = np.nan
+    codes, years = tuple(f"{i}" for i in range(12)), tuple(str(2000 + j) for j in range(10))
+    pairs = [(f"地区{r}", {"index": NodeTable(codes, years, values[r])}) for r in range(40)]
+    text = json_text({"regions": iter(pairs)}, None)
+    assert calls["repr"] == 3
+    expected = {k: {name: t.to_dict() for name, t in d.items()} for k, d in pairs}
+    assert text == json.dumps({"regions": expected}, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -563,13 +563,14 @@ class IndexResult:
             index = rounded_array(self.index, ndigits)
             growth = rounded_array(self.growth[:, :, 1:], ndigits)
             years = tuple(str(y) for y in self.years)
+            flagged = (self.node_flags != REPORTED).any(axis=(1, 2))  # regions with any flag (most have none)
             pairs = (
                 (
                     region,
                     {
                         "index": NodeTable(self.codes, years, index[r]),
                         "growth": NodeTable(self.codes, years[1:], growth[r]),
-                        "flags": self._region_flags(r),
+                        "flags": self._region_flags(r) if flagged[r] else {},
                     },
                 )
                 for r, region in enumerate(self.regions)

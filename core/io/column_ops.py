@@ -39,18 +39,14 @@ def sorted_columns(c: Columns) -> Columns:
     """Ordered by region, indicator, year, file, sheet, row (loading._order), stable."""
     if not len(c):
         return c
+    keys = (c.year, ranks(c.codes("indicator")), ranks(c.codes("region")))
+    order = _distinct_order(keys)
+    if order is not None:  # each key once: file, sheet and row never decide (not computed)
+        return c.take(order)
     origin_file = np.array([(o.file or "") if o else "" for o in c.origins], dtype=object)
     origin_sheet = np.array([(o.sheet or "") if o else "" for o in c.origins], dtype=object)
-    keys = (
-        np.maximum(c.row, 0),
-        ranks(origin_sheet)[c.origin],
-        ranks(origin_file)[c.origin],
-        c.year,
-        ranks(c.codes("indicator")),
-        ranks(c.codes("region")),
-    )
-    order = _distinct_order(keys[3:])
-    return c.take(_lexsort(keys) if order is None else order)
+    ties = (np.maximum(c.row, 0), ranks(origin_sheet)[c.origin], ranks(origin_file)[c.origin])
+    return c.take(_lexsort(ties + keys))
 
 
 def _distinct_order(keys: tuple[np.ndarray, ...]) -> np.ndarray | None:

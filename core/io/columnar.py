@@ -33,7 +33,7 @@ Column = tuple[np.ndarray, list[object]]  # codes (one per row) and the distinct
 def distinct(values: Any) -> Column:
     """Codes and distinct values of a column (categorical columns as parsed; types kept apart: 1 ≠ True ≠ "1")."""
     if getattr(values, "dtype", None) == "category":  # a pandas categorical column as parsed
-        return np.asarray(values.cat.codes, dtype=np.int64), list(values.cat.categories)
+        return np.asarray(values.cat.codes), list(values.cat.categories)  # int8/int16 codes: only indexed
     arr = np.asarray(values, dtype=object)
     if all(type(v) is str for v in arr[: min(len(arr), 1000)]) and all(isinstance(v, str) for v in arr):
         return codes_of(arr)
@@ -95,11 +95,14 @@ def read_columns(
     rownums = np.arange(first_row, first_row + n, dtype=np.int64)
     fields = {f: distinct(data[i]) for f, i in reader.cols.items() if f != "value"}
     texts = {f: per_value(fields[f], cell_text) for f in ("unit", "source", "note") if f in fields}
-    region_text, region_codes = text_codes(fields["region"], cell_text)
-    canon = [canonical_region_name(cell_text(v)) or cell_text(v) for v in fields["region"][1]]
-    same = canon == [cell_text(v) for v in fields["region"][1]]  # no name converted: the same codes
+    names = [cell_text(v) for v in fields["region"][1]]  # each distinct name looked up once
+    canonical = [canonical_region_name(t) for t in names]
+    region_text, region_codes = text_codes((fields["region"][0], names), str)
+    canon = [c or t for c, t in zip(canonical, names, strict=True)]
+    same = canon == names  # no name converted: the same codes
     canon_codes = region_codes if same else text_codes((fields["region"][0], canon), str)[1]
-    region_ok = per_value(fields["region"], lambda v: _region_clean(cell_text(v)), bool)
+    clean_names = [bool(t) and (c is None or c == t) for c, t in zip(canonical, names, strict=True)]
+    region_ok = per_value((fields["region"][0], clean_names), bool, bool)
     indicator, indicator_codes = text_codes(fields["indicator"], cell_text)
     indicator_ok = per_value(fields["indicator"], lambda v: cell_text(v) in reader.known, bool)
     year = per_value(fields["year"], lambda v: _year(v), np.int64)
@@ -154,11 +157,6 @@ def read_columns(
     return both.take(np.argsort(both.row, kind="stable")), [int(r) for r in read.row]
 
 
-def _region_clean(text: str) -> bool:
-    canonical = canonical_region_name(text)
-    return bool(text) and (canonical is None or canonical == text)
-
-
 def _year(v: object) -> int:
     y = year_of(v)
     return y if y is not None and 1900 <= y <= 2200 else 0
@@ -189,18 +187,22 @@ def _duplicated(
     """(key code per row when every row is keyed and none repeats, else None; rows whose (region,
     indicator, year) key occurs more than once among the keyed rows)."""
     out = np.zeros(len(year), bool)
-    idx = np.flatnonzero(keyed)
-    if not len(idx):
+    idx = slice(None) if keyed.all() else np.flatnonzero(keyed)  # every row keyed: no copies
+    if not len(year[idx]):
         return None, out
     low, high = int(year[idx].min()), int(year[idx].max())
     size = max(len(region[1]), 1) * max(len(indicator[1]), 1) * (high - low + 1)
     if size <= 4 * len(year) + 1024:  # a dense key: counted in one pass
-        codes = (region[0][idx] * len(indicator[1]) + indicator[0][idx]) * (high - low + 1) + (year[idx] - low)
+        codes = region[0][idx] * len(indicator[1])
+        codes += indicator[0][idx]
+        codes *= high - low + 1
+        codes += year[idx]
+        codes -= low
     else:
         codes = key_codes((region[0][idx], region[1]), (indicator[0][idx], indicator[1]), year[idx])
     counts = np.bincount(codes)
     out[idx] = counts[codes] > 1
-    distinct_keys = len(idx) == len(year) and not out.any()
+    distinct_keys = isinstance(idx, slice) and not out.any()
     return (codes if distinct_keys else None), out
 
 
@@ -226,7 +228,7 @@ def candidate_series(cols: Columns, sid: np.ndarray, is_percent: np.ndarray, for
     cand |= pct & (frac > 0) & (big > 0)
     if not formats_visible:
         cand |= pct & (size >= 2) & (frac == size)
-    grouped = v[np.argsort(sid, kind="stable")]
+    grouped = v if (sid[1:] >= sid[:-1]).all() else v[np.argsort(sid, kind="stable")]  # rows already grouped: no sort
     starts = np.concatenate([[0], np.cumsum(size)[:-1]])
     for length in np.unique(size[size >= 3]):
         groups = np.flatnonzero(size == length)

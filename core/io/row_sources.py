@@ -199,19 +199,36 @@ def _parse_csv(pd, data: bytes, dialect: CsvDialect, width: int, value: int | No
     dtypes: dict[int, object] = dict.fromkeys(range(width), "category")
     if value is not None:
         dtypes[value] = float if numbers else object
-    return pd.read_csv(  # the bytes with the detected encoding: pandas decodes as it parses (no copy of the text)
-        io.BytesIO(data),
+    source = io.BytesIO(data)  # the bytes with the detected encoding: pandas decodes as it parses (no copy)
+    start = _data_start(data, dialect)
+    if start:
+        source.seek(start)  # pandas parses from there
+    return pd.read_csv(
+        source,
         encoding=dialect.encoding,
         encoding_errors=errors,
         sep=dialect.delimiter,
         header=None,
-        skiprows=1,
+        skiprows=None if start else 1,
         dtype=dtypes,
         keep_default_na=False,
         na_filter=False,
         skip_blank_lines=False,
         engine="c",
     )
+
+
+def _data_start(data: bytes, dialect: CsvDialect) -> int | None:
+    """The byte offset of the first data row when the header row is one plain line (no quote, no lone
+    carriage return) of an ASCII-compatible encoding, else None. Parsing from there gives the rows that
+    skipping the header row gives, and pandas' C parser does it markedly faster (no per-row skip check)."""
+    if dialect.encoding not in ("utf-8", "utf-8-sig", "gb18030"):
+        return None
+    end = data.find(b"\n")
+    line = data[:end].removesuffix(b"\r")
+    if end < 0 or b'"' in line or b"\r" in line:
+        return None
+    return end + 1
 
 
 def _may_hold_booleans(values, data: bytes) -> bool:

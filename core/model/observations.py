@@ -350,10 +350,24 @@ def first_seen_codes(keys: np.ndarray) -> np.ndarray:
     """Codes 0, 1, … of integer `keys`, numbered in order of first appearance."""
     if not len(keys):
         return np.zeros(0, dtype=np.int64)
+    runs = np.zeros(len(keys), dtype=np.int64)  # the runs of equal keys, numbered
+    np.cumsum(keys[1:] != keys[:-1], out=runs[1:])
+    if _one_run_per_key(keys, int(runs[-1]) + 1):  # rows grouped by key (as files usually are): no sort
+        return runs
     _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
     rank = np.empty(len(first), dtype=np.int64)
     rank[np.argsort(first, kind="stable")] = np.arange(len(first))
     return rank[inverse.reshape(-1)]
+
+
+def _one_run_per_key(keys: np.ndarray, runs: int) -> bool:
+    """True when every distinct key forms one run of adjacent entries (counted in one pass for keys in a
+    dense range; else only keys in ascending order are recognised): the runs are then numbered in order
+    of first appearance."""
+    low, high = int(keys.min()), int(keys.max())
+    if high - low <= 4 * len(keys) + 1024:
+        return int(np.count_nonzero(np.bincount(keys - low))) == runs
+    return bool((keys[1:] >= keys[:-1]).all())
 
 
 def codes_of(values: np.ndarray) -> tuple[np.ndarray, list]:
