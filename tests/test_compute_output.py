@@ -171,3 +171,17 @@ def test_rounded_tables_print_without_repr(monkeypatch):
     assert calls["repr"] == 3
     expected = {k: {name: t.to_dict() for name, t in d.items()} for k, d in pairs}
     assert text == json.dumps({"regions": expected}, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def test_reading_a_csv_does_not_import_the_workbook_reader(tmp_path):
+    """openpyxl (about 0.1 s to import) is loaded only when a workbook is read."""
+    import subprocess
+
+    data = write_long(tmp_path / "d.csv", good_rows("甲省"))
+    code = (
+        "import sys; from pathlib import Path; from core.io import read_file; from core.model.framework import load_framework; "
+        f"r = read_file(Path({str(data)!r}), load_framework()); assert len(r.observations) > 0; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'openpyxl'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

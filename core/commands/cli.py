@@ -85,34 +85,7 @@ def _ensure_utf8_output() -> None:
                 stream.reconfigure(encoding="utf-8", errors="replace")
 
 
-def _tune_allocator() -> None:
-    """Memory settings for a short run over large arrays (Linux with glibc only; elsewhere nothing changes).
-
-    glibc gives every freed block over its threshold back to the system, and the next array of that size
-    is faulted in page by page again; numpy asks for transparent huge pages, whose faults can stall in
-    the kernel's memory compaction on a busy machine. Keeping freed blocks of up to 32 MB (a column of
-    a few million rows) for reuse and using plain pages made the system time of `compute` on 1.6 M rows
-    about 0.4 s shorter (benchmarks/bench_compute.py); peak memory grows by a few percent.
-    """
-    if not sys.platform.startswith("linux"):
-        return
-    with contextlib.suppress(Exception):  # not glibc, or numpy without the switch: keep the defaults
-        import ctypes
-
-        libc = ctypes.CDLL(None)
-        libc.mallopt(_M_MMAP_THRESHOLD, 32 * 1024 * 1024)
-        libc.mallopt(_M_TRIM_THRESHOLD, 256 * 1024 * 1024)
-    with contextlib.suppress(Exception):
-        from numpy._core import multiarray
-
-        multiarray._set_madvise_hugepage(False)
-
-
-_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # mallopt parameters (malloc.h)
-
-
 def main(argv: list[str] | None = None) -> int:
-    _tune_allocator()
     _ensure_utf8_output()
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(argv).parse_args(argv)

@@ -19,12 +19,12 @@ from xml.parsers import expat
 
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import fromstring
-from openpyxl.utils.cell import range_boundaries
 
 # Everything reading a damaged zip member can raise (CPython's zipfile, zlib, bz2/lzma, encrypted members).
 ZIP_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError)
 _XML_REFUSED = (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden)
 _REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
+_RANGE = re.compile(r"\$?([A-Z]{1,3})\$?([0-9]{1,7}):\$?([A-Z]{1,3})\$?([0-9]{1,7})")
 _XML_HEADS = (b"<", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 MAX_DEPTH = 100  # real parts nest about 10 deep; a deeper part is hostile or broken
 MAX_REWRITE_BYTES = 5 * 1024 * 1024  # a part with unreadable cells is rewritten in memory only up to this size
@@ -270,10 +270,7 @@ def _cell_ref(r: str | None, row_no: int, col_no: int) -> tuple[str, int]:
     """The cell's reference (its r attribute, else the next position in the row) and its column number."""
     m = _REF.fullmatch(r or "")
     if m:
-        col = 0
-        for ch in m.group(1):
-            col = col * 26 + ord(ch) - 64
-        return m.group(0), col
+        return m.group(0), _column(m.group(1))
     col_no += 1
     letters, n = "", col_no
     while n:
@@ -284,13 +281,18 @@ def _cell_ref(r: str | None, row_no: int, col_no: int) -> tuple[str, int]:
 
 def _area(ref: str | None) -> int:
     """The number of cells of a range reference such as A1:C3 (0 when it is not one)."""
-    try:
-        min_col, min_row, max_col, max_row = range_boundaries(ref or "")
-    except (TypeError, ValueError):
+    m = _RANGE.fullmatch((ref or "").upper())
+    if not m:
         return 0
-    if None in (min_col, min_row, max_col, max_row):
-        return 0
-    return (max_col - min_col + 1) * (max_row - min_row + 1)
+    c1, r1, c2, r2 = _column(m.group(1)), int(m.group(2)), _column(m.group(3)), int(m.group(4))
+    return (abs(c2 - c1) + 1) * (abs(r2 - r1) + 1)
+
+
+def _column(letters: str) -> int:
+    col = 0
+    for ch in letters:
+        col = col * 26 + ord(ch) - 64
+    return col
 
 
 def _convertible(cell_type: str, stored: str) -> bool:

@@ -18,7 +18,6 @@ from .context import ReadContext
 from .data_sheet import read_data
 from .industries import read_industries
 from .info import read_info, read_meta
-from .sheet_model import load_book
 from .sheets import sheet_for
 
 
@@ -49,6 +48,8 @@ def read_template_workbook(
         return ImportResult(problems=list(safety.problems))
     ctx = ReadContext(framework, name, safety, imported_at)
     try:
+        from .sheet_model import load_book  # openpyxl: imported only when a workbook is read
+
         wb = load_book(readable_source(path, safety))
     except Exception as exc:  # openpyxl raises many types on slightly invalid XML
         ctx.problem("file_unreadable", {"detail": msg("file_unreadable.parse", error=exc.__class__.__name__)})
