@@ -269,3 +269,28 @@ def test_city_verdicts_use_the_province_throughout(city_result, framework):
     assert all(q.reference == "江苏省" for q in xz.quadrants.values())
     assert all(m.e_reference == city_result.index.series("江苏省", n)[2024] for n, m in xz.momentum.items())
     assert "江苏省的" in xz.headline.text() and "全国的" in xz.headline.text()
+
+
+def test_block_draws_match_region_by_region(framework, config):
+    """block_draws (one product per pattern of nodes with a level, for a block of regions) gives each region
+    the draws region_draws gives it alone: regions with missing indicators (other patterns) and drawn data."""
+    from core.assessment.robustness import block_draws
+
+    dc, _ = _draws(framework, config, robust_draws=200)
+    leaves = list(framework.leaves)
+    lvs = []
+    for i in range(12):
+        lv = _region(framework, {"1": 0.6 + 0.1 * i, "2": 1.3, "3": 0.9, "4": 1.1 - 0.05 * i}, wobble=0.1)
+        nat = dict.fromkeys(leaves, 100.0)
+        vals = {s.code: (None if i % 3 and s.code == leaves[i] else s.value) for s in lv.indicators}
+        statuses = {leaves[-1 - i]: "estimate"} if i % 2 else {}
+        basis = {"gdp": 100000.0, "population": 140000.0}
+        lvs.append(compute_level(framework, vals, nat, basis, basis, region=f"地区{i}", year=2024, statuses=statuses))
+    assert len({tuple(v is None for v in lv.nodes.values()) for lv in lvs}) > 3
+    for lv, rd in zip(lvs, block_draws(dc, lvs), strict=True):
+        one = region_draws(dc, lv)
+        assert rd.codes == one.codes and rd.alive == one.alive
+        np.testing.assert_array_equal(rd.scores, one.scores)
+        np.testing.assert_array_equal(rd.below, one.below)
+        np.testing.assert_allclose(rd.levels, one.levels, rtol=1e-13, atol=0)
+        assert np.ptp(rd.levels[:, 0]) > 0  # the draws move the levels

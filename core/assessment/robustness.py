@@ -20,7 +20,6 @@ from __future__ import annotations
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 
 import numpy as np
 
@@ -35,6 +34,7 @@ from .model import EPS, Coupling, LevelResult, RegionAssessment, Role, ShortBoar
 SIDE_BELOW, SIDE_ABOVE = "below", "above"  # strengths and short boards: the score against the reference (100)
 DATA_STREAM = 1  # the data draws' random stream, apart from the weights'
 REGION_CHUNK = 64  # regions whose draws are chained at once: D × 64 × nodes × years (15 MB); measured faster than 256
+STABILITY_BLOCK = 64  # regions whose stability draws are computed together: D × 64 × leaves scores (14 MB)
 
 
 def stability_of(labels: np.ndarray, names: list[str | None]) -> dict[str, float]:
@@ -170,11 +170,16 @@ def level_draws(dc: DrawContext, lv: LevelResult) -> tuple[np.ndarray, np.ndarra
     fw = dc.fw
     scores = score_draws(lv, fw, dc.cfg)
     alive = tuple(lv.nodes.get(c) is not None for c in fw.codes)
+    return np.matmul(_verdict_paths(dc, alive), scores[:, :, None])[..., 0], scores
+
+
+def _verdict_paths(dc: DrawContext, alive: tuple[bool, ...]) -> np.ndarray:
+    """[D, V, L] DrawContext.paths of `verdict_nodes` only: the rows a verdict reads."""
     key = ("verdict", alive)
-    if key not in dc.cache:  # only the rows read: the matrix product is the cost of each region's draws
-        rows = [fw.codes.index(c) for c in verdict_nodes(fw)]
+    if key not in dc.cache:
+        rows = [dc.fw.codes.index(c) for c in verdict_nodes(dc.fw)]
         dc.cache[key] = np.ascontiguousarray(dc.paths(alive)[:, rows])
-    return np.matmul(dc.cache[key], scores[:, :, None])[..., 0], scores
+    return dc.cache[key]
 
 
 def _band_labels(values: np.ndarray, bands) -> np.ndarray:
@@ -197,21 +202,15 @@ class RegionDraws:
     scores: np.ndarray  # [D, L]
     momentum: Mapping[str, np.ndarray]  # node → [D] M (absent when the index has no such series)
     alive: frozenset[str]  # nodes with a level
+    below: np.ndarray  # [L] the share of draws with each indicator's score below the reference (100)
 
     def level(self, node: str) -> np.ndarray:
         if node in self.codes:
             return self.levels[:, self.codes.index(node)]
         return self.scores[:, self.leaves.index(node)]  # a leaf's level is its score
 
-    @cached_property
-    def below(self) -> np.ndarray:
-        """[L] the share of draws with each indicator's score below the reference (100)."""
-        return (self.scores < 100.0 - EPS).mean(axis=0)
 
-
-def region_draws(dc: DrawContext, lv: LevelResult) -> RegionDraws:
-    """Levels of `lv`'s region against its reference per draw, and its momentum against the same reference."""
-    levels, scores = level_draws(dc, lv)
+def _region_draws(dc: DrawContext, lv: LevelResult, levels: np.ndarray, scores: np.ndarray, below) -> RegionDraws:
     nodes = (ROOT, *dc.fw.pillars)
     mom = {}
     if lv.region in dc.momentum and lv.reference in dc.momentum:
@@ -219,7 +218,28 @@ def region_draws(dc: DrawContext, lv: LevelResult) -> RegionDraws:
             m = 100.0 * dc.momentum[lv.region] / dc.momentum[lv.reference]
         mom = {c: m[:, i] for i, c in enumerate(nodes)}
     alive = frozenset(c for c, v in lv.nodes.items() if v is not None)
-    return RegionDraws(verdict_nodes(dc.fw), levels, dc.fw.leaves, scores, mom, alive)
+    return RegionDraws(verdict_nodes(dc.fw), levels, dc.fw.leaves, scores, mom, alive, below)
+
+
+def region_draws(dc: DrawContext, lv: LevelResult) -> RegionDraws:
+    """Levels of `lv`'s region against its reference per draw, and its momentum against the same reference."""
+    levels, scores = level_draws(dc, lv)
+    return _region_draws(dc, lv, levels, scores, (scores < 100.0 - EPS).mean(axis=0))
+
+
+def block_draws(dc: DrawContext, lvs: list[LevelResult]) -> list[RegionDraws]:
+    """region_draws of a block of regions: one matrix product per pattern of nodes with a level,
+    [D, V, L] · [D, L, regions], instead of one per region."""
+    fw = dc.fw
+    scores = np.stack([score_draws(lv, fw, dc.cfg) for lv in lvs])  # [R, D, L]
+    levels = np.empty((len(lvs), scores.shape[1], len(verdict_nodes(fw))))  # [R, D, V]
+    patterns = [tuple(lv.nodes.get(c) is not None for c in fw.codes) for lv in lvs]
+    for alive in dict.fromkeys(patterns):
+        rows = [i for i, a in enumerate(patterns) if a == alive]
+        drawn = np.matmul(_verdict_paths(dc, alive), np.ascontiguousarray(scores[rows].transpose(1, 2, 0)))
+        levels[rows] = drawn.transpose(2, 0, 1)
+    below = (scores < 100.0 - EPS).mean(axis=1)  # [R, L]
+    return [_region_draws(dc, lv, levels[i], scores[i], below[i]) for i, lv in enumerate(lvs)]
 
 
 def _is_borderline(own: float, margin: float | None, unit: float, cfg) -> bool:
@@ -324,9 +344,15 @@ def stable_boards(b: ShortBoards, rd: RegionDraws, fw: Framework, cfg: Assessmen
     return evolve(b, strengths=tuple(side(r) for r in b.strengths), weaknesses=tuple(side(r) for r in b.weaknesses))
 
 
-def stabilise(ra: RegionAssessment, dc: DrawContext) -> RegionAssessment:
-    """The region's verdicts with `stability` filled in and 临界 wording where it applies."""
-    rd = region_draws(dc, ra.level)
+def stabilise_block(ras: list[RegionAssessment], dc: DrawContext) -> list[RegionAssessment]:
+    """`stabilise` for a block of regions, their draws computed together (block_draws)."""
+    return [stabilise(ra, dc, rd) for ra, rd in zip(ras, block_draws(dc, [ra.level for ra in ras]), strict=True)]
+
+
+def stabilise(ra: RegionAssessment, dc: DrawContext, rd: RegionDraws | None = None) -> RegionAssessment:
+    """The region's verdicts with `stability` filled in and 临界 wording where it applies (`rd`: its draws,
+    when already computed)."""
+    rd = rd if rd is not None else region_draws(dc, ra.level)
     cfg, fw = dc.cfg, dc.fw
     out = evolve(
         ra,
