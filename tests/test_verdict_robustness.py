@@ -294,3 +294,31 @@ def test_block_draws_match_region_by_region(framework, config):
         np.testing.assert_array_equal(rd.below, one.below)
         np.testing.assert_allclose(rd.levels, one.levels, rtol=1e-13, atol=0)
         assert np.ptp(rd.levels[:, 0]) > 0  # the draws move the levels
+
+
+def test_block_stability_matches_region_by_region(framework, config, monkeypatch):
+    """stabilise_block (a block's draws in one product per pattern, its group and role labels counted at once)
+    gives the JSON that stabilising region by region gives: two blocks, regions with excluded indicators and
+    a whole excluded pillar (other patterns, roles among other pillars)."""
+    import core.assessment as assessment
+    from core.assessment import robustness
+    from core.index.engine import IndexOptions
+
+    sys_path = str(Path(__file__).resolve().parents[1] / "benchmarks")
+    monkeypatch.syspath_prepend(sys_path)
+    from make_demo_data import synthetic_table
+
+    table = synthetic_table(robustness.STABILITY_BLOCK + 6)
+    regions = sorted({o.region for o in table if o.region != "全国"})
+    pillar = framework.pillars[-1]
+    whole = frozenset(c for c in framework.leaves if c.startswith(pillar + "."))
+    exclusions = {regions[i]: frozenset({framework.leaves[i]}) for i in range(0, 27, 3)} | {regions[40]: whole}
+    assert whole
+    options = IndexOptions(exclusions=exclusions)
+    fast = assess(table, framework, config=config, options=options).to_dict()
+    monkeypatch.setattr(assessment, "stabilise_block", lambda ras, dc: [robustness.stabilise(ra, dc) for ra in ras])
+    slow = assess(table, framework, config=config, options=options).to_dict()
+    same = json.dumps(fast, ensure_ascii=False) == json.dumps(slow, ensure_ascii=False)
+    assert same  # (a boolean: pytest's diff of two large JSON texts takes minutes)
+    roles = {r["role"]["name"] for r in fast["regions"].values()} if isinstance(fast["regions"], dict) else None
+    assert roles is None or len(roles) > 1
