@@ -165,7 +165,9 @@ def _screen_partners(
     n = config.partner_top_n
     overall = matrix.names(screen_rows(score, others & (score > 0), n))
     by_pillar: list[dict[str, list[str]]] = [{} for _ in block]
-    for j, p in enumerate(matrix.pillars):
+    if config.adjacency_factor >= 1.0:  # a pillar's top gains: among its top levels overall, or neighbours
+        _pillar_tops(matrix, block, own, weak, adjacent, n, by_pillar)
+    for j, p in enumerate(matrix.pillars if config.adjacency_factor < 1.0 else ()):
         rows = np.flatnonzero(weak[:, j])
         if rows.size:
             d = diff[rows, :, j]
@@ -176,6 +178,23 @@ def _screen_partners(
                 by_pillar[i][p] = peers
     for i, r in enumerate(block):
         matrix.screened[r] = (overall[i], by_pillar[i])
+
+
+def _pillar_tops(
+    matrix: PeerMatrix, block: list[str], own: np.ndarray, weak: np.ndarray, adjacent: np.ndarray, n: int,
+    out: list[dict[str, list[str]]],
+) -> None:  # fmt: skip
+    """Per weak pillar: the peers above the region among the top n + 1 levels of the pool (near ties kept) and
+    its stronger neighbours. With an adjacency factor ≥ 1 a peer outside both has n others (not the region)
+    with a larger gain: it cannot be among the top n. O(n + neighbours) per region and pillar."""
+    levels = matrix.levels
+    for j, p in enumerate(matrix.pillars):
+        col = levels[:, j]
+        top = screen_rows(col[None], ~np.isnan(col)[None], n + 1)[0]
+        for i in np.flatnonzero(weak[:, j]).tolist():
+            cand = np.flatnonzero(top | adjacent[i])
+            cand = cand[(col[cand] > own[i, j]) & (cand != matrix.row.get(block[i], -1))]
+            out[i][p] = [matrix.peers[c] for c in cand.tolist()]
 
 
 def _screen_sameness(
