@@ -142,12 +142,16 @@ def test_complete_cosines_match_the_general_screen(framework):
         assert np.allclose(fast[decided], np.array(exact, dtype=float)[decided], rtol=1e-12, atol=1e-12)
 
 
+@pytest.mark.parametrize("factor", [1.2, 0.8])  # ≥ 1: a pillar's candidates from its top levels; < 1: screened
 @pytest.mark.parametrize("complete", [True, False])
-def test_block_screens_match_region_by_region(framework, config, complete):
+def test_block_screens_match_region_by_region(framework, config, complete, factor):
     """prepare_screens (a block of regions at a time) gives every region the same partners and sameness as
     its own screen: ties on a coarse grid, missing levels, neighbours, targets outside the peer pool."""
+    from dataclasses import replace
+
     from core.assessment.partners import PeerMatrix, prepare_screens
 
+    config = replace(config, adjacency_factor=factor)
     levels = _levels(300, framework.pillars, seed=13)
     if complete:
         levels = {r: {p: 100.0 if v is None else v for p, v in row.items()} for r, row in levels.items()}
