@@ -193,3 +193,20 @@ def test_generic_tree_and_negative_indicator():
     assert lv.nodes["B"] == pytest.approx(50.0)
     # weights 1 : 3 → ¼ × 160 + ¾ × 50
     assert lv.total == pytest.approx(40.0 + 37.5)
+
+
+def test_effective_weights_shared_per_pattern_match_their_definition(framework):
+    """The effective weights are kept per pattern of nodes with a level: every region, whatever the order of
+    patterns, gets the weights the top-down renormalisation gives for its own missing indicators."""
+    from core.assessment.level import _effective, _tree
+
+    nation, nb = _nation(framework)
+    values, rb = _equal_region(framework)
+    leaves = list(framework.leaves)
+    gaps = [(), (leaves[0],), leaves[:3], (leaves[0],), (), leaves[-4:], leaves[:3]]
+    for missing in gaps:
+        vals = {c: (None if c in missing else v) for c, v in values.items()}
+        lv = compute_level(framework, vals, nation, rb, nb)
+        expected = _effective(_tree(framework), lv.nodes)
+        assert {i.code: i.weight for i in lv.indicators} == {c: expected[c] for c in leaves}
+        assert all(expected[c] == 0.0 for c in missing) and sum(expected[c] for c in leaves) == pytest.approx(1.0)

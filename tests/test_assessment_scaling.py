@@ -140,3 +140,35 @@ def test_complete_cosines_match_the_general_screen(framework):
         decided = np.isfinite(fast)  # a flat profile (inf) is left to the exact pass
         assert decided.sum() > 150
         assert np.allclose(fast[decided], np.array(exact, dtype=float)[decided], rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("factor", [1.2, 0.8])  # ≥ 1: a pillar's candidates from its top levels; < 1: screened
+@pytest.mark.parametrize("complete", [True, False])
+def test_block_screens_match_region_by_region(framework, config, complete, factor):
+    """prepare_screens (a block of regions at a time) gives every region the same partners and sameness as
+    its own screen: ties on a coarse grid, missing levels, neighbours, targets outside the peer pool."""
+    from dataclasses import replace
+
+    from core.assessment.partners import PeerMatrix, prepare_screens
+
+    config = replace(config, adjacency_factor=factor)
+    levels = _levels(300, framework.pillars, seed=13)
+    if complete:
+        levels = {r: {p: 100.0 if v is None else v for p, v in row.items()} for r, row in levels.items()}
+    regions = list(levels)
+    roles = {r: ("甲型" if i % 3 else "乙型") for i, r in enumerate(regions)}
+    adjacency = {r: {regions[(i + 1) % 300], regions[(i + 5) % 300]} for i, r in enumerate(regions)}
+    pool = regions[:260]  # the last 40 regions are assessed against the pool without being in it
+    prepared = PeerMatrix(levels, framework.pillars, pool)
+    prepare_screens(prepared, regions, levels, framework, adjacency, config)
+    assert len(prepared.screened) == 300
+    assert len(prepared.similar) == (300 if complete else 0)  # missing levels: sameness screened region by region
+    for region in regions[::3]:
+        plain = PeerMatrix(levels, framework.pillars, pool)
+        for matrix in (prepared, plain):
+            matrix.result = (
+                find_partners(region, levels, framework, adjacency, config, matrix=matrix),
+                sameness(region, levels, roles, adjacency, config, matrix=matrix),
+            )
+        assert plain.screened == {} and plain.similar == {}
+        assert prepared.result == plain.result

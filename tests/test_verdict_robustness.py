@@ -269,3 +269,56 @@ def test_city_verdicts_use_the_province_throughout(city_result, framework):
     assert all(q.reference == "江苏省" for q in xz.quadrants.values())
     assert all(m.e_reference == city_result.index.series("江苏省", n)[2024] for n, m in xz.momentum.items())
     assert "江苏省的" in xz.headline.text() and "全国的" in xz.headline.text()
+
+
+def test_block_draws_match_region_by_region(framework, config):
+    """block_draws (one product per pattern of nodes with a level, for a block of regions) gives each region
+    the draws region_draws gives it alone: regions with missing indicators (other patterns) and drawn data."""
+    from core.assessment.robustness import block_draws
+
+    dc, _ = _draws(framework, config, robust_draws=200)
+    leaves = list(framework.leaves)
+    lvs = []
+    for i in range(12):
+        lv = _region(framework, {"1": 0.6 + 0.1 * i, "2": 1.3, "3": 0.9, "4": 1.1 - 0.05 * i}, wobble=0.1)
+        nat = dict.fromkeys(leaves, 100.0)
+        vals = {s.code: (None if i % 3 and s.code == leaves[i] else s.value) for s in lv.indicators}
+        statuses = {leaves[-1 - i]: "estimate"} if i % 2 else {}
+        basis = {"gdp": 100000.0, "population": 140000.0}
+        lvs.append(compute_level(framework, vals, nat, basis, basis, region=f"地区{i}", year=2024, statuses=statuses))
+    assert len({tuple(v is None for v in lv.nodes.values()) for lv in lvs}) > 3
+    for lv, rd in zip(lvs, block_draws(dc, lvs), strict=True):
+        one = region_draws(dc, lv)
+        assert rd.codes == one.codes and rd.alive == one.alive
+        np.testing.assert_array_equal(rd.scores, one.scores)
+        np.testing.assert_array_equal(rd.below, one.below)
+        np.testing.assert_allclose(rd.levels, one.levels, rtol=1e-13, atol=0)
+        assert np.ptp(rd.levels[:, 0]) > 0  # the draws move the levels
+
+
+def test_block_stability_matches_region_by_region(framework, config, monkeypatch):
+    """stabilise_block (a block's draws in one product per pattern, its group and role labels counted at once)
+    gives the JSON that stabilising region by region gives: two blocks, regions with excluded indicators and
+    a whole excluded pillar (other patterns, roles among other pillars)."""
+    import core.assessment as assessment
+    from core.assessment import robustness
+    from core.index.engine import IndexOptions
+
+    sys_path = str(Path(__file__).resolve().parents[1] / "benchmarks")
+    monkeypatch.syspath_prepend(sys_path)
+    from make_demo_data import synthetic_table
+
+    table = synthetic_table(robustness.STABILITY_BLOCK + 6)
+    regions = sorted({o.region for o in table if o.region != "全国"})
+    pillar = framework.pillars[-1]
+    whole = frozenset(c for c in framework.leaves if c.startswith(pillar + "."))
+    exclusions = {regions[i]: frozenset({framework.leaves[i]}) for i in range(0, 27, 3)} | {regions[40]: whole}
+    assert whole
+    options = IndexOptions(exclusions=exclusions)
+    fast = assess(table, framework, config=config, options=options).to_dict()
+    monkeypatch.setattr(assessment, "stabilise_block", lambda ras, dc: [robustness.stabilise(ra, dc) for ra in ras])
+    slow = assess(table, framework, config=config, options=options).to_dict()
+    same = json.dumps(fast, ensure_ascii=False) == json.dumps(slow, ensure_ascii=False)
+    assert same  # (a boolean: pytest's diff of two large JSON texts takes minutes)
+    roles = {r["role"]["name"] for r in fast["regions"].values()} if isinstance(fast["regions"], dict) else None
+    assert roles is None or len(roles) > 1

@@ -53,7 +53,7 @@ from .model import (
 )
 from .partners import read_adjacency
 from .pipeline import engine_pass, peer_context, region_assessment, region_levels, resolve_years
-from .robustness import draw_context, stabilise
+from .robustness import STABILITY_BLOCK, draw_context, stabilise_block
 from .serialise import gc_paused, to_json
 from .summary import summary
 
@@ -133,10 +133,14 @@ def assess(
         draws = draw_context(run.table, fw, run.options, cfg, ctx.year) if robust else None
         out: dict[str, RegionAssessment] = {}
         problems = []
-        for reg in peers_ctx.targets:
-            ra, found = region_assessment(ctx, peers_ctx, reg, industries)
-            out[reg] = stabilise(ra, draws) if draws is not None else ra
-            problems.extend(found)
+        targets = peers_ctx.targets
+        for start in range(0, len(targets), STABILITY_BLOCK):  # a block's stability draws are computed together
+            block = [
+                region_assessment(ctx, peers_ctx, reg, industries) for reg in targets[start : start + STABILITY_BLOCK]
+            ]
+            ras = [ra for ra, _ in block]
+            out.update((ra.region, ra) for ra in (stabilise_block(ras, draws) if draws is not None else ras))
+            problems.extend(p for _, found in block for p in found)
     return Assessment(
         year=ctx.year,
         base_year=run.result.base_year,

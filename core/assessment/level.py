@@ -21,6 +21,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import partial
+from types import MappingProxyType
 
 from ..kernel.messages import Message, msg
 from ..kernel.vocabulary import CellStatus
@@ -154,6 +155,7 @@ class _Tree:
     top_down: tuple[tuple[str, tuple[tuple[str, float], ...]], ...]  # every node in `codes` order, its children
     names: Mapping[str, str]  # leaf → its name in a region's wording (zh)
     terms: dict[str, Message] = field(default_factory=dict)  # node → indicator_term, filled as asked
+    effective: dict[tuple[bool, ...], Mapping[str, float]] = field(default_factory=dict)  # alive nodes → weights
 
 
 _TREES: dict[int, tuple[Framework, _Tree]] = {}
@@ -179,7 +181,7 @@ def _tree(framework: Framework) -> _Tree:
     return tree
 
 
-def _aggregate(framework: Framework, leaf_levels: Mapping[str, float | None]) -> tuple[dict, dict]:
+def _aggregate(framework: Framework, leaf_levels: Mapping[str, float | None]) -> tuple[dict, Mapping[str, float]]:
     """(level per node, bottom-up with renormalised weights; effective overall weight per node, top-down)."""
     tree = _tree(framework)
     level: dict[str, float | None] = dict(leaf_levels)
@@ -187,13 +189,21 @@ def _aggregate(framework: Framework, leaf_levels: Mapping[str, float | None]) ->
         kids = [(k, w) for k, w in children if level.get(k) is not None]
         total_w = sum(w for _, w in kids)
         level[parent] = sum(w * level[k] for k, w in kids) / total_w if kids and total_w > 0 else None
+    key = tuple(level.get(c) is not None for c, _ in tree.top_down)  # the weights depend on this pattern only
+    if key not in tree.effective:
+        tree.effective[key] = _effective(tree, level)
+    return level, tree.effective[key]
+
+
+def _effective(tree: _Tree, level: Mapping[str, float | None]) -> Mapping[str, float]:
+    """Effective overall weight per node, top-down with renormalised weights (read-only: shared per pattern)."""
     eff: dict[str, float] = {ROOT: 1.0 if level.get(ROOT) is not None else 0.0}
     for code, children in tree.top_down:
         alive = {k for k, _ in children if level.get(k) is not None}
         total_w = sum(w for k, w in children if k in alive)
         for k, w in children:
             eff[k] = eff[code] * w / total_w if k in alive and total_w > 0 else 0.0
-    return level, eff
+    return MappingProxyType(eff)
 
 
 def _status_notes(indicators: list[IndicatorScore], inp: _Inputs, year: int) -> list[Message]:

@@ -31,6 +31,22 @@ from .positioning import pillar_term
 
 Levels = Mapping[str, Mapping[str, float | None]]  # region → pillar → L
 SCREEN_TOL = 1e-9  # numpy's and the exact figures differ by rounding only: keep every near tie for the exact pass
+SCREEN_BLOCK = 128  # regions screened at once: [block, peers, pillars] arrays (12 MB at 3,000 peers)
+
+
+def screen_rows(approx: np.ndarray, keep: np.ndarray, n: int) -> np.ndarray:
+    """[R, N] mask: PeerMatrix.shortlist for each row at once (a row's top `n` where `keep`, near ties kept;
+    where `keep` and the figure is not finite, kept for the exact pass)."""
+    finite = np.isfinite(approx)
+    valid = keep & finite
+    out = valid.copy()
+    rows = np.flatnonzero(valid.sum(axis=1) > n)
+    if rows.size:
+        vals = np.where(valid[rows], approx[rows], -np.inf)
+        width = vals.shape[1]
+        kth = np.partition(vals, width - n, axis=1)[:, width - n]  # the n-th largest valid figure of each row
+        out[rows] &= vals >= (kth - SCREEN_TOL * np.maximum(1.0, np.abs(kth)))[:, None]
+    return out | (keep & ~finite)
 
 
 class PeerMatrix:
@@ -49,6 +65,19 @@ class PeerMatrix:
         if self.complete:
             self.centred = self.levels - self.levels.mean(axis=1, keepdims=True)
             self.norms = np.sqrt((self.centred * self.centred).sum(axis=1))
+        self.screened: dict[str, tuple[list[str], dict[str, list[str]]]] = {}  # region → prepared partner shortlists
+        self.similar: dict[str, list[str]] = {}  # region → prepared sameness candidates
+
+    def considered(self, region: str) -> int:
+        """How many peers a region is compared with (every peer but itself)."""
+        return len(self.peers) - (region in self.row)
+
+    def names(self, mask: np.ndarray) -> list[list[str]]:
+        """[R, N] mask → each row's peers (in peer order)."""
+        rows, cols = np.nonzero(mask)
+        peers, cols = self.peers, cols.tolist()
+        cut = [0, *np.searchsorted(rows, np.arange(1, mask.shape[0])).tolist(), len(cols)]
+        return [[peers[c] for c in cols[a:b]] for a, b in zip(cut, cut[1:], strict=False)]
 
     def others(self, region: str) -> np.ndarray:
         """Row mask of every peer but `region`."""
@@ -96,6 +125,96 @@ class PeerMatrix:
             cos = (self.centred @ va) / (na * self.norms)
         flat = (na < 1e-12 + SCREEN_TOL) | (self.norms < 1e-12 + SCREEN_TOL)  # near the flat limit: decided exactly
         return np.where(flat, np.inf, cos)
+
+
+def prepare_screens(
+    matrix: PeerMatrix, targets: list[str], levels: Levels, framework: Framework,
+    adjacency: Mapping[str, set[str]], config: AssessmentConfig,
+) -> None:  # fmt: skip
+    """Every target's partner shortlists and sameness candidates, screened a block of regions at a time
+    (one [block, peers] array per figure): what find_partners and sameness screen region by region, for
+    these levels, adjacency and config (the matrix's pillars are the framework's)."""
+    pillars = matrix.pillars
+    weights = np.array([framework.nodes[p].weight for p in pillars], dtype=float)
+    for start in range(0, len(targets), SCREEN_BLOCK):
+        block = targets[start : start + SCREEN_BLOCK]
+        own = np.array(
+            [[math.nan if levels[r].get(p) is None else levels[r][p] for p in pillars] for r in block], dtype=float
+        ).reshape(len(block), len(pillars))
+        others = np.ones((len(block), len(matrix.peers)), bool)
+        adjacent = np.zeros_like(others)
+        for i, r in enumerate(block):
+            if r in matrix.row:
+                others[i, matrix.row[r]] = False
+            adjacent[i, [matrix.row[b] for b in adjacency.get(r, ()) if b in matrix.row]] = True
+        _screen_partners(matrix, block, own, weights, others, adjacent, config)
+        if matrix.complete:
+            _screen_sameness(matrix, block, own, others, adjacent, config)
+
+
+def _screen_partners(
+    matrix: PeerMatrix, block: list[str], own: np.ndarray, weights: np.ndarray, others: np.ndarray,
+    adjacent: np.ndarray, config: AssessmentConfig,
+) -> None:  # fmt: skip
+    """_shortlists for a block of regions: [block, peers, pillars] differences, one screen per figure."""
+    factor = np.where(adjacent, config.adjacency_factor, 1.0)
+    with np.errstate(invalid="ignore"):
+        weak = own < config.partner_weak_below - EPS  # no level: not weak
+        diff = matrix.levels[None] - own[:, None]  # [B, N, P]
+        score = np.where(weak[:, None], weights * np.fmax(0.0, diff), 0.0).sum(axis=2) * factor
+    n = config.partner_top_n
+    overall = matrix.names(screen_rows(score, others & (score > 0), n))
+    by_pillar: list[dict[str, list[str]]] = [{} for _ in block]
+    if config.adjacency_factor >= 1.0:  # a pillar's top gains: among its top levels overall, or neighbours
+        _pillar_tops(matrix, block, own, weak, adjacent, n, by_pillar)
+    for j, p in enumerate(matrix.pillars if config.adjacency_factor < 1.0 else ()):
+        rows = np.flatnonzero(weak[:, j])
+        if rows.size:
+            d = diff[rows, :, j]
+            with np.errstate(invalid="ignore"):
+                keep = others[rows] & (d > 0)
+            names = matrix.names(screen_rows(weights[j] * d * factor[rows], keep, n))
+            for i, peers in zip(rows.tolist(), names, strict=True):
+                by_pillar[i][p] = peers
+    for i, r in enumerate(block):
+        matrix.screened[r] = (overall[i], by_pillar[i])
+
+
+def _pillar_tops(
+    matrix: PeerMatrix, block: list[str], own: np.ndarray, weak: np.ndarray, adjacent: np.ndarray, n: int,
+    out: list[dict[str, list[str]]],
+) -> None:  # fmt: skip
+    """Per weak pillar: the peers above the region among the top n + 1 levels of the pool (near ties kept) and
+    its stronger neighbours. With an adjacency factor ≥ 1 a peer outside both has n others (not the region)
+    with a larger gain: it cannot be among the top n. O(n + neighbours) per region and pillar."""
+    levels = matrix.levels
+    for j, p in enumerate(matrix.pillars):
+        col = levels[:, j]
+        top = screen_rows(col[None], ~np.isnan(col)[None], n + 1)[0]
+        for i in np.flatnonzero(weak[:, j]).tolist():
+            cand = np.flatnonzero(top | adjacent[i])
+            cand = cand[(col[cand] > own[i, j]) & (cand != matrix.row.get(block[i], -1))]
+            out[i][p] = [matrix.peers[c] for c in cand.tolist()]
+
+
+def _screen_sameness(
+    matrix: PeerMatrix, block: list[str], own: np.ndarray, others: np.ndarray, adjacent: np.ndarray,
+    config: AssessmentConfig,
+) -> None:  # fmt: skip
+    """sameness's candidates for the block's regions with every pillar level (one product for the block)."""
+    rows = np.flatnonzero(~np.isnan(own).any(axis=1))
+    if not rows.size:
+        return
+    va = own[rows] - own[rows].mean(axis=1, keepdims=True)
+    na = np.sqrt((va * va).sum(axis=1))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cos = (va @ matrix.centred.T) / (na[:, None] * matrix.norms[None])
+    flat = (na < 1e-12 + SCREEN_TOL)[:, None] | (matrix.norms < 1e-12 + SCREEN_TOL)[None]  # decided exactly
+    cos = np.where(flat, np.inf, cos)
+    keep, adj = others[rows] & ~np.isnan(cos), adjacent[rows]
+    near = matrix.names(screen_rows(cos, keep & ~adj, config.sameness_show_top))
+    for i, a, b in zip(rows.tolist(), near, matrix.names(keep & adj), strict=True):
+        matrix.similar[block[i]] = a + b  # any neighbour may warn
 
 
 def province_adjacency(regions: list[str] | tuple[str, ...]) -> dict[str, set[str]]:
@@ -248,13 +367,14 @@ def find_partners(
         matrix = PeerMatrix(levels, framework.pillars, peers if peers is not None else list(levels))
     neigh = adjacency.get(region, set())
     weak = [p for p in framework.pillars if own.get(p) is not None and own[p] < config.partner_weak_below - EPS]
-    short, short_by_pillar = _shortlists(region, own, weak, framework, neigh, config, matrix)
+    prepared = matrix.screened.get(region)  # prepare_screens: the whole block's screen at once
+    short, short_by_pillar = prepared or _shortlists(region, own, weak, framework, neigh, config, matrix)
     overall = _overall(region, levels, framework, neigh, config, short)
     by_pillar = {
         p: _for_pillar(p, region, levels, framework, neigh, config, short_by_pillar[p], reference_name) for p in weak
     }
     top = tuple(overall[: config.partner_top_n])
-    considered = int(matrix.others(region).sum())
+    considered = matrix.considered(region)
     if not weak:
         sentence = msg(
             "assess.partners.none_weak",
@@ -326,11 +446,13 @@ def sameness(
     if matrix is None:
         matrix = PeerMatrix(levels, list(levels[region]), peers if peers is not None else list(levels))
     neigh = adjacency.get(region, set())
-    cos_all = matrix.centred_cosines(levels[region])
-    keep = matrix.others(region) & ~np.isnan(cos_all)
-    adjacent = matrix.adjacent(neigh)
-    candidates = matrix.shortlist(cos_all, keep & ~adjacent, config.sameness_show_top)
-    candidates += [matrix.peers[i] for i in np.flatnonzero(keep & adjacent)]  # any neighbour may warn
+    candidates = matrix.similar.get(region)  # prepare_screens: the whole block's screen at once
+    if candidates is None:
+        cos_all = matrix.centred_cosines(levels[region])
+        keep = matrix.others(region) & ~np.isnan(cos_all)
+        adjacent = matrix.adjacent(neigh)
+        candidates = matrix.shortlist(cos_all, keep & ~adjacent, config.sameness_show_top)
+        candidates += [matrix.peers[i] for i in np.flatnonzero(keep & adjacent)]  # any neighbour may warn
     items = []
     for b in candidates:
         cos = profile_cosine(levels[region], levels[b])

@@ -34,7 +34,7 @@ from .level import compute_level, indicator_term, performance_group
 from .levers import select_levers
 from .model import Benchmark, Comparison, LevelResult, NationValue, RegionAssessment, Role, fmt, fmt_vs, place
 from .momentum import momentum_value, node_momentum
-from .partners import PeerMatrix, find_partners, province_adjacency, sameness
+from .partners import PeerMatrix, find_partners, prepare_screens, province_adjacency, sameness
 from .positioning import functional_role, pillar_term, quadrant, short_boards
 from .potential import assess_potential
 
@@ -315,6 +315,7 @@ def peer_context(ctx: Context, loaded: list[str], regions, peers, parent, adjace
     }
     pools = _rank_pools(ctx, loaded, parent)
     matrix = PeerMatrix(peer_levels, fw.pillars, [r for r in pool if r != parent])
+    prepare_screens(matrix, [r for r in targets if r != parent], peer_levels, fw, adj, cfg)
     return Peers(loaded, targets, parent, pool, adj, parent_levels, peer_levels, peer_roles, pools, matrix)
 
 

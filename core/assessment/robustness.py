@@ -20,7 +20,6 @@ from __future__ import annotations
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 
 import numpy as np
 
@@ -35,6 +34,7 @@ from .model import EPS, Coupling, LevelResult, RegionAssessment, Role, ShortBoar
 SIDE_BELOW, SIDE_ABOVE = "below", "above"  # strengths and short boards: the score against the reference (100)
 DATA_STREAM = 1  # the data draws' random stream, apart from the weights'
 REGION_CHUNK = 64  # regions whose draws are chained at once: D × 64 × nodes × years (15 MB); measured faster than 256
+STABILITY_BLOCK = 64  # regions whose stability draws are computed together: D × 64 × leaves scores (14 MB)
 
 
 def stability_of(labels: np.ndarray, names: list[str | None]) -> dict[str, float]:
@@ -170,11 +170,16 @@ def level_draws(dc: DrawContext, lv: LevelResult) -> tuple[np.ndarray, np.ndarra
     fw = dc.fw
     scores = score_draws(lv, fw, dc.cfg)
     alive = tuple(lv.nodes.get(c) is not None for c in fw.codes)
+    return np.matmul(_verdict_paths(dc, alive), scores[:, :, None])[..., 0], scores
+
+
+def _verdict_paths(dc: DrawContext, alive: tuple[bool, ...]) -> np.ndarray:
+    """[D, V, L] DrawContext.paths of `verdict_nodes` only: the rows a verdict reads."""
     key = ("verdict", alive)
-    if key not in dc.cache:  # only the rows read: the matrix product is the cost of each region's draws
-        rows = [fw.codes.index(c) for c in verdict_nodes(fw)]
+    if key not in dc.cache:
+        rows = [dc.fw.codes.index(c) for c in verdict_nodes(dc.fw)]
         dc.cache[key] = np.ascontiguousarray(dc.paths(alive)[:, rows])
-    return np.matmul(dc.cache[key], scores[:, :, None])[..., 0], scores
+    return dc.cache[key]
 
 
 def _band_labels(values: np.ndarray, bands) -> np.ndarray:
@@ -197,21 +202,15 @@ class RegionDraws:
     scores: np.ndarray  # [D, L]
     momentum: Mapping[str, np.ndarray]  # node → [D] M (absent when the index has no such series)
     alive: frozenset[str]  # nodes with a level
+    below: np.ndarray  # [L] the share of draws with each indicator's score below the reference (100)
 
     def level(self, node: str) -> np.ndarray:
         if node in self.codes:
             return self.levels[:, self.codes.index(node)]
         return self.scores[:, self.leaves.index(node)]  # a leaf's level is its score
 
-    @cached_property
-    def below(self) -> np.ndarray:
-        """[L] the share of draws with each indicator's score below the reference (100)."""
-        return (self.scores < 100.0 - EPS).mean(axis=0)
 
-
-def region_draws(dc: DrawContext, lv: LevelResult) -> RegionDraws:
-    """Levels of `lv`'s region against its reference per draw, and its momentum against the same reference."""
-    levels, scores = level_draws(dc, lv)
+def _region_draws(dc: DrawContext, lv: LevelResult, levels: np.ndarray, scores: np.ndarray, below) -> RegionDraws:
     nodes = (ROOT, *dc.fw.pillars)
     mom = {}
     if lv.region in dc.momentum and lv.reference in dc.momentum:
@@ -219,7 +218,28 @@ def region_draws(dc: DrawContext, lv: LevelResult) -> RegionDraws:
             m = 100.0 * dc.momentum[lv.region] / dc.momentum[lv.reference]
         mom = {c: m[:, i] for i, c in enumerate(nodes)}
     alive = frozenset(c for c, v in lv.nodes.items() if v is not None)
-    return RegionDraws(verdict_nodes(dc.fw), levels, dc.fw.leaves, scores, mom, alive)
+    return RegionDraws(verdict_nodes(dc.fw), levels, dc.fw.leaves, scores, mom, alive, below)
+
+
+def region_draws(dc: DrawContext, lv: LevelResult) -> RegionDraws:
+    """Levels of `lv`'s region against its reference per draw, and its momentum against the same reference."""
+    levels, scores = level_draws(dc, lv)
+    return _region_draws(dc, lv, levels, scores, (scores < 100.0 - EPS).mean(axis=0))
+
+
+def block_draws(dc: DrawContext, lvs: list[LevelResult]) -> list[RegionDraws]:
+    """region_draws of a block of regions: one matrix product per pattern of nodes with a level,
+    [D, V, L] · [D, L, regions], instead of one per region."""
+    fw = dc.fw
+    scores = np.stack([score_draws(lv, fw, dc.cfg) for lv in lvs])  # [R, D, L]
+    levels = np.empty((len(lvs), scores.shape[1], len(verdict_nodes(fw))))  # [R, D, V]
+    patterns = [tuple(lv.nodes.get(c) is not None for c in fw.codes) for lv in lvs]
+    for alive in dict.fromkeys(patterns):
+        rows = [i for i, a in enumerate(patterns) if a == alive]
+        drawn = np.matmul(_verdict_paths(dc, alive), np.ascontiguousarray(scores[rows].transpose(1, 2, 0)))
+        levels[rows] = drawn.transpose(2, 0, 1)
+    below = (scores < 100.0 - EPS).mean(axis=1)  # [R, L]
+    return [_region_draws(dc, lv, levels[i], scores[i], below[i]) for i, lv in enumerate(lvs)]
 
 
 def _is_borderline(own: float, margin: float | None, unit: float, cfg) -> bool:
@@ -232,11 +252,13 @@ def _borderline(reason: Message, own: float, cfg, **args) -> Message:
     return msg("assess.borderline.note", reason=reason, share=pct(own, 0), draws=cfg.robust_draws, **args)
 
 
-def stable_groups(groups: Mapping, rd: RegionDraws, cfg: AssessmentConfig) -> dict:
+def stable_groups(groups: Mapping, rd: RegionDraws, cfg: AssessmentConfig, stabs: list | None = None) -> dict:
+    """`stabs`: the stability of each node with a group, in order, when already counted (_block_groups)."""
     out = dict(groups)
     nodes = [node for node, g in groups.items() if g.group is not None]
-    labels = _band_labels(_draws_of(rd, nodes), cfg.groups)
-    for node, stab in zip(nodes, stabilities(labels, [b.name for b in cfg.groups]), strict=True):
+    if stabs is None:
+        stabs = stabilities(_band_labels(_draws_of(rd, nodes), cfg.groups), [b.name for b in cfg.groups])
+    for node, stab in zip(nodes, stabs, strict=True):
         g = groups[node]
         nearest = g.level - g.margin if g.margin is not None else g.level
         own = stab.get(g.group, 0.0)
@@ -271,17 +293,29 @@ def stable_quadrants(quadrants: Mapping, rd: RegionDraws, cfg: AssessmentConfig)
     return out
 
 
-def stable_role(role: Role, rd: RegionDraws, cfg: AssessmentConfig, fw: Framework) -> Role:
-    pillars = [p for p, v in role.pillar_levels.items() if v is not None]
-    if role.name is None or role.spread is None or len(pillars) < 2:
-        return role
-    lv = np.stack([rd.level(p) for p in pillars], axis=1)  # [D, P]
-    mean = lv.mean(axis=1)
+def _role_pillars(role: Role) -> tuple[str, ...] | None:
+    """The pillars a role's draws compare (None: no role verdict to draw)."""
+    pillars = tuple(p for p, v in role.pillar_levels.items() if v is not None)
+    return None if role.name is None or role.spread is None or len(pillars) < 2 else pillars
+
+
+def _role_stabilities(lv: np.ndarray, pillars: tuple[str, ...], cfg: AssessmentConfig, fw: Framework) -> list:
+    """[r, D, P] pillar levels per draw of r regions → each region's role stability."""
+    mean = lv.mean(axis=2)
     with np.errstate(divide="ignore", invalid="ignore"):
-        spread = (lv.max(axis=1) - lv.min(axis=1)) / mean
+        spread = (lv.max(axis=2) - lv.min(axis=2)) / mean
     names = [cfg.roles.get(p, (fw.nodes[p].name_zh, ""))[0] for p in pillars] + [cfg.balanced_name]
-    labels = np.where(spread < cfg.balanced_spread - EPS, len(pillars), lv.argmax(axis=1))
-    stab = stability_of(labels, names)
+    labels = np.where(spread < cfg.balanced_spread - EPS, len(pillars), lv.argmax(axis=2))  # [r, D]
+    return stabilities(labels.T, names)
+
+
+def stable_role(role: Role, rd: RegionDraws, cfg: AssessmentConfig, fw: Framework, stab=None) -> Role:
+    """`stab`: the role's stability when already counted (_block_roles)."""
+    pillars = _role_pillars(role)
+    if pillars is None:
+        return role
+    if stab is None:
+        stab = _role_stabilities(np.stack([rd.level(p) for p in pillars], axis=1)[None], pillars, cfg, fw)[0]
     own = stab.get(role.name, 0.0)
     flag = _is_borderline(own, role.margin, 0.001, cfg)
     reason = _borderline(role.reason, own, cfg, label=cfg.term(role.name), quantity=msg("assess.quantity.spread"),
@@ -324,15 +358,49 @@ def stable_boards(b: ShortBoards, rd: RegionDraws, fw: Framework, cfg: Assessmen
     return evolve(b, strengths=tuple(side(r) for r in b.strengths), weaknesses=tuple(side(r) for r in b.weaknesses))
 
 
-def stabilise(ra: RegionAssessment, dc: DrawContext) -> RegionAssessment:
-    """The region's verdicts with `stability` filled in and 临界 wording where it applies."""
-    rd = region_draws(dc, ra.level)
+def _block_groups(ras: list[RegionAssessment], rds: list[RegionDraws], cfg: AssessmentConfig) -> list:
+    """Each region's group stabilities (stable_groups' `stabs`), labelled and counted for the block at once."""
+    nodes = [[n for n, g in ra.groups.items() if g.group is not None] for ra in ras]
+    codes = rds[0].codes
+    if not all(n in codes for ns in nodes for n in ns):
+        return [None] * len(ras)  # a leaf's group: counted region by region
+    cols = [[codes.index(n) for n in ns] for ns in nodes]
+    drawn = np.concatenate([rd.levels[:, c] for rd, c in zip(rds, cols, strict=True)], axis=1)  # [D, Σ nodes]
+    stabs = stabilities(_band_labels(drawn, cfg.groups), [b.name for b in cfg.groups])
+    ends = np.cumsum([len(c) for c in cols]).tolist()
+    return [stabs[end - len(c) : end] for c, end in zip(cols, ends, strict=True)]
+
+
+def _block_roles(ras: list[RegionAssessment], rds: list[RegionDraws], cfg: AssessmentConfig, fw: Framework) -> list:
+    """Each region's role stability (stable_role's `stab`), regions with the same pillars counted together."""
+    out: list = [None] * len(ras)
+    keys = [_role_pillars(ra.role) for ra in ras]
+    for pillars in dict.fromkeys(k for k in keys if k and all(p in rds[0].codes for p in k)):
+        rows = [i for i, k in enumerate(keys) if k == pillars]
+        cols = [rds[0].codes.index(p) for p in pillars]
+        lv = np.stack([rds[i].levels[:, cols] for i in rows])  # [r, D, P]
+        for i, stab in zip(rows, _role_stabilities(lv, pillars, cfg, fw), strict=True):
+            out[i] = stab
+    return out
+
+
+def stabilise_block(ras: list[RegionAssessment], dc: DrawContext) -> list[RegionAssessment]:
+    """`stabilise` for a block of regions, their draws computed and their labels counted together."""
+    rds = block_draws(dc, [ra.level for ra in ras])
+    groups, roles = _block_groups(ras, rds, dc.cfg), _block_roles(ras, rds, dc.cfg, dc.fw)
+    return [stabilise(*args) for args in zip(ras, [dc] * len(ras), rds, groups, roles, strict=True)]
+
+
+def stabilise(ra: RegionAssessment, dc: DrawContext, rd: RegionDraws | None = None, groups=None, role=None):
+    """The region's verdicts with `stability` filled in and 临界 wording where it applies (`rd`: its draws,
+    `groups`, `role`: their stabilities, when already computed)."""
+    rd = rd if rd is not None else region_draws(dc, ra.level)
     cfg, fw = dc.cfg, dc.fw
     out = evolve(
         ra,
-        groups=stable_groups(ra.groups, rd, cfg),
+        groups=stable_groups(ra.groups, rd, cfg, groups),
         quadrants=stable_quadrants(ra.quadrants, rd, cfg),
-        role=stable_role(ra.role, rd, cfg, fw),
+        role=stable_role(ra.role, rd, cfg, fw, role),
         coupling=stable_coupling(ra.coupling, rd, cfg, fw),
         boards=stable_boards(ra.boards, rd, fw, cfg),
     )
