@@ -22,6 +22,7 @@ from .numbers import format_number, joined_notes, read_number
 from .plausibility import all_fractions, fraction_years, outlier
 from .row_sources import Frame, open_frame, open_rows
 from .template_reader.sheets import year_of
+from .xml_scan import column_letters
 
 COLUMNS = {
     "region": ("region", "地区", "地区名称"),
@@ -44,15 +45,6 @@ _STATUS_IN = {
     "预估值": CellStatus.ESTIMATE,
     "插值": CellStatus.INTERPOLATED,
 }
-
-
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def read_long_format(
@@ -150,7 +142,7 @@ class _RowReader:
         return format_number(v) if isinstance(v, float) else str(v).strip()
 
     def _col(self, field: str) -> str:
-        return f"{_column_letter(self.cols[field])}（{field}）"
+        return f"{column_letters(self.cols[field] + 1)}（{field}）"
 
     def _problem(self, code: str, args: dict | None = None, severity: Severity = Severity.ERROR, **where) -> None:
         self.problems.append(Problem(code, args or {}, severity, file=self.name, **where))

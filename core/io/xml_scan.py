@@ -272,11 +272,7 @@ def _cell_ref(r: str | None, row_no: int, col_no: int) -> tuple[str, int]:
     if m:
         return m.group(0), _column(m.group(1))
     col_no += 1
-    letters, n = "", col_no
-    while n:
-        n, rem = divmod(n - 1, 26)
-        letters = chr(65 + rem) + letters
-    return f"{letters}{row_no}", col_no
+    return f"{column_letters(col_no)}{row_no}", col_no
 
 
 def _area(ref: str | None) -> int:
@@ -293,6 +289,15 @@ def _column(letters: str) -> int:
     for ch in letters:
         col = col * 26 + ord(ch) - 64
     return col
+
+
+def column_letters(number: int) -> str:
+    """The letters of column `number` (1 → A, 27 → AA); `_column` the other way."""
+    letters = ""
+    while number:
+        number, rem = divmod(number - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
 
 
 def _convertible(cell_type: str, stored: str) -> bool:
