@@ -126,8 +126,8 @@ def assess(
     cfg = config or load_config(pillars=fw.pillars)
     options = options or IndexOptions()
     with gc_paused():  # millions of small acyclic objects: the cyclic collector would rescan them all, repeatedly
-        loaded, base, end = resolve_years(without_regions(table, options.excluded_regions), fw, options)
-        run = engine_pass(table, fw, options, base, end)
+        loaded, base, end, base_notes = resolve_years(without_regions(table, options.excluded_regions), fw, options)
+        run = engine_pass(table, fw, options, base, end, base_notes)
         ctx = region_levels(run, table, cfg, loaded)
         peers_ctx = peer_context(ctx, loaded, regions, peers, parent, adjacency)
         draws = draw_context(run.table, fw, run.options, cfg, ctx.year) if robust else None

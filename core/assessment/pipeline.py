@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..index.engine import IndexOptions, IndexResult, common_base_year, compute_index, without_regions
+from ..index.engine import IndexOptions, IndexResult, common_base_year, compute_index
 from ..kernel.messages import Message, msg
 from ..kernel.problems import InputError, Problem
 from ..kernel.vocabulary import CellStatus
@@ -68,19 +68,22 @@ def _detect_parent(loaded: list[str]) -> str | None:
     return provinces[0] if len(provinces) == 1 and others else None
 
 
-def resolve_years(table: ObservationTable, fw: Framework, options: IndexOptions) -> tuple[list[str], int, int]:
-    """(the loaded regions, base year, assessment year); InputError when there is nothing to assess."""
+def resolve_years(
+    table: ObservationTable, fw: Framework, options: IndexOptions
+) -> tuple[list[str], int, int, tuple[Message, ...]]:
+    """(the loaded regions, base year, assessment year, the notes on a base year found as the regions'
+    latest first year); InputError when there is nothing to assess."""
     leafset = set(fw.leaves)
     region_rows = [o for o in table if o.region != NATION and o.indicator in leafset]
     loaded = list(dict.fromkeys(o.region for o in region_rows))
     if not loaded:
         raise InputError([Problem("assess.no_regions", {})])
     years = sorted({o.year for o in region_rows})
-    base = options.base_year if options.base_year is not None else common_base_year(region_rows, fw)[0]
+    base, base_notes = (options.base_year, ()) if options.base_year is not None else common_base_year(region_rows, fw)
     end = options.end_year if options.end_year is not None else years[-1]
     if end <= base:
         raise InputError([Problem("assess.years_invalid", {"base": base, "end": end}, year=base)])
-    return loaded, base, end
+    return loaded, base, end, base_notes
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,15 @@ class EnginePass:
     options: IndexOptions
 
 
-def engine_pass(table: ObservationTable, fw: Framework, options: IndexOptions, base: int, end: int) -> EnginePass:
+def engine_pass(
+    table: ObservationTable,
+    fw: Framework,
+    options: IndexOptions,
+    base: int,
+    end: int,
+    base_notes: tuple[Message, ...] = (),
+) -> EnginePass:
+    """One engine run over the regions and the comparable nation; `base_notes`: `resolve_years`' notes."""
     nat_table, sources, notes = comparable_national_observations(fw, table, range(base, end + 1))
     nation_excluded = tuple(c for c in fw.leaves if nat_table.series(NATION, c).get(base) is None)
     for c in nation_excluded:
@@ -105,9 +116,7 @@ def engine_pass(table: ObservationTable, fw: Framework, options: IndexOptions, b
             notes.append(msg("assess.nation.no_comparable", indicator=label))
         else:
             notes.append(msg("assess.nation.no_base_year", indicator=label, base=base, year=end))
-    if options.base_year is None:  # the regions indexed from the latest of their first years: say so
-        kept = without_regions(table, options.excluded_regions)
-        notes.extend(common_base_year([o for o in kept if o.region != NATION], fw)[1])
+    notes.extend(base_notes)  # the regions indexed from the latest of their first years: say so
     exclusions = {r: frozenset(c) for r, c in options.exclusions.items()}
     if nation_excluded:
         exclusions[NATION] = frozenset(nation_excluded) | exclusions.get(NATION, frozenset())

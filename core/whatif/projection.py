@@ -159,7 +159,7 @@ def build_baseline(
     cfg = config or load_config(pillars=fw.pillars)
     effort = effort or load_effort()
     options = options or IndexOptions()
-    loaded, base, year = resolve_years(without_regions(table, options.excluded_regions), fw, options)
+    loaded, base, year, _ = resolve_years(without_regions(table, options.excluded_regions), fw, options)
     # the assessment's engine run (every region's filled values; its notes are the assessment's, not needed here)
     run = engine_pass(table, fw, replace(options, base_year=base), base, year)
     res, nat_table, sources = run.result, run.nat_table, run.sources
