@@ -152,9 +152,9 @@ def _as_queried(cols: Columns) -> Columns:
     for o in used[np.argsort(first)]:
         remap[o] = number.setdefault(cols.origins[o], len(number))
     texts = {}
-    for name in ("cell", "unit", "source", "note"):
+    for name in _TEXTS:
         col = getattr(cols, name)
-        texts[name] = None if col is None or all(v is None for v in col) else col
+        texts[name] = None if col is None or not (col != None).any() else col  # noqa: E711 (element-wise)
     return replace(cols, origins=tuple(number) or (None,), origin=remap[cols.origin], **texts, cache={})
 
 
