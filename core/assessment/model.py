@@ -567,8 +567,10 @@ class Assessment:
             return "—"
         return self.config.term(name).text(lang) if self.config is not None else name
 
-    def to_dict(self) -> dict:
+    def to_dict(self, *, stream: bool = False) -> dict:
+        """The JSON-ready form (serialise.assessment_json). `stream`: "regions" is an iterator of (region, its
+        dict) pairs made one region at a time, for core.commands.output to write without holding them all."""
         from .serialise import assessment_json, gc_paused
 
         with gc_paused():
-            return assessment_json(self)
+            return assessment_json(self, stream=stream)

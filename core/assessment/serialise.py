@@ -298,13 +298,23 @@ def robustness_json(cfg: Any) -> dict:
     }
 
 
-def assessment_json(a: Any) -> dict:
-    """The whole assessment (an Assessment): what `python -m core assess --json` writes."""
+def assessment_json(a: Any, *, stream: bool = False) -> dict:
+    """The whole assessment (an Assessment): what `python -m core assess --json` writes.
+
+    `stream`: "regions" is an iterator of (region, its JSON) pairs, each region's made when it is read
+    (core.commands.output writes the same text one region at a time, never holding every region)."""
     with _texts_kept():
-        return _assessment_json(a)
+        return _assessment_json(a, stream)
 
 
-def _assessment_json(a: Any) -> dict:
+def _regions_streamed(a: Any) -> Iterator[tuple[str, dict]]:
+    for r, ra in a.regions.items():
+        with gc_paused():
+            d = region_json(ra)
+        yield r, d
+
+
+def _assessment_json(a: Any, stream: bool) -> dict:
     from ..kernel.messages import msg
     from ..model.framework import ROOT
     from ..model.observations import NATION
@@ -322,7 +332,7 @@ def _assessment_json(a: Any) -> dict:
             "parent": a.parent,
             "robustness": robustness_json(a.config),
             "benchmark": benchmark_json(a.benchmark),
-            "regions": {r: region_json(ra) for r, ra in a.regions.items()},
+            "regions": _regions_streamed(a) if stream else {r: region_json(ra) for r, ra in a.regions.items()},
         }
     )
     out["scatter"] = {

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..kernel.problems import InputError, Severity
 from .helptext import examples
-from .options import add_data_options, load_inputs, region_arg, run_record, split_names, with_recipe
+from .options import add_data_options, add_json_options, load_inputs, region_arg, run_record, split_names, with_recipe
 from .output import print_problems, write_json
 
 
@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--config", type=Path, help="评估阈值与名称文件（TOML），默认为内置 resources/assessment/thresholds.toml"
     )
-    p.add_argument("--json", metavar="PATH|-", help="以 JSON 输出结果（- 表示标准输出）")
+    add_json_options(p)
     p.set_defaults(func=run)
 
 
@@ -90,7 +90,12 @@ def run(args: argparse.Namespace) -> int:
     )
     print_problems(list(result.problems), args.lang)
     if args.json:
-        write_json(with_recipe(result.to_dict(), run_record("assess", args, inputs)), args.json, args.lang)
+        write_json(
+            with_recipe(result.to_dict(stream=True), run_record("assess", args, inputs)),
+            args.json,
+            args.lang,
+            indent=args.indent,
+        )
     if args.json != "-":
         sys.stdout.write(summary(result, args.lang))
     return 0

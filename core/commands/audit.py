@@ -13,7 +13,7 @@ import sys
 from ..kernel.messages import render
 from ..model.observations import NATION
 from .helptext import examples
-from .options import add_data_options, load_inputs, run_record, with_recipe
+from .options import add_data_options, add_json_options, load_inputs, run_record, with_recipe
 from .output import write_json
 
 
@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     add_data_options(p, end_help="检验年（默认：地区数据中最晚的年份）")
-    p.add_argument("--json", metavar="PATH|-", help="以 JSON 输出结果（- 表示标准输出）")
+    add_json_options(p)
     p.set_defaults(func=run)
 
 
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     assessment = assess(inputs.loaded.observations, fw, regions=first[:1], options=inputs.options, robust=False)
     result = audit_levels(fw, assessment.levels, assessment.year).to_dict(args.lang)
     if args.json:
-        write_json(with_recipe(result, run_record("audit", args, inputs)), args.json, args.lang)
+        write_json(with_recipe(result, run_record("audit", args, inputs)), args.json, args.lang, indent=args.indent)
     else:
         sys.stdout.write(format_text(result, args.lang))
     return 0

@@ -11,7 +11,7 @@ from ..kernel.messages import render
 from ..kernel.vocabulary import CellStatus
 from ..model.framework import ROOT
 from .helptext import examples
-from .options import _non_negative, add_data_options, load_inputs, run_record, with_recipe
+from .options import add_data_options, add_json_options, load_inputs, run_record, with_recipe
 from .output import write_json, write_table
 
 
@@ -30,8 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_data_options(p)
     p.add_argument("--depth", type=int, default=2, help="表格显示到第几级：1 一级指标，2 二级（默认），3 三级")
-    p.add_argument("--json", metavar="PATH|-", help="以 JSON 输出结果（- 表示标准输出）；默认紧凑格式")
-    p.add_argument("--indent", type=_non_negative, metavar="N", help="JSON 缩进 N 个空格（默认不缩进，紧凑输出）")
+    add_json_options(p)
     p.add_argument(
         "--format",
         choices=("json", "csv", "parquet"),

@@ -1,6 +1,8 @@
 """The options every data command shares (compute, assess, report, sensitivity, audit), defined once.
 
-`add_data_options(parser)` adds DATA… and the recipe options; `load_inputs(args)` reads the
+`add_data_options(parser)` adds DATA… and the recipe options; `add_json_options(parser)` adds
+`--json PATH|-` and `--indent N` (every command that writes a JSON result: compact unless
+`--indent` is given); `load_inputs(args)` reads the
 framework and the data (files in a fixed order, so the same files given in any order give the
 same result) and builds the IndexOptions. `RunRecord` is what a result's recipe records so
 that `python -m core rerun` can repeat the command exactly.
@@ -70,6 +72,12 @@ def add_data_options(p: argparse.ArgumentParser, *, end_help: str = "末年（�
         metavar="N",
         help=f"一个数值最多可沿用几年（默认 {DEFAULT_CARRY_LIMIT}；超过则报错）",
     )
+
+
+def add_json_options(p: argparse.ArgumentParser) -> None:
+    """--json PATH|- and --indent N: the JSON result, compact by default (written by output.write_json)."""
+    p.add_argument("--json", metavar="PATH|-", help="以 JSON 输出结果（- 表示标准输出）；默认紧凑格式")
+    p.add_argument("--indent", type=_non_negative, metavar="N", help="JSON 缩进 N 个空格（默认不缩进，紧凑输出）")
 
 
 def _non_negative(text: str) -> int:

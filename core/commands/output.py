@@ -18,7 +18,7 @@ from ..kernel.atomic import atomic_open
 from ..kernel.messages import render
 from ..kernel.problems import InputError, Problem
 
-DEFAULT_INDENT = 2  # commands other than compute keep their indented output
+DEFAULT_INDENT = 2  # json_text: what `check --json` and `workspace … --json` print (short lists, read in a terminal)
 
 
 def json_text(data: Any, indent: int | None = DEFAULT_INDENT) -> str:
@@ -255,16 +255,23 @@ def _number_bytes(values: np.ndarray) -> np.ndarray:
     return chars
 
 
-def write_json(data: Any, target: str, lang: str, indent: int | None = DEFAULT_INDENT) -> None:
-    """`target` "-" → standard output; else the file, written atomically (streamed), and a note on stderr."""
+def write_json(data: Any, target: str, lang: str, *, indent: int | None = None) -> None:
+    """A command's `--json`: compact unless `indent` (`--indent N`). `target` "-" → standard output; else the
+    file (write_json_file) and a note on stderr."""
     if target == "-":
         write_json_to(sys.stdout, data, indent)
         return
-    with atomic_open(target) as fh:
+    write_json_file(target, data, indent)
+    say("cli.written", lang, path=target)
+
+
+def write_json_file(path: Any, data: Any, indent: int | None = None) -> None:
+    """`data` as JSON in the file `path` (UTF-8), written atomically and streamed: a value that is an iterator of
+    (key, value) pairs is written one pair at a time (see write_json_to). Compact unless `indent`."""
+    with atomic_open(path) as fh:
         utf8 = _Utf8File(fh)
         write_json_to(utf8, data, indent)
         utf8.flush()
-    say("cli.written", lang, path=target)
 
 
 class _Utf8File:

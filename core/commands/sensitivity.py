@@ -20,7 +20,7 @@ from ..kernel.messages import render
 from ..kernel.problems import InputError, Problem
 from ..model.framework import ROOT
 from .helptext import examples
-from .options import add_data_options, load_inputs, region_arg, run_record, with_recipe
+from .options import add_data_options, add_json_options, load_inputs, region_arg, run_record, with_recipe
 from .output import write_json
 
 METHODS = ("oat", "montecarlo", "sobol")
@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--draws", type=int, default=DEFAULT_DRAWS, help=f"抽样次数（默认 {DEFAULT_DRAWS}）")
     p.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"随机种子（默认 {DEFAULT_SEED}）；相同种子结果相同")
     p.add_argument("--spread", type=float, default=DEFAULT_SPREAD, help="权重变动幅度（默认 0.2，即 ±20%%）")
-    p.add_argument("--json", metavar="PATH|-", help="以 JSON 输出结果（- 表示标准输出）")
+    add_json_options(p)
     p.set_defaults(func=run)
 
 
@@ -99,7 +99,7 @@ def _num(v: float) -> float | None:
 def run(args: argparse.Namespace) -> int:
     out, record = analyse(args)
     if args.json:
-        write_json(with_recipe(out, record), args.json, args.lang)
+        write_json(with_recipe(out, record), args.json, args.lang, indent=args.indent)
     else:
         sys.stdout.write(format_text(out, args.lang))
     return 0

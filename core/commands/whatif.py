@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..kernel.problems import InputError, Problem
 from .helptext import examples
-from .options import add_data_options, load_inputs, run_record, with_recipe
+from .options import add_data_options, add_json_options, load_inputs, run_record, with_recipe
 from .output import say, write_json
 
 
@@ -63,7 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--effort", type=Path, help="努力程度与增速边界文件（TOML），默认为内置 resources/whatif/effort.toml"
     )
     p.add_argument("--config", type=Path, help="评估阈值与名称文件（TOML），默认为内置阈值文件")
-    p.add_argument("--json", metavar="PATH|-", help="以 JSON 输出结果（- 表示标准输出）")
+    add_json_options(p)
     p.set_defaults(func=run)
 
 
@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         proj = project(baseline, parse_raise(getattr(args, "raise"), baseline), nation)
         data = to_json(baseline, proj)
     if args.json:
-        write_json(with_recipe(data, run_record("whatif", args, inputs)), args.json, args.lang)
+        write_json(with_recipe(data, run_record("whatif", args, inputs)), args.json, args.lang, indent=args.indent)
     if args.json != "-":
         v = proj.projected
         say("cli.whatif.summary", args.lang, region=baseline.region, year=horizon, level=f"{v.level:.1f}",
