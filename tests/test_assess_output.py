@@ -4,6 +4,7 @@ exports written by the same writer."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -139,3 +140,56 @@ def test_desktop_exports_are_the_indented_text_of_the_results(demo_assessment, f
     assert (tmp_path / "a.json").read_text(encoding="utf-8") == dumps(demo_assessment.to_dict(), 2)
     assert (tmp_path / "i.json").read_text(encoding="utf-8") == dumps(session.result.to_json(), 2)
     assert (tmp_path / "s.json").read_text(encoding="utf-8") == "{}\n"
+
+
+def _as_message(d: dict):
+    from core.kernel import Message
+
+    def arg(v):
+        if isinstance(v, dict) and set(v) == {"code", "args", "text"}:
+            return _as_message(v)
+        return [arg(x) for x in v] if isinstance(v, list) else v
+
+    return Message(d["code"], {k: arg(v) for k, v in d["args"].items()})
+
+
+def test_every_message_text_is_the_kernels_rendering(synthetic_assessment, demo_assessment):
+    """A reference walk over the whole JSON: each message entry's text is what the catalogue renders for its code
+    and arguments (Message.text()), and the field beside it carries the same text."""
+    checked = 0
+
+    def walk(node):
+        nonlocal checked
+        if isinstance(node, list):
+            for v in node:
+                walk(v)
+        elif isinstance(node, dict):
+            if set(node) == {"code", "args", "text"}:
+                assert _as_message(node).text() == node["text"], node
+                checked += 1
+            for key, v in node.items():
+                if key.endswith("_message") and key[: -len("_message")] in node:
+                    assert node[key[: -len("_message")]] == v["text"]
+                elif key.endswith("_messages") and key[: -len("_messages")] in node:
+                    assert node[key[: -len("_messages")]] == [m["text"] for m in v]
+                walk(v)
+
+    for a in (demo_assessment, synthetic_assessment):
+        walk(a.to_dict())
+    assert checked > 10_000
+
+
+@pytest.mark.parametrize("value", [True, False, None, 7, 1.0, "文字", [1, "二"], ("甲", "乙"), "nested", "bare"])
+def test_message_entries_are_the_kernels_for_every_kind_of_argument(value):
+    from core.assessment.serialise import _texts_kept, message_json, put
+    from core.kernel import msg
+
+    if value in ("nested", "bare"):
+        value = msg("assess.nation") if value == "bare" else msg("assess.group.range", lower="1", upper=True)
+    m = msg("cli.written", path=value)
+    for kept in (True, False):
+        out: dict = {}
+        with _texts_kept() if kept else contextlib.nullcontext():
+            put(out, "reason", m)
+            assert message_json(m) == m.to_dict()
+        assert out == {"reason": m.text(), "reason_message": m.to_dict()}

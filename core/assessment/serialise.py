@@ -12,12 +12,13 @@ from __future__ import annotations
 import gc
 import math
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import field, fields
+from operator import attrgetter
 from typing import Any
 
-from ..kernel.messages import Message, render
+from ..kernel.messages import DEFAULT_LANG, Message, catalogue, render
 
 NDIGITS = 4
 
@@ -78,7 +79,7 @@ def _writer(kind: type) -> Any:
     if hasattr(kind, "__dataclass_fields__") and not issubclass(kind, type):
         return lambda value, nd: _object(value)
     if issubclass(kind, Mapping):
-        return lambda value, nd: {str(k): to_json(v, nd) for k, v in value.items()}
+        return _mapping
     if issubclass(kind, (list, tuple)):
         return lambda value, nd: [to_json(v, nd) for v in value]
     if issubclass(kind, float):
@@ -88,6 +89,20 @@ def _writer(kind: type) -> Any:
 
 def _same(value: Any, nd: int) -> Any:
     return value
+
+
+def _mapping(value: Mapping, nd: int) -> dict:
+    out = {}
+    for k, v in value.items():
+        kind = type(v)
+        if kind is float:  # the common values written in place: what `rnd` writes for them
+            r = round(v, nd) if math.isfinite(v) else None
+            out[str(k)] = 0.0 if r == 0 else r
+        elif kind is str or v is None or kind is int or kind is bool:
+            out[str(k)] = v
+        else:
+            out[str(k)] = to_json(v, nd)
+    return out
 
 
 _PLAIN = (str, int, bool)
@@ -111,14 +126,54 @@ def _texts_kept() -> Iterator[None]:
 
 def _text(m: Message) -> str:
     """`m.text()` (Chinese), each nested message's text read from the memo when one is kept."""
+    return _message(m)[1]
+
+
+def message_json(m: Message) -> dict:
+    """`m.to_dict()`: code, arguments (nested messages as dicts) and the Chinese text (from the memo)."""
+    return _message(m)[2]
+
+
+def _message(m: Message) -> tuple[Message, str, dict]:
+    """(m, its Chinese text, its `to_dict()`), made once per message while a memo is kept: a message quoted in
+    several places (a verdict's name in every sentence naming it) is rendered once and its dict shared."""
     memo = getattr(_KEPT, "texts", None)
     if memo is None:
-        return m.text()
+        return _made(m)
     hit = memo.get(id(m))
     if hit is None:
-        # a nested message renders as its text: passing the text instead of the message renders the same
-        hit = memo[id(m)] = (m, render(m.code, {k: _rendered(v) for k, v in m.args.items()}))
-    return hit[1]
+        hit = memo[id(m)] = _made(m)
+    return hit
+
+
+def _made(m: Message) -> tuple[Message, str, dict]:
+    if not m.args:  # a fixed phrase (全国, 总指数 …): its text read once
+        text = _BARE.get(m.code) or _BARE.setdefault(m.code, render(m.code))
+        return m, text, {"code": m.code, "args": {}, "text": text}
+    shown, kept = {}, {}  # each argument as rendered (a nested message as its text) and as JSON
+    plain = True  # every argument shown as it is (text, a number)
+    for k, v in m.args.items():
+        if isinstance(v, Message):
+            _, shown[k], kept[k] = _message(v)
+        elif isinstance(v, (list, tuple)):
+            shown[k], kept[k], plain = _rendered(v), _jsonable(v), False
+        else:
+            shown[k] = kept[k] = v
+            plain = plain and type(v) in _AS_IS
+    text = _render(m.code, shown, plain)
+    return m, text, {"code": m.code, "args": kept, "text": text}
+
+
+def _render(code: str, shown: dict, plain: bool) -> str:
+    """render(code, shown) in Chinese. A nested message renders as its text, so passing the text renders the
+    same; `plain` (every argument text or a number, which render's _arg leaves as they are in Chinese): the
+    template is formatted directly, without render's look-ups for each argument."""
+    template = catalogue().template(code, DEFAULT_LANG) if plain else None
+    return render(code, shown) if template is None else template.format_map(shown)
+
+
+_AS_IS = frozenset({str, int, float})
+_BARE: dict[str, str] = {}  # code → Chinese text of a message without arguments
 
 
 def _rendered(value: Any) -> Any:
@@ -129,11 +184,6 @@ def _rendered(value: Any) -> Any:
     return value
 
 
-def message_json(m: Message) -> dict:
-    """`m.to_dict()`: code, arguments (nested messages as dicts) and the Chinese text (from the memo)."""
-    return {"code": m.code, "args": {k: _jsonable(v) for k, v in m.args.items()}, "text": _text(m)}
-
-
 def _jsonable(value: Any) -> Any:
     if isinstance(value, Message):
         return message_json(value)
@@ -142,34 +192,42 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-_PLANS: dict[type, tuple[tuple[str, str, str | None, int], ...]] = {}
+_Plan = tuple[Callable[[Any], tuple], tuple[tuple[str, str | None, int, str], ...], Callable[[Any], dict] | None]
+_PLANS: dict[type, _Plan] = {}
 
 
-def _plan(kind: type) -> tuple[tuple[str, str, str | None, int], ...]:
-    """(attribute, key, group, digits) of each field written, per result class (read once)."""
-    if kind not in _PLANS:
-        _PLANS[kind] = tuple(
-            (f.name, f.metadata.get("name", f.name), f.metadata.get("group"), f.metadata.get("nd", NDIGITS))
-            for f in fields(kind)
-            if not f.metadata.get("skip")
+def _plan(kind: type) -> _Plan:
+    """Per result class (read once): the values of the fields written (one call), each field's (key, group,
+    digits, key of a message's entry) and the computed parts (_LAYOUTS)."""
+    plan = _PLANS.get(kind)
+    if plan is None:
+        written = [f for f in fields(kind) if not f.metadata.get("skip")]
+        names = [f.name for f in written]
+        get = attrgetter(*names) if len(names) > 1 else lambda obj: tuple(getattr(obj, n) for n in names)
+        spec = tuple(
+            (key, f.metadata.get("group"), f.metadata.get("nd", NDIGITS), f"{key}_message")
+            for f in written
+            for key in (f.metadata.get("name", f.name),)
         )
-    return _PLANS[kind]
+        plan = _PLANS[kind] = (get, spec, _LAYOUTS.get(kind.__name__))
+    return plan
 
 
 def _object(obj: Any) -> dict:
+    get, spec, layout = _plan(type(obj))
     out: dict[str, Any] = {}
-    for attr, key, group, nd in _plan(type(obj)):
-        target = out.setdefault(group, {}) if group is not None else out
-        value = getattr(obj, attr)
+    for (key, group, nd, note), value in zip(spec, get(obj), strict=True):
+        target = out if group is None else out.setdefault(group, {})
         kind = type(value)
         if kind is float:  # the common fields written in place: what `put` writes for them
             v = round(value, nd) if math.isfinite(value) else None
             target[key] = 0.0 if v == 0 else v
         elif kind is str or value is None or kind is bool or kind is int:
             target[key] = value
+        elif kind is Message:  # what `put` writes for a message, without its look-ups
+            _, target[key], target[note] = _message(value)
         else:
             put(target, key, value, nd)
-    layout = _LAYOUTS.get(type(obj).__name__)
     if layout is not None:
         for key, value in layout(obj).items():
             put(out, key, value)
