@@ -172,3 +172,79 @@ def test_block_screens_match_region_by_region(framework, config, complete, facto
             )
         assert plain.screened == {} and plain.similar == {}
         assert prepared.result == plain.result
+
+
+def test_exact_cosines_in_one_pass_equal_profile_cosine(framework):
+    """sameness's exact pass over its candidates (one vectorised pass when every profile is complete) gives
+    profile_cosine's floats exactly, None for a flat profile: levels on a coarse grid, many at the cap."""
+    from core.assessment.partners import PeerMatrix, _candidate_cosines
+
+    rng = random.Random(17)
+    grid = [*range(60, 160, 5), 300, 300, 300]  # the score cap makes many profiles point the same way
+    levels = {f"地区{i:03d}": {p: float(rng.choice(grid)) for p in framework.pillars} for i in range(200)}
+    levels["平"] = dict.fromkeys(framework.pillars, 120.0)  # flat: no direction
+    regions = list(levels)
+    matrix = PeerMatrix(levels, framework.pillars, regions)
+    assert matrix.complete
+    for region in [*regions[:30], "平"]:
+        got = _candidate_cosines(matrix, levels[region], regions, levels)
+        assert got == [profile_cosine(levels[region], levels[b]) for b in regions]
+    assert _candidate_cosines(matrix, levels["平"], regions, levels) == [None] * len(regions)
+
+
+def test_sameness_writes_reasons_for_the_items_shown_only(framework, config, monkeypatch):
+    """Many candidates tie (profiles at the cap): each is compared exactly, but a reason is written only for
+    the items returned."""
+    from core.assessment import partners
+
+    written = []
+    reason = partners._sameness_reason
+    monkeypatch.setattr(partners, "_sameness_reason", lambda *a: written.append(a[1]) or reason(*a))
+    pillars = framework.pillars
+    levels = {f"地区{i:03d}": {p: 300.0 if j else 60.0 + i for j, p in enumerate(pillars)} for i in range(80)}
+    roles = dict.fromkeys(levels, "甲型")
+    items = sameness("地区000", levels, roles, {}, config)
+    assert len(items) == config.sameness_show_top and written == [i.peer for i in items]
+
+
+def test_columnar_table_is_assessed_without_an_observation_per_value(framework, tmp_path, monkeypatch):
+    """A long CSV is read into columns; the assessment reads the columns (selections of them) and never makes
+    the per-value Observation objects (at 3,000 regions that alone took ~10 s)."""
+    from core.io.loading import load_data
+    from core.model.observations import Columns
+
+    rng = random.Random(2)
+    lines = ["地区,指标,年份,数值,单位"]
+    for r in range(12):
+        for code in framework.leaves:
+            unit = framework.nodes[code].unit
+            level = rng.uniform(20, 60) if unit.strip() == "%" else rng.uniform(100, 900)
+            lines += [f"地区{r},{code},{y},{level * (1 + 0.05 * (y - 2015)):.4f},{unit}" for y in range(2015, 2025)]
+    path = tmp_path / "long.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table, problems = load_data([path], framework)
+    assert table.is_columnar and not [p for p in problems if p.severity.name == "ERROR"]
+    made = []
+    observation = Columns.observation
+    monkeypatch.setattr(Columns, "observation", lambda self, i: made.append(i) or observation(self, i))
+    result = assess(table, framework)
+    assert len(result.regions) == 12 and made == []
+
+
+def test_drawn_momentum_indices_follow_the_chain_formula():
+    """_drawn_indices (one BLAS product per year) against the chained index written out draw by draw:
+    100 · Π_t (200 + g_t) / (200 − g_t), g_t the draw's path-weighted growth of the region in year t."""
+    import numpy as np
+
+    from core.assessment.robustness import _drawn_indices
+
+    rng = np.random.default_rng(4)
+    paths, growth = rng.random((7, 3, 5)), rng.normal(2.0, 6.0, (4, 5, 6))  # [D, P, L], [r, L, T]
+    got = _drawn_indices(paths, growth)  # [D, r, P]
+    for d in range(7):
+        for r in range(4):
+            for p in range(3):
+                g = [float(paths[d, p] @ growth[r, :, t]) for t in range(1, 6)]
+                expected = 100.0 * float(np.prod([(200.0 + x) / (200.0 - x) for x in g]))
+                assert got[d, r, p] == pytest.approx(expected, rel=1e-12)
+    assert np.array_equal(_drawn_indices(paths, growth[:, :, :1]), np.full((7, 4, 3), 100.0))

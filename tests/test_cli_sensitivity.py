@@ -60,3 +60,8 @@ def test_readable_table_in_chinese_and_english(capsys):
 def test_unknown_region_is_refused_listing_the_regions(capsys):
     code, _, err = run(capsys, "sensitivity", DEMO, "--region", "苏州市")  # 江苏 / Jiangsu would name 江苏省
     assert code == 2 and "“苏州市”不在数据中" in err and "江苏省" in err
+
+
+def test_without_region_the_error_asks_for_one(capsys):
+    rc, _, err = run(capsys, "sensitivity", DEMO)
+    assert rc != 0 and "数据中有 11 个地区，请用 --region 指定要分析的一个地区" in err and "“”" not in err

@@ -409,3 +409,24 @@ def test_grouped_keys_numbered_without_a_sort(monkeypatch):
     assert calls["unique"] == 0
     assert observations.first_seen_codes(np.array([8, 3, 8, 5, 3])).tolist() == [0, 1, 0, 2, 1]
     assert calls["unique"] == 1
+
+
+def test_filtered_and_extended_columns_equal_the_rows(tmp_path):
+    """`filtered` keeps a columnar table columnar and selects what the row-by-row test selects; a row table
+    joining columns is turned into columns; either way the observations equal the row form's."""
+    from core.model.observations import NATION, ObservationTable
+
+    path = tmp_path / "demo.csv"
+    path.write_bytes(resource("demo/demo-provinces.csv").read_bytes())
+    table = load_result([path], FW).observations
+    rows = ObservationTable(list(table.columns().observations()))
+    assert table.is_columnar and not rows.is_columnar
+    keep_region, keep_code = (lambda r: r not in (NATION, "湖北省")), {"1.1.1", "4.3.2", "GDP"}.__contains__
+    picked = table.filtered(region=keep_region, indicator=keep_code)
+    expected = [o for o in rows if keep_region(o.region) and keep_code(o.indicator)]
+    assert picked.is_columnar and 0 < len(picked) < len(table)
+    assert list(picked.columns().observations()) == expected == list(rows.filtered(keep_region, keep_code))
+    nation = rows.filtered(region=lambda r: r == NATION)
+    assert not nation.is_columnar and len(nation) > 0
+    picked.extend(nation)
+    assert picked.is_columnar and list(picked.columns().observations()) == expected + list(nation)

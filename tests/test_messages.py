@@ -89,3 +89,19 @@ def test_render_fills_arguments_and_nests_messages(lang):
 
 def test_unknown_code_renders_visibly_instead_of_raising():
     assert render("no.such.code", {"x": 1}).startswith("[no.such.code]")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_long_list_shows_its_first_items_and_how_many(lang):
+    """3,000 county names in one sentence help nobody: the text lists the first LIST_SHOWN and the count; the
+    message's arguments keep every item (the JSON's `args`)."""
+    from core.kernel.messages import LIST_SHOWN
+
+    names = [f"县{i:04d}" for i in range(3000)]
+    m = Message("sensitivity.region_missing", {"count": 3000, "regions": names})
+    text = m.text(lang)
+    assert names[LIST_SHOWN - 1] in text and names[LIST_SHOWN] not in text and len(text) < 600
+    assert ("等共 3000 项（另 2970 项未列出）" if lang == "zh" else " and 2970 more (3000 in all)") in text
+    assert m.to_dict()["args"]["regions"] == names
+    exact = Message("sensitivity.region_missing", {"count": LIST_SHOWN, "regions": names[:LIST_SHOWN]}).text(lang)
+    assert names[LIST_SHOWN - 1] in exact and "3000" not in exact and "more" not in exact

@@ -113,7 +113,7 @@ def comparable_national_observations(
     assessment's years (for the nation_is_100 series).
     """
     years = sorted(set(years))
-    user = [o for o in data if o.region == NATION]
+    user = data.filtered(region=lambda r: r == NATION).rows
     user_codes = {o.indicator for o in user}
     bench = [o for o in _benchmark_national() if o.region == NATION]
     bench_codes = {o.indicator for o in bench}

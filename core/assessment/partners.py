@@ -405,6 +405,37 @@ def profile_cosine(a: Mapping[str, float | None], b: Mapping[str, float | None])
     return sum(x * y for x, y in zip(va, vb, strict=False)) / (na * nb)
 
 
+def _profile_cosines(own: Mapping[str, float | None], rows: np.ndarray) -> np.ndarray:
+    """profile_cosine of a complete profile `own` with each complete row of `rows` [C, P] (pillars in `own`'s
+    order), operation for operation the same floats: sums from 0 left to right, then the same roundings.
+    NaN where profile_cosine gives None (a flat profile)."""
+    a = [own[k] for k in own]
+    n = len(a)
+
+    def total(terms: list) -> np.ndarray | float:
+        out = 0
+        for t in terms:  # Python's sum: ((0 + t0) + t1) + …
+            out = out + t
+        return out
+
+    ma, mb = total(a) / n, total([rows[:, j] for j in range(n)]) / n
+    va, vb = [x - ma for x in a], [rows[:, j] - mb for j in range(n)]
+    na, nb = math.sqrt(total([x * x for x in va])), np.sqrt(total([x * x for x in vb]))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cos = total([x * y for x, y in zip(va, vb, strict=True)]) / (na * nb)
+    return np.where((na < 1e-12) | (nb < 1e-12), np.nan, cos)
+
+
+def _candidate_cosines(
+    matrix: PeerMatrix, own: Mapping[str, float | None], candidates: list[str], levels: Levels
+) -> list[float | None]:
+    """profile_cosine of the region with each candidate: one vectorised pass when every profile is complete."""
+    if matrix.complete and list(own) == list(matrix.pillars) and all(v is not None for v in own.values()):
+        cos = _profile_cosines(own, matrix.levels[[matrix.row[b] for b in candidates]].reshape(-1, len(own)))
+        return [None if math.isnan(c) else c for c in cos.tolist()]
+    return [profile_cosine(own, levels[b]) for b in candidates]
+
+
 def _sameness_reason(
     region: str, peer: str, cos: float, adj: bool, same_role: bool, warn: bool,
     roles: Mapping[str, str | None], config: AssessmentConfig,
@@ -453,16 +484,16 @@ def sameness(
         adjacent = matrix.adjacent(neigh)
         candidates = matrix.shortlist(cos_all, keep & ~adjacent, config.sameness_show_top)
         candidates += [matrix.peers[i] for i in np.flatnonzero(keep & adjacent)]  # any neighbour may warn
-    items = []
-    for b in candidates:
-        cos = profile_cosine(levels[region], levels[b])
+    found = []  # (peer, cosine, adjacent, same role, warning): reasons are written for the items shown only
+    for b, cos in zip(candidates, _candidate_cosines(matrix, levels[region], candidates, levels), strict=True):
         if cos is None:
             continue
         adj = b in neigh
         same_role = roles.get(region) is not None and roles.get(region) == roles.get(b)
-        warn = adj and same_role and cos > config.cosine_threshold
-        reason = _sameness_reason(region, b, cos, adj, same_role, warn, roles, config)
-        items.append(SamenessItem(b, cos, adj, same_role, warn, reason))
-    warnings = sorted([i for i in items if i.warning], key=lambda i: (-i.cosine, i.peer))
-    others = sorted([i for i in items if not i.warning], key=lambda i: (-i.cosine, i.peer))[: config.sameness_show_top]
-    return tuple(warnings + others)
+        found.append((b, cos, adj, same_role, adj and same_role and cos > config.cosine_threshold))
+    warnings = sorted([f for f in found if f[4]], key=lambda f: (-f[1], f[0]))
+    others = sorted([f for f in found if not f[4]], key=lambda f: (-f[1], f[0]))[: config.sameness_show_top]
+    return tuple(
+        SamenessItem(*f, _sameness_reason(region, f[0], f[1], f[2], f[3], f[4], roles, config))
+        for f in warnings + others
+    )

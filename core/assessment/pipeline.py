@@ -14,7 +14,7 @@ from ..kernel.messages import Message, msg
 from ..kernel.problems import InputError, Problem
 from ..kernel.vocabulary import CellStatus
 from ..model.framework import ROOT, Framework
-from ..model.observations import BASIS_CODES, NATION, Observation, ObservationTable
+from ..model.observations import BASIS_CODES, NATION, ObservationTable
 from ..model.regions import canonical_region_name, macro_region_of
 from .comparison import (
     BASIS_KEYS,
@@ -68,17 +68,21 @@ def _detect_parent(loaded: list[str]) -> str | None:
     return provinces[0] if len(provinces) == 1 and others else None
 
 
+def _region_leaves(table: ObservationTable, fw: Framework) -> ObservationTable:
+    """The regions' observations of the framework's indicators (the nation's left out); columns stay columns."""
+    return table.filtered(region=lambda r: r != NATION, indicator=set(fw.leaves).__contains__)
+
+
 def resolve_years(
     table: ObservationTable, fw: Framework, options: IndexOptions
 ) -> tuple[list[str], int, int, tuple[Message, ...]]:
     """(the loaded regions, base year, assessment year, the notes on a base year found as the regions'
     latest first year); InputError when there is nothing to assess."""
-    leafset = set(fw.leaves)
-    region_rows = [o for o in table if o.region != NATION and o.indicator in leafset]
-    loaded = list(dict.fromkeys(o.region for o in region_rows))
+    region_rows = _region_leaves(table, fw)
+    loaded = region_rows.regions()
     if not loaded:
         raise InputError([Problem("assess.no_regions", {})])
-    years = sorted({o.year for o in region_rows})
+    years = region_rows.years()
     base, base_notes = (options.base_year, ()) if options.base_year is not None else common_base_year(region_rows, fw)
     end = options.end_year if options.end_year is not None else years[-1]
     if end <= base:
@@ -121,10 +125,8 @@ def engine_pass(
     if nation_excluded:
         exclusions[NATION] = frozenset(nation_excluded) | exclusions.get(NATION, frozenset())
     leafset = set(fw.leaves)
-    combined = ObservationTable(
-        [o for o in table if o.region != NATION and o.indicator in leafset]
-        + [o for o in nat_table if o.indicator in leafset and o.indicator not in nation_excluded]
-    )
+    combined = _region_leaves(table, fw)
+    combined.extend(nat_table.filtered(indicator=lambda c: c in leafset and c not in nation_excluded))
     opts = IndexOptions(
         base_year=base,
         end_year=end,
@@ -150,10 +152,15 @@ _STATUS_KEYS = {int(s): _status_key(int(s)) for s in CellStatus}
 class BasisIndex:
     """GDP and population observations indexed by (region, code): `series` without scanning every row."""
 
-    def __init__(self, observations: Iterable[Observation]):
+    def __init__(self, tables: Iterable[ObservationTable]):
         self._series: dict[tuple[str, str], dict[int, float]] = {}
-        for o in observations:  # later rows win, as in ObservationTable.series
-            self._series.setdefault((o.region, o.indicator), {})[o.year] = o.value
+        for t in tables:  # later rows win, as in ObservationTable.series
+            c = t.columns() if t.is_columnar else None
+            quads = zip(c.region, c.indicator, c.year.tolist(), c.value.tolist(), strict=True) if c else (
+                (o.region, o.indicator, o.year, o.value) for o in t
+            )  # fmt: skip
+            for region, code, year, value in quads:
+                self._series.setdefault((region, code), {})[year] = value
 
     def series(self, region: str, indicator: str) -> dict[int, float]:
         return dict(self._series.get((region, indicator), {}))
@@ -260,9 +267,9 @@ def _nation_at(ctx: Context) -> None:
 def region_levels(run: EnginePass, table: ObservationTable, cfg: AssessmentConfig, loaded: list[str]) -> Context:
     """Every loaded region's level against the nation, its pillar levels, role and momentum per node."""
     res = run.result
+    basis = BASIS_CODES.__contains__
     basis_table = BasisIndex(
-        [o for o in table if o.indicator in BASIS_CODES and o.region != NATION]
-        + [o for o in run.nat_table if o.indicator in BASIS_CODES]
+        [table.filtered(region=lambda r: r != NATION, indicator=basis), run.nat_table.filtered(indicator=basis)]
     )
     ctx = Context(run, res.framework, cfg, res.years[-1], basis_table)
     _nation_at(ctx)

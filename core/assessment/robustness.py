@@ -110,24 +110,26 @@ def _momentum_rows(fw: Framework) -> list[int]:
 
 def _drawn_indices(paths: np.ndarray, growth: np.ndarray) -> np.ndarray:
     """[D, r, P] the chained index in the last year of `growth` [r, L, T] under each draw's path weights [D, P, L]:
-    one BLAS product for all draws, nodes and regions, then the engine's chain (its order of products)."""
+    one BLAS product per year for all draws, nodes and regions (each year's [D·P, r] block contiguous, no
+    transposed copy of the whole [D, P, r, T]), then the engine's chain (its order of products)."""
     D, P, L = paths.shape
     r, _, T = growth.shape
-    G = (paths.reshape(D * P, L) @ growth.transpose(1, 0, 2).reshape(L, r * T)).reshape(D, P, r, T)
-    out = np.full((D, P, r), 100.0)
+    weights = paths.reshape(D * P, L)
+    out = np.full((D * P, r), 100.0)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         if T > 1:
-            years = np.moveaxis(G[..., 1:], 3, 0).copy()  # [T − 1, D, P, r]: each year contiguous
-            acc = 200.0 + years[0]
-            acc /= 200.0 - years[0]
-            for g in years[1:]:
+            g = weights @ growth[:, :, 1].T
+            acc = 200.0 + g
+            acc /= 200.0 - g
+            for t in range(2, T):
+                g = weights @ growth[:, :, t].T
                 step = 200.0 + g
                 step /= np.subtract(200.0, g, out=g)
                 acc *= step
             acc *= 100.0
             out = acc
     out[~np.isfinite(out)] = np.nan
-    return out.transpose(0, 2, 1).copy()
+    return out.reshape(D, P, r).transpose(0, 2, 1).copy()
 
 
 def score_draws(lv: LevelResult, fw: Framework, cfg: AssessmentConfig) -> np.ndarray:

@@ -53,8 +53,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _region(args: argparse.Namespace, regions: tuple[str, ...]) -> str:
     if args.region is None and len(regions) == 1:
         return regions[0]
+    if args.region is None:
+        raise InputError([Problem("sensitivity.region_missing", {"count": len(regions), "regions": regions})])
     if args.region not in regions:
-        raise InputError([Problem("sensitivity.region_unknown", {"region": args.region or "", "regions": regions})])
+        raise InputError([Problem("sensitivity.region_unknown", {"region": args.region, "regions": regions})])
     return args.region
 
 

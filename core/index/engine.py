@@ -238,7 +238,7 @@ def without_regions(table: ObservationTable, excluded: Mapping[str, str]) -> Obs
     ]
     if problems:
         raise InputError(problems)
-    return ObservationTable([o for o in table if o.region not in excluded])
+    return table.filtered(region=lambda r: r not in excluded)
 
 
 def _base_and_end(

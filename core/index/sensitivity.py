@@ -234,15 +234,15 @@ def monte_carlo(
     def draw(k: int, alive: np.ndarray) -> np.ndarray:
         return draw_weights(fw, rng, k, scheme, spread, alive)
 
-    parents = drawn_parent_indices(prepared, parent_rows, draw, draws, chunk, progress, cancel)
+    total = parent_rows.index(fw.codes.index(ROOT))
+    plan = draw_plan(prepared, parent_rows, draw, draws, chunk)
+    bands, drawn_total = _drawn_bands(prepared, plan, total, progress, cancel)  # [3, R, P, T], [D, R]
     nominal = _nominal(prepared)
-    bands = np.percentile(parents, [5, 50, 95], axis=0)  # [3, R, P, T]
     p05, p50, p95 = (nominal.copy() for _ in range(3))  # leaves do not depend on weights
     for out, band in zip((p05, p50, p95), bands, strict=False):
         out[:, parent_rows] = band
-    total = parent_rows.index(fw.codes.index(ROOT))
     mask = ranked_mask(prepared.regions)  # 全国 is not ranked (rank 0)
-    drawn = ranks(parents[:, :, total, -1], mask)  # [D, R]
+    drawn = ranks(drawn_total, mask)  # [D, R]
     nominal_rank = ranks(nominal[None, :, fw.codes.index(ROOT), -1], mask)[0]
     return MonteCarloResult(
         regions=prepared.regions,
@@ -264,42 +264,88 @@ def monte_carlo(
     )
 
 
-def drawn_parent_indices(
-    prepared: PreparedData,
-    parent_rows: list[int],
-    draw: Callable[[int, np.ndarray], np.ndarray],
-    draws: int,
+MC_BLOCK_BYTES = 256 << 20  # one block of regions' [D, regions, parents, years] draws: memory bounded at any scale
+
+
+@dataclass(frozen=True)
+class DrawPlan:
+    """The drawn weights of a Monte Carlo run as path products, drawn once in the seeded order (chunks of draws,
+    then inclusion patterns) so every block of regions reads the same draws."""
+
+    chunks: tuple[tuple[int, tuple[np.ndarray, ...]], ...]  # (first draw, [k, P, L] path weights per pattern)
+    inverse: np.ndarray  # [R] each region's inclusion pattern
+    draws: int
+
+
+def draw_plan(
+    prepared: PreparedData, parent_rows: list[int], draw: Callable[[int, np.ndarray], np.ndarray], draws: int,
     chunk: int,
-    progress: ProgressCallback | None,
-    cancel: CancelCheck | None,
-) -> np.ndarray:
-    """[D, R, P, T] every parent's chained index under each weight draw, in chunks of draws."""
+) -> DrawPlan:  # fmt: skip
     fw = prepared.framework
     M = path_membership(fw)[parent_rows]  # [P, L, N]
     under = M.sum(axis=2) > 0  # [P, L] leaf lies under the parent
     patterns, inverse = inclusion_patterns(prepared.included)
-    V = np.nan_to_num(prepared.growth, nan=0.0)  # [R, L, T]
-    R, L, T = V.shape
-    parents = np.empty((draws, R, len(parent_rows), T))
     alive_by_pattern = []
     for pattern in patterns:
         alive = alive_nodes(fw, pattern)
         alive_by_pattern.append(np.array([alive[c] for c in fw.codes], float))
-    done = 0
-    while done < draws:
-        check_cancel(cancel)
+    chunks = []
+    for done in range(0, draws, chunk):
         k = min(chunk, draws - done)
-        for p, alive in enumerate(alive_by_pattern):
+        paths = []
+        for alive in alive_by_pattern:
             w = draw(k, alive)  # [k, N]
-            A = np.exp(np.einsum("plm,dm->dpl", M, np.log(np.maximum(w, 1e-300)))) * under[None]  # [k, P, L]
+            paths.append(np.exp(np.einsum("plm,dm->dpl", M, np.log(np.maximum(w, 1e-300)))) * under[None])
+        chunks.append((done, tuple(paths)))
+    return DrawPlan(tuple(chunks), inverse, draws)
+
+
+def drawn_parent_indices(
+    prepared: PreparedData, plan: DrawPlan, rows: np.ndarray, after: Callable[[int], None] | None = None
+) -> np.ndarray:
+    """[D, r, P, T] every parent's chained index under each weight draw of `plan`, for the regions `rows`;
+    `after(k)` once each chunk of k draws is done (progress, cancel)."""
+    V = np.nan_to_num(prepared.growth[rows], nan=0.0)  # [r, L, T]
+    inverse = plan.inverse[rows]
+    parents = np.empty((plan.draws, len(rows), plan.chunks[0][1][0].shape[1], V.shape[2]))
+    for done, paths in plan.chunks:
+        k = paths[0].shape[0]
+        for p, A in enumerate(paths):
             sel = np.flatnonzero(inverse == p)
-            G = np.matmul(A[:, None], V[sel][None])  # [k, r, P, T]
-            G[..., 0] = 0.0
-            parents[done : done + k][:, sel] = chain(G)
-        done += k
-        if progress is not None:
-            progress(done, draws)
+            if sel.size:
+                G = np.matmul(A[:, None], V[sel][None])  # [k, r, P, T]
+                G[..., 0] = 0.0
+                parents[done : done + k][:, sel] = chain(G)
+        if after is not None:
+            after(k)
     return parents
+
+
+def _drawn_bands(
+    prepared: PreparedData, plan: DrawPlan, total: int, progress: ProgressCallback | None, cancel: CancelCheck | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """([3, R, P, T] the 5th, 50th and 95th percentiles of every parent over the draws, [D, R] the drawn total in
+    the last year), a block of regions at a time: a block's draws stay under MC_BLOCK_BYTES. Progress counts
+    draws times blocks."""
+    R, _, T = prepared.growth.shape
+    P = plan.chunks[0][1][0].shape[1]
+    block = max(1, MC_BLOCK_BYTES // (plan.draws * P * T * 8))
+    starts = range(0, R, block)
+    done = [0]
+
+    def after(k: int) -> None:
+        check_cancel(cancel)
+        done[0] += k
+        if progress is not None:
+            progress(done[0], plan.draws * len(starts))
+
+    bands, totals = np.empty((3, R, P, T)), np.empty((plan.draws, R))
+    for start in starts:
+        rows = np.arange(start, min(R, start + block))
+        parents = drawn_parent_indices(prepared, plan, rows, after)
+        bands[:, rows] = np.percentile(parents, [5, 50, 95], axis=0)
+        totals[:, rows] = parents[:, :, total, -1]
+    return bands, totals
 
 
 def _nominal(prepared: PreparedData) -> np.ndarray:

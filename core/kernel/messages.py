@@ -31,6 +31,7 @@ LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
 CATALOGUE_DIR = "messages"
 _JOIN = {"zh": "、", "en": ", "}
+LIST_SHOWN = 30  # a longer list argument shows its first items and how many there are (the arguments keep all)
 _LOCALISERS: list[Callable[[str, str], str]] = []
 
 
@@ -139,7 +140,10 @@ def _arg(value: Any, lang: str) -> Any:
     if isinstance(value, Message):
         return value.text(lang)
     if isinstance(value, (list, tuple)):
-        return _JOIN.get(lang, ", ").join(str(_arg(v, lang)) for v in value)
+        text = _JOIN.get(lang, ", ").join(str(_arg(v, lang)) for v in value[:LIST_SHOWN])
+        if len(value) > LIST_SHOWN:  # 3,000 county names in one sentence help nobody
+            text += render("list.more", {"total": len(value), "more": len(value) - LIST_SHOWN}, lang)
+        return text
     if isinstance(value, bool):
         return render("term.yes" if value else "term.no", {}, lang)
     if value is None:

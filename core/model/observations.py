@@ -8,7 +8,7 @@ number in a meeting.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
@@ -275,7 +275,11 @@ class ObservationTable:
     def extend(self, other: Iterable[Observation]) -> None:
         if isinstance(other, ObservationTable) and not len(other):
             return
-        if isinstance(other, ObservationTable) and other.is_columnar and (self.is_columnar or not self.rows):
+        if (
+            isinstance(other, ObservationTable)
+            and (other.is_columnar or self.is_columnar)
+            and (self.is_columnar or not self.rows)
+        ):  # columns stay columns: a row table joining them is turned into columns (not the reverse)
             mine = [self._columns] if self._columns is not None and len(self._columns) else []
             parts = [*mine, other.columns()]
             # one part: kept as it is (its cached codes too); the arrays are never changed in place
@@ -284,6 +288,25 @@ class ObservationTable:
             return
         self.rows.extend(other)
         self._columns = None
+
+    def filtered(
+        self, region: Callable[[str], bool] | None = None, indicator: Callable[[str], bool] | None = None
+    ) -> ObservationTable:
+        """The observations whose region and indicator pass the tests (None: every one), in order. A columnar
+        table stays columnar: each distinct name is tested once, no Observation is made."""
+        if not self.is_columnar:
+            return ObservationTable(
+                o
+                for o in self.rows
+                if (region is None or region(o.region)) and (indicator is None or indicator(o.indicator))
+            )
+        c = self.columns()
+        keep = np.ones(len(c), bool)
+        for name, test in (("region", region), ("indicator", indicator)):
+            if test is not None:
+                codes, names = c.codes(name)
+                keep &= np.fromiter((bool(test(n)) for n in names), bool, len(names))[codes]
+        return ObservationTable(columns=c.take(keep))
 
     def regions(self) -> list[str]:
         """Regions in first-seen order (the order the user entered them)."""

@@ -166,7 +166,7 @@ def build_baseline(
     reg = _region_name(loaded, region)
     if horizon <= year:
         raise InputError([Problem("whatif.horizon_past", {"year": horizon, "latest": year}, year=horizon)])
-    own = [o for o in table if o.region == reg and o.year <= year]
+    own = [o for o in table.filtered(region=lambda r: r == reg) if o.year <= year]
     nation = [o for o in nat_table if o.year <= year and sources.get(o.indicator) != "nation_is_100"]
     trends, basis_t, nation_t = {}, {}, {}
     for code in fw.leaves:

@@ -57,10 +57,10 @@ def test_hidden_tabs_are_filled_only_when_shown(qtbot, demo):  # noqa: F811
 def test_the_check_page_reads_the_loaded_columns_once(qtbot, demo):  # noqa: F811
     from desktop.pages.data_check import CheckPage
 
-    assert demo.table.is_columnar  # the assessment's row view of the data stayed in the workers' table
+    assert demo.table.is_columnar
     shared = demo.worker_table()
     assert shared is demo.worker_table() and shared.columns() is demo.table.columns()  # one, for every task
-    assert not shared.is_columnar  # the assessment made its rows once, there
+    assert shared.is_columnar  # the assessment read the columns: it made no row per value
     page, _ = _page(qtbot, CheckPage, demo)
     reads = demo.reads
     passes = reads.passes
