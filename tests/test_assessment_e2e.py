@@ -270,6 +270,34 @@ def test_cli_summary_in_english_and_json_keeps_the_codes(capsys):
     assert role["args"]["threshold"] == "0.15" and role["args"]["spread"] == f"{r['role']['spread']:.3f}"
 
 
+def _cities_csv(tmp_path: Path, n: int) -> Path:
+    """The demo provinces' rows copied under `n` city names (enough regions for the brief summary)."""
+    rows = (DEMO / "demo-provinces.csv").read_text(encoding="utf-8").splitlines()
+    body = [r for r in rows[1:] if r.split(",")[0] == "江苏省"]
+    lines = [rows[0]] + [r.replace("江苏省", f"第{i}市", 1) for i in range(n) for r in body]
+    path = tmp_path / "cities.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_cli_summary_is_one_line_per_region_beyond_ten(tmp_path, capsys):
+    """A county-level run prints a headline per region, not thousands of full assessments; --summary chooses."""
+    data = str(_cities_csv(tmp_path, 12))
+    assert main(["assess", data]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0].startswith("两创融合潜力与定位评估概览") and "共 12 个地区" in lines[0]
+    assert [x.strip().split("2024 年")[0] for x in lines[1:13]] == sorted(f"第{i}市" for i in range(12))
+    assert "【" not in out and "一、融合水平" not in out and "--summary full" in lines[13]
+    assert main(["assess", data, "--summary", "full", "--region", "第3市,第4市"]) == 0
+    full = capsys.readouterr().out
+    assert full.count("一、融合水平") == 2 and "【第3市】" in full
+    assert main(["assess", str(DEMO / "demo-provinces.csv"), "--summary", "brief", "--lang", "en"]) == 0
+    brief = capsys.readouterr().out.splitlines()
+    assert brief[0].startswith("Fusion potential and positioning at a glance") and len(brief[1:11]) == 10
+    assert all(x.startswith("  In 2024 the fusion level of ") for x in brief[1:11])
+
+
 def test_cli_unknown_region_is_a_chinese_error(capsys):
     rc = main(["assess", str(DEMO / "demo-provinces.csv"), "--region", "火星"])
     err = capsys.readouterr().err

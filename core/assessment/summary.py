@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..kernel.messages import Message, msg
 from ..model.framework import ROOT
+from ..model.observations import NATION
 from .model import Assessment, RegionAssessment, fmt, fmt_vs, place
 
 
@@ -97,9 +98,17 @@ def region_summary(a: Assessment, ra: RegionAssessment, lang: str = "zh") -> str
     return "\n".join(lines) + "\n"
 
 
-def summary(a: Assessment, lang: str = "zh") -> str:
-    """Every assessed region's summary, then the notes on the national benchmark."""
-    parts = [region_summary(a, ra, lang) for ra in a.regions.values()]
+def summary(a: Assessment, lang: str = "zh", brief: bool = False) -> str:
+    """Every assessed region's summary, then the notes on the national benchmark. `brief`: one line per region
+    (its headline) instead, for runs over many regions (a county-level run prints 3,000 of them)."""
+    if brief:
+        ra0 = next(iter(a.regions.values()), None)
+        head = msg("assess.summary.brief_title", year=a.year, base=a.base_year, count=len(a.regions),
+                   reference=place(ra0.reference if ra0 else NATION))  # fmt: skip
+        lines = [head.text(lang), *("  " + _t(ra.headline, lang) for ra in a.regions.values())]
+        parts = ["\n".join([*lines, msg("assess.summary.brief_hint").text(lang), ""]) + "\n"]
+    else:
+        parts = [region_summary(a, ra, lang) for ra in a.regions.values()]
     tail = []
     if a.notes:
         tail.append(msg("assess.summary.nation_notes").text(lang))

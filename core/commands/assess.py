@@ -11,6 +11,8 @@ from .helptext import examples
 from .options import add_data_options, add_json_options, load_inputs, region_arg, run_record, split_names, with_recipe
 from .output import print_problems, write_json
 
+FULL_SUMMARY_MAX = 10  # `--summary auto`: the full text up to this many regions, one line each beyond
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -45,6 +47,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--config", type=Path, help="评估阈值与名称文件（TOML），默认为内置 resources/assessment/thresholds.toml"
+    )
+    p.add_argument(
+        "--summary",
+        choices=("auto", "full", "brief"),
+        default="auto",
+        help=f"屏幕摘要：full 每个地区的完整评估，brief 每个地区一行；auto（默认）不超过 {FULL_SUMMARY_MAX} 个地区时完整",
     )
     add_json_options(p)
     p.set_defaults(func=run)
@@ -97,5 +105,6 @@ def run(args: argparse.Namespace) -> int:
             indent=args.indent,
         )
     if args.json != "-":
-        sys.stdout.write(summary(result, args.lang))
+        brief = args.summary == "brief" or (args.summary == "auto" and len(result.regions) > FULL_SUMMARY_MAX)
+        sys.stdout.write(summary(result, args.lang, brief=brief))
     return 0

@@ -171,7 +171,9 @@ def framework_sha256(path: Path | None) -> str:
 
 
 # Arguments that do not change the result (where it goes, how the table looks) or are not options.
-NOT_RECORDED = frozenset({"data", "json", "out", "lang", "func", "command", "depth", "exclude", "exclude_region"})
+NOT_RECORDED = frozenset(
+    {"data", "json", "out", "lang", "func", "command", "depth", "exclude", "exclude_region", "summary"}
+)
 
 
 def recorded_options(args: argparse.Namespace) -> dict[str, Any]:
