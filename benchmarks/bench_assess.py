@@ -91,9 +91,8 @@ def cli_json_row(regions: int = 3000) -> Result:
     """`python -m core assess CSV --region all --json out.json` in a subprocess, as a user runs it, on bench_compute's
     long CSV (regions × 27 × 20 years): wall time and the child's peak memory (JSON compact, streamed by region)."""
     import os
-    import tempfile
 
-    from bench_compute import ROOT_DIR, run_child, write_long_csv
+    from bench_compute import ROOT_DIR, run_child
 
     env_path = os.environ.get("PYTHONPATH", "")
     os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT_DIR), env_path) if p)
