@@ -185,3 +185,22 @@ def test_reading_a_csv_does_not_import_the_workbook_reader(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_many_regions_print_one_line_each(tmp_path):
+    """Beyond 10 regions (the nation not counted) the screen gets the total index, one line per region, in the
+    regions' order; --summary full gives every region's table again; the figures are the JSON's."""
+    rows = [r for i in range(12) for r in good_rows(f"第{i:02d}市")]
+    data = write_long(tmp_path / "d.csv", [[*r[:3], r[3] * (1 + 0.01 * int(r[0][1:3]))] for r in rows])
+    proc = run_cli("compute", data)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[2] == "两创融合发展总指数：共 12 个地区，每个地区一行" and "【" not in proc.stdout
+    body = [line.split() for line in lines[4:16]]
+    assert [b[0] for b in body] == [f"第{i:02d}市" for i in range(12)] and "--summary full" in lines[17]
+    out = tmp_path / "r.json"
+    assert run_cli("compute", data, "--json", out).returncode == 0
+    total = json.loads(out.read_text(encoding="utf-8"))["regions"]["第05市"]["index"]["total"]
+    assert body[5][1:] == [f"{v:.1f}" for v in total.values()]
+    full = run_cli("compute", data, "--summary", "full")
+    assert full.stdout.count("【") == 12 and "2.3 创新企业培育" in full.stdout

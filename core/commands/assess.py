@@ -8,10 +8,18 @@ from pathlib import Path
 
 from ..kernel.problems import InputError, Severity
 from .helptext import examples
-from .options import add_data_options, add_json_options, load_inputs, region_arg, run_record, split_names, with_recipe
+from .options import (
+    add_data_options,
+    add_json_options,
+    add_summary_option,
+    brief_summary,
+    load_inputs,
+    region_arg,
+    run_record,
+    split_names,
+    with_recipe,
+)
 from .output import print_problems, write_json
-
-FULL_SUMMARY_MAX = 10  # `--summary auto`: the full text up to this many regions, one line each beyond
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -48,12 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--config", type=Path, help="评估阈值与名称文件（TOML），默认为内置 resources/assessment/thresholds.toml"
     )
-    p.add_argument(
-        "--summary",
-        choices=("auto", "full", "brief"),
-        default="auto",
-        help=f"屏幕摘要：full 每个地区的完整评估，brief 每个地区一行；auto（默认）不超过 {FULL_SUMMARY_MAX} 个地区时完整",
-    )
+    add_summary_option(p, full="每个地区的完整评估", brief="每个地区一行")
     add_json_options(p)
     p.set_defaults(func=run)
 
@@ -105,6 +108,5 @@ def run(args: argparse.Namespace) -> int:
             indent=args.indent,
         )
     if args.json != "-":
-        brief = args.summary == "brief" or (args.summary == "auto" and len(result.regions) > FULL_SUMMARY_MAX)
-        sys.stdout.write(summary(result, args.lang, brief=brief))
+        sys.stdout.write(summary(result, args.lang, brief=brief_summary(args, len(result.regions))))
     return 0

@@ -10,8 +10,17 @@ from ..index.engine import IndexResult, compute_index
 from ..kernel.messages import render
 from ..kernel.vocabulary import CellStatus
 from ..model.framework import ROOT
+from ..model.observations import NATION
 from .helptext import examples
-from .options import add_data_options, add_json_options, load_inputs, run_record, with_recipe
+from .options import (
+    add_data_options,
+    add_json_options,
+    add_summary_option,
+    brief_summary,
+    load_inputs,
+    run_record,
+    with_recipe,
+)
 from .output import write_json, write_table
 
 
@@ -30,6 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_data_options(p)
     p.add_argument("--depth", type=int, default=2, help="表格显示到第几级：1 一级指标，2 二级（默认），3 三级")
+    add_summary_option(p, full="每个地区一张表（各级指标 × 年份）", brief="每个地区一行（总指数 × 年份）")
     add_json_options(p)
     p.add_argument(
         "--format",
@@ -51,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
         data = with_recipe(result.to_json(stream=True), run_record("compute", args, inputs))
         write_json(data, target, args.lang, indent=args.indent)
     else:
-        sys.stdout.write(format_table(result, args.depth, args.lang))
+        brief = brief_summary(args, len([r for r in result.regions if r != NATION]))  # as assess counts them
+        sys.stdout.write((format_brief if brief else format_table)(result, args.depth, args.lang))
     return 0
 
 
@@ -72,29 +83,52 @@ def _mark(result: IndexResult, r: int, n: int, t: int) -> str:
     return f"{flag.mark}{carried}" if flag is CellStatus.ESTIMATE and carried > 1 else flag.mark
 
 
+def _cells(result: IndexResult, r: int, n: int) -> str:
+    """One node's row of a region: the index of every year, 10 columns each, with its mark."""
+    cells = []
+    for t in range(len(result.years)):
+        v = result.index[r, n, t]
+        cells.append(_pad("—" if math.isnan(v) else f"{v:.1f}{_mark(result, r, n, t)}", 10, right=True))
+    return "".join(cells)
+
+
+def _header(result: IndexResult, lang: str) -> str:
+    fw = result.framework
+    name = fw.name_en if lang == "en" else fw.name_zh
+    return render(
+        "cli.table.header", {"name": name, "framework": f"{fw.id} {fw.version}", "base": result.base_year}, lang
+    )
+
+
+def _years(result: IndexResult) -> str:
+    return "".join(_pad(str(y), 10, right=True) for y in result.years)
+
+
+def format_brief(result: IndexResult, depth: int = 2, lang: str = "zh") -> str:
+    """One line per region: the total index of every year (`depth` unused: what --summary full shows)."""
+    name_w = max([_width(r) for r in result.regions] + [_width(render("cli.table.region_column", None, lang))]) + 2
+    n = result.code_index(ROOT)
+    title = {"total": result.framework.label(ROOT, lang), "count": len(result.regions)}
+    lines = [_header(result, lang), "", render("cli.table.brief_title", title, lang)]
+    lines.append(_pad(render("cli.table.region_column", None, lang), name_w) + _years(result))
+    lines += [_pad(region, name_w) + _cells(result, r, n) for r, region in enumerate(result.regions)]
+    lines += ["", render("cli.table.brief_hint", None, lang), ""]
+    lines += [render("cli.table.note", {"note": note}, lang) for note in result.recipe.notes]
+    return "\n".join(lines).rstrip() + "\n"
+
+
 def format_table(result: IndexResult, depth: int = 2, lang: str = "zh") -> str:
     """A plain-text table per region: nodes down, years across; * 预估, ~ 插值, — 无法计算."""
     fw = result.framework
     codes = [c for c in result.codes if c == ROOT or fw.nodes[c].depth <= depth]
     labels = [("  " * fw.nodes[c].depth) + fw.label(c, lang) for c in codes]
     name_w = max(_width(label) for label in labels) + 2
-    name = fw.name_en if lang == "en" else fw.name_zh
-    header = {"name": name, "framework": f"{fw.id} {fw.version}", "base": result.base_year}
-    lines = [render("cli.table.header", header, lang), ""]
+    lines = [_header(result, lang), ""]
     for r, region in enumerate(result.regions):
         lines.append(render("cli.table.region", {"region": region}, lang))
-        lines.append(
-            _pad(render("cli.table.indicator", None, lang), name_w)
-            + "".join(_pad(str(y), 10, right=True) for y in result.years)
-        )
+        lines.append(_pad(render("cli.table.indicator", None, lang), name_w) + _years(result))
         for code, label in zip(codes, labels, strict=False):
-            n = result.code_index(code)
-            cells = []
-            for t in range(len(result.years)):
-                v = result.index[r, n, t]
-                text = "—" if math.isnan(v) else f"{v:.1f}{_mark(result, r, n, t)}"
-                cells.append(_pad(text, 10, right=True))
-            lines.append(_pad(label, name_w) + "".join(cells))
+            lines.append(_pad(label, name_w) + _cells(result, r, result.code_index(code)))
         lines.append("")
     for note in result.recipe.notes:
         lines.append(render("cli.table.note", {"note": note}, lang))

@@ -80,6 +80,24 @@ def add_json_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--indent", type=_non_negative, metavar="N", help="JSON 缩进 N 个空格（默认不缩进，紧凑输出）")
 
 
+FULL_SUMMARY_MAX = 10  # `--summary auto`: every region in full up to this many regions, one line each beyond
+
+
+def add_summary_option(p: argparse.ArgumentParser, full: str, brief: str) -> None:
+    """--summary auto|full|brief: what the screen shows (`full`, `brief`: what each choice prints)."""
+    p.add_argument(
+        "--summary",
+        choices=("auto", "full", "brief"),
+        default="auto",
+        help=f"屏幕输出：full {full}，brief {brief}；auto（默认）不超过 {FULL_SUMMARY_MAX} 个地区时为 full",
+    )
+
+
+def brief_summary(args: argparse.Namespace, regions: int) -> bool:
+    """Whether the screen gets one line per region (`--summary`, and how many regions there are)."""
+    return args.summary == "brief" or (args.summary == "auto" and regions > FULL_SUMMARY_MAX)
+
+
 def _non_negative(text: str) -> int:
     value = int(text)
     if value < 0:
