@@ -253,6 +253,7 @@ def test_export_tables_and_charts(window, qtbot, tmp_path, monkeypatch):
     out = tmp_path / "index.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
     page.buttons["index_json"].click()
+    qtbot.waitUntil(lambda: page.task is None, timeout=30000)
     data = json.loads(out.read_text(encoding="utf-8"))
     assert REGION in data["regions"] and data["base_year"] == window.session.result.base_year
     csv_path = tmp_path / "index.csv"
@@ -262,6 +263,7 @@ def test_export_tables_and_charts(window, qtbot, tmp_path, monkeypatch):
     assert lines[0] == "地区,指标代码,指标名称,年份,指数,增速（%）,标记" and len(lines) > 100
     a_path = tmp_path / "assessment.json"
     page.export_assessment_json(str(a_path))
+    qtbot.waitUntil(lambda: page.task is None, timeout=30000)
     assert REGION in json.loads(a_path.read_text(encoding="utf-8"))["regions"]
     # any chart: the PNG is the whole chart as shown (size, content, legend), the SVG a vector file
     idx = window.show_page("index")
@@ -308,6 +310,31 @@ def test_report_export_on_a_worker_thread_can_be_cancelled(window, qtbot, tmp_pa
     assert len(written) < len(window.session.regions())
     assert not list(tmp_path.glob(".*.tmp")) and not opened
     assert page.last.text() == render("report.gui.cancelled")
+
+
+def test_json_export_runs_on_a_worker_thread_region_by_region(window, qtbot, tmp_path):
+    """The assessment's JSON (tens of seconds at 3,000 regions) is a worker task: progress once per region; a
+    cancel (Cancelled from progress) leaves no file, not even a partial one."""
+    from core.kernel import Cancelled
+
+    page = window.show_page("export")
+    out = tmp_path / "assessment.json"
+    page.export_assessment_json(str(out))
+    assert page.task is not None and page.cancel_button.isVisible()
+    seen = []
+    page.task.progress.connect(lambda done, total, _: seen.append((done, total)))
+    qtbot.waitUntil(lambda: page.task is None, timeout=60000)
+    n = len(window.session.assessment.regions)
+    assert json.loads(out.read_text(encoding="utf-8"))["regions"] and seen[-1] == (n - 1, n)
+
+    def stop_at_third(done, total):
+        if done == 2:
+            raise Cancelled()
+
+    stopped = tmp_path / "stopped.json"
+    with pytest.raises(Cancelled):
+        window.session.export_assessment_json(str(stopped), stop_at_third)
+    assert not stopped.exists() and not list(tmp_path.glob(".*.tmp"))
 
 
 def test_report_export_on_a_worker_thread_writes_a_pdf(window, qtbot, tmp_path, monkeypatch):
