@@ -146,9 +146,9 @@ class CheckPage(LazyPage):
         self.summary.setText(
             self.tr("{region}：{n} 个数值　　导入与测算问题（全部文件）：{e} 个错误，{w} 个警告")
             .replace("{region}", region_name(s.region) if s.region else "—")
-            .replace("{n}", str(n))
-            .replace("{e}", str(n_err))
-            .replace("{w}", str(n_warn))
+            .replace("{n}", f"{n:,}")
+            .replace("{e}", f"{n_err:,}")
+            .replace("{w}", f"{n_warn:,}")
         )
         self._fill_table()
         self._fill_problems(probs)

@@ -200,8 +200,8 @@ class ImportPage(QWidget):
         n = len(s.table) if s.table is not None else 0
         info = (
             self.tr("{n} 个数值，{r} 个地区，{v} 次修订")
-            .replace("{n}", str(n))
-            .replace("{r}", str(len(s.regions())))
+            .replace("{n}", f"{n:,}")
+            .replace("{r}", f"{len(s.regions()):,}")
             .replace("{v}", str(len(s.revisions)))
         )
         if s.workspace_path:

@@ -158,8 +158,8 @@ class Session(WorkspaceOps, EditingOps, Computations, AnalysisSetup, Exports, QO
         self.message.emit(
             QCoreApplication.translate("Session", "已打开工作区“{name}”：{n} 个数值，{r} 个地区。")
             .replace("{name}", self.workspace_name)
-            .replace("{n}", str(len(self.table)))
-            .replace("{r}", str(len(self.reads.regions())))
+            .replace("{n}", f"{len(self.table):,}")
+            .replace("{r}", f"{len(self.reads.regions()):,}")
         )
         self.compute()
 

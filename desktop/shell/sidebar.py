@@ -71,8 +71,8 @@ class Sidebar(QWidget):
         self.workspace_label.setText(
             self.tr("工作区：{name}\n{n} 个数值，{r} 个地区")
             .replace("{name}", name)
-            .replace("{n}", str(n))
-            .replace("{r}", str(regions))
+            .replace("{n}", f"{n:,}")
+            .replace("{r}", f"{regions:,}")
         )
 
     def _row_changed(self, row: int) -> None:

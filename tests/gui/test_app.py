@@ -29,7 +29,7 @@ def test_demo_opens_with_the_workflow_visible(window):
     regions = [window.region_combo.itemText(i) for i in range(window.region_combo.count())]
     assert REGION in regions and regions[-1] == "全国"  # the nation last
     assert s.result is not None and s.assessment is not None
-    assert f"{len(s.table)} 个数值" in window.workspace_label.text()
+    assert f"{len(s.table):,} 个数值" in window.workspace_label.text()
 
 
 def test_check_page_table_matches_the_data_with_provenance(window, qtbot):

@@ -63,7 +63,9 @@ def test_import_page_shows_the_workspace_and_its_revisions(qtbot, demo):
 
     page, window = _page(qtbot, ImportPage, demo)
     assert page.ws_name.text() == "演示工作区（示意数据）"
-    assert f"{len(demo.table)} 个数值" in page.ws_info.text() and f"{len(demo.regions())} 个地区" in page.ws_info.text()
+    assert (
+        f"{len(demo.table):,} 个数值" in page.ws_info.text() and f"{len(demo.regions())} 个地区" in page.ws_info.text()
+    )
     assert page.files.count() == len(demo.revisions) > 0
     page.drop.files_button.click()
     assert window.calls == ["import_files_dialog"]
