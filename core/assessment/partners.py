@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -395,34 +395,36 @@ def profile_cosine(a: Mapping[str, float | None], b: Mapping[str, float | None])
     keys = [k for k in a if a.get(k) is not None and b.get(k) is not None]
     if len(keys) < 2:
         return None
-    ma = sum(a[k] for k in keys) / len(keys)
-    mb = sum(b[k] for k in keys) / len(keys)
-    va = [a[k] - ma for k in keys]
-    vb = [b[k] - mb for k in keys]
-    na, nb = math.sqrt(sum(x * x for x in va)), math.sqrt(sum(x * x for x in vb))
+    dot, na, nb = _centred_terms([a[k] for k in keys], [b[k] for k in keys], math.sqrt)
     if na < 1e-12 or nb < 1e-12:
         return None
-    return sum(x * y for x, y in zip(va, vb, strict=False)) / (na * nb)
+    return dot / (na * nb)
+
+
+def _centred_terms(a: list, b: list, sqrt: Callable) -> tuple:
+    """(Σ va·vb, |va|, |vb|) of two profiles centred on their own means, every sum Python's (0 + t0 + t1 …, left to
+    right): the same floats whether the items of `b` are numbers or numpy columns (one per candidate)."""
+
+    def total(terms: list):
+        out = 0
+        for t in terms:
+            out = out + t
+        return out
+
+    n = len(a)
+    ma, mb = total(a) / n, total(b) / n
+    va, vb = [x - ma for x in a], [y - mb for y in b]
+    dot = total([x * y for x, y in zip(va, vb, strict=True)])
+    return dot, sqrt(total([x * x for x in va])), sqrt(total([y * y for y in vb]))
 
 
 def _profile_cosines(own: Mapping[str, float | None], rows: np.ndarray) -> np.ndarray:
     """profile_cosine of a complete profile `own` with each complete row of `rows` [C, P] (pillars in `own`'s
-    order), operation for operation the same floats: sums from 0 left to right, then the same roundings.
-    NaN where profile_cosine gives None (a flat profile)."""
+    order), the same floats (one _centred_terms over the columns). NaN where profile_cosine gives None."""
     a = [own[k] for k in own]
-    n = len(a)
-
-    def total(terms: list) -> np.ndarray | float:
-        out = 0
-        for t in terms:  # Python's sum: ((0 + t0) + t1) + …
-            out = out + t
-        return out
-
-    ma, mb = total(a) / n, total([rows[:, j] for j in range(n)]) / n
-    va, vb = [x - ma for x in a], [rows[:, j] - mb for j in range(n)]
-    na, nb = math.sqrt(total([x * x for x in va])), np.sqrt(total([x * x for x in vb]))
+    dot, na, nb = _centred_terms(a, [rows[:, j] for j in range(len(a))], np.sqrt)
     with np.errstate(divide="ignore", invalid="ignore"):
-        cos = total([x * y for x, y in zip(va, vb, strict=True)]) / (na * nb)
+        cos = dot / (na * nb)
     return np.where((na < 1e-12) | (nb < 1e-12), np.nan, cos)
 
 
@@ -493,7 +495,4 @@ def sameness(
         found.append((b, cos, adj, same_role, adj and same_role and cos > config.cosine_threshold))
     warnings = sorted([f for f in found if f[4]], key=lambda f: (-f[1], f[0]))
     others = sorted([f for f in found if not f[4]], key=lambda f: (-f[1], f[0]))[: config.sameness_show_top]
-    return tuple(
-        SamenessItem(*f, _sameness_reason(region, f[0], f[1], f[2], f[3], f[4], roles, config))
-        for f in warnings + others
-    )
+    return tuple(SamenessItem(*f, _sameness_reason(region, *f, roles, config)) for f in warnings + others)

@@ -155,10 +155,11 @@ class BasisIndex:
     def __init__(self, tables: Iterable[ObservationTable]):
         self._series: dict[tuple[str, str], dict[int, float]] = {}
         for t in tables:  # later rows win, as in ObservationTable.series
-            c = t.columns() if t.is_columnar else None
-            quads = zip(c.region, c.indicator, c.year.tolist(), c.value.tolist(), strict=True) if c else (
-                (o.region, o.indicator, o.year, o.value) for o in t
-            )  # fmt: skip
+            if t.is_columnar:  # read from the columns: no Observation made
+                c = t.columns()
+                quads = zip(c.region, c.indicator, c.year.tolist(), c.value.tolist(), strict=True)
+            else:
+                quads = ((o.region, o.indicator, o.year, o.value) for o in t)
             for region, code, year, value in quads:
                 self._series.setdefault((region, code), {})[year] = value
 

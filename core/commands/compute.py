@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         write_json(data, target, args.lang, indent=args.indent)
     else:
         brief = brief_summary(args, len([r for r in result.regions if r != NATION]))  # as assess counts them
-        sys.stdout.write((format_brief if brief else format_table)(result, args.depth, args.lang))
+        sys.stdout.write(format_brief(result, args.lang) if brief else format_table(result, args.depth, args.lang))
     return 0
 
 
@@ -104,8 +104,8 @@ def _years(result: IndexResult) -> str:
     return "".join(_pad(str(y), 10, right=True) for y in result.years)
 
 
-def format_brief(result: IndexResult, depth: int = 2, lang: str = "zh") -> str:
-    """One line per region: the total index of every year (`depth` unused: what --summary full shows)."""
+def format_brief(result: IndexResult, lang: str = "zh") -> str:
+    """One line per region: the total index of every year."""
     name_w = max([_width(r) for r in result.regions] + [_width(render("cli.table.region_column", None, lang))]) + 2
     n = result.code_index(ROOT)
     title = {"total": result.framework.label(ROOT, lang), "count": len(result.regions)}

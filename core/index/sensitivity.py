@@ -276,6 +276,11 @@ class DrawPlan:
     inverse: np.ndarray  # [R] each region's inclusion pattern
     draws: int
 
+    @property
+    def parents(self) -> int:
+        """P: how many parent nodes each draw weighs."""
+        return self.chunks[0][1][0].shape[1]
+
 
 def draw_plan(
     prepared: PreparedData, parent_rows: list[int], draw: Callable[[int, np.ndarray], np.ndarray], draws: int,
@@ -307,7 +312,7 @@ def drawn_parent_indices(
     `after(k)` once each chunk of k draws is done (progress, cancel)."""
     V = np.nan_to_num(prepared.growth[rows], nan=0.0)  # [r, L, T]
     inverse = plan.inverse[rows]
-    parents = np.empty((plan.draws, len(rows), plan.chunks[0][1][0].shape[1], V.shape[2]))
+    parents = np.empty((plan.draws, len(rows), plan.parents, V.shape[2]))
     for done, paths in plan.chunks:
         k = paths[0].shape[0]
         for p, A in enumerate(paths):
@@ -328,7 +333,7 @@ def _drawn_bands(
     the last year), a block of regions at a time: a block's draws stay under MC_BLOCK_BYTES. Progress counts
     draws times blocks."""
     R, _, T = prepared.growth.shape
-    P = plan.chunks[0][1][0].shape[1]
+    P = plan.parents
     block = max(1, MC_BLOCK_BYTES // (plan.draws * P * T * 8))
     starts = range(0, R, block)
     done = [0]
